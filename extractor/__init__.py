@@ -1,0 +1,43 @@
+"""workreport: parse Chinese work reports into outlines, measures, campaigns and figures.
+
+>>> report = parse("2020年工作总结\\n一、主要成效\\n一是项目攻坚有力推进。全年签约12个。\\n")
+>>> [s.title for s in report.sections]
+['主要成效']
+"""
+
+from __future__ import annotations
+
+from extractor.errors import InputError, RuleError, WorkreportError
+from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
+from extractor.pipeline import parse
+from extractor.rules import RuleSet, load_rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "Document",
+    "InputError",
+    "Measure",
+    "Placeholder",
+    "Report",
+    "RuleError",
+    "RuleSet",
+    "Section",
+    "WorkreportError",
+    "__version__",
+    "load_rules",
+    "parse",
+    "parse_file",
+]
+
+
+def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> Report:
+    """Read a report file (detecting its encoding) and parse it."""
+    from extractor.reading import read_document
+
+    doc = read_document(path)
+    return parse(
+        doc.text, doc_id=doc.doc_id, path=str(path), series=series or doc.series,
+        encoding=doc.encoding, sha256=doc.sha256, rules=rules,
+    )  # fmt: skip

@@ -1,0 +1,36 @@
+"""Length-preserving normalisation: a folded copy whose offsets are the original's.
+
+Full-width digits, Latin letters and the punctuation that matters to markers and figures
+(``０-９ Ａ-Ｚ ａ-ｚ ％ ． （ ） ， ：``) fold to ASCII, and every space-like character
+(U+3000, NBSP, U+2002-U+200A, tab) to an ASCII space.  Each character maps to exactly one
+character, so ``fold(text)[i]`` stands for ``text[i]`` and no offset moves.
+"""
+
+from __future__ import annotations
+
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+
+
+def _build_table() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for code in range(0xFF10, 0xFF1A):  # ０-９
+        table[code] = code - 0xFF10 + ord("0")
+    for code in range(0xFF21, 0xFF3B):  # Ａ-Ｚ
+        table[code] = code - 0xFF21 + ord("A")
+    for code in range(0xFF41, 0xFF5B):  # ａ-ｚ
+        table[code] = code - 0xFF41 + ord("a")
+    for wide, narrow in zip("％．（）＋－／＊", "%.()+-/*", strict=True):
+        table[ord(wide)] = ord(narrow)
+    for ch in _SPACES:
+        table[ord(ch)] = ord(" ")
+    table[0x200B] = ord(" ")  # zero-width space left at page joins
+    table[0xFEFF] = ord(" ")
+    return table
+
+
+FOLD_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Return the folded copy of ``text``; ``len(fold(text)) == len(text)``."""
+    return text.translate(FOLD_TABLE)
