@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import regex
+
+from extractor.fold import fold
+from extractor.layout import find_layout
+from extractor.measures import find_measures
 from extractor.model import Document, Report
+from extractor.periods import find_document_periods
 from extractor.rules import RuleSet, default_rules
+from extractor.sections import find_sections
+
+_YEAR_HINT = regex.compile(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)")
 
 
 def normalise_newlines(text: str) -> str:
@@ -11,6 +20,13 @@ def normalise_newlines(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _year_hint(path: str) -> int | None:
+    """A year in the file's name (``2024.txt``), the last resort for a report's period."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _YEAR_HINT.search(name)
+    return int(m.group(1)) if m else None
 
 
 def parse(
@@ -26,8 +42,17 @@ def parse(
     """Parse one report's text into its outline and elements."""
     rules = rules or default_rules()
     text = normalise_newlines(text)
+    folded = fold(text)
+    layout = find_layout(text, folded, rules=rules)
+    head = folded[: min(len(folded), max(layout.body_start, 0) + 600)]
+    periods = find_document_periods(layout.title, head, year_hint=_year_hint(path))
+    sections = find_sections(text, folded, layout, rules=rules, periods=periods)
+    measures = find_measures(text, folded, layout, sections, rules=rules)
     document = Document(
-        doc_id=doc_id, path=path, series=series, chars=len(text), encoding=encoding,
-        sha256=sha256, body_end=len(text),
+        doc_id=doc_id, path=path, series=series, title=layout.title,
+        title_start=layout.title_start, title_end=layout.title_end, period=periods.period,
+        review_period=periods.review, plan_period=periods.plan, doc_type=periods.doc_type,
+        chars=len(text), encoding=encoding, sha256=sha256, body_start=layout.body_start,
+        body_end=layout.body_end,
     )  # fmt: skip
-    return Report(document=document, text=text)
+    return Report(document, text, tuple(sections), tuple(measures))

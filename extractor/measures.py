@@ -1,0 +1,286 @@
+"""Measures: the enumerated items (一是…二是…) and lead sentences inside sections (SPEC §2).
+
+Markers are looked for at a paragraph start or after punctuation (inline lists
+``一是…；二是…；``).  Each family (是, 要, 第一, 其一, 首先…最后) forms lists on its own:
+a list starts at ordinal one and continues within one section, tolerating a skipped or a
+repeated number so that the audit can report them.  An item runs to the next item; the
+last item to the end of its paragraph (inline lists) or to the next heading or list.  In
+sections with no enumerations, paragraphs that open with a short lead sentence, or with a
+dash, are measures of style ``lead`` and ``dash``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.layout import Layout, Paragraph
+from extractor.model import Measure, Section
+from extractor.numbers import small_int
+from extractor.rules import Rule, RuleSet
+
+LEAD_MAX = 30
+_BOUNDARY = "。；;：:，,！？!?、"
+_HEADLINE_END = regex.compile(r"[。；;！？!?]")
+_QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
+_LEAD = regex.compile(rf"[^。！？!?；;：:]{{2,{LEAD_MAX}}}。")
+_ENUM_MARK = regex.compile(r"[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}[,，]")
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    marker_end: int
+    ordinal: int
+    rule: Rule
+    para: int
+    scope: int  # index of the innermost section, -1 outside any
+    end: int = 0
+
+
+@dataclass(slots=True)
+class _List:
+    items: list[_Item] = field(default_factory=list)
+
+
+class Locator:
+    """Innermost section of a position, by bisection over section starts."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = list(sections)
+        self.starts = [s.start for s in self.sections]
+
+    def index(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            sec = self.sections[i]
+            if sec.start <= pos < max(sec.end, sec.title_end):
+                return i
+            i = self._parent_index(sec)
+        return -1
+
+    def _parent_index(self, sec: Section) -> int:
+        if sec.parent_id is None:
+            return -1
+        return int(sec.parent_id[1:]) - 1
+
+    def id_at(self, pos: int) -> str | None:
+        i = self.index(pos)
+        return self.sections[i].section_id if i >= 0 else None
+
+
+def find_measures(
+    text: str, folded: str, layout: Layout, sections: Sequence[Section], *, rules: RuleSet
+) -> list[Measure]:
+    """Every measure of the body, in document order, with ids, sections and parents."""
+    locator = Locator(sections)
+    heading_spans = [(s.start, s.title_end) for s in sections]
+    items = _find_items(folded, layout, locator, heading_spans, rules)
+    lists = _group(items)
+    _extend(lists, layout, sections, locator)
+    enumerated = [it for lst in lists for it in lst.items]
+    extra = _dash_and_lead(text, folded, layout, sections, locator, enumerated, rules)
+    return _records(text, folded, enumerated, extra, locator)
+
+
+def _find_items(
+    folded: str,
+    layout: Layout,
+    locator: Locator,
+    heading_spans: list[tuple[int, int]],
+    rules: RuleSet,
+) -> list[_Item]:
+    items: list[_Item] = []
+    head_starts = [a for a, _ in heading_spans]
+    for pi, para in enumerate(layout.paragraphs):
+        for rule in rules.of("measure"):
+            if rule.family == "dash":
+                continue
+            for m in rule.regex.finditer(folded, para.start, para.end):
+                if not _at_boundary(folded, para, m.start(), heading_spans, head_starts):
+                    continue
+                ordinal = _ordinal(rule, m)
+                if ordinal is None:
+                    continue
+                scope = locator.index(m.start())
+                items.append(_Item(m.start(), m.end(), ordinal, rule, pi, scope))
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _at_boundary(
+    folded: str, para: Paragraph, pos: int, spans: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return False  # inside a heading's marker or title
+    if i >= 0 and pos == spans[i][1]:
+        return True  # glued to the end of a heading title
+    j = pos - 1
+    while j >= para.start and folded[j] == " ":
+        j -= 1
+    return j < para.start or folded[j] in _BOUNDARY
+
+
+def _ordinal(rule: Rule, m: regex.Match[str]) -> int | None:
+    if rule.ordinals:
+        return rule.ordinals.get(m.group("word"))
+    return small_int(m.group("num"))
+
+
+def _group(items: list[_Item]) -> list[_List]:
+    """Lists per family: start at one, continue within a section, tolerate gap and repeat."""
+    lists: list[_List] = []
+    open_: dict[str, _List] = {}
+    for it in items:
+        fam = it.rule.family
+        cur = open_.get(fam)
+        last = cur.items[-1] if cur else None
+        if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
+            cur.items.append(it)
+        elif it.ordinal == 1:
+            open_[fam] = _List([it])
+            lists.append(open_[fam])
+        elif cur is not None and it.scope != (last.scope if last else None):
+            open_.pop(fam)
+    return [lst for lst in lists if len(lst.items) >= 2]
+
+
+def _continues(last: _Item, it: _Item) -> bool:
+    if it.ordinal == 99:  # 最后
+        return True
+    return last.ordinal <= it.ordinal <= last.ordinal + 2
+
+
+def _extend(lists: list[_List], layout: Layout, sections: Sequence[Section], loc: Locator) -> None:
+    """Set each item's end: the next item, else its paragraph or the next heading/list."""
+    heads = sorted(s.start for s in sections)
+    firsts = sorted(lst.items[0].start for lst in lists if _is_block(lst, layout))
+    for lst in lists:
+        for a, b in zip(lst.items, lst.items[1:], strict=False):
+            a.end = b.start
+        last = lst.items[-1]
+        limit = layout.body_end
+        if last.scope >= 0:
+            limit = min(limit, sections[last.scope].end)
+        limit = min([limit, *(h for h in heads if h > last.start)])
+        if _is_block(lst, layout):
+            limit = min([limit, *(f for f in firsts if f > last.start)])
+        else:
+            limit = min(limit, layout.paragraphs[last.para].end)
+        last.end = limit
+
+
+def _is_block(lst: _List, layout: Layout) -> bool:
+    """A list whose items open paragraphs (not an inline list within one paragraph)."""
+    first = lst.items[0]
+    return layout.paragraphs[first.para].start == first.start and any(
+        it.para != first.para for it in lst.items
+    )
+
+
+def _dash_and_lead(
+    text: str,
+    folded: str,
+    layout: Layout,
+    sections: Sequence[Section],
+    loc: Locator,
+    enumerated: list[_Item],
+    rules: RuleSet,
+) -> list[_Item]:
+    """Dash items anywhere; lead sentences in sections that have no enumeration."""
+    dash_rule = next((r for r in rules.of("measure") if r.family == "dash"), None)
+    with_enum = {it.scope for it in enumerated}
+    parents = {s.parent_id for s in sections}
+    head_starts = {s.start for s in sections}
+    address, rhetoric = _lead_filters(rules)
+    found: list[_Item] = []
+    for pi, para in enumerate(layout.paragraphs):
+        if para.start in head_starts:
+            continue
+        scope = loc.index(para.start)
+        if dash_rule is not None:
+            m = dash_rule.regex.match(folded, para.start, para.end)
+            if m:
+                found.append(_Item(para.start, m.end(), 0, dash_rule, pi, scope, para.end))
+                continue
+        if scope in with_enum or (scope >= 0 and sections[scope].section_id in parents):
+            continue
+        lead = _LEAD.match(folded, para.start, para.end)
+        if lead is None or lead.end() >= para.end or _ENUM_MARK.match(folded, para.start):
+            continue
+        sentence = text[para.start : lead.end()]
+        if address.search(sentence) or rhetoric.match(sentence):
+            continue
+        found.append(_Item(para.start, para.start, 0, _LEAD_RULE, pi, scope))
+    return _number_leads(found, layout, sections)
+
+
+def _lead_filters(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    layout = dict(rules.data).get("layout", {})
+    return regex.compile(layout.get("address", "$^")), regex.compile(layout.get("rhetoric", "$^"))
+
+
+_LEAD_RULE = Rule(id="measure.lead", table="measure", pattern="", regex=None, source="measures.py",
+                  family="lead", style="lead")  # fmt: skip
+
+
+def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section]) -> list[_Item]:
+    """Ordinals within each section and family; a lead runs to the next lead or heading."""
+    counts: dict[tuple[int, str], int] = {}
+    heads = sorted(s.start for s in sections)
+    leads = [it for it in found if it.rule.family == "lead"]
+    by_scope: dict[int, int] = {}
+    for it in leads:
+        by_scope[it.scope] = by_scope.get(it.scope, 0) + 1
+    kept = [it for it in found if it.rule.family != "lead" or by_scope[it.scope] >= 2]
+    for i, it in enumerate(kept):
+        key = (it.scope, it.rule.family)
+        counts[key] = counts.get(key, 0) + 1
+        it.ordinal = counts[key]
+        if it.rule.family == "lead":
+            nxt = next((o.start for o in kept[i + 1 :] if o.scope == it.scope), layout.body_end)
+            limit = sections[it.scope].end if it.scope >= 0 else layout.body_end
+            it.end = min([nxt, limit, *(h for h in heads if h > it.start)])
+    return kept
+
+
+def _records(
+    text: str, folded: str, enumerated: list[_Item], extra: list[_Item], loc: Locator
+) -> list[Measure]:
+    items = sorted(enumerated + extra, key=lambda it: (it.start, -it.end))
+    ids = {id(it): f"m{i + 1}" for i, it in enumerate(items)}
+    out: list[Measure] = []
+    open_: list[_Item] = []
+    for it in items:
+        end = it.end
+        while end > it.marker_end and text[end - 1].isspace():
+            end -= 1
+        while open_ and open_[-1].end <= it.start:
+            open_.pop()
+        parent = ids[id(open_[-1])] if open_ else None
+        h_start, h_end = _headline(folded, it.marker_end, end)
+        headline = text[h_start:h_end]
+        quote = _QUOTE.search(headline)
+        slogan = next((g for g in quote.groups() if g), "") if quote else ""
+        style = it.rule.style or "enumerated"
+        out.append(
+            Measure(
+                measure_id=ids[id(it)], section_id=loc.id_at(it.start), parent_id=parent,
+                marker=text[it.start : it.marker_end], ordinal=it.ordinal, style=style,
+                headline=headline, slogan=slogan, start=it.start, end=end, headline_start=h_start,
+                headline_end=h_end, text=text[it.start : end], rule=it.rule.id,
+            )
+        )  # fmt: skip
+        open_.append(it)
+    return out
+
+
+def _headline(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in " ，,、：:":
+        start += 1
+    stop = _HEADLINE_END.search(folded, start, end)
+    return start, stop.start() if stop else end

@@ -1,0 +1,207 @@
+"""Sections: the headings of the outline at the four official levels (SPEC §2).
+
+A heading is found where a paragraph begins (``一、`` ``（一）`` ``1.`` ``（1）``,
+``第一部分``), as a line of its own or run in with its body.  In a paragraph that is far
+too long to be one (the document lost its line breaks), headings are also looked for after
+sentence punctuation, but there they must continue the numbering exactly.  Each accepted
+heading's title ends at the end of its paragraph, at the first 。, or — when it was glued to
+the next sentence — before the time phrase or marker that starts that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractor.kinds import section_kind
+from extractor.layout import Layout, Paragraph, compiled
+from extractor.model import Section
+from extractor.numbers import small_int
+from extractor.periods import DocumentPeriods, section_period
+from extractor.rules import Rule, RuleSet
+
+#: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
+FLAT_PARAGRAPH = 1200
+TITLE_LINE_MAX = 50
+RUN_IN_MAX = 60
+_WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_CLAUSE_END = regex.compile(r"[，,；;：:]")
+#: What starts the sentence a glued heading runs into: a time phrase, or the next marker.
+_GLUE = regex.compile(
+    r"(?:(?:19|20)\d{2}年(?:以来|来)?|[一二两三四五六七八九十]年(?:以)?来|今年以来|近年来|"
+    r"过去一年|当前|目前|同时|此外|面对)$"
+    r"|(?:[一二三四五六七八九十]{1,3}是|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[,，])"
+)
+
+_HEAD_NOUN = regex.compile(
+    r"(?:工作)?(?:问题|不足|成效|成绩|计划|思路|打算|安排|总结|回顾|措施|做法|亮点|建议)"
+    r"(?:(?:和|及|与)(?:不足|困难|建议|打算|措施))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading found in the text, before levels are resolved into a tree."""
+
+    start: int
+    title_start: int
+    title_end: int
+    level: int
+    marker: str
+    ordinal: int
+    rule: str
+    strong: bool
+
+
+def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
+    """Every heading of the body, numbering-checked, in document order."""
+    section_rules = rules.of("section")
+    unnumbered = compiled(rules).unnumbered
+    found: list[Heading] = []
+    last: dict[int, int] = {}
+    for para in layout.paragraphs:
+        for pos, strong in _candidates(folded, para):
+            head = _match(text, folded, para, pos, strong, section_rules)
+            if head is None:
+                if strong and unnumbered.match(folded[para.start : para.end].strip()):
+                    head = Heading(
+                        para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
+                    )
+                else:
+                    continue
+            if head.ordinal and not _fits(head, last):
+                continue
+            if head.ordinal:
+                last[head.level] = head.ordinal
+                for deeper in [lv for lv in last if lv > head.level]:
+                    del last[deeper]
+            else:
+                last.clear()
+            found.append(head)
+    return _shift_levels(found)
+
+
+def _candidates(folded: str, para: Paragraph) -> list[tuple[int, bool]]:
+    out = [(para.start, True)]
+    if para.end - para.start > FLAT_PARAGRAPH:
+        out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+    return out
+
+
+def _fits(head: Heading, last: dict[int, int]) -> bool:
+    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?"""
+    prev = last.get(head.level, 0)
+    deepest = max(last, default=0)
+    if not head.strong:
+        return head.ordinal == prev + 1 and (prev > 0 or head.level > deepest or not last)
+    return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
+
+
+def _match(
+    text: str, folded: str, para: Paragraph, pos: int, strong: bool, section_rules: Sequence[Rule]
+) -> Heading | None:
+    for rule in section_rules:
+        m = rule.regex.match(folded, pos, para.end)
+        if m is None:
+            continue
+        ordinal = small_int(m.group("num"))
+        if ordinal is None or m.end() >= para.end:
+            return None
+        title_end = _title_end(folded, m.end(), para, rule.level == 1)
+        if title_end <= m.end():
+            return None
+        marker = text[m.start() : m.end()].rstrip()
+        return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong)
+    return None
+
+
+def _title_end(folded: str, start: int, para: Paragraph, top: bool) -> int:
+    rest = folded[start : para.end]
+    stop = _SENTENCE_END.search(rest)
+    if len(rest) <= TITLE_LINE_MAX and (stop is None or stop.end() == len(rest)):
+        return start + (stop.start() if stop else len(rest))
+    if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
+        noun = _HEAD_NOUN.search(rest, 0, min(len(rest), RUN_IN_MAX))
+        comma = _CLAUSE_END.search(rest)
+        glued = comma is not None or (
+            stop is not None and noun is not None and stop.start() > noun.end()
+        )
+        if (
+            noun
+            and noun.end() < len(rest)
+            and glued
+            and (comma is None or noun.end() <= comma.start())
+        ):
+            return start + noun.end()
+    if stop is not None and stop.start() <= RUN_IN_MAX:
+        return start + _unglue(rest[: stop.start()])
+    clause = _CLAUSE_END.search(rest)
+    cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
+    return start + _unglue(rest[:cut])
+
+
+def _unglue(title: str) -> int:
+    """Length of a heading title once the glued start of the next sentence is cut off."""
+    for m in _GLUE.finditer(title, 2):
+        if m.start() >= 2:
+            return m.start()
+    return len(title)
+
+
+def _shift_levels(found: list[Heading]) -> list[Heading]:
+    """With 第一部分 headings present, 一、 and below sit one level deeper."""
+    rules_used = {h.rule for h in found}
+    if "section.part" not in rules_used or "section.cn_dun" not in rules_used:
+        return found
+    return [
+        h if h.rule in ("section.part", "section.unnumbered") else _with_level(h, h.level + 1)
+        for h in found
+    ]
+
+
+def _with_level(head: Heading, level: int) -> Heading:
+    return Heading(
+        head.start, head.title_start, head.title_end, level, head.marker, head.ordinal,
+        head.rule, head.strong,
+    )  # fmt: skip
+
+
+def find_sections(
+    text: str,
+    folded: str,
+    layout: Layout,
+    *,
+    rules: RuleSet,
+    periods: DocumentPeriods,
+) -> list[Section]:
+    """The outline as Section records: ids, parents, spans, kinds and periods."""
+    heads = find_headings(text, folded, layout, rules=rules)
+    sections: list[Section] = []
+    stack: list[tuple[Heading, Section]] = []
+    for i, head in enumerate(heads):
+        while stack and stack[-1][0].level >= head.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        end = next((h.start for h in heads[i + 1 :] if h.level <= head.level), layout.body_end)
+        end = _trim_end(text, head.title_end, end)
+        title = text[head.title_start : head.title_end].strip()
+        kind = section_kind(title, parent.kind if parent else None, rules=rules)
+        period = section_period(title, kind, periods, parent.period if parent else "")
+        section = Section(
+            section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
+            level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
+            period=period, start=head.start, end=end, title_start=head.title_start,
+            title_end=head.title_end, text=text[head.start : end], rule=head.rule,
+        )  # fmt: skip
+        sections.append(section)
+        stack.append((head, section))
+    return sections
+
+
+def _trim_end(text: str, floor: int, end: int) -> int:
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
