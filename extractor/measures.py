@@ -140,6 +140,8 @@ def _group(items: list[_Item]) -> list[_List]:
         cur = open_.get(fam)
         last = cur.items[-1] if cur else None
         if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
+            if it.ordinal == 99:  # 最后 closes the list as its next item
+                it.ordinal = last.ordinal + 1
             cur.items.append(it)
         elif it.ordinal == 1:
             open_[fam] = _List([it])

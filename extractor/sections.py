@@ -24,6 +24,8 @@ from extractor.rules import Rule, RuleSet
 
 #: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
 FLAT_PARAGRAPH = 1200
+#: …and so has a body of at most three paragraphs that is longer than this.
+FLAT_DOCUMENT = 300
 TITLE_LINE_MAX = 50
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
@@ -62,8 +64,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     unnumbered = compiled(rules).unnumbered
     found: list[Heading] = []
     last: dict[int, int] = {}
+    few = len(layout.paragraphs) <= 3
     for para in layout.paragraphs:
-        for pos, strong in _candidates(folded, para):
+        for pos, strong in _candidates(folded, para, few):
             head = _match(text, folded, para, pos, strong, section_rules)
             if head is None:
                 if strong and unnumbered.match(folded[para.start : para.end].strip()):
@@ -84,9 +87,11 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     return _shift_levels(found)
 
 
-def _candidates(folded: str, para: Paragraph) -> list[tuple[int, bool]]:
+def _candidates(folded: str, para: Paragraph, few: bool) -> list[tuple[int, bool]]:
+    """Paragraph start (strong); after punctuation (weak) where the breaks were lost."""
     out = [(para.start, True)]
-    if para.end - para.start > FLAT_PARAGRAPH:
+    size = para.end - para.start
+    if size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT):
         out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
     return out
 
@@ -110,7 +115,7 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
-        title_end = _title_end(folded, m.end(), para, rule.level == 1)
+        title_end = _title_end(folded, m.end(), para, top=rule.level == 1, strong=strong)
         if title_end <= m.end():
             return None
         marker = text[m.start() : m.end()].rstrip()
@@ -118,10 +123,11 @@ def _match(
     return None
 
 
-def _title_end(folded: str, start: int, para: Paragraph, top: bool) -> int:
+def _title_end(folded: str, start: int, para: Paragraph, *, top: bool, strong: bool) -> int:
     rest = folded[start : para.end]
     stop = _SENTENCE_END.search(rest)
-    if len(rest) <= TITLE_LINE_MAX and (stop is None or stop.end() == len(rest)):
+    own_line = stop is None or stop.end() == len(rest)
+    if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
         noun = _HEAD_NOUN.search(rest, 0, min(len(rest), RUN_IN_MAX))

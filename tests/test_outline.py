@@ -1,0 +1,233 @@
+"""The outline on crafted texts: sections, measures, titles, kinds and periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import parse
+
+E, I = "\u2003", "\u3000"  # em-space and ideographic-space indents
+
+
+def outline(text: str) -> list[tuple[int, str, str]]:
+    return [(s.level, s.marker, s.title) for s in parse(text).sections]
+
+
+def measures(text: str) -> list[tuple[str, int, str, str]]:
+    return [(m.style, m.ordinal, m.marker, m.headline) for m in parse(text).measures]
+
+
+# fmt: off
+SECTION_CASES = [
+    # own-line headings at the four levels
+    ("一、总体情况\n正文。\n（一）主要做法\n正文。\n1.抓项目\n正文。\n（1）招商\n正文。\n",
+     [(1, "一、", "总体情况"), (2, "（一）", "主要做法"), (3, "1.", "抓项目"), (4, "（1）", "招商")]),
+    # run-in heading: the title ends at the first 。
+    ("一、2022年工作回顾\n（一）稳住经济大盘。全年地区生产总值增长4.5%，好于预期。\n",
+     [(1, "一、", "2022年工作回顾"), (2, "（一）", "稳住经济大盘")]),
+    # ASCII brackets and full-width digits
+    ("一、工作安排\n(一)强化保障\n正文。\n（１）资金保障\n正文。\n（２）人员保障\n正文。\n",
+     [(1, "一、", "工作安排"), (2, "(一)", "强化保障"), (4, "（１）", "资金保障"), (4, "（２）", "人员保障")]),
+    # a decimal or a year at a paragraph start is not a heading
+    ("一、成效\n1.5万名干部下沉一线。\n2020年是极不平凡的一年。\n", [(1, "一、", "成效")]),
+    # 第一部分 pushes 一、 one level down
+    ("第一部分 工作回顾\n一、经济运行\n正文。\n第二部分 工作安排\n一、稳增长\n正文。\n",
+     [(1, "第一部分", "工作回顾"), (2, "一、", "经济运行"), (1, "第二部分", "工作安排"), (2, "一、", "稳增长")]),
+    # unnumbered closing section
+    ("一、工作回顾\n正文。\n二、工作安排\n正文。\n结束语\n让我们团结一心。\n",
+     [(1, "一、", "工作回顾"), (1, "二、", "工作安排"), (1, "", "结束语")]),
+    # numbering that skips one is still an outline (the audit reports the gap)
+    ("一、甲项工作\n正文。\n二、乙项工作\n正文。\n四、丁项工作\n正文。\n",
+     [(1, "一、", "甲项工作"), (1, "二、", "乙项工作"), (1, "四、", "丁项工作")]),
+    # em-space and ideographic-space indents before headings
+    (f"{E}{E}一、主要成效\n{I}{I}（一）项目建设\n{I}{I}正文内容。\n",
+     [(1, "一、", "主要成效"), (2, "（一）", "项目建设")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTION_CASES)
+def test_sections(text, expected):
+    assert outline(text) == expected
+
+
+FLAT = (
+    "云溪市市长　李明 各位代表： 　　现在，我代表市人民政府，向大会报告工作。 　　一、2021年工作回顾"
+    " 　　过去一年，我们攻坚克难，经济运行稳中向好。 　　（一）稳增长取得新成效。全市地区生产总值增长"
+    "6.2%。 　　（二）改革开放迈出新步伐。新设外资企业120家。 　　二、2022年主要任务 　　（一）扩大"
+    "有效投资。推进重大项目建设。"
+)
+
+
+def test_flattened_document_with_indent_runs():
+    assert outline(FLAT) == [
+        (1, "一、", "2021年工作回顾"),
+        (2, "（一）", "稳增长取得新成效"),
+        (2, "（二）", "改革开放迈出新步伐"),
+        (1, "二、", "2022年主要任务"),
+        (2, "（一）", "扩大有效投资"),
+    ]
+
+
+GLUED = (
+    "标题: 云溪市文旅局2022年工作总结及2023年工作计划\n发布时间: 2023-01-05\n"
+    "==================== 正文 ====================\n"
+    "2022年，我局在市委市政府领导下扎实工作，较好完成了全年目标任务，文旅市场加快恢复，"
+    + "游客满意度持续提升，各项工作取得了新的进展。"
+    * 30
+    + "现将有关情况报告如下：一、主要成效一年以来，我局紧扣中心任务，推动文旅融合。"
+    "（一）文旅市场加快复苏。一是举办节庆活动12场；二是推出精品线路8条。"
+    "（二）公共服务持续完善。新建城市书房6家。二、存在问题回顾今年以来的工作，虽然取得了一些成绩，"
+    "但仍存在不足。一是项目储备不足；二是人才队伍薄弱。三、2023年工作计划2023年，我局将重点抓好"
+    "以下工作：一是办好文旅推介会；二是完善公共文化设施。"
+)
+
+
+def test_glued_headings_in_a_document_without_breaks():
+    report = parse(GLUED)
+    assert report.document.title == "云溪市文旅局2022年工作总结及2023年工作计划"
+    assert [(s.level, s.title, s.kind, s.period) for s in report.sections] == [
+        (1, "主要成效", "review", "2022"),
+        (2, "文旅市场加快复苏", "review", "2022"),
+        (2, "公共服务持续完善", "review", "2022"),
+        (1, "存在问题", "problems", "2022"),
+        (1, "2023年工作计划", "plan", "2023"),
+    ]
+    by_section = {s.section_id: s.title for s in report.sections}
+    got = [(by_section[m.section_id], m.marker, m.headline) for m in report.measures]
+    assert got == [
+        ("文旅市场加快复苏", "一是", "举办节庆活动12场"),
+        ("文旅市场加快复苏", "二是", "推出精品线路8条"),
+        ("存在问题", "一是", "项目储备不足"),
+        ("存在问题", "二是", "人才队伍薄弱"),
+        ("2023年工作计划", "一是", "办好文旅推介会"),
+        ("2023年工作计划", "二是", "完善公共文化设施"),
+    ]
+    # an inline list's last item stops at its section's end, not at the end of the document
+    second = report.measures[1]
+    assert report.text[second.start : second.end] == "二是推出精品线路8条。"
+
+
+# fmt: off
+MEASURE_CASES = [
+    # paragraph-initial 一是 with quoted slogan
+    ("一、成效\n一是打赢“攻坚战”，项目建设提速。正文。\n二是优化服务，营商环境改善。正文。\n",
+     [("enumerated", 1, "一是", "打赢“攻坚战”，项目建设提速"),
+      ("enumerated", 2, "二是", "优化服务，营商环境改善")]),
+    # inline 一是…；二是…；三是…。
+    ("一、措施\n主要做法：一是压实责任；二是强化督查；三是严格考核。此外还开展了培训。\n",
+     [("enumerated", 1, "一是", "压实责任"), ("enumerated", 2, "二是", "强化督查"),
+      ("enumerated", 3, "三是", "严格考核")]),
+    # 一要…二要…
+    ("一、要求\n一要提高站位，统一思想。正文。\n二要压实责任，狠抓落实。正文。\n",
+     [("enumerated", 1, "一要", "提高站位，统一思想"), ("enumerated", 2, "二要", "压实责任，狠抓落实")]),
+    # 第一，第二，
+    ("一、任务\n第一，坚持稳中求进。正文。\n第二，坚持改革创新。正文。\n",
+     [("enumerated", 1, "第一，", "坚持稳中求进"), ("enumerated", 2, "第二，", "坚持改革创新")]),
+    # 首先…其次…最后 enumerate
+    ("一、体会\n首先，必须坚持党的领导。其次，必须坚持人民至上。最后，必须坚持实干。\n",
+     [("enumerated", 1, "首先，", "必须坚持党的领导"), ("enumerated", 2, "其次，", "必须坚持人民至上"),
+      ("enumerated", 3, "最后，", "必须坚持实干")]),
+    # 首先 alone does not enumerate
+    ("一、体会\n首先，必须坚持党的领导，这是根本。\n", []),
+    # numbering that skips and repeats is kept with the written ordinals
+    ("一、成效\n一是甲。正文。\n二是乙。正文。\n四是丁。正文。\n",
+     [("enumerated", 1, "一是", "甲"), ("enumerated", 2, "二是", "乙"), ("enumerated", 4, "四是", "丁")]),
+    # 一是 inside a word is no marker; a lone 一是 is no list
+    ("一、成效\n坚持统一是前提。唯一是指标。\n", []),
+    # dash-led items
+    ("一、回顾\n过去一年，主要指标完成良好：\n——经济运行保持平稳。增长5%。\n——就业形势总体稳定。新增就业3万人。\n",
+     [("dash", 1, "——", "经济运行保持平稳"), ("dash", 2, "——", "就业形势总体稳定")]),
+    # lead sentences, not the address or rhetoric
+    ("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、今年工作安排\n（一）扩大有效需求\n"
+     "加大项目投资力度。全年安排重大项目200个。\n促进消费持续恢复。举办消费季活动。\n实干为要，行胜于言。我们要埋头苦干。\n",
+     [("lead", 1, "", "加大项目投资力度"), ("lead", 2, "", "促进消费持续恢复")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURE_CASES)
+def test_measures(text, expected):
+    assert measures(text) == expected
+
+
+def test_intro_sentence_before_an_enumeration_is_not_a_lead():
+    text = "一、回顾\n一年来，全市经济稳中有进。一是增长较快；二是结构优化。\n"
+    assert [m.marker for m in parse(text).measures] == ["一是", "二是"]
+
+
+def test_nested_enumeration_keeps_its_parent():
+    text = "一、安排\n一是抓项目。重点：第一，抓招商；第二，抓落地。\n二是抓服务。正文。\n"
+    ms = parse(text).measures
+    assert [(m.marker, m.parent_id) for m in ms] == [
+        ("一是", None), ("第一，", ms[0].measure_id), ("第二，", ms[0].measure_id), ("二是", None),
+    ]  # fmt: skip
+
+
+def test_scraped_page_clutter_and_glossary():
+    text = (
+        "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2025年云溪市政府工作报告\n"
+        "——2025年1月10日在云溪市第十届人民代表大会第三次会议上\n来源：云溪日报\n各位代表：\n"
+        "一、2024年工作回顾\n"
+        + "过去一年，我们砥砺奋进。" * 40
+        + "\n二、2025年工作安排\n"
+        + "今年工作任务艰巨。" * 40
+        + "\n名词解释\n1.新质生产力：指创新起主导作用的生产力。\n"
+        "2.两重：指国家重大战略实施和重点领域安全能力建设。\n相关报道：\n"
+    )
+    report = parse(text)
+    doc = report.document
+    assert (doc.title, doc.doc_type, doc.period) == (
+        "2025年云溪市政府工作报告",
+        "gov-work-report",
+        "2025",
+    )
+    assert [(s.title, s.period, s.kind) for s in report.sections] == [
+        ("2024年工作回顾", "2024", "review"),
+        ("2025年工作安排", "2025", "plan"),
+    ]
+    assert report.sections[-1].end <= text.index("名词解释")
+
+
+# fmt: off
+PERIOD_CASES = [
+    ("2020年上半年工作总结和下半年工作安排", ("2020H1", "2020H1", "2020H2", "summary-and-plan")),
+    ("云溪市医保局2022年工作总结及2023年工作思路", ("2022", "2022", "2023", "summary-and-plan")),
+    ("2024年政府工作报告", ("2024", "2023", "2024", "gov-work-report")),
+    ("青石县2023年工作总结", ("2023", "2023", "2024", "summary")),
+    ("2021年前三季度工作总结", ("2021Q3", "2021Q3", "2021Q4", "summary")),
+    ("关于2024年度工作总结和2025年 工作计划的报告", ("2024", "2024", "2025", "summary-and-plan")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("title", "expected"), PERIOD_CASES)
+def test_document_periods(title, expected):
+    doc = parse(title + "\n一、正文\n内容。\n").document
+    assert (doc.period, doc.review_period, doc.plan_period, doc.doc_type) == expected
+
+
+def test_section_kinds_and_inheritance():
+    text = (
+        "2021年工作总结\n一、2021年工作回顾\n（一）项目建设\n正文。\n（二）存在的问题\n正文。\n"
+        "二、存在问题和不足\n正文。\n三、2022年工作打算\n（一）着力解决群众急难愁盼问题\n正文。\n四、其他事项\n正文。\n"
+    )
+    got = [(s.title, s.kind, s.period) for s in parse(text).sections]
+    assert got == [
+        ("2021年工作回顾", "review", "2021"),
+        ("项目建设", "review", "2021"),
+        ("存在的问题", "problems", "2021"),
+        ("存在问题和不足", "problems", "2021"),
+        ("2022年工作打算", "plan", "2022"),
+        ("着力解决群众急难愁盼问题", "plan", "2022"),
+        ("其他事项", "other", "2021"),
+    ]
+
+
+def test_spans_hold_their_text():
+    report = parse(GLUED)
+    for el in (*report.sections, *report.measures):
+        assert report.text[el.start : el.end] == el.text
+        assert report.text[el.title_start if hasattr(el, "title_start") else el.headline_start :]
+    for m in report.measures:
+        assert report.text[m.headline_start : m.headline_end] == m.headline

@@ -1,0 +1,69 @@
+"""Rules test themselves: every pattern's examples match, its counterexamples do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.errors import RuleError
+from extractor.fold import fold
+from extractor.rules import default_rules, load_rules
+
+RULES = [rule for table in ("section", "measure") for rule in default_rules().of(table)]
+EXAMPLES = [(rule, ex) for rule in RULES for ex in rule.examples]
+COUNTER = [(rule, text) for rule in RULES for text in rule.counterexamples]
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), EXAMPLES, ids=[f"{r.id}:{e.text}" for r, e in EXAMPLES]
+)
+def test_rule_matches_its_examples(rule, example):
+    m = rule.regex.match(fold(example.text))
+    assert m is not None, f"{rule.id} does not match {example.text!r}"
+    for name, value in example.groups.items():
+        assert m.group(name) == value
+
+
+@pytest.mark.parametrize(("rule", "text"), COUNTER, ids=[f"{r.id}:{t}" for r, t in COUNTER])
+def test_rule_rejects_its_counterexamples(rule, text):
+    assert rule.regex.match(fold(text)) is None, f"{rule.id} matches {text!r}"
+
+
+def test_every_rule_has_examples_and_counterexamples():
+    for rule in RULES:
+        if rule.id != "measure.dash":
+            assert rule.examples and rule.counterexamples, rule.id
+
+
+def _write(tmp_path, body: str):
+    (tmp_path / "bad.toml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def test_unknown_key_names_file_and_rule(tmp_path):
+    d = _write(tmp_path, "[[section]]\nid = 'x.y'\npattern = 'a'\nlevl = 1\n")
+    with pytest.raises(RuleError, match=r"bad\.toml.*x\.y.*levl"):
+        load_rules(d)
+
+
+def test_bad_regex_names_rule(tmp_path):
+    d = _write(tmp_path, "[[measure]]\nid = 'm.broken'\npattern = '(unclosed'\n")
+    with pytest.raises(RuleError, match=r"m\.broken.*does not compile"):
+        load_rules(d)
+
+
+def test_duplicate_ids_are_an_error(tmp_path):
+    rule = "[[section]]\nid = 'dup'\npattern = 'a'\n"
+    d = _write(tmp_path, rule + rule)
+    with pytest.raises(RuleError, match="duplicate rule id 'dup'"):
+        load_rules(d)
+
+
+def test_a_custom_directory_serves_a_variant(tmp_path):
+    from extractor import parse
+
+    (tmp_path / "outline.toml").write_text(
+        "[[section]]\nid = 'only.roman'\nlevel = 1\npattern = '''(?P<num>[一二三])、'''\n",
+        encoding="utf-8",
+    )
+    report = parse("一、甲\n内容。\n(一)乙\n内容。\n", rules=load_rules(tmp_path))
+    assert [s.title for s in report.sections] == ["甲"]

@@ -1,0 +1,95 @@
+"""The seed's outline is SPEC §2's; every real report parses and every span holds its text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED_REASON, shared_files
+
+from extractor import parse
+from extractor.pipeline import normalise_newlines
+
+SEED_REVIEW = [
+    ("打赢“阻击战”，疫情防控成效显著", "阻击战"),
+    ("紧扣“两抓年”，项目攻坚有力推进", "两抓年"),
+    ("立足“文旅路”，小县风姿渐入佳境", "文旅路"),
+    ("奏好“振兴曲”，农业农村加快发展", "振兴曲"),
+    ("围绕“惠民生”，社会事业持续优化", "惠民生"),
+    ("落实“三服务”，自身建设突出新担当", "三服务"),
+]
+SEED_PLAN = [
+    "凝心聚力抗疫情，全力以赴做好防控",
+    "聚焦项目大突破，增强经济发展后劲",
+    "凝聚发展大合力，加快乡村振兴步伐",
+    "坚持环境大提升，彰显美丽乡村活力",
+    "坚持成果大共享，推进民生事业发展",
+    "坚持有为大担当，加强政府自身建设",
+]
+MARKERS = ["一是", "二是", "三是", "四是", "五是", "六是"]
+
+
+def test_seed_outline_is_the_spec_outline(seed_text):
+    report = parse(seed_text, doc_id="seed")
+    doc = report.document
+    assert (doc.title, doc.period, doc.doc_type) == (
+        "2020年上半年工作总结和下半年工作安排", "2020H1", "summary-and-plan",
+    )  # fmt: skip
+    got = [(s.level, s.marker, s.ordinal, s.title, s.kind, s.period) for s in report.sections]
+    assert got == [
+        (1, "一、", 1, "上半年工作总结", "review", "2020H1"),
+        (1, "二、", 2, "下半年工作计划", "plan", "2020H2"),
+    ]
+    review, plan = report.sections
+    first = report.measures_of(review.section_id)
+    second = report.measures_of(plan.section_id)
+    assert [(m.marker, m.ordinal) for m in first] == list(zip(MARKERS, range(1, 7), strict=True))
+    assert [(m.headline, m.slogan) for m in first] == SEED_REVIEW
+    assert [m.headline for m in second] == SEED_PLAN
+    assert all(m.style == "enumerated" and m.parent_id is None for m in report.measures)
+    # each measure runs to the next one; the last of a section to the section's end
+    assert first[0].end == first[1].start - 1 or seed_text[first[0].end] == "\n"
+    assert second[-1].end == plan.end
+
+
+REAL = shared_files()
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+@pytest.mark.parametrize("path", REAL, ids=[p.parent.name + "/" + p.name for p in REAL])
+def test_real_report_parses_with_sound_spans(path):
+    text = normalise_newlines(path.read_text(encoding="utf-8"))
+    report = parse(text, path=str(path))
+    assert report.text == text
+    sections = {s.section_id: s for s in report.sections}
+    for sec in report.sections:
+        assert text[sec.start : sec.end] == sec.text
+        assert sec.start <= sec.title_start < sec.title_end <= sec.end
+        assert sec.title == text[sec.title_start : sec.title_end].strip()
+        if sec.parent_id is not None:
+            parent = sections[sec.parent_id]
+            assert parent.start < sec.start and sec.end <= parent.end and parent.level < sec.level
+    for m in report.measures:
+        assert text[m.start : m.end] == m.text
+        assert text[m.headline_start : m.headline_end] == m.headline
+        if m.section_id is not None:
+            sec = sections[m.section_id]
+            assert sec.start <= m.start and m.end <= sec.end
+    doc = report.document
+    if doc.title:
+        assert "".join(text[doc.title_start : doc.title_end].split()) == doc.title
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_real_corpus_yields_an_outline_for_most_reports():
+    with_sections = [p for p in REAL if parse(p.read_text(encoding="utf-8")).sections]
+    assert len(with_sections) >= 0.9 * len(REAL)
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_glossary_notes_are_not_sections():
+    # state-council/2010 ends with a 注释 glossary numbered １、２、…
+    path = next(p for p in REAL if p.parent.name == "state-council" and p.stem == "2010")
+    text = normalise_newlines(path.read_text(encoding="utf-8"))
+    report = parse(text)
+    glossary = text.rindex("注释")
+    assert all(s.start < glossary for s in report.sections)
+    assert {s.level for s in report.sections} <= {1, 2}
