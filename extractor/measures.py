@@ -214,11 +214,28 @@ def _dash_and_lead(
         lead = _LEAD.match(folded, para.start, para.end)
         if lead is None or lead.end() >= para.end or _ENUM_MARK.match(folded, para.start):
             continue
+        if _continues_sentence(folded, layout.paragraphs, pi, head_starts):
+            continue
         sentence = text[para.start : lead.end()]
         if address.search(sentence) or rhetoric.match(sentence):
             continue
         found.append(_Item(para.start, para.start, 0, _LEAD_RULE, pi, scope))
     return _number_leads(found, layout, sections)
+
+
+def _continues_sentence(
+    folded: str, paragraphs: Sequence[Paragraph], index: int, head_starts: set[int]
+) -> bool:
+    """A paragraph that carries on the previous one's sentence (a line broken mid-sentence)."""
+    first = folded[paragraphs[index].start]
+    if not (first.isalnum() or first in "“\"《(（—"):
+        return True
+    if index == 0:
+        return False
+    prev = paragraphs[index - 1]
+    if prev.start in head_starts:
+        return False
+    return folded[prev.end - 1] not in "。！？!?：:；;”\"）)】"
 
 
 def _lead_filters(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str]]:

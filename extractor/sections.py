@@ -66,25 +66,33 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     last: dict[int, int] = {}
     few = len(layout.paragraphs) <= 3
     for para in layout.paragraphs:
-        for pos, strong in _candidates(folded, para, few):
-            head = _match(text, folded, para, pos, strong, section_rules)
-            if head is None:
-                if strong and unnumbered.match(folded[para.start : para.end].strip()):
-                    head = Heading(
-                        para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
-                    )
-                else:
-                    continue
-            if head.ordinal and not _fits(head, last):
+        queue = _candidates(folded, para, few)
+        while queue:
+            pos, strong = queue.pop(0)
+            if found and pos < found[-1].title_end:
                 continue
-            if head.ordinal:
-                last[head.level] = head.ordinal
-                for deeper in [lv for lv in last if lv > head.level]:
-                    del last[deeper]
-            else:
-                last.clear()
+            head = _match(text, folded, para, pos, strong, section_rules)
+            if head is None and strong and unnumbered.match(folded[para.start : para.end].strip()):
+                head = Heading(
+                    para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
+                )
+            if head is None or (head.ordinal and not _fits(head, last)):
+                continue
+            _advance(last, head)
             found.append(head)
+            if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
+                queue.insert(0, (head.title_end, False))
     return _shift_levels(found)
+
+
+def _advance(last: dict[int, int], head: Heading) -> None:
+    """Record a heading's ordinal at its level and forget the numbering below it."""
+    if not head.ordinal:
+        last.clear()
+        return
+    last[head.level] = head.ordinal
+    for deeper in [lv for lv in last if lv > head.level]:
+        del last[deeper]
 
 
 def _candidates(folded: str, para: Paragraph, few: bool) -> list[tuple[int, bool]]:
