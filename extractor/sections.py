@@ -149,7 +149,7 @@ def _title_end(folded: str, start: int, para: Paragraph, *, top: bool, strong: b
             and glued
             and (comma is None or noun.end() <= comma.start())
         ):
-            return start + noun.end()
+            return start + int(noun.end())
     if stop is not None and stop.start() <= RUN_IN_MAX:
         return start + _unglue(rest[: stop.start()])
     clause = _CLAUSE_END.search(rest)
@@ -161,7 +161,7 @@ def _unglue(title: str) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off."""
     for m in _GLUE.finditer(title, 2):
         if m.start() >= 2:
-            return m.start()
+            return int(m.start())
     return len(title)
 
 
