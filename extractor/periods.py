@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.fold import fold
+
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
 _PART = r"(?P<part>上半年|下半年|前三季度|第?[一二三四1-4]季度)"
 PERIOD = regex.compile(rf"(?:{_YEAR}\s*{_PART}?|{_PART})")
@@ -93,6 +95,7 @@ def find_document_periods(
     title: str, head: str, *, year_hint: int | None = None
 ) -> DocumentPeriods:
     """Periods of a document from its title, then its opening text, then a year hint."""
+    title, head = fold(title), fold(head)
     doc_type = doc_type_of(title, head)
     if doc_type == "gov-work-report":
         m = PERIOD.search(title) or _DATELINE.search(head)
@@ -117,7 +120,8 @@ _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "下一年": 1, "去年": -1
 
 
 def section_period(title: str, kind: str, doc: DocumentPeriods, inherited: str) -> str:
-    """The period a section speaks of: its own title's, else its kind's, else its parent's."""
+    """The period a section speaks of: its own title's, else its parent's, else its kind's."""
+    title = fold(title)
     m = PERIOD.search(title)
     base_year = int(doc.period[:4]) if doc.period else None
     if m and (m.group("year") or base_year is not None):

@@ -231,3 +231,10 @@ def test_spans_hold_their_text():
         assert report.text[el.title_start if hasattr(el, "title_start") else el.headline_start :]
     for m in report.measures:
         assert report.text[m.headline_start : m.headline_end] == m.headline
+
+
+def test_full_width_years_give_periods():
+    text = "２０１９年工作总结和２０２０年工作打算\n一、２０１９年工作总结\n正文。\n二、２０２０年工作打算\n正文。\n"
+    report = parse(text)
+    assert report.document.period == "2019"
+    assert [s.period for s in report.sections] == ["2019", "2020"]
