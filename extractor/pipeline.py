@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
 import regex
 
 from extractor.fold import fold
 from extractor.layout import find_layout
-from extractor.measures import find_measures
-from extractor.model import Document, Report
+from extractor.measures import Locator, find_measures
+from extractor.model import Claim, Document, Measure, Placeholder, Report
 from extractor.periods import find_document_periods
 from extractor.rules import RuleSet, default_rules
 from extractor.sections import find_sections
+
+E = TypeVar("E", Claim, Placeholder)
 
 _YEAR_HINT = regex.compile(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)")
 
@@ -27,6 +34,19 @@ def _year_hint(path: str) -> int | None:
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     m = _YEAR_HINT.search(name)
     return int(m.group(1)) if m else None
+
+
+def attach(elements: Sequence[E], locator: Locator, measures: Sequence[Measure]) -> tuple[E, ...]:
+    """Set each element's section_id and measure_id (the innermost containing its start)."""
+    starts = [m.start for m in measures]
+    out = []
+    for el in elements:
+        i = bisect_right(starts, el.start) - 1
+        while i >= 0 and measures[i].end <= el.start:
+            i -= 1  # the innermost containing measure is the last one started before
+        mid = measures[i].measure_id if i >= 0 else None
+        out.append(replace(el, section_id=locator.id_at(el.start), measure_id=mid))
+    return tuple(out)
 
 
 def parse(
