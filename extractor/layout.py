@@ -15,9 +15,6 @@ import regex
 
 from extractor.rules import RuleSet
 
-#: A paragraph break inside a line: two or more spaces, or any non-ASCII space (the fold
-#: turns U+3000/U+2003/NBSP into " ", so the original text decides which spaces were wide).
-_WIDE_SPACES = "\u3000\u2003\u2002\u00a0\u200b"
 GENRE = regex.compile(r"报告|总结|计划|安排|思路|要点|打算|汇报|工作")
 TITLE_MAX = 60
 
@@ -53,6 +50,8 @@ class _Compiled:
         self.marker = regex.compile(
             r"\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?[0-9０-９]{1,2}[)）、.．]|第[一二三四五六七八九十]+(?:部分|章))"
         )
+        starters = layout.get("sentence_starters", ["$^"])
+        self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
         self.unnumbered = regex.compile(
             "(?:" + "|".join(layout.get("unnumbered_headings", ["$^"])) + r")[:：]?\Z"
         )
@@ -69,7 +68,12 @@ def compiled(rules: RuleSet) -> _Compiled:
     return _COMPILED[key]
 
 
-_BREAK = regex.compile(r"[ ]+")
+#: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends
+#: too), one space after a sentence end, or one wide space (U+3000, U+2003…) in the original.
+_BREAK = regex.compile(r"[ ]{2,}|(?<=[。！？!?])[ ]|[ ]")
+_WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0\u200b")
+#: …except the wide space between a part marker and its title (第一部分　总体要求).
+_BARE_MARKER = regex.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)")
 
 
 def find_paragraphs(
@@ -91,11 +95,11 @@ def _split_line(text: str, folded: str, start: int, end: int, out: list[Paragrap
     seg_start = start
     first = True
     for m in _BREAK.finditer(folded, start, end):
-        is_break = m.end() - m.start() >= 2 or any(
-            c in _WIDE_SPACES for c in text[m.start() : m.end()]
-        )
-        if not is_break:
-            continue
+        if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
+            if text[m.start()] not in _WIDE_SPACES:
+                continue
+            if _BARE_MARKER.fullmatch(folded, seg_start, m.start()):
+                continue
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
             first = False
@@ -149,6 +153,12 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
+        merged = len(line) > TITLE_MAX or line.endswith(("：", ":"))
+        if seen == 1 and merged and para.line_start and " " in line[:TITLE_MAX]:
+            # a flattened document: the title runs on into the speaker line
+            head = line[: line.index(" ")]
+            if GENRE.search(head) and not _has_punct(head) and not comp.marker.match(head):
+                return head, para.start, para.start + len(head), para.start + len(head)
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(line):

@@ -23,6 +23,7 @@ from extractor.numbers import small_int
 from extractor.rules import Rule, RuleSet
 
 LEAD_MAX = 30
+_MARKER_PUNCT = "，,：:、 "
 _BOUNDARY = "。；;：:，,！？!?、"
 _HEADLINE_END = regex.compile(r"[。；;！？!?]")
 _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
@@ -106,7 +107,10 @@ def _find_items(
                 if ordinal is None:
                     continue
                 scope = locator.index(m.start())
-                items.append(_Item(m.start(), m.end(), ordinal, rule, pi, scope))
+                end = m.end()
+                while end > m.start() + 1 and folded[end - 1] in _MARKER_PUNCT:
+                    end -= 1  # the marker is 第一, not 第一，
+                items.append(_Item(m.start(), end, ordinal, rule, pi, scope))
     items.sort(key=lambda it: it.start)
     return items
 
@@ -228,14 +232,14 @@ def _continues_sentence(
 ) -> bool:
     """A paragraph that carries on the previous one's sentence (a line broken mid-sentence)."""
     first = folded[paragraphs[index].start]
-    if not (first.isalnum() or first in "“\"《(（—"):
+    if not (first.isalnum() or first in '“"《(（—'):
         return True
     if index == 0:
         return False
     prev = paragraphs[index - 1]
     if prev.start in head_starts:
         return False
-    return folded[prev.end - 1] not in "。！？!?：:；;”\"）)】"
+    return folded[prev.end - 1] not in '。！？!?：:；;”"）)】'
 
 
 def _lead_filters(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str]]:

@@ -24,9 +24,13 @@ from extractor.rules import Rule, RuleSet
 
 #: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
 FLAT_PARAGRAPH = 1200
-#: …and so has a body of at most three paragraphs that is longer than this.
+#: …and so has a body of at most three paragraphs that is longer than this, or lines that
+#: are longer than FLAT_LINES on average.
 FLAT_DOCUMENT = 300
+FLAT_LINES = 600
 TITLE_LINE_MAX = 50
+#: A run-in title longer than this probably ran into the next sentence.
+GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -61,17 +65,19 @@ class Heading:
 def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
     """Every heading of the body, numbering-checked, in document order."""
     section_rules = rules.of("section")
-    unnumbered = compiled(rules).unnumbered
+    comp = compiled(rules)
+    unnumbered, starters = comp.unnumbered, comp.starters
     found: list[Heading] = []
     last: dict[int, int] = {}
-    few = len(layout.paragraphs) <= 3
+    lines = text.count("\n", layout.body_start, layout.body_end) + 1
+    few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     for para in layout.paragraphs:
         queue = _candidates(folded, para, few)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
                 continue
-            head = _match(text, folded, para, pos, strong, section_rules)
+            head = _match(text, folded, para, pos, strong, section_rules, starters)
             if head is None and strong and unnumbered.match(folded[para.start : para.end].strip()):
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
@@ -114,7 +120,13 @@ def _fits(head: Heading, last: dict[int, int]) -> bool:
 
 
 def _match(
-    text: str, folded: str, para: Paragraph, pos: int, strong: bool, section_rules: Sequence[Rule]
+    text: str,
+    folded: str,
+    para: Paragraph,
+    pos: int,
+    strong: bool,
+    section_rules: Sequence[Rule],
+    starters: regex.Pattern[str],
 ) -> Heading | None:
     for rule in section_rules:
         m = rule.regex.match(folded, pos, para.end)
@@ -123,7 +135,9 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
-        title_end = _title_end(folded, m.end(), para, top=rule.level == 1, strong=strong)
+        title_end = _title_end(
+            folded, m.end(), para, top=rule.level == 1, strong=strong, starters=starters
+        )
         if title_end <= m.end():
             return None
         marker = text[m.start() : m.end()].rstrip()
@@ -131,7 +145,15 @@ def _match(
     return None
 
 
-def _title_end(folded: str, start: int, para: Paragraph, *, top: bool, strong: bool) -> int:
+def _title_end(
+    folded: str,
+    start: int,
+    para: Paragraph,
+    *,
+    top: bool,
+    strong: bool,
+    starters: regex.Pattern[str],
+) -> int:
     rest = folded[start : para.end]
     stop = _SENTENCE_END.search(rest)
     own_line = stop is None or stop.end() == len(rest)
@@ -151,16 +173,24 @@ def _title_end(folded: str, start: int, para: Paragraph, *, top: bool, strong: b
         ):
             return start + int(noun.end())
     if stop is not None and stop.start() <= RUN_IN_MAX:
-        return start + _unglue(rest[: stop.start()])
+        return start + _unglue(rest[: stop.start()], starters)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
-    return start + _unglue(rest[:cut])
+    return start + _unglue(rest[:cut], starters)
 
 
-def _unglue(title: str) -> int:
-    """Length of a heading title once the glued start of the next sentence is cut off."""
+def _unglue(title: str, starters: regex.Pattern[str]) -> int:
+    """Length of a heading title once the glued start of the next sentence is cut off.
+
+    A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
+    面对, 力争…) only in a title too long to be one (a glued heading).
+    """
     for m in _GLUE.finditer(title, 2):
         if m.start() >= 2:
+            return int(m.start())
+    if len(title) > GLUED_TITLE:
+        m = starters.search(title, 4)
+        if m is not None:
             return int(m.start())
     return len(title)
 

@@ -123,11 +123,11 @@ MEASURE_CASES = [
      [("enumerated", 1, "一要", "提高站位，统一思想"), ("enumerated", 2, "二要", "压实责任，狠抓落实")]),
     # 第一，第二，
     ("一、任务\n第一，坚持稳中求进。正文。\n第二，坚持改革创新。正文。\n",
-     [("enumerated", 1, "第一，", "坚持稳中求进"), ("enumerated", 2, "第二，", "坚持改革创新")]),
+     [("enumerated", 1, "第一", "坚持稳中求进"), ("enumerated", 2, "第二", "坚持改革创新")]),
     # 首先…其次…最后 enumerate
     ("一、体会\n首先，必须坚持党的领导。其次，必须坚持人民至上。最后，必须坚持实干。\n",
-     [("enumerated", 1, "首先，", "必须坚持党的领导"), ("enumerated", 2, "其次，", "必须坚持人民至上"),
-      ("enumerated", 3, "最后，", "必须坚持实干")]),
+     [("enumerated", 1, "首先", "必须坚持党的领导"), ("enumerated", 2, "其次", "必须坚持人民至上"),
+      ("enumerated", 3, "最后", "必须坚持实干")]),
     # 首先 alone does not enumerate
     ("一、体会\n首先，必须坚持党的领导，这是根本。\n", []),
     # numbering that skips and repeats is kept with the written ordinals
@@ -160,7 +160,7 @@ def test_nested_enumeration_keeps_its_parent():
     text = "一、安排\n一是抓项目。重点：第一，抓招商；第二，抓落地。\n二是抓服务。正文。\n"
     ms = parse(text).measures
     assert [(m.marker, m.parent_id) for m in ms] == [
-        ("一是", None), ("第一，", ms[0].measure_id), ("第二，", ms[0].measure_id), ("二是", None),
+        ("一是", None), ("第一", ms[0].measure_id), ("第二", ms[0].measure_id), ("二是", None),
     ]  # fmt: skip
 
 
