@@ -1,0 +1,242 @@
+"""Throughput and memory of the extractor against jieba on the same report text.
+
+Builds a batch of at least ``--mb`` megabytes of report files by cycling the texts of
+``corpora/*.txt`` and, where present, ``../shared/corpora/**/*.txt`` (relative to the repo
+root), then
+
+- ``--mode extract`` (default): times the extraction in this process the way the CLI runs
+  it (``extractor.batch.run_batch`` over the folder, reading included; ``extractor.parse``
+  per file where the batch module is absent);
+- ``--mode extract-cli``: runs ``workreport extract BATCH --out OUT`` in a subprocess and
+  takes its peak RSS from ``getrusage(RUSAGE_CHILDREN)``: the memory check
+  (``--mb 200``, must stay under ``--limit-mb``, 500 by default; exit 1 when over);
+
+and times ``jieba.Tokenizer().lcut`` over the same texts (dictionary loaded before the
+clock starts).  Prints a markdown table: chars/s of both, their ratio, peak RSS.
+
+    python benchmarks/bench.py --mb 20
+    python benchmarks/bench.py --mb 200 --mode extract-cli --no-jieba
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from extractor.reading import read_document  # noqa: E402
+
+MB = 1024 * 1024
+ELEMENTS = ("sections", "measures", "claims", "placeholders")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    data: bytes  # written as is, so decoding (GBK, BOM …) is part of the timing
+    text: str  # the decoded text, for character counts and for jieba
+
+
+@dataclass(frozen=True)
+class Batch:
+    folder: Path
+    files: int
+    bytes: int
+    chars: int
+    plan: list[int]  # source index of each file, in order
+
+
+def find_sources() -> list[Source]:
+    """Every readable sample text: the repo's corpora, then ../shared/corpora."""
+    paths = sorted((ROOT / "corpora").glob("*.txt"))
+    shared = ROOT.parent / "shared" / "corpora"
+    if shared.is_dir():
+        paths += sorted(shared.rglob("*.txt"))
+    sources = []
+    for path in paths:
+        try:
+            sources.append(Source(path, path.read_bytes(), read_document(path).text))
+        except Exception as exc:  # a sample the reader rejects is not a benchmark input
+            print(f"skipping {path}: {exc}", file=sys.stderr)
+    if not sources:
+        sys.exit("no sample texts found in corpora/ or ../shared/corpora/")
+    return sources
+
+
+def build_batch(sources: list[Source], folder: Path, mb: float) -> Batch:
+    """Write copies of the sources, cycling, until the batch holds ``mb`` megabytes."""
+    total = chars = 0
+    plan: list[int] = []
+    for i, index in enumerate(itertools.cycle(range(len(sources)))):
+        if total >= mb * MB:
+            break
+        src = sources[index]
+        sub = folder / (src.path.parent.name or "corpus")  # the folder names the series
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:06d}_{src.path.name}").write_bytes(src.data)
+        total, chars = total + len(src.data), chars + len(src.text)
+        plan.append(index)
+    return Batch(folder, len(plan), total, chars, plan)
+
+
+def _inputs(folder: Path) -> list[Any]:
+    try:
+        from extractor.reading import iter_inputs
+    except ImportError:
+        return sorted(folder.rglob("*.txt"))
+    return list(iter_inputs([folder]))
+
+
+def _reports(folder: Path) -> Iterator[Any]:
+    """The reports of a folder, as the CLI produces them."""
+    try:
+        from extractor.batch import run_batch
+    except ImportError:
+        from extractor import parse
+
+        for path in sorted(folder.rglob("*.txt")):
+            doc = read_document(path)
+            yield parse(doc.text, doc_id=doc.doc_id, path=str(path), series=doc.series)
+        return
+    yield from run_batch(_inputs(folder))
+
+
+def time_extract(batch: Batch) -> tuple[float, dict[str, int]]:
+    """Seconds to read and parse the whole batch, and what came out."""
+    counts = dict.fromkeys(("documents", "errors", *ELEMENTS), 0)
+    start = time.perf_counter()
+    for report in _reports(batch.folder):
+        counts["documents"] += 1
+        counts["errors"] += report.document.status != "ok"
+        for name in ELEMENTS:
+            counts[name] += len(getattr(report, name))
+    return time.perf_counter() - start, counts
+
+
+def time_cli(batch: Batch, out: Path) -> tuple[float, int]:
+    """Seconds of ``workreport extract`` over the batch, and the child's peak RSS in bytes."""
+    exe = shutil.which("workreport")
+    command = [exe] if exe else [sys.executable, "-m", "extractor"]
+    command += ["extract", str(batch.folder), "--out", str(out)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
+def time_jieba(sources: list[Source], plan: list[int], max_chars: int | None) -> tuple[float, int]:
+    """Seconds of ``Tokenizer.lcut`` over the batch's texts (at most ``max_chars``)."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()  # load the dictionary before the clock starts
+    seconds, chars = 0.0, 0
+    for index in plan:
+        if max_chars is not None and chars >= max_chars:
+            break
+        text = sources[index].text
+        start = time.perf_counter()
+        tokenizer.lcut(text)
+        seconds += time.perf_counter() - start
+        chars += len(text)
+    return seconds, chars
+
+
+def vm_rss() -> int:
+    """This process's current resident set, in bytes (0 where /proc is absent)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def peak_rss() -> int:
+    """This process's peak resident set so far, in bytes (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def table(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(["| measure | value |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+
+
+def rate(chars: int, seconds: float) -> str:
+    return f"{chars / seconds:,.0f} chars/s ({seconds:.1f} s)" if seconds else "n/a"
+
+
+def run(args: argparse.Namespace, folder: Path) -> int:
+    sources = find_sources()
+    batch = build_batch(sources, folder / "batch", args.mb)
+    rows = [
+        ("batch", f"{batch.bytes / MB:.1f} MB, {batch.files} files, {batch.chars:,} chars, "
+                  f"cycling {len(sources)} texts"),
+        ("python", sys.version.split()[0]),
+    ]  # fmt: skip
+    status = 0
+    if args.mode == "extract":
+        seconds, counts = time_extract(batch)
+        rows += [
+            ("extract (run_batch, in process)", rate(batch.chars, seconds)),
+            ("elements", ", ".join(f"{k} {v:,}" for k, v in counts.items())),
+            ("peak RSS after extract (ru_maxrss)", f"{peak_rss() / MB:.0f} MB"),
+        ]
+    else:
+        seconds, child = time_cli(batch, folder / "out")
+        status = int(child >= args.limit_mb * MB)
+        verdict = f"{'over' if status else 'under'} the {args.limit_mb:.0f} MB limit"
+        rows += [
+            ("workreport extract (subprocess)", rate(batch.chars, seconds)),
+            ("peak RSS of workreport extract", f"{child / MB:.0f} MB ({verdict})"),
+        ]
+    if args.jieba:
+        limit = int(args.jieba_mb * MB / 3) if args.jieba_mb else None  # ~3 UTF-8 bytes/char
+        j_seconds, j_chars = time_jieba(sources, batch.plan, limit)
+        ratio = (batch.chars / seconds) / (j_chars / j_seconds) if seconds and j_seconds else 0
+        rows += [
+            ("jieba.lcut (Tokenizer, in process)", rate(j_chars, j_seconds)),
+            ("ratio extract / jieba", f"{ratio:.2f}"),
+        ]
+    rows += [
+        ("peak RSS of this process (ru_maxrss)", f"{peak_rss() / MB:.0f} MB"),
+        ("VmRSS of this process at the end", f"{vm_rss() / MB:.0f} MB"),
+    ]
+    print(table(rows))
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=20, help="batch size in MB (default 20)")
+    parser.add_argument("--mode", choices=("extract", "extract-cli"), default="extract")
+    parser.add_argument("--limit-mb", type=float, default=500, help="extract-cli RSS limit")
+    parser.add_argument("--jieba", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--jieba-mb", type=float, default=None, help="time jieba on this many MB")
+    parser.add_argument("--workdir", type=Path, help="build the batch in WORKDIR/batch, keep it")
+    args = parser.parse_args(argv)
+    if args.workdir:
+        for sub in ("batch", "out"):  # only what an earlier run wrote here
+            shutil.rmtree(args.workdir / sub, ignore_errors=True)
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return run(args, args.workdir)
+    with tempfile.TemporaryDirectory(prefix="workreport-bench-") as tmp:
+        return run(args, Path(tmp))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Running the parser over many files: one :class:`Report` per input, whatever happens.
+
+A file that cannot be read (undecodable, empty, binary, unsupported, unreadable) or that
+the parser fails on becomes a report whose document has ``status="error"`` and an
+``error`` message, with no elements; the batch always continues.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extractor.errors import InputError
+from extractor.model import Document, Report
+from extractor.pipeline import parse
+from extractor.reading import RawDocument, doc_id_for, read_document, series_for, unique_doc_ids
+from extractor.rules import RuleSet
+
+#: An input: a file and the batch root its doc id is relative to (see ``iter_inputs``).
+Input = tuple[Path, Path]
+#: The most bytes a character takes in any encoding we read (UTF-8, UTF-16, GB18030).
+_MAX_BYTES_PER_CHAR = 4
+
+
+def run_batch(
+    inputs: Iterable[Input | str | os.PathLike[str]],
+    *,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+) -> Iterator[Report]:
+    """Read and parse each input in order, yielding one report per input (errors included).
+
+    ``inputs`` are ``(file, root)`` pairs as ``iter_inputs`` returns them, or plain file
+    paths (their folder is the root).  Doc ids are unique within the batch.  A document
+    longer than ``max_chars`` characters is an error row, not parsed.
+    """
+    pairs = [_as_input(item) for item in inputs]
+    for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True):
+        yield process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+
+
+def process_file(
+    file: str | os.PathLike[str],
+    root: str | os.PathLike[str] | None = None,
+    *,
+    doc_id: str | None = None,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+) -> Report:
+    """Read and parse one file; a report with ``status="error"`` instead of an exception."""
+    path = Path(file)
+    doc_id = doc_id if doc_id is not None else doc_id_for(path, root)
+    try:
+        _check_size(path, max_chars)
+        raw = read_document(path, root, doc_id=doc_id)
+    except (InputError, UnicodeError, OSError) as exc:
+        return error_report(doc_id, path, _message(exc, path))
+    if max_chars is not None and len(raw.text) > max_chars:
+        message = (
+            f"{path}: {len(raw.text)} characters, more than the limit of {max_chars} characters"
+        )
+        return error_report(doc_id, path, message, raw)
+    try:
+        return parse(
+            raw.text, doc_id=raw.doc_id, path=raw.path, series=raw.series,
+            encoding=raw.encoding, sha256=raw.sha256, rules=rules,
+        )  # fmt: skip
+    except Exception as exc:  # the batch must go on; the row says what went wrong
+        return error_report(
+            doc_id, path, f"{path}: parser failed: {type(exc).__name__}: {exc}", raw
+        )
+
+
+def error_report(doc_id: str, path: Path, message: str, raw: RawDocument | None = None) -> Report:
+    """A report with no elements whose document row carries the error."""
+    document = Document(
+        doc_id=doc_id,
+        path=str(path),
+        series=raw.series if raw else _safe_series(path),
+        chars=len(raw.text) if raw else 0,
+        encoding=raw.encoding if raw else "",
+        sha256=raw.sha256 if raw else "",
+        status="error",
+        error=message,
+    )
+    return Report(document, "")
+
+
+def _as_input(item: Input | str | os.PathLike[str]) -> Input:
+    if isinstance(item, tuple):
+        return Path(item[0]), Path(item[1])
+    path = Path(item)
+    return path, path.parent
+
+
+def _check_size(path: Path, max_chars: int | None) -> None:
+    """Refuse a file too large to hold ``max_chars`` characters before reading it."""
+    if max_chars is None:
+        return
+    size = path.stat().st_size
+    if size > max_chars * _MAX_BYTES_PER_CHAR + 4:
+        raise InputError(f"{path}: {size} bytes, too long for the limit of {max_chars} characters")
+
+
+def _message(exc: BaseException, path: Path) -> str:
+    """The error text for a row: our own messages name the file already; OS errors do too."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    return f"{path}: {type(exc).__name__}: {exc}"
+
+
+def _safe_series(path: Path) -> str:
+    try:
+        return series_for(path)
+    except OSError:
+        return path.parent.name

@@ -1,0 +1,232 @@
+"""The ``workreport`` command line: extract tables, show one outline, evaluate the parser."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+import extractor
+from extractor.batch import process_file, run_batch
+from extractor.errors import InputError
+from extractor.model import Claim, Measure, Placeholder, Report, Section
+from extractor.reading import iter_inputs
+
+app = typer.Typer(
+    name="workreport",
+    help="Parse Chinese work reports into outlines, measures, claims and placeholders.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+# markup off: paths and document text may hold [brackets]; styles come from Text objects
+console = Console(highlight=False, markup=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+_MAX_ERRORS_SHOWN = 20
+_MAX_CLAIMS_SHOWN = 4
+
+
+class Format(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the table files.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.parquet,
+    strict: Annotated[bool, typer.Option(help="Exit 1 if any document failed.")] = False,
+    with_text: Annotated[bool, typer.Option(help="Add the text to the documents table.")] = False,
+    max_chars: Annotated[
+        int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
+    ] = None,
+) -> None:
+    """Parse every report under PATH... and write one table per element to --out."""
+    from extractor.tables import TableWriter
+
+    try:
+        inputs = iter_inputs(paths)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from exc
+    if not inputs:
+        raise _fail("no report files found (.txt, .md)", 2)
+    started, counts, failures = time.perf_counter(), Counter[str](), list[Report]()
+    try:
+        with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
+            task = bar.add_task("parsing", total=len(inputs))
+            for report in run_batch(inputs, max_chars=max_chars):
+                writer.add(report)
+                _count(report, counts, failures)
+                bar.update(task, advance=1, description=report.document.doc_id[-40:])
+    except OSError as exc:
+        raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
+    _summary(counts, failures, time.perf_counter() - started, writer.paths)
+    if strict and failures:
+        raise typer.Exit(1)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print an error on stderr; the caller raises the returned exit."""
+    err_console.print(Text.assemble(("error: ", "red"), message))
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _count(report: Report, counts: Counter[str], failures: list[Report]) -> None:
+    if report.document.status != "ok":
+        failures.append(report)
+        return
+    counts["ok"] += 1
+    for name in ("sections", "measures", "claims", "placeholders"):
+        counts[name] += len(getattr(report, name))
+
+
+def _summary(
+    counts: Counter[str], failures: list[Report], seconds: float, paths: list[Path]
+) -> None:
+    for report in failures[:_MAX_ERRORS_SHOWN]:
+        console.print(
+            Text.assemble(("failed ", "red"), f"{report.document.doc_id}: {report.document.error}")
+        )
+    if len(failures) > _MAX_ERRORS_SHOWN:
+        console.print(f"… and {len(failures) - _MAX_ERRORS_SHOWN} more (see the documents table)")
+    console.print(
+        f"documents: {counts['ok']} ok, {len(failures)} failed · sections {counts['sections']} · "
+        f"measures {counts['measures']} · claims {counts['claims']} · "
+        f"placeholders {counts['placeholders']} · {seconds:.1f} s"
+    )
+    console.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+@app.command()
+def show(file: Annotated[Path, typer.Argument(help="One report file.")]) -> None:
+    """Print the outline of one report: sections, measures, claims and placeholders."""
+    report = process_file(file)
+    doc = report.document
+    if doc.status != "ok":
+        raise _fail(doc.error, 1)
+    console.print(outline_tree(report))
+
+
+def outline_tree(report: Report) -> Tree:
+    """The report's outline as a rich Tree."""
+    doc = report.document
+    label = Text.assemble(
+        (doc.title or doc.doc_id, "bold"), f"  {doc.period or '?'}  ", (doc.doc_type, "dim")
+    )
+    tree = Tree(label)
+    children: dict[str | None, list[Section]] = {}
+    for sec in report.sections:
+        children.setdefault(sec.parent_id, []).append(sec)
+    measures = [m for m in report.measures if m.section_id is None and m.parent_id is None]
+    _add_measures(tree, report, measures)
+    _add_sections(tree, report, children, None)
+    return tree
+
+
+def _add_sections(
+    node: Tree, report: Report, children: dict[str | None, list[Section]], parent: str | None
+) -> None:
+    for sec in children.get(parent, []):
+        label = Text.assemble(
+            (f"{sec.marker}{sec.title}", "bold cyan"),
+            f"  {sec.kind} {sec.period}",
+            _marks(report, sec.section_id, None),
+        )
+        branch = node.add(label)
+        top = [m for m in report.measures if m.section_id == sec.section_id and m.parent_id is None]
+        _add_measures(branch, report, top)
+        _add_sections(branch, report, children, sec.section_id)
+
+
+def _add_measures(node: Tree, report: Report, measures: list[Measure]) -> None:
+    for m in measures:
+        headline = Text(m.headline)
+        if m.slogan:
+            headline.highlight_words([m.slogan], style="bold magenta")
+        branch = node.add(
+            Text.assemble(
+                (m.marker or "·", "green"),
+                " ",
+                headline,
+                _marks(report, m.section_id, m.measure_id),
+            )
+        )
+        _add_measures(branch, report, [c for c in report.measures if c.parent_id == m.measure_id])
+
+
+def _marks(report: Report, section_id: str | None, measure_id: str | None) -> Text:
+    """The claims and placeholder count of a measure, or of a section's own text."""
+
+    def here(element: Claim | Placeholder) -> bool:
+        if measure_id is not None:
+            return element.measure_id == measure_id
+        return element.measure_id is None and element.section_id == section_id
+
+    claims = [c for c in report.claims if here(c)]
+    holes = sum(1 for p in report.placeholders if here(p))
+    text = Text()
+    if claims:
+        shown = ", ".join(_claim_mark(c) for c in claims[:_MAX_CLAIMS_SHOWN])
+        more = f" +{len(claims) - _MAX_CLAIMS_SHOWN}" if len(claims) > _MAX_CLAIMS_SHOWN else ""
+        text.append(f"  {{{shown}{more}}}", style="yellow")
+    if holes:
+        text.append(f"  placeholders: {holes}", style="red")
+    return text
+
+
+def _claim_mark(claim: Claim) -> str:
+    mark = f"{claim.value_text}{claim.unit}" or claim.change or "?"
+    return f"{mark}[masked]" if claim.masked else mark
+
+
+@app.command()
+def evaluate(
+    path: Annotated[
+        Path | None, typer.Argument(help="Annotated corpus (default: corpora/).")
+    ] = None,
+) -> None:
+    """Score the parser against annotated reports: precision, recall and F1 per element."""
+    try:
+        from extractor.evaluate import evaluate as run_evaluation
+    except ImportError as exc:
+        raise _fail(f"the evaluation module is not available ({exc})", 1) from exc
+    result = run_evaluation(path or _default_corpora())
+    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title="Scores")
+    for name, s in result.scores.items():
+        table.add_row(
+            str(getattr(s, "element", name)), str(s.tp), str(s.fp), str(s.fn),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        )  # fmt: skip
+    console.print(table)
+    if result.accuracies:
+        acc = Table("field", "accuracy", title="Accuracies")
+        for name, value in result.accuracies.items():
+            acc.add_row(name, f"{value:.3f}")
+        console.print(acc)
+
+
+def _default_corpora() -> Path:
+    beside = Path(extractor.__file__).resolve().parents[1] / "corpora"
+    return beside if beside.is_dir() else Path.cwd() / "corpora"

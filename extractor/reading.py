@@ -1,0 +1,208 @@
+"""Reading input files as text: encoding detection, binary and empty checks, batch inputs.
+
+A document's text is the strictly decoded file with the BOM removed and ``\\r\\n``/``\\r``
+turned into ``\\n`` (SPEC §1).  Decoding is tried in a fixed order and never with
+replacement characters: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32), otherwise UTF-8 and
+then GB18030 (a superset of GBK and GB2312).  A file that decodes in none of them, or only
+into implausible text, is an :class:`InputError` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.errors import InputError
+
+#: Extensions read as plain text.
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+#: Extensions a batch picks up although they cannot be read yet: each becomes an error row,
+#: so the user sees which files were left out instead of losing them silently.
+KNOWN_SUFFIXES = TEXT_SUFFIXES | {".doc", ".docx", ".pdf", ".html", ".htm", ".rtf", ".wps"}
+
+#: (BOM, codec, label): the longer UTF-32 BOM must be tested before UTF-16's.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+_FALLBACKS = ("utf-8", "gb18030")
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+_MAX_CONTROL_SHARE = 0.02
+_MAX_ODD_SHARE = 0.01
+_ODD_CATEGORIES = frozenset({"Co", "Cn", "Cc"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input file read as text, before parsing."""
+
+    doc_id: str
+    path: str
+    series: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+def doc_id_for(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
+    """The path relative to the batch root, without extension: ``state-council/2003``."""
+    file = Path(path)
+    base = Path(root) if root is not None else file.parent
+    try:
+        rel = file.relative_to(base)
+    except ValueError:
+        rel = Path(file.name)
+    return rel.with_suffix("").as_posix()
+
+
+def series_for(path: str | os.PathLike[str]) -> str:
+    """The default series of a file: the name of the folder it sits in."""
+    return Path(path).resolve().parent.name
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    root: str | os.PathLike[str] | None = None,
+    *,
+    doc_id: str | None = None,
+    series: str | None = None,
+) -> RawDocument:
+    """Read one file as a document's text; :class:`InputError` when it is not readable text."""
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        supported = ", ".join(sorted(TEXT_SUFFIXES))
+        raise InputError(
+            f"{file}: unsupported format {suffix or '(no extension)'!r}; supported: {supported}"
+        )
+    data = file.read_bytes()
+    text, encoding = decode_bytes(data, name=str(file))
+    return RawDocument(
+        doc_id=doc_id if doc_id is not None else doc_id_for(file, root),
+        path=str(file),
+        series=series if series is not None else series_for(file),
+        text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a file's bytes strictly; the text (BOM removed, newlines ``\\n``) and encoding."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file ({len(data)} bytes)")
+    text, encoding = _decode(data, name)
+    text = normalise_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: empty file (whitespace only)")
+    if _share(text, _is_control) > _MAX_CONTROL_SHARE:
+        raise InputError(f"{name}: binary file (too many control characters), not text")
+    return text, encoding
+
+
+def normalise_text(text: str) -> str:
+    """Drop a leading BOM and turn ``\\r\\n`` and ``\\r`` into ``\\n``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), label
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: starts with a {label} byte-order mark but is not valid {label} "
+                    f"(byte {exc.start + len(bom)})"
+                ) from exc
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (NUL bytes; or UTF-16 without a byte-order mark)")
+    hint = ""
+    for codec in _FALLBACKS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if codec == "utf-8" or _share(text, _is_odd) <= _MAX_ODD_SHARE:
+            return text, codec
+        hint = " (as GB18030 it yields unlikely characters: another encoding?)"
+    raise InputError(
+        f"{name}: cannot be decoded as UTF-8, UTF-16 (with BOM) or GB18030/GBK{hint}; "
+        "convert it to UTF-8 and try again"
+    )
+
+
+def _is_control(ch: str) -> bool:
+    return (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _ALLOWED_CONTROLS
+
+
+def _is_odd(ch: str) -> bool:
+    """A character that GB18030 yields from bytes of another encoding, rarely from Chinese."""
+    return ch > "\uffff" or (unicodedata.category(ch) in _ODD_CATEGORIES and ch not in "\t\n\r")
+
+
+def _share(text: str, test: Callable[[str], bool]) -> float:
+    """The share of characters passing ``test`` among the first 100,000."""
+    sample = text[:100_000]
+    return sum(1 for ch in sample if test(ch)) / max(len(sample), 1)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
+    """Files to read, each with its batch root: files as given, folders recursively, sorted.
+
+    A folder contributes its files with a known extension (``KNOWN_SUFFIXES``), skipping
+    hidden files and folders and annotation ``.json`` files; it is the root of its files'
+    doc ids.  A file given by name is taken whatever its extension (an unsupported one
+    becomes an error row); its root is its folder.  A path that does not exist is an
+    :class:`InputError`.  A file reached twice is listed once.
+    """
+    found: list[tuple[Path, Path]] = []
+    seen: set[Path] = set()
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            pairs = [(f, path) for f in _walk(path)]
+        elif path.exists():
+            pairs = [(path, path.parent)]
+        else:
+            raise InputError(f"{path}: no such file or folder")
+        for file, root in pairs:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append((file, root))
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and Path(name).suffix.lower() in KNOWN_SUFFIXES:
+                files.append(Path(dirpath) / name)
+    return sorted(files, key=lambda f: f.relative_to(folder).as_posix())
+
+
+def unique_doc_ids(inputs: Sequence[tuple[Path, Path]]) -> list[str]:
+    """Doc ids for a batch, unique: a repeated id gets ``~2``, ``~3`` … in input order."""
+    ids: list[str] = []
+    taken: set[str] = set()
+    for file, root in inputs:
+        base = doc_id = doc_id_for(file, root)
+        n = 1
+        while doc_id in taken:
+            n += 1
+            doc_id = f"{base}~{n}"
+        taken.add(doc_id)
+        ids.append(doc_id)
+    return ids
