@@ -19,6 +19,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -81,7 +82,6 @@ _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": 
 _TEXT_COLUMN = Column("text", "str")
 FORMATS = ("parquet", "csv", "jsonl", "xlsx")
 #: XLSX puts every table in one workbook, one sheet per table.
-XLSX_NAME = "tables.xlsx"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XLSX_MAX_CELL, _XLSX_MAX_ROWS = 32_767, 1_048_576
 #: RFC 4180 line ends; with them the csv writer also quotes fields holding a lone ``\r``.
@@ -163,9 +163,8 @@ class TableWriter:
         self._pending = 0
         self._temps: dict[Path, Path] = {}  # final path → temporary path
         self._sinks: dict[str, Any] = {}
-        self._book: Any = None
+        self._books: dict[str, tuple[Any, Path]] = {}  # xlsx: one workbook per table
         self._xlsx_rows: dict[str, int] = {}
-        self._book_path = self.out_dir / XLSX_NAME
         self._closed = False
 
     @property
@@ -241,21 +240,20 @@ class TableWriter:
         return temp
 
     def _open(self) -> None:
-        if self.fmt == "xlsx":
-            from openpyxl import Workbook
-
-            self._book_path = self._temp(XLSX_NAME)
-            self._book = Workbook(write_only=True)
         for name in TABLES:
             self._sinks[name] = self._open_table(name)
 
     def _open_table(self, name: str) -> Any:
         header = [c.name for c in columns_of(name, with_text=self.with_text)]
-        if self.fmt == "xlsx":
-            sheet = self._book.create_sheet(title=name)
-            sheet.append(header)
-            return sheet
         temp = self._temp(f"{name}.{self.fmt}")
+        if self.fmt == "xlsx":
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet(title=name)
+            sheet.append(header)
+            self._books[name] = (book, temp)
+            return sheet
         if self.fmt == "parquet":
             return pq.ParquetWriter(temp, self._arrow_schema(name))
         handle = temp.open("w", encoding="utf-8-sig" if self.fmt == "csv" else "utf-8", newline="")
@@ -298,10 +296,9 @@ class TableWriter:
     def _finish(self, *, quiet: bool = False) -> None:
         """Close every file (all of them, even after a failure); raise the first error."""
         sinks, self._sinks = self._sinks, {}
-        book, self._book = self._book, None
-        if book is not None:
-            closers = [lambda: book.save(self._book_path)]
-        else:
+        books, self._books = self._books, {}
+        closers = [partial(book.save, path) for book, path in books.values()]
+        if not books:
             closers = [sink.close for sink in sinks.values()]
         errors = []
         for close in closers:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from extractor import parse
 from extractor.cli import app, outline_tree
 from extractor.model import Claim, Placeholder
-from extractor.tables import TABLES, XLSX_NAME
+from extractor.tables import TABLES
 
 runner = CliRunner()
 
@@ -49,7 +49,7 @@ def read_table(out: Path, table: str, fmt: str) -> pd.DataFrame:
     if fmt == "csv":
         return pd.read_csv(out / f"{table}.csv", encoding="utf-8-sig")
     if fmt == "xlsx":
-        return pd.read_excel(out / XLSX_NAME, sheet_name=table)
+        return pd.read_excel(out / f"{table}.xlsx", sheet_name=table)
     path = out / f"{table}.jsonl"
     return pd.read_json(path, lines=True) if path.stat().st_size else pd.DataFrame()
 
@@ -91,7 +91,7 @@ def test_every_format_writes_tables_that_load_back(batch, tmp_path, fmt):
     args = ["extract", str(batch), "--out", str(out), "--format", fmt, "--with-text"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    expected = [XLSX_NAME] if fmt == "xlsx" else [f"{t}.{fmt}" for t in TABLES]
+    expected = [f"{t}.{fmt}" for t in TABLES]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     docs = read_table(out, "documents", fmt)
     assert len(docs) == 4

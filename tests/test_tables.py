@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from extractor import parse
 from extractor.model import Document, Measure, Report
-from extractor.tables import TABLES, XLSX_NAME, TableWriter, report_tables
+from extractor.tables import TABLES, TableWriter, report_tables
 
 REPORT = (
     "白沙县2022年工作总结和2023年工作计划\n"
@@ -114,11 +114,13 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas(tmp_path):
 def test_xlsx_neutralises_formulas(tmp_path):
     with TableWriter(tmp_path, "xlsx", with_text=True) as writer:
         writer.add(hostile_report())
-    book = load_workbook(tmp_path / XLSX_NAME)
-    assert book.sheetnames == list(TABLES)
-    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    books = {t: load_workbook(tmp_path / f"{t}.xlsx") for t in TABLES}
+    assert all(book.sheetnames == [t] for t, book in books.items())
+    cells = [
+        c for b in books.values() for ws in b.worksheets for row in ws.iter_rows() for c in row
+    ]
     assert not [c for c in cells if c.data_type == "f"]
-    docs = book["documents"]
+    docs = books["documents"]["documents"]
     header = [c.value for c in docs[1]]
     row = dict(zip(header, (c.value for c in docs[2]), strict=True))
     assert row["doc_id"] == "'=cmd|'/C calc'!A0"
@@ -137,7 +139,7 @@ def test_every_formula_start_is_neutralised(tmp_path, value):
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl", "xlsx"])
 def test_an_exception_leaves_old_outputs_and_no_temp_files(tmp_path, fmt):
-    name = XLSX_NAME if fmt == "xlsx" else f"documents.{fmt}"
+    name = f"documents.{fmt}"
     old = tmp_path / name
     old.write_bytes(b"old output")
     with pytest.raises(RuntimeError, match="disk on fire"), TableWriter(tmp_path, fmt) as writer:
