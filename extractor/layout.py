@@ -156,9 +156,9 @@ def _find_title(
         if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
-            if GENRE.search(head) and not GENRE.search(rest[:TITLE_MAX]):
-                if not _has_punct(head) and not comp.marker.match(head):
-                    return head, para.start, para.start + len(head), para.start + len(head)
+            genre_head = GENRE.search(head) and not GENRE.search(rest[:TITLE_MAX])
+            if genre_head and not _has_punct(head) and not comp.marker.match(head):
+                return head, para.start, para.start + len(head), para.start + len(head)
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(line):
