@@ -160,10 +160,10 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Pat
     """Files to read, each with its batch root: files as given, folders recursively, sorted.
 
     A folder contributes its files with a known extension (``KNOWN_SUFFIXES``), skipping
-    hidden files and folders and annotation ``.json`` files; it is the root of its files'
-    doc ids.  A file given by name is taken whatever its extension (an unsupported one
-    becomes an error row); its root is its folder.  A path that does not exist is an
-    :class:`InputError`.  A file reached twice is listed once.
+    hidden files and folders, annotation ``.json`` files and the folder's own README; it
+    is the root of its files' doc ids.  A file given by name is taken whatever its
+    extension (an unsupported one becomes an error row); its root is its folder.  A path
+    that does not exist is an :class:`InputError`.  A file reached twice is listed once.
     """
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
@@ -183,13 +183,19 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Pat
     return found
 
 
+#: A folder's own documentation, not a report: skipped when walking a folder.
+FOLDER_DOCS = frozenset({"README", "LICENSE", "CHANGELOG", "CONTRIBUTING"})
+
+
 def _walk(folder: Path) -> list[Path]:
     files = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and Path(name).suffix.lower() in KNOWN_SUFFIXES:
-                files.append(Path(dirpath) / name)
+            stem, suffix = Path(name).stem.upper(), Path(name).suffix.lower()
+            if name.startswith(".") or stem in FOLDER_DOCS or suffix not in KNOWN_SUFFIXES:
+                continue
+            files.append(Path(dirpath) / name)
     return sorted(files, key=lambda f: f.relative_to(folder).as_posix())
 
 

@@ -192,3 +192,18 @@ def test_python_dash_m_extractor_help():
     assert done.returncode == 0, done.stderr
     for command in ("extract", "show", "evaluate"):
         assert command in done.stdout
+
+
+def test_readme_quick_start_extracts_the_sample_corpus(tmp_path):
+    """The README's first command: ``workreport extract corpora/ --out out/``."""
+    corpora = Path(__file__).resolve().parents[1] / "corpora"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(corpora), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    docs = pd.read_parquet(out / "documents.parquet")
+    samples = sorted(p.stem for p in corpora.glob("*.txt"))
+    assert sorted(docs["doc_id"]) == samples
+    assert set(docs["status"]) == {"ok"}
+    assert (docs.loc[docs["doc_id"] == "05_gbk_fullwidth_2019", "encoding"] == "gb18030").all()
+    sections = pd.read_parquet(out / "sections.parquet")
+    assert set(sections["doc_id"]) == set(samples)
