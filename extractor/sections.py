@@ -234,6 +234,10 @@ def find_sections(
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         period = section_period(title, kind, periods, parent.period if parent else "")
+        if kind == "other" and parent is None and periods.review != periods.plan:
+            # 关于2026年工作 in a 2026 report: the year it names says which part it is
+            own = section_period(title, kind, periods, "-")
+            kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,

@@ -238,3 +238,14 @@ def test_full_width_years_give_periods():
     report = parse(text)
     assert report.document.period == "2019"
     assert [s.period for s in report.sections] == ["2019", "2020"]
+
+
+def test_a_top_section_named_by_its_year_takes_the_kind_of_that_part():
+    text = "2026年云溪市政府工作报告\n一、2025年工作回顾\n正文。\n二、关于2026年工作\n正文。\n三、对今年政府工作的建议\n正文。\n四、加强政府自身建设\n正文。\n"
+    got = [(s.title, s.kind, s.period) for s in parse(text).sections]
+    assert got == [
+        ("2025年工作回顾", "review", "2025"),
+        ("关于2026年工作", "plan", "2026"),
+        ("对今年政府工作的建议", "plan", "2026"),
+        ("加强政府自身建设", "other", "2026"),
+    ]
