@@ -71,13 +71,17 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     last: dict[int, int] = {}
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+    prev_end = "\n"
     for para in layout.paragraphs:
+        after_clause, prev_end = prev_end in "；;", folded[para.end - 1]
         queue = _candidates(folded, para, few)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
                 continue
             head = _match(text, folded, para, pos, strong, section_rules, starters)
+            if head and strong and after_clause and _is_last_item(folded, head, para):
+                continue
             if head is None and strong and unnumbered.match(folded[para.start : para.end].strip()):
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
@@ -138,11 +142,23 @@ def _match(
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, starters=starters
         )
-        if title_end <= m.end():
+        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
             return None
         marker = text[m.start() : m.end()].rstrip()
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong)
     return None
+
+
+def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph) -> bool:
+    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，."""
+    if ";" in folded[start:title_end] or "；" in folded[start:title_end]:
+        return True
+    return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
+
+
+def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
+    """The closing clause of a list whose items end in ；(…；三、深化农村改革。)."""
+    return para.end - head.title_start <= TITLE_LINE_MAX and folded[para.end - 1] == "。"
 
 
 def _title_end(

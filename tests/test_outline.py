@@ -39,6 +39,9 @@ SECTION_CASES = [
     # numbering that skips one is still an outline (the audit reports the gap)
     ("一、甲项工作\n正文。\n二、乙项工作\n正文。\n四、丁项工作\n正文。\n",
      [(1, "一、", "甲项工作"), (1, "二、", "乙项工作"), (1, "四、", "丁项工作")]),
+    # an enumerated clause ending in ；is a list item, not a heading
+    ("一、总体要求\n主要措施是：\n一、稳定粮食生产；\n二、增加农民收入；\n三、深化农村改革。\n二、保障措施\n正文。\n",
+     [(1, "一、", "总体要求"), (1, "二、", "保障措施")]),
     # em-space and ideographic-space indents before headings
     (f"{E}{E}一、主要成效\n{I}{I}（一）项目建设\n{I}{I}正文内容。\n",
      [(1, "一、", "主要成效"), (2, "（一）", "项目建设")]),
