@@ -1,13 +1,89 @@
 """Reading numbers written in Arabic or Chinese numerals.
 
-``small_int`` reads the ordinals of outline markers (一, 十二, 12).  The full number grammar
-(decimals, 万/亿 scales, fractions, ranges) is added with the claims (issue 3).
+``small_int`` reads the ordinals of outline markers (一, 十二, 12).  ``parse_number`` and
+``read_number`` read one whole number expression; ``find_numbers`` scans a text for every
+number token, which is what the claims are built on.  A token is the number *as written*:
+Arabic (``1,352.6``), Chinese (``一千三百五十二``, ``二〇二〇``, ``三点五``), a share
+(``百分之六``, ``三分之一``, ``三成``, ``过半``, ``一半``: in per cent), a doubling
+(``翻一番`` = 2, ``翻两番`` = 4) or a range (``3-5``, ``三到五``, ``6%-6.5%``).  Scales (万, 亿)
+and units that follow a token belong to the unit (``extractor.units``); ``parse_number``
+applies them so that ``parse_number("1.3万亿") == 1.3e12``.
+
+Chinese numerals themselves are read by ``extractor.numerals`` (re-exported here).
+
+Run the scanner on folded text (``extractor.fold``): full-width digits and ``％`` are ASCII
+there and offsets do not move.
 """
 
 from __future__ import annotations
 
-DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+from collections.abc import Container
+from typing import NamedTuple
+
+import regex
+
+from extractor.fold import fold
+from extractor.numerals import DIGITS, adjacent, chinese_int, chinese_number
+
+__all__ = [
+    "Number", "chinese_int", "chinese_number", "find_numbers", "parse_number", "read_number",
+    "scaled", "small_int",
+]  # fmt: skip
+
+#: Scales written between a number and its unit (``2万吨``, ``1.3万亿斤``), longest first.
+SCALES = {"万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9,
+          "千万": 1e7, "百万": 1e6, "十万": 1e5, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4,
+          "千": 1e3}  # fmt: skip
+
+_D = "〇零○一二两兩三四五六七八九"
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A Chinese numeral starts with a digit or 十 (not ○, a mask) and is not read after 数/几 (数十个).
+CHINESE = rf"(?<![数几])[零〇一二两兩三四五六七八九十][{_D}十百千万萬亿億]*(?:点[{_D}]+)?"
+_NOT_CHENG = "不变|为|功|立|本|果|效|员|熟|都|长|交|型|片|批|绩|就|套|像|品|年|分|真|了|色|规|群|千"
+#: Arabic figures inside codes and names are not numbers: PM2.5, G20, 555X, 4A级, 5G.
+_FREE, _END = r"(?<![A-Za-z0-9.])", r"(?![A-Za-z0-9.])"
+_RANGE_SEP = r"\s?(?:-|—|–|~|～|至|到)\s?"
+#: Separate scans (one alternation of them all is several times slower): Arabic numerals
+#: and ranges, Chinese numerals and ranges, and each kind of share; where they overlap
+#: (三分之一 holds the numeral 三) the earlier, then longer, token wins.
+ARABIC_RE = regex.compile(
+    rf"{_FREE}(?P<a>{ARABIC})(?:(?P<ascale>万亿|亿|万|千)?(?P<apct>%)?{_RANGE_SEP}"
+    rf"(?P<b>{ARABIC}))?{_END}",
+    regex.VERSION1,
+)
+CHINESE_RE = regex.compile(rf"(?P<ca>{CHINESE})(?:{_RANGE_SEP}(?P<cb>{CHINESE}))?", regex.VERSION1)
+_SHARES = {
+    "percent": rf"(?P<pct>[百千])分之(?P<pnum>{ARABIC}|[{_D}十百点]+)",
+    "fraction": rf"(?P<den>[{_D}十百]+|\d+)分之(?P<nom>[{_D}十]+|\d+)",
+    "cheng": rf"(?<=(?<![{_D}十])(?P<cheng>[一二两三四五六七八九]|\d))成(?!{_NOT_CHENG})",
+    "half": r"[过一]半|半数",
+    "doubling": r"翻了?(?P<fan>[一两二三四]|\d)?番",
+}
+#: Each share pattern scans alone: literal-led patterns are found fast, an alternation not.
+SHARE_RES = {name: regex.compile(p, regex.VERSION1) for name, p in _SHARES.items()}
+_SCALE = "|".join(SCALES)
+_TAIL = regex.compile(rf"(?:余|多|来)?(?P<scale>{_SCALE})?(?:余|多)?")
+_WHOLE = regex.compile(
+    r"(?:约|大约|近|将近|接近|超过|超|逾|不足|不到)?(?P<core>.+?)(?P<unit>%|‰|倍)?"
+    r"(?:以上|以下|左右|以内)?"
+)
+
+
+class Number(NamedTuple):
+    """One number token: ``value`` is the number (a range's low end), scales not applied.
+
+    A named tuple rather than a dataclass: the scanner builds one per numeral it reads.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    kind: str = "arabic"  # arabic | chinese | share | multiple | range | mask
+    unit: str = ""  # what the token itself implies: % for shares, 倍 for doublings
+    low_scale: float | None = None  # a scale written on a range's low end (5万-10万元)
 
 
 def small_int(text: str) -> int | None:
@@ -22,3 +98,157 @@ def small_int(text: str) -> int | None:
     if (tens and tens not in DIGITS) or (units and units not in DIGITS) or "十" in units:
         return None
     return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
+
+
+def arabic(text: str) -> float:
+    """An Arabic numeral with thousands separators: ``1,352.6`` → 1352.6."""
+    return float(text.replace(",", ""))
+
+
+def any_number(text: str) -> float | None:
+    """An Arabic or Chinese numeral (as in a share's parts)."""
+    if text and text[0].isdigit():
+        return arabic(text)
+    return chinese_number(text)
+
+
+def _share(kind: str, m: regex.Match[str]) -> float | None:
+    """A share in per cent: 百分之六 → 6, 千分之三 → 0.3, 三分之一 → 33.3333, 三成 → 30."""
+    if kind == "percent":
+        value = any_number(m.group("pnum"))
+        return value / 10 if value is not None and m.group("pct") == "千" else value
+    if kind == "fraction":
+        den, nom = any_number(m.group("den")), any_number(m.group("nom"))
+        return round(100 * nom / den, 4) if den and nom is not None else None
+    if kind == "cheng":
+        value = any_number(m.group("cheng"))
+        return None if value is None else value * 10
+    return 50.0
+
+
+def _token(m: regex.Match[str]) -> Number | None:
+    """The Number for one match of ARABIC_RE or CHINESE_RE, or None if it does not parse."""
+    start, end, text = m.start(), m.end(), m.group()
+    if m.re is ARABIC_RE:
+        return _range(m) if m.group("b") else Number(start, end, text, arabic(text))
+    if m.group("cb"):
+        return _range(m)
+    pair = adjacent(text)
+    if pair:
+        return Number(start, end, text, pair[0], pair[0], pair[1], kind="range")
+    value = chinese_number(text)
+    return None if value is None else Number(start, end, text, value, kind="chinese")
+
+
+def _share_token(kind: str, m: regex.Match[str]) -> Number | None:
+    """The Number for one share or doubling (翻两番 → 4)."""
+    start, end = m.start("cheng") if kind == "cheng" else m.start(), m.end()
+    if kind == "doubling":
+        times = m.group("fan")
+        n = 1 if times is None else (int(times) if times.isdigit() else DIGITS[times])
+        return Number(start, end, m.group(), float(2**n), kind="multiple", unit="倍")
+    value = _share(kind, m)
+    text = m.string[start:end]
+    return None if value is None else Number(start, end, text, value, kind="share", unit="%")
+
+
+def _range(m: regex.Match[str]) -> Number | None:
+    """A range, or its first number when the ends do not increase (2024-12)."""
+    first: Number | None = None
+    if m.re is ARABIC_RE:
+        low, high = arabic(m.group("a")), arabic(m.group("b"))
+        scale = SCALES.get(m.group("ascale") or "")
+        first = Number(m.start(), m.end("a"), m.group("a"), low)
+    else:
+        low_c, high_c = chinese_number(m.group("ca")), chinese_number(m.group("cb"))
+        if low_c is not None:
+            first = Number(m.start(), m.end("ca"), m.group("ca"), low_c, kind="chinese")
+        if low_c is None or high_c is None:
+            return first
+        low, high, scale = low_c, high_c, None
+    if low >= high and scale is None:
+        return first
+    return Number(m.start(), m.end(), m.group(), low, low, high, kind="range", low_scale=scale)
+
+
+def find_numbers(text: str, *, before: Container[str] | None = None) -> list[Number]:
+    """Every number token in ``text`` (fold it first), left to right.
+
+    A range whose ends do not increase (``2024-12``) is read as its first number.  With
+    ``before``, a plain number or range is kept only if the character after it is in
+    ``before`` (the first characters of the units: cheaper than reading every numeral).
+    """
+    found = [
+        tok
+        for kind, pattern in SHARE_RES.items()
+        for m in pattern.finditer(text)
+        if (tok := _share_token(kind, m))
+    ]
+    for pattern in (ARABIC_RE, CHINESE_RE):
+        for m in pattern.finditer(text):
+            if before is None or text[m.end() : m.end() + 1] in before:
+                tok = _token(m)
+                if tok is not None:
+                    found.append(tok)
+    found.sort(key=lambda t: (t.start, -t.end))
+    out: list[Number] = []
+    for tok in found:
+        if not out or tok.start >= out[-1].end:
+            out.append(tok)
+    return out
+
+
+def read_number(text: str) -> Number | None:
+    """One whole number expression, its scale applied: ``1.3万亿`` → 1.3e12, ``2万余`` → 2e4.
+
+    Hedges around it (约, 近, 余, 多, 以上, 左右) and a trailing ``%``, ``‰`` or ``倍`` are allowed;
+    anything else makes it not a number.  A range keeps ``low`` and ``high``.
+    """
+    whole = _WHOLE.fullmatch(fold(text).strip())
+    if whole is None:
+        return None
+    core = whole.group("core")
+    tokens = find_numbers(core)
+    if not tokens or tokens[0].start != 0:
+        return None
+    tail = _TAIL.fullmatch(core, tokens[0].end)
+    if tail is None:
+        return None
+    scale = SCALES.get(tail.group("scale") or "", 1.0)
+    return _scaled(tokens[0], scale / 10 if whole.group("unit") == "‰" else scale)
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` without float noise: 1.3 × 1e4 → 13000.0, 3 × 0.1 → 0.3."""
+    return value if factor == 1 else float(f"{value * factor:.12g}")
+
+
+def _scaled(tok: Number, scale: float) -> Number:
+    def times(x: float | None, own: float | None = None) -> float | None:
+        return None if x is None else scaled(x, own or scale)
+
+    low = times(tok.low, tok.low_scale)
+    value = low if tok.kind == "range" else times(tok.value)
+    return Number(
+        tok.start,
+        tok.end,
+        tok.text,
+        value,
+        low,
+        times(tok.high),
+        tok.kind,
+        tok.unit,
+        tok.low_scale,
+    )
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number expression (a range's low end), or None.
+
+    >>> parse_number("1,352.6"), parse_number("一千三百五十二"), parse_number("1.3万亿")
+    (1352.6, 1352.0, 1300000000000.0)
+    >>> parse_number("百分之六"), parse_number("三分之一"), parse_number("翻两番")
+    (6.0, 33.3333, 4.0)
+    """
+    number = read_number(text)
+    return None if number is None else number.value

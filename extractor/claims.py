@@ -1,0 +1,250 @@
+"""Quantified claims (SPEC §2): a figure with its unit, or a change statement.
+
+A *figure* is a number token (``extractor.numbers``) or a masked figure (a ``figure``
+placeholder) followed by a unit (``extractor.units``); shares (三成, 百分之六) and
+doublings (翻一番) carry their own.  Figures that are something else are dropped: dates and
+time references (2020年, X月X日, 1-5月份), ordinals (第二批, 第X版), numeral formulas
+(两个维护, “四个意识”), counts that introduce a list (以下五个方面, 三项措施：), figures in
+《》 titles and lone 一 (一个, 一批).  Around each figure the vocabulary of
+``patterns/claims.toml`` finds its hedge, change, indicator, time reference and whether it
+is a target.  A change word without a figure is a claim when it follows a comparison
+(与去年同期持平, 同比下降) or ends a clause that has a time reference.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from extractor.claimwords import ClaimWords, claim_words, find_times, indicator_bounds
+from extractor.figures import Figure, find_figures
+from extractor.model import Claim, Placeholder
+from extractor.placeholders import find_placeholders
+from extractor.rules import RuleSet, default_rules
+from extractor.sentences import SentenceIndex, cached_fold, sentence_index
+
+_JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
+_CLAUSE_END = set("，,。；;：:！？!?\n、")
+_COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+_FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """One text and everything looked up while building its claims."""
+
+    text: str
+    folded: str
+    index: SentenceIndex
+    words: ClaimWords
+    times: list[tuple[int, int]]
+    plan_spans: Sequence[tuple[int, int]]
+    targets: dict[int, int]  # where a target word first stands in a sentence, by its start
+    time_ends: dict[int, int]  # time reference start → end, and -end → -start
+
+
+def find_claims(
+    text: str,
+    *,
+    rules: RuleSet | None = None,
+    placeholders: Sequence[Placeholder] = (),
+    plan_spans: Sequence[tuple[int, int]] = (),
+) -> list[Claim]:
+    """Every quantified claim in ``text`` in order, with ids c1, c2 ….
+
+    ``placeholders`` are the text's placeholders (found here when not given): a masked
+    figure is a ``figure`` placeholder.  ``plan_spans`` are the spans of plan sections; a
+    claim inside one is a target.  section_id and measure_id stay None (the pipeline
+    attaches them by offset).
+    """
+    rules = rules or default_rules()
+    folded = cached_fold(text)
+    words = claim_words(rules)
+    times = find_times(folded, words)
+    ends = {s: e for s, e in times} | {-e: -s for s, e in times}
+    doc = _Doc(text, folded, sentence_index(folded), words, times, tuple(plan_spans), {}, ends)
+    if not placeholders:
+        placeholders = find_placeholders(text, rules=rules)
+    figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
+    claims = _figure_claims(doc, figures)
+    claims += _change_claims(doc, figures)
+    claims.sort(key=lambda c: (c["start"], c["end"]))
+    return [Claim(claim_id=f"c{i}", **c) for i, c in enumerate(claims, 1)]
+
+
+Fields = dict[str, Any]  # a claim's fields before it gets its id
+
+
+def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Fields]:
+    out: list[Fields] = []
+    for i, fig in enumerate(figures):
+        out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
+    return out
+
+
+def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Fields | None) -> Fields:
+    """One figure's claim; a figure right after another in its clause may share its
+    indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
+    sent = doc.index.sentence(fig.start)
+    scope = _scope(doc, fig.start)
+    start = doc.index.clause_start(fig.start)
+    gap = None
+    if prev is not None and prev_claim is not None and prev.after > start:
+        gap = doc.folded[prev.after : fig.start].strip()
+        threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
+        start = prev.start if threshold else prev.after  # X亿元以上项目X个
+    indicator = _indicator(doc, start, fig.context_start)
+    if not indicator and prev_claim is not None and prev_claim["start"] >= sent[0]:
+        indicator = prev_claim["indicator"]
+    if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
+        indicator += _following(doc, fig.after)
+    change = fig.change
+    if not change and gap in _JOINERS and prev_claim is not None:
+        change = prev_claim["change"]
+    text = doc.text
+    return {
+        "section_id": None,
+        "measure_id": None,
+        "indicator": indicator,
+        "value_text": text[fig.start : fig.value_end],
+        "value": fig.value,
+        "low": fig.low,
+        "high": fig.high,
+        "unit": fig.unit,
+        "base_unit": fig.base,
+        "approx": fig.approx,
+        "change": change,
+        "time_ref": _time_ref(doc, fig.start, scope),
+        "is_target": _is_target(doc, fig.start, scope),
+        "masked": fig.masked,
+        "sentence": text[sent[0] : sent[1]],
+        "start": fig.start,
+        "end": fig.end,
+        "text": text[fig.start : fig.end],
+        "rule": fig.rule,
+    }
+
+
+def _indicator(doc: _Doc, start: int, end: int) -> str:
+    s, e = indicator_bounds(doc.folded, start, end, doc.words, doc.time_ends)
+    if e > s and doc.folded[e - 1] == "等":
+        return ""
+    return _balanced(doc.text[s:e])
+
+
+def _balanced(phrase: str) -> str:
+    """Drop a quotation mark left open at either end (品质文化生活圈” → 品质文化生活圈)."""
+    if phrase.endswith("”") and "“" not in phrase:
+        phrase = phrase[:-1]
+    if phrase.startswith("“") and "”" not in phrase:
+        phrase = phrase[1:]
+    return phrase
+
+
+def _following(doc: _Doc, pos: int) -> str:
+    """The words after a figure that had nothing before it (X名湖北籍旅客…): up to 10
+    characters, cut at 的, a conjunction or another figure."""
+    end = min(doc.index.clause_end(pos), pos + 10)
+    cut = _FOLLOW_CUT.search(doc.folded, pos, end)
+    return doc.text[pos : cut.start() if cut else end].strip()
+
+
+def _scope(doc: _Doc, pos: int) -> tuple[int, int]:
+    """The sentence that governs ``pos``: it ends at ``；`` unless a colon before ``pos`` opens
+    a list that the head governs (主要预期目标是：A；B；C。): then it is the whole sentence."""
+    lo, _ = doc.index.sentence(pos)
+    full_lo, hi = doc.index.full_sentence(pos)
+    if lo > full_lo and (
+        doc.folded.rfind("：", full_lo, lo) >= 0 or doc.folded.rfind(":", full_lo, lo) >= 0
+    ):
+        lo = full_lo
+    return lo, hi
+
+
+def _time_ref(doc: _Doc, pos: int, scope: tuple[int, int]) -> str:
+    """The last time reference before ``pos`` in its sentence, not a comparison base
+    (比2019年, 去年同期)."""
+    lo = scope[0]
+    i = bisect_left(doc.times, (pos, -1)) - 1
+    while i >= 0 and doc.times[i][0] >= lo:
+        s, e = doc.times[i]
+        compared = _COMPARED.search(doc.folded, max(lo, s - 4), s) or doc.folded.startswith(
+            "同期", e
+        )
+        if e <= pos and not compared:
+            return doc.text[s:e]
+        i -= 1
+    return ""
+
+
+def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
+    """In a plan span, or after a target word (力争, 确保, 预期目标是：) in its sentence."""
+    if any(s <= pos < e for s, e in doc.plan_spans):
+        return True
+    lo, hi = scope
+    first = doc.targets.get(lo)
+    if first is None:
+        words, folded = doc.words, doc.folded
+        m = words.target.search(folded, lo, hi)
+        first = m.start() if m and not words.not_target.search(folded, lo, hi) else hi
+        doc.targets[lo] = first
+    return first < pos
+
+
+def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Fields]:
+    """Changes without a figure: 与去年同期持平, 同比下降, 1-6月份“三公”经费下降。"""
+    folded, out = doc.folded, list[Fields]()
+    starts = [f.start for f in figures]
+    for m in doc.words.change_word.finditer(folded):
+        ws, we = m.span()
+        j = bisect_left(starts, we)
+        gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5
+        if len(gap) <= 4 and not any(ch in _CLAUSE_END for ch in gap):
+            continue  # the change of the figure that follows (增长5%)
+        if j and figures[j - 1].end > ws:
+            continue
+        clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
+        if m.lastgroup != "flat" and not _says_change(doc, clause, ws, we):
+            continue
+        sent = doc.index.sentence(ws)
+        scope = _scope(doc, ws)
+        out.append(
+            {
+                "section_id": None,
+                "measure_id": None,
+                "indicator": _indicator(doc, clause, ws),
+                "value_text": "",
+                "value": None,
+                "low": None,
+                "high": None,
+                "unit": "",
+                "base_unit": "",
+                "approx": "",
+                "change": str(m.lastgroup),
+                "time_ref": _time_ref(doc, ws, scope),
+                "is_target": _is_target(doc, ws, scope),
+                "masked": False,
+                "sentence": doc.text[sent[0] : sent[1]],
+                "start": ws,
+                "end": we,
+                "text": doc.text[ws:we],
+                "rule": "claim.change",
+            }
+        )
+    return out
+
+
+def _says_change(doc: _Doc, clause: int, ws: int, we: int) -> bool:
+    """A change word states a change after a comparison, or ending a clause that opens with
+    a time reference (1-6月份“三公”经费下降。)."""
+    if doc.words.comparison.search(doc.folded, clause, ws):
+        return True
+    rest = doc.folded[we : we + 2].lstrip("了")
+    if rest and rest[0] not in _CLAUSE_END:
+        return False
+    i = bisect_left(doc.times, (clause, -1))
+    return i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws

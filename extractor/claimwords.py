@@ -1,0 +1,197 @@
+"""The claim vocabulary of ``patterns/claims.toml``, compiled once per rule set.
+
+Each list becomes one alternation (longest words first) anchored where it is used: hedges
+and change words at the *end* of the text before a figure, hedges after it at the unit's
+end, time references everywhere.  The helpers here read one piece of a claim's context
+(approx, change, indicator bounds, time references); ``extractor.claims`` puts them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from extractor.rules import RuleSet, default_rules
+
+V1 = regex.VERSION1
+_COMPARE = frozenset("比较同与")
+
+
+def _alt(items: Iterable[Any]) -> str:
+    words = sorted((str(w) for w in items), key=len, reverse=True)
+    return "|".join(f"(?:{w})" for w in words) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """Compiled claim vocabulary (all patterns run on folded text)."""
+
+    approx_before: Any  # regex.Pattern[str], searched at the end of the text before a figure
+    approx_after: Any  # matched at the end of the unit
+    change_before: Any  # searched at the end of the text before a figure
+    change_word: Any  # every change word, for changes without a figure
+    change_in_clause: Any  # the last change word of a clause, for rates (压减一般性支出10%)
+    comparison: Any
+    target: Any
+    not_target: Any
+    time: Any  # all time patterns as one alternation (for stripping)
+    times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
+    strip_lead: Any
+    strip_trail: Any
+    formula: Any
+    formula_nouns: Any  # matched after the unit of a small Chinese count
+    list_before: Any
+    not_claims: Any
+    rate_only: frozenset[str]  # change words that are verbs unless a rate follows
+    ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
+    duration_before: Any  # searched before a duration (连续8年)
+
+
+_CACHE: dict[int, tuple[object, ClaimWords]] = {}
+
+
+def _compile(data: Mapping[str, Any]) -> ClaimWords:
+    c = data.get("claims", {})
+    inc, dec, flat = (
+        _alt(c.get("increase", ())),
+        _alt(c.get("decrease", ())),
+        _alt(c.get("flat", ())),
+    )
+    gap = str(c.get("change_gap", ""))
+    time = _alt(c.get("time", ()))
+    comparison = _alt(c.get("comparison", ()))
+    trail = _alt([*c.get("strip_trail", ()), *c.get("approx_before", ())])
+    return ClaimWords(
+        approx_before=regex.compile(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
+        approx_after=regex.compile(_alt(c.get("approx_after", ())), V1),
+        change_before=regex.compile(
+            rf"(?<![新净])(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
+        ),
+        change_word=regex.compile(
+            rf"(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
+            rf"|(?P<decrease>{_long(c.get('decrease', ()))})|(?P<flat>{flat}))",
+            V1,
+        ),
+        change_in_clause=regex.compile(
+            rf"(?r)(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
+            rf"|(?P<decrease>{_long(c.get('decrease', ()))}))[^，。；：,;:\n]*$",
+            V1,
+        ),
+        comparison=regex.compile(comparison, V1),
+        target=regex.compile(_alt(c.get("target", ())), V1),
+        not_target=regex.compile(_alt(c.get("not_target", ())), V1),
+        time=regex.compile(time, V1),
+        times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
+        strip_lead=regex.compile(
+            rf"(?:{_alt(c.get('strip_lead', ()))}|(?<![新净])(?:{inc}|{dec})(?:到|至|为)?"
+            r"|[\s，、：:,])+",
+            V1,
+        ),
+        strip_trail=regex.compile(
+            rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1
+        ),
+        formula=regex.compile(_alt(c.get("formula", ())), V1),
+        formula_nouns=regex.compile(_alt(c.get("formula_nouns", ())), V1),
+        list_before=regex.compile(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
+        not_claims=regex.compile(_alt(c.get("not_claims", ())), V1),
+        rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
+        ratio=regex.compile(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
+        duration_before=regex.compile(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
+    )
+
+
+def _long(words: Iterable[Any]) -> str:
+    """Change words of two or more characters: single 增, 降 are too ambiguous alone."""
+    return _alt(w for w in words if len(regex.sub(r"\(\?[^)]*\)", "", str(w))) >= 2)
+
+
+def claim_words(rules: RuleSet | None = None) -> ClaimWords:
+    """The compiled claim vocabulary of a rule set (default: the shipped one)."""
+    rules = rules or default_rules()
+    cached = _CACHE.get(id(rules.data))
+    if cached is None or cached[0] is not rules.data:
+        cached = (rules.data, _compile(rules.data))
+        _CACHE[id(rules.data)] = cached
+    return cached[1]
+
+
+def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:
+    """Spans of time references (2020年, 截至X月X日, 上半年, 1-5月份), left to right.
+
+    Each pattern runs alone (a literal-led pattern is found by a fast scan, an alternation
+    of them is not); overlaps go to the earliest, then longest, span.
+    """
+    spans = sorted(
+        (m.start(), -m.end()) for pattern in words.times for m in pattern.finditer(folded)
+    )
+    out: list[tuple[int, int]] = []
+    for start, neg_end in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, -neg_end))
+    return out
+
+
+def indicator_bounds(
+    folded: str, start: int, end: int, words: ClaimWords, times: Mapping[int, int]
+) -> tuple[int, int]:
+    """``start:end`` narrowed to the indicator: time words, subjects, verbs, hedges removed.
+
+    ``times`` maps the start of each time reference to its end and its end to its start
+    (negated), so that time references are skipped without another regex.
+    """
+    while start < end:
+        at = start
+        start = times.get(start, start)
+        lead = words.strip_lead.match(folded, start, end)
+        start = lead.end() if lead else start
+        until = end
+        end = -times.get(-end, -end)
+        if end < until and folded[end - 1 : end] in _COMPARE:  # GDP比2019年: drop 比 too
+            end -= 1
+        trail = words.strip_trail.search(folded, start, end)
+        end = trail.start() if trail else end
+        if (start, end) == (at, until):
+            break
+    return start, max(start, end)
+
+
+def change_at_end(
+    folded: str, start: int, end: int, words: ClaimWords, *, rate: bool = True
+) -> tuple[str, int]:
+    """The change word ending right before ``end`` and where it starts, or ("", end).
+
+    Without ``rate`` (the figure is a count, not %), the ``rate_only`` words are verbs
+    unless 到 or 至 follows (扩大到52种 is a change, 扩大200家 is not).
+    """
+    m = words.change_before.search(folded, start, end)
+    if m is None:
+        return "", end
+    word = m.group(str(m.lastgroup))
+    if (
+        not rate
+        and word in words.rate_only
+        and not folded.startswith(("到", "至"), m.end(m.lastgroup))
+    ):
+        return "", end
+    return str(m.lastgroup), m.start()
+
+
+def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> str:
+    """The last change word between ``start`` and ``end`` within one clause, or ""."""
+    m = words.change_in_clause.search(folded, start, end)
+    return str(m.lastgroup) if m else ""
+
+
+def approx_at_end(folded: str, start: int, end: int, words: ClaimWords) -> tuple[str, int]:
+    """The hedge right before a figure (约, 近, 超过) and where it starts, or ("", end)."""
+    m = words.approx_before.search(folded, start, end)
+    return (m.group().removesuffix("有"), m.start()) if m else ("", end)  # 至少有1家: 至少
+
+
+def approx_after(folded: str, pos: int, words: ClaimWords) -> str:
+    """The hedge right after a unit (以上, 左右), or ""."""
+    m = words.approx_after.match(folded, pos)
+    return m.group() if m else ""

@@ -1,0 +1,255 @@
+"""Figures: a number (or masked figure) with its unit, hedge and change, before any context.
+
+``find_figures`` joins the number tokens of ``extractor.numbers`` and the ``figure``
+placeholders to the unit after them (``extractor.units``) and drops what is not a
+quantity: time references, ordinals (第), figures in 《》 titles, numeral formulas and
+figures in short quotations (“四个意识”), list counts (以下五个方面, 三项措施：), a lone 一
+(一个), a small Chinese count inside a phrase (两条主线), years and days of the month, and
+units that count only at the end of a clause (0—6岁儿童, 24小时值守).  A number without a
+unit is a figure only as a ratio (城乡居民收入比缩小到2.02).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from extractor.claimwords import (
+    ClaimWords,
+    approx_after,
+    approx_at_end,
+    change_at_end,
+    change_in_clause,
+)
+from extractor.model import Placeholder
+from extractor.numbers import Number, find_numbers, scaled
+from extractor.numerals import chinese_number
+from extractor.rules import RuleSet
+from extractor.units import Unit, UnitTable, unit_table
+
+_TITLES = regex.compile(r"《[^《》\n]{0,80}》")
+_COLON_AFTER = regex.compile(r"[^，。；：:\n]{0,8}[：:]")
+_TRAILING_SCALE = regex.compile(r"(?:万亿|萬億|亿|億|万|萬)$")
+_RATES = {"%", "个百分点", "倍"}
+#: A rate or a duration takes the last change word of its clause (缩短审批时间60天).
+_CLAUSE_CHANGE = _RATES | {"天", "小时", "工作日"}
+_ENDS = {"", *"，,。；;：:！？!?\n、）)"}
+_RULES = {"mask": "masked", "share": "share", "multiple": "multiple", "range": "range"}
+
+
+class Figure(NamedTuple):
+    """A number with its unit: ``start:value_end`` is value_text, ``start:end`` the span."""
+
+    start: int
+    value_end: int
+    end: int
+    after: int  # end of a hedge after the unit (以上)
+    context_start: int  # where the words before the figure end (before 约, 增长)
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str  # as written in the original text
+    base: str
+    approx: str
+    change: str
+    masked: bool
+    rule: str
+
+
+class _Scan(NamedTuple):
+    text: str
+    folded: str
+    words: ClaimWords
+    table: UnitTable
+
+
+def find_figures(
+    text: str,
+    folded: str,
+    placeholders: Sequence[Placeholder],
+    times: Sequence[tuple[int, int]],
+    *,
+    words: ClaimWords,
+    rules: RuleSet,
+) -> list[Figure]:
+    """Every figure of the text (and its folded copy), left to right."""
+    scan = _Scan(text, folded, words, unit_table(rules))
+    tokens = find_numbers(folded, before=scan.table.first | _ENDS)  # _ENDS: ratios
+    tokens += [
+        Number(p.start, p.end, p.text, None, kind="mask")
+        for p in placeholders
+        if p.kind == "figure" and p.rule != "placeholder.figure.ordinal"
+    ]
+    tokens.sort(key=lambda t: t.start)
+    titles = [m.span() for m in _TITLES.finditer(folded)] if "《" in folded else []
+    out = []
+    for tok in tokens:
+        if _overlaps(times, tok.start, tok.end) or (titles and _inside(titles, tok.start)):
+            continue  # a date or time reference; a figure in a 《》 title
+        fig = _figure(scan, tok)
+        if fig and not _overlaps(times, fig.start, fig.end):
+            out.append(fig)
+    return out
+
+
+def _figure(scan: _Scan, tok: Number) -> Figure | None:
+    folded, words = scan.folded, scan.words
+    start, value_end, unit = tok.start, tok.end, None
+    if tok.kind == "multiple":  # 翻一番: value_text 一, unit 番
+        start = tok.start + 1 + (folded[tok.start + 1] == "了")
+        value_end = tok.end - 1 if start < tok.end - 1 else start
+    elif tok.kind != "share":
+        value_end = _scale_split(tok)
+        unit = scan.table.match(folded, value_end)
+        if unit is None and not (tok.kind == "arabic" and _ratio(scan, tok)):
+            return None
+    end = unit.end if unit else tok.end
+    post = approx_after(folded, end, words)
+    if unit is not None and not _counts(folded, tok, unit, post, words):
+        return None
+    if _not_quantity(folded, tok, words):
+        return None
+    pre, ctx = approx_at_end(folded, max(0, tok.start - 6), tok.start, words)
+    rate = unit is None or unit.base in _RATES
+    change, cstart = change_at_end(folded, max(0, ctx - 8), ctx, words, rate=rate)
+    if not change and unit is not None and unit.base in _CLAUSE_CHANGE:  # 压减一般性支出10%
+        change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
+        cstart = ctx
+    if tok.kind == "multiple":
+        change = change or "increase"
+    elif _small(tok, unit) and not (change or post or folded[end : end + 1] in _ENDS):
+        return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
+    low, high, value = _values(tok, unit, value_end)
+    return Figure(
+        start=start,
+        value_end=value_end,
+        end=end,
+        after=end + len(post),
+        context_start=cstart if change else ctx,
+        value=value,
+        low=low,
+        high=high,
+        unit=_written(scan.text, unit) if unit else "番" if tok.kind == "multiple" else "",
+        base=unit.base if unit else tok.unit,
+        approx=(unit.hedge if unit else "") or post or pre or ("过" if tok.text == "过半" else ""),
+        change=change,
+        masked=tok.kind == "mask",
+        rule=f"claim.{_RULES.get(tok.kind, 'ratio' if unit is None else 'figure')}",
+    )
+
+
+def _written(text: str, unit: Unit) -> str:
+    """The unit as the original text writes it (２万余口 → 万口, ％ stays ％)."""
+    word_at = unit.end - len(unit.word)
+    scale = len(unit.text) - len(unit.word)
+    late = bool(scale and unit.hedge and text[word_at - 1] == unit.hedge)  # 万余口, not 多万个
+    scale_at = word_at - scale - late
+    return text[scale_at : scale_at + scale] + text[word_at : unit.end]
+
+
+def _small(tok: Number, unit: Unit | None) -> bool:
+    """A Chinese count up to ten without a scale (两个, 三条): often part of a name."""
+    return (
+        tok.kind == "chinese"
+        and tok.value is not None
+        and tok.value <= 10
+        and unit is not None
+        and unit.scale == 1
+    )
+
+
+def _ratio(scan: _Scan, tok: Number) -> bool:
+    """A number without a unit that is a ratio: 城乡居民收入比缩小到2.02, 之比达到2.4."""
+    nxt = scan.folded[tok.end : tok.end + 1]
+    return nxt in _ENDS and bool(
+        scan.words.ratio.search(scan.folded, max(0, tok.start - 12), tok.start)
+    )
+
+
+def _scale_split(tok: Number) -> int:
+    """Where a Chinese numeral's trailing scale starts (一千三百五十二|万吨), else its end."""
+    if tok.kind != "chinese":
+        return tok.end
+    m = _TRAILING_SCALE.search(tok.text)
+    if m is None or m.start() == 0:
+        return tok.end
+    head, scale = tok.text[: m.start()], m.group()
+    higher = "亿億" if scale in ("亿", "億") else "亿億万萬"
+    return tok.end if any(ch in head for ch in higher) else tok.start + m.start()
+
+
+def _values(
+    tok: Number, unit: Unit | None, value_end: int
+) -> tuple[float | None, float | None, float | None]:
+    """(low, high, value) in the base unit; a range's value is its low end."""
+    value = tok.value
+    if tok.kind == "chinese" and value_end != tok.end:  # the scale went to the unit
+        value = chinese_number(tok.text[: value_end - tok.start])
+    if value is None or unit is None:
+        return tok.low, tok.high, value
+    if tok.kind == "range" and tok.low is not None and tok.high is not None:
+        low = scaled(tok.low, (tok.low_scale or unit.scale) * unit.factor)
+        return low, scaled(tok.high, unit.multiplier), low
+    return None, None, scaled(value, unit.multiplier)
+
+
+def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) -> bool:
+    """False for a lone 一 (一个), a year (2020年), a day (5日), a formula (两个维护).
+
+    A small Chinese count of years (三年行动, 五年来, “十四五”的五年) names a period, one of
+    phases (二期) an ordinal: units marked ``chinese = false`` in units.toml.
+    """
+    if tok.kind == "chinese" and tok.text == "一" and unit.base not in _RATES:
+        return False
+    if unit.word == "年" and tok.value is not None and 1000 <= tok.value < 3000:
+        return False
+    if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):
+        return False
+    if unit.clause_final and not _clause_final(folded, tok.start, unit.end + len(post), words):
+        return False
+    return not (unit.word == "日" and not post)
+
+
+def _clause_final(folded: str, start: int, pos: int, words: ClaimWords) -> bool:
+    """The figure ends its clause, a change follows it (从80.2岁提升至82.5岁) or it is a
+    duration (连续8年稳定在…)."""
+    nxt = folded[pos : pos + 1]
+    if nxt in _ENDS or nxt in "到至" or words.change_word.match(folded, pos):
+        return True
+    return bool(words.duration_before.search(folded, max(0, start - 4), start))
+
+
+def _not_quantity(folded: str, tok: Number, words: ClaimWords) -> bool:
+    """Ordinals, formulas, figures in short quotes and list counts."""
+    before = folded[max(0, tok.start - 2) : tok.start].rstrip()
+    if before.endswith("第"):
+        return True
+    if words.formula.match(folded, tok.start) or words.not_claims.match(folded, tok.start):
+        return True
+    if _short_quote(folded, tok.start, tok.end):
+        return True
+    if words.list_before.search(folded, max(0, tok.start - 4), tok.start):
+        return True
+    return bool(tok.kind != "mask" and _COLON_AFTER.match(folded, tok.end))
+
+
+def _short_quote(folded: str, start: int, end: int) -> bool:
+    """The figure sits in a short quotation, a name (“四个意识”, “X省100个避暑气候胜地”)."""
+    left = folded.rfind("“", max(0, start - 6), start)
+    if left < 0 or "”" in folded[left:start]:
+        return False
+    right = folded.find("”", end, end + 8)
+    return right >= 0 and "“" not in folded[end:right]
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(spans, (end, -1)) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1, -1)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]

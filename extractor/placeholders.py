@@ -1,0 +1,165 @@
+"""Placeholders: masked text (X, XX, ×××, ＊＊, ○○, □□, 某某) and what each mask stands for.
+
+Every maximal run of mask characters is a placeholder unless the characters are something
+else: a Latin letter in a code or word (555X, 1+N+X, 软X射线, XXL), a multiplication sign
+between numbers (7×24), a circle that is a zero inside a Chinese numeral (二○二○年), or a
+lone icon or bullet set off by spaces.  Its ``kind`` comes from what surrounds it:
+
+- ``date``: before 年, 月, 日, 号, 时, 季度 (``X月XX日``, ``上午X时``, ``X年``);
+- ``figure``: after 第 (``第X版``), before a unit or scale (``X人``, ``X余份``, ``X亿元``,
+  ``X%``), before a grade (``X星级``), or after a change word or verb of quantity (增长X);
+- ``name``: everything else (``X县``, ``XX区``, ``XX主题乐园``, “XX”, ``返X``).
+
+The vocabulary is ``[placeholders]`` in ``patterns/claims.toml``; units come from
+``patterns/units.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import regex
+
+from extractor.model import Placeholder
+from extractor.rules import RuleSet, default_rules
+from extractor.sentences import cached_fold, sentence_index
+from extractor.units import UnitTable, unit_table
+
+_CN_NUMERAL = set("〇零一二两三四五六七八九十百千万亿")
+_SPACES = set(" \t\n\u3000")
+_QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
+_JOINERS = {"、", "和", "及", "与", "至", "到", "-", "~", "—"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    mask: Any  # regex.Pattern[str]
+    not_mask: Any
+    figure_after: Any
+    duration_after: Any
+
+
+_VOCAB: dict[int, tuple[object, _Vocab]] = {}
+
+
+def _words(items: Any) -> str:
+    return "|".join(sorted((str(w) for w in items), key=len, reverse=True)) or "(?!)"
+
+
+def _compile(data: Mapping[str, Any]) -> _Vocab:
+    v = data.get("placeholders", {})
+    chars = regex.escape(str(v.get("chars", "Xx×*○□")))
+    mou = _words(v.get("mou_not_before", ()))
+    return _Vocab(
+        mask=regex.compile(
+            rf"(?:[{chars}]+(?:\.[{chars}]+)?|某{{2,}}|某(?!{mou}))"
+            rf"(?=(?P<date>{_words(v.get('date_before', ()))})"
+            rf"|(?P<grade>{_words(v.get('figure_before', ()))}|[万亿千余多]))?",
+            regex.VERSION1,
+        ),
+        not_mask=regex.compile(rf"(?:{_words(v.get('not_mask_before', ()))})", regex.VERSION1),
+        figure_after=regex.compile(rf"(?:{_words(v.get('figure_after', ()))})$", regex.VERSION1),
+        duration_after=regex.compile(rf"(?:{_words(v.get('duration_after', ()))})$"),
+    )
+
+
+def _vocab(rules: RuleSet) -> _Vocab:
+    cached = _VOCAB.get(id(rules.data))
+    if cached is None or cached[0] is not rules.data:
+        cached = (rules.data, _compile(rules.data))
+        _VOCAB[id(rules.data)] = cached
+    return cached[1]
+
+
+def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
+    """False where the run is a letter in a code, a multiplication sign or a zero digit."""
+    run = folded[start:end]
+    prev = folded[start - 1] if start else ""
+    nxt = folded[end : end + 1]
+    first = run[0]
+    if first == "某":
+        return True
+    if first in "Xx" or "X" in run or "x" in run:
+        if (prev.isascii() and (prev.isalnum() or prev == "+")) or (
+            nxt.isascii() and nxt.isalnum()
+        ):
+            return False
+        if vocab.not_mask.match(folded, end):
+            return False
+        if first in "Xx":
+            return True
+    if run.strip("×*") == "" and (
+        _digit_beside(folded, start - 1, -1) or _digit_beside(folded, end, 1)
+    ):
+        return False
+    if "○" in run and (prev in _CN_NUMERAL or nxt in _CN_NUMERAL):
+        return False
+    return not (len(run) == 1 and run in "×*○□" and (prev in _SPACES or nxt in _SPACES or not prev))
+
+
+def _digit_beside(folded: str, pos: int, step: int) -> bool:
+    while 0 <= pos < len(folded) and folded[pos] == " ":
+        pos += step
+    return 0 <= pos < len(folded) and folded[pos].isdigit()
+
+
+def _kind(folded: str, m: regex.Match[str], vocab: _Vocab, units: UnitTable) -> tuple[str, str]:
+    """The kind of the mask ``m`` and the id of the rule that decided it."""
+    start, end = m.span()
+    before = folded[max(0, start - 6) : start]
+    if before.endswith("第"):
+        return "figure", "placeholder.figure.ordinal"
+    date = m.group("date")
+    if date and not (date == "年" and vocab.duration_after.search(before)):
+        return "date", "placeholder.date"
+    if units.follows(folded, end):
+        return "figure", "placeholder.figure.unit"
+    if m.group("grade"):
+        return "figure", "placeholder.figure.grade"
+    if vocab.figure_after.search(before):
+        return "figure", "placeholder.figure.verb"
+    if (folded[start - 1 : start], folded[end : end + 1]) in _QUOTES:
+        return "name", "placeholder.name.quoted"
+    return "name", "placeholder.name"
+
+
+def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeholder]:
+    """Every masked run in ``text``, in order, with its kind and sentence (ids p1, p2 …)."""
+    rules = rules or default_rules()
+    vocab = _vocab(rules)
+    folded = cached_fold(text)
+    index = sentence_index(folded)
+    units = unit_table(rules)
+    found: list[Placeholder] = []
+    for m in vocab.mask.finditer(folded):
+        start, end = m.span()
+        if not _is_mask(folded, start, end, vocab):
+            continue
+        kind, rule = _kind(folded, m, vocab, units)
+        s, e = index.sentence(start)
+        found.append(
+            Placeholder(
+                placeholder_id=f"p{len(found) + 1}",
+                section_id=None,
+                measure_id=None,
+                text=text[start:end],
+                kind=kind,
+                sentence=text[s:e],
+                start=start,
+                end=end,
+                rule=rule,
+            )
+        )
+    return _spread_figures(folded, found)
+
+
+def _spread_figures(folded: str, found: list[Placeholder]) -> list[Placeholder]:
+    """A name joined by 、 or 和 to a masked figure is a figure too (X、X和X个)."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        cur, nxt = out[i], out[i + 1]
+        if cur.kind == "name" and nxt.kind == "figure" and folded[cur.end : nxt.start] in _JOINERS:
+            out[i] = replace(cur, kind="figure", rule="placeholder.figure.list")
+    return out

@@ -1,0 +1,298 @@
+"""Claims: figures with their units, hedges, changes, indicators, times and targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.claims import find_claims
+from extractor.placeholders import find_placeholders
+
+SHARED = Path(__file__).parents[2] / "shared" / "corpora"
+SEED = SHARED / "seed" / "000_8a275b04bc339325.txt"
+STATE_COUNCIL = SHARED / "real" / "state-council"
+NO_SHARED = "../shared/corpora is not next to this checkout (real reports live outside the repo)"
+
+# (text, [(value_text, unit, approx, change), ...])
+# fmt: off
+CLAIMS = [
+    ("入户排查总人数X人", [("X", "人", "", "")]),
+    ("直接从武汉返X人数X人", [("X", "人", "", "")]),
+    ("其中X亿元以上项目X个", [("X", "亿元", "以上", ""), ("X", "个", "", "")]),
+    ("惠及县区周边群众X户X人", [("X", "户", "", ""), ("X", "人", "", "")]),
+    ("1-5月份三公经费与去年同期持平", [("", "", "", "flat")]),
+    ("共排查外省籍车辆X辆X余人次", [("X", "辆", "", ""), ("X", "人次", "余", "")]),
+    ("办结反馈率X%", [("X", "%", "", "")]),
+    ("城镇新增就业1100万人以上", [("1100", "万人", "以上", "")]),
+    ("国内生产总值增长6%－6.5%", [("6%－6.5", "%", "", "increase")]),
+    ("同比增长15%-20%", [("15%-20", "%", "", "increase")]),
+    ("新建3-5个产业园", [("3-5", "个", "", "")]),
+    ("新建3至5个产业园", [("3至5", "个", "", "")]),
+    ("用三到五年时间", [("三到五", "年", "", "")]),
+    ("打井2万余口", [("2", "万口", "余", "")]),
+    ("建成60多万个", [("60", "万个", "多", "")]),
+    ("争取中央2个亿补助", [("2", "个亿", "", "")]),
+    ("完成投资约3.12（仅为政府性投资数据）亿元", [("3.12", "亿元", "约", "")]),
+    ("近14亿人口", [("14", "亿人口", "近", "")]),
+    ("营业收入1,132.92亿元", [("1,132.92", "亿元", "", "")]),
+    ("增长１５．６％", [("１５．６", "％", "", "increase")]),
+    ("下降百分之六", [("百分之六", "", "", "decrease")]),
+    ("占比约三分之一", [("三分之一", "", "约", "")]),
+    ("占比近三成", [("三成", "", "近", "")]),
+    ("时间过半", [("过半", "", "过", "")]),
+    ("产能翻一番", [("一", "番", "", "increase")]),
+    ("增长1.5倍", [("1.5", "倍", "", "increase")]),
+    ("钢产量一千三百五十二万吨", [("一千三百五十二", "万吨", "", "")]),
+    ("培训两万人次", [("两", "万人次", "", "")]),
+    ("收回土地584宗27474㎡", [("584", "宗", "", ""), ("27474", "㎡", "", "")]),
+    ("粮食产量1.3万亿斤以上", [("1.3", "万亿斤", "以上", "")]),
+    ("城乡居民收入比缩小到2.02。", [("2.02", "", "", "decrease")]),
+    ("连续8年稳定在700亿斤以上", [("8", "年", "", ""), ("700", "亿斤", "以上", "")]),
+    ("平均缩短审批时间60天以上", [("60", "天", "以上", "decrease")]),
+    ("城镇调查失业率5.5%左右", [("5.5", "%", "左右", "")]),
+    ("比上年提高0.21个百分点", [("0.21", "个百分点", "", "increase")]),
+    ("收入分别增长X%和X%", [("X", "%", "", "increase"), ("X", "%", "", "increase")]),
+    ("分别下降18.2%和14.3%", [("18.2", "%", "", "decrease"), ("14.3", "%", "", "decrease")]),
+    ("规上工业增加值增长8.1%", [("8.1", "%", "", "increase")]),
+    ("新增民宿X家", [("X", "家", "", "")]),
+    ("全年净增126家", [("126", "家", "", "")]),
+    ("每个县区至少有1家", [("1", "家", "至少", "")]),
+    ("人均预期寿命达到82.5岁。", [("82.5", "岁", "", "")]),
+    ("压减一般性支出10%", [("10", "%", "", "decrease")]),
+    ("标准分别提高到每人每月810元和650元", [("810", "元", "", "increase"), ("650", "元", "", "increase")]),
+    ("门诊慢特病病种扩大到52种", [("52", "种", "", "increase")]),
+    ("居民消费价格涨幅3%左右", [("3", "%", "左右", "increase")]),
+    ("三公经费同比下降。", [("", "", "", "decrease")]),
+    ("1-6月份“三公”经费下降。", [("", "", "", "decrease")]),
+    ("产值十亿元以上", [("十", "亿元", "以上", "")]),
+    ("解答群众咨询两千余条", [("两千", "条", "余", "")]),
+    ("发放30万元", [("30", "万元", "", "")]),
+]
+# Not claims: dates, ordinals, formulas, list counts, names, figures in names and titles.
+NOT_CLAIMS = [
+    "2020年", "截至X月X日", "2023年3月", "二○二○年", "1-5月份", "上午X时", "一季度",
+    "第二批", "首批", "第X版", "第三届", "两个维护", "“四个意识”", "三大攻坚战", "一岗双责",
+    "一是加强管理", "（一）加强管理", "1.加强管理", "重点做好以下五个方面：", "实施三项措施：",
+    "公开X县2020年度", "“555X”产业", "PM2.5浓度", "4A级景区", "“十四五”规划", "G20峰会",
+    "《关于降低5%费率的通知》", "建党99周年", "打造一批精品茶园", "抓住两个重点",
+    "十六届人大五次会议", "产业园二期", "三年行动", "五年来", "“零次跑”", "实行24小时值守",
+    "0—6岁儿童", "支持平台企业", "保持平稳", "努力争创示范县", "居民收入增长和经济增长同步",
+    "入围“X省100个避暑气候胜地”", "十几个", "数十家", "一个重要",
+]
+# (text, base unit, value, low, high)
+VALUES = [
+    ("打井2万余口", "口", 2e4, None, None), ("争取2个亿", "元", 2e8, None, None),
+    ("投资5—10万元", "元", 5e4, 5e4, 1e5), ("增长6%－6.5%", "%", 6.0, 6.0, 6.5),
+    ("粮食1.3万亿斤", "吨", 6.5e8, None, None), ("近14亿人口", "人", 1.4e9, None, None),
+    ("钢一千三百五十二万吨", "吨", 1.352e7, None, None), ("投资X亿元", "元", None, None, None),
+    ("翻两番", "倍", 4.0, None, None), ("占三成", "%", 30.0, None, None),
+    ("新建高标准农田12.5万亩", "平方米", 83333333.3333, None, None),
+    ("人口自然增长率4.9‰", "%", 0.49, None, None), ("新增装机3000万千瓦", "千瓦", 3e7, None, None),
+]
+# (text, indicators)
+INDICATORS = [
+    ("截止X月X日，入户排查总人数X人", ["入户排查总人数"]),
+    ("上半年我县共完成项目签约X个，总投资金额达X亿元", ["项目签约", "总投资金额"]),
+    ("日供水量X吨的自来水厂建成", ["日供水量"]),
+    ("全县上半年共新增民宿X家", ["新增民宿"]),
+    ("惠及县区周边群众X户X人", ["惠及县区周边群众", "惠及县区周边群众"]),
+    ("其中X亿元以上项目X个", ["项目", "X亿元以上项目"]),
+    ("外贸进出口总额412.6亿元，增长24.8%", ["外贸进出口总额", "外贸进出口总额"]),
+    ("国内生产总值增长6%－6.5%", ["国内生产总值"]),
+    ("1-5月份三公经费与去年同期持平", ["三公经费"]),
+    ("城镇登记失业率控制在2.8%以内", ["城镇登记失业率"]),
+    ("GDP比2019年增长5%", ["GDP"]),
+    ("力争全社会研发投入强度达到3.35%", ["全社会研发投入强度"]),
+]
+# (text, time_ref of each claim)
+TIMES = [
+    ("截至X月X日，入户排查总人数X人", ["截至X月X日"]),
+    ("上半年我县共完成项目签约X个", ["上半年"]),
+    ("1-5月份三公经费与去年同期持平", ["1-5月份"]),
+    ("全年国内生产总值超过126万亿元", ["全年"]),
+    ("2023年，城镇新增就业1244万人", ["2023年"]),
+    ("截至X月XX日上午X时，共排查车辆X辆", ["截至X月XX日上午X时"]),
+    ("GDP比2019年增长5%", [""]),
+    ("恢复到去年同期的80%", [""]),
+]
+# (text, is_target of each claim)
+TARGETS = [
+    ("力争XX主题乐园年底完成投资X亿元", [True]),
+    ("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上", [True, True]),
+    ("确保粮食播种面积1530万亩", [True]),
+    ("上半年完成投资X亿元", [False]),
+    ("新增参保3.2万人，确保应保尽保", [False]),
+    ("完成全年目标任务的65%", [False]),
+    ("人均预期寿命从80.2岁提升至82.5岁", [False, False]),
+]
+BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
+    ("支持平台企业在促进创新中大显身手", []),  # 持平 inside 支持平台
+    ("项目签约X个", [("X", "个")]),  # 约 of 签约 read as a hedge
+    ("努力争创省级茶叶特色农业强县，申报X家", [("X", "家")]),  # 力争 inside 努力争创
+    ("园区单位面积产出提高到每亩486万元", [("486", "万元")]),  # 每亩 between change and figure
+    ("县医共体总院与X家乡镇卫生院", [("X", "家")]),  # 家乡 is not a word here
+    ("分3批发放消费券", [("3", "批")]),  # 批发 is not a word here
+    ("全省三成以上的县", [("三成", "")]),  # 三 before 成 is a share, not a count
+]
+# fmt: on
+
+
+def _claims(text: str, **kwargs):
+    claims = find_claims(text, **kwargs)
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.text.startswith(c.value_text) or c.rule == "claim.multiple"
+    return claims
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMS, ids=[t for t, _ in CLAIMS])
+def test_claims(text, expected):
+    got = [(c.value_text, c.unit, c.approx, c.change) for c in _claims(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text):
+    assert [c.text for c in _claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value", "low", "high"), VALUES, ids=[v[0] for v in VALUES]
+)
+def test_values_are_scaled_to_the_base_unit(text, base, value, low, high):
+    (claim,) = _claims(text)
+    assert claim.base_unit == base
+    assert claim.value == (None if value is None else pytest.approx(value))
+    assert (claim.low, claim.high) == (low, high)
+    assert claim.masked == (value is None)
+
+
+@pytest.mark.parametrize(("text", "expected"), INDICATORS, ids=[t for t, _ in INDICATORS])
+def test_indicators(text, expected):
+    assert [c.indicator for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMES, ids=[t for t, _ in TIMES])
+def test_time_references(text, expected):
+    assert [c.time_ref for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS, ids=[t for t, _ in TARGETS])
+def test_targets(text, expected):
+    assert [c.is_target for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), BUGS_CAUGHT, ids=[t for t, _ in BUGS_CAUGHT])
+def test_bugs_caught(text, expected):
+    assert [(c.value_text, c.unit) for c in _claims(text)] == expected
+
+
+def test_plan_spans_make_targets_and_records_are_complete():
+    text = "上半年完成投资X亿元。下半年完成投资X亿元。"
+    claims = _claims(text, plan_spans=[(text.index("下半年"), len(text))])
+    assert [c.is_target for c in claims] == [False, True]
+    assert [c.claim_id for c in claims] == ["c1", "c2"]
+    assert claims[0].sentence == "上半年完成投资X亿元"
+    assert (claims[0].section_id, claims[0].measure_id) == (None, None)
+    assert {c.rule for c in claims} == {"claim.masked"}
+
+
+def test_given_placeholders_decide_the_masked_figures():
+    text = "直接从武汉返X人数X人"
+    placeholders = find_placeholders(text)
+    assert [p.kind for p in placeholders] == ["name", "figure"]
+    claims = find_claims(text, placeholders=placeholders)
+    assert [(c.start, c.masked) for c in claims] == [(text.rindex("X"), True)]
+
+
+# --- the seed and a real report --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.is_file():
+        pytest.skip(NO_SHARED)
+    return SEED.read_text(encoding="utf-8")
+
+
+def _at(claims, text: str, anchor: str):
+    lo = text.index(anchor)
+    return [c for c in claims if lo <= c.start < lo + len(anchor)]
+
+
+def test_seed_traps(seed):
+    claims = find_claims(seed)
+    got = [(c.value_text, c.unit, c.approx) for c in _at(claims, seed, "直接从武汉返X人数X人")]
+    assert got == [("X", "人", "")]
+    got = [(c.value_text, c.unit, c.approx) for c in _at(claims, seed, "其中X亿元以上项目X个")]
+    assert got == [("X", "亿元", "以上"), ("X", "个", "")]
+    got = [(c.value_text, c.unit) for c in _at(claims, seed, "惠及县区周边群众X户X人")]
+    assert got == [("X", "户"), ("X", "人")]
+    (flat,) = _at(claims, seed, "1-5月份三公经费与去年同期持平")
+    assert (flat.value_text, flat.change, flat.time_ref, flat.text) == (
+        "",
+        "flat",
+        "1-5月份",
+        "持平",
+    )
+    for anchor in ("2020年", "X月X日", "第二批", "两个维护", "以下五个方面", "第X版"):
+        assert _at(claims, seed, anchor) == [], anchor
+
+
+def test_seed_claims_are_masked_and_spanned(seed):
+    claims = find_claims(seed)
+    assert len(claims) >= 45
+    for c in claims:
+        assert seed[c.start : c.end] == c.text
+        assert c.masked == (c.value is None and c.value_text != "")
+
+
+@pytest.mark.parametrize("year", ["2019", "2024"])
+def test_state_council_targets(year):
+    path = STATE_COUNCIL / f"{year}.txt"
+    if not path.is_file():
+        pytest.skip(NO_SHARED)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("主要预期目标")
+    end = text.index("。", start)
+    inside = [c for c in find_claims(text) if start <= c.start < end]
+    assert len(inside) >= 5
+    assert all(c.is_target for c in inside)
+    around = [c for c in inside if c.unit == "%" and c.approx == "左右"]
+    assert len(around) >= 3
+    assert {c.time_ref for c in around} == {"今年"}
+    gdp = next(c for c in inside if c.indicator == "国内生产总值")
+    assert (gdp.base_unit, gdp.change) == ("%", "increase")
+
+
+# --- properties ---------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["X", "XX", "××", "某某", "1,352.6", "12", "３．５", "一千三百五十二", "两", "三成", "百分之六",
+     "翻一番", "3-5", "6%－6.5%", "万", "亿", "余", "多", "元", "人", "个", "%", "％", "以上", "左右",
+     "增长", "下降", "持平", "同比", "约", "近", "第", "年", "月", "日", "上半年", "截至", "力争",
+     "（", "）", "“", "”", "《", "》", "，", "。", "；", "：", "、", "\n", " ", "和", "其中"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join))
+def test_never_raises_and_spans_hold(text):
+    claims = find_claims(text)
+    assert [c.claim_id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.start <= c.end
+        assert c.change in ("", "increase", "decrease", "flat")
+        if c.low is not None:
+            assert c.high is not None and c.low <= c.high
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode(text):
+    for c in find_claims(text):
+        assert text[c.start : c.end] == c.text
