@@ -1,14 +1,16 @@
 """Score the parser against hand annotations: precision, recall, F1 and attribute accuracies.
 
 An annotation is ``<corpus>/annotations/<stem>.json`` beside ``<corpus>/<stem>.txt``.  It
-lists the document's sections, measures, claims and placeholders; a list that is absent
-means that element was not annotated there and is not scored.  Claims and placeholders
-are located by an ``anchor`` (a substring of the text, ``occurrence`` picks one of
-several): the element's span is the first occurrence of its own text inside the anchor.
+lists the document's sections, measures, claims, placeholders and campaigns; a list that is
+absent means that element was not annotated there and is not scored.  Claims,
+placeholders and campaigns are located by an ``anchor`` (a substring of the text,
+``occurrence`` picks one of several): the element's span is the first occurrence of its
+own text inside the anchor.
 
 Matching is a multiset match per document on a key per element, summed over documents:
 sections (level, title), measures (marker, headline), claims (start, value_text, unit),
-placeholders (start, end).  Attribute accuracies are counted over the matched pairs.
+placeholders (start, end), campaigns (start, norm).  Attribute accuracies are counted over
+the matched pairs.
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import WorkreportError
+from extractor.lexicon import normalise
 from extractor.model import Claim, Report
 from extractor.pipeline import normalise_newlines, parse
 from extractor.reading import read_document
 from extractor.rules import RuleSet
 
-ELEMENTS = ("sections", "measures", "claims", "placeholders")
-SPANNED = ("claims", "placeholders")  # located by an anchor
+ELEMENTS = ("sections", "measures", "claims", "placeholders", "campaigns")
+SPANNED = ("claims", "placeholders", "campaigns")  # located by an anchor
 #: The words that locate a change claim without a figure (value_text ""), by direction.
 CHANGE_WORDS: Mapping[str, tuple[str, ...]] = {
     "flat": ("持平",),
@@ -40,6 +43,7 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
     "measures": ("marker", "headline"),
     "claims": ("anchor", "value_text", "unit"),
     "placeholders": ("anchor", "text"),
+    "campaigns": ("anchor", "text"),
 }
 
 
@@ -181,8 +185,8 @@ def _change_word(anchor: str, change: str) -> str:
 
 
 def _own_text(element: str, entry: Mapping[str, Any]) -> str:
-    """What an anchored element's span covers: the placeholder, figure or change word."""
-    if element == "placeholders":
+    """What an anchored span covers: the placeholder or campaign, figure or change word."""
+    if element in ("placeholders", "campaigns"):
         return str(entry["text"])
     return str(entry["value_text"]) or _change_word(
         str(entry["anchor"]), str(entry.get("change") or "")
@@ -297,6 +301,11 @@ SPECS: Mapping[str, _Spec] = {
         lambda g: (g.start, g.end),
         lambda r, p: (p.start, p.end),
         (("placeholder_kind", "kind", lambda r, p: p.kind),),
+    ),
+    "campaigns": _Spec(
+        lambda g: (g.start, normalise(g.attrs["text"])),
+        lambda r, c: (c.start, c.norm),
+        (("campaign_kind", "kind", lambda r, c: c.kind),),
     ),
 }  # fmt: skip
 DOCUMENT_CHECKS = {"document_title": "title", "document_period": "period", "doc_type": "doc_type"}

@@ -124,6 +124,26 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Campaign:
+    """A named campaign, slogan, formula, document title or honour (SPEC §2 Campaign).
+
+    ``text`` is the name as written (without its quote marks); ``norm`` folds quotes, width
+    and spacing so one campaign counts once across documents.
+    """
+
+    campaign_id: str
+    section_id: str | None
+    measure_id: str | None
+    text: str
+    norm: str
+    kind: str  # formula | quoted | lexicon | document | honour
+    has_placeholder: bool
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything extracted from one document."""
 
@@ -133,6 +153,7 @@ class Report:
     measures: tuple[Measure, ...] = ()
     claims: tuple[Claim, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The report as pandas DataFrames with the columns of SPEC §4."""

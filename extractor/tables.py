@@ -75,6 +75,8 @@ TABLES: dict[str, TableSpec] = {
         "start:int end:int")),
     "placeholders": TableSpec(_elements("placeholders"), _columns(
         "doc_id section_id measure_id text kind sentence start:int end:int")),
+    "campaigns": TableSpec(_elements("campaigns"), _columns(
+        "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
 }
 # fmt: on
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}

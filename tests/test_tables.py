@@ -35,6 +35,8 @@ COLUMNS = {
                "sentence", "start", "end"],
     "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence", "start",
                      "end"],
+    "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
+                  "start", "end"],
 }
 INT_COLUMNS = {"chars", "level", "ordinal", "start", "end"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
@@ -68,7 +70,7 @@ def test_empty_tables_keep_columns_and_dtypes(table):
     for name in df.columns:
         if name in INT_COLUMNS:
             assert str(df[name].dtype) == "Int64", name
-        elif name in {"is_target", "masked"}:
+        elif name in {"is_target", "masked", "has_placeholder"}:
             assert df[name].dtype == bool
         elif name in {"value", "low", "high"}:
             assert df[name].dtype == "float64"

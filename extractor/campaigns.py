@@ -1,0 +1,318 @@
+"""Campaigns: slogan-style names (两抓年, “最多跑一次”, 放管服, 《…》, honours) with offsets.
+
+``find_campaigns(text)`` scans the folded copy of the text (offsets are the original's)
+with a few regexes from ``patterns/campaigns.toml`` and one trie-shaped alternation over
+the lexicon, built once per rule set.  Candidates compete for their characters: a document
+title beats an honour, which beats a quoted name, a formula pattern and, last, a lexicon
+hit, so one stretch of text yields one name.  Kinds and rules are described in SPEC §2 and
+in the TOML file; lexicon files are plain word lists (jieba's ``word freq tag`` works).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from extractor.errors import RuleError
+from extractor.fold import fold
+from extractor.lexicon import (
+    Lexicon,
+    build_lexicon,
+    load_lexicon,
+    normalise,
+    read_names,
+    read_years,
+    with_lexicon,
+)
+from extractor.model import Campaign
+from extractor.rules import RuleSet, default_rules
+
+__all__ = [
+    "Lexicon",
+    "compiled_patterns",
+    "default_lexicon",
+    "find_campaigns",
+    "is_formula",
+    "load_lexicon",
+    "normalise",
+    "with_lexicon",
+]
+
+_V1 = regex.VERSION1
+_WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
+_SPACE = regex.compile(r"\s+")
+#: Priority of candidate kinds when they overlap (lower wins).
+_RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
+
+
+def compiled_patterns(rules: RuleSet | None = None) -> dict[str, tuple[Any, tuple[Any, ...]]]:
+    """Each ``[campaigns.patterns.*]`` regex (compiled) with its examples and counterexamples."""
+    sc = _scanner(rules or default_rules())
+    return {name: (sc.patterns[name], sc.examples[name]) for name in sc.examples}
+
+
+def default_lexicon(rules: RuleSet | None = None) -> Lexicon:
+    """The lexicon a rule set names (the shipped one by default; none without campaigns.toml)."""
+    rules = rules or default_rules()
+    return _scanner(rules).lexicon if "campaigns" in rules.data else build_lexicon(())
+
+
+# --- compiled configuration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scanner:
+    """Everything ``find_campaigns`` needs from a rule set, compiled once."""
+
+    patterns: Mapping[str, Any]
+    examples: Mapping[str, tuple[Any, ...]]
+    config: Mapping[str, Any]
+    lexicon: Lexicon
+    units: tuple[str, ...]
+    idioms: frozenset[str]
+    strong: frozenset[str]
+
+
+_CACHE: dict[int, tuple[RuleSet, _Scanner]] = {}
+
+
+def _scanner(rules: RuleSet) -> _Scanner:
+    hit = _CACHE.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        hit = _CACHE[id(rules)] = (rules, _compile(rules))
+    return hit[1]
+
+
+def _re(where: str, pattern: str) -> Any:
+    try:
+        return regex.compile(pattern, _V1)
+    except regex.error as exc:
+        raise RuleError(f"campaigns.toml: {where}: pattern does not compile: {exc}") from exc
+
+
+def _compile(rules: RuleSet) -> _Scanner:
+    cfg = rules.data.get("campaigns")
+    if not isinstance(cfg, Mapping):
+        raise RuleError(f"{rules.directory}: no [campaigns] table (campaigns.toml)")
+    honour = cfg.get("honour", {})
+    cues = sorted([*honour.get("strong", ()), *honour.get("weak", ())], key=len, reverse=True)
+    fill = {
+        "{N}": cfg["numerals"],
+        "{H}": rf"\p{{Han}}--[{cfg['numerals']}{cfg['pair_stop']}]",
+        "{CUES}": "|".join(regex.escape(c) for c in cues),
+    }
+    patterns, examples = {}, {}
+    for name, raw in cfg.get("patterns", {}).items():
+        text = raw["pattern"]
+        for key, value in fill.items():
+            text = text.replace(key, value)
+        patterns[name] = _re(f"patterns.{name}", text)
+        examples[name] = (tuple(raw.get("examples", ())), tuple(raw.get("counterexamples", ())))
+    for key in ("separators", "sentence", "mask"):
+        patterns[key] = _re(key, cfg[key])
+    for key in ("lead", "tail"):
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", honour[key])
+    heads = sorted(cfg.get("object_heads", ()), key=len, reverse=True)
+    patterns["object"] = _re(
+        "object_heads",
+        r'(?:[、和及与]?(?:“[^“”\n]{1,30}”|"[^"\n]{1,30}"))*等?(?:'
+        + "|".join(regex.escape(h) for h in heads) + ")",
+    )  # fmt: skip
+    strong = sorted(honour.get("strong", ()), key=len, reverse=True)
+    patterns["awardee"] = _re("honour.strong", "|".join(regex.escape(c) for c in strong))
+    orgs = sorted(cfg.get("org_suffixes", ()), key=len, reverse=True)
+    patterns["org"] = _re("org_suffixes", "|".join(regex.escape(o) for o in orgs) or r"(?!)")
+    root = Path(rules.directory)
+    files = [p if Path(p).is_absolute() else root / p for p in cfg.get("lexicons", ())]
+    years = read_years(root / cfg["years"]) if cfg.get("years") else {}
+    lexicon = build_lexicon((n for f in files for n in read_names(f)), years)
+    return _Scanner(
+        patterns, examples, cfg, lexicon, tuple(cfg.get("quantity_units", ())),
+        frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())),
+    )  # fmt: skip
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def _formula_word(word: str, sc: _Scanner) -> bool:
+    if word in sc.idioms:
+        return False
+    if sc.patterns["plan"].fullmatch(word) or sc.patterns["pair"].fullmatch(word):
+        return True
+    numerals = sc.config["numerals"]
+    lead = len(word) - len(word.lstrip(numerals))
+    head, rest = word[:lead], word[lead:]
+    if not head or head == "一":
+        return False
+    if not rest:
+        return len(head) >= 2  # 七五 (普法), 十五
+    return not rest.startswith(sc.units) and bool(_WORDISH.match(rest))
+
+
+def _is_formula(name: str, sc: _Scanner) -> bool:
+    parts = [p for p in sc.patterns["separators"].split(fold(name).strip()) if p]
+    if len(parts) <= 1:
+        return bool(parts) and _formula_word(parts[0], sc)
+    numerals = sc.config["numerals"]
+    leads = [p[: len(p) - len(p.lstrip(numerals))] for p in parts]
+    if leads[0] == "一":  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
+        return not parts[0][1:].startswith(sc.units) and any(x not in ("", "一") for x in leads)
+    return _formula_word(parts[0], sc)
+
+
+def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
+    """Whether a name is a numeral-led formula (两抓年, 一岗双责, 千村示范、万村整治)."""
+    return _is_formula(name, _scanner(rules or default_rules()))
+
+
+def _quoted_kind(content: str, sc: _Scanner) -> str | None:
+    """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
+    if not _WORDISH.search(sc.patterns["mask"].sub("", content)):
+        return None  # “XX”, “12345”
+    compact, cfg = _SPACE.sub("", content), sc.config
+    if len(compact) < cfg["min_chars"] or sc.patterns["sentence"].search(content):
+        return None
+    parts = [p for p in sc.patterns["separators"].split(content) if p]
+    longest = max(len(p) for p in parts)
+    if "，" in content or "," in content:
+        fits = len(compact) <= cfg["max_comma"] and longest <= cfg["max_part"]
+    elif len(parts) > 1:
+        fits = len(compact) <= cfg["max_listed"] and longest <= cfg["max_part"]
+    else:
+        fits = len(compact) <= cfg["max_plain"]
+    if not fits:
+        return None
+    return "formula" if _is_formula(content, sc) else "quoted"
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+Candidate = tuple[int, int, int, str, str]  # (rank, start, end, kind, rule)
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _documents(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    for m in sc.patterns["document"].finditer(folded):
+        s, e = _trim(folded, *m.span("q"))
+        if s < e:
+            yield _RANK["document"], s, e, "document", "campaign.document"
+
+
+def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    """Short quoted names, unless they name an object (“XX”公众号) or an awardee."""
+    obj, awardee = sc.patterns["object"], sc.patterns["awardee"]
+    for m in sc.patterns["quote"].finditer(folded):
+        s, e = _trim(folded, *m.span("q"))
+        kind = _quoted_kind(folded[s:e], sc) if s < e else None
+        if kind and not obj.match(folded, m.end()) and not awardee.match(folded, m.end()):
+            yield _RANK["quote"], s, e, kind, "campaign.quote"
+
+
+def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
+    lead, tail = sc.patterns["honour.lead"], sc.patterns["honour.tail"]
+    for m in sc.patterns["honour"].finditer(folded):
+        s, e = m.span("run")
+        head = lead.match(folded, s, e)
+        s = head.end() if head else s
+        end = tail.search(folded, s, e)
+        closed = bool(end) and end.group().endswith(("称号", "荣誉"))
+        if m.group("cue") in sc.strong or closed:
+            yield from _honour_parts(folded, s, end.start() if end else e, sc)
+
+
+def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[Candidate]:
+    quoted = any(ch in folded[start:end] for ch in '“”"「」')
+    cuts = [start, end] if quoted else [start, *_commas(folded, start, end), end]
+    for s, e in zip(cuts[::2], cuts[1::2], strict=True):
+        s, e = _trim(folded, s, e)
+        e -= folded[s:e].endswith("等")
+        q = sc.patterns["quote"].fullmatch(folded, s, e)
+        if q:
+            s, e = q.span("q")
+        name = folded[s:e]
+        if 2 <= len(name) <= sc.config["honour"]["max_chars"] and _WORDISH.search(
+            sc.patterns["mask"].sub("", name)
+        ):
+            yield _RANK["honour"], s, e, "honour", "campaign.honour"
+
+
+def _commas(folded: str, start: int, end: int) -> list[int]:
+    """Both sides of every 、 in a run: [a, b] pairs that split it into titles."""
+    cuts = []
+    for i in range(start, end):
+        if folded[i] == "、":
+            cuts += [i, i + 1]
+    return cuts
+
+
+def _formulas(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    """Unquoted formulas by shape: 十四五, and paired ones (一岗双责, 三改一拆)."""
+    for name in ("plan", "pair"):
+        for m in sc.patterns[name].finditer(folded):
+            if m.group() not in sc.idioms:
+                yield _RANK["pattern"], m.start(), m.end(), "formula", f"campaign.{name}"
+
+
+def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
+    org = sc.patterns["org"]
+    for s, e in lexicon.spans(folded):
+        if not org.match(folded, e):
+            kind = "formula" if _is_formula(folded[s:e], sc) else "lexicon"
+            yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
+
+
+def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
+    """One name per stretch of text: by rank, then leftmost, then longest."""
+    taken, chosen = bytearray(size), []
+    for cand in sorted(candidates, key=lambda c: (c[0], c[1], c[1] - c[2])):
+        s, e = cand[1], cand[2]
+        if taken.find(1, s, e) == -1:
+            taken[s:e] = b"\x01" * (e - s)
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: (c[1], c[2]))
+
+
+def find_campaigns(
+    text: str, *, rules: RuleSet | None = None, lexicon: Lexicon | None = None
+) -> list[Campaign]:
+    """Campaign names in ``text`` in order, ids ``k1``, ``k2``…; section and measure unset.
+
+    ``lexicon`` replaces the rule set's lexicon (see :func:`load_lexicon`, whose ``base``
+    adds a user list to the shipped one, and :func:`with_lexicon`).
+    """
+    rules = rules or default_rules()
+    if "campaigns" not in rules.data:
+        return []  # a variant pattern directory without campaigns.toml finds none
+    sc = _scanner(rules)
+    folded = fold(text)
+    lex = sc.lexicon if lexicon is None else lexicon
+    candidates = [
+        *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc),
+        *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
+    ]  # fmt: skip
+    mask = sc.patterns["mask"]
+    return [
+        _campaign(i, text, cand, mask) for i, cand in enumerate(_resolve(candidates, len(text)), 1)
+    ]
+
+
+def _campaign(i: int, text: str, cand: Candidate, mask: Any) -> Campaign:
+    _, s, e, kind, rule = cand
+    name = text[s:e]
+    has_mask = bool(mask.search(name))
+    return Campaign(f"k{i}", None, None, name, normalise(name), kind, has_mask, s, e, rule)
