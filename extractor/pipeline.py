@@ -9,15 +9,18 @@ from typing import TypeVar
 
 import regex
 
+from extractor.campaigns import find_campaigns
+from extractor.claims import find_claims
 from extractor.fold import fold
 from extractor.layout import find_layout
 from extractor.measures import Locator, find_measures
-from extractor.model import Claim, Document, Measure, Placeholder, Report
+from extractor.model import Campaign, Claim, Document, Measure, Placeholder, Report
 from extractor.periods import find_document_periods
+from extractor.placeholders import find_placeholders
 from extractor.rules import RuleSet, default_rules
 from extractor.sections import find_sections
 
-E = TypeVar("E", Claim, Placeholder)
+E = TypeVar("E", Claim, Placeholder, Campaign)
 
 _YEAR_HINT = regex.compile(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)")
 
@@ -75,4 +78,17 @@ def parse(
         chars=len(text), encoding=encoding, sha256=sha256, body_start=layout.body_start,
         body_end=layout.body_end,
     )  # fmt: skip
-    return Report(document, text, tuple(sections), tuple(measures))
+    locator = Locator(sections)
+    placeholders = find_placeholders(text, rules=rules)
+    plan_spans = [(s.start, s.end) for s in sections if s.kind == "plan"]
+    claims = find_claims(text, rules=rules, placeholders=placeholders, plan_spans=plan_spans)
+    campaigns = find_campaigns(text, rules=rules)
+    return Report(
+        document,
+        text,
+        tuple(sections),
+        tuple(measures),
+        claims=attach(claims, locator, measures),
+        placeholders=attach(placeholders, locator, measures),
+        campaigns=attach(campaigns, locator, measures),
+    )
