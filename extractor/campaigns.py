@@ -77,16 +77,8 @@ class _Scanner:
     strong: frozenset[str]
 
 
-_CACHE: dict[int, tuple[RuleSet, _Scanner]] = {}
-
-
 def _scanner(rules: RuleSet) -> _Scanner:
-    hit = _CACHE.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        if len(_CACHE) >= 8:
-            _CACHE.pop(next(iter(_CACHE)))
-        hit = _CACHE[id(rules)] = (rules, _compile(rules))
-    return hit[1]
+    return rules.compiled("campaigns", _compile)
 
 
 def _re(where: str, pattern: str) -> Any:

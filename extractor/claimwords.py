@@ -50,9 +50,6 @@ class ClaimWords:
     duration_before: Any  # searched before a duration (连续8年)
 
 
-_CACHE: dict[int, tuple[object, ClaimWords]] = {}
-
-
 def _compile(data: Mapping[str, Any]) -> ClaimWords:
     c = data.get("claims", {})
     inc, dec, flat = (
@@ -111,11 +108,7 @@ def _long(words: Iterable[Any]) -> str:
 def claim_words(rules: RuleSet | None = None) -> ClaimWords:
     """The compiled claim vocabulary of a rule set (default: the shipped one)."""
     rules = rules or default_rules()
-    cached = _CACHE.get(id(rules.data))
-    if cached is None or cached[0] is not rules.data:
-        cached = (rules.data, _compile(rules.data))
-        _CACHE[id(rules.data)] = cached
-    return cached[1]
+    return rules.compiled("claimwords", lambda r: _compile(r.data))
 
 
 def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:

@@ -31,14 +31,8 @@ class _Compiled:
         }
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
 def _compiled(rules: RuleSet) -> _Compiled:
-    key = id(rules.data)
-    if key not in _COMPILED:
-        _COMPILED[key] = _Compiled(dict(rules.data))
-    return _COMPILED[key]
+    return rules.compiled("kinds", lambda r: _Compiled(dict(r.data)))
 
 
 def section_kind(title: str, parent_kind: str | None, *, rules: RuleSet) -> str:

@@ -57,15 +57,9 @@ class _Compiled:
         )
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
 def compiled(rules: RuleSet) -> _Compiled:
     """The layout patterns of a rule set, compiled once."""
-    key = id(rules.data)
-    if key not in _COMPILED:
-        _COMPILED[key] = _Compiled(dict(rules.data))
-    return _COMPILED[key]
+    return rules.compiled("layout", lambda r: _Compiled(dict(r.data)))
 
 
 #: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends

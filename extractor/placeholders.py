@@ -41,9 +41,6 @@ class _Vocab:
     duration_after: Any
 
 
-_VOCAB: dict[int, tuple[object, _Vocab]] = {}
-
-
 def _words(items: Any) -> str:
     return "|".join(sorted((str(w) for w in items), key=len, reverse=True)) or "(?!)"
 
@@ -66,11 +63,7 @@ def _compile(data: Mapping[str, Any]) -> _Vocab:
 
 
 def _vocab(rules: RuleSet) -> _Vocab:
-    cached = _VOCAB.get(id(rules.data))
-    if cached is None or cached[0] is not rules.data:
-        cached = (rules.data, _compile(rules.data))
-        _VOCAB[id(rules.data)] = cached
-    return cached[1]
+    return rules.compiled("placeholders", lambda r: _compile(r.data))
 
 
 def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:

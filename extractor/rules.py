@@ -9,15 +9,17 @@ duplicate ids and patterns that do not compile are :class:`RuleError` naming fil
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import regex
 
 from extractor.errors import RuleError
+
+T = TypeVar("T")
 
 #: The keys a rule table may have; anything else is a typo worth an error.
 RULE_KEYS = frozenset(
@@ -70,6 +72,13 @@ class RuleSet:
     directory: str
     rules: Mapping[str, tuple[Rule, ...]]
     data: Mapping[str, Any]
+    _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def compiled(self, key: str, build: Callable[[RuleSet], T]) -> T:
+        """What a module compiles from this rule set, built once and kept with it."""
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        return cast(T, self._compiled[key])
 
     def of(self, table: str) -> tuple[Rule, ...]:
         """The rules of one table (``section``, ``measure`` …), in file order."""

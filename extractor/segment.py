@@ -98,18 +98,10 @@ def _pieces(bounds: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-_SEGMENTERS: dict[int, tuple[RuleSet, Segmenter]] = {}
-
-
 def segmenter(rules: RuleSet | None = None) -> Segmenter:
-    """The segmenter for a rule set's lexicon, built once per rule set (a few are kept)."""
+    """The segmenter for a rule set's lexicon, built once per rule set and kept with it."""
     rules = rules or default_rules()
-    hit = _SEGMENTERS.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        if len(_SEGMENTERS) >= 4:
-            _SEGMENTERS.pop(next(iter(_SEGMENTERS)))
-        hit = _SEGMENTERS[id(rules)] = (rules, Segmenter(rules=rules))
-    return hit[1]
+    return rules.compiled("segmenter", lambda r: Segmenter(rules=r))
 
 
 def tokens(

@@ -123,9 +123,6 @@ class UnitTable:
         return text[pos : pos + 1] in self.first and self.match(text, pos) is not None
 
 
-_TABLES: dict[int, tuple[object, UnitTable]] = {}
-
-
 def _compile(data: Mapping[str, Any]) -> UnitTable:
     raw_units: Mapping[str, Any] = data.get("units", {})
     scales = {str(k): float(v) for k, v in data.get("unit_scales", {}).items()}
@@ -168,12 +165,7 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
 def unit_table(rules: RuleSet | None = None) -> UnitTable:
     """The unit table of a rule set, built once per rule set."""
     rules = rules or default_rules()
-    key = id(rules.data)
-    cached = _TABLES.get(key)
-    if cached is None or cached[0] is not rules.data:
-        cached = (rules.data, _compile(rules.data))
-        _TABLES[key] = cached
-    return cached[1]
+    return rules.compiled("units", lambda r: _compile(r.data))
 
 
 def match_unit(text: str, pos: int, *, rules: RuleSet | None = None) -> Unit | None:
