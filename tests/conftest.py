@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,3 +28,50 @@ def seed_text() -> str:
     if not SEED.is_file():
         pytest.skip(SHARED_REASON)
     return SEED.read_text(encoding="utf-8")
+
+
+# --- headless Chromium (Debian's chromium package; .ci/run installs it) -------------------
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--virtual-time-budget=3000",
+)
+
+
+class Chromium:
+    """Runs Debian's headless Chromium on a local file: the rendered DOM and a screenshot."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        self.binary = binary
+        self.profile = profile
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [self.binary, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
+
+    def dom(self, page: Path) -> str:
+        """The DOM after scripts ran (``--dump-dom``), as serialised HTML."""
+        return self._run("--dump-dom", page.resolve().as_uri()).stdout
+
+    def screenshot(self, page: Path, png: Path, size: str = "1280,1600") -> Path:
+        self._run(f"--screenshot={png}", f"--window-size={size}", page.resolve().as_uri())
+        return png
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Chromium:
+    """Headless Chromium, or a skip (a failure under CI, where .ci/run installs it)."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing under CI: .ci/run must install Debian's chromium")
+        pytest.skip("headless Chromium is not installed (apt-get install chromium)")
+    return Chromium(binary, tmp_path_factory.mktemp("chromium-profile"))
