@@ -30,6 +30,7 @@ from extractor.lexicon import (
 )
 from extractor.model import Campaign
 from extractor.rules import RuleSet, default_rules
+from extractor.sentences import cached_fold
 
 __all__ = [
     "Lexicon",
@@ -291,7 +292,7 @@ def find_campaigns(
     if "campaigns" not in rules.data:
         return []  # a variant pattern directory without campaigns.toml finds none
     sc = _scanner(rules)
-    folded = fold(text)
+    folded = cached_fold(text)
     lex = sc.lexicon if lexicon is None else lexicon
     candidates = [
         *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc),

@@ -8,6 +8,8 @@ character, so ``fold(text)[i]`` stands for ``text[i]`` and no offset moves.
 
 from __future__ import annotations
 
+import re
+
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 
 
@@ -31,6 +33,19 @@ def _build_table() -> dict[int, int]:
 FOLD_TABLE = _build_table()
 
 
+#: Runs of characters the table changes.  In Chinese text most characters stay, and
+#: ``str.translate`` looks every one of them up: substituting only the runs is several times
+#: faster on a whole report (stdlib ``re`` scans a plain character class faster than ``regex``).
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]+")
+_SHORT = 256
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(FOLD_TABLE)
+
+
 def fold(text: str) -> str:
     """Return the folded copy of ``text``; ``len(fold(text)) == len(text)``."""
-    return text.translate(FOLD_TABLE)
+    if len(text) < _SHORT:
+        return text.translate(FOLD_TABLE)
+    return _FOLDABLE.sub(_fold_run, text)

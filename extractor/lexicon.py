@@ -10,6 +10,7 @@ compiled once: leftmost-longest, no per-word loop.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,7 +45,7 @@ class Lexicon:
 
     names: tuple[str, ...]
     years: Mapping[str, int] = field(default_factory=dict)
-    matcher: Any = None  # regex.Pattern[str]: leftmost-longest over ``names``
+    matcher: Any = None  # re.Pattern[str]: leftmost-longest over ``names``
 
     def __len__(self) -> int:
         return len(self.names)
@@ -77,7 +78,7 @@ def _trie_pattern(names: Iterable[str]) -> str:
         node[""] = {}
 
     def walk(node: dict[str, Any]) -> str:
-        alts = [regex.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -89,7 +90,9 @@ def _trie_pattern(names: Iterable[str]) -> str:
 def build_lexicon(names: Iterable[str], years: Mapping[str, int] | None = None) -> Lexicon:
     """A lexicon of these names (folded, deduplicated, in order)."""
     folded = tuple(dict.fromkeys(n for n in (normalise(x) for x in names) if n))
-    pattern = regex.compile(_trie_pattern(folded), regex.VERSION1) if folded else None
+    # stdlib re, not regex: it skips to the names' first characters with a fast scan, three
+    # times quicker than regex on this trie (benchmarks/README.md).
+    pattern = re.compile(_trie_pattern(folded)) if folded else None
     return Lexicon(folded, {normalise(k): v for k, v in (years or {}).items()}, pattern)
 
 

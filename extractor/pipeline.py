@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 import regex
 
 from extractor.campaigns import find_campaigns
 from extractor.claims import find_claims
-from extractor.fold import fold
 from extractor.layout import find_layout
 from extractor.measures import Locator, find_measures
 from extractor.model import Campaign, Claim, Document, Measure, Placeholder, Report
@@ -19,6 +17,7 @@ from extractor.periods import find_document_periods
 from extractor.placeholders import find_placeholders
 from extractor.rules import RuleSet, default_rules
 from extractor.sections import find_sections
+from extractor.sentences import cached_fold
 
 E = TypeVar("E", Claim, Placeholder, Campaign)
 
@@ -40,16 +39,21 @@ def _year_hint(path: str) -> int | None:
 
 
 def attach(elements: Sequence[E], locator: Locator, measures: Sequence[Measure]) -> tuple[E, ...]:
-    """Set each element's section_id and measure_id (the innermost containing its start)."""
+    """Set each element's section_id and measure_id (the innermost containing its start).
+
+    The elements are the ones this parse just built and nobody else holds yet, so their
+    two id fields are filled in place (``dataclasses.replace`` per element cost more than
+    finding them); once the Report is returned they are frozen like every record.
+    """
     starts = [m.start for m in measures]
-    out = []
+    fill = object.__setattr__
     for el in elements:
         i = bisect_right(starts, el.start) - 1
         while i >= 0 and measures[i].end <= el.start:
             i -= 1  # the innermost containing measure is the last one started before
-        mid = measures[i].measure_id if i >= 0 else None
-        out.append(replace(el, section_id=locator.id_at(el.start), measure_id=mid))
-    return tuple(out)
+        fill(el, "section_id", locator.id_at(el.start))
+        fill(el, "measure_id", measures[i].measure_id if i >= 0 else None)
+    return tuple(elements)
 
 
 def parse(
@@ -65,7 +69,7 @@ def parse(
     """Parse one report's text into its outline and elements."""
     rules = rules or default_rules()
     text = normalise_newlines(text)
-    folded = fold(text)
+    folded = cached_fold(text)  # shared with placeholders, claims and campaigns
     layout = find_layout(text, folded, rules=rules)
     head = folded[: min(len(folded), max(layout.body_start, 0) + 600)]
     periods = find_document_periods(layout.title, head, year_hint=_year_hint(path))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.fold import FOLD_TABLE
+from extractor.fold import fold
 
 _CLAUSE = regex.compile(r"[。！？!?；;\n，,：:]")
 _FULL = set("。！？!?\n")
@@ -21,21 +21,11 @@ _SENTENCE = _FULL | set("；;")
 _SPACE = " \t\u3000\u00a0"
 
 
-_FOLDABLE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(FOLD_TABLE)) + "]+")
-
-
-def _fold_run(m: regex.Match[str]) -> str:
-    return str(m.group()).translate(FOLD_TABLE)
-
-
 @lru_cache(maxsize=8)
 def cached_fold(text: str) -> str:
-    """``extractor.fold.fold(text)``, remembered for the few texts being worked on.
-
-    The same mapping, applied only to the runs of characters it changes: in Chinese text
-    most characters stay, and ``str.translate`` looks each of them up.
-    """
-    return str(_FOLDABLE.sub(_fold_run, text))
+    """``extractor.fold.fold(text)``, remembered for the few texts being worked on (the
+    pipeline folds a report once; placeholders, claims and campaigns reuse the copy)."""
+    return fold(text)
 
 
 @lru_cache(maxsize=8)
