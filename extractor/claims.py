@@ -51,7 +51,7 @@ def find_claims(
     text: str,
     *,
     rules: RuleSet | None = None,
-    placeholders: Sequence[Placeholder] = (),
+    placeholders: Sequence[Placeholder] | None = None,
     plan_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Claim]:
     """Every quantified claim in ``text`` in order, with ids c1, c2 ….
@@ -67,7 +67,7 @@ def find_claims(
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
     doc = _Doc(text, folded, sentence_index(folded), words, times, tuple(plan_spans), {}, ends)
-    if not placeholders:
+    if placeholders is None:
         placeholders = find_placeholders(text, rules=rules)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     claims = _figure_claims(doc, figures)

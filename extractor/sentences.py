@@ -8,16 +8,15 @@ that the head of ``主要预期目标是：A；B；C。`` still governs C; a *cl
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-import regex
-
 from extractor.fold import fold
 
-_CLAUSE = regex.compile(r"[。！？!?；;\n，,：:]")
-_FULL = set("。！？!?\n")
-_SENTENCE = _FULL | set("；;")
+_CLAUSE = re.compile(r"[。！？!?；;\n，,：:]")
+_SENTENCE_RE = re.compile(r"[。！？!?；;\n]")
+_FULL_RE = re.compile(r"[。！？!?\n]")
 _SPACE = " \t\u3000\u00a0"
 
 
@@ -41,9 +40,11 @@ class SentenceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # three scans: a plain character class is found faster by stdlib re than by a
+        # Python filter over the clause marks
         self._clause = [m.start() for m in _CLAUSE.finditer(text)]
-        self._sentence = [i for i in self._clause if text[i] in _SENTENCE]
-        self._full = [i for i in self._sentence if text[i] in _FULL]
+        self._sentence = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        self._full = [m.start() for m in _FULL_RE.finditer(text)]
         self._spans: dict[int, tuple[int, int]] = {}
 
     @staticmethod
