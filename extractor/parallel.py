@@ -1,0 +1,73 @@
+"""Ordered parallel map over worker processes, for batches of many reports.
+
+Parsing is pure Python and holds the GIL, so a batch uses more than one core only through
+processes.  :func:`ordered_map` keeps the batch's contract: results come back in input
+order, one per item, and at most ``window`` items are in flight, so a slow document
+delays the output but memory does not grow with the batch.  Workers are *spawned* (not
+forked): the parent may be running a progress-bar thread, and a fork copies locks held
+by other threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Below this many items a pool costs more than it saves (each spawned worker imports
+#: the package and compiles the rules once).
+MIN_PARALLEL_ITEMS = 8
+
+
+def default_jobs() -> int:
+    """The cores this process may use (``os.sched_getaffinity`` where there is one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    jobs: int,
+    window: int | None = None,
+    initializer: Callable[[], object] | None = None,
+) -> Iterator[R]:
+    """``map(fn, items)`` over ``jobs`` processes, in order, ``window`` items in flight.
+
+    ``fn`` and ``initializer`` must be picklable (module-level functions, or
+    ``functools.partial`` of them); ``initializer`` runs once in each worker.  With one job,
+    or fewer than :data:`MIN_PARALLEL_ITEMS` items, it runs here, in this process: the
+    same results, none of the start-up cost.  An exception raised by ``fn`` propagates;
+    callers that must not stop make ``fn`` return their error value instead.
+    """
+    todo = list(items)
+    if jobs <= 1 or len(todo) < MIN_PARALLEL_ITEMS:
+        if initializer is not None:
+            initializer()
+        yield from map(fn, todo)
+        return
+    jobs = min(jobs, len(todo))
+    window = window or 4 * jobs
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, context, initializer) as pool:
+        pending: deque[Future[R]] = deque()
+        feed = iter(todo)
+        try:
+            for item in feed:
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:  # an interrupted consumer: drop what has not started
+                future.cancel()

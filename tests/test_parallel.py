@@ -1,0 +1,34 @@
+"""The ordered parallel map behind ``--jobs``: same results, same order, as a plain map."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.numbers import parse_number
+from extractor.parallel import MIN_PARALLEL_ITEMS, default_jobs, ordered_map
+
+NUMBERS = ["一千三百五十二", "1,352.6", "1.3万亿", "百分之六", "三分之一", "翻两番", "两万", "〇"]
+
+
+def test_two_workers_return_what_a_plain_map_does_in_order() -> None:
+    items = NUMBERS * 4  # more than MIN_PARALLEL_ITEMS, so a pool really runs
+    assert len(items) >= MIN_PARALLEL_ITEMS
+    got = list(ordered_map(parse_number, items, jobs=2, window=3))
+    assert got == [parse_number(x) for x in items]
+    assert got[:3] == [1352.0, 1352.6, 1.3e12]
+
+
+def test_small_batches_and_one_job_run_in_process() -> None:
+    ran: list[str] = []
+    got = list(ordered_map(parse_number, NUMBERS[:3], jobs=4, initializer=lambda: ran.append("x")))
+    assert got == [1352.0, 1352.6, 1.3e12]
+    assert ran == ["x"]  # the initializer ran here, once: no pool for three items
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    with pytest.raises(TypeError):
+        list(ordered_map(parse_number, [*NUMBERS, None, *NUMBERS], jobs=2))  # type: ignore[list-item]
+
+
+def test_default_jobs_is_at_least_one() -> None:
+    assert default_jobs() >= 1
