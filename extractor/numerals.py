@@ -7,6 +7,8 @@ the shorthand 一万五 = 15,000); ``chinese_number`` adds a decimal part (三�
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 #: Chinese digits as read inside a numeral: ○ (a circle for zero) and the traditional 兩.
@@ -69,8 +71,12 @@ def chinese_int(text: str) -> int | None:
     return _section(text)
 
 
+@lru_cache(maxsize=4096)
 def chinese_number(text: str) -> float | None:
-    """A Chinese numeral with an optional decimal part: 三点五 → 3.5, 一点三万 → 13000."""
+    """A Chinese numeral with an optional decimal part: 三点五 → 3.5, 一点三万 → 13000.
+
+    Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
+    """
     whole, sep, frac = text.partition("点")
     if not sep:
         value = chinese_int(text)
