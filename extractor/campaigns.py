@@ -11,7 +11,7 @@ in the TOML file; lexicon files are plain word lists (jieba's ``word freq tag`` 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,8 @@ class _Scanner:
     units: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
+    #: name → kind of lexicon hits already seen (a report names 乡村振兴 dozens of times)
+    lexicon_kinds: dict[str, str] = field(default_factory=dict)
 
 
 def _scanner(rules: RuleSet) -> _Scanner:
@@ -263,9 +265,13 @@ def _formulas(folded: str, sc: _Scanner) -> Iterator[Candidate]:
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
     org = sc.patterns["org"]
+    kinds = sc.lexicon_kinds
     for s, e in lexicon.spans(folded):
         if not org.match(folded, e):
-            kind = "formula" if _is_formula(folded[s:e], sc) else "lexicon"
+            name = folded[s:e]
+            kind = kinds.get(name)
+            if kind is None:
+                kind = kinds[name] = "formula" if _is_formula(name, sc) else "lexicon"
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 

@@ -13,6 +13,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ _QUOTES = str.maketrans("", "", '“”‘’"「」『』《》')
 _SPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """A name as compared: folded width, no quote marks, spaces only between Latin words."""
     s = fold(name).translate(_QUOTES).strip()
