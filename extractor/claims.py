@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
@@ -72,21 +71,20 @@ def find_claims(
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     claims = _figure_claims(doc, figures)
     claims += _change_claims(doc, figures)
-    claims.sort(key=lambda c: (c["start"], c["end"]))
-    return [Claim(claim_id=f"c{i}", **c) for i, c in enumerate(claims, 1)]
+    claims.sort(key=lambda c: (c.start, c.end))
+    for i, claim in enumerate(claims, 1):  # built here, held by no one else yet
+        object.__setattr__(claim, "claim_id", f"c{i}")
+    return claims
 
 
-Fields = dict[str, Any]  # a claim's fields before it gets its id
-
-
-def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Fields]:
-    out: list[Fields] = []
+def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
+    out: list[Claim] = []
     for i, fig in enumerate(figures):
         out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
     return out
 
 
-def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Fields | None) -> Fields:
+def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None) -> Claim:
     """One figure's claim; a figure right after another in its clause may share its
     indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
     sent = doc.index.sentence(fig.start)
@@ -98,35 +96,36 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Fields | Non
         threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
     indicator = _indicator(doc, start, fig.context_start)
-    if not indicator and prev_claim is not None and prev_claim["start"] >= sent[0]:
-        indicator = prev_claim["indicator"]
+    if not indicator and prev_claim is not None and prev_claim.start >= sent[0]:
+        indicator = prev_claim.indicator
     if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
         indicator += _following(doc, fig.after)
     change = fig.change
     if not change and gap in _JOINERS and prev_claim is not None:
-        change = prev_claim["change"]
+        change = prev_claim.change
     text = doc.text
-    return {
-        "section_id": None,
-        "measure_id": None,
-        "indicator": indicator,
-        "value_text": text[fig.start : fig.value_end],
-        "value": fig.value,
-        "low": fig.low,
-        "high": fig.high,
-        "unit": fig.unit,
-        "base_unit": fig.base,
-        "approx": fig.approx,
-        "change": change,
-        "time_ref": _time_ref(doc, fig.start, scope),
-        "is_target": _is_target(doc, fig.start, scope),
-        "masked": fig.masked,
-        "sentence": text[sent[0] : sent[1]],
-        "start": fig.start,
-        "end": fig.end,
-        "text": text[fig.start : fig.end],
-        "rule": fig.rule,
-    }
+    return Claim(
+        claim_id="",  # numbered once all claims are sorted
+        section_id=None,
+        measure_id=None,
+        indicator=indicator,
+        value_text=text[fig.start : fig.value_end],
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        unit=fig.unit,
+        base_unit=fig.base,
+        approx=fig.approx,
+        change=change,
+        time_ref=_time_ref(doc, fig.start, scope),
+        is_target=_is_target(doc, fig.start, scope),
+        masked=fig.masked,
+        sentence=text[sent[0] : sent[1]],
+        start=fig.start,
+        end=fig.end,
+        text=text[fig.start : fig.end],
+        rule=fig.rule,
+    )
 
 
 def _indicator(doc: _Doc, start: int, end: int) -> str:
@@ -195,9 +194,9 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
     return first < pos
 
 
-def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Fields]:
+def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     """Changes without a figure: 与去年同期持平, 同比下降, 1-6月份“三公”经费下降。"""
-    folded, out = doc.folded, list[Fields]()
+    folded, out = doc.folded, list[Claim]()
     starts = [f.start for f in figures]
     for m in doc.words.change_word.finditer(folded):
         ws, we = m.span()
@@ -213,27 +212,28 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Fields]:
         sent = doc.index.sentence(ws)
         scope = _scope(doc, ws)
         out.append(
-            {
-                "section_id": None,
-                "measure_id": None,
-                "indicator": _indicator(doc, clause, ws),
-                "value_text": "",
-                "value": None,
-                "low": None,
-                "high": None,
-                "unit": "",
-                "base_unit": "",
-                "approx": "",
-                "change": str(m.lastgroup),
-                "time_ref": _time_ref(doc, ws, scope),
-                "is_target": _is_target(doc, ws, scope),
-                "masked": False,
-                "sentence": doc.text[sent[0] : sent[1]],
-                "start": ws,
-                "end": we,
-                "text": doc.text[ws:we],
-                "rule": "claim.change",
-            }
+            Claim(
+                claim_id="",
+                section_id=None,
+                measure_id=None,
+                indicator=_indicator(doc, clause, ws),
+                value_text="",
+                value=None,
+                low=None,
+                high=None,
+                unit="",
+                base_unit="",
+                approx="",
+                change=str(m.lastgroup),
+                time_ref=_time_ref(doc, ws, scope),
+                is_target=_is_target(doc, ws, scope),
+                masked=False,
+                sentence=doc.text[sent[0] : sent[1]],
+                start=ws,
+                end=we,
+                text=doc.text[ws:we],
+                rule="claim.change",
+            )
         )
     return out
 
