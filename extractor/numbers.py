@@ -61,6 +61,15 @@ _SHARES = {
 }
 #: Each share pattern scans alone: literal-led patterns are found fast, an alternation not.
 SHARE_RES = {name: regex.compile(p, regex.VERSION1) for name, p in _SHARES.items()}
+#: What a text must hold for a share pattern to match at all: a substring test is cheaper
+#: than a scan.
+_SHARE_NEEDS = {
+    "percent": "分之",
+    "fraction": "分之",
+    "cheng": "成",
+    "half": "半",
+    "doubling": "番",
+}
 _SCALE = "|".join(SCALES)
 _TAIL = regex.compile(rf"(?:余|多|来)?(?P<scale>{_SCALE})?(?:余|多)?")
 _WHOLE = regex.compile(
@@ -181,6 +190,7 @@ def find_numbers(text: str, *, before: Container[str] | None = None) -> list[Num
     found = [
         tok
         for kind, pattern in SHARE_RES.items()
+        if _SHARE_NEEDS[kind] in text
         for m in pattern.finditer(text)
         if (tok := _share_token(kind, m))
     ]
