@@ -99,8 +99,8 @@ def _inputs(folder: Path) -> list[Any]:
     return list(iter_inputs([folder]))
 
 
-def _reports(folder: Path) -> Iterator[Any]:
-    """The reports of a folder, as the CLI produces them."""
+def _reports(folder: Path, jobs: int = 1) -> Iterator[Any]:
+    """The reports of a folder, as the CLI produces them (``jobs`` worker processes)."""
     try:
         from extractor.batch import run_batch
     except ImportError:
@@ -110,14 +110,14 @@ def _reports(folder: Path) -> Iterator[Any]:
             doc = read_document(path)
             yield parse(doc.text, doc_id=doc.doc_id, path=str(path), series=doc.series)
         return
-    yield from run_batch(_inputs(folder))
+    yield from run_batch(_inputs(folder), jobs=jobs) if jobs > 1 else run_batch(_inputs(folder))
 
 
-def time_extract(batch: Batch) -> tuple[float, dict[str, int]]:
+def time_extract(batch: Batch, jobs: int = 1) -> tuple[float, dict[str, int]]:
     """Seconds to read and parse the whole batch, and what came out."""
     counts = dict.fromkeys(("documents", "errors", *ELEMENTS), 0)
     start = time.perf_counter()
-    for report in _reports(batch.folder):
+    for report in _reports(batch.folder, jobs):
         counts["documents"] += 1
         counts["errors"] += report.document.status != "ok"
         for name in ELEMENTS:
@@ -125,11 +125,11 @@ def time_extract(batch: Batch) -> tuple[float, dict[str, int]]:
     return time.perf_counter() - start, counts
 
 
-def time_cli(batch: Batch, out: Path) -> tuple[float, int]:
+def time_cli(batch: Batch, out: Path, jobs: int = 1) -> tuple[float, int]:
     """Seconds of ``workreport extract`` over the batch, and the child's peak RSS in bytes."""
     exe = shutil.which("workreport")
     command = [exe] if exe else [sys.executable, "-m", "extractor"]
-    command += ["extract", str(batch.folder), "--out", str(out)]
+    command += ["extract", str(batch.folder), "--out", str(out), "--jobs", str(jobs)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
@@ -190,14 +190,15 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     ]  # fmt: skip
     status = 0
     if args.mode == "extract":
-        seconds, counts = time_extract(batch)
+        seconds, counts = time_extract(batch, args.jobs)
+        how = "in process" if args.jobs <= 1 else f"{args.jobs} worker processes"
         rows += [
-            ("extract (run_batch, in process)", rate(batch.chars, seconds)),
+            (f"extract (run_batch, {how})", rate(batch.chars, seconds)),
             ("elements", ", ".join(f"{k} {v:,}" for k, v in counts.items())),
             ("peak RSS after extract (ru_maxrss)", f"{peak_rss() / MB:.0f} MB"),
         ]
     else:
-        seconds, child = time_cli(batch, folder / "out")
+        seconds, child = time_cli(batch, folder / "out", args.jobs)
         status = int(child >= args.limit_mb * MB)
         verdict = f"{'over' if status else 'under'} the {args.limit_mb:.0f} MB limit"
         rows += [
@@ -224,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20, help="batch size in MB (default 20)")
     parser.add_argument("--mode", choices=("extract", "extract-cli"), default="extract")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--limit-mb", type=float, default=500, help="extract-cli RSS limit")
     parser.add_argument("--jieba", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--jieba-mb", type=float, default=None, help="time jieba on this many MB")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.model import Document, Report
+from extractor.parallel import MIN_PARALLEL_ITEMS, ordered_map
 from extractor.pipeline import parse
 from extractor.reading import RawDocument, doc_id_for, read_document, series_for, unique_doc_ids
 from extractor.rules import RuleSet
@@ -28,16 +30,41 @@ def run_batch(
     *,
     rules: RuleSet | None = None,
     max_chars: int | None = None,
+    jobs: int = 1,
 ) -> Iterator[Report]:
     """Read and parse each input in order, yielding one report per input (errors included).
 
     ``inputs`` are ``(file, root)`` pairs as ``iter_inputs`` returns them, or plain file
     paths (their folder is the root).  Doc ids are unique within the batch.  A document
-    longer than ``max_chars`` characters is an error row, not parsed.
+    longer than ``max_chars`` characters is an error row, not parsed.  With ``jobs`` > 1
+    the files are parsed in that many worker processes; the reports still come in input
+    order (see :mod:`extractor.parallel`).
     """
     pairs = [_as_input(item) for item in inputs]
-    for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True):
-        yield process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+    work = [
+        (file, root, doc_id)
+        for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True)
+    ]
+    if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
+        for file, root, doc_id in work:
+            yield process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+        return
+    task = partial(_process, max_chars=max_chars)
+    yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
+
+
+#: The rule set of a worker process: sent once to each worker, not with every file.
+_worker_rules: RuleSet | None = None
+
+
+def _use_rules(rules: RuleSet | None) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _process(item: tuple[Path, Path, str], *, max_chars: int | None) -> Report:
+    file, root, doc_id = item
+    return process_file(file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars)
 
 
 def process_file(

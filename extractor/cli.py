@@ -19,6 +19,7 @@ import extractor
 from extractor.batch import process_file, run_batch
 from extractor.errors import InputError
 from extractor.model import Claim, Measure, Placeholder, Report, Section
+from extractor.parallel import default_jobs
 from extractor.reading import iter_inputs
 
 app = typer.Typer(
@@ -51,6 +52,9 @@ def extract(
     max_chars: Annotated[
         int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+    ] = 0,
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.tables import TableWriter
@@ -65,7 +69,7 @@ def extract(
     try:
         with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
             task = bar.add_task("parsing", total=len(inputs))
-            for report in run_batch(inputs, max_chars=max_chars):
+            for report in run_batch(inputs, max_chars=max_chars, jobs=jobs or default_jobs()):
                 writer.add(report)
                 _count(report, counts, failures)
                 bar.update(task, advance=1, description=report.document.doc_id[-40:])

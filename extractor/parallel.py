@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -58,7 +60,8 @@ def ordered_map(
     jobs = min(jobs, len(todo))
     window = window or 4 * jobs
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, context, initializer) as pool:
+    start = partial(_start_worker, initializer)
+    with ProcessPoolExecutor(jobs, context, start) as pool:
         pending: deque[Future[R]] = deque()
         feed = iter(todo)
         try:
@@ -71,3 +74,11 @@ def ordered_map(
         finally:
             for future in pending:  # an interrupted consumer: drop what has not started
                 future.cancel()
+
+
+def _start_worker(initializer: Callable[[], object] | None) -> None:
+    """Ctrl-C goes to the whole process group: the parent handles it (it keeps what has
+    finished and shuts the pool down), so workers ignore it instead of dying mid-file."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()

@@ -32,3 +32,21 @@ def test_an_error_in_a_worker_reaches_the_caller() -> None:
 
 def test_default_jobs_is_at_least_one() -> None:
     assert default_jobs() >= 1
+
+
+def test_a_batch_on_two_workers_gives_the_same_reports_in_order(tmp_path) -> None:
+    from conftest import CORPORA
+
+    from extractor.batch import run_batch
+    from extractor.reading import iter_inputs
+
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary")
+    inputs = [*iter_inputs([CORPORA]), (broken, tmp_path)]
+    assert len(inputs) >= MIN_PARALLEL_ITEMS
+    serial = list(run_batch(inputs))
+    parallel = list(run_batch(inputs, jobs=2))
+    assert [r.document.doc_id for r in parallel] == [r.document.doc_id for r in serial]
+    assert parallel == serial  # every element, offsets and all
+    assert parallel[-1].document.status == "error"  # the broken file is a row, in its place
+    assert sum(len(r.claims) for r in parallel) > 500
