@@ -10,7 +10,6 @@ compiled once: leftmost-longest, no per-word loop.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from extractor.errors import RuleError
 from extractor.fold import fold
@@ -47,7 +47,7 @@ class Lexicon:
 
     names: tuple[str, ...]
     years: Mapping[str, int] = field(default_factory=dict)
-    matcher: Any = None  # re.Pattern[str]: leftmost-longest over ``names``
+    matcher: Any = None  # ahocorasick_rs.AhoCorasick: leftmost-longest over ``names``
 
     def __len__(self) -> int:
         return len(self.names)
@@ -62,40 +62,26 @@ class Lexicon:
     def spans(self, folded: str) -> Iterator[tuple[int, int]]:
         """Leftmost-longest, non-overlapping occurrences of lexicon names in ``folded``."""
         if self.matcher is not None:
-            for m in self.matcher.finditer(folded):
-                yield m.span()
+            for _, start, end in self.matcher.find_matches_as_indexes(folded):
+                yield start, end
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its names and years (worker processes rebuild the matcher)."""
+        return build_lexicon, (self.names, dict(self.years))
 
     def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon with the names (and years) of another added."""
         return build_lexicon((*self.names, *other.names), {**self.years, **other.years})
 
 
-def _trie_pattern(names: Iterable[str]) -> str:
-    """One alternation shaped like a trie: greedy optional tails give the longest name."""
-    root: dict[str, Any] = {}
-    for name in names:
-        node = root
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return walk(root)
-
-
 def build_lexicon(names: Iterable[str], years: Mapping[str, int] | None = None) -> Lexicon:
     """A lexicon of these names (folded, deduplicated, in order)."""
     folded = tuple(dict.fromkeys(n for n in (normalise(x) for x in names) if n))
-    # stdlib re, not regex: it skips to the names' first characters with a fast scan, three
-    # times quicker than regex on this trie (benchmarks/README.md).
-    pattern = re.compile(_trie_pattern(folded)) if folded else None
-    return Lexicon(folded, {normalise(k): v for k, v in (years or {}).items()}, pattern)
+    # Aho-Corasick (ahocorasick_rs) finds every name in one pass over the text, three times
+    # faster than stdlib re on a trie-shaped alternation and nine than regex
+    # (benchmarks/README.md); leftmost-longest: 农村人居环境整治三年行动, not its prefix.
+    matcher = AhoCorasick(folded, matchkind=MatchKind.LeftmostLongest) if folded else None
+    return Lexicon(folded, {normalise(k): v for k, v in (years or {}).items()}, matcher)
 
 
 def read_names(path: str | Path) -> list[str]:
