@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -102,7 +103,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     text = normalise_text(text)
     if not text.strip():
         raise InputError(f"{name}: empty file (whitespace only)")
-    if _share(text, _is_control) > _MAX_CONTROL_SHARE:
+    if _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(f"{name}: binary file (too many control characters), not text")
     return text, encoding
 
@@ -141,8 +142,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
-def _is_control(ch: str) -> bool:
-    return (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _ALLOWED_CONTROLS
+#: C0 and C1 controls but the allowed ones; counted by a scan, not a test per character
+#: (that loop alone cost a tenth of a whole extraction).
+_CONTROLS = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)]
+                  if chr(c) not in _ALLOWED_CONTROLS) + "]"
+)  # fmt: skip
+
+
+def _control_share(text: str) -> float:
+    """The share of control characters among the first 100,000."""
+    sample = text[:100_000]
+    return len(_CONTROLS.findall(sample)) / max(len(sample), 1)
 
 
 def _is_odd(ch: str) -> bool:
