@@ -31,6 +31,7 @@ _CN_NUMERAL = set("〇零一二两三四五六七八九十百千万亿")
 _SPACES = set(" \t\n\u3000")
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
 _JOINERS = {"、", "和", "及", "与", "至", "到", "-", "~", "—"}
+_CLOSING = set('”"」’》')
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +76,14 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
     if first == "某":
         return True
     if first in "Xx" or "X" in run or "x" in run:
-        if (prev.isascii() and (prev.isalnum() or prev == "+")) or (
-            nxt.isascii() and nxt.isalnum()
-        ):
+        if prev == "+" or _alnum_latin(prev) or _alnum_latin(nxt):
             return False
         if vocab.not_mask.match(folded, end):
             return False
         if first in "Xx":
             return True
+    if run == "×" and _is_han(prev) and (nxt in _CLOSING or folded.startswith("行动", end)):
+        return False  # an operator closing a name, as + does: “数据要素×”行动, “人工智能+”
     if run.strip("×*") == "" and (
         _digit_beside(folded, start - 1, -1) or _digit_beside(folded, end, 1)
     ):
@@ -90,6 +91,15 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
     if "○" in run and (prev in _CN_NUMERAL or nxt in _CN_NUMERAL):
         return False
     return not (len(run) == 1 and run in "×*○□" and (prev in _SPACES or nxt in _SPACES or not prev))
+
+
+def _alnum_latin(ch: str) -> bool:
+    """A digit or a Latin letter, accented ones included (5X, XL, xī): X is part of a word."""
+    return ch.isalnum() and ch < "\u0250"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _digit_beside(folded: str, pos: int, step: int) -> bool:

@@ -54,6 +54,8 @@ CASES = [
     ("○○县", [("○○", "name")]),
     ("□□村", [("□□", "name")]),
     ("xx乡", [("xx", "name")]),
+    ("“××”项目", [("××", "name")]),  # a quoted mask stays one, unlike “数据要素×”
+    ("共计×万元", [("×", "figure")]),
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
@@ -61,6 +63,9 @@ NOT_MASKS = [
     "PM2.5", "4A级景区", "Ⅳ级响应", "APP", "3×4", "7×24小时", "4 × 4", "3*5", "二○二○年",
     "一九五○年", "二百○八所", "某些地方", "某种程度上", "某一方面", "分享到微信 × 相关文档",
     "□ 是", "“4×4”现代化产业体系",
+    # an operator closing a campaign name, as + does; 某 in 某几种; x in a garbled word
+    "深入实施“数据要素×”和“人工智能+”行动", "开展数据要素×行动", "采取某一种或某几种措施",
+    "ｘī铜片",
 ]
 # fmt: on
 
