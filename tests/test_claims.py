@@ -127,8 +127,11 @@ TARGETS = [
     ("新增参保3.2万人，确保应保尽保", [False]),
     ("完成全年目标任务的65%", [False]),
     ("人均预期寿命从80.2岁提升至82.5岁", [False, False]),
+    ("经济恢复好于预期，增长8.1%", [False]),  # 预期 compared, not promised
+    ("扫黑除恶专项斗争取得成效，破案120起", [False]),  # 争取 inside 斗争取得
 ]
 BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
+    ("\U00011f50\U00011f51个", []),  # Kawi digits: \d in regex, not in float()
     ("支持平台企业在促进创新中大显身手", []),  # 持平 inside 支持平台
     ("项目签约X个", [("X", "个")]),  # 约 of 签约 read as a hedge
     ("努力争创省级茶叶特色农业强县，申报X家", [("X", "家")]),  # 力争 inside 努力争创
