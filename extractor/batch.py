@@ -1,14 +1,19 @@
 """Running the parser over many files: one :class:`Report` per input, whatever happens.
 
-A file that cannot be read (undecodable, empty, binary, unsupported, unreadable) or that
-the parser fails on becomes a report whose document has ``status="error"`` and an
-``error`` message, with no elements; the batch always continues.
+A file that cannot be read (undecodable, empty, binary, unsupported, unreadable, a broken
+link, a damaged or hostile .docx/.pdf) or that the parser fails on becomes a report whose
+document has ``status="error"`` and an ``error`` message, with no elements; the batch
+always continues.  A file with the same bytes (sha256) as an earlier one of the batch is
+reported once: the later file is a row with ``status="duplicate"``, its sha256, and a
+message naming the first file, with no elements.  ``skip`` leaves out files whose sha256
+is in it (``extract --resume``: documents already in the output).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +21,14 @@ from extractor.errors import InputError
 from extractor.model import Document, Report
 from extractor.parallel import MIN_PARALLEL_ITEMS, ordered_map
 from extractor.pipeline import parse
-from extractor.reading import RawDocument, doc_id_for, read_document, series_for, unique_doc_ids
+from extractor.reading import (
+    TEXT_SUFFIXES,
+    RawDocument,
+    doc_id_for,
+    read_document,
+    series_for,
+    unique_doc_ids,
+)
 from extractor.rules import RuleSet
 
 #: An input: a file and the batch root its doc id is relative to (see ``iter_inputs``).
@@ -31,26 +43,66 @@ def run_batch(
     rules: RuleSet | None = None,
     max_chars: int | None = None,
     jobs: int = 1,
+    skip: Collection[str] = (),
 ) -> Iterator[Report]:
     """Read and parse each input in order, yielding one report per input (errors included).
 
     ``inputs`` are ``(file, root)`` pairs as ``iter_inputs`` returns them, or plain file
     paths (their folder is the root).  Doc ids are unique within the batch.  A document
-    longer than ``max_chars`` characters is an error row, not parsed.  With ``jobs`` > 1
-    the files are parsed in that many worker processes; the reports still come in input
-    order (see :mod:`extractor.parallel`).
+    longer than ``max_chars`` characters is an error row, not parsed.  A file whose bytes
+    repeat an earlier file's is a ``duplicate`` row; one whose sha256 is in ``skip`` yields
+    nothing.  With ``jobs`` > 1 the files are parsed in that many worker processes; the
+    reports still come in input order (see :mod:`extractor.parallel`).
     """
     pairs = [_as_input(item) for item in inputs]
     work = [
         (file, root, doc_id)
         for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True)
+        if not skip or file_sha256(file) not in skip
     ]
+    first: dict[str, str] = {}  # sha256 → the path of the first file with those bytes
+    for report in _reports(work, rules=rules, max_chars=max_chars, jobs=jobs):
+        sha = report.document.sha256
+        if sha and sha in first:
+            yield duplicate_report(report, first[sha])
+            continue
+        if sha:
+            first[sha] = report.document.path
+        yield report
+
+
+def _reports(
+    work: list[tuple[Path, Path, str]], *, rules: RuleSet | None, max_chars: int | None, jobs: int
+) -> Iterator[Report]:
     if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
         for file, root, doc_id in work:
             yield process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
         return
     task = partial(_process, max_chars=max_chars)
     yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
+
+
+def file_sha256(file: Path) -> str:
+    """The sha256 of a file's bytes, read in blocks; "" when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with file.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def duplicate_report(report: Report, first_path: str) -> Report:
+    """The row of a file whose bytes repeat ``first_path``'s: no elements, both paths."""
+    doc = report.document
+    message = f"{doc.path}: same bytes (sha256 {doc.sha256[:12]}…) as {first_path}; reported once"
+    document = Document(
+        doc_id=doc.doc_id, path=doc.path, series=doc.series, chars=doc.chars,
+        encoding=doc.encoding, sha256=doc.sha256, status="duplicate", error=message,
+    )  # fmt: skip
+    return Report(document, "")
 
 
 #: The rule set of a worker process: sent once to each worker, not with every file.
@@ -122,12 +174,20 @@ def _as_input(item: Input | str | os.PathLike[str]) -> Input:
 
 
 def _check_size(path: Path, max_chars: int | None) -> None:
-    """Refuse a file too large to hold ``max_chars`` characters before reading it."""
-    if max_chars is None:
+    """Refuse a text file too large to hold ``max_chars`` characters before reading it.
+
+    Only plain text has a known bound of bytes per character; a .docx, .pdf or page is
+    measured after extraction (and bounded by ``reading.MAX_FILE_BYTES`` before it)."""
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path}: broken symbolic link (its target does not exist)")
+    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
         return
     size = path.stat().st_size
     if size > max_chars * _MAX_BYTES_PER_CHAR + 4:
-        raise InputError(f"{path}: {size} bytes, too long for the limit of {max_chars} characters")
+        raise InputError(
+            f"{path}: {size} bytes, too long for the limit of {max_chars} characters "
+            "(--max-chars); not read"
+        )
 
 
 def _message(exc: BaseException, path: Path) -> str:

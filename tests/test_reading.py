@@ -49,7 +49,7 @@ NOT_TEXT = [
     ("2021年报告\n".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
     (bytes(range(1, 32)) * 20 + "正文".encode(), "binary"),
     (b"\x80abc", "cannot be decoded"),
-    (b"\xaa\xa1" * 40 + "正文".encode("gb18030"), "unlikely characters"),  # private-use area
+    (b"\xfe\xa1" * 40 + "正文".encode("gb18030"), "unlikely characters"),  # private-use area
     ("正文内容".encode() + b"\xff", "cannot be decoded"),
     (b"\xef\xbb\xbf\xff\xfe\xfd", "not valid utf-8-sig"),
 ]
@@ -95,9 +95,15 @@ def test_a_few_stray_control_characters_are_still_text(tmp_path):
     assert doc.text.startswith("青山镇")
 
 
-@pytest.mark.parametrize("name", ["report.docx", "report.pdf", "report.doc", "notes"])
+@pytest.mark.parametrize("name", ["report.odt", "report.rtf2", "notes"])
 def test_unsupported_formats_name_the_supported_ones(tmp_path, name):
-    with pytest.raises(InputError, match=r"unsupported format.*\.txt"):
+    with pytest.raises(InputError, match=r"unsupported format.*\.docx.*\.pdf.*\.txt"):
+        read_document(write(tmp_path, name, SAMPLE.encode()))
+
+
+@pytest.mark.parametrize(("name", "reason"), [("report.doc", "legacy Word"), ("r.wps", "WPS")])
+def test_refused_formats_say_why(tmp_path, name, reason):
+    with pytest.raises(InputError, match=reason):
         read_document(write(tmp_path, name, SAMPLE.encode()))
 
 
@@ -143,3 +149,42 @@ def test_utf8_round_trip_keeps_the_normalised_text(text):
     expected = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     assert decoded == expected
     assert encoding == ("utf-8-sig" if text.startswith("\ufeff") else "utf-8")
+
+
+TRADITIONAL = (
+    "臺北市2021年工作總結\n一、主要成效\n一是產業發展提速。新增市場主體86戶，同比增長12.5%。\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950"])
+def test_big5_is_detected(tmp_path, codec):
+    doc = read_document(write(tmp_path, "trad.txt", TRADITIONAL.encode(codec)))
+    assert (doc.text, doc.encoding) == (TRADITIONAL, "big5")
+
+
+def test_files_are_measured_before_they_are_read(tmp_path, monkeypatch):
+    import extractor.reading
+
+    path = write(tmp_path, "big.txt", SAMPLE.encode())
+    monkeypatch.setattr(extractor.reading, "MAX_FILE_BYTES", 100)
+    with pytest.raises(InputError, match=r"big\.txt: \d+ bytes, more than the limit of 100"):
+        read_document(path)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs a FIFO (POSIX)")
+def test_a_fifo_is_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(fifo)
+
+
+def test_a_broken_link_is_listed_and_says_so(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    assert [f for f, _ in iter_inputs([link])] == [link]
+    assert [f for f, _ in iter_inputs([tmp_path])] == [link]
+    with pytest.raises(InputError, match="broken symbolic link"):
+        read_document(link)
