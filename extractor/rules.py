@@ -111,7 +111,8 @@ def _example(raw: Any, where: str) -> Example:
     raise RuleError(f"{where}: an example is a string or a table with 'text'")
 
 
-def _compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:
+def compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:
+    """One ``[[table]]`` entry of a pattern file as a Rule; a RuleError names what is wrong."""
     rule_id = raw.get("id")
     where = f"{source}: rule {rule_id!r}"
     if not isinstance(rule_id, str) or not rule_id:
@@ -167,7 +168,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
             raise RuleError(f"{path.name}: {exc}") from exc
         for table in RULE_TABLES:
             for raw in content.pop(table, []):
-                rule = _compile_rule(raw, table, path.name)
+                rule = compile_rule(raw, table, path.name)
                 if rule.id in seen:
                     raise RuleError(
                         f"{path.name}: duplicate rule id {rule.id!r} (first in {seen[rule.id]})"

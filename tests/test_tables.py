@@ -37,8 +37,10 @@ COLUMNS = {
                      "end"],
     "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
                   "start", "end"],
+    "findings": ["doc_id", "rule", "severity", "message", "section_id", "measure_id", "start", "end",
+                 "text", "sentence", "related_doc_id", "related_start", "related_end"],
 }
-INT_COLUMNS = {"chars", "level", "ordinal", "start", "end"}
+INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 
