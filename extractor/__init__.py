@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from extractor.errors import InputError, RuleError, WorkreportError
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.pipeline import parse
@@ -26,6 +28,7 @@ __all__ = [
     "Section",
     "WorkreportError",
     "__version__",
+    "compare",
     "load_rules",
     "parse",
     "parse_file",
@@ -41,3 +44,12 @@ def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> 
         doc.text, doc_id=doc.doc_id, path=str(path), series=series or doc.series,
         encoding=doc.encoding, sha256=doc.sha256, rules=rules,
     )  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """``extractor.compare(tables)``, imported on first use (it needs pandas)."""
+    if name == "compare":
+        import extractor.compare as module  # a callable module: compare(tables) runs it
+
+        return module
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
