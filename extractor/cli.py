@@ -17,10 +17,11 @@ from rich.tree import Tree
 
 import extractor
 from extractor.batch import process_file, run_batch
-from extractor.errors import InputError
+from extractor.errors import InputError, RuleError
 from extractor.model import Claim, Measure, Placeholder, Report, Section
 from extractor.parallel import default_jobs
 from extractor.reading import iter_inputs
+from extractor.rules import RuleSet
 
 app = typer.Typer(
     name="workreport",
@@ -42,6 +43,28 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+_LEXICON_OPTION = typer.Option(
+    "--lexicon",
+    help="Campaign word list (one name a line, or jieba's 'name freq tag'); repeatable.",
+)
+
+
+def _rules(lexicons: list[Path] | None) -> RuleSet | None:
+    """The default rules with these campaign lexicons added (None: the defaults)."""
+    if not lexicons:
+        return None
+    from extractor.campaigns import default_lexicon
+    from extractor.lexicon import with_lexicon
+    from extractor.rules import default_rules
+
+    try:
+        rules = with_lexicon(default_rules(), *lexicons)
+        default_lexicon(rules)  # read the files now: a bad one is one error, not one per file
+    except RuleError as exc:
+        raise _fail(str(exc), 2) from exc
+    return rules
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")],
@@ -55,8 +78,13 @@ def extract(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
     ] = 0,
+    lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
+    ] = False,
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
+    from extractor.cli_resume import keep_previous, load_previous
     from extractor.tables import TableWriter
 
     try:
@@ -64,18 +92,30 @@ def extract(
     except InputError as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
-        raise _fail("no report files found (.txt, .md)", 2)
+        raise _fail("no report files found (.txt, .md, .docx, .pdf, .html, .htm)", 2)
+    rules = _rules(lexicon)
+    previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
+    interrupted = False
     started, counts, failures = time.perf_counter(), Counter[str](), list[Report]()
     try:
         with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
+            skip = keep_previous(writer, previous, inputs)
             task = bar.add_task("parsing", total=len(inputs))
-            for report in run_batch(inputs, max_chars=max_chars, jobs=jobs or default_jobs()):
-                writer.add(report)
-                _count(report, counts, failures)
-                bar.update(task, advance=1, description=report.document.doc_id[-40:])
+            try:  # Ctrl-C: stop, and write complete tables of the documents done so far
+                for report in run_batch(
+                    inputs, max_chars=max_chars, jobs=jobs or default_jobs(), rules=rules,
+                    skip=skip,
+                ):  # fmt: skip
+                    writer.add(report)
+                    _count(report, counts, failures)
+                    bar.update(task, advance=1, description=report.document.doc_id[-40:])
+            except KeyboardInterrupt:
+                interrupted = True
     except OSError as exc:
         raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
     _summary(counts, failures, time.perf_counter() - started, writer.paths)
+    if interrupted:
+        raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)
 
@@ -98,6 +138,9 @@ def _progress() -> Progress:
 
 
 def _count(report: Report, counts: Counter[str], failures: list[Report]) -> None:
+    if report.document.status == "duplicate":  # same bytes as an earlier file: not a failure
+        counts["duplicate"] += 1
+        return
     if report.document.status != "ok":
         failures.append(report)
         return
@@ -124,13 +167,30 @@ def _summary(
 
 
 @app.command()
-def show(file: Annotated[Path, typer.Argument(help="One report file.")]) -> None:
+def show(
+    file: Annotated[Path, typer.Argument(help="One report file.")],
+    lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the report as an HTML page, spans highlighted."),
+    ] = None,
+) -> None:
     """Print the outline of one report: sections, measures, claims and placeholders."""
-    report = process_file(file)
+    report = process_file(file, rules=_rules(lexicon))
     doc = report.document
     if doc.status != "ok":
         raise _fail(doc.error, 1)
     console.print(outline_tree(report))
+    if html is not None:
+        try:
+            from extractor.integrations.html_view import write_html
+        except ImportError as exc:
+            raise _fail(f"--html needs spaCy: pip install 'workreport[spacy]' ({exc})", 1) from exc
+        try:
+            written = write_html(report, html)
+        except OSError as exc:
+            raise _fail(f"cannot write {html}: {exc}", 2) from exc
+        console.print(f"wrote {written}")
 
 
 def outline_tree(report: Report) -> Tree:
@@ -234,3 +294,12 @@ def evaluate(
 def _default_corpora() -> Path:
     beside = Path(extractor.__file__).resolve().parents[1] / "corpora"
     return beside if beside.is_dir() else Path.cwd() / "corpora"
+
+
+from extractor.cli_audit import audit  # noqa: E402
+
+app.command()(audit)
+
+from extractor.cli_compare import compare  # noqa: E402
+
+app.command()(compare)

@@ -28,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extractor.audit import audit
 from extractor.model import Report
 
 
@@ -77,6 +78,10 @@ TABLES: dict[str, TableSpec] = {
         "doc_id section_id measure_id text kind sentence start:int end:int")),
     "campaigns": TableSpec(_elements("campaigns"), _columns(
         "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
+    # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
+    "findings": TableSpec(lambda r: audit(r), _columns(
+        "doc_id rule severity message section_id measure_id start:int end:int text sentence "
+        "related_doc_id related_start:int related_end:int")),
 }
 # fmt: on
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}
@@ -96,12 +101,14 @@ def columns_of(table: str, *, with_text: bool = False) -> tuple[Column, ...]:
     return (*columns, _TEXT_COLUMN) if with_text and table == "documents" else columns
 
 
-def table_rows(report: Report, table: str, *, with_text: bool = False) -> list[dict[str, Any]]:
-    """The rows one report contributes to one table, as plain dicts."""
+def table_rows(
+    report: Report, table: str, *, with_text: bool = False, records: Iterable[Any] | None = None
+) -> list[dict[str, Any]]:
+    """The rows one report contributes to one table (``records`` replace the table's own)."""
     columns = columns_of(table, with_text=with_text)
     doc_id = report.document.doc_id
     rows = []
-    for record in TABLES[table].records(report):
+    for record in TABLES[table].records(report) if records is None else records:
         row: dict[str, Any] = {"doc_id": doc_id}
         for col in columns[1:]:
             row[col.name] = report.text if col is _TEXT_COLUMN else getattr(record, col.name)
@@ -194,12 +201,21 @@ class TableWriter:
         else:
             self.abort()
 
-    def add(self, report: Report) -> None:
-        """Queue one report's rows; flush when enough documents are queued."""
+    def add_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Queue rows already shaped as ``table``'s (``extract --resume`` keeps old rows)."""
+        if not self._sinks:
+            raise RuntimeError("TableWriter is not open: use it in a with statement")
+        self._rows[table].extend(rows)
+
+    def add(self, report: Report, **records: Iterable[Any]) -> None:
+        """Queue one report's rows; flush when enough documents are queued.
+
+        ``records`` replace a table's own records for this report (``findings=[…]``)."""
         if not self._sinks:
             raise RuntimeError("TableWriter is not open: use it in a with statement")
         for name in TABLES:
-            self._rows[name].extend(table_rows(report, name, with_text=self.with_text))
+            rows = table_rows(report, name, with_text=self.with_text, records=records.get(name))
+            self._rows[name].extend(rows)
         self._pending += 1
         if self._pending >= self.flush_every:
             self.flush()
