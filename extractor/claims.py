@@ -96,7 +96,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
     indicator = _indicator(doc, start, fig.context_start)
-    if not indicator and prev_claim is not None and prev_claim.start >= sent[0]:
+    if (
+        not indicator
+        and prev_claim is not None
+        and prev_claim.start >= sent[0]
+        and (gap is not None or fig.change)
+    ):  # the same clause (惠及群众X户X人), or a bare change of the last one (…亿元，增长X%)
         indicator = prev_claim.indicator
     if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
         indicator += _following(doc, fig.after)

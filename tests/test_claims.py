@@ -101,6 +101,10 @@ INDICATORS = [
     ("惠及县区周边群众X户X人", ["惠及县区周边群众", "惠及县区周边群众"]),
     ("其中X亿元以上项目X个", ["项目", "X亿元以上项目"]),
     ("外贸进出口总额412.6亿元，增长24.8%", ["外贸进出口总额", "外贸进出口总额"]),
+    # a new clause with a figure but no change is about its own noun, not the last indicator
+    ("投入资金3.5亿元，完成18项工程", ["投入资金", "工程"]),
+    # traditional script: the same words and units
+    ("本地生產總值增長5.2%，失業率減少0.3個百分點", ["本地生產總值", "失業率"]),
     ("国内生产总值增长6%－6.5%", ["国内生产总值"]),
     ("1-5月份三公经费与去年同期持平", ["三公经费"]),
     ("城镇登记失业率控制在2.8%以内", ["城镇登记失业率"]),
@@ -299,3 +303,18 @@ def test_never_raises_and_spans_hold(text):
 def test_arbitrary_unicode(text):
     for c in find_claims(text):
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失業率減少0.3個百分點", [("0.3", "個百分點", "个百分点", "decrease")]),
+        ("投入資金3.5億元，覆蓋1200戶", [("3.5", "億元", "元", ""), ("1200", "戶", "户", "")]),
+        ("服務時間延長2小時。", [("2", "小時", "小时", "increase")]),
+        ("完成18項工程，建成公頃12處", [("18", "項", "项", ""), ("12", "處", "处", "")]),
+    ],
+)
+def test_traditional_script_units_and_changes(text, expected):
+    """繁體 units keep the simplified base unit, so a series compares across scripts."""
+    got = [(c.value_text, c.unit, c.base_unit, c.change) for c in find_claims(text)]
+    assert got == expected
