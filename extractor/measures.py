@@ -277,14 +277,16 @@ def _records(
     items = sorted(enumerated + extra, key=lambda it: (it.start, -it.end))
     ids = {id(it): f"m{i + 1}" for i, it in enumerate(items)}
     out: list[Measure] = []
-    open_: list[_Item] = []
+    open_: list[tuple[_Item, int]] = []  # the enclosing measures and where each ends
     for it in items:
         end = it.end
         while end > it.marker_end and text[end - 1].isspace():
             end -= 1
-        while open_ and open_[-1].end <= it.start:
+        while open_ and open_[-1][1] <= it.start:
             open_.pop()
-        parent = ids[id(open_[-1])] if open_ else None
+        parent = ids[id(open_[-1][0])] if open_ else None
+        if open_:  # a sub-list ends with its parent (三是… 一要… 四是: 一要 stops at 四是)
+            end = max(it.marker_end, min(end, open_[-1][1]))
         h_start, h_end = _headline(folded, it.marker_end, end)
         headline = text[h_start:h_end]
         quote = _QUOTE.search(headline)
@@ -298,7 +300,7 @@ def _records(
                 headline_end=h_end, text=text[it.start : end], rule=it.rule.id,
             )
         )  # fmt: skip
-        open_.append(it)
+        open_.append((it, end))
     return out
 
 
