@@ -99,39 +99,47 @@ def _inputs(folder: Path) -> list[Any]:
     return list(iter_inputs([folder]))
 
 
-def _reports(folder: Path, jobs: int = 1) -> Iterator[Any]:
-    """The reports of a folder, as the CLI produces them (``jobs`` worker processes)."""
+def _reports(folder: Path, jobs: int = 1) -> Iterator[tuple[Any, dict[str, int]]]:
+    """Each document of a folder and its element counts, as the CLI gets them: parsed and
+    turned into table rows where it was read (in ``jobs`` worker processes)."""
     try:
-        from extractor.batch import run_batch
-    except ImportError:
+        from extractor.batch import map_batch
+        from extractor.rows import report_rows
+    except ImportError:  # an older checkout: parse in process
         from extractor import parse
 
         for path in sorted(folder.rglob("*.txt")):
             doc = read_document(path)
-            yield parse(doc.text, doc_id=doc.doc_id, path=str(path), series=doc.series)
+            report = parse(doc.text, doc_id=doc.doc_id, path=str(path), series=doc.series)
+            yield report.document, {n: len(getattr(report, n)) for n in ELEMENTS}
         return
-    yield from run_batch(_inputs(folder), jobs=jobs) if jobs > 1 else run_batch(_inputs(folder))
+    for document, rows in map_batch(_inputs(folder), report_rows, jobs=jobs):
+        yield document, {name: rows.count(name) for name in ELEMENTS}
 
 
 def time_extract(batch: Batch, jobs: int = 1) -> tuple[float, dict[str, int]]:
-    """Seconds to read and parse the whole batch, and what came out."""
-    counts = dict.fromkeys(("documents", "errors", *ELEMENTS), 0)
+    """Seconds to read and parse the whole batch into table rows, and what came out."""
+    counts = dict.fromkeys(("documents", "errors", "duplicates", *ELEMENTS), 0)
     start = time.perf_counter()
-    for report in _reports(batch.folder, jobs):
+    for document, found in _reports(batch.folder, jobs):
         counts["documents"] += 1
-        counts["errors"] += report.document.status != "ok"
+        counts["errors"] += document.status == "error"
+        counts["duplicates"] += document.status == "duplicate"
         for name in ELEMENTS:
-            counts[name] += len(getattr(report, name))
+            counts[name] += found[name]
     return time.perf_counter() - start, counts
 
 
 def time_cli(batch: Batch, out: Path, jobs: int = 1) -> tuple[float, int]:
-    """Seconds of ``workreport extract`` over the batch, and the child's peak RSS in bytes."""
-    exe = shutil.which("workreport")
-    command = [exe] if exe else [sys.executable, "-m", "extractor"]
+    """Seconds of ``workreport extract`` over the batch, and the child's peak RSS in bytes.
+
+    The checkout's own code runs (``python -m extractor`` from the repository root), not
+    whatever ``workreport`` an older install left on the PATH.
+    """
+    command = [sys.executable, "-m", "extractor"]
     command += ["extract", str(batch.folder), "--out", str(out), "--jobs", str(jobs)]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -193,7 +201,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
         seconds, counts = time_extract(batch, args.jobs)
         how = "in process" if args.jobs <= 1 else f"{args.jobs} worker processes"
         rows += [
-            (f"extract (run_batch, {how})", rate(batch.chars, seconds)),
+            (f"extract (map_batch to table rows, {how})", rate(batch.chars, seconds)),
             ("elements", ", ".join(f"{k} {v:,}" for k, v in counts.items())),
             ("peak RSS after extract (ru_maxrss)", f"{peak_rss() / MB:.0f} MB"),
         ]

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from extractor.errors import InputError
 from extractor.model import Document, Report
@@ -31,6 +32,7 @@ from extractor.reading import (
 )
 from extractor.rules import RuleSet
 
+T = TypeVar("T")
 #: An input: a file and the batch root its doc id is relative to (see ``iter_inputs``).
 Input = tuple[Path, Path]
 #: The most bytes a character takes in any encoding we read (UTF-8, UTF-16, GB18030).
@@ -54,6 +56,27 @@ def run_batch(
     nothing.  With ``jobs`` > 1 the files are parsed in that many worker processes; the
     reports still come in input order (see :mod:`extractor.parallel`).
     """
+    batch = map_batch(inputs, _same, rules=rules, max_chars=max_chars, jobs=jobs, skip=skip)
+    for _, report in batch:
+        yield report
+
+
+def map_batch(
+    inputs: Iterable[Input | str | os.PathLike[str]],
+    then: Callable[[Report], T],
+    *,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+    jobs: int = 1,
+    skip: Collection[str] = (),
+) -> Iterator[tuple[Document, T]]:
+    """:func:`run_batch`, with ``then`` applied to each report where it was parsed.
+
+    Yields ``(document, then(report))``.  In worker processes only what ``then`` returns
+    travels back: ``extract`` sends table rows (:func:`extractor.rows.report_rows`), several
+    times cheaper to pickle than a Report.  ``then`` must be picklable when ``jobs`` > 1
+    (a module-level function, or a ``functools.partial`` of one).
+    """
     pairs = [_as_input(item) for item in inputs]
     work = [
         (file, root, doc_id)
@@ -61,24 +84,35 @@ def run_batch(
         if not skip or file_sha256(file) not in skip
     ]
     first: dict[str, str] = {}  # sha256 → the path of the first file with those bytes
-    for report in _reports(work, rules=rules, max_chars=max_chars, jobs=jobs):
-        sha = report.document.sha256
+    for document, value in _results(work, then, rules=rules, max_chars=max_chars, jobs=jobs):
+        sha = document.sha256
         if sha and sha in first:
-            yield duplicate_report(report, first[sha])
+            duplicate = duplicate_report(document, first[sha])
+            yield duplicate.document, then(duplicate)
             continue
         if sha:
-            first[sha] = report.document.path
-        yield report
+            first[sha] = document.path
+        yield document, value
 
 
-def _reports(
-    work: list[tuple[Path, Path, str]], *, rules: RuleSet | None, max_chars: int | None, jobs: int
-) -> Iterator[Report]:
+def _same(report: Report) -> Report:
+    return report
+
+
+def _results(
+    work: list[tuple[Path, Path, str]],
+    then: Callable[[Report], T],
+    *,
+    rules: RuleSet | None,
+    max_chars: int | None,
+    jobs: int,
+) -> Iterator[tuple[Document, T]]:
     if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
         for file, root, doc_id in work:
-            yield process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+            report = process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+            yield report.document, then(report)
         return
-    task = partial(_process, max_chars=max_chars)
+    task = partial(_process, then=then, max_chars=max_chars)
     yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
 
 
@@ -94,9 +128,8 @@ def file_sha256(file: Path) -> str:
     return digest.hexdigest()
 
 
-def duplicate_report(report: Report, first_path: str) -> Report:
+def duplicate_report(doc: Document, first_path: str) -> Report:
     """The row of a file whose bytes repeat ``first_path``'s: no elements, both paths."""
-    doc = report.document
     message = f"{doc.path}: same bytes (sha256 {doc.sha256[:12]}…) as {first_path}; reported once"
     document = Document(
         doc_id=doc.doc_id, path=doc.path, series=doc.series, chars=doc.chars,
@@ -114,9 +147,12 @@ def _use_rules(rules: RuleSet | None) -> None:
     _worker_rules = rules
 
 
-def _process(item: tuple[Path, Path, str], *, max_chars: int | None) -> Report:
+def _process(
+    item: tuple[Path, Path, str], *, then: Callable[[Report], T], max_chars: int | None
+) -> tuple[Document, T]:
     file, root, doc_id = item
-    return process_file(file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars)
+    report = process_file(file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars)
+    return report.document, then(report)
 
 
 def process_file(

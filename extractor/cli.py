@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -16,11 +17,12 @@ from rich.text import Text
 from rich.tree import Tree
 
 import extractor
-from extractor.batch import process_file, run_batch
+from extractor.batch import map_batch, process_file
 from extractor.errors import InputError, RuleError
-from extractor.model import Claim, Measure, Placeholder, Report, Section
+from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.parallel import default_jobs
 from extractor.reading import iter_inputs
+from extractor.rows import ReportRows, report_rows
 from extractor.rules import RuleSet
 
 app = typer.Typer(
@@ -96,19 +98,21 @@ def extract(
     rules = _rules(lexicon)
     previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
     interrupted = False
-    started, counts, failures = time.perf_counter(), Counter[str](), list[Report]()
+    started, counts, failures = time.perf_counter(), Counter[str](), list[Document]()
     try:
         with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
             skip = keep_previous(writer, previous, inputs)
             task = bar.add_task("parsing", total=len(inputs))
             try:  # Ctrl-C: stop, and write complete tables of the documents done so far
-                for report in run_batch(
-                    inputs, max_chars=max_chars, jobs=jobs or default_jobs(), rules=rules,
-                    skip=skip,
+                # rows are built where the report was parsed: in the workers with --jobs
+                to_rows = partial(report_rows, with_text=with_text)
+                for doc, rows in map_batch(
+                    inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
+                    rules=rules, skip=skip,
                 ):  # fmt: skip
-                    writer.add(report)
-                    _count(report, counts, failures)
-                    bar.update(task, advance=1, description=report.document.doc_id[-40:])
+                    writer.add_report_rows(rows)
+                    _count(rows, counts, failures)
+                    bar.update(task, advance=1, description=doc.doc_id[-40:])
             except KeyboardInterrupt:
                 interrupted = True
     except OSError as exc:
@@ -137,25 +141,24 @@ def _progress() -> Progress:
     )
 
 
-def _count(report: Report, counts: Counter[str], failures: list[Report]) -> None:
-    if report.document.status == "duplicate":  # same bytes as an earlier file: not a failure
+def _count(rows: ReportRows, counts: Counter[str], failures: list[Document]) -> None:
+    status = rows.document.status
+    if status == "duplicate":  # same bytes as an earlier file: not a failure
         counts["duplicate"] += 1
         return
-    if report.document.status != "ok":
-        failures.append(report)
+    if status != "ok":
+        failures.append(rows.document)
         return
     counts["ok"] += 1
     for name in ("sections", "measures", "claims", "placeholders"):
-        counts[name] += len(getattr(report, name))
+        counts[name] += rows.count(name)
 
 
 def _summary(
-    counts: Counter[str], failures: list[Report], seconds: float, paths: list[Path]
+    counts: Counter[str], failures: list[Document], seconds: float, paths: list[Path]
 ) -> None:
-    for report in failures[:_MAX_ERRORS_SHOWN]:
-        console.print(
-            Text.assemble(("failed ", "red"), f"{report.document.doc_id}: {report.document.error}")
-        )
+    for doc in failures[:_MAX_ERRORS_SHOWN]:
+        console.print(Text.assemble(("failed ", "red"), f"{doc.doc_id}: {doc.error}"))
     if len(failures) > _MAX_ERRORS_SHOWN:
         console.print(f"… and {len(failures) - _MAX_ERRORS_SHOWN} more (see the documents table)")
     console.print(

@@ -1,9 +1,9 @@
 """Reports as tables (SPEC §4): pandas DataFrames, and files written as a batch streams by.
 
-The column registry ``TABLES`` is the one place that knows each table's columns and types;
-adding a table (campaigns, findings) is one entry there.  Every table starts with
-``doc_id``.  Integers are nullable ``Int64``, flags ``bool``, floats ``float64`` (NaN when
-absent), text pandas ``string``.
+The column registry ``TABLES`` and the rows of a report live in :mod:`extractor.rows`
+(no pandas there, so worker processes build rows cheaply); they are re-exported here.
+Integers are nullable ``Int64``, flags ``bool``, floats ``float64`` (NaN when absent),
+text pandas ``string``.
 
 :class:`TableWriter` writes Parquet, CSV (UTF-8 with BOM), JSON Lines or one XLSX workbook,
 flushing rows every few documents so memory does not grow with the batch.  Each output is
@@ -17,8 +17,7 @@ import json
 import math
 import os
 import secrets
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -28,92 +27,29 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extractor.audit import audit
 from extractor.model import Report
+from extractor.rows import (
+    TABLES,
+    Column,
+    ReportRows,
+    TableSpec,
+    columns_of,
+    report_rows,
+    table_rows,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of an exported table and the kind of its values."""
-
-    name: str
-    kind: str  # str | int | float | bool
-
-
-@dataclass(frozen=True, slots=True)
-class TableSpec:
-    """Where a table's rows come from (the records of one report) and its columns."""
-
-    records: Callable[[Report], Iterable[Any]]
-    columns: tuple[Column, ...]
-
-
-def _columns(spec: str) -> tuple[Column, ...]:
-    """``"doc_id level:int …"`` → columns; a column without ``:kind`` holds text."""
-    return tuple(
-        Column(*(word.split(":") if ":" in word else (word, "str"))) for word in spec.split()
-    )
-
-
-def _elements(name: str) -> Callable[[Report], Iterable[Any]]:
-    return lambda report: getattr(report, name, ())
-
-
-# fmt: off
-TABLES: dict[str, TableSpec] = {
-    "documents": TableSpec(lambda r: (r.document,), _columns(
-        "doc_id path series title period review_period plan_period doc_type chars:int "
-        "encoding sha256 status error")),
-    "sections": TableSpec(_elements("sections"), _columns(
-        "doc_id section_id parent_id level:int marker ordinal:int title kind period "
-        "start:int end:int")),
-    "measures": TableSpec(_elements("measures"), _columns(
-        "doc_id measure_id section_id parent_id marker ordinal:int style headline slogan text "
-        "start:int end:int")),
-    "claims": TableSpec(_elements("claims"), _columns(
-        "doc_id section_id measure_id indicator value_text value:float low:float high:float "
-        "unit base_unit approx change time_ref is_target:bool masked:bool sentence "
-        "start:int end:int")),
-    "placeholders": TableSpec(_elements("placeholders"), _columns(
-        "doc_id section_id measure_id text kind sentence start:int end:int")),
-    "campaigns": TableSpec(_elements("campaigns"), _columns(
-        "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
-    # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
-    "findings": TableSpec(lambda r: audit(r), _columns(
-        "doc_id rule severity message section_id measure_id start:int end:int text sentence "
-        "related_doc_id related_start:int related_end:int")),
-}
-# fmt: on
+__all__ = [
+    "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "columns_of",
+    "frame", "neutralise", "report_rows", "report_tables", "table_rows",
+]  # fmt: skip
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}
 _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-_TEXT_COLUMN = Column("text", "str")
 FORMATS = ("parquet", "csv", "jsonl", "xlsx")
 #: XLSX puts every table in one workbook, one sheet per table.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XLSX_MAX_CELL, _XLSX_MAX_ROWS = 32_767, 1_048_576
 #: RFC 4180 line ends; with them the csv writer also quotes fields holding a lone ``\r``.
 _CRLF = "\r\n"
-
-
-def columns_of(table: str, *, with_text: bool = False) -> tuple[Column, ...]:
-    """The columns of one table, in order (``with_text`` adds ``text`` to documents)."""
-    columns = TABLES[table].columns
-    return (*columns, _TEXT_COLUMN) if with_text and table == "documents" else columns
-
-
-def table_rows(
-    report: Report, table: str, *, with_text: bool = False, records: Iterable[Any] | None = None
-) -> list[dict[str, Any]]:
-    """The rows one report contributes to one table (``records`` replace the table's own)."""
-    columns = columns_of(table, with_text=with_text)
-    doc_id = report.document.doc_id
-    rows = []
-    for record in TABLES[table].records(report) if records is None else records:
-        row: dict[str, Any] = {"doc_id": doc_id}
-        for col in columns[1:]:
-            row[col.name] = report.text if col is _TEXT_COLUMN else getattr(record, col.name)
-        rows.append(row)
-    return rows
 
 
 def frame(table: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> pd.DataFrame:
@@ -206,6 +142,16 @@ class TableWriter:
         if not self._sinks:
             raise RuntimeError("TableWriter is not open: use it in a with statement")
         self._rows[table].extend(rows)
+
+    def add_report_rows(self, report_rows: ReportRows) -> None:
+        """Queue one report's rows, built elsewhere (a worker process); flush as ``add``."""
+        if not self._sinks:
+            raise RuntimeError("TableWriter is not open: use it in a with statement")
+        for name in TABLES:
+            self._rows[name].extend(report_rows.rows.get(name, ()))
+        self._pending += 1
+        if self._pending >= self.flush_every:
+            self.flush()
 
     def add(self, report: Report, **records: Iterable[Any]) -> None:
         """Queue one report's rows; flush when enough documents are queued.
