@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from extractor.audit import audit
@@ -84,13 +85,16 @@ def table_rows(
     report: Report, table: str, *, with_text: bool = False, records: Iterable[Any] | None = None
 ) -> list[dict[str, Any]]:
     """The rows one report contributes to one table (``records`` replace the table's own)."""
-    columns = columns_of(table, with_text=with_text)
-    doc_id = report.document.doc_id
+    names = [c.name for c in TABLES[table].columns[1:]]
+    fields = attrgetter(*names)  # one call per record for all its fields
+    text = with_text and table == "documents"
     rows = []
     for record in TABLES[table].records(report) if records is None else records:
-        row: dict[str, Any] = {"doc_id": doc_id}
-        for col in columns[1:]:
-            row[col.name] = report.text if col is _TEXT_COLUMN else getattr(record, col.name)
+        values = fields(record)
+        row: dict[str, Any] = {"doc_id": report.document.doc_id}
+        row.update(zip(names, values if len(names) > 1 else (values,), strict=True))
+        if text:
+            row["text"] = report.text
         rows.append(row)
     return rows
 
