@@ -23,6 +23,7 @@ import extractor.audit as auditing
 from extractor.audit_html import AuditPage
 from extractor.batch import run_batch
 from extractor.errors import InputError
+from extractor.parallel import default_jobs
 from extractor.reading import iter_inputs
 
 console = Console(highlight=False, markup=False, soft_wrap=True)
@@ -78,6 +79,9 @@ def audit(
     max_chars: Annotated[
         int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+    ] = 0,
 ) -> None:
     """Audit every report under PATH...: placeholders, masked figures, inconsistencies."""
     from extractor.tables import TableWriter
@@ -88,14 +92,14 @@ def audit(
     except (ValueError, InputError) as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
-        raise _fail("no report files found (.txt, .md)", 2)
+        raise _fail("no report files found (.txt, .md, .docx, .pdf, .html, .htm)", 2)
     per_doc = [r for r in chosen if r in auditing.DOCUMENT_RULES]
     repeated = auditing.RepeatedText() if "repeated_text" in chosen else None
     page = AuditPage() if html is not None else None
     counts, failed, started = Counter[str](), list[str](), time.perf_counter()
     try:
         with TableWriter(out, fmt.value) as writer:
-            for report in run_batch(inputs, max_chars=max_chars):
+            for report in run_batch(inputs, max_chars=max_chars, jobs=jobs or default_jobs()):
                 findings = auditing.audit(report, select=per_doc)
                 if repeated is not None:
                     findings += repeated.add(report)

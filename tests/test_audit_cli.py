@@ -181,3 +181,16 @@ def test_xlsx_cells_are_neutralised(tmp_path):
                 assert cell.data_type != "f", (table, cell.coordinate)
                 if isinstance(cell.value, str):
                     assert not cell.value.startswith(FORMULA_START), (table, cell.value)
+
+
+def test_audit_on_two_workers_finds_what_one_does(tmp_path):
+    docs = {f"d{i}": (MASKED if i % 2 else WARNED) + SHARED + f"。第{i}号。\n" for i in range(10)}
+    batch = _batch(tmp_path, **docs)
+    found = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = _run(str(batch), "--out", str(out), "--jobs", jobs)
+        assert result.exit_code == 0, result.output
+        found[jobs] = pd.read_parquet(out / "findings.parquet")
+    pd.testing.assert_frame_equal(found["1"], found["2"])
+    assert (found["2"]["rule"] == "repeated_text").sum() >= 9  # the batch rule saw every doc
