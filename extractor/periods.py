@@ -22,7 +22,12 @@ _DATELINE = regex.compile(r"(?P<year>(?:19|20)\d{2})年\d{1,2}月\d{1,2}日在")
 _REVIEW = regex.compile(r"总结|回顾|情况|成效|工作报告")
 _PLAN = regex.compile(r"计划|安排|打算|思路|要点|目标|任务")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_GWR_HEAD = regex.compile(r"政府工作报告|向大会报告(?:政府)?工作|代表.{1,12}人民政府")
+#: The opening of an untitled government work report: the premier or governor reports to
+#: the congress (我代表国务院向大会报告过去五年的工作, 我代表国务院向大会作报告).
+_GWR_HEAD = regex.compile(
+    r"政府工作报告|向大会报告[^。，]{0,10}工作|代表.{1,12}人民政府"
+    r"|代表国务院[，,]?向[^。，]{0,10}大会作?报告"
+)
 _SPLIT = regex.compile(r"[和及暨与并、]|以及")
 
 

@@ -252,3 +252,23 @@ def test_a_top_section_named_by_its_year_takes_the_kind_of_that_part():
         ("对今年政府工作的建议", "plan", "2026"),
         ("加强政府自身建设", "other", "2026"),
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "本届政府就职已经五年。我代表国务院向大会报告过去五年的工作，对今年的工作提出建议。",
+        "从今年开始实施新的五年计划。我代表国务院向大会作报告，请各位代表审议。",
+        "现在，我代表云溪市人民政府，向大会报告工作，请予审议。",
+    ],
+)
+def test_an_untitled_report_to_the_congress_is_a_government_work_report(opening):
+    text = "各位代表：\n" + opening + "\n一、过去一年的工作\n正文。\n二、今年的工作\n正文。\n"
+    doc = parse(text, path="reports/1998.txt").document
+    assert (doc.title, doc.doc_type) == ("", "gov-work-report")
+    assert (doc.period, doc.review_period, doc.plan_period) == ("1998", "1997", "1998")
+
+
+def test_a_speech_that_only_greets_the_delegates_is_not_one():
+    text = "各位代表：\n我代表筹备组向大会报告筹备情况。\n一、筹备经过\n正文。\n"
+    assert parse(text, path="x/1998.txt").document.doc_type != "gov-work-report"
