@@ -55,6 +55,7 @@ _TARGET_WORDS = regex.compile(r"目标|预期")
 #: period's own, so another claim of the same cell is preferred.
 _MULTI_YEAR = regex.compile(
     r"年均|平均每年|(?:与|比|较)(?:19|20)\d{2}年|[两三四五十]年(?:来|间|累计)|期间|时期"
+    r"|过去[两三四五十]年"
 )
 _INPUT_TABLES = ("documents", "sections", "measures", "claims", "campaigns")
 
@@ -268,8 +269,9 @@ def indicator_tables(
     c = c.merge(docs[["doc_id", "series", "review_period", "plan_period"]], on="doc_id")
     sec = sections[["doc_id", "section_id", "period"]].rename(columns={"period": "sec_period"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
-    sec = sections[["doc_id", "section_id", "kind"]]
-    c = c.merge(sec.rename(columns={"kind": "sec_kind"}), on=["doc_id", "section_id"], how="left")
+    sec = sections[["doc_id", "section_id", "kind", "title"]]
+    sec = sec.rename(columns={"kind": "sec_kind", "title": "sec_title"})
+    c = c.merge(sec, on=["doc_id", "section_id"], how="left")
     # a target word in a review section (好于预期) speaks of the past: a result
     target = c["is_target"].astype(bool) & ~c["sec_kind"].isin(["review", "problems"])
     c["role"] = target.map({True: "target", False: "result"})
@@ -278,8 +280,15 @@ def indicator_tables(
     c["unit_key"] = c["base_unit"].fillna("").astype(str).replace("", pd.NA)
     c["unit_key"] = c["unit_key"].fillna(c["unit"].fillna("").astype(str)).str.replace("％", "%")
     c["rank_target"] = ~(target & c["sentence"].fillna("").str.contains(_TARGET_WORDS.pattern))
-    c["rank_span"] = c["sentence"].fillna("").str.contains(_MULTI_YEAR.pattern)
-    c = c.sort_values(["rank_target", "rank_span", "extra", "doc_id", "start"])
+    # a sentence over several years, or a section about a five-year period (“十四五”时期主要
+    # 目标任务): its figures are not the year's own
+    c["rank_span"] = c["sentence"].fillna("").str.contains(_MULTI_YEAR.pattern) | c[
+        "sec_title"
+    ].fillna("").astype(str).str.contains(_MULTI_YEAR.pattern)
+    # a change of a count (比去年多100万人) is a difference, not the level: a level first
+    rate = c["unit_key"].isin(["%", "‰", "个百分点", "倍"])
+    c["rank_delta"] = c["change"].fillna("").astype(str).ne("") & ~rate
+    c = c.sort_values(["rank_delta", "rank_target", "rank_span", "extra", "doc_id", "start"])
     keys = ["series", "canonical", "unit_key", "role", "period"]
     rows = []
     for key, group in c.groupby(keys, sort=False):

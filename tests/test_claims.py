@@ -318,3 +318,15 @@ def test_traditional_script_units_and_changes(text, expected):
     """繁體 units keep the simplified base unit, so a series compares across scripts."""
     got = [(c.value_text, c.unit, c.base_unit, c.change) for c in find_claims(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城镇新增就业预期目标比去年多100万人", [("100", "increase")]),
+        ("比上年少3个", [("3", "decrease")]),
+        ("新增企业300多家", [("300", "")]),  # 多 after a figure is a hedge, not a change
+    ],
+)
+def test_more_and_fewer_after_a_comparison_are_changes(text, expected):
+    assert [(c.value_text, c.change) for c in find_claims(text)] == expected
