@@ -103,6 +103,7 @@ INDICATORS = [
     ("外贸进出口总额412.6亿元，增长24.8%", ["外贸进出口总额", "外贸进出口总额"]),
     # a new clause with a figure but no change is about its own noun, not the last indicator
     ("投入资金3.5亿元，完成18项工程", ["投入资金", "工程"]),
+    ("全社会研发投入年均增长11.6%", ["全社会研发投入"]),  # 年均 is how, not what
     # traditional script: the same words and units
     ("本地生產總值增長5.2%，失業率減少0.3個百分點", ["本地生產總值", "失業率"]),
     ("国内生产总值增长6%－6.5%", ["国内生产总值"]),
