@@ -260,6 +260,8 @@ def test_a_top_section_named_by_its_year_takes_the_kind_of_that_part():
         "本届政府就职已经五年。我代表国务院向大会报告过去五年的工作，对今年的工作提出建议。",
         "从今年开始实施新的五年计划。我代表国务院向大会作报告，请各位代表审议。",
         "现在，我代表云溪市人民政府，向大会报告工作，请予审议。",
+        "现在，我受国务院的委托，向全国人民代表大会报告政府工作。",
+        "现在我代表中华人民共和国国务院向第一届全国人民代表大会第三次会议提出关于国家决算和国家预算的报告，请予审查。",
     ],
 )
 def test_an_untitled_report_to_the_congress_is_a_government_work_report(opening):
