@@ -42,6 +42,7 @@ class _Doc:
     words: ClaimWords
     times: list[tuple[int, int]]
     plan_spans: Sequence[tuple[int, int]]
+    review_spans: Sequence[tuple[int, int]]
     targets: dict[int, int]  # where a target word first stands in a sentence, by its start
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
 
@@ -52,20 +53,25 @@ def find_claims(
     rules: RuleSet | None = None,
     placeholders: Sequence[Placeholder] | None = None,
     plan_spans: Sequence[tuple[int, int]] = (),
+    review_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Claim]:
     """Every quantified claim in ``text`` in order, with ids c1, c2 ….
 
     ``placeholders`` are the text's placeholders (found here when not given): a masked
     figure is a ``figure`` placeholder.  ``plan_spans`` are the spans of plan sections; a
-    claim inside one is a target.  section_id and measure_id stay None (the pipeline
-    attaches them by offset).
+    claim inside one is a target.  ``review_spans`` are those of review sections: there
+    争取 and 确保 report what was secured, and make no target.  section_id and measure_id
+    stay None (the pipeline attaches them by offset).
     """
     rules = rules or default_rules()
     folded = cached_fold(text)
     words = claim_words(rules)
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
-    doc = _Doc(text, folded, sentence_index(folded), words, times, tuple(plan_spans), {}, ends)
+    doc = _Doc(
+        text, folded, sentence_index(folded), words, times, tuple(plan_spans),
+        tuple(review_spans), {}, ends,
+    )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(text, rules=rules)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
@@ -190,12 +196,18 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
     if any(s <= pos < e for s, e in doc.plan_spans):
         return True
     lo, hi = scope
-    first = doc.targets.get(lo)
+    review = any(s <= pos < e for s, e in doc.review_spans)
+    key = -lo - 1 if review else lo
+    first = doc.targets.get(key)
     if first is None:
         words, folded = doc.words, doc.folded
-        m = words.target.search(folded, lo, hi)
-        first = m.start() if m and not words.not_target.search(folded, lo, hi) else hi
-        doc.targets[lo] = first
+        first = hi
+        if not words.not_target.search(folded, lo, hi):
+            for m in words.target.finditer(folded, lo, hi):
+                if not (review and words.weak_target.search(m.group())):
+                    first = m.start()
+                    break
+        doc.targets[key] = first
     return first < pos
 
 

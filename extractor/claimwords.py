@@ -37,6 +37,7 @@ class ClaimWords:
     comparison: Any
     target: Any
     not_target: Any
+    weak_target: Any  # target words that in a review section report what was secured (争取)
     time: Any  # all time patterns as one alternation (for stripping)
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
@@ -80,6 +81,7 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
         comparison=regex.compile(comparison, V1),
         target=regex.compile(_alt(c.get("target", ())), V1),
         not_target=regex.compile(_alt(c.get("not_target", ())), V1),
+        weak_target=regex.compile(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
         strip_lead=regex.compile(

@@ -85,7 +85,11 @@ def parse(
     locator = Locator(sections)
     placeholders = find_placeholders(text, rules=rules)
     plan_spans = [(s.start, s.end) for s in sections if s.kind == "plan"]
-    claims = find_claims(text, rules=rules, placeholders=placeholders, plan_spans=plan_spans)
+    review_spans = [(s.start, s.end) for s in sections if s.kind in ("review", "problems")]
+    claims = find_claims(
+        text, rules=rules, placeholders=placeholders, plan_spans=plan_spans,
+        review_spans=review_spans,
+    )  # fmt: skip
     campaigns = find_campaigns(text, rules=rules)
     return Report(
         document,

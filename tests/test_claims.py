@@ -331,3 +331,15 @@ def test_traditional_script_units_and_changes(text, expected):
 )
 def test_more_and_fewer_after_a_comparison_are_changes(text, expected):
     assert [(c.value_text, c.change) for c in find_claims(text)] == expected
+
+
+def test_in_a_review_section_secured_funds_are_results_not_targets():
+    from extractor import parse
+
+    text = (
+        "2024年工作总结及2025年工作计划\n一、2024年主要工作\n"
+        "争取国债资金5057万元实施海洋项目。确保粮食产量达1.9万吨。力争明年再增长5%。\n"
+        "二、2025年工作计划\n争取中央补助2亿元。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
