@@ -47,6 +47,12 @@ _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
+#: What may follow an honour's name in the same run and is not part of it: a count of
+#: the awardees (5G工厂301家, 大国工匠4人) or a clause on them (…模范的有三万八千多人).
+_HONOUR_TAIL = regex.compile(
+    r"(?:的有|人数|(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家人项所位名座条户处])"
+    r"[^，。；]*$"
+)
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
 
 
@@ -235,6 +241,8 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
     cuts = [start, end] if quoted else [start, *_commas(folded, start, end), end]
     for s, e in zip(cuts[::2], cuts[1::2], strict=True):
         s, e = _trim(folded, s, e)
+        tail = _HONOUR_TAIL.search(folded, s, e)  # 大国工匠4人, 劳动模范的有三万多人
+        e = tail.start() if tail else e
         e -= folded[s:e].endswith("等")
         q = sc.patterns["quote"].fullmatch(folded, s, e)
         if q:

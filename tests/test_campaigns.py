@@ -345,3 +345,17 @@ def test_annotation_anchor_resolves_to_the_name(tmp_path):
     report = replace(parse(text), campaigns=tuple(find_campaigns(text)))
     result = score([(ann, report)])
     assert result.scores["campaigns"].f1 == 1.0 and result.accuracies["campaign_kind"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新入选国家5G工厂29家、卓越级智能工厂10家。", ["国家5G工厂", "卓越级智能工厂"]),
+        ("入选国家重大人才工程人数位居全国前列。", ["国家重大人才工程"]),
+        ("被评为省劳动模范的有三万八千五百多人。", ["省劳动模范"]),
+        ("荣获“通商中国企业奖”；", ["通商中国企业奖"]),
+    ],
+)
+def test_an_honour_stops_before_the_count_of_its_awardees(text, expected):
+    found = [c for c in find_campaigns(text) if c.kind == "honour"]
+    assert [c.text for c in found] == expected
