@@ -97,7 +97,11 @@ class UnitTable:
             p = note.end() if note else p + (text[p] == " ")
         hedge = text[p] if text[p : p + 1] in self.hedges else ""
         p += len(hedge)
-        scale = next((s for n in self.scale_lengths if (s := text[p : p + n]) in self.scales), "")
+        scale = ""
+        for n in self.scale_lengths:  # longest first: 万亿 before 万
+            if text[p : p + n] in self.scales:
+                scale = text[p : p + n]
+                break
         for scale_text in (scale, "") if scale else ("",):
             q = p + len(scale_text)
             late = text[q] if scale_text and text[q : q + 1] in self.hedges else ""
