@@ -75,8 +75,22 @@ def find_sources() -> list[Source]:
     return sources
 
 
+def _distinct(data: bytes, i: int) -> tuple[bytes, int]:
+    """The source's bytes with a last line holding the copy's number, so no two files of
+    the batch are equal (the extractor parses a repeated file only once); and the number
+    of characters that adds.  The line is encoded like the file: UTF-16 by its BOM,
+    anything else as ASCII (the same bytes in UTF-8, GB18030 and Big5)."""
+    line = f"\n{i:06d}\n"
+    if data.startswith(b"\xff\xfe"):
+        return data + line.encode("utf-16-le"), len(line)
+    if data.startswith(b"\xfe\xff"):
+        return data + line.encode("utf-16-be"), len(line)
+    return data + line.encode("ascii"), len(line)
+
+
 def build_batch(sources: list[Source], folder: Path, mb: float) -> Batch:
-    """Write copies of the sources, cycling, until the batch holds ``mb`` megabytes."""
+    """Write copies of the sources, cycling, until the batch holds ``mb`` megabytes; each
+    copy ends with its own number, so the batch holds no duplicates."""
     total = chars = 0
     plan: list[int] = []
     for i, index in enumerate(itertools.cycle(range(len(sources)))):
@@ -85,8 +99,9 @@ def build_batch(sources: list[Source], folder: Path, mb: float) -> Batch:
         src = sources[index]
         sub = folder / (src.path.parent.name or "corpus")  # the folder names the series
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{i:06d}_{src.path.name}").write_bytes(src.data)
-        total, chars = total + len(src.data), chars + len(src.text)
+        data, extra = _distinct(src.data, i)
+        (sub / f"{i:06d}_{src.path.name}").write_bytes(data)
+        total, chars = total + len(data), chars + len(src.text) + extra
         plan.append(index)
     return Batch(folder, len(plan), total, chars, plan)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -78,20 +79,41 @@ def map_batch(
     (a module-level function, or a ``functools.partial`` of one).
     """
     pairs = [_as_input(item) for item in inputs]
-    work = [
+    items = [
         (file, root, doc_id)
         for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True)
-        if not skip or file_sha256(file) not in skip
     ]
-    first: dict[str, str] = {}  # sha256 → the path of the first file with those bytes
-    for document, value in _results(work, then, rules=rules, max_chars=max_chars, jobs=jobs):
-        sha = document.sha256
-        if sha and sha in first:
-            duplicate = duplicate_report(document, first[sha])
+    # Hash first (cheap beside parsing): a file whose bytes repeat an earlier one's is not
+    # parsed at all, and one already in the output (``skip``) not even listed.
+    shas = [file_sha256(file) for file, _, _ in items]
+    first_of: dict[str, int] = {}  # sha256 → index of the first file with those bytes
+    repeats: dict[int, int] = {}  # index of a repeat → index of its first
+    order: list[int] = []
+    for i, sha in enumerate(shas):
+        if sha and sha in skip:
+            continue
+        order.append(i)
+        if sha and sha in first_of:
+            repeats[i] = first_of[sha]
+        elif sha:
+            first_of[sha] = i
+    parsed = [items[i] for i in order if i not in repeats]
+    results = _results(parsed, then, rules=rules, max_chars=max_chars, jobs=jobs)
+    firsts = set(repeats.values())
+    documents: dict[int, Document] = {}  # the documents of files that have repeats
+    for i in order:
+        if i in repeats:
+            file, _, doc_id = items[i]
+            first = documents[repeats[i]]
+            own = replace(
+                first, doc_id=doc_id, path=str(file), series=series_for(file), sha256=shas[i]
+            )
+            duplicate = duplicate_report(own, first.path)
             yield duplicate.document, then(duplicate)
             continue
-        if sha:
-            first[sha] = document.path
+        document, value = next(results)
+        if i in firsts:
+            documents[i] = document
         yield document, value
 
 

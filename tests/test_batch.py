@@ -132,6 +132,33 @@ def test_duplicates_are_found_in_parallel_batches_too(tmp_path):
     assert not reports[2].sections and reports[2].document.sha256 == reports[0].document.sha256
 
 
+def test_a_repeated_file_is_not_parsed_again(tmp_path, monkeypatch):
+    import extractor.batch as batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = (CORPORA / "01_county_halfyear_2020.txt").read_bytes()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_bytes(data if name != "b" else data + b"\n")
+    parsed: list[str] = []
+    real = batch.process_file
+    monkeypatch.setattr(
+        batch,
+        "process_file",
+        lambda file, *a, **k: parsed.append(Path(file).name) or real(file, *a, **k),
+    )
+    reports = list(run_batch(sorted(folder.iterdir())))
+    assert parsed == ["a.txt", "b.txt"]  # c.txt has a.txt's bytes
+    a, _, c = (r.document for r in reports)
+    assert (c.status, c.doc_id, c.path, c.chars, c.encoding) == (
+        "duplicate",
+        "c",
+        str(folder / "c.txt"),
+        a.chars,
+        a.encoding,
+    )
+
+
 def test_an_interrupted_extract_leaves_complete_tables_of_what_finished(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
