@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +16,8 @@ from rich.tree import Tree
 
 import extractor
 from extractor.batch import map_batch, process_file
+from extractor.cli_common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
+from extractor.cli_common import fail as _fail
 from extractor.errors import InputError, RuleError
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.parallel import default_jobs
@@ -31,18 +31,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-# markup off: paths and document text may hold [brackets]; styles come from Text objects
-console = Console(highlight=False, markup=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 _MAX_ERRORS_SHOWN = 20
 _MAX_CLAIMS_SHOWN = 4
-
-
-class Format(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    xlsx = "xlsx"
-    jsonl = "jsonl"
 
 
 _LEXICON_OPTION = typer.Option(
@@ -69,17 +59,13 @@ def _rules(lexicons: list[Path] | None) -> RuleSet | None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")],
+    paths: Paths,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the table files.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.parquet,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any document failed.")] = False,
     with_text: Annotated[bool, typer.Option(help="Add the text to the documents table.")] = False,
-    max_chars: Annotated[
-        int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
-    ] = 0,
+    max_chars: MaxChars = None,
+    jobs: Jobs = 0,
     lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
     resume: Annotated[
         bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
@@ -94,7 +80,7 @@ def extract(
     except InputError as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
-        raise _fail("no report files found (.txt, .md, .docx, .pdf, .html, .htm)", 2)
+        raise _fail(NO_INPUTS, 2)
     rules = _rules(lexicon)
     previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
     interrupted = False
@@ -122,12 +108,6 @@ def extract(
         raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    """Print an error on stderr; the caller raises the returned exit."""
-    err_console.print(Text.assemble(("error: ", "red"), message))
-    return typer.Exit(code)
 
 
 def _progress() -> Progress:

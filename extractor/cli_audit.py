@@ -15,36 +15,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 import extractor.audit as auditing
 from extractor.audit_html import AuditPage
 from extractor.batch import run_batch
+from extractor.cli_common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console
+from extractor.cli_common import fail as _fail
 from extractor.errors import InputError
 from extractor.parallel import default_jobs
 from extractor.reading import iter_inputs
-
-console = Console(highlight=False, markup=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
-
-
-class AuditFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    xlsx = "xlsx"
-    jsonl = "jsonl"
 
 
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    err_console.print(Text.assemble(("error: ", "red"), message))
-    return typer.Exit(code)
 
 
 def _rule_ids(values: list[str] | None) -> list[str]:
@@ -59,11 +45,9 @@ def selected_rules(rules: list[str] | None, skip: list[str] | None) -> list[str]
 
 
 def audit(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")],
+    paths: Paths,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the table files.")],
-    fmt: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="Table format.")
-    ] = AuditFormat.parquet,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Table format.")] = Format.parquet,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write one HTML page for reviewers.")
     ] = None,
@@ -76,12 +60,8 @@ def audit(
         typer.Option("--rules", help="Only these rules (comma-separated or repeated)."),
     ] = None,
     skip: Annotated[list[str] | None, typer.Option("--skip", help="Leave out these rules.")] = None,
-    max_chars: Annotated[
-        int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
-    ] = 0,
+    max_chars: MaxChars = None,
+    jobs: Jobs = 0,
 ) -> None:
     """Audit every report under PATH...: placeholders, masked figures, inconsistencies."""
     from extractor.tables import TableWriter
@@ -92,7 +72,7 @@ def audit(
     except (ValueError, InputError) as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
-        raise _fail("no report files found (.txt, .md, .docx, .pdf, .html, .htm)", 2)
+        raise _fail(NO_INPUTS, 2)
     per_doc = [r for r in chosen if r in auditing.DOCUMENT_RULES]
     repeated = auditing.RepeatedText() if "repeated_text" in chosen else None
     page = AuditPage() if html is not None else None

@@ -9,17 +9,15 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from extractor.batch import run_batch
+from extractor.cli_common import NO_INPUTS, console
+from extractor.cli_common import fail as _fail
 from extractor.errors import InputError
 from extractor.reading import iter_inputs
 from extractor.tables import FORMATS, neutralise, report_tables
 
 _XLSX_MAX_ROWS = 1_048_576  # a sheet's rows, the header included
-console = Console(highlight=False, markup=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 def compare(
@@ -53,7 +51,7 @@ def compare(
         else:
             inputs = iter_inputs(paths)
             if not inputs:
-                raise _fail("no report files found (.txt, .md)", 2)
+                raise _fail(NO_INPUTS, 2)
             tables = report_tables(run_batch(inputs), with_text=True)
         results = run_compare(tables, manifest=manifest, stopwords=stopwords, min_score=min_score)
     except (InputError, OSError, ValueError) as exc:
@@ -124,8 +122,3 @@ def _cells(df: pd.DataFrame) -> pd.DataFrame:
 
 def _temp(final: Path) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    err_console.print(Text.assemble(("error: ", "red"), message))
-    return typer.Exit(code)

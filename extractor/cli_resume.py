@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import typer
-from rich.console import Console
-from rich.text import Text
 
 from extractor.batch import Input, file_sha256
+from extractor.cli_common import fail
 from extractor.reading import unique_doc_ids
 from extractor.tables import TABLES, TableWriter, columns_of
 
 _KEPT_STATUSES = frozenset({"ok", "duplicate"})
-_err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 @dataclass(slots=True)
@@ -46,8 +43,7 @@ def load_previous(out: Path, fmt: str, *, with_text: bool) -> Previous:
         try:
             rows[name] = _read(path, name, fmt, with_text=with_text) if path.is_file() else []
         except (OSError, ValueError, KeyError) as exc:
-            _err.print(Text.assemble(("error: ", "red"), f"--resume cannot read {path}: {exc}"))
-            raise typer.Exit(2) from exc
+            raise fail(f"--resume cannot read {path}: {exc}", 2) from exc
     done = frozenset(r["sha256"] for r in rows["documents"] if r["status"] == "ok" and r["sha256"])
     return Previous(rows, done)
 
