@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -24,6 +25,7 @@ from extractor.model import Document, Report
 from extractor.parallel import MIN_PARALLEL_ITEMS, ordered_map
 from extractor.pipeline import parse
 from extractor.reading import (
+    MAX_FILE_BYTES,
     TEXT_SUFFIXES,
     RawDocument,
     doc_id_for,
@@ -85,7 +87,7 @@ def map_batch(
     ]
     # Hash first (cheap beside parsing): a file whose bytes repeat an earlier one's is not
     # parsed at all, and one already in the output (``skip``) not even listed.
-    shas = [file_sha256(file) for file, _, _ in items]
+    shas = [file_sha256(file, _byte_limit(file, max_chars)) for file, _, _ in items]
     first_of: dict[str, int] = {}  # sha256 → index of the first file with those bytes
     repeats: dict[int, int] = {}  # index of a repeat → index of its first
     order: list[int] = []
@@ -138,10 +140,15 @@ def _results(
     yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
 
 
-def file_sha256(file: Path) -> str:
-    """The sha256 of a file's bytes, read in blocks; "" when it cannot be read."""
+def file_sha256(file: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The sha256 of a regular file's bytes, read in blocks; "" when it is not a regular
+    file (a FIFO would block), is larger than ``limit`` bytes, or cannot be read.  Such a
+    file is not compared with others; parsing it gives its error row without reading it."""
     digest = hashlib.sha256()
     try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return ""
         with file.open("rb") as handle:
             while block := handle.read(1 << 20):
                 digest.update(block)
@@ -231,17 +238,28 @@ def _as_input(item: Input | str | os.PathLike[str]) -> Input:
     return path, path.parent
 
 
-def _check_size(path: Path, max_chars: int | None) -> None:
-    """Refuse a text file too large to hold ``max_chars`` characters before reading it.
+def _byte_limit(path: Path, max_chars: int | None) -> int:
+    """The most bytes a file may have to be read: for plain text, what ``max_chars``
+    characters can take; a .docx, .pdf or page is measured after extraction (and bounded
+    by ``reading.MAX_FILE_BYTES`` before it)."""
+    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
+        return MAX_FILE_BYTES
+    return min(MAX_FILE_BYTES, _text_bytes(max_chars))
 
-    Only plain text has a known bound of bytes per character; a .docx, .pdf or page is
-    measured after extraction (and bounded by ``reading.MAX_FILE_BYTES`` before it)."""
+
+def _text_bytes(max_chars: int) -> int:
+    """The most bytes ``max_chars`` characters of text can take (a BOM included)."""
+    return max_chars * _MAX_BYTES_PER_CHAR + 4
+
+
+def _check_size(path: Path, max_chars: int | None) -> None:
+    """Refuse a text file too large to hold ``max_chars`` characters before reading it."""
     if path.is_symlink() and not path.exists():
         raise InputError(f"{path}: broken symbolic link (its target does not exist)")
     if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
         return
     size = path.stat().st_size
-    if size > max_chars * _MAX_BYTES_PER_CHAR + 4:
+    if size > _text_bytes(max_chars):
         raise InputError(
             f"{path}: {size} bytes, too long for the limit of {max_chars} characters "
             "(--max-chars); not read"

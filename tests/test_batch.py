@@ -298,3 +298,28 @@ def test_document_text_cannot_become_markup_formulas_or_file_names(tmp_path):
     html_text = page_out.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)" in html_text
     assert "<script>alert" not in html_text and "<img src=x" not in html_text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_in_a_batch_is_an_error_row_not_a_hang(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # opening it to hash it would wait for a writer forever
+    (folder / "ok.txt").write_bytes((CORPORA / "01_county_halfyear_2020.txt").read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from extractor.batch import run_batch; "
+         "print(*(r.document.status for r in run_batch(sorted(sys.argv[1:]))))",
+         *map(str, folder.iterdir())],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ok", "error"]
+
+
+def test_files_over_the_size_bound_are_not_hashed(tmp_path):
+    from extractor.batch import file_sha256
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 100)
+    assert file_sha256(big, limit=99) == ""  # parsing gives its --max-chars row unread
+    assert len(file_sha256(big, limit=100)) == 64
