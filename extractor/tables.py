@@ -157,14 +157,11 @@ class TableWriter:
         """Queue one report's rows; flush when enough documents are queued.
 
         ``records`` replace a table's own records for this report (``findings=[…]``)."""
-        if not self._sinks:
-            raise RuntimeError("TableWriter is not open: use it in a with statement")
-        for name in TABLES:
-            rows = table_rows(report, name, with_text=self.with_text, records=records.get(name))
-            self._rows[name].extend(rows)
-        self._pending += 1
-        if self._pending >= self.flush_every:
-            self.flush()
+        rows = {
+            name: table_rows(report, name, with_text=self.with_text, records=records.get(name))
+            for name in TABLES
+        }
+        self.add_report_rows(ReportRows(report.document, rows))
 
     def flush(self) -> None:
         """Write the queued rows to the temporary files."""
