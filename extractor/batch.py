@@ -131,6 +131,8 @@ def _results(
     max_chars: int | None,
     jobs: int,
 ) -> Iterator[tuple[Document, T]]:
+    # the in-process path passes ``rules`` itself: ordered_map's own fallback would run the
+    # initializer here and leave the worker-only global set in this process
     if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
         for file, root, doc_id in work:
             report = process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)

@@ -43,7 +43,8 @@ class _Doc:
     times: list[tuple[int, int]]
     plan_spans: Sequence[tuple[int, int]]
     review_spans: Sequence[tuple[int, int]]
-    targets: dict[int, int]  # where a target word first stands in a sentence, by its start
+    targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
+    # target word first stands in that sentence (its end when none)
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
 
 
@@ -197,8 +198,7 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
         return True
     lo, hi = scope
     review = any(s <= pos < e for s, e in doc.review_spans)
-    key = -lo - 1 if review else lo
-    first = doc.targets.get(key)
+    first = doc.targets.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
@@ -207,7 +207,7 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
                 if not (review and words.weak_target.search(m.group())):
                     first = m.start()
                     break
-        doc.targets[key] = first
+        doc.targets[lo, review] = first
     return first < pos
 
 
