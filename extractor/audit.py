@@ -33,7 +33,7 @@ from extractor.measures import Locator
 from extractor.model import Claim, Measure, Report, Section
 from extractor.numbers import small_int
 from extractor.rules import Rule, RuleSet, compile_rule, default_rules
-from extractor.sentences import cached_fold, sentence_index
+from extractor.sentences import SENTENCE_END, cached_fold, sentence_index
 
 ERROR, WARNING = "error", "warning"
 #: Every rule id and its severity, in the order findings are reported.
@@ -55,7 +55,6 @@ SEVERITY_RANK = {WARNING: 1, ERROR: 2}
 REPEAT_MIN_CHARS = 20
 _HEADING_MAX = 30
 _LEAD_GAP = regex.compile(r"[^。！？!?\n]{0,30}[\s：:，,。]*")
-_SENTENCE_SPLIT = regex.compile(r"[。！？!?；;\n]")
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 _LEVEL_WORDS = regex.compile(r"(?:到|至|为|达到|达|在)\s*$")
 _NUMERAL = regex.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+")
@@ -496,7 +495,7 @@ class RepeatedText:
 
     def _sentences(self, folded: str) -> Iterator[tuple[int, int, int]]:
         start = 0
-        for m in _SENTENCE_SPLIT.finditer(folded + "\n"):
+        for m in SENTENCE_END.finditer(folded + "\n"):
             s, e = start, m.start()
             start = m.end()
             while s < e and (folded[s].isspace() or unicodedata.category(folded[s])[0] == "P"):

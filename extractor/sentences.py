@@ -15,7 +15,8 @@ from functools import lru_cache
 from extractor.fold import fold
 
 _CLAUSE = re.compile(r"[。！？!?；;\n，,：:]")
-_SENTENCE_RE = re.compile(r"[。！？!?；;\n]")
+#: What ends a sentence (a claim's or placeholder's, and what the audit compares).
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _FULL_RE = re.compile(r"[。！？!?\n]")
 _SPACE = " \t\u3000\u00a0"
 
@@ -43,7 +44,7 @@ class SentenceIndex:
         # three scans: a plain character class is found faster by stdlib re than by a
         # Python filter over the clause marks
         self._clause = [m.start() for m in _CLAUSE.finditer(text)]
-        self._sentence = [m.start() for m in _SENTENCE_RE.finditer(text)]
+        self._sentence = [m.start() for m in SENTENCE_END.finditer(text)]
         self._full = [m.start() for m in _FULL_RE.finditer(text)]
         self._spans: dict[int, tuple[int, int]] = {}
 
