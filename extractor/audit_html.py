@@ -16,12 +16,12 @@ import base64
 import hashlib
 import html
 import os
-import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.atomic import write_text_atomic
 from extractor.audit import RULES, SEVERITY_RANK, Finding
 from extractor.model import Report
 
@@ -127,13 +127,7 @@ class AuditPage:
         """Write the page atomically (a temporary file beside it, then a rename)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            temp.write_text(self.render(), encoding="utf-8")
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
-        return target
+        return write_text_atomic(target, self.render())
 
 
 def _finding_row(text: str, f: Finding) -> str:

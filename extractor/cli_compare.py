@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
 import typer
 
+from extractor.atomic import atomic_path
 from extractor.batch import run_batch
 from extractor.cli_common import NO_INPUTS, console
 from extractor.cli_common import fail as _fail
 from extractor.errors import InputError
 from extractor.reading import iter_inputs
-from extractor.tables import FORMATS, neutralise, report_tables
+from extractor.tables import FORMATS, neutralise_frame, report_tables
 
 _XLSX_MAX_ROWS = 1_048_576  # a sheet's rows, the header included
 
@@ -84,41 +83,21 @@ def write_results(results: dict[str, pd.DataFrame], out: Path, fmt: str) -> list
         too_long = [name for name, df in results.items() if len(df) >= _XLSX_MAX_ROWS]
         if too_long:
             raise ValueError(f"{', '.join(too_long)}: too many rows for XLSX; use parquet or csv")
-        temp = _temp(final)
-        try:
-            with pd.ExcelWriter(temp, engine="openpyxl") as book:
-                for name, df in results.items():
-                    _cells(df).to_excel(book, sheet_name=name[:31], index=False)
-            os.replace(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
+        with atomic_path(final) as temp, pd.ExcelWriter(temp, engine="openpyxl") as book:
+            for name, df in results.items():
+                neutralise_frame(df).to_excel(book, sheet_name=name[:31], index=False)
         return [final]
     written = []
     for name, df in results.items():
         final = out / f"{name}.{fmt}"
-        temp = _temp(final)
-        try:
+        with atomic_path(final) as temp:
             if fmt == "parquet":
                 df.to_parquet(temp, index=False)
             elif fmt == "csv":
-                _cells(df).to_csv(temp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+                neutralise_frame(df).to_csv(
+                    temp, index=False, encoding="utf-8-sig", lineterminator="\r\n"
+                )
             else:
                 df.to_json(temp, orient="records", lines=True, force_ascii=False)
-            os.replace(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
         written.append(final)
     return written
-
-
-def _cells(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would read as formulas, neutralised."""
-    df = df.copy()
-    for col in df.columns:
-        if df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
-            df[col] = df[col].map(neutralise)
-    return df
-
-
-def _temp(final: Path) -> Path:
-    return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")

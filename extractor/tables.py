@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -27,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extractor.atomic import temp_beside
 from extractor.model import Report
 from extractor.rows import (
     TABLES,
@@ -40,7 +40,7 @@ from extractor.rows import (
 
 __all__ = [
     "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "columns_of",
-    "frame", "neutralise", "report_rows", "report_tables", "table_rows",
+    "frame", "neutralise", "neutralise_frame", "report_rows", "report_tables", "table_rows",
 ]  # fmt: skip
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}
 _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
@@ -75,13 +75,16 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells that a spreadsheet would read as formulas are neutralised."""
     df = df.copy()
     for name in df.columns:
         if isinstance(df[name].dtype, pd.StringDtype):
             s = df[name]
             hit = s.str.startswith(_FORMULA_START).fillna(False).astype(bool)
             df[name] = s.mask(hit, "'" + s)
+        elif df[name].dtype == object:  # mixed columns (the comparison tables)
+            df[name] = df[name].map(neutralise)
     return df
 
 
@@ -195,9 +198,10 @@ class TableWriter:
 
     def _temp(self, final_name: str) -> Path:
         """A new empty file beside the output (created as ``open`` would: umask applies)."""
-        temp = self.out_dir / f".{final_name}.{secrets.token_hex(6)}.tmp"
+        final = self.out_dir / final_name
+        temp = temp_beside(final)
         temp.open("xb").close()
-        self._temps[self.out_dir / final_name] = temp
+        self._temps[final] = temp
         return temp
 
     def _open(self) -> None:
@@ -246,7 +250,7 @@ class TableWriter:
             for row in rows:
                 sink.append([_xlsx_value(v) for v in row.values()])
         elif self.fmt == "csv":
-            _neutralise_frame(frame(name, rows, with_text=self.with_text)).to_csv(
+            neutralise_frame(frame(name, rows, with_text=self.with_text)).to_csv(
                 sink, index=False, header=False, lineterminator=_CRLF
             )
         else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -26,6 +25,7 @@ import regex
 from spacy import displacy
 from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE, TPL_SPAN_START
 
+from extractor.atomic import write_text_atomic
 from extractor.model import Report
 
 #: Colours of each group of labels (background of the underline and of the label chip).
@@ -177,17 +177,7 @@ def render_html(report: Report) -> str:
 
 def write_html(report: Report, path: str | os.PathLike[str]) -> Path:
     """Write the page to ``path`` atomically (a temporary file beside it, then a rename)."""
-    target = Path(path)
-    page = render_html(report)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(page)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text_atomic(path, render_html(report))
 
 
 def _group_order(group: str) -> int:
