@@ -13,7 +13,7 @@ is a target.  A change word without a figure is a claim when it follows a compar
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,11 +41,12 @@ class _Doc:
     index: SentenceIndex
     words: ClaimWords
     times: list[tuple[int, int]]
-    plan_spans: Sequence[tuple[int, int]]
-    review_spans: Sequence[tuple[int, int]]
+    plan_spans: tuple[int, ...]  # the union of the plan sections, as _merged bounds
+    review_spans: tuple[int, ...]  # and of the review sections
     targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
     # target word first stands in that sentence (its end when none)
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
+    scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
 
 
 def find_claims(
@@ -70,8 +71,8 @@ def find_claims(
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
     doc = _Doc(
-        text, folded, sentence_index(folded), words, times, tuple(plan_spans),
-        tuple(review_spans), {}, ends,
+        text, folded, sentence_index(folded), words, times, _merged(plan_spans),
+        _merged(review_spans), {}, ends, {},
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(text, rules=rules)
@@ -95,7 +96,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     """One figure's claim; a figure right after another in its clause may share its
     indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
     sent = doc.index.sentence(fig.start)
-    scope = _scope(doc, fig.start)
+    scope = _scope(doc, sent)
     start = doc.index.clause_start(fig.start)
     gap = None
     if prev is not None and prev_claim is not None and prev.after > start:
@@ -164,16 +165,36 @@ def _following(doc: _Doc, pos: int) -> str:
     return doc.text[pos : cut.start() if cut else end].strip()
 
 
-def _scope(doc: _Doc, pos: int) -> tuple[int, int]:
-    """The sentence that governs ``pos``: it ends at ``；`` unless a colon before ``pos`` opens
-    a list that the head governs (主要预期目标是：A；B；C。): then it is the whole sentence."""
-    lo, _ = doc.index.sentence(pos)
-    full_lo, hi = doc.index.full_sentence(pos)
-    if lo > full_lo and (
-        doc.folded.rfind("：", full_lo, lo) >= 0 or doc.folded.rfind(":", full_lo, lo) >= 0
-    ):
-        lo = full_lo
-    return lo, hi
+def _scope(doc: _Doc, sent: tuple[int, int]) -> tuple[int, int]:
+    """The sentence that governs the sentence ``sent``: it ends at ``；`` unless a colon before
+    it opens a list that the head governs (主要预期目标是：A；B；C。): then it is the whole
+    sentence."""
+    scope = doc.scopes.get(sent)
+    if scope is None:
+        lo = sent[0]
+        full_lo, hi = doc.index.full_sentence(lo)
+        if lo > full_lo and (
+            doc.folded.rfind("：", full_lo, lo) >= 0 or doc.folded.rfind(":", full_lo, lo) >= 0
+        ):
+            lo = full_lo
+        scope = doc.scopes[sent] = (lo, hi)
+    return scope
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[int, ...]:
+    """Spans (nested or not) as the flat, sorted boundaries of their union: ``pos`` is
+    inside one exactly when ``bisect_right(bounds, pos)`` is odd."""
+    bounds: list[int] = []
+    for start, end in sorted(spans):
+        if bounds and start <= bounds[-1]:
+            bounds[-1] = max(bounds[-1], end)
+        elif start < end:
+            bounds += [start, end]
+    return tuple(bounds)
+
+
+def _inside(bounds: tuple[int, ...], pos: int) -> bool:
+    return bisect_right(bounds, pos) % 2 == 1
 
 
 def _time_ref(doc: _Doc, pos: int, scope: tuple[int, int]) -> str:
@@ -194,10 +215,10 @@ def _time_ref(doc: _Doc, pos: int, scope: tuple[int, int]) -> str:
 
 def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
     """In a plan span, or after a target word (力争, 确保, 预期目标是：) in its sentence."""
-    if any(s <= pos < e for s, e in doc.plan_spans):
+    if _inside(doc.plan_spans, pos):
         return True
     lo, hi = scope
-    review = any(s <= pos < e for s, e in doc.review_spans)
+    review = _inside(doc.review_spans, pos)
     first = doc.targets.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
@@ -227,7 +248,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         if m.lastgroup != "flat" and not _says_change(doc, clause, ws, we):
             continue
         sent = doc.index.sentence(ws)
-        scope = _scope(doc, ws)
+        scope = _scope(doc, sent)
         out.append(
             Claim(
                 claim_id="",

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from extractor.rules import RuleSet, default_rules
+from extractor.rx import at_position
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
@@ -63,9 +64,9 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
     comparison = _alt(c.get("comparison", ()))
     trail = _alt([*c.get("strip_trail", ()), *c.get("approx_before", ())])
     return ClaimWords(
-        approx_before=regex.compile(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
-        approx_after=regex.compile(_alt(c.get("approx_after", ())), V1),
-        change_before=regex.compile(
+        approx_before=at_position(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
+        approx_after=at_position(_alt(c.get("approx_after", ())), V1),
+        change_before=at_position(
             rf"(?<![新净])(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
         ),
         change_word=regex.compile(
@@ -73,32 +74,30 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             rf"|(?P<decrease>{_long(c.get('decrease', ()))})|(?P<flat>{flat}))",
             V1,
         ),
-        change_in_clause=regex.compile(
+        change_in_clause=at_position(
             rf"(?r)(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
             rf"|(?P<decrease>{_long(c.get('decrease', ()))}))[^，。；：,;:\n]*$",
             V1,
         ),
-        comparison=regex.compile(comparison, V1),
+        comparison=at_position(comparison, V1),
         target=regex.compile(_alt(c.get("target", ())), V1),
         not_target=regex.compile(_alt(c.get("not_target", ())), V1),
-        weak_target=regex.compile(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
+        weak_target=at_position(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
-        strip_lead=regex.compile(
+        strip_lead=at_position(
             rf"(?:{_alt(c.get('strip_lead', ()))}|(?<![新净])(?:{inc}|{dec})(?:到|至|为)?"
             r"|[\s，、：:,])+",
             V1,
         ),
-        strip_trail=regex.compile(
-            rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1
-        ),
-        formula=regex.compile(_alt(c.get("formula", ())), V1),
-        formula_nouns=regex.compile(_alt(c.get("formula_nouns", ())), V1),
-        list_before=regex.compile(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
-        not_claims=regex.compile(_alt(c.get("not_claims", ())), V1),
+        strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
+        formula=at_position(_alt(c.get("formula", ())), V1),
+        formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
+        list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
+        not_claims=at_position(_alt(c.get("not_claims", ())), V1),
         rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
-        ratio=regex.compile(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
-        duration_before=regex.compile(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
+        ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
+        duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
     )
 
 

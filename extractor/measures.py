@@ -209,7 +209,7 @@ def _dash_and_lead(
             continue
         scope = loc.index(para.start)
         if dash_rule is not None:
-            m = dash_rule.regex.match(folded, para.start, para.end)
+            m = dash_rule.at.match(folded, para.start, para.end)
             if m:
                 found.append(_Item(para.start, m.end(), 0, dash_rule, pi, scope, para.end))
                 continue

@@ -17,7 +17,8 @@ there and offsets do not move.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -139,13 +140,13 @@ def _share(kind: str, m: regex.Match[str]) -> float | None:
     return 50.0
 
 
-def _token(m: regex.Match[str]) -> Number | None:
+def _token(m: regex.Match[str], is_arabic: bool) -> Number | None:
     """The Number for one match of ARABIC_RE or CHINESE_RE, or None if it does not parse."""
     start, end, text = m.start(), m.end(), m.group()
-    if m.re is ARABIC_RE:
-        return _range(m) if m.group("b") else Number(start, end, text, arabic(text))
+    if is_arabic:
+        return _range(m, True) if m.group("b") else Number(start, end, text, arabic(text))
     if m.group("cb"):
-        return _range(m)
+        return _range(m, False)
     pair = adjacent(text)
     if pair:
         return Number(start, end, text, pair[0], pair[0], pair[1], kind="range")
@@ -165,10 +166,10 @@ def _share_token(kind: str, m: regex.Match[str]) -> Number | None:
     return None if value is None else Number(start, end, text, value, kind="share", unit="%")
 
 
-def _range(m: regex.Match[str]) -> Number | None:
+def _range(m: regex.Match[str], is_arabic: bool) -> Number | None:
     """A range, or its first number when the ends do not increase (2024-12)."""
     first: Number | None = None
-    if m.re is ARABIC_RE:
+    if is_arabic:
         low, high = arabic(m.group("a")), arabic(m.group("b"))
         scale = SCALES.get(m.group("ascale") or "")
         first = Number(m.start(), m.end("a"), m.group("a"), low)
@@ -184,12 +185,32 @@ def _range(m: regex.Match[str]) -> Number | None:
     return Number(m.start(), m.end(), m.group(), low, low, high, kind="range", low_scale=scale)
 
 
-def find_numbers(text: str, *, before: Container[str] | None = None) -> list[Number]:
+_PLAIN = (ARABIC_RE, CHINESE_RE)
+
+
+@lru_cache(maxsize=8)
+def _followed_by(before: frozenset[str]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """ARABIC_RE and CHINESE_RE kept only where the next character is in ``before``.
+
+    The number is matched atomically, as the plain pattern reads it, and the character
+    after it tested in the pattern: most numerals (一是, 进一步) fail there without a
+    match object.  A later start inside a rejected numeral ends where it ended, before
+    the same character, so it fails too: the tokens are those of the plain scan, filtered.
+    """
+    chars = "".join(regex.escape(ch) for ch in sorted(before) if len(ch) == 1)
+    end = r"|\Z" if "" in before else ""
+    follow = f"(?=[{chars}]{end})" if chars else f"(?={end[1:]})" if end else "(?!)"
+    arabic, chinese = (regex.compile(f"(?>{p.pattern}){follow}", p.flags) for p in _PLAIN)
+    return arabic, chinese
+
+
+def find_numbers(text: str, *, before: Collection[str] | None = None) -> list[Number]:
     """Every number token in ``text`` (fold it first), left to right.
 
     A range whose ends do not increase (``2024-12``) is read as its first number.  With
     ``before``, a plain number or range is kept only if the character after it is in
-    ``before`` (the first characters of the units: cheaper than reading every numeral).
+    ``before`` (the first characters of the units; ``""`` for the end of the text): the
+    patterns test it, so that most numerals are never read.
     """
     found = [
         tok
@@ -198,12 +219,12 @@ def find_numbers(text: str, *, before: Container[str] | None = None) -> list[Num
         for m in pattern.finditer(text)
         if (tok := _share_token(kind, m))
     ]
-    for pattern in (ARABIC_RE, CHINESE_RE):
+    patterns = _followed_by(frozenset(before)) if before is not None else _PLAIN
+    for is_arabic, pattern in zip((True, False), patterns, strict=True):
         for m in pattern.finditer(text):
-            if before is None or text[m.end() : m.end() + 1] in before:
-                tok = _token(m)
-                if tok is not None:
-                    found.append(tok)
+            tok = _token(m, is_arabic)
+            if tok is not None:
+                found.append(tok)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Number] = []
     for tok in found:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 import regex
 
 from extractor.errors import RuleError
+from extractor.rx import at_position
 
 T = TypeVar("T")
 
@@ -63,6 +64,9 @@ class Rule:
     ordinals: Mapping[str, int] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    #: The same pattern for ``match`` at a position (``extractor.rx.at_position``: stdlib
+    #: ``re`` where it reads the pattern alike, cheaper per call); scans use ``regex``.
+    at: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,7 @@ def compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:
         ordinals={str(k): int(v) for k, v in dict(raw.get("ordinals", {})).items()},
         examples=tuple(_example(e, where) for e in raw.get("examples", ())),
         counterexamples=tuple(str(c) for c in raw.get("counterexamples", ())),
+        at=at_position(pattern),
     )
 
 

@@ -133,7 +133,7 @@ def _match(
     starters: regex.Pattern[str],
 ) -> Heading | None:
     for rule in section_rules:
-        m = rule.regex.match(folded, pos, para.end)
+        m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue
         ordinal = small_int(m.group("num"))

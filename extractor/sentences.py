@@ -17,8 +17,9 @@ from extractor.fold import fold
 _CLAUSE = re.compile(r"[。！？!?；;\n，,：:]")
 #: What ends a sentence (a claim's or placeholder's, and what the audit compares).
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_FULL_RE = re.compile(r"[。！？!?\n]")
 _SPACE = " \t\u3000\u00a0"
+_SENTENCE_MARKS = frozenset("。！？!?；;\n")
+_FULL_MARKS = frozenset("。！？!?\n")
 
 
 @lru_cache(maxsize=8)
@@ -41,11 +42,11 @@ class SentenceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # three scans: a plain character class is found faster by stdlib re than by a
-        # Python filter over the clause marks
+        # one scan for every mark; the sentence and full-sentence ends are a subset of the
+        # clause marks, picked out of them (two more scans of the text cost more)
         self._clause = [m.start() for m in _CLAUSE.finditer(text)]
-        self._sentence = [m.start() for m in SENTENCE_END.finditer(text)]
-        self._full = [m.start() for m in _FULL_RE.finditer(text)]
+        self._sentence = [p for p in self._clause if text[p] in _SENTENCE_MARKS]
+        self._full = [p for p in self._sentence if text[p] in _FULL_MARKS]
         self._spans: dict[int, tuple[int, int]] = {}
 
     @staticmethod

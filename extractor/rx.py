@@ -1,0 +1,58 @@
+"""Patterns tried at one position: compiled with the standard library's ``re`` when it reads
+them exactly as ``regex`` does, else with ``regex``.
+
+Both engines answer the same question; they differ in cost.  Measured over the corpus
+(benchmarks/README.md), ``re`` answers a ``match`` at a position, or a ``search`` in a
+window of a few characters, two to three times faster than ``regex``: its cost per call is
+lower.  ``regex`` is as fast or faster at scanning a whole text for a large alternation,
+so whole-text scans keep using it.  The claim finder calls its context patterns once or
+more per figure, tens of thousands of times per batch: those use :func:`at_position`.
+
+``re`` reads a pattern as ``regex`` (VERSION1) does unless the pattern uses what only
+``regex`` has; then ``re`` refuses it (variable-width lookbehind, ``\\p{…}``, ``(?r)``,
+branch reset) or warns (``[[``, ``--``, ``&&``, ``||``: nested sets and set operations),
+and the pattern goes to ``regex``.  So do patterns with flags other than ASCII, MULTILINE,
+DOTALL and VERBOSE (``regex`` folds case more fully than ``re`` under IGNORECASE).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+#: regex flags that mean the same in re, and their re equivalents.
+_SAME_FLAGS = (
+    (regex.ASCII, re.ASCII),
+    (regex.MULTILINE, re.MULTILINE),
+    (regex.DOTALL, re.DOTALL),
+    (regex.VERBOSE, re.VERBOSE),
+)
+
+
+@lru_cache(maxsize=512)
+def at_position(pattern: str, flags: int = regex.VERSION1) -> Any:
+    """``pattern`` compiled for calls at a position: a ``re.Pattern`` when ``re`` reads it
+    as ``regex`` would, else a ``regex`` pattern (compiled with ``flags``)."""
+    compiled = _stdlib(pattern, flags)
+    return compiled if compiled is not None else regex.compile(pattern, flags)
+
+
+def _stdlib(pattern: str, flags: int) -> re.Pattern[str] | None:
+    rest = flags & ~(regex.VERSION1 | regex.VERSION0)
+    std = 0
+    for ours, theirs in _SAME_FLAGS:
+        if rest & ours:
+            std |= theirs
+            rest &= ~ours
+    if rest or "(?i" in pattern:  # other flags, and case folding, only regex reads as regex
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # FutureWarning: VERSION1 set syntax re reads otherwise
+        try:
+            return re.compile(pattern, std)
+        except (re.error, FutureWarning, DeprecationWarning):
+            return None

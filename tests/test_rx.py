@@ -1,0 +1,90 @@
+"""extractor.rx: a pattern goes to the standard library's re only where re reads it as
+regex does; the claim vocabulary and the outline rules answer alike under both engines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from conftest import CORPORA
+
+from extractor.claimwords import claim_words
+from extractor.fold import fold
+from extractor.rules import default_rules
+from extractor.rx import at_position
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:以上|以下|左右)",
+        r"(?<![新净])(?:增长|下降)(?:了|到)?$",
+        r"\d{1,3}(?:,\d{3})+",
+        r"第(?P<num>[一二三四五六七八九十]{1,3})(?:部分|章|篇)",
+    ],
+)
+def test_plain_patterns_go_to_re(pattern: str) -> None:
+    assert isinstance(at_position(pattern), re.Pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "text", "span"),
+    [
+        # variable-width lookbehind: only regex has it
+        (r"(?<=(?:比|较)[^，。]{1,6})多", regex.VERSION1, "比去年多", (3, 4)),
+        # Unicode script property
+        (r"\p{Han}+", regex.VERSION1, "ab汉字c", (2, 4)),
+        # VERSION1 set difference: re would read [[…] as a set holding "-" and "["
+        (r"[[一-龥]--[的了]]+", regex.VERSION1, "我的书", (0, 1)),
+        # a reverse search
+        (r"(?r)\d+", regex.VERSION1, "a12b345", (4, 7)),
+        # full case folding under IGNORECASE
+        (r"(?i)strasse", regex.VERSION1, "STRAßE", (0, 6)),
+        (r"ab", regex.VERSION1 | regex.IGNORECASE, "AB", (0, 2)),
+    ],
+)
+def test_regex_only_syntax_stays_with_regex(
+    pattern: str, flags: int, text: str, span: tuple[int, int]
+) -> None:
+    compiled = at_position(pattern, flags)
+    assert not isinstance(compiled, re.Pattern)
+    found = compiled.search(text)
+    assert found is not None and found.span() == span
+
+
+def _sample_text() -> str:
+    texts = sorted(CORPORA.glob("*.txt"))
+    assert texts, "the project's corpora/ has sample reports"
+    return fold("\n".join(p.read_text(encoding="utf-8") for p in texts[:4]))
+
+
+def test_claim_vocabulary_matches_alike_under_both_engines() -> None:
+    """Every claim pattern that rx gave to re finds what regex finds, at every position of
+    the sample reports (match) and in every window of eight characters (search)."""
+    words = claim_words()
+    text = _sample_text()
+    checked = 0
+    for name in words.__slots__:
+        compiled = getattr(words, name)
+        if not isinstance(compiled, re.Pattern):
+            continue
+        twin = regex.compile(compiled.pattern, regex.VERSION1)
+        for pos in range(0, len(text), 3):
+            a, b = compiled.match(text, pos), twin.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (name, pos)
+            a, b = compiled.search(text, pos, pos + 8), twin.search(text, pos, pos + 8)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (name, pos)
+        checked += 1
+    assert checked >= 8  # most of the vocabulary runs on re
+
+
+def test_outline_rules_match_alike_under_both_engines() -> None:
+    text = _sample_text()
+    rules = [r for table in ("section", "measure") for r in default_rules().of(table)]
+    assert any(isinstance(r.at, re.Pattern) for r in rules)
+    for rule in rules:
+        for pos in range(len(text)):
+            a, b = rule.at.match(text, pos), rule.regex.match(text, pos)
+            assert (a and a.groupdict()) == (b and b.groupdict()), (rule.id, pos)
+            assert (a and a.span()) == (b and b.span()), (rule.id, pos)
