@@ -44,6 +44,7 @@ class ClaimWords:
     strip_lead: Any
     strip_trail: Any
     formula: Any
+    formula_or_not_claim: Any  # formula | not_claims, one match where both are tried
     formula_nouns: Any  # matched after the unit of a small Chinese count
     list_before: Any
     not_claims: Any
@@ -92,6 +93,9 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
         ),
         strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
         formula=at_position(_alt(c.get("formula", ())), V1),
+        formula_or_not_claim=at_position(
+            _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
+        ),
         formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
         list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
         not_claims=at_position(_alt(c.get("not_claims", ())), V1),

@@ -85,14 +85,28 @@ def find_figures(
     ]
     tokens.sort(key=lambda t: t.start)
     titles = [m.span() for m in _TITLES.finditer(folded)] if "《" in folded else []
+    rate_first = _rate_first(scan.table)
     out = []
     for tok in tokens:
+        if (
+            tok.text == "一"
+            and tok.kind == "chinese"
+            and folded[tok.end : tok.end + 1] not in rate_first
+        ):
+            continue  # 一个, 一项: a lone 一 counts only before a rate (一个百分点, 一倍)
         if _overlaps(times, tok.start, tok.end) or (titles and _inside(titles, tok.start)):
             continue  # a date or time reference; a figure in a 《》 title
         fig = _figure(scan, tok)
         if fig and not _overlaps(times, fig.start, fig.end):
             out.append(fig)
     return out
+
+
+def _rate_first(table: UnitTable) -> frozenset[str]:
+    """What may follow a lone 一 whose unit is a rate: a rate unit's first character, or
+    what may stand between a figure and its unit (a note, a hedge, a scale)."""
+    rates = (word[0] for word, row in table.units.items() if row.base in _RATES)
+    return frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
 
 
 def _figure(scan: _Scan, tok: Number) -> Figure | None:
@@ -227,7 +241,7 @@ def _not_quantity(folded: str, tok: Number, words: ClaimWords) -> bool:
     before = folded[max(0, tok.start - 2) : tok.start].rstrip()
     if before.endswith("第"):
         return True
-    if words.formula.match(folded, tok.start) or words.not_claims.match(folded, tok.start):
+    if words.formula_or_not_claim.match(folded, tok.start):
         return True
     if _short_quote(folded, tok.start, tok.end):
         return True
