@@ -96,10 +96,13 @@ def _find_items(
 ) -> list[_Item]:
     items: list[_Item] = []
     head_starts = [a for a, _ in heading_spans]
+    enumerating = [rule for rule in rules.of("measure") if rule.family != "dash"]
     for pi, para in enumerate(layout.paragraphs):
-        for rule in rules.of("measure"):
-            if rule.family == "dash":
-                continue
+        for rule in enumerating:
+            if rule.needs and not any(
+                folded.find(ch, para.start, para.end) >= 0 for ch in rule.needs
+            ):
+                continue  # cheaper than starting a scan that cannot match
             for m in rule.regex.finditer(folded, para.start, para.end):
                 if not _at_boundary(folded, para, m.start(), heading_spans, head_starts):
                     continue

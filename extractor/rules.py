@@ -34,6 +34,7 @@ RULE_KEYS = frozenset(
         "ordinals",
         "examples",
         "counterexamples",
+        "needs",
     }
 )
 #: Arrays of tables in the pattern files that hold rules (the rest is vocabulary).
@@ -67,6 +68,9 @@ class Rule:
     #: The same pattern for ``match`` at a position (``extractor.rx.at_position``: stdlib
     #: ``re`` where it reads the pattern alike, cheaper per call); scans use ``regex``.
     at: Any = None
+    #: Characters one of which every match holds (``"是"`` for 一是): where a stretch of text
+    #: holds none, the rule is not tried there.  Empty: always tried.
+    needs: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,13 @@ def compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:
         compiled = regex.compile(pattern, regex.VERSION1)
     except regex.error as exc:
         raise RuleError(f"{where}: pattern does not compile: {exc}") from exc
+    needs = raw.get("needs", "")
+    if not isinstance(needs, str):
+        raise RuleError(f"{where}: 'needs' is a string of characters")
+    for example in raw.get("examples", ()):
+        text = example if isinstance(example, str) else example.get("text", "")
+        if needs and not any(ch in str(text) for ch in needs):
+            raise RuleError(f"{where}: example {text!r} holds none of needs {needs!r}")
     return Rule(
         id=rule_id,
         table=table,
@@ -145,6 +156,7 @@ def compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:
         examples=tuple(_example(e, where) for e in raw.get("examples", ())),
         counterexamples=tuple(str(c) for c in raw.get("counterexamples", ())),
         at=at_position(pattern),
+        needs=needs,
     )
 
 

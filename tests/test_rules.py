@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPORA, shared_files
 
 from extractor.errors import RuleError
 from extractor.fold import fold
@@ -49,6 +50,28 @@ def test_bad_regex_names_rule(tmp_path):
     d = _write(tmp_path, "[[measure]]\nid = 'm.broken'\npattern = '(unclosed'\n")
     with pytest.raises(RuleError, match=r"m\.broken.*does not compile"):
         load_rules(d)
+
+
+def test_needs_must_be_held_by_every_example(tmp_path):
+    rule = "[[measure]]\nid = 'm.shi'\npattern = '(?P<num>[一二])是'\nneeds = '要'\n"
+    d = _write(tmp_path, rule + "examples = ['一是加强']\n")
+    with pytest.raises(RuleError, match=r"m\.shi.*一是加强.*needs"):
+        load_rules(d)
+
+
+def test_needs_is_held_by_every_match_in_the_corpora():
+    """A rule's `needs` only skips text where the rule cannot match: every match of it in
+    the sample reports holds one of its characters."""
+    rules = [r for r in default_rules().of("measure") if r.needs]
+    assert {r.id for r in rules} >= {"measure.shi", "measure.yao", "measure.di"}
+    seen = 0
+    for path in [*sorted(CORPORA.glob("*.txt")), *shared_files()]:
+        folded = fold(path.read_bytes().decode("utf-8", errors="replace"))
+        for rule in rules:
+            for m in rule.regex.finditer(folded):
+                assert any(ch in m.group() for ch in rule.needs), (rule.id, m.group())
+                seen += 1
+    assert seen > 20
 
 
 def test_duplicate_ids_are_an_error(tmp_path):
