@@ -21,6 +21,7 @@ from extractor.layout import Layout, Paragraph
 from extractor.model import Measure, Section
 from extractor.numbers import small_int
 from extractor.rules import Rule, RuleSet
+from extractor.rx import at_position
 
 LEAD_MAX = 30
 _MARKER_PUNCT = "，,：:、 "
@@ -96,12 +97,14 @@ def _find_items(
 ) -> list[_Item]:
     items: list[_Item] = []
     head_starts = [a for a, _ in heading_spans]
-    enumerating = [rule for rule in rules.of("measure") if rule.family != "dash"]
+    enumerating = [
+        (rule, at_position(f"[{regex.escape(rule.needs)}]") if rule.needs else None)
+        for rule in rules.of("measure")
+        if rule.family != "dash"
+    ]
     for pi, para in enumerate(layout.paragraphs):
-        for rule in enumerating:
-            if rule.needs and not any(
-                folded.find(ch, para.start, para.end) >= 0 for ch in rule.needs
-            ):
+        for rule, needs in enumerating:
+            if needs is not None and needs.search(folded, para.start, para.end) is None:
                 continue  # cheaper than starting a scan that cannot match
             for m in rule.regex.finditer(folded, para.start, para.end):
                 if not _at_boundary(folded, para, m.start(), heading_spans, head_starts):
