@@ -10,10 +10,12 @@ in the TOML file; lexicon files are plain word lists (jieba's ``word freq tag`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -30,6 +32,7 @@ from extractor.lexicon import (
 )
 from extractor.model import Campaign
 from extractor.rules import RuleSet, default_rules
+from extractor.rx import for_scanning
 from extractor.sentences import cached_fold
 
 __all__ = [
@@ -54,6 +57,15 @@ _HONOUR_TAIL = regex.compile(
     r"[^，。；]*$"
 )
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
+#: How a pair pattern opens (after a lookbehind) for the quick scan of :func:`_pairs`: a
+#: numeral, a Han character that is not one (``{H}``) and a numeral again (一岗双…).
+_PAIR_OPENING = "[{N}][{H}](?:[{N}][{H}]){1,"
+_LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
+#: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
+#: reports must not grow it without end; the corpus has about 4000 distinct names).
+_MEMO_MAX = 50_000
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 def compiled_patterns(rules: RuleSet | None = None) -> dict[str, tuple[Any, tuple[Any, ...]]]:
@@ -82,8 +94,20 @@ class _Scanner:
     units: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
+    #: the organisation suffixes (``patterns["org"]`` as literals: str.startswith is the
+    #: cheaper test after each of thousands of lexicon hits)
+    orgs: tuple[str, ...]
+    #: ``patterns`` with the engine that scans them faster (``extractor.rx.for_scanning``)
+    fast: Mapping[str, Any]
+    #: where a pair formula may start (numeral, non-numeral, numeral), or None when the
+    #: pair pattern is not of the shape that makes this exact (see :func:`_pairs`)
+    pair_starts: re.Pattern[str] | None
     #: name → kind of lexicon hits already seen (a report names 乡村振兴 dozens of times)
     lexicon_kinds: dict[str, str] = field(default_factory=dict)
+    #: quoted content → its kind, "" when it is no name (half the quotes of a batch recur)
+    quoted_kinds: dict[str, str] = field(default_factory=dict)
+    #: name → (normalised name, holds a mask), for the Campaign records
+    names: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 def _scanner(rules: RuleSet) -> _Scanner:
@@ -95,6 +119,14 @@ def _re(where: str, pattern: str) -> Any:
         return regex.compile(pattern, _V1)
     except regex.error as exc:
         raise RuleError(f"campaigns.toml: {where}: pattern does not compile: {exc}") from exc
+
+
+def _memo(cache: dict[_K, _V], key: _K, value: _V) -> _V:
+    """``cache[key] = value``, emptying a full cache first; returns ``value``."""
+    if len(cache) >= _MEMO_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _compile(rules: RuleSet) -> _Scanner:
@@ -133,10 +165,25 @@ def _compile(rules: RuleSet) -> _Scanner:
     files = [p if Path(p).is_absolute() else root / p for p in cfg.get("lexicons", ())]
     years = read_years(root / cfg["years"]) if cfg.get("years") else {}
     lexicon = build_lexicon((n for f in files for n in read_names(f)), years)
+    pair_starts = _pair_starts(cfg.get("patterns", {}).get("pair", {}), cfg["numerals"])
     return _Scanner(
         patterns, examples, cfg, lexicon, tuple(cfg.get("quantity_units", ())),
-        frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())),
+        frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())), tuple(orgs),
+        {name: for_scanning(p) for name, p in patterns.items()}, pair_starts,
     )  # fmt: skip
+
+
+def _pair_starts(raw: Mapping[str, Any], numerals: str) -> re.Pattern[str] | None:
+    """Where a pair formula can start: a numeral before a non-numeral and a numeral.  None
+    unless every match of the pair pattern starts so: the pattern (before ``{N}`` and
+    ``{H}`` are filled in) opens with :data:`_PAIR_OPENING` after an optional lookbehind and
+    has no alternative (``|``) to it, and the numerals are plain letters in a set."""
+    pattern = str(raw.get("pattern", ""))
+    lead = _LOOKBEHIND.match(pattern)
+    body = pattern[lead.end() :] if lead else pattern
+    if not numerals.isalpha() or not body.startswith(_PAIR_OPENING) or "|" in body:
+        return None
+    return re.compile(f"[{numerals}](?=[^{numerals}][{numerals}])")
 
 
 # --- names --------------------------------------------------------------------------------
@@ -207,7 +254,7 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _documents(folded: str, sc: _Scanner) -> Iterator[Candidate]:
-    for m in sc.patterns["document"].finditer(folded):
+    for m in sc.fast["document"].finditer(folded):
         s, e = _trim(folded, *m.span("q"))
         if s < e:
             yield _RANK["document"], s, e, "document", "campaign.document"
@@ -215,18 +262,26 @@ def _documents(folded: str, sc: _Scanner) -> Iterator[Candidate]:
 
 def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee."""
-    obj, awardee = sc.patterns["object"], sc.patterns["awardee"]
-    for m in sc.patterns["quote"].finditer(folded):
-        s, e = _trim(folded, *m.span("q"))
-        kind = _quoted_kind(folded[s:e], sc) if s < e else None
+    obj, awardee = sc.fast["object"], sc.fast["awardee"]
+    kinds = sc.quoted_kinds
+    for m in sc.fast["quote"].finditer(folded):
+        s, e = m.span("q")
+        if s == e or folded[s].isspace() or folded[e - 1].isspace():  # rare: trim it
+            s, e = _trim(folded, s, e)
+            if s == e:
+                continue
+        content = folded[s:e]
+        kind = kinds.get(content)
+        if kind is None:
+            kind = _memo(kinds, content, _quoted_kind(content, sc) or "")
         if kind and not obj.match(folded, m.end()) and not awardee.match(folded, m.end()):
             yield _RANK["quote"], s, e, kind, "campaign.quote"
 
 
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
-    lead, tail = sc.patterns["honour.lead"], sc.patterns["honour.tail"]
-    for m in sc.patterns["honour"].finditer(folded):
+    lead, tail = sc.fast["honour.lead"], sc.fast["honour.tail"]
+    for m in sc.fast["honour"].finditer(folded):
         s, e = m.span("run")
         head = lead.match(folded, s, e)
         s = head.end() if head else s
@@ -265,17 +320,35 @@ def _commas(folded: str, start: int, end: int) -> list[int]:
 
 def _formulas(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """Unquoted formulas by shape: 十四五, and paired ones (一岗双责, 三改一拆)."""
-    for name in ("plan", "pair"):
-        for m in sc.patterns[name].finditer(folded):
+    for name, found in (("plan", sc.fast["plan"].finditer(folded)), ("pair", _pairs(folded, sc))):
+        for m in found:
             if m.group() not in sc.idioms:
                 yield _RANK["pattern"], m.start(), m.end(), "formula", f"campaign.{name}"
 
 
+def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
+    """What ``pair.finditer(folded)`` yields, found faster: ``regex`` tries the pattern (a
+    lookbehind first) at every position, while ``re`` skips to where a numeral, another
+    character and a numeral stand, about one position in a thousand, where every match
+    starts; the pattern is tried there (its lookbehind still sees the text before)."""
+    pair, starts = sc.patterns["pair"], sc.pair_starts
+    if starts is None:
+        yield from pair.finditer(folded)
+        return
+    pos = 0
+    while (at := starts.search(folded, pos)) is not None:
+        m = pair.match(folded, at.start())
+        if m is None:
+            pos = at.start() + 1
+        else:
+            yield m
+            pos = m.end()  # as finditer: the next match starts after this one
+
+
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
-    org = sc.patterns["org"]
-    kinds = sc.lexicon_kinds
+    orgs, kinds = sc.orgs, sc.lexicon_kinds
     for s, e in lexicon.spans(folded):
-        if not org.match(folded, e):
+        if not folded.startswith(orgs, e):
             name = folded[s:e]
             kind = kinds.get(name)
             if kind is None:
@@ -286,12 +359,17 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
 def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
     """One name per stretch of text: by rank, then leftmost, then longest."""
     taken, chosen = bytearray(size), []
-    for cand in sorted(candidates, key=lambda c: (c[0], c[1], c[1] - c[2])):
+    # two stable sorts with C-level keys instead of one with a Python key: longest first,
+    # then by rank and start (ties keep their order, as a (rank, start, -length) key does)
+    ordered = sorted(candidates, key=itemgetter(2), reverse=True)
+    ordered.sort(key=itemgetter(0, 1))
+    for cand in ordered:
         s, e = cand[1], cand[2]
         if taken.find(1, s, e) == -1:
             taken[s:e] = b"\x01" * (e - s)
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: (c[1], c[2]))
+    chosen.sort(key=itemgetter(1, 2))
+    return chosen
 
 
 def find_campaigns(
@@ -312,14 +390,12 @@ def find_campaigns(
         *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc),
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
     ]  # fmt: skip
-    mask = sc.patterns["mask"]
-    return [
-        _campaign(i, text, cand, mask) for i, cand in enumerate(_resolve(candidates, len(text)), 1)
-    ]
-
-
-def _campaign(i: int, text: str, cand: Candidate, mask: Any) -> Campaign:
-    _, s, e, kind, rule = cand
-    name = text[s:e]
-    has_mask = bool(mask.search(name))
-    return Campaign(f"k{i}", None, None, name, normalise(name), kind, has_mask, s, e, rule)
+    names, mask = sc.names, sc.patterns["mask"]
+    found = []
+    for i, (_, s, e, kind, rule) in enumerate(_resolve(candidates, len(text)), 1):
+        name = text[s:e]
+        known = names.get(name)  # a report names the same campaign again and again
+        if known is None:
+            known = _memo(names, name, (normalise(name), bool(mask.search(name))))
+        found.append(Campaign(f"k{i}", None, None, name, known[0], kind, known[1], s, e, rule))
+    return found

@@ -12,7 +12,7 @@ from conftest import CORPORA
 from extractor.claimwords import claim_words
 from extractor.fold import fold
 from extractor.rules import default_rules
-from extractor.rx import at_position
+from extractor.rx import at_position, for_scanning
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,14 @@ def test_outline_rules_match_alike_under_both_engines() -> None:
             a, b = rule.at.match(text, pos), rule.regex.match(text, pos)
             assert (a and a.groupdict()) == (b and b.groupdict()), (rule.id, pos)
             assert (a and a.span()) == (b and b.span()), (rule.id, pos)
+
+
+def test_scanning_twin_only_for_patterns_re_can_skip_ahead_in() -> None:
+    literal_led = regex.compile(r"增长(?P<n>\d+)%", regex.VERSION1)
+    behind_led = regex.compile(r"(?<![新净])增长", regex.VERSION1)
+    regex_only = regex.compile(r"\p{Han}+增长", regex.VERSION1)
+    twin = for_scanning(literal_led)
+    assert isinstance(twin, re.Pattern)
+    assert [m.span() for m in twin.finditer("同比增长12%，增长3%")] == [(2, 7), (8, 12)]
+    assert for_scanning(behind_led) is behind_led
+    assert for_scanning(regex_only) is regex_only
