@@ -16,7 +16,7 @@ The vocabulary is ``[placeholders]`` in ``patterns/claims.toml``; units come fro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -37,6 +37,8 @@ _CLOSING = set('”"」’》')
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     mask: Any  # regex.Pattern[str]
+    #: the characters a mask starts with: ``chars`` and 某
+    starts: str
     not_mask: Any
     figure_after: Any
     duration_after: Any
@@ -48,7 +50,8 @@ def _words(items: Any) -> str:
 
 def _compile(data: Mapping[str, Any]) -> _Vocab:
     v = data.get("placeholders", {})
-    chars = regex.escape(str(v.get("chars", "Xx×*○□")))
+    raw_chars = str(v.get("chars", "Xx×*○□"))
+    chars = regex.escape(raw_chars)
     mou = _words(v.get("mou_not_before", ()))
     return _Vocab(
         mask=regex.compile(
@@ -57,6 +60,7 @@ def _compile(data: Mapping[str, Any]) -> _Vocab:
             rf"|(?P<grade>{_words(v.get('figure_before', ()))}|[万亿千余多]))?",
             regex.VERSION1,
         ),
+        starts="".join(dict.fromkeys(raw_chars + "某")),
         not_mask=regex.compile(rf"(?:{_words(v.get('not_mask_before', ()))})", regex.VERSION1),
         figure_after=regex.compile(rf"(?:{_words(v.get('figure_after', ()))})$", regex.VERSION1),
         duration_after=regex.compile(rf"(?:{_words(v.get('duration_after', ()))})$"),
@@ -133,15 +137,14 @@ def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeh
     rules = rules or default_rules()
     vocab = _vocab(rules)
     folded = cached_fold(text)
-    index = sentence_index(folded)
     units = unit_table(rules)
     found: list[Placeholder] = []
-    for m in vocab.mask.finditer(folded):
+    for m in _masks(folded, vocab):
         start, end = m.span()
         if not _is_mask(folded, start, end, vocab):
             continue
         kind, rule = _kind(folded, m, vocab, units)
-        s, e = index.sentence(start)
+        s, e = sentence_index(folded).sentence(start)  # cached; built only where masks are
         found.append(
             Placeholder(
                 placeholder_id=f"p{len(found) + 1}",
@@ -156,6 +159,30 @@ def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeh
             )
         )
     return _spread_figures(folded, found)
+
+
+def _masks(folded: str, vocab: _Vocab) -> Iterator[regex.Match[str]]:
+    """What ``vocab.mask.finditer(folded)`` yields, found faster.
+
+    Every mask starts with a mask character or 某, one character in four thousand:
+    ``str.find`` finds them all at a seventh of the cost of ``regex`` trying the pattern at
+    every position.  The pattern is tried where one stands, in order, skipping those inside
+    the last match (a match holds at least one character), as finditer would."""
+    pos = 0
+    for start in sorted(at for ch in vocab.starts for at in _positions(folded, ch)):
+        if start < pos:
+            continue
+        m = vocab.mask.match(folded, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _positions(text: str, ch: str) -> Iterator[int]:
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 def _spread_figures(folded: str, found: list[Placeholder]) -> list[Placeholder]:
