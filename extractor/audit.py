@@ -24,6 +24,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -33,6 +34,7 @@ from extractor.measures import Locator
 from extractor.model import Claim, Measure, Report, Section
 from extractor.numbers import small_int
 from extractor.rules import Rule, RuleSet, compile_rule, default_rules
+from extractor.rx import for_scanning
 from extractor.sentences import SENTENCE_END, cached_fold, sentence_index
 
 ERROR, WARNING = "error", "warning"
@@ -56,11 +58,15 @@ REPEAT_MIN_CHARS = 20
 _HEADING_MAX = 30
 _LEAD_GAP = regex.compile(r"[^。！？!?\n]{0,30}[\s：:，,。]*")
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
+#: A character that is not noise: a body without one is empty (``_NOISE.sub`` would leave
+#: nothing), found without copying the body.
+_NOT_NOISE = regex.compile(r"[^\s\p{P}\p{S}]")
 _LEVEL_WORDS = regex.compile(r"(?:到|至|为|达到|达|在)\s*$")
 _NUMERAL = regex.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+")
 _WIDE_DIGITS = "０１２３４５６７８９"
 _TO_WIDE = str.maketrans("0123456789", _WIDE_DIGITS)
 _COMPARED = regex.compile(r"(?:比|较|相当于|超过|高于|多于)")
+_AMONG = "其中"  # what parts_exceed_total looks for between a total and its parts
 _COUNT_NOUNS = frozenset("个家人户项次件所座台辆套条名位处间批场")
 _NON_COUNT_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "℃", "度", "倍", ""})
 
@@ -92,6 +98,10 @@ class AuditRules:
 
     def of(self, family: str) -> tuple[Rule, ...]:
         return self.patterns.get(family, ())
+
+    def scans(self, family: str) -> list[Any]:
+        """The patterns of a family's rules as a whole text is scanned with them."""
+        return [for_scanning(rule.regex) for rule in self.of(family)]
 
     def first(self, family: str) -> Any:
         found = self.of(family)
@@ -131,6 +141,16 @@ class _Context:
         self.locator = Locator(report.sections)
         self.measures = sorted(report.measures, key=lambda m: m.start)
         self.measure_starts = [m.start for m in self.measures]
+
+    @cached_property
+    def lists(self) -> list[list[Measure]]:
+        """The enumerated measures as lists (:func:`_measure_lists`), for every rule."""
+        return _measure_lists(self.measures)
+
+    @cached_property
+    def numbering(self) -> list[tuple[str, str, int, int, str | None]]:
+        """The gaps and repeats (:func:`_numbering`): found once for both rules."""
+        return list(_numbering(self))
 
     def measure_at(self, pos: int) -> str | None:
         i = bisect_right(self.measure_starts, pos) - 1
@@ -191,8 +211,8 @@ def _masked_figures(ctx: _Context) -> Iterator[Finding]:
                 "masked_figure", f"masked figure: {what}{c.value_text}{c.unit}", c.start, c.end,
                 section_id=c.section_id, measure_id=c.measure_id,
             )  # fmt: skip
-    for rule in ctx.patterns.of("masked_figure"):
-        for m in rule.regex.finditer(ctx.folded):
+    for pattern in ctx.patterns.scans("masked_figure"):
+        for m in pattern.finditer(ctx.folded):
             change, unit = m.group("change"), m.group("unit")
             yield ctx.finding(
                 "masked_figure", f"no figure: {change} … {unit} without a number", *m.span()
@@ -200,8 +220,8 @@ def _masked_figures(ctx: _Context) -> Iterator[Finding]:
 
 
 def _template_leftovers(ctx: _Context) -> Iterator[Finding]:
-    for rule in ctx.patterns.of("template_leftover"):
-        for m in rule.regex.finditer(ctx.folded):
+    for pattern in ctx.patterns.scans("template_leftover"):
+        for m in pattern.finditer(ctx.folded):
             text = ctx.text[m.start() : m.end()]
             yield ctx.finding("template_leftover", f"editing remnant: {text}", *m.span())
 
@@ -228,7 +248,7 @@ def _measure_lists(measures: Sequence[Measure]) -> list[list[Measure]]:
 def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None]]:
     """(rule, message, start, end, section) for gaps and repeats in measures and sections."""
     pairs: list[tuple[Measure | Section, Measure | Section, str]] = []
-    for items in _measure_lists(ctx.measures):
+    for items in ctx.lists:
         pairs += [(a, b, "") for a, b in pairwise(items)]
     groups: dict[tuple[str | None, str], list[Section]] = {}
     for sec in ctx.report.sections:
@@ -280,22 +300,25 @@ def _chinese(n: int) -> str:
 
 
 def _numbering_gaps(ctx: _Context) -> Iterator[Finding]:
-    for rule, message, start, end, section in _numbering(ctx):
+    for rule, message, start, end, section in ctx.numbering:
         if rule == "numbering_gap":
             yield ctx.finding(rule, message, start, end, section_id=section)
 
 
 def _numbering_repeats(ctx: _Context) -> Iterator[Finding]:
-    for rule, message, start, end, section in _numbering(ctx):
+    for rule, message, start, end, section in ctx.numbering:
         if rule == "numbering_repeat":
             yield ctx.finding(rule, message, start, end, section_id=section)
 
 
 def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
-    lists = _measure_lists(ctx.measures)
-    firsts = {items[0].start: items for items in lists}
-    for rule in ctx.patterns.of("count_mismatch"):
-        for m in rule.regex.finditer(ctx.folded):
+    firsts = {items[0].start: items for items in ctx.lists}
+    if not firsts and not any(
+        s.ordinal == 1 and s.parent_id is not None for s in ctx.report.sections
+    ):
+        return  # no list for a lead-in to announce (_following_count): skip the scans
+    for pattern in ctx.patterns.scans("count_mismatch"):
+        for m in pattern.finditer(ctx.folded):
             announced = small_int(m.group("n"))
             if announced is None:
                 continue
@@ -338,8 +361,8 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
     figure before 其中, announced as a total and not hedged, against the named parts after
     it (one per clause, not one compared with something else: 比…多)."""
     total_word = ctx.patterns.first("parts_exceed_total")
-    for (s, e), claims in _claims_by_sentence(ctx).items():
-        among = ctx.folded.find("其中", s, e)
+    for (s, e), claims in _claims_by_sentence(ctx, _AMONG).items():
+        among = ctx.folded.find(_AMONG, s, e)
         if among < 0:
             continue
         before = [c for c in claims if c.end <= among and _countable(c)]
@@ -351,9 +374,9 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
             continue
         parts, clauses = [], set()
         for c in claims:
-            first = max([among, *(ctx.folded.rfind(m, among, c.start) + 1 for m in "，,、：:")])
             if c.start < among or not _countable(c) or c.base_unit != total.base_unit:
                 continue
+            first = max([among, *(ctx.folded.rfind(m, among, c.start) + 1 for m in "，,、：:")])
             if not _NOISE.sub("", ctx.folded[first : c.start]):
                 continue  # a part is named in its clause (新建8个); a bare figure is not a part
             if first in clauses or _COMPARED.search(ctx.folded, first, c.start):
@@ -370,10 +393,34 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _claims_by_sentence(ctx: _Context) -> dict[tuple[int, int], list[Claim]]:
+def _claims_by_sentence(ctx: _Context, word: str) -> dict[tuple[int, int], list[Claim]]:
+    """The claims of each sentence that holds ``word`` (no space or mark in it), in order.
+
+    One sentence in thirty holds 其中, so the claims are not each looked up in the sentence
+    index: a claim that starts on a letter, digit or Han character lies inside its trimmed
+    sentence, and a bisection over the sentences holding the word places it; a claim that
+    starts on anything else (a space or a mark, trimmed off a sentence) is looked up."""
+    folded, index = ctx.folded, ctx.index
+    spans: list[tuple[int, int]] = []
+    at = folded.find(word)
+    while at >= 0:
+        spans.append(index.sentence(at))
+        at = folded.find(word, max(spans[-1][1], at + 1))
+    if not spans:
+        return {}
+    starts, holding = [s for s, _ in spans], set(spans)
     groups: dict[tuple[int, int], list[Claim]] = {}
     for c in ctx.report.claims:
-        groups.setdefault(ctx.index.sentence(c.start), []).append(c)
+        if folded[c.start : c.start + 1].isalnum():
+            i = bisect_right(starts, c.start) - 1
+            if i < 0 or c.start >= spans[i][1]:
+                continue
+            span = spans[i]
+        else:
+            span = index.sentence(c.start)
+            if span not in holding:
+                continue
+        groups.setdefault(span, []).append(c)
     return groups
 
 
@@ -400,7 +447,7 @@ def _rates_out_of_range(ctx: _Context) -> Iterator[Finding]:
                     f"{c.indicator} is a rate or share but is {c.value_text}{c.unit}",
                     c.start, c.end, section_id=c.section_id, measure_id=c.measure_id,
                 )  # fmt: skip
-        elif _negative(ctx.folded, c) and c.base_unit[-1:] in _COUNT_NOUNS and not c.change:
+        elif not c.change and c.base_unit[-1:] in _COUNT_NOUNS and _negative(ctx.folded, c):
             start = c.start - 1 if ctx.folded[c.start - 1 : c.start] == "-" else c.start
             yield ctx.finding(
                 "rate_out_of_range", f"negative count: {ctx.text[start : c.end]}", start, c.end,
@@ -426,8 +473,7 @@ def _empty_sections(ctx: _Context) -> Iterator[Finding]:
     for sec in ctx.report.sections:
         if sec.section_id in parents or len(sec.title) > _HEADING_MAX or "，" in sec.title:
             continue  # a long or comma-bearing title is a statement, not an empty heading
-        body = _NOISE.sub("", ctx.text[sec.title_end : sec.end])
-        if not body:
+        if not _NOT_NOISE.search(ctx.text, sec.title_end, sec.end):
             yield ctx.finding(
                 "empty_section", f"heading {sec.marker}{sec.title} has no text",
                 sec.start, sec.title_end, section_id=sec.section_id, measure_id=None,
