@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -85,18 +86,35 @@ def table_rows(
     report: Report, table: str, *, with_text: bool = False, records: Iterable[Any] | None = None
 ) -> list[dict[str, Any]]:
     """The rows one report contributes to one table (``records`` replace the table's own)."""
-    names = [c.name for c in TABLES[table].columns[1:]]
-    fields = attrgetter(*names)  # one call per record for all its fields
-    text = with_text and table == "documents"
-    rows = []
-    for record in TABLES[table].records(report) if records is None else records:
-        values = fields(record)
-        row: dict[str, Any] = {"doc_id": report.document.doc_id}
-        row.update(zip(names, values if len(names) > 1 else (values,), strict=True))
-        if text:
+    names = tuple(c.name for c in TABLES[table].columns[1:])
+    found = TABLES[table].records(report) if records is None else records
+    rows = _row_builder(names)(report.document.doc_id, found)
+    if with_text and table == "documents":
+        for row in rows:
             row["text"] = report.text
-        rows.append(row)
     return rows
+
+
+RowBuilder = Callable[[str, Iterable[Any]], list[Row]]
+
+
+@lru_cache(maxsize=64)
+def _row_builder(names: tuple[str, ...]) -> RowBuilder:
+    """A function from (doc_id, records) to rows with these columns after ``doc_id``.
+
+    One ``attrgetter`` call reads a record's fields and ``dict(zip(…))`` pairs them with the
+    column names, both in C: twice as fast per row as a dict updated from a zip, and a
+    report has hundreds of claims and campaigns.
+    """
+    fields = attrgetter(*names)
+    keys = ("doc_id", *names)
+    if len(names) == 1:
+        return lambda doc_id, records: [
+            dict(zip(keys, (doc_id, fields(r)), strict=True)) for r in records
+        ]
+    return lambda doc_id, records: [
+        dict(zip(keys, (doc_id, *fields(r)), strict=True)) for r in records
+    ]
 
 
 @dataclass(frozen=True, slots=True)
