@@ -254,9 +254,7 @@ class TableWriter:
                 sink, index=False, header=False, lineterminator=_CRLF
             )
         else:
-            df = frame(name, rows, with_text=self.with_text)
-            table = pa.Table.from_pandas(df, schema=sink.schema, preserve_index=False)
-            sink.write_table(table.replace_schema_metadata(sink.schema.metadata))
+            sink.write_table(_arrow_table(rows, sink.schema))
 
     def _finish(self, *, quiet: bool = False) -> None:
         """Close every file (all of them, even after a failure); raise the first error."""
@@ -273,6 +271,19 @@ class TableWriter:
                 errors.append(exc)
         if errors and not quiet:
             raise errors[0]
+
+
+def _arrow_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Rows as an Arrow table of ``schema``, column by column, without a DataFrame between.
+
+    What ``frame`` and ``pa.Table.from_pandas`` would give (the same column types and pandas
+    metadata; ``from_pandas=True`` reads a NaN float as null, as pandas does) at a fraction
+    of the cost: the writing process does this for every row of a batch.
+    """
+    arrays = [
+        pa.array([row[f.name] for row in rows], type=f.type, from_pandas=True) for f in schema
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _xlsx_value(value: Any) -> Any:
