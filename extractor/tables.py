@@ -18,6 +18,7 @@ import math
 import os
 from collections.abc import Iterable
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -281,7 +282,7 @@ def _arrow_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     of the cost: the writing process does this for every row of a batch.
     """
     arrays = [
-        pa.array([row[f.name] for row in rows], type=f.type, from_pandas=True) for f in schema
+        pa.array(list(map(itemgetter(f.name), rows)), type=f.type, from_pandas=True) for f in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
 
