@@ -53,9 +53,12 @@ _SPACE = regex.compile(r"\s+")
 #: What may follow an honour's name in the same run and is not part of it: a count of
 #: the awardees (5G工厂301家, 大国工匠4人) or a clause on them (…模范的有三万八千多人).
 _HONOUR_TAIL = regex.compile(
-    r"(?:的有|人数|(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家人项所位名座条户处])"
+    r"(?:的有|人数|(?<![第\d一二两三四五六七八九十百千万])"  # 第一个 is an ordinal
+    r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家人项所位名座条户处])"
     r"[^，。；]*$"
 )
+#: A count of awardees before the title (获评5个国家生态文明建设示范区).
+_HONOUR_COUNT = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家项所座条处]")
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
 #: How a pair pattern opens (after a lookbehind) for the quick scan of :func:`_pairs`: a
 #: numeral, a Han character that is not one (``{H}``) and a numeral again (一岗双…).
@@ -149,8 +152,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         examples[name] = (tuple(raw.get("examples", ())), tuple(raw.get("counterexamples", ())))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, cfg[key])
-    for key in ("lead", "tail"):
-        patterns[f"honour.{key}"] = _re(f"honour.{key}", honour[key])
+    for key in ("lead", "tail", "not_title"):
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", honour.get(key, "(?!)"))
     heads = sorted(cfg.get("object_heads", ()), key=len, reverse=True)
     patterns["object"] = _re(
         "object_heads",
@@ -292,28 +295,53 @@ def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
 
 
 def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[Candidate]:
-    quoted = any(ch in folded[start:end] for ch in '“”"「」')
-    cuts = [start, end] if quoted else [start, *_commas(folded, start, end), end]
+    cuts = [start, *_commas(folded, start, end), end]
     for s, e in zip(cuts[::2], cuts[1::2], strict=True):
         s, e = _trim(folded, s, e)
-        tail = _HONOUR_TAIL.search(folded, s, e)  # 大国工匠4人, 劳动模范的有三万多人
-        e = tail.start() if tail else e
-        e -= folded[s:e].endswith("等")
+        count = _HONOUR_COUNT.match(folded, s, e)  # 获评5个国家…示范区: how many, not the name
+        if count and sc.patterns["awardee"].search(folded, count.end(), e):
+            continue  # …、7个党组织获评…: a new clause, with its own awardees and cue
+        s = count.end() if count else s
+        e = _trim(folded, s, _before_awardees(folded, s, e))[1]
+        e -= folded[s:e].endswith(("等", "、"))
         q = sc.patterns["quote"].fullmatch(folded, s, e)
         if q:
             s, e = q.span("q")
         name = folded[s:e]
-        if 2 <= len(name) <= sc.config["honour"]["max_chars"] and _WORDISH.search(
-            sc.patterns["mask"].sub("", name)
+        if (
+            2 <= len(name) <= sc.config["honour"]["max_chars"]
+            and _WORDISH.search(sc.patterns["mask"].sub("", name))
+            and not sc.patterns["honour.not_title"].fullmatch(name)
         ):
             yield _RANK["honour"], s, e, "honour", "campaign.honour"
 
 
+def _before_awardees(folded: str, start: int, end: int) -> int:
+    """Where a title ends before the count of its awardees or a clause on them (大国工匠4人,
+    劳动模范的有三万多人); a count inside a quoted name is part of it (“五个一工程”奖)."""
+    pos = start
+    while (tail := _HONOUR_TAIL.search(folded, pos, end)) is not None:
+        at: int = tail.start()
+        if folded.count("“", start, at) <= folded.count("”", start, at):
+            return at
+        closing = folded.find("”", at, end)
+        if closing < 0:
+            break
+        pos = closing + 1
+    return end
+
+
 def _commas(folded: str, start: int, end: int) -> list[int]:
-    """Both sides of every 、 in a run: [a, b] pairs that split it into titles."""
-    cuts = []
+    """Both sides of every 、 outside quotes in a run: [a, b] pairs that split it into
+    titles (“五个一工程”奖、文华奖); a 、 inside a quote belongs to the name."""
+    cuts, depth = [], 0
     for i in range(start, end):
-        if folded[i] == "、":
+        ch = folded[i]
+        if ch in "“「":
+            depth += 1
+        elif ch in "”」":
+            depth = max(0, depth - 1)
+        elif ch == "、" and not depth:
             cuts += [i, i + 1]
     return cuts
 

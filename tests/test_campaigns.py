@@ -359,3 +359,40 @@ def test_annotation_anchor_resolves_to_the_name(tmp_path):
 def test_an_honour_stops_before_the_count_of_its_awardees(text, expected):
     found = [c for c in find_campaigns(text) if c.kind == "honour"]
     assert [c.text for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "污染防治攻坚战成效考核连续三年获评优秀。",
+        "河湖长制工作连续两年获评良好等次（全市排名第3）。",
+        "三家医院在绩效考核中获评A级以上、数量全省第一。",
+        "食品安全考核连续获评国家A级。",
+        "服务热线获评全国最高等级A+级。",
+        "入选国家重点实验室数量居全省首位。",
+    ],
+)
+def test_a_grade_or_a_rank_after_a_cue_is_no_honour(text):
+    assert [c.text for c in find_campaigns(text) if c.kind == "honour"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count inside a quoted name is part of it; a 、 outside quotes splits titles
+        ("先后荣获“五个一工程”奖、文华奖等12项大奖。", ["“五个一工程”奖", "文华奖"]),
+        ("获评“时代楷模”、全国道德模范称号。", ["时代楷模", "全国道德模范"]),
+        ("服务站获评“省级百家红色服务站”。", ["省级百家红色服务站"]),
+        # 第一个 is an ordinal, not a count of awardees
+        ("荣获全省第一个智慧城市创新奖。", ["全省第一个智慧城市创新奖"]),
+        # a count before the title says how many were named
+        (
+            "获评3个国家生态文明建设示范区、全国美丽河湖。",
+            ["国家生态文明建设示范区", "全国美丽河湖"],
+        ),
+        # a part that is a new clause with its own cue is not a title
+        ("12个党组织获评“五星级”党组织、7个党组织获评市级示范点。", ["“五星级”党组织"]),
+    ],
+)
+def test_honour_titles_split_and_cut_around_quotes_counts_and_clauses(text, expected):
+    assert [c.text for c in find_campaigns(text) if c.kind == "honour"] == expected
