@@ -159,10 +159,13 @@ def _balanced(phrase: str) -> str:
 
 def _following(doc: _Doc, pos: int) -> str:
     """The words after a figure that had nothing before it (X名湖北籍旅客…): up to 10
-    characters, cut at 的, a conjunction or another figure."""
+    characters, cut at 的, a conjunction, another figure or a change (原油由1亿吨增加到…:
+    what follows is the figure's change, not what it measures)."""
     end = min(doc.index.clause_end(pos), pos + 10)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
-    return doc.text[pos : cut.start() if cut else end].strip()
+    end = cut.start() if cut else end
+    change = doc.words.change_word.search(doc.folded, pos, end)
+    return doc.text[pos : change.start() if change else end].strip()
 
 
 def _scope(doc: _Doc, sent: tuple[int, int]) -> tuple[int, int]:

@@ -43,7 +43,7 @@ _D = "〇零○一二两兩三四五六七八九"
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FLAGS = regex.VERSION1 | regex.ASCII
 #: A Chinese numeral starts with a digit or 十 (not ○, a mask) and is not read after 数/几 (数十个).
-CHINESE = rf"(?<![数几])[零〇一二两兩三四五六七八九十][{_D}十百千万萬亿億]*(?:点[{_D}]+)?"
+CHINESE = rf"(?<![数几])[零〇一二两兩三四五六七八九十][{_D}十百千万萬亿億]*(?:[点點][{_D}]+)?"
 _NOT_CHENG = "不变|为|功|立|本|果|效|员|熟|都|长|交|型|片|批|绩|就|套|像|品|年|分|真|了|色|规|群|千"
 #: Arabic figures inside codes and names are not numbers: PM2.5, G20, 555X, 4A级, 5G.
 _FREE, _END = r"(?<![A-Za-z0-9.])", r"(?![A-Za-z0-9.])"
@@ -58,7 +58,7 @@ ARABIC_RE = regex.compile(
 )
 CHINESE_RE = regex.compile(rf"(?P<ca>{CHINESE})(?:{_RANGE_SEP}(?P<cb>{CHINESE}))?", regex.VERSION1)
 _SHARES = {
-    "percent": rf"(?P<pct>[百千])分之(?P<pnum>{ARABIC}|[{_D}十百点]+)",
+    "percent": rf"(?P<pct>[百千])分之(?P<pnum>{ARABIC}|[{_D}十百点點]+)",
     "fraction": rf"(?P<den>[{_D}十百]+|\d+)分之(?P<nom>[{_D}十]+|\d+)",
     "cheng": rf"(?<=(?<![{_D}十])(?P<cheng>[一二两三四五六七八九]|\d))成(?!{_NOT_CHENG})",
     "half": r"[过一]半|半数",

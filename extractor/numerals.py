@@ -73,11 +73,11 @@ def chinese_int(text: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def chinese_number(text: str) -> float | None:
-    """A Chinese numeral with an optional decimal part: 三点五 → 3.5, 一点三万 → 13000.
+    """A Chinese numeral with an optional decimal part: 三点五 (三點五) → 3.5, 一点三万 → 13000.
 
     Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
     """
-    whole, sep, frac = text.partition("点")
+    whole, sep, frac = text.replace("點", "点").partition("点")  # 點: the traditional form
     if not sep:
         value = chinese_int(text)
         return None if value is None else float(value)

@@ -343,3 +343,35 @@ def test_in_a_review_section_secured_funds_are_results_not_targets():
     )
     got = [(c.value_text, c.is_target) for c in parse(text).claims]
     assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 由 X 增加到 Y: both figures measure what stands before 由
+        ("常住人口由729万人增加到732万人。", [("729", "常住人口"), ("732", "常住人口")]),
+        ("原油由1亿吨增加到1.2亿吨。", [("1", "原油"), ("1.2", "原油")]),
+        # verbs of reaching and of the future are not part of the indicator
+        ("地区生产总值迈上4万亿元台阶。", [("4", "地区生产总值")]),
+        ("中央财政转移支付每年将增加780亿元。", [("780", "中央财政转移支付")]),
+        ("工业总产值相当于上年的三點六倍。", [("三點六", "工业总产值")]),
+        # 对外 is a word, not the preposition 对
+        ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
+        # a measure marker is not part of the indicator
+        ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+    ],
+)
+def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
+    assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
+
+
+def test_traditional_decimal_point_and_change_words():
+    found = find_claims(
+        "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
+    )
+    assert [(c.value_text, c.value, c.change) for c in found] == [
+        ("百分之四十一點五", 41.5, ""),
+        ("百分之二十一點一", 21.1, "decrease"),
+        ("百分之七十七", 77.0, "increase"),
+    ]
+    assert found[-1].time_ref == "五年內"
