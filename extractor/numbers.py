@@ -4,7 +4,7 @@
 ``read_number`` read one whole number expression; ``find_numbers`` scans a text for every
 number token, which is what the claims are built on.  A token is the number *as written*:
 Arabic (``1,352.6``), Chinese (``一千三百五十二``, ``二〇二〇``, ``三点五``), a share
-(``百分之六``, ``三分之一``, ``三成``, ``过半``, ``一半``: in per cent), a doubling
+(``百分之六``, ``三分之一``, ``1/3``, ``三成``, ``过半``, ``一半``: in per cent), a doubling
 (``翻一番`` = 2, ``翻两番`` = 4) or a range (``3-5``, ``三到五``, ``6%-6.5%``).  Scales (万, 亿)
 and units that follow a token belong to the unit (``extractor.units``); ``parse_number``
 applies them so that ``parse_number("1.3万亿") == 1.3e12``.
@@ -62,6 +62,8 @@ _SHARES = {
     "fraction": rf"(?P<den>[{_D}十百]+|\d+)分之(?P<nom>[{_D}十]+|\d+)",
     "cheng": rf"(?<=(?<![{_D}十])(?P<cheng>[一二两三四五六七八九]|\d))成(?!{_NOT_CHENG})",
     "half": r"[过一]半|半数",
+    # 1/10, 1/3以上: small integers only, not part of a date, a path or a code (2026/02/11)
+    "slash": r"(?<![\d/A-Za-z_.])(?P<snum>\d{1,3})/(?P<sden>\d{1,3})(?![\d/A-Za-z_.])",
     "doubling": r"翻了?(?P<fan>[一两二三四]|\d)?番",
 }
 #: Each share pattern scans alone: literal-led patterns are found fast, an alternation not.
@@ -73,6 +75,7 @@ _SHARE_NEEDS = {
     "fraction": "分之",
     "cheng": "成",
     "half": "半",
+    "slash": "/",
     "doubling": "番",
 }
 _SCALE = "|".join(SCALES)
@@ -137,6 +140,9 @@ def _share(kind: str, m: regex.Match[str]) -> float | None:
     if kind == "cheng":
         value = any_number(m.group("cheng"))
         return None if value is None else value * 10
+    if kind == "slash":
+        num, den = int(m.group("snum")), int(m.group("sden"))
+        return round(100 * num / den, 4) if 0 < num < den else None
     return 50.0
 
 

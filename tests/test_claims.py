@@ -375,3 +375,11 @@ def test_traditional_decimal_point_and_change_words():
         ("百分之七十七", 77.0, "increase"),
     ]
     assert found[-1].time_ref == "五年內"
+
+
+def test_a_slash_fraction_is_a_share():
+    found = find_claims("船舶出口规模占全国1/3以上，产量稳定在全国1/4。时间：2026/02/11。")
+    assert [(c.value_text, c.value, c.base_unit, c.approx) for c in found] == [
+        ("1/3", 33.3333, "%", "以上"),
+        ("1/4", 25.0, "%", ""),
+    ]
