@@ -28,15 +28,18 @@ from extractor.model import Placeholder
 from extractor.numbers import Number, find_numbers, scaled
 from extractor.numerals import chinese_number
 from extractor.rules import RuleSet
+from extractor.rx import at_position
 from extractor.units import Unit, UnitTable, unit_table
 
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
-_COLON_AFTER = regex.compile(r"[^，。；：:\n]{0,8}[：:]")
+_COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a ratio (2.50:1)
 _TRAILING_SCALE = regex.compile(r"(?:万亿|萬億|亿|億|万|萬)$")
 _RATES = {"%", "个百分点", "倍"}
 #: A rate or a duration takes the last change word of its clause (缩短审批时间60天).
 _CLAUSE_CHANGE = _RATES | {"天", "小时", "工作日"}
-_ENDS = {"", *"，,。；;：:！？!?\n、）)"}
+_ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
+#: What may follow the first ratio of a pair (比值由3.27缩小至2.93): the change to the second.
+_RATIO_THEN = ("缩小", "扩大", "下降", "降至", "降到", "降低", "提高", "上升", "升至", "到", "至")
 _RULES = {"mask": "masked", "share": "share", "multiple": "multiple", "range": "range"}
 
 
@@ -77,7 +80,9 @@ def find_figures(
 ) -> list[Figure]:
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
-    tokens = find_numbers(folded, before=scan.table.first | _ENDS)  # _ENDS: ratios
+    # _ENDS and the first characters of _RATIO_THEN: what may follow a ratio
+    before = scan.table.first | _ENDS | {w[0] for w in _RATIO_THEN}
+    tokens = find_numbers(folded, before=before)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
         for p in placeholders
@@ -121,6 +126,12 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         if unit is None and not (tok.kind == "arabic" and _ratio(scan, tok)):
             return None
     end = unit.end if unit else tok.end
+    if (
+        unit is None
+        and folded.startswith((":1", "∶1"), end)
+        and not folded[end + 2 : end + 3].isdigit()
+    ):
+        end += 2  # 2.50:1: the ratio as written; its value is 2.50
     post = approx_after(folded, end, words)
     if unit is not None and not _counts(folded, tok, unit, post, words):
         return None
@@ -177,10 +188,10 @@ def _small(tok: Number, unit: Unit | None) -> bool:
 
 def _ratio(scan: _Scan, tok: Number) -> bool:
     """A number without a unit that is a ratio: 城乡居民收入比缩小到2.02, 之比达到2.4."""
-    nxt = scan.folded[tok.end : tok.end + 1]
-    return nxt in _ENDS and bool(
-        scan.words.ratio.search(scan.folded, max(0, tok.start - 12), tok.start)
-    )
+    folded = scan.folded
+    return (
+        folded[tok.end : tok.end + 1] in _ENDS or folded.startswith(_RATIO_THEN, tok.end)
+    ) and bool(scan.words.ratio.search(folded, max(0, tok.start - 20), tok.start))
 
 
 def _scale_split(tok: Number) -> int:

@@ -383,3 +383,24 @@ def test_a_slash_fraction_is_a_share():
         ("1/3", 33.3333, "%", "以上"),
         ("1/4", 25.0, "%", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "城乡居民收入比从2.50:1缩小至2.27:1。",
+            [("2.50:1", 2.5, ""), ("2.27:1", 2.27, "decrease")],
+        ),
+        ("城乡居民收入比值由3.27缩小至2.93。", [("3.27", 3.27, ""), ("2.93", 2.93, "decrease")]),
+        ("城乡居民收入比缩小至2.21∶1。", [("2.21∶1", 2.21, "decrease")]),
+    ],
+)
+def test_a_pair_of_ratios_gives_two_claims_of_one_indicator(text, expected):
+    found = find_claims(text)
+    assert [(c.text, c.value, c.change) for c in found] == expected
+    assert {c.indicator for c in found} <= {"城乡居民收入比", "城乡居民收入比值"}
+
+
+def test_a_colon_before_a_list_still_ends_a_list_count():
+    assert find_claims("重点抓好以下3项工作：一是稳增长。") == []
