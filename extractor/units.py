@@ -23,7 +23,7 @@ from extractor.errors import RuleError
 from extractor.rules import RuleSet, default_rules
 
 _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
-UNIT_KEYS = frozenset({"base", "factor", "dim", "not_before", "clause_final", "chinese"})
+UNIT_KEYS = frozenset({"base", "factor", "dim", "not_before", "clause_final", "chinese", "scaled"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class UnitDef:
     dim: str = ""
     clause_final: bool = False  # counts only at the end of a clause (岁, 小时, 年)
     chinese: bool = True  # False: a small Chinese count before it names (三年行动, 二期)
+    scaled: bool = True  # False: no scale before it, it holds one (个亿: 1.22万个亿元 is 万 + 个)
     not_before: frozenset[str] = frozenset()  # what may not follow (返X人数: 人 + 数)
     not_before_long: tuple[str, ...] = ()  # the entries of not_before longer than a character
 
@@ -81,9 +82,13 @@ class UnitTable:
     by_first: Mapping[str, tuple[UnitDef, ...]]  # the words by first character, longest first
     scale_lengths: tuple[int, ...]
 
-    def _word(self, text: str, pos: int) -> UnitDef | None:
+    def _word(self, text: str, pos: int, scaled: bool = False) -> UnitDef | None:
         for row in self.by_first.get(text[pos : pos + 1], ()):
-            if text.startswith(row.word, pos) and not row.blocked(text, pos + len(row.word)):
+            if (
+                text.startswith(row.word, pos)
+                and (row.scaled or not scaled)
+                and not row.blocked(text, pos + len(row.word))
+            ):
                 return row
         return None
 
@@ -105,7 +110,7 @@ class UnitTable:
         for scale_text in (scale, "") if scale else ("",):
             q = p + len(scale_text)
             late = text[q] if scale_text and text[q : q + 1] in self.hedges else ""
-            row = self._word(text, q + len(late))
+            row = self._word(text, q + len(late), bool(scale_text))
             if row is not None:
                 end = q + len(late) + len(row.word)
                 return Unit(
@@ -146,6 +151,7 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
             str(row.get("dim", "")),
             bool(row.get("clause_final", False)),
             bool(row.get("chinese", True)),
+            bool(row.get("scaled", True)),
             frozenset(s for s in stops if len(s) == 1),
             tuple(s for s in stops if len(s) > 1),
         )

@@ -114,3 +114,22 @@ def test_a_user_adds_a_unit_in_their_own_pattern_directory(tmp_path: Path):
         ("5", "万标方", "立方米", 5e4)
     ]
     assert find_claims("全年供应天然气5万标方。") == []  # the shipped rules do not know it
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "base", "multiplier"),
+    [
+        # 个亿 holds a scale and takes none before it: 1.22万个亿元以上项目 counts projects
+        ("万个亿元以上项目", "万个", "个", 1e4),
+        ("个亿补助", "个亿", "元", 1e8),
+        ("万平方公里", "万平方公里", "平方米", 1e10),
+    ],
+)
+def test_a_unit_holding_a_scale_takes_none_before_it(text, unit, base, multiplier):
+    found = match_unit(fold(text), 0)
+    assert found is not None
+    assert (found.text, found.base, found.multiplier) == (unit, base, multiplier)
+
+
+def test_jieqi_is_no_count():
+    assert match_unit(fold("节气等非遗"), 0) is None
