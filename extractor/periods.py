@@ -30,6 +30,9 @@ _GWR_HEAD = regex.compile(
     r"政府工作报告|向大会报告[^。，]{0,10}工作|代表.{1,12}人民政府"
     r"|(?:代表|受)[^。，]{0,12}国务院[^。]{0,8}向[^。]{0,25}(?:大会|会议)[，,]?(?:作|提出)?"
     r"[^。]{0,45}报告"
+    # addressed to the deputies and speaking of the government's work (1981: 各位代表：…
+    # 政府对于内政、外交各方面的工作…); a court's or a standing committee's report names no 政府
+    r"|^\s*各位代表[:：][\s\S]{0,200}?(?:政府|国务院)[^。]{0,20}工作"
 )
 _SPLIT = regex.compile(r"[和及暨与并、]|以及")
 

@@ -262,6 +262,8 @@ def test_a_top_section_named_by_its_year_takes_the_kind_of_that_part():
         "现在，我代表云溪市人民政府，向大会报告工作，请予审议。",
         "现在，我受国务院的委托，向全国人民代表大会报告政府工作。",
         "现在我代表中华人民共和国国务院向第一届全国人民代表大会第三次会议提出关于国家决算和国家预算的报告，请予审查。",
+        # 1981: no "I report", but addressed to the deputies about the government's work
+        "从上次大会到现在，已经过去了一年。在这段时间里，政府对于内政、外交各方面的工作，先后作过六次报告。",
     ],
 )
 def test_an_untitled_report_to_the_congress_is_a_government_work_report(opening):
@@ -273,4 +275,11 @@ def test_an_untitled_report_to_the_congress_is_a_government_work_report(opening)
 
 def test_a_speech_that_only_greets_the_delegates_is_not_one():
     text = "各位代表：\n我代表筹备组向大会报告筹备情况。\n一、筹备经过\n正文。\n"
+    assert parse(text, path="x/1998.txt").document.doc_type != "gov-work-report"
+
+
+def test_a_report_to_the_deputies_on_other_work_is_not_one():
+    text = (
+        "各位代表：\n过去一年，全市法院审结案件12万件，审判质效稳步提升。\n一、主要工作\n正文。\n"
+    )
     assert parse(text, path="x/1998.txt").document.doc_type != "gov-work-report"
