@@ -97,6 +97,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
     sent = doc.index.sentence(fig.start)
     scope = _scope(doc, sent)
+    time = _time_span(doc, fig.start, scope)
     start = doc.index.clause_start(fig.start)
     gap = None
     if prev is not None and prev_claim is not None and prev.after > start:
@@ -130,8 +131,8 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         base_unit=fig.base,
         approx=fig.approx,
         change=change,
-        time_ref=_time_ref(doc, fig.start, scope),
-        is_target=_is_target(doc, fig.start, scope),
+        time_ref=doc.text[time[0] : time[1]] if time else "",
+        is_target=_is_target(doc, fig.start, scope, time),
         masked=fig.masked,
         sentence=text[sent[0] : sent[1]],
         start=fig.start,
@@ -200,7 +201,7 @@ def _inside(bounds: tuple[int, ...], pos: int) -> bool:
     return bisect_right(bounds, pos) % 2 == 1
 
 
-def _time_ref(doc: _Doc, pos: int, scope: tuple[int, int]) -> str:
+def _time_span(doc: _Doc, pos: int, scope: tuple[int, int]) -> tuple[int, int] | None:
     """The last time reference before ``pos`` in its sentence, not a comparison base
     (比2019年, 去年同期)."""
     lo = scope[0]
@@ -211,15 +212,21 @@ def _time_ref(doc: _Doc, pos: int, scope: tuple[int, int]) -> str:
             "同期", e
         )
         if e <= pos and not compared:
-            return doc.text[s:e]
+            return s, e
         i -= 1
-    return ""
+    return None
 
 
-def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
-    """In a plan span, or after a target word (力争, 确保, 预期目标是：) in its sentence."""
+def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
+    """In a plan span unless it reports the past (:func:`_reports_past`), or after a target
+    word (力争, 确保, 预期目标是：) in its sentence."""
     if _inside(doc.plan_spans, pos):
-        return True
+        return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+    return _first_target(doc, pos, scope) < pos
+
+
+def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
+    """Where a target word first stands in the scope of ``pos`` (the scope's end when none)."""
     lo, hi = scope
     review = _inside(doc.review_spans, pos)
     first = doc.targets.get((lo, review))
@@ -232,7 +239,37 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
                     first = m.start()
                     break
         doc.targets[lo, review] = first
-    return first < pos
+    return first
+
+
+def _reports_past(
+    doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None
+) -> bool:
+    """A figure in a plan section that reports the past, in a sentence without a target word:
+    its time reference is a past one (去年全国财政超收7239亿元) with nothing between them
+    that points ahead (将, 要, 拟, 今年; 由去年的1076亿元增加到1562亿元: the second is the
+    aim); or its sentence has no time reference and follows, in its paragraph, a sentence
+    that opens a review (过去一年，…。国内生产总值增长10.3%…)."""
+    words, folded = doc.words, doc.folded
+    lo, hi = scope
+    if words.ahead.search(folded, lo, pos):
+        return False
+    if time is not None:
+        s, e = time
+        return words.past.fullmatch(folded, s, e) is not None and not _changes_to(folded, e, pos)
+    i = bisect_left(doc.times, (lo, -1))
+    if i < len(doc.times) and doc.times[i][0] < hi:
+        return False  # a time reference of its own after the figure (…，今年将…)
+    paragraph = folded.rfind("\n", 0, lo) + 1
+    if lo - 2 < paragraph:
+        return False
+    prev = doc.index.sentence(lo - 2)
+    return prev[0] >= paragraph and words.review_opening.match(folded, prev[0]) is not None
+
+
+def _changes_to(folded: str, start: int, end: int) -> bool:
+    """Whether a change to a new value (到, 至) stands between ``start`` and ``end``."""
+    return folded.find("到", start, end) >= 0 or folded.find("至", start, end) >= 0
 
 
 def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
@@ -252,6 +289,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             continue
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
+        time = _time_span(doc, ws, scope)
         out.append(
             Claim(
                 claim_id="",
@@ -266,8 +304,8 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
                 base_unit="",
                 approx="",
                 change=str(m.lastgroup),
-                time_ref=_time_ref(doc, ws, scope),
-                is_target=_is_target(doc, ws, scope),
+                time_ref=doc.text[time[0] : time[1]] if time else "",
+                is_target=_is_target(doc, ws, scope, time),
                 masked=False,
                 sentence=doc.text[sent[0] : sent[1]],
                 start=ws,

@@ -39,6 +39,9 @@ class ClaimWords:
     target: Any
     not_target: Any
     weak_target: Any  # target words that in a review section report what was secured (争取)
+    past: Any  # matched at a time reference or a sentence start: the past (去年, 过去一年)
+    review_opening: Any  # what opens a sentence that reviews (过去一年, 五年来)
+    ahead: Any  # what points ahead in a sentence (将, 要, 今年)
     time: Any  # all time patterns as one alternation (for stripping)
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
@@ -85,6 +88,9 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
         target=regex.compile(_alt(c.get("target", ())), V1),
         not_target=regex.compile(_alt(c.get("not_target", ())), V1),
         weak_target=at_position(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
+        past=at_position(_alt(c.get("past", ())), V1),
+        review_opening=at_position(_alt(c.get("review_opening", ())), V1),
+        ahead=at_position(_alt(c.get("ahead", ())), V1),
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
         strip_lead=at_position(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor import parse
 from extractor.claims import find_claims
 from extractor.placeholders import find_placeholders
 
@@ -334,8 +335,6 @@ def test_more_and_fewer_after_a_comparison_are_changes(text, expected):
 
 
 def test_in_a_review_section_secured_funds_are_results_not_targets():
-    from extractor import parse
-
     text = (
         "2024年工作总结及2025年工作计划\n一、2024年主要工作\n"
         "争取国债资金5057万元实施海洋项目。确保粮食产量达1.9万吨。力争明年再增长5%。\n"
@@ -404,3 +403,24 @@ def test_a_pair_of_ratios_gives_two_claims_of_one_indicator(text, expected):
 
 def test_a_colon_before_a_list_still_ends_a_list_count():
     assert find_claims("重点抓好以下3项工作：一是稳增长。") == []
+
+
+def test_a_plan_section_that_recalls_the_past_does_not_make_targets():
+    text = (
+        "云溪市2024年政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长6.2%。\n"
+        "二、2024年工作安排\n过去一年，我们的各项工作取得了很大成绩。地区生产总值增长6.2%，"
+        "城镇新增就业2.1万人。去年全市财政超收3.5亿元。今年财政用于教育的投入，"
+        "将由去年的12亿元增加到15亿元。\n地区生产总值增长5%左右，城镇新增就业2万人以上。\n"
+    )
+    report = parse(text, path="reports/2024.txt")
+    assert [s.kind for s in report.sections] == ["review", "plan"]
+    plan = [(c.value_text + c.unit, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [
+        ("6.2%", False),  # after 过去一年，…。 in its paragraph: last year's result
+        ("2.1万人", False),
+        ("3.5亿元", False),  # 去年…超收
+        ("12亿元", True),  # 将由去年的12亿元增加到15亿元: the sentence points ahead
+        ("15亿元", True),
+        ("5%", True),
+        ("2万人", True),
+    ]
