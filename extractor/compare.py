@@ -276,7 +276,9 @@ def indicator_tables(
     target = c["is_target"].astype(bool) & ~c["sec_kind"].isin(["review", "problems"])
     c["role"] = target.map({True: "target", False: "result"})
     fallback = c["plan_period"].where(target, c["review_period"])
-    c["period"] = c["sec_period"].fillna("").astype(str).replace("", pd.NA).fillna(fallback)
+    # a result in a plan section (过去一年…增长10.3% in the section on this year) is last year's
+    own = c["sec_period"].where(target | c["sec_kind"].ne("plan"), c["review_period"])
+    c["period"] = own.fillna("").astype(str).replace("", pd.NA).fillna(fallback)
     c["unit_key"] = c["base_unit"].fillna("").astype(str).replace("", pd.NA)
     c["unit_key"] = c["unit_key"].fillna(c["unit"].fillna("").astype(str)).str.replace("％", "%")
     c["rank_target"] = ~(target & c["sentence"].fillna("").str.contains(_TARGET_WORDS.pattern))

@@ -397,6 +397,21 @@ def test_gdp_growth_targets_of_the_state_council(state_council):
     assert "2020" not in targets.index
 
 
+def test_last_years_results_recalled_in_a_plan_section_are_last_years(state_council):
+    """The 2011 report's section on 2011 opens with 过去一年…国内生产总值增长10.3%, 居民消费
+    价格涨幅控制在3.3%, 城镇新增就业1168万人: 2010's results, not 2011's targets, and each
+    a year's own figure rather than the 十一五 totals (5771万, 11.2%) of the same report."""
+    _, out = state_council
+    long = out["indicator_long"]
+    long = long[long["series"] == "state-council"].set_index(
+        ["indicator", "unit", "role", "period"]
+    )
+    assert long.loc[("国内生产总值", "%", "result", "2010"), "value"] == 10.3
+    assert long.loc[("居民消费价格", "%", "result", "2010"), "value"] == 3.3
+    assert long.loc[("城镇新增就业", "人", "result", "2010"), "value"] == 1.168e7
+    assert long.loc[("居民消费价格", "%", "target", "2011"), "value"] == 4.0
+
+
 # fmt: off
 NATIONAL_CAMPAIGNS = ["一带一路", "脱贫攻坚", "供给侧结构性改革", "乡村振兴", "放管服",
                       "西部大开发", "科学发展观", "京津冀协同发展", "新质生产力"]
