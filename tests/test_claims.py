@@ -424,3 +424,12 @@ def test_a_plan_section_that_recalls_the_past_does_not_make_targets():
         ("5%", True),
         ("2万人", True),
     ]
+
+
+def test_shang_nian_inside_ji_chu_shang_nian_jun_is_no_time_reference():
+    (found,) = find_claims("在提高质量和效益的基础上年均增长7%。")
+    assert (found.value_text, found.time_ref) == ("7", "")
+    (found,) = find_claims("财政收入比上年增长5%。")
+    assert found.time_ref == ""  # 比上年 is a comparison base, not the claim's time
+    (found,) = find_claims("上年全市财政收入增长5%。")
+    assert found.time_ref == "上年"
