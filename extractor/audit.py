@@ -95,13 +95,15 @@ class AuditRules:
     """The compiled ``[[audit]]`` patterns of a rule set, by the finding rule they serve."""
 
     patterns: dict[str, tuple[Rule, ...]]
+    #: each family's patterns as a whole text is scanned with them (``rx.for_scanning``)
+    scanning: dict[str, tuple[Any, ...]]
 
     def of(self, family: str) -> tuple[Rule, ...]:
         return self.patterns.get(family, ())
 
-    def scans(self, family: str) -> list[Any]:
+    def scans(self, family: str) -> tuple[Any, ...]:
         """The patterns of a family's rules as a whole text is scanned with them."""
-        return [for_scanning(rule.regex) for rule in self.of(family)]
+        return self.scanning.get(family, ())
 
     def first(self, family: str) -> Any:
         found = self.of(family)
@@ -118,7 +120,8 @@ def _build(rules: RuleSet) -> AuditRules:
     for raw in rules.data.get("audit", ()):
         rule = compile_rule(raw, "audit", "audit.toml")
         by_family.setdefault(rule.family, []).append(rule)
-    return AuditRules({k: tuple(v) for k, v in by_family.items()})
+    scanning = {k: tuple(for_scanning(r.regex) for r in v) for k, v in by_family.items()}
+    return AuditRules({k: tuple(v) for k, v in by_family.items()}, scanning)
 
 
 def check_rule_ids(ids: Iterable[str]) -> list[str]:

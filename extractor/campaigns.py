@@ -32,7 +32,7 @@ from extractor.lexicon import (
 )
 from extractor.model import Campaign
 from extractor.rules import RuleSet, default_rules
-from extractor.rx import for_scanning
+from extractor.rx import for_scanning, matches_at
 from extractor.sentences import cached_fold
 
 __all__ = [
@@ -303,7 +303,7 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
             continue  # …、7个党组织获评…: a new clause, with its own awardees and cue
         s = count.end() if count else s
         e = _trim(folded, s, _before_awardees(folded, s, e))[1]
-        e -= folded[s:e].endswith(("等", "、"))
+        e -= folded[s:e].endswith("等")
         q = sc.patterns["quote"].fullmatch(folded, s, e)
         if q:
             s, e = q.span("q")
@@ -358,19 +358,14 @@ def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
     """What ``pair.finditer(folded)`` yields, found faster: ``regex`` tries the pattern (a
     lookbehind first) at every position, while ``re`` skips to where a numeral, another
     character and a numeral stand, about one position in a thousand, where every match
-    starts; the pattern is tried there (its lookbehind still sees the text before)."""
+    starts; the pattern is tried there (:func:`extractor.rx.matches_at`)."""
     pair, starts = sc.patterns["pair"], sc.pair_starts
-    if starts is None:
-        yield from pair.finditer(folded)
-        return
-    pos = 0
-    while (at := starts.search(folded, pos)) is not None:
-        m = pair.match(folded, at.start())
-        if m is None:
-            pos = at.start() + 1
-        else:
-            yield m
-            pos = m.end()  # as finditer: the next match starts after this one
+    found: Iterator[Any] = (
+        pair.finditer(folded)
+        if starts is None
+        else matches_at(pair, folded, (m.start() for m in starts.finditer(folded)))
+    )
+    return found
 
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:

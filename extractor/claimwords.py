@@ -46,11 +46,9 @@ class ClaimWords:
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
     strip_trail: Any
-    formula: Any
-    formula_or_not_claim: Any  # formula | not_claims, one match where both are tried
+    formula_or_not_claim: Any  # a numeral formula (两个维护) or a not-claim word: one match
     formula_nouns: Any  # matched after the unit of a small Chinese count
     list_before: Any
-    not_claims: Any
     rate_only: frozenset[str]  # change words that are verbs unless a rate follows
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
@@ -99,13 +97,11 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             V1,
         ),
         strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
-        formula=at_position(_alt(c.get("formula", ())), V1),
         formula_or_not_claim=at_position(
             _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
         ),
         formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
         list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
-        not_claims=at_position(_alt(c.get("not_claims", ())), V1),
         rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
         ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
         duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),

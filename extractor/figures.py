@@ -80,8 +80,7 @@ def find_figures(
 ) -> list[Figure]:
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
-    # _ENDS and the first characters of _RATIO_THEN: what may follow a ratio
-    before = scan.table.first | _ENDS | {w[0] for w in _RATIO_THEN}
+    before, rate_first = rules.compiled("figure_followers", lambda r: _followers(unit_table(r)))
     tokens = find_numbers(folded, before=before)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
@@ -90,7 +89,6 @@ def find_figures(
     ]
     tokens.sort(key=lambda t: t.start)
     titles = [m.span() for m in _TITLES.finditer(folded)] if "《" in folded else []
-    rate_first = _rate_first(scan.table)
     out = []
     for tok in tokens:
         if (
@@ -107,11 +105,15 @@ def find_figures(
     return out
 
 
-def _rate_first(table: UnitTable) -> frozenset[str]:
-    """What may follow a lone 一 whose unit is a rate: a rate unit's first character, or
-    what may stand between a figure and its unit (a note, a hedge, a scale)."""
+def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str]]:
+    """Built once per rule set: what may follow a number that can be a figure (a unit's
+    first character, _ENDS for a ratio and the first characters of _RATIO_THEN), and what
+    may follow a lone 一 whose unit is a rate (a rate unit's first character, or what may
+    stand between a figure and its unit: a note, a hedge, a scale)."""
+    before = table.first | _ENDS | {w[0] for w in _RATIO_THEN}
     rates = (word[0] for word, row in table.units.items() if row.base in _RATES)
-    return frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
+    rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
+    return before, rate_first
 
 
 def _figure(scan: _Scan, tok: Number) -> Figure | None:

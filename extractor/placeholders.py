@@ -24,6 +24,7 @@ import regex
 
 from extractor.model import Placeholder
 from extractor.rules import RuleSet, default_rules
+from extractor.rx import matches_at
 from extractor.sentences import cached_fold, sentence_index
 from extractor.units import UnitTable, unit_table
 
@@ -167,15 +168,9 @@ def _masks(folded: str, vocab: _Vocab) -> Iterator[regex.Match[str]]:
     Every mask starts with a mask character or 某, one character in four thousand:
     ``str.find`` finds them all at a seventh of the cost of ``regex`` trying the pattern at
     every position.  The pattern is tried where one stands, in order, skipping those inside
-    the last match (a match holds at least one character), as finditer would."""
-    pos = 0
-    for start in sorted(at for ch in vocab.starts for at in _positions(folded, ch)):
-        if start < pos:
-            continue
-        m = vocab.mask.match(folded, start)
-        if m is not None:
-            yield m
-            pos = m.end()
+    the last match, as finditer would (:func:`extractor.rx.matches_at`)."""
+    starts = sorted(at for ch in vocab.starts for at in _positions(folded, ch))
+    return matches_at(vocab.mask, folded, starts)
 
 
 def _positions(text: str, ch: str) -> Iterator[int]:

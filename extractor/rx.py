@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -53,6 +54,18 @@ def for_scanning(compiled: Any) -> Any:
         return compiled
     twin = at_position(compiled.pattern, compiled.flags)
     return twin if isinstance(twin, re.Pattern) else compiled
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """What ``pattern.finditer(text)`` yields, for a pattern whose every match starts at one
+    of ``starts`` (ascending) and holds at least one character: the pattern is tried only
+    there, not at every position, and a start inside the last match is skipped, as finditer
+    skips it.  Its lookbehinds still see the text before a start."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _stdlib(pattern: str, flags: int) -> re.Pattern[str] | None:

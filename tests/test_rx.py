@@ -12,7 +12,7 @@ from conftest import CORPORA
 from extractor.claimwords import claim_words
 from extractor.fold import fold
 from extractor.rules import default_rules
-from extractor.rx import at_position, for_scanning
+from extractor.rx import at_position, for_scanning, matches_at
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,14 @@ def test_scanning_twin_only_for_patterns_re_can_skip_ahead_in() -> None:
     assert [m.span() for m in twin.finditer("同比增长12%，增长3%")] == [(2, 7), (8, 12)]
     assert for_scanning(behind_led) is behind_led
     assert for_scanning(regex_only) is regex_only
+
+
+def test_matches_at_gives_what_finditer_gives_from_the_starts_of_its_matches() -> None:
+    pattern = regex.compile(r"(?<![一二三])[一二三]+个")
+    text = "三个一是二三个也有十二个，一二三个"
+    every = [m.span() for m in pattern.finditer(text)]
+    starts = [i for i, ch in enumerate(text) if ch in "一二三"]  # a superset of match starts
+    assert [m.span() for m in matches_at(pattern, text, starts)] == every
+    assert every == [(0, 2), (4, 7), (10, 12), (13, 17)]
+    # a start inside the last match is skipped, as finditer would skip it
+    assert [m.span() for m in matches_at(regex.compile(r"ab|ba"), "aba", [0, 1])] == [(0, 2)]
