@@ -132,6 +132,16 @@ def _reports(folder: Path, jobs: int = 1) -> Iterator[tuple[Any, dict[str, int]]
         yield document, {name: rows.count(name) for name in ELEMENTS}
 
 
+def _compiled() -> str:
+    """How many of the parsing modules run compiled here (a checkout built with
+    ``pip install .`` has them beside the sources; an editable install has none)."""
+    try:
+        from extractor.compiled import MODULES, compiled_modules
+    except ImportError:  # an older checkout
+        return "n/a"
+    return f"{len(compiled_modules())} of {len(MODULES)}"
+
+
 def time_extract(batch: Batch, jobs: int = 1) -> tuple[float, dict[str, int]]:
     """Seconds to read and parse the whole batch into table rows, and what came out."""
     counts = dict.fromkeys(("documents", "errors", "duplicates", *ELEMENTS), 0)
@@ -210,6 +220,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
         ("batch", f"{batch.bytes / MB:.1f} MB, {batch.files} files, {batch.chars:,} chars, "
                   f"cycling {len(sources)} texts"),
         ("python", sys.version.split()[0]),
+        ("compiled modules (mypyc)", _compiled()),
     ]  # fmt: skip
     status = 0
     if args.mode == "extract":

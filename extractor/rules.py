@@ -88,6 +88,11 @@ class RuleSet:
             self._compiled[key] = build(self)
         return cast(T, self._compiled[key])
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (to worker processes) without what was compiled from it: each worker
+        compiles its own, and the compiled scanners of a mypyc build do not unpickle."""
+        return (RuleSet, (self.directory, self.rules, self.data))
+
     def of(self, table: str) -> tuple[Rule, ...]:
         """The rules of one table (``section``, ``measure`` …), in file order."""
         return self.rules.get(table, ())

@@ -90,3 +90,21 @@ def test_a_custom_directory_serves_a_variant(tmp_path):
     )
     report = parse("一、甲\n内容。\n(一)乙\n内容。\n", rules=load_rules(tmp_path))
     assert [s.title for s in report.sections] == ["甲"]
+
+
+def test_a_rule_set_travels_to_workers_without_its_compiled_parts():
+    """A worker gets the rules (and a user's lexicon files), not the parent's compiled
+    scanners; it compiles its own and parses alike."""
+    import pickle
+
+    from extractor import parse
+
+    rules = load_rules()
+    text = "青禾县2023年工作总结\n一、主要工作\n一是推进“两个维护”。新增市场主体1200户。\n"
+    here = parse(text, rules=rules)
+    assert rules._compiled  # the parse compiled claims, units, campaigns …
+    copy = pickle.loads(pickle.dumps(rules))
+    assert copy._compiled == {} and copy.data == rules.data
+    there = parse(text, rules=copy)
+    assert [(c.value_text, c.unit) for c in there.claims] == [("1200", "户")]
+    assert there.claims == here.claims and there.campaigns == here.campaigns

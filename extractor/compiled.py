@@ -1,0 +1,44 @@
+"""Which parsing modules run compiled by mypyc in this install.
+
+A wheel built from this project (``pip install .``) compiles the modules every document
+goes through (``[tool.hatch.build.targets.wheel.hooks.custom]`` in pyproject.toml lists
+them; ``MODULES`` here must say the same, a test holds them together).  Compiled or not,
+they behave alike; compiled, a parse is about a third faster.  An editable install, or a
+checkout nobody built, runs the sources.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+#: The modules the build compiles, in the order pyproject.toml lists them.
+MODULES = (
+    "pipeline", "layout", "sections", "measures", "sentences", "numbers", "numerals",
+    "units", "claimwords", "figures", "claims", "placeholders", "campaigns", "audit",
+)  # fmt: skip
+_EXTENSIONS = (".so", ".pyd")
+
+
+def _origin(name: str) -> str:
+    spec = importlib.util.find_spec(f"extractor.{name}")
+    return (spec.origin or "") if spec else ""
+
+
+def compiled_modules() -> list[str]:
+    """The modules of ``MODULES`` that import as compiled extensions here."""
+    return [name for name in MODULES if _origin(name).endswith(_EXTENSIONS)]
+
+
+def stale_modules(slack: float = 2.0) -> list[str]:
+    """Compiled modules whose source beside them was changed after they were built
+    (``slack`` seconds allowed: an install writes both): these ignore the change until
+    the project is built again (``pip install .``, or ``pip install -e .`` to run the
+    sources)."""
+    stale = []
+    for name in compiled_modules():
+        binary = Path(_origin(name))
+        source = binary.with_name(f"{name}.py")
+        if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
+            stale.append(name)
+    return stale

@@ -1,0 +1,35 @@
+"""The mypyc build: the modules it compiles, and no compiled module older than its source."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from extractor.compiled import MODULES, compiled_modules, stale_modules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_build_compiles_the_modules_the_package_names() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    hook = project["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]
+    assert hook["include"] == [f"extractor/{name}.py" for name in MODULES]
+    for name in MODULES:
+        assert (ROOT / "extractor" / f"{name}.py").is_file(), name
+
+
+def test_no_compiled_module_is_older_than_its_source() -> None:
+    stale = stale_modules()
+    assert not stale, (
+        f"compiled modules older than their sources: {stale}; they run instead of the "
+        "edited code. Rebuild (pip install .) or run the sources (pip install -e .)"
+    )
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI installs the compiled wheel")
+def test_ci_runs_the_compiled_modules() -> None:
+    """CI installs the project with `pip install .`: the tests run the compiled parser."""
+    assert compiled_modules() == list(MODULES)
