@@ -16,6 +16,7 @@ from pathlib import Path
 MODULES = (
     "pipeline", "layout", "sections", "measures", "sentences", "numbers", "numerals",
     "units", "claimwords", "figures", "claims", "placeholders", "campaigns", "audit",
+    "fold", "lexicon", "kinds", "periods", "rows",
 )  # fmt: skip
 _EXTENSIONS = (".so", ".pyd")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.audit import audit
 from extractor.model import Document, Report
@@ -117,9 +117,9 @@ def _row_builder(names: tuple[str, ...]) -> RowBuilder:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRows:
-    """One report as table rows: its document record and its rows per table."""
+class ReportRows(NamedTuple):
+    """One report as table rows: its document record and its rows per table (a named
+    tuple: it travels back from worker processes, and the mypyc build compiles this module)."""
 
     document: Document
     rows: dict[str, list[Row]]
