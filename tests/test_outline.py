@@ -283,3 +283,28 @@ def test_a_report_to_the_deputies_on_other_work_is_not_one():
         "各位代表：\n过去一年，全市法院审结案件12万件，审判质效稳步提升。\n一、主要工作\n正文。\n"
     )
     assert parse(text, path="x/1998.txt").document.doc_type != "gov-work-report"
+
+
+def test_records_build_alike_by_keyword_position_and_default():
+    """model's own __init__ (slots filled through their descriptors) builds what
+    dataclasses' would: every field in place, defaults filled, and the record frozen."""
+    import dataclasses
+
+    from extractor.model import Claim, Document
+
+    values = dict(
+        claim_id="c1", section_id=None, measure_id="m1", indicator="产值", value_text="5",
+        value=5e4, low=None, high=None, unit="万元", base_unit="元", approx="", change="",
+        time_ref="", is_target=False, masked=False, sentence="产值5万元", start=2, end=5,
+        text="5万元", rule="claim.figure",
+    )  # fmt: skip
+    by_name = Claim(**values)
+    by_place = Claim(*values.values())
+    assert by_name == by_place and dataclasses.asdict(by_name) == values
+    assert hash(by_name) == hash(by_place)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_name.unit = "元"  # type: ignore[misc]
+    doc = Document("d1", chars=12)
+    assert (doc.doc_id, doc.chars, doc.status, doc.title_start) == ("d1", 12, "ok", -1)
+    with pytest.raises(TypeError):
+        Claim(**{**values, "colour": "red"})
