@@ -57,6 +57,9 @@ SEVERITY_RANK = {WARNING: 1, ERROR: 2}
 REPEAT_MIN_CHARS = 20
 _HEADING_MAX = 30
 _LEAD_GAP = regex.compile(r"[^。！？!?\n]{0,30}[\s：:，,。]*")
+_GAP_HEAD, _GAP_TAIL = 30, frozenset(" \t\n\r\f\v\u3000\u00a0：:，,。")  # its two parts
+#: How far before the gap (the longest lead-in) and after a list start a lead-in is sought.
+LEAD_IN_BEFORE, LEAD_IN_AFTER = 120, 40
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 #: A character that is not noise: a body without one is empty (``_NOISE.sub`` would leave
 #: nothing), found without copying the body.
@@ -101,13 +104,23 @@ class AuditRules:
     def of(self, family: str) -> tuple[Rule, ...]:
         return self.patterns.get(family, ())
 
-    def scans(self, family: str) -> tuple[Any, ...]:
-        """The patterns of a family's rules as a whole text is scanned with them."""
-        return self.scanning.get(family, ())
+    def scans(self, family: str, text: str | None = None) -> tuple[Any, ...]:
+        """The patterns of a family's rules as a whole text is scanned with them; given the
+        ``text``, only those that can match there (a rule's ``needs``: characters one of
+        which every match holds, TODO or ××单位 hold T, F or a mask)."""
+        found = self.scanning.get(family, ())
+        if text is None:
+            return found
+        rules = self.of(family)
+        return tuple(p for p, r in zip(found, rules, strict=True) if _may_match(text, r.needs))
 
     def first(self, family: str) -> Any:
         found = self.of(family)
         return found[0].regex if found else regex.compile(r"(?!)")
+
+
+def _may_match(text: str, needs: str) -> bool:
+    return not needs or any(ch in text for ch in needs)
 
 
 def audit_rules(rules: RuleSet | None = None) -> AuditRules:
@@ -214,7 +227,7 @@ def _masked_figures(ctx: _Context) -> Iterator[Finding]:
                 "masked_figure", f"masked figure: {what}{c.value_text}{c.unit}", c.start, c.end,
                 section_id=c.section_id, measure_id=c.measure_id,
             )  # fmt: skip
-    for pattern in ctx.patterns.scans("masked_figure"):
+    for pattern in ctx.patterns.scans("masked_figure", ctx.folded):
         for m in pattern.finditer(ctx.folded):
             change, unit = m.group("change"), m.group("unit")
             yield ctx.finding(
@@ -223,7 +236,7 @@ def _masked_figures(ctx: _Context) -> Iterator[Finding]:
 
 
 def _template_leftovers(ctx: _Context) -> Iterator[Finding]:
-    for pattern in ctx.patterns.scans("template_leftover"):
+    for pattern in ctx.patterns.scans("template_leftover", ctx.folded):
         for m in pattern.finditer(ctx.folded):
             text = ctx.text[m.start() : m.end()]
             yield ctx.finding("template_leftover", f"editing remnant: {text}", *m.span())
@@ -316,12 +329,9 @@ def _numbering_repeats(ctx: _Context) -> Iterator[Finding]:
 
 def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
     firsts = {items[0].start: items for items in ctx.lists}
-    if not firsts and not any(
-        s.ordinal == 1 and s.parent_id is not None for s in ctx.report.sections
-    ):
-        return  # no list for a lead-in to announce (_following_count): skip the scans
+    windows = lead_in_windows(ctx.folded, _list_starts(ctx, firsts))
     for pattern in ctx.patterns.scans("count_mismatch"):
-        for m in pattern.finditer(ctx.folded):
+        for m in (m for lo, hi in windows for m in pattern.finditer(ctx.folded, lo, hi)):
             announced = small_int(m.group("n"))
             if announced is None:
                 continue
@@ -335,6 +345,34 @@ def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
                     f"announces {m.group('n')} ({announced}) but {counted[0]} {what} follow",
                     m.start(), m.end(),
                 )  # fmt: skip
+
+
+def _list_starts(ctx: _Context, firsts: dict[int, list[Measure]]) -> list[int]:
+    """Where a list that a lead-in can announce starts: the first measure of an enumerated
+    list, or a first subsection (what :func:`_following_count` counts)."""
+    subsections = (s.start for s in ctx.report.sections if s.ordinal == 1 and s.parent_id)
+    return sorted({*firsts, *subsections})
+
+
+def lead_in_windows(folded: str, list_starts: Iterable[int]) -> list[tuple[int, int]]:
+    """The stretches of text where a lead-in of a list can stand: from ``LEAD_IN_BEFORE``
+    characters before the gap that :data:`_LEAD_GAP` allows before each list start, to
+    ``LEAD_IN_AFTER`` after it (room for a lookahead that reads the first item: 。一是…);
+    overlapping stretches are merged.  A lead-in needs the list right after it, so the
+    count patterns are run there only, not over the whole text (they start with a numeral,
+    frequent in these reports, and a whole-text scan was half the audit's time)."""
+    out: list[tuple[int, int]] = []
+    for start in list_starts:
+        p = start
+        while p > 0 and folded[p - 1] in _GAP_TAIL:
+            p -= 1  # the gap's unbounded tail of spaces and punctuation
+        lo = max(0, p - _GAP_HEAD - LEAD_IN_BEFORE)
+        hi = min(len(folded), start + LEAD_IN_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _following_count(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 import pytest
-from conftest import SHARED_REASON, shared_files
+from conftest import CORPORA, SHARED_REASON, shared_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -242,6 +243,34 @@ def test_real_lead_in_counts_agree_with_their_lists():
         checked += len(audit_rules().first("count_mismatch").findall(fold(report.text)))
         assert audit(report, select=["count_mismatch"]) == [], report.document.doc_id
     assert checked >= 20
+
+
+def _samples() -> list:
+    return [*sorted(CORPORA.glob("*.txt")), *shared_files()]
+
+
+def test_lead_ins_are_sought_wherever_a_list_follows():
+    """The count patterns run only near list starts (lead_in_windows); on every sample and
+    real report they find there every lead-in a whole-text scan finds with a list after it."""
+    from extractor.audit import _LEAD_GAP, _Context, _list_starts, lead_in_windows
+
+    announced = 0
+    for path in _samples():
+        ctx = _Context(process_file(path), audit_rules())
+        starts = _list_starts(ctx, {items[0].start: items for items in ctx.lists})
+        windows = lead_in_windows(ctx.folded, starts)
+        assert all(lo < hi for lo, hi in windows)
+        assert all(a[1] < b[0] for a, b in pairwise(windows))
+        for pattern in audit_rules().scans("count_mismatch"):
+            whole = {
+                m.span()
+                for m in pattern.finditer(ctx.folded)
+                if any(m.end() <= s <= _LEAD_GAP.match(ctx.folded, m.end()).end() for s in starts)
+            }
+            near = {m.span() for lo, hi in windows for m in pattern.finditer(ctx.folded, lo, hi)}
+            assert whole <= near, path.name
+            announced += len(whole)
+    assert announced >= (20 if shared_files() else 5)  # the reports announce many lists
 
 
 # --- properties --------------------------------------------------------------------------
