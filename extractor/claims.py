@@ -109,8 +109,9 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         not indicator
         and prev_claim is not None
         and prev_claim.start >= sent[0]
-        and (gap is not None or fig.change)
-    ):  # the same clause (惠及群众X户X人), or a bare change of the last one (…亿元，增长X%)
+        and (gap is not None or fig.change or fig.base == "倍")
+    ):  # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
+        # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
         indicator = prev_claim.indicator
     if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
         indicator += _following(doc, fig.after)

@@ -74,6 +74,7 @@ CLAIMS = [
 ]
 # Not claims: dates, ordinals, formulas, list counts, names, figures in names and titles.
 NOT_CLAIMS = [
+    "产量都将大大超过过去二十八年增加的产量",  # a span of years (time reference)
     "2020年", "截至X月X日", "2023年3月", "二○二○年", "1-5月份", "上午X时", "一季度",
     "第二批", "首批", "第X版", "第三届", "两个维护", "“四个意识”", "三大攻坚战", "一岗双责",
     "一是加强管理", "（一）加强管理", "1.加强管理", "重点做好以下五个方面：", "实施三项措施：",
@@ -95,6 +96,9 @@ VALUES = [
 ]
 # (text, indicators)
 INDICATORS = [
+    # a multiple with no noun of its own measures the figure before it
+    ("生铁三百零三万吨，等于一九四九年的十二点四倍", ["生铁", "生铁"]),
+    ("高等学校在校生1600万人，是1997年的2.3倍", ["高等学校在校生", "高等学校在校生"]),
     ("截止X月X日，入户排查总人数X人", ["入户排查总人数"]),
     ("上半年我县共完成项目签约X个，总投资金额达X亿元", ["项目签约", "总投资金额"]),
     ("日供水量X吨的自来水厂建成", ["日供水量"]),
@@ -123,6 +127,10 @@ TIMES = [
     ("截至X月XX日上午X时，共排查车辆X辆", ["截至X月XX日上午X时"]),
     ("GDP比2019年增长5%", [""]),
     ("恢复到去年同期的80%", [""]),
+    # a span of years written with a two-character numeral is one time reference
+    ("在十二年内，粮食亩产分别达到四百斤、五百斤", ["十二年内", "十二年内"]),
+    ("改革开放三十年来，经济年均增长9.8%", ["三十年来"]),
+    ("大庆原油产量在十七年间平均每年增长百分之二十八", ["十七年间"]),
 ]
 # (text, is_target of each claim)
 TARGETS = [
