@@ -30,6 +30,8 @@ _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
+#: How many sentences back, and how far into one, a review opening is looked for.
+_REVIEW_REACH, _REVIEW_HEAD = 8, 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,13 +211,15 @@ def _time_span(doc: _Doc, pos: int, scope: tuple[int, int]) -> tuple[int, int] |
     i = bisect_left(doc.times, (pos, -1)) - 1
     while i >= 0 and doc.times[i][0] >= lo:
         s, e = doc.times[i]
-        compared = _COMPARED.search(doc.folded, max(lo, s - 4), s) or doc.folded.startswith(
-            "同期", e
-        )
-        if e <= pos and not compared:
+        if e <= pos and not _compared(doc, lo, s, e):
             return s, e
         i -= 1
     return None
+
+
+def _compared(doc: _Doc, lo: int, s: int, e: int) -> bool:
+    """Whether the time reference ``s:e`` is a comparison base (比2019年, 去年同期)."""
+    return bool(_COMPARED.search(doc.folded, max(lo, s - 4), s)) or doc.folded.startswith("同期", e)
 
 
 def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
@@ -259,13 +263,31 @@ def _reports_past(
         s, e = time
         return words.past.fullmatch(folded, s, e) is not None and not _changes_to(folded, e, pos)
     i = bisect_left(doc.times, (lo, -1))
-    if i < len(doc.times) and doc.times[i][0] < hi:
-        return False  # a time reference of its own after the figure (…，今年将…)
-    paragraph = folded.rfind("\n", 0, lo) + 1
-    if lo - 2 < paragraph:
-        return False
-    prev = doc.index.sentence(lo - 2)
-    return prev[0] >= paragraph and words.review_opening.match(folded, prev[0]) is not None
+    while i < len(doc.times) and doc.times[i][0] < hi:
+        if not _compared(doc, lo, *doc.times[i]):
+            return False  # a time reference of its own (…，今年将…), not a base (比上年)
+        i += 1
+    return _after_review_opening(doc, folded.rfind("\n", 0, lo) + 1, lo)
+
+
+def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
+    """Whether a sentence before ``lo`` in its paragraph opens a review near its start
+    (过去一年，…; 在经济领域，过去一年里取得的…) with no sentence between them pointing
+    ahead (今年, 将): the figures that follow it report that review."""
+    words, folded = doc.words, doc.folded
+    pos = lo
+    for _ in range(_REVIEW_REACH):
+        if pos - 2 < paragraph:
+            return False
+        start, end = doc.index.sentence(pos - 2)
+        if start < paragraph:
+            return False
+        if words.review_opening.search(folded, start, min(end, start + _REVIEW_HEAD)):
+            return True
+        if words.ahead.search(folded, start, end):
+            return False
+        pos = start
+    return False
 
 
 def _changes_to(folded: str, start: int, end: int) -> bool:

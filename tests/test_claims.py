@@ -434,6 +434,27 @@ def test_a_plan_section_that_recalls_the_past_does_not_make_targets():
     ]
 
 
+def test_a_review_opening_governs_the_rest_of_its_paragraph():
+    """过去一年 a few words into a sentence (在经济领域，过去一年里…) opens a review too, and
+    the figures of the sentences after it report it, compared with 上年 or not, until a
+    sentence points ahead."""
+    text = (
+        "云溪市2024年政府工作报告\n一、当前形势和今年的主要任务\n"
+        "在经济领域，过去一年里取得的最重要的成绩，是经济持续稳定发展。地区生产总值达到"
+        "320亿元，比上年增长6.1%；粮食产量达到41万吨。规模以上工业增加值增长7.5%。"
+        "今年要着力扩大内需，地区生产总值增长5%左右。\n"
+    )
+    report = parse(text, path="reports/2024.txt")
+    assert [s.kind for s in report.sections] == ["plan"]
+    assert [(c.value_text + c.unit, c.is_target) for c in report.claims] == [
+        ("320亿元", False),
+        ("6.1%", False),  # 比上年: a comparison base, not a time reference of its own
+        ("41万吨", False),
+        ("7.5%", False),  # two sentences after the opening, nothing pointing ahead between
+        ("5%", True),  # 今年要…
+    ]
+
+
 def test_shang_nian_inside_ji_chu_shang_nian_jun_is_no_time_reference():
     (found,) = find_claims("在提高质量和效益的基础上年均增长7%。")
     assert (found.value_text, found.time_ref) == ("7", "")
