@@ -30,8 +30,8 @@ _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
-#: How many sentences back, and how far into one, a review opening is looked for.
-_REVIEW_REACH, _REVIEW_HEAD = 8, 16
+#: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
+_REVIEW_HEAD = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class _Doc:
     # target word first stands in that sentence (its end when none)
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
+    reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
 
 
 def find_claims(
@@ -74,7 +75,7 @@ def find_claims(
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
     doc = _Doc(
         text, folded, sentence_index(folded), words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {},
+        _merged(review_spans), {}, ends, {}, {},
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(text, rules=rules)
@@ -273,21 +274,28 @@ def _reports_past(
 def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
     """Whether a sentence before ``lo`` in its paragraph opens a review near its start
     (过去一年，…; 在经济领域，过去一年里取得的…) with no sentence between them pointing
-    ahead (今年, 将): the figures that follow it report that review."""
-    words, folded = doc.words, doc.folded
-    pos = lo
-    for _ in range(_REVIEW_REACH):
-        if pos - 2 < paragraph:
-            return False
+    ahead (今年, 将): the figures that follow it report that review.  Remembered per
+    sentence: each sentence of a long paragraph asks about the ones before it."""
+    words, folded, known = doc.words, doc.folded, doc.reviewed
+    walked: list[int] = []  # sentence starts walked back over: they share the answer
+    pos, found = lo, False
+    while pos - 2 >= paragraph:
+        if pos in known:
+            found = known[pos]
+            break
+        walked.append(pos)
         start, end = doc.index.sentence(pos - 2)
-        if start < paragraph:
-            return False
+        if not paragraph <= start < pos:
+            break  # the paragraph's start, or an empty sentence (。。) that leads nowhere
         if words.review_opening.search(folded, start, min(end, start + _REVIEW_HEAD)):
-            return True
+            found = True
+            break
         if words.ahead.search(folded, start, end):
-            return False
+            break
         pos = start
-    return False
+    for start in walked:
+        known[start] = found
+    return found
 
 
 def _changes_to(folded: str, start: int, end: int) -> bool:
