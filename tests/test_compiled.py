@@ -33,3 +33,12 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
 def test_ci_runs_the_compiled_modules() -> None:
     """CI installs the project with `pip install .`: the tests run the compiled parser."""
     assert compiled_modules() == list(MODULES)
+
+
+def test_the_source_distribution_carries_the_build_hook() -> None:
+    """A wheel built from the sdist runs the same hook: the sdist must hold its file."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    targets = project["tool"]["hatch"]["build"]["targets"]
+    hook = targets["wheel"]["hooks"]["custom"]["path"]
+    assert (ROOT / hook).is_file()
+    assert hook in targets["sdist"]["include"]
