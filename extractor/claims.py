@@ -32,6 +32,8 @@ _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率).
+_MEASURE_ENDS = frozenset("数量率额值价费比重次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def find_claims(
         placeholders = find_placeholders(text, rules=rules)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     claims = _figure_claims(doc, figures)
+    if "分别" in folded:
+        _distribute(doc, claims)
     claims += _change_claims(doc, figures)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, claim in enumerate(claims, 1):  # built here, held by no one else yet
@@ -93,6 +97,71 @@ def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     for i, fig in enumerate(figures):
         out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
     return out
+
+
+def _distribute(doc: _Doc, claims: list[Claim]) -> None:
+    """Figures after 分别 that share a list of indicators take one item each, in order
+    (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
+    figures; the noun that ends the last item goes to the items without one (原煤、原油、
+    天然气产量分别… → 原煤产量).  The claims are this parse's own: set in place."""
+    i = 0
+    while i < len(claims):
+        first, sent = claims[i], doc.index.sentence(claims[i].start)
+        j = i + 1
+        while (
+            j < len(claims)
+            and claims[j].indicator == first.indicator
+            and doc.index.sentence(claims[j].start) == sent
+        ):
+            j += 1
+        if j - i >= 2 and doc.folded.find("分别", max(sent[0], first.start - 12), first.start) >= 0:
+            items = _items(first.indicator, j - i, doc.words.indicator_tails)
+            for claim, item in zip(claims[i:j], items or (), strict=False):
+                object.__setattr__(claim, "indicator", item)
+        i = j
+
+
+def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | None:
+    """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
+    A、B和C), or None when the count differs or an item cannot be completed.
+
+    An item that does not end with a measure (数, 量, 率, 额 … or an ``indicator_tails``
+    noun) borrows from the last item what follows the item's own ending there
+    (高技术制造业、装备制造业增加值 → 高技术制造业增加值; 职工医保和居民医保…报销比例),
+    else the last item's measure noun (原煤、天然气产量 → 原煤产量); a bare two-character
+    modifier with neither (城镇、农村居民收入) leaves the list shared."""
+    items = indicator.split("、")
+    if len(items) < count:
+        last = items[-1]
+        for joiner in ("和", "及", "与"):
+            if last.count(joiner) == 1:
+                items[-1:] = last.split(joiner)
+                break
+    if "分别" in items[-1]:
+        items[-1] = items[-1][: items[-1].index("分别")]  # 跨国公司地区总部、外资研发中心分别新增
+    if len(items) != count or any(len(item) < 2 for item in items):
+        return None
+    last = items[-1]
+    for k, item in enumerate(items[:-1]):
+        if item[-1] in _MEASURE_ENDS or item.endswith(tails):
+            continue
+        rest = _borrowed(item, last)
+        if rest is None and len(item) <= 2:
+            return None
+        if rest is None:
+            rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
+        items[k] = item + rest
+    return items
+
+
+def _borrowed(item: str, last: str) -> str | None:
+    """What follows, in ``last``, the longest ending of ``item`` (two characters or more)
+    found inside it."""
+    for size in range(len(item), 1, -1):  # two characters at least: 小学、初中学生 share no 学
+        at = last.find(item[-size:], 1)
+        if at > 0 and at + size < len(last):
+            return last[at + size :]
+    return None
 
 
 def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None) -> Claim:

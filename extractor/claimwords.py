@@ -52,6 +52,7 @@ class ClaimWords:
     rate_only: frozenset[str]  # change words that are verbs unless a rate follows
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
+    indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
 
 
 def _compile(data: Mapping[str, Any]) -> ClaimWords:
@@ -103,6 +104,7 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
         formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
         list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
         rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
+        indicator_tails=tuple(sorted(map(str, c.get("indicator_tails", ())), key=len)[::-1]),
         ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
         duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
     )
