@@ -21,9 +21,19 @@ V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
 
 
+#: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
+_LOOKAROUND = regex.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+
+
 def _alt(items: Iterable[Any]) -> str:
-    words = sorted((str(w) for w in items), key=len, reverse=True)
+    """The words as one alternation, the longest first (by what they match: a lookaround
+    adds nothing, so 年均 is tried before (?<![人平])均 and 提高到 before (?<![报])到)."""
+    words = sorted((str(w) for w in items), key=_matched_length, reverse=True)
     return "|".join(f"(?:{w})" for w in words) or "(?!)"
+
+
+def _matched_length(word: str) -> int:
+    return len(_LOOKAROUND.sub("", word))
 
 
 @dataclass(frozen=True, slots=True)

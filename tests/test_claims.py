@@ -96,6 +96,12 @@ VALUES = [
 ]
 # (text, indicators)
 INDICATORS = [
+    # a trailing word stripped only on its own, not as the end of a word
+    ("年均增长7.6%", ["年均"][:0] or [""]),
+    ("规模以上工业增加值年均增长7.6%", ["规模以上工业增加值"]),
+    ("利率调高到百分之八", ["利率调高"]),
+    ("我们这样一个拥有14亿人口的大国", ["我们这样一个"]),
+    ("查处的经济违法犯罪案件从今年一月到九月共有136件", ["查处的经济违法犯罪案件"]),
     # a lead word stripped only on its own, not as the start of a word
     ("有色金属产业年产值超4千亿元", ["有色金属产业年产值"]),
     ("有效发明专利比2020年增长58.1%", ["有效发明专利"]),
