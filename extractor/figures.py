@@ -40,6 +40,9 @@ _CLAUSE_CHANGE = _RATES | {"天", "小时", "工作日"}
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
 #: What may follow the first ratio of a pair (比值由3.27缩小至2.93): the change to the second.
 _RATIO_THEN = ("缩小", "扩大", "下降", "降至", "降到", "降低", "提高", "上升", "升至", "到", "至")
+#: Dimensions whose units count things, spans or the land and roads worked on: before them
+#: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
+_COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
 _RULES = {"mask": "masked", "share": "share", "multiple": "multiple", "range": "range"}
 
 
@@ -140,7 +143,8 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     if _not_quantity(folded, tok, words):
         return None
     pre, ctx = approx_at_end(folded, max(0, tok.start - 6), tok.start, words)
-    rate = unit is None or unit.base in _RATES
+    # 提升, 扩大 change a measure (亩产提升10.1斤, 支出规模扩大2万亿元), not a count (_COUNTED)
+    rate = unit is None or unit.base in _RATES or unit.dim not in _COUNTED
     change, cstart = change_at_end(folded, max(0, ctx - 8), ctx, words, rate=rate)
     if not change and unit is not None and unit.base in _CLAUSE_CHANGE:  # 压减一般性支出10%
         change = change_in_clause(folded, max(0, ctx - 16), ctx, words)

@@ -64,6 +64,7 @@ class Unit(NamedTuple):
     end: int
     clause_final: bool = False
     chinese: bool = True
+    dim: str = ""  # the table's dimension: count, money, mass …
 
     @property
     def multiplier(self) -> float:
@@ -124,6 +125,7 @@ class UnitTable:
                     end,
                     row.clause_final,
                     row.chinese,
+                    row.dim,
                 )
         return None
 
