@@ -114,7 +114,9 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
         formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
         list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
         rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
-        indicator_tails=tuple(sorted(map(str, c.get("indicator_tails", ())), key=len)[::-1]),
+        indicator_tails=tuple(
+            sorted(map(str, c.get("indicator_tails", ())), key=len, reverse=True)
+        ),
         ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
         duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
     )
