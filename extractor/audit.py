@@ -56,8 +56,10 @@ DOCUMENT_RULES = tuple(r for r in RULES if r != "repeated_text")
 SEVERITY_RANK = {WARNING: 1, ERROR: 2}
 REPEAT_MIN_CHARS = 20
 _HEADING_MAX = 30
-_LEAD_GAP = regex.compile(r"[^。！？!?\n]{0,30}[\s：:，,。]*")
-_GAP_HEAD, _GAP_TAIL = 30, frozenset(" \t\n\r\f\v\u3000\u00a0：:，,。")  # its two parts
+#: What may stand between a lead-in and its list: up to _GAP_HEAD characters of the
+#: sentence, then spaces and punctuation (_GAP_TAIL: the common members of its class).
+_GAP_HEAD, _GAP_TAIL = 30, frozenset(" \t\n\r\f\v\u3000\u00a0：:，,。")
+_LEAD_GAP = regex.compile(rf"[^。！？!?\n]{{0,{_GAP_HEAD}}}[\s：:，,。]*")
 #: How far before the gap (the longest lead-in) and after a list start a lead-in is sought.
 LEAD_IN_BEFORE, LEAD_IN_AFTER = 120, 40
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
