@@ -29,6 +29,8 @@ from extractor.sentences import SentenceIndex, cached_fold, sentence_index
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+#: What joins two items of a list: after a closed aside, the next figure starts a new item.
+_ITEM_JOINERS = frozenset("和及与、")
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
@@ -182,6 +184,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         and prev_claim is not None
         and prev_claim.start >= sent[0]
         and (gap is not None or fig.change or fig.base == "倍")
+        and not (gap and gap[0] == ")" and gap[1:2] in _ITEM_JOINERS)  # （633人）和5支: a new item
     ):  # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
         # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
         indicator = prev_claim.indicator
@@ -217,9 +220,59 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
 
 def _indicator(doc: _Doc, start: int, end: int) -> str:
     s, e = indicator_bounds(doc.folded, start, end, doc.words, doc.time_ends)
+    head = ""
+    opened, closed = _unmatched(doc.folded, s, e)
+    if opened >= 0:  # the figure stands inside a bracket opened before it
+        s, e = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+    elif closed >= 0:  # an aside closed before the figure: what it follows, and what follows it
+        # unless a conjunction starts a new item (队伍（633人）和5支…: the aside was the last one's)
+        head = "" if doc.folded[closed + 1 : closed + 2] in _ITEM_JOINERS else _before_aside(doc, s)
+        s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
     if e > s and doc.folded[e - 1] == "等":
         return ""
-    return _balanced(doc.text[s:e])
+    return _balanced(head + doc.text[s:e])
+
+
+def _unmatched(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The last bracket of ``folded[start:end]`` opened and not closed, and the last one closed
+    that was not opened there (-1: none).  The text is folded: ASCII brackets only."""
+    opened: list[int] = []
+    closed = -1
+    if "(" in folded[start:end] or ")" in folded[start:end]:
+        for i in range(start, end):
+            if folded[i] == "(":
+                opened.append(i)
+            elif folded[i] == ")":
+                if opened:
+                    opened.pop()
+                else:
+                    closed = i
+    return (opened[-1] if opened else -1), closed
+
+
+def _before_aside(doc: _Doc, pos: int) -> str:
+    """The indicator before the aside that closes after ``pos``: 机床（不包括简易机床，下同）
+    增加了一万四千三百台 → 机床.  Sought back to the sentence's start; "" if it is not there."""
+    depth, lo = 0, doc.index.sentence(pos)[0]
+    for i in range(pos - 1, lo - 1, -1):
+        ch = doc.folded[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if not depth:
+                s, e = indicator_bounds(
+                    doc.folded, doc.index.clause_start(i), i, doc.words, doc.time_ends
+                )
+                return doc.text[s:e]
+            depth -= 1
+    return ""
+
+
+def _following_words(text: str) -> str:
+    """The words after a figure up to a bracket they do not close (县（市、区 → 县)."""
+    opened, closed = _unmatched(text, 0, len(text))
+    cut = [i for i in (opened, closed) if i >= 0]
+    return text[: min(cut)] if cut else text
 
 
 def _balanced(phrase: str) -> str:
@@ -227,6 +280,8 @@ def _balanced(phrase: str) -> str:
     if phrase.endswith("”") and "“" not in phrase:
         phrase = phrase[:-1]
     if phrase.startswith("“") and "”" not in phrase:
+        phrase = phrase[1:]
+    if phrase.startswith("”"):  # the end of a quotation the figure follows
         phrase = phrase[1:]
     return phrase
 
@@ -239,7 +294,8 @@ def _following(doc: _Doc, pos: int) -> str:
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
     change = doc.words.change_word.search(doc.folded, pos, end)
-    return doc.text[pos : change.start() if change else end].strip()
+    end = change.start() if change else end
+    return doc.text[pos : pos + len(_following_words(doc.folded[pos:end]))].strip()
 
 
 def _scope(doc: _Doc, sent: tuple[int, int]) -> tuple[int, int]:

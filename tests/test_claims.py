@@ -400,6 +400,32 @@ def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
     assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure inside brackets is measured by what the brackets hold before it
+        ("新建项目30个（社会投资项目12个），", [("30", "新建项目"), ("12", "社会投资项目")]),
+        ("融资40亿元（含债券资金8亿元）。", [("40", "融资"), ("8", "含债券资金")]),
+        # an aside closed before the figure: what it follows measures it
+        ("拖拉机（不含手扶拖拉机，下同）增加了二千台。", [("二千", "拖拉机")]),
+        # the words after a figure stop at a bracket they do not close
+        ("已有9个县（市、区）完成试点。", [("9", "县")]),
+        ("共节约资金3万元），", [("3", "节约资金")]),
+        # （n人）和m支: after the aside a new item of the list starts
+        (
+            "组建4支巡查队伍（120人）和2支护林队伍（40人）。",
+            [("4", "组建巡查队伍"), ("120", "组建巡查队伍"), ("2", "护林队伍"),
+             ("40", "护林队伍")],
+        ),
+    ],
+)  # fmt: skip
+def test_indicators_keep_brackets_balanced(text, expected):
+    got = [(c.value_text, c.indicator) for c in find_claims(text)]
+    assert got == expected
+    for indicator in (i for _, i in got):
+        assert indicator.count("（") == indicator.count("）")
+
+
 def test_traditional_decimal_point_and_change_words():
     found = find_claims(
         "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
