@@ -29,6 +29,8 @@ from extractor.sentences import SentenceIndex, cached_fold, sentence_index
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+#: The longest quoted name the words after a figure are extended to close.
+_QUOTED_MAX = 20
 #: What joins two items of a list: after a closed aside, the next figure starts a new item.
 _ITEM_JOINERS = frozenset("和及与、")
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
@@ -119,7 +121,7 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> None:
         if j - i >= 2 and doc.folded.find("分别", max(sent[0], first.start - 12), first.start) >= 0:
             items = _items(first.indicator, j - i, doc.words.indicator_tails)
             for claim, item in zip(claims[i:j], items or (), strict=False):
-                object.__setattr__(claim, "indicator", item)
+                object.__setattr__(claim, "indicator", _balanced(item))
         i = j
 
 
@@ -276,25 +278,39 @@ def _following_words(text: str) -> str:
 
 
 def _balanced(phrase: str) -> str:
-    """Drop a quotation mark left open at either end (品质文化生活圈” → 品质文化生活圈)."""
-    if phrase.endswith("”") and "“" not in phrase:
-        phrase = phrase[:-1]
-    if phrase.startswith("“") and "”" not in phrase:
-        phrase = phrase[1:]
-    if phrase.startswith("”"):  # the end of a quotation the figure follows
-        phrase = phrase[1:]
-    return phrase
+    """Drop the quotation marks left unmatched (品质文化生活圈” → 品质文化生活圈, 城市公园”保有量 →
+    城市公园保有量): an indicator is cut out of a sentence, its quotes may be cut apart."""
+    if "“" not in phrase and "”" not in phrase:
+        return phrase
+    chars = list(phrase)
+    opened: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "“":
+            opened.append(i)
+        elif ch == "”":
+            if opened:
+                opened.pop()
+            else:
+                chars[i] = ""
+    for i in opened:
+        chars[i] = ""
+    return "".join(chars)
 
 
 def _following(doc: _Doc, pos: int) -> str:
     """The words after a figure that had nothing before it (X名湖北籍旅客…): up to 10
     characters, cut at 的, a conjunction, another figure or a change (原油由1亿吨增加到…:
-    what follows is the figure's change, not what it measures)."""
+    what follows is the figure's change, not what it measures); a quoted name they open is
+    taken whole (培育593家国家专精特新“小巨人”企业 → 国家专精特新“小巨人”) or not at all."""
     end = min(doc.index.clause_end(pos), pos + 10)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
     change = doc.words.change_word.search(doc.folded, pos, end)
     end = change.start() if change else end
+    quote = doc.folded.rfind("“", pos, end)
+    if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
+        close = doc.folded.find("”", end, min(doc.index.clause_end(pos), quote + _QUOTED_MAX))
+        end = close + 1 if close >= 0 else quote
     return doc.text[pos : pos + len(_following_words(doc.folded[pos:end]))].strip()
 
 

@@ -426,6 +426,26 @@ def test_indicators_keep_brackets_balanced(text, expected):
         assert indicator.count("（") == indicator.count("）")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words after a figure take a quoted name whole, however long the window
+        ("新增12个“乡村振兴示范村”。", [("12", "新增“乡村振兴示范村”")]),
+        ("全市有7所学校入选“全国文明校园”。", [("7", "学校入选“全国文明校园”")]),
+        # or not at all when it does not close nearby
+        ("建成8个“集党建引领、便民服务、文化活动、志愿服务于一体的邻里中心”。", [("8", "建成")]),
+        # a quote cut apart by 分别 or by the clause start is dropped
+        ("公园绿地、“口袋公园”面积分别达到120公顷、35公顷。",
+         [("120", "公园绿地面积"), ("35", "“口袋公园”面积")]),
+    ],
+)  # fmt: skip
+def test_indicators_keep_quotes_whole(text, expected):
+    got = [(c.value_text, c.indicator) for c in find_claims(text)]
+    assert got == expected
+    for indicator in (i for _, i in got):
+        assert indicator.count("“") == indicator.count("”")
+
+
 def test_traditional_decimal_point_and_change_words():
     found = find_claims(
         "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
