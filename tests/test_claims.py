@@ -417,18 +417,6 @@ def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
             [("4", "组建巡查队伍"), ("120", "组建巡查队伍"), ("2", "护林队伍"),
              ("40", "护林队伍")],
         ),
-    ],
-)  # fmt: skip
-def test_indicators_keep_brackets_balanced(text, expected):
-    got = [(c.value_text, c.indicator) for c in find_claims(text)]
-    assert got == expected
-    for indicator in (i for _, i in got):
-        assert indicator.count("（") == indicator.count("）")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # the words after a figure take a quoted name whole, however long the window
         ("新增12个“乡村振兴示范村”。", [("12", "新增“乡村振兴示范村”")]),
         ("全市有7所学校入选“全国文明校园”。", [("7", "学校入选“全国文明校园”")]),
@@ -439,10 +427,11 @@ def test_indicators_keep_brackets_balanced(text, expected):
          [("120", "公园绿地面积"), ("35", "“口袋公园”面积")]),
     ],
 )  # fmt: skip
-def test_indicators_keep_quotes_whole(text, expected):
+def test_indicators_keep_brackets_and_quotes_balanced(text, expected):
     got = [(c.value_text, c.indicator) for c in find_claims(text)]
     assert got == expected
     for indicator in (i for _, i in got):
+        assert indicator.count("（") == indicator.count("）")
         assert indicator.count("“") == indicator.count("”")
 
 
