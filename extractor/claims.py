@@ -31,8 +31,15 @@ _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
-#: What joins two items of a list: after a closed aside, the next figure starts a new item.
+#: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
 _ITEM_JOINERS = frozenset("和及与、")
+#: Words that end with a joiner's character: before a figure they are verbs, not joiners.
+# fmt: off
+_JOINER_WORDS = frozenset([
+    "惠及", "涉及", "普及", "波及", "顾及", "危及", "触及", "遍及", "论及", "提及",
+    "参与", "给与", "赋与", "总和", "缓和", "共和", "调和", "温和",
+])
+# fmt: on
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
@@ -180,18 +187,22 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         gap = doc.folded[prev.after : fig.start].strip()
         threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
-    indicator = _indicator(doc, start, fig.context_start)
-    if (
-        not indicator
-        and prev_claim is not None
-        and prev_claim.start >= sent[0]
-        and (gap is not None or fig.change or fig.base == "倍")
-        and not (gap and gap[0] == ")" and gap[1:2] in _ITEM_JOINERS)  # （633人）和5支: a new item
-    ):  # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
-        # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
-        indicator = prev_claim.indicator
-    if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
-        indicator += _following(doc, fig.after)
+    # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
+    # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
+    item = bool(gap) and _ends_item(str(gap))
+    indicator = _following(doc, fig.after) if item else ""
+    if not indicator:
+        indicator = _indicator(doc, start, fig.context_start)
+        if (
+            not indicator
+            and prev_claim is not None
+            and prev_claim.start >= sent[0]
+            and (gap is not None or fig.change or fig.base == "倍")
+        ):  # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
+            # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
+            indicator = prev_claim.indicator
+        if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
+            indicator += _following(doc, fig.after)
     change = fig.change
     if not change and gap in _JOINERS and prev_claim is not None:
         change = prev_claim.change
@@ -218,6 +229,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
+
+
+def _ends_item(gap: str) -> bool:
+    """Whether the words between two figures end a list's item (小学和, 国家中心、): they hold
+    more than the joiner, and the joiner is not the end of a word (惠及, 参与, 涉及)."""
+    return len(gap) > 1 and gap[-1] in _ITEM_JOINERS and gap[-2:] not in _JOINER_WORDS
 
 
 def _indicator(doc: _Doc, start: int, end: int) -> str:

@@ -435,6 +435,32 @@ def test_indicators_keep_brackets_and_quotes_balanced(text, expected):
         assert indicator.count("“") == indicator.count("”")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of counted items: each figure measures the noun after it
+        ("新建3所小学和2所中学。", [("3", "新建小学"), ("2", "中学")]),
+        ("建成6个市级服务中心、14个县级服务站。", [("6", "建成市级服务中心"), ("14", "县级服务站")]),
+        # 惠及, 参与 end with a joiner's character but join nothing
+        ("发放救助资金5.2亿元、惠及3.6万人。", [("5.2", "发放救助资金"), ("3.6", "惠及")]),
+        # the words between two figures with no joiner stay shared (项目总投资)
+        ("签约12个项目总投资30亿元。", [("12", "签约项目总投资"), ("30", "项目总投资")]),
+        # nothing after the figure: the earlier reading stands
+        ("建设15个百亿元、40个30亿元以上项目。",
+         [("15", "建设百亿元"), ("40", "百亿元"), ("30", "百亿元")]),
+    ],
+)  # fmt: skip
+def test_items_of_a_list_of_counts(text, expected):
+    assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
+
+
+def test_duo_that_starts_a_word_is_no_hedge():
+    found = find_claims("开通5条多式联运线路，培育3个多元化平台，新增20多家企业，招聘300人多。")
+    assert [(c.value_text, c.unit, c.approx) for c in found] == [
+        ("5", "条", ""), ("3", "个", ""), ("20", "家", "多"), ("300", "人", "多"),
+    ]  # fmt: skip
+
+
 def test_traditional_decimal_point_and_change_words():
     found = find_claims(
         "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
