@@ -474,7 +474,8 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         if j and figures[j - 1].end > ws:
             continue
         clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
-        if m.lastgroup != "flat" and not _says_change(doc, clause, ws, we):
+        compared = doc.words.comparison.search(folded, clause, ws)
+        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
             continue
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
@@ -484,7 +485,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
                 claim_id="",
                 section_id=None,
                 measure_id=None,
-                indicator=_indicator(doc, clause, ws),
+                indicator=_indicator(doc, clause, compared.start() if compared else ws),
                 value_text="",
                 value=None,
                 low=None,
@@ -506,11 +507,13 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     return out
 
 
-def _says_change(doc: _Doc, clause: int, ws: int, we: int) -> bool:
-    """A change word states a change after a comparison, or ending a clause that opens with
-    a time reference (1-6月份“三公”经费下降。)."""
-    if doc.words.comparison.search(doc.folded, clause, ws):
-        return True
+def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
+    """Without a comparison before it, a change word states a change ending a clause that
+    opens with a time reference (1-6月份“三公”经费下降。), unless it is a verb there too
+    (年末总结提升)."""
+    ws, we = m.span()
+    if m.group(str(m.lastgroup)) in doc.words.rate_only:
+        return False
     rest = doc.folded[we : we + 2].lstrip("了")
     if rest and rest[0] not in _CLAUSE_END:
         return False

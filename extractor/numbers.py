@@ -37,10 +37,11 @@ SCALES = {"万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "百亿": 1e10, "十�
           "千": 1e3}  # fmt: skip
 
 _D = "〇零○一二两兩三四五六七八九"
+#: Thousands are separated by commas, full-width ones too in older reports (３３，２１２万吨).
 #: ASCII digits only (the patterns compile with regex.ASCII): the text is folded (０-９ →
 #: 0-9), and regex's Unicode \d knows digits of newer scripts (Kawi, U+11F50) than this
 #: Python's float() does.  \d, not [0-9]: regex scans for \d several times faster.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FLAGS = regex.VERSION1 | regex.ASCII
 #: A Chinese numeral starts with a digit or 十 (not ○, a mask) and is not read after 数/几 (数十个).
 CHINESE = rf"(?<![数几])[零〇一二两兩三四五六七八九十][{_D}十百千万萬亿億]*(?:[点點][{_D}]+)?"
@@ -118,8 +119,8 @@ def small_int(text: str) -> int | None:
 
 
 def arabic(text: str) -> float:
-    """An Arabic numeral with thousands separators: ``1,352.6`` → 1352.6."""
-    return float(text.replace(",", ""))
+    """An Arabic numeral with thousands separators: ``1,352.6`` → 1352.6, ``2，737`` → 2737."""
+    return float(text.replace(",", "").replace("，", ""))
 
 
 def any_number(text: str) -> float | None:
