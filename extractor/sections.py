@@ -189,6 +189,13 @@ def _title_end(
         ):
             return start + int(noun.end())
     if stop is not None and stop.start() <= RUN_IN_MAX:
+        # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
+        clause = _CLAUSE_END.search(rest, 0, stop.start())
+        if (
+            clause is not None
+            and (head := _unglue(rest[: clause.start()], starters)) < clause.start()
+        ):
+            return start + head
         return start + _unglue(rest[: stop.start()], starters)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
