@@ -17,6 +17,7 @@ there and offsets do not move.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
@@ -43,21 +44,31 @@ _D = "〇零○一二两兩三四五六七八九"
 #: Python's float() does.  \d, not [0-9]: regex scans for \d several times faster.
 ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FLAGS = regex.VERSION1 | regex.ASCII
-#: A Chinese numeral starts with a digit or 十 (not ○, a mask) and is not read after 数/几 (数十个).
-CHINESE = rf"(?<![数几])[零〇一二两兩三四五六七八九十][{_D}十百千万萬亿億]*(?:[点點][{_D}]+)?"
 _NOT_CHENG = "不变|为|功|立|本|果|效|员|熟|都|长|交|型|片|批|绩|就|套|像|品|年|分|真|了|色|规|群|千"
-#: Arabic figures inside codes and names are not numbers: PM2.5, G20, 555X, 4A级, 5G.
-_FREE, _END = r"(?<![A-Za-z0-9.])", r"(?![A-Za-z0-9.])"
+_END = r"(?![A-Za-z0-9.])"
 _RANGE_SEP = r"\s?(?:-|—|–|~|～|至|到)\s?"
 #: Separate scans (one alternation of them all is several times slower): Arabic numerals
 #: and ranges, Chinese numerals and ranges, and each kind of share; where they overlap
 #: (三分之一 holds the numeral 三) the earlier, then longer, token wins.
-ARABIC_RE = regex.compile(
-    rf"{_FREE}(?P<a>{ARABIC})(?:(?P<ascale>万亿|亿|万|千)?(?P<apct>%)?{_RANGE_SEP}"
-    rf"(?P<b>{ARABIC}))?{_END}",
-    _FLAGS,
+#:
+#: Arabic figures inside codes and names are not numbers (PM2.5, G20, 555X, 4A级, 5G): no
+#: letter, digit or point before or after.  A Chinese numeral starts with a digit or 十 (not
+#: ○, a mask) and is not read after 数/几 (数十个).  Each pattern opens with the class of its
+#: first character and the lookbehind tests the one before it: stdlib ``re`` then skips to
+#: where that class matches (one bitmap test a character; ``regex`` compares a set member by
+#: member), and find_numbers runs them with ``re`` (:func:`_followed_by`).  An Arabic numeral
+#: is matched atomically after its first digit (group ``a_rest``), as ``(?>…)`` around the
+#: whole would; a Chinese one possessively, which is the same: only optional parts follow.
+_ARABIC_SCAN = (
+    rf"\d(?<![A-Za-z0-9.]\d)(?>(?P<a_rest>\d{{0,2}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+    rf"(?:(?P<ascale>万亿|亿|万|千)?(?P<apct>%)?{_RANGE_SEP}(?P<b>{ARABIC}))?{_END})"
 )
-CHINESE_RE = regex.compile(rf"(?P<ca>{CHINESE})(?:{_RANGE_SEP}(?P<cb>{CHINESE}))?", regex.VERSION1)
+_CHINESE_ONE = (
+    rf"[零〇一二两兩三四五六七八九十](?<![数几].)[{_D}十百千万萬亿億]*+(?:[点點][{_D}]++)?+"
+)
+_CHINESE_SCAN = rf"(?P<ca>{_CHINESE_ONE})(?:{_RANGE_SEP}(?P<cb>{_CHINESE_ONE}))?+"
+ARABIC_RE = regex.compile(_ARABIC_SCAN, _FLAGS)
+CHINESE_RE = regex.compile(_CHINESE_SCAN, regex.VERSION1)
 _SHARES = {
     "percent": rf"(?P<pct>[百千])分之(?P<pnum>{ARABIC}|[{_D}十百点點]+)",
     "fraction": rf"(?P<den>[{_D}十百]+|\d+)分之(?P<nom>[{_D}十]+|\d+)",
@@ -177,9 +188,11 @@ def _range(m: regex.Match[str], is_arabic: bool) -> Number | None:
     """A range, or its first number when the ends do not increase (2024-12)."""
     first: Number | None = None
     if is_arabic:
-        low, high = arabic(m.group("a")), arabic(m.group("b"))
+        first_end = m.end("a_rest")
+        first_text = m.string[m.start() : first_end]
+        low, high = arabic(first_text), arabic(m.group("b"))
         scale = SCALES.get(m.group("ascale") or "")
-        first = Number(m.start(), m.end("a"), m.group("a"), low)
+        first = Number(m.start(), first_end, first_text, low)
     else:
         low_c, high_c = chinese_number(m.group("ca")), chinese_number(m.group("cb"))
         if low_c is not None:
@@ -196,19 +209,22 @@ _PLAIN = (ARABIC_RE, CHINESE_RE)
 
 
 @lru_cache(maxsize=8)
-def _followed_by(before: frozenset[str]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """ARABIC_RE and CHINESE_RE kept only where the next character is in ``before``.
+def _followed_by(before: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ARABIC_RE and CHINESE_RE kept only where the next character is in ``before``,
+    compiled with the stdlib ``re`` (it reads them as ``regex`` does; see _ARABIC_SCAN).
 
     The number is matched atomically, as the plain pattern reads it, and the character
     after it tested in the pattern: most numerals (一是, 进一步) fail there without a
     match object.  A later start inside a rejected numeral ends where it ended, before
     the same character, so it fails too: the tokens are those of the plain scan, filtered.
     """
-    chars = "".join(regex.escape(ch) for ch in sorted(before) if len(ch) == 1)
+    chars = "".join(re.escape(ch) for ch in sorted(before) if len(ch) == 1)
     end = r"|\Z" if "" in before else ""
     follow = f"(?=[{chars}]{end})" if chars else f"(?={end[1:]})" if end else "(?!)"
-    arabic, chinese = (regex.compile(f"(?>{p.pattern}){follow}", p.flags) for p in _PLAIN)
-    return arabic, chinese
+    return (
+        re.compile(f"{_ARABIC_SCAN}{follow}", re.ASCII),
+        re.compile(f"{_CHINESE_SCAN}{follow}"),
+    )
 
 
 def find_numbers(text: str, *, before: Collection[str] | None = None) -> list[Number]:

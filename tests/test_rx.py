@@ -12,6 +12,7 @@ from conftest import CORPORA
 
 from extractor.claimwords import claim_words
 from extractor.fold import fold
+from extractor.numbers import find_numbers
 from extractor.rules import default_rules
 from extractor.rx import at_position, for_scanning, matches_at
 
@@ -92,6 +93,23 @@ def test_outline_rules_match_alike_under_both_engines() -> None:
             a, b = rule.at.match(text, pos), rule.regex.match(text, pos)
             assert (a and a.groupdict()) == (b and b.groupdict()), (rule.id, pos)
             assert (a and a.span()) == (b and b.span()), (rule.id, pos)
+
+
+def test_number_scans_match_alike_under_both_engines() -> None:
+    """find_numbers scans with re (numbers._followed_by); the plain patterns are regex's.
+    Let every character follow a number and the two must find the same tokens, written
+    into the text and into hard cases (ranges, codes, thousands, 数十, a range left open)."""
+    hard = (
+        "1,234abc 12.5% 3-5个 5万-10万元 2024-12 PM2.5 G20 4A级 ２７，２０３，３１９，０００元 "
+        "三至五年 数十个 几百 三十点五 1.2.3 7,000瓩 12.a 一千零五 十二至 x 0.5至 2"
+    )
+    for text in (_sample_text(), fold(hard)):
+        everything = frozenset(text) | {""}
+        assert find_numbers(text, before=everything) == find_numbers(text)
+        assert find_numbers(text, before={"个", "元"}) == [
+            n for n in find_numbers(text) if n.kind in ("share", "multiple")
+            or text[n.end : n.end + 1] in ("个", "元")
+        ]  # fmt: skip
 
 
 def test_scanning_twin_only_for_patterns_re_can_skip_ahead_in() -> None:
