@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.claimwords import ClaimWords, claim_words, find_times, indicator_bounds
+from extractor.claimwords import (
+    ClaimWords,
+    change_words,
+    claim_words,
+    find_times,
+    indicator_bounds,
+)
 from extractor.figures import Figure, find_figures
 from extractor.model import Claim, Placeholder
 from extractor.placeholders import find_placeholders
@@ -322,7 +328,7 @@ def _following(doc: _Doc, pos: int) -> str:
     end = min(doc.index.clause_end(pos), pos + 10)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
-    change = doc.words.change_word.search(doc.folded, pos, end)
+    change = next(change_words(doc.folded, doc.words, pos, end), None)
     end = change.start() if change else end
     quote = doc.folded.rfind("“", pos, end)
     if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
@@ -465,7 +471,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     """Changes without a figure: 与去年同期持平, 同比下降, 1-6月份“三公”经费下降。"""
     folded, out = doc.folded, list[Claim]()
     starts = [f.start for f in figures]
-    for m in doc.words.change_word.finditer(folded):
+    for m in change_words(folded, doc.words):
         ws, we = m.span()
         j = bisect_left(starts, we)
         gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5

@@ -8,14 +8,14 @@ end, time references everywhere.  The helpers here read one piece of a claim's c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from extractor.rules import RuleSet, default_rules
-from extractor.rx import at_position
+from extractor.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
@@ -43,7 +43,8 @@ class ClaimWords:
     approx_before: Any  # regex.Pattern[str], searched at the end of the text before a figure
     approx_after: Any  # matched at the end of the unit
     change_before: Any  # searched at the end of the text before a figure
-    change_word: Any  # every change word, for changes without a figure
+    change_word: Any  # every change word, for changes without a figure (see change_words)
+    change_heads: Any  # where a change word can start (rx.literal_heads), or None
     change_in_clause: Any  # the last change word of a clause, for rates (压减一般性支出10%)
     comparison: Any
     target: Any
@@ -76,6 +77,8 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
     time = _alt(c.get("time", ()))
     comparison = _alt(c.get("comparison", ()))
     trail = _alt([*c.get("strip_trail", ()), *c.get("approx_before", ())])
+    changes = _long_words(c.get("increase", ())) + _long_words(c.get("decrease", ()))
+    changes += [str(w) for w in c.get("flat", ())]
     return ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
         approx_before=regex.compile(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
@@ -88,6 +91,8 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             rf"|(?P<decrease>{_long(c.get('decrease', ()))})|(?P<flat>{flat}))",
             V1,
         ),
+        # a lookaround consumes nothing: (?<![支保])持平 opens with 持平
+        change_heads=literal_heads(_LOOKAROUND.sub("", w) for w in changes),
         change_in_clause=at_position(
             rf"(?r)(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
             rf"|(?P<decrease>{_long(c.get('decrease', ()))}))[^，。；：,;:\n]*$",
@@ -124,7 +129,22 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
 
 def _long(words: Iterable[Any]) -> str:
     """Change words of two or more characters: single 增, 降 are too ambiguous alone."""
-    return _alt(w for w in words if len(regex.sub(r"\(\?[^)]*\)", "", str(w))) >= 2)
+    return _alt(_long_words(words))
+
+
+def _long_words(words: Iterable[Any]) -> list[str]:
+    return [str(w) for w in words if len(regex.sub(r"\(\?[^)]*\)", "", str(w))) >= 2]
+
+
+def change_words(
+    folded: str, words: ClaimWords, pos: int = 0, endpos: int | None = None
+) -> Iterator[Any]:
+    """``words.change_word.finditer(folded, pos, endpos)``, tried only where a change word
+    can start (three times faster over a whole report: rx.scan_at_heads)."""
+    if words.change_heads is None:
+        end = len(folded) if endpos is None else endpos
+        return iter(words.change_word.finditer(folded, pos, end))
+    return scan_at_heads(words.change_word, words.change_heads, folded, pos, endpos)
 
 
 def claim_words(rules: RuleSet | None = None) -> ClaimWords:

@@ -68,6 +68,49 @@ def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
             pos = m.end()
 
 
+#: The literal text a pattern opens with (up to its first piece of syntax).
+_LITERAL_HEAD = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
+
+
+def literal_heads(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Where one of ``words`` (patterns) can start: the literal text each opens with, as one
+    ``re`` alternation, which skips ahead to its first characters.  None when a word opens
+    with syntax (a class, a group, an escape) or holds an alternation of its own."""
+    heads = set()
+    for word in words:
+        m = _LITERAL_HEAD.match(word)
+        if m is None or "|" in word:
+            return None
+        head = m.group()
+        if word[m.end() : m.end() + 1] in ("?", "*", "{"):  # 增?长: 长 may open it
+            head = head[:-1]
+        if not head:
+            return None
+        heads.add(head)
+    if not heads:
+        return None
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=lambda h: (-len(h), h))))
+
+
+def scan_at_heads(
+    pattern: Any, heads: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[Any]:
+    """What ``pattern.finditer(text, pos, endpos)`` yields, for a pattern each of whose
+    matches starts where ``heads`` matches (:func:`literal_heads` of its alternatives, a
+    lookbehind before them allowed) and holds a character: the pattern is tried only there.
+
+    A whole-text scan for an alternation of words costs ``regex`` a test of every word at
+    every position; ``re`` finds the few places where one can start by bitmap."""
+    end = len(text) if endpos is None else endpos
+    while (head := heads.search(text, pos, end)) is not None:
+        m = pattern.match(text, head.start(), end)
+        if m is None:
+            pos = head.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _stdlib(pattern: str, flags: int) -> re.Pattern[str] | None:
     # Unicode is both engines' default for text; FULLCASE only acts under IGNORECASE
     rest = flags & ~(regex.VERSION1 | regex.VERSION0 | regex.UNICODE | regex.FULLCASE)

@@ -10,11 +10,11 @@ import pytest
 import regex
 from conftest import CORPORA
 
-from extractor.claimwords import claim_words
+from extractor.claimwords import change_words, claim_words
 from extractor.fold import fold
 from extractor.numbers import find_numbers
 from extractor.rules import default_rules
-from extractor.rx import at_position, for_scanning, matches_at
+from extractor.rx import at_position, for_scanning, literal_heads, matches_at, scan_at_heads
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,28 @@ def test_matches_at_gives_what_finditer_gives_from_the_starts_of_its_matches() -
     assert every == [(0, 2), (4, 7), (10, 12), (13, 17)]
     # a start inside the last match is skipped, as finditer would skip it
     assert [m.span() for m in matches_at(regex.compile(r"ab|ba"), "aba", [0, 1])] == [(0, 2)]
+
+
+def test_literal_heads_need_every_word_to_open_with_text() -> None:
+    heads = literal_heads(["增长", "提高?", "降低{1,2}", "下降+"])
+    assert heads is not None and heads.pattern == "下降|增长|提|降"
+    bad = (["增长", "[增提]高"], ["增长", "(?:增|提)高"], ["增长|提高"], [r"\d+"], ["增?加"], [])
+    for words in bad:
+        assert literal_heads(words) is None, words
+
+
+def test_scan_at_heads_gives_what_finditer_gives() -> None:
+    pattern = regex.compile(r"(?<![新净])(?:增长|增加(?!值)|多(?<=比[^，]{1,6}多)|持平)")
+    heads = literal_heads(["增长", "增加", "多", "持平"])
+    texts = ["新增长净增加值增加3%，比去年多，多项持平，增长", _sample_text()]
+    for text in texts:
+        every = [(m.span(), m.group()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.group()) for m in scan_at_heads(pattern, heads, text)] == every
+        inner = [(m.span(), m.group()) for m in pattern.finditer(text, 3, 30)]
+        assert [(m.span(), m.group()) for m in scan_at_heads(pattern, heads, text, 3, 30)] == inner
+    words = claim_words()  # the shipped change words can all be scanned for by their heads
+    assert words.change_heads is not None
+    text = _sample_text()
+    assert [m.span() for m in change_words(text, words)] == [
+        m.span() for m in words.change_word.finditer(text)
+    ]
