@@ -23,6 +23,7 @@ from extractor.errors import RuleError
 from extractor.rules import RuleSet, default_rules
 
 _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
+_NOT_AFTER_SCALE = frozenset('级”"')
 UNIT_KEYS = frozenset({"base", "factor", "dim", "not_before", "clause_final", "chinese", "scaled"})
 
 
@@ -127,6 +128,28 @@ class UnitTable:
                     row.chinese,
                     row.dim,
                 )
+        return None
+
+    def bare_scale(self, text: str, pos: int) -> Unit | None:
+        """A scale at ``pos`` with no unit word after it: 参保人数突破5100万，, 3000多万群众,
+        33万农民工.  The figure counts what its sentence names; its unit is the scale as
+        written (万), its base unit empty.  Not before a digit (1万6千), a quotation's end
+        (“3个100万”), 级 (100亿级: a class, not a count) or a unit word ruled out there."""
+        hedge = text[pos] if text[pos : pos + 1] in self.hedges else ""
+        p = pos + len(hedge)
+        for n in self.scale_lengths:  # longest first: 万亿 before 万
+            scale = text[p : p + n]
+            if scale in self.scales:
+                q = p + len(scale)  # n overshoots at the end of the text
+                late = "" if hedge or text[q : q + 1] not in self.hedges else text[q]
+                end = q + len(late)
+                nxt = text[end : end + 1]
+                if nxt.isdigit() or nxt in _NOT_AFTER_SCALE:
+                    return None
+                if any(text.startswith(row.word, end) for row in self.by_first.get(nxt, ())):
+                    return None  # a unit word its context rules out (30万吨级航道: 吨 + 级)
+                scale_of = self.scales[scale]
+                return Unit(scale, "", "", scale_of, 1.0, hedge or late, pos, end, dim="count")
         return None
 
     def follows(self, text: str, pos: int) -> bool:

@@ -46,6 +46,15 @@ CLAIMS = [
     # full-width commas between thousands; a comma before a figure still ends the clause
     ("棉花产量２，８５０万担，比上年增加３１０万担", [("２，８５０", "万担", "", ""), ("３１０", "万担", "", "increase")]),
     ("增长8.5%，120家企业上市", [("8.5", "%", "", "increase"), ("120", "家", "", "")]),
+    # a scale with no unit word after it counts what the sentence names: its unit is the scale
+    ("职工医保参保人数突破5100万，", [("5100", "万", "", "")]),
+    ("惠及3000多万农村群众", [("3000", "万", "多", "")]),
+    ("贫困人口减少700万。", [("700", "万", "", "decrease")]),
+    ("发放消费券12亿", [("12", "亿", "", "")]),  # at the end of the text
+    # but not a class (30万吨级航道, 100亿级项目), a name in quotes, or 1万6千
+    ("建成30万吨级航道", []),
+    ("培育100亿级产业集群", []),
+    ("实施“3个100万”工程", []),
     ("增长１５．６％", [("１５．６", "％", "", "increase")]),
     ("下降百分之六", [("百分之六", "", "", "decrease")]),
     ("占比约三分之一", [("三分之一", "", "约", "")]),
