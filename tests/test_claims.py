@@ -415,6 +415,9 @@ def test_in_a_review_section_secured_funds_are_results_not_targets():
         ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
         # a measure marker is not part of the indicator
         ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+        # nor is 或 between two figures: the second shares the first's indicator
+        ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
+        ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
     ],
 )
 def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
