@@ -401,6 +401,17 @@ def test_in_a_review_section_secured_funds_are_results_not_targets():
     assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
 
 
+def test_in_a_review_section_estimates_and_expectations_are_results_not_targets():
+    text = (
+        "2025年工作总结及2026年工作计划\n一、2025年工作回顾\n"
+        "预计全年接待游客9.6亿人次。稳预期成效明显，地区生产总值增长5.3%。"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+        "二、2026年工作计划\n预计全年接待游客10亿人次。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("9.6", False), ("5.3", False), ("5", True), ("10", True)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
