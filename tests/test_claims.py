@@ -426,6 +426,10 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
         # a measure marker is not part of the indicator
         ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+        # nor is a list marker opening the clause: （一）, 2., 10、
+        ("（一）工业支出８５４万元。", [("８５４", "工业支出")]),
+        ("2.实现城镇新增就业18万人。", [("18", "城镇新增就业")]),
+        ("10、发放住房租赁补贴1.6万户。", [("1.6", "发放住房租赁补贴")]),
         # nor is 或 between two figures: the second shares the first's indicator
         ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
         ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
