@@ -48,6 +48,7 @@ __all__ = [
 
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
+_SUM = regex.compile(r"\d+(?:\+\d+)+")  # 3+2, 14+1, 1+4+N's all-digit kin
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 #: What may follow an honour's name in the same run and is not part of it: a count of
@@ -225,8 +226,8 @@ def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
 
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
-    if not _WORDISH.search(sc.patterns["mask"].sub("", content)):
-        return None  # “XX”, “12345”
+    if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
+        return None  # “XX”, “12345”; but “3+2”, “14+1” name systems of industries
     compact, cfg = _SPACE.sub("", content), sc.config
     if len(compact) < cfg["min_chars"] or sc.patterns["sentence"].search(content):
         return None
