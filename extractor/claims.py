@@ -322,14 +322,18 @@ def _balanced(phrase: str) -> str:
 
 def _following(doc: _Doc, pos: int) -> str:
     """The words after a figure that had nothing before it (X名湖北籍旅客…): up to 10
-    characters, cut at 的, a conjunction, another figure or a change (原油由1亿吨增加到…:
-    what follows is the figure's change, not what it measures); a quoted name they open is
+    characters, cut at 的, a conjunction, another figure, a change (原油由1亿吨增加到…:
+    what follows is the figure's change, not what it measures) or where a predicate begins
+    (13条重点产业链全面起势 → 重点产业链: ``follow_stop``); a quoted name they open is
     taken whole (培育593家国家专精特新“小巨人”企业 → 国家专精特新“小巨人”) or not at all."""
     end = min(doc.index.clause_end(pos), pos + 10)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
     change = next(change_words(doc.folded, doc.words, pos, end), None)
     end = change.start() if change else end
+    # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is
+    stop = doc.words.follow_stop.search(doc.folded, pos + 1, end)
+    end = stop.start() if stop else end
     quote = doc.folded.rfind("“", pos, end)
     if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
         close = doc.folded.find("”", end, min(doc.index.clause_end(pos), quote + _QUOTED_MAX))

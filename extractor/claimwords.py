@@ -64,6 +64,7 @@ class ClaimWords:
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
+    follow_stop: Any = None  # where the words after a figure stop: a predicate begins
 
 
 def _compile(data: Mapping[str, Any]) -> ClaimWords:
@@ -123,6 +124,8 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             sorted(map(str, c.get("indicator_tails", ())), key=len, reverse=True)
         ),
         ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
+        # 已建成自然村, 未纳入的: a participle, still part of the noun
+        follow_stop=at_position(rf"(?<![已未])(?:{_alt(c.get('follow_stop', ()))})", V1),
         duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
     )
 

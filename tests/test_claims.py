@@ -426,6 +426,11 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
         # a measure marker is not part of the indicator
         ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+        # the noun after a figure stops where a predicate begins, not at a participle
+        ("。13条重点产业链全面起势。", [("13", "重点产业链")]),
+        ("。7所学校入选“全国文明校园”。", [("7", "学校")]),
+        ("。改造5000个已建成自然村。", [("5000", "改造已建成自然村")]),
+        ("。118起成功避险案例获表扬。", [("118", "成功避险案例获表扬")]),  # 成功 opens the noun
         # nor is a list marker opening the clause: （一）, 2., 10、
         ("（一）工业支出８５４万元。", [("８５４", "工业支出")]),
         ("2.实现城镇新增就业18万人。", [("18", "城镇新增就业")]),
@@ -458,7 +463,7 @@ def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
         ),
         # the words after a figure take a quoted name whole, however long the window
         ("新增12个“乡村振兴示范村”。", [("12", "新增“乡村振兴示范村”")]),
-        ("全市有7所学校入选“全国文明校园”。", [("7", "学校入选“全国文明校园”")]),
+        ("全市建成7所“全国文明校园示范学校”。", [("7", "建成“全国文明校园示范学校”")]),
         # or not at all when it does not close nearby
         ("建成8个“集党建引领、便民服务、文化活动、志愿服务于一体的邻里中心”。", [("8", "建成")]),
         # a quote cut apart by 分别 or by the clause start is dropped
