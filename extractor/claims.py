@@ -35,6 +35,9 @@ from extractor.sentences import SentenceIndex, cached_fold, sentence_index
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
 _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+#: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
+#: long what it names may be.
+_LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
 #: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
@@ -209,6 +212,8 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator
         if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
             indicator += _following(doc, fig.after)
+        if not indicator:
+            indicator = _clause_before(doc, fig, prev, sent[0])
     change = fig.change
     if not change and gap in _JOINERS and prev_claim is not None:
         change = prev_claim.change
@@ -235,6 +240,26 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
+
+
+def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
+    """What the clause before names, for a figure whose own clause names nothing:
+    烤烟：达到七百八十万担; 生产资料工业所占的比重，一九五二年为百分之三十九点七.  Only a short
+    clause of the same sentence, holding no figure of its own, that ends in a colon or with a
+    measure (比重, 产量, 总值: _MEASURE_ENDS)."""
+    start = doc.index.clause_start(fig.start)
+    if start <= lo or doc.folded[start - 1] not in _LABEL_ENDS:
+        return ""
+    before = max(doc.index.clause_start(start - 1), lo)
+    if prev is not None and prev.end > before:
+        return ""
+    s, e = indicator_bounds(doc.folded, before, start - 1, doc.words, doc.time_ends)
+    if not 0 < e - s <= _LABEL_MAX:
+        return ""
+    # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
+    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in _MEASURE_ENDS:
+        return ""
+    return _balanced(doc.text[s:e])
 
 
 def _ends_item(gap: str) -> bool:

@@ -435,9 +435,14 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("（一）工业支出８５４万元。", [("８５４", "工业支出")]),
         ("2.实现城镇新增就业18万人。", [("18", "城镇新增就业")]),
         ("10、发放住房租赁补贴1.6万户。", [("1.6", "发放住房租赁补贴")]),
-        # 拟定 is one word: no 定 is left over (the subject is in the clause before)
+        # 拟定 is one word: no 定 is left over
         ("拟定工业总产值六百亿元。", [("六百", "工业总产值")]),
-        ("工业总产值，拟定为六百亿元。", [("六百", "")]),
+        # a clause naming nothing takes what the clause before names, after a colon or a
+        # measure (产量, 比重, 总值), not any clause (应该看到，…)
+        ("烤烟：达到七百八十万担。", [("七百八十", "烤烟")]),
+        ("工业总产值，拟定为六百亿元。", [("六百", "工业总产值")]),
+        ("轻工业所占的比重，一九五二年为百分之二十七。", [("百分之二十七", "轻工业所占的比重")]),
+        ("应该看到，十亿人口的大国。", [("十", "")]),
         # nor is 或 between two figures: the second shares the first's indicator
         ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
         ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
