@@ -46,6 +46,7 @@ CLAIMS = [
     # full-width commas between thousands; a comma before a figure still ends the clause
     ("棉花产量２，８５０万担，比上年增加３１０万担", [("２，８５０", "万担", "", ""), ("３１０", "万担", "", "increase")]),
     ("增长8.5%，120家企业上市", [("8.5", "%", "", "increase"), ("120", "家", "", "")]),
+    ("全年召开常务会议12次", [("12", "次", "", "")]),  # meetings counted, not numbered
     # a scale with no unit word after it counts what the sentence names: its unit is the scale
     ("职工医保参保人数突破5100万，", [("5100", "万", "", "")]),
     ("惠及3000多万农村群众", [("3000", "万", "多", "")]),
@@ -96,6 +97,7 @@ CLAIMS = [
 # Not claims: dates, ordinals, formulas, list counts, names, figures in names and titles.
 NOT_CLAIMS = [
     "产量都将大大超过过去二十八年增加的产量",  # a span of years (time reference)
+    "按照省委十一届十次、十一次全会部署", "召开十四届人大五次会议",  # ordinals of sessions
     "2020年", "截至X月X日", "2023年3月", "二○二○年", "1-5月份", "上午X时", "一季度",
     "第二批", "首批", "第X版", "第三届", "两个维护", "“四个意识”", "三大攻坚战", "一岗双责",
     "一是加强管理", "（一）加强管理", "1.加强管理", "重点做好以下五个方面：", "实施三项措施：",
