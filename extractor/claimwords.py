@@ -19,6 +19,8 @@ from extractor.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
+#: The last characters of nouns that name a measure (贡献率, 比重, 总额, 增加值, 产量).
+_MEASURE_NOUN = frozenset("率比重额值量")
 
 
 #: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
@@ -218,9 +220,16 @@ def change_at_end(
 
 
 def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> str:
-    """The last change word between ``start`` and ``end`` within one clause, or ""."""
+    """The last change word between ``start`` and ``end`` within one clause, or "" — also
+    when a measure's noun follows it there: then it is part of the name (经济增长贡献率从
+    17.1%…), not what the figure does (压减一般性支出10%)."""
     m = words.change_in_clause.search(folded, start, end)
-    return str(m.lastgroup) if m else ""
+    if m is None:
+        return ""
+    group = str(m.lastgroup)
+    if any(ch in _MEASURE_NOUN for ch in folded[m.end(group) : end]):
+        return ""
+    return group
 
 
 def approx_at_end(folded: str, start: int, end: int, words: ClaimWords) -> tuple[str, int]:

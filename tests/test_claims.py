@@ -47,6 +47,10 @@ CLAIMS = [
     ("棉花产量２，８５０万担，比上年增加３１０万担", [("２，８５０", "万担", "", ""), ("３１０", "万担", "", "increase")]),
     ("增长8.5%，120家企业上市", [("8.5", "%", "", "increase"), ("120", "家", "", "")]),
     ("全年召开常务会议12次", [("12", "次", "", "")]),  # meetings counted, not numbered
+    # a change word inside the name of a measure is no change of the figure
+    ("服务业对经济增长贡献率超60%", [("60", "%", "超", "")]),
+    ("工业对经济增长贡献率从17.1%提升到35.1%", [("17.1", "%", "", ""), ("35.1", "%", "", "increase")]),
+    ("压减一般性支出10%", [("10", "%", "", "decrease")]),  # but a verb before what it cuts is
     # a scale with no unit word after it counts what the sentence names: its unit is the scale
     ("职工医保参保人数突破5100万，", [("5100", "万", "", "")]),
     ("惠及3000多万农村群众", [("3000", "万", "多", "")]),
