@@ -199,7 +199,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
     item = bool(gap) and _ends_item(str(gap))
-    indicator = _following(doc, fig.after) if item else ""
+    indicator = _following(doc, fig.after, skip_de=True) if item else ""
     if not indicator:
         indicator = _indicator(doc, start, fig.context_start)
         if (
@@ -211,7 +211,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator
         if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
-            indicator += _following(doc, fig.after)
+            indicator += _following(doc, fig.after, skip_de=not indicator)
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
     change = fig.change
@@ -345,12 +345,15 @@ def _balanced(phrase: str) -> str:
     return "".join(chars)
 
 
-def _following(doc: _Doc, pos: int) -> str:
-    """The words after a figure that had nothing before it (X名湖北籍旅客…): up to 10
-    characters, cut at 的, a conjunction, another figure, a change (原油由1亿吨增加到…:
-    what follows is the figure's change, not what it measures) or where a predicate begins
-    (13条重点产业链全面起势 → 重点产业链: ``follow_stop``); a quoted name they open is
-    taken whole (培育593家国家专精特新“小巨人”企业 → 国家专精特新“小巨人”) or not at all."""
+def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
+    """The words after a figure that had nothing before it (X名湖北籍旅客…; with ``skip_de``,
+    what follows its 的: 62%的入境航班): up to 10 characters, cut at 的, a conjunction,
+    another figure, a change (原油由1亿吨增加到…: what follows is the figure's change, not
+    what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
+    ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
+    企业 → 国家专精特新“小巨人”) or not at all."""
+    if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
+        pos += 1
     end = min(doc.index.clause_end(pos), pos + 10)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end

@@ -432,6 +432,9 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
         # a measure marker is not part of the indicator
         ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+        # a share of what follows its 的, when nothing before the figure names it
+        ("。62%的入境航班、53%的入境旅客。", [("62", "入境航班"), ("53", "入境旅客")]),
+        ("。全市90%以上的行政村达到标准。", [("90", "行政村")]),
         # the noun after a figure stops where a predicate begins, not at a participle
         ("。13条重点产业链全面起势。", [("13", "重点产业链")]),
         ("。7所学校入选“全国文明校园”。", [("7", "学校")]),
@@ -448,7 +451,7 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("烤烟：达到七百八十万担。", [("七百八十", "烤烟")]),
         ("工业总产值，拟定为六百亿元。", [("六百", "工业总产值")]),
         ("轻工业所占的比重，一九五二年为百分之二十七。", [("百分之二十七", "轻工业所占的比重")]),
-        ("应该看到，十亿人口的大国。", [("十", "")]),
+        ("应该看到，十亿人口的大国。", [("十", "大国")]),  # not 应该看到
         # nor is 或 between two figures: the second shares the first's indicator
         ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
         ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
