@@ -511,6 +511,8 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             continue  # the change of the figure that follows (增长5%)
         if j and figures[j - 1].end > ws:
             continue
+        if folded[we - 1] == "幅":
+            continue  # 增幅, 降幅 without a figure are nouns: 是近年来最大降幅
         clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
         compared = doc.words.comparison.search(folded, clause, ws)
         if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
