@@ -38,6 +38,8 @@ _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 #: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
 #: long what it names may be.
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
+#: How far the words after a figure are read (a predicate or a 的 usually ends them first).
+_FOLLOW_MAX = 10
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
 #: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
@@ -354,7 +356,7 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
     企业 → 国家专精特新“小巨人”) or not at all."""
     if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
         pos += 1
-    end = min(doc.index.clause_end(pos), pos + 10)
+    end = min(doc.index.clause_end(pos), pos + _FOLLOW_MAX)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
     change = next(change_words(doc.folded, doc.words, pos, end), None)

@@ -126,8 +126,8 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             sorted(map(str, c.get("indicator_tails", ())), key=len, reverse=True)
         ),
         ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
-        # 已建成自然村, 未纳入的: a participle, still part of the noun
-        follow_stop=at_position(rf"(?<![已未])(?:{_alt(c.get('follow_stop', ()))})", V1),
+        # 已建成自然村, 未纳入的: a participle, still part of the noun; 扎扎实实 is one word
+        follow_stop=at_position(rf"(?<![已未扎])(?:{_alt(c.get('follow_stop', ()))})", V1),
         duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
     )
 
