@@ -218,6 +218,17 @@ def test_shipped_lexicon_is_large_with_years():
     assert lex.first_year("一带一路") == 2013 and lex.first_year("三服务") is None
 
 
+def test_recent_national_slogans_are_found_unquoted():
+    text = (
+        "培育低空经济、银发经济和首发经济，加快建设全国统一大市场，坚持投资于人，实施城市更新行动。"
+    )
+    assert [(c.text, c.kind) for c in find_campaigns(text)] == [
+        ("低空经济", "lexicon"), ("银发经济", "lexicon"), ("首发经济", "lexicon"),
+        ("全国统一大市场", "lexicon"), ("投资于人", "lexicon"), ("城市更新行动", "lexicon"),
+    ]  # fmt: skip
+    assert default_lexicon().first_year("全国统一大市场") == 2022
+
+
 def test_user_lexicon_adds_names(tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text("# 本地口号\n青石速度 100 cp\n桃源样板\n\n", encoding="utf-8")
