@@ -19,7 +19,8 @@ from extractor.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
-#: The last characters of nouns that name a measure (贡献率, 比重, 总额, 增加值, 产量).
+#: The last characters of nouns that name a measure (贡献率, 比重, 总额, 增加值, 产量): fewer
+#: than claims._MEASURE_ENDS, since a cut's object may end so (压减“三公”经费10%, 压减会议次数).
 _MEASURE_NOUN = frozenset("率比重额值量")
 
 
