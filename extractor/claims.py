@@ -285,21 +285,30 @@ def _indicator(doc: _Doc, start: int, end: int) -> str:
     return _balanced(head + doc.text[s:e])
 
 
-def _unmatched(folded: str, start: int, end: int) -> tuple[int, int]:
-    """The last bracket of ``folded[start:end]`` opened and not closed, and the last one closed
-    that was not opened there (-1: none).  The text is folded: ASCII brackets only."""
+def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:
+    """Where the marks of ``pair`` (an opening and a closing one: ``"()"``, ``"“”"``) stand
+    unpaired in ``text[start:end]``: those opened and not closed, and those closed that
+    were not opened there, each in order."""
+    opening, closing = pair[0], pair[1]
     opened: list[int] = []
-    closed = -1
-    if "(" in folded[start:end] or ")" in folded[start:end]:
+    closed: list[int] = []
+    if opening in text[start:end] or closing in text[start:end]:
         for i in range(start, end):
-            if folded[i] == "(":
+            if text[i] == opening:
                 opened.append(i)
-            elif folded[i] == ")":
+            elif text[i] == closing:
                 if opened:
                     opened.pop()
                 else:
-                    closed = i
-    return (opened[-1] if opened else -1), closed
+                    closed.append(i)
+    return opened, closed
+
+
+def _unmatched(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The last bracket of ``folded[start:end]`` opened and not closed, and the last one closed
+    that was not opened there (-1: none).  The text is folded: ASCII brackets only."""
+    opened, closed = _unpaired(folded, start, end, "()")
+    return (opened[-1] if opened else -1), (closed[-1] if closed else -1)
 
 
 def _before_aside(doc: _Doc, pos: int) -> str:
@@ -330,21 +339,11 @@ def _following_words(text: str) -> str:
 def _balanced(phrase: str) -> str:
     """Drop the quotation marks left unmatched (品质文化生活圈” → 品质文化生活圈, 城市公园”保有量 →
     城市公园保有量): an indicator is cut out of a sentence, its quotes may be cut apart."""
-    if "“" not in phrase and "”" not in phrase:
+    opened, closed = _unpaired(phrase, 0, len(phrase), "“”")
+    if not opened and not closed:
         return phrase
-    chars = list(phrase)
-    opened: list[int] = []
-    for i, ch in enumerate(chars):
-        if ch == "“":
-            opened.append(i)
-        elif ch == "”":
-            if opened:
-                opened.pop()
-            else:
-                chars[i] = ""
-    for i in opened:
-        chars[i] = ""
-    return "".join(chars)
+    drop = {*opened, *closed}
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
 def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
@@ -356,7 +355,8 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
     企业 → 国家专精特新“小巨人”) or not at all."""
     if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
         pos += 1
-    end = min(doc.index.clause_end(pos), pos + _FOLLOW_MAX)
+    clause_end = doc.index.clause_end(pos)
+    end = min(clause_end, pos + _FOLLOW_MAX)
     cut = _FOLLOW_CUT.search(doc.folded, pos, end)
     end = cut.start() if cut else end
     change = next(change_words(doc.folded, doc.words, pos, end), None)
@@ -366,7 +366,7 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
     end = stop.start() if stop else end
     quote = doc.folded.rfind("“", pos, end)
     if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
-        close = doc.folded.find("”", end, min(doc.index.clause_end(pos), quote + _QUOTED_MAX))
+        close = doc.folded.find("”", end, min(clause_end, quote + _QUOTED_MAX))
         end = close + 1 if close >= 0 else quote
     return doc.text[pos : pos + len(_following_words(doc.folded[pos:end]))].strip()
 
