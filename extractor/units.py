@@ -104,11 +104,7 @@ class UnitTable:
             p = note.end() if note else p + (text[p] == " ")
         hedge = text[p] if text[p : p + 1] in self.hedges else ""
         p += len(hedge)
-        scale = ""
-        for n in self.scale_lengths:  # longest first: 万亿 before 万
-            if text[p : p + n] in self.scales:
-                scale = text[p : p + n]
-                break
+        scale = self._scale_at(text, p)
         for scale_text in (scale, "") if scale else ("",):
             q = p + len(scale_text)
             late = text[q] if scale_text and text[q : q + 1] in self.hedges else ""
@@ -137,20 +133,26 @@ class UnitTable:
         (“3个100万”), 级 (100亿级: a class, not a count) or a unit word ruled out there."""
         hedge = text[pos] if text[pos : pos + 1] in self.hedges else ""
         p = pos + len(hedge)
-        for n in self.scale_lengths:  # longest first: 万亿 before 万
-            scale = text[p : p + n]
-            if scale in self.scales:
-                q = p + len(scale)  # n overshoots at the end of the text
-                late = "" if hedge or text[q : q + 1] not in self.hedges else text[q]
-                end = q + len(late)
-                nxt = text[end : end + 1]
-                if nxt.isdigit() or nxt in _NOT_AFTER_SCALE:
-                    return None
-                if any(text.startswith(row.word, end) for row in self.by_first.get(nxt, ())):
-                    return None  # a unit word its context rules out (30万吨级航道: 吨 + 级)
-                scale_of = self.scales[scale]
-                return Unit(scale, "", "", scale_of, 1.0, hedge or late, pos, end, dim="count")
-        return None
+        scale = self._scale_at(text, p)
+        if not scale:
+            return None
+        q = p + len(scale)
+        late = "" if hedge or text[q : q + 1] not in self.hedges else text[q]
+        end = q + len(late)
+        nxt = text[end : end + 1]
+        if nxt.isdigit() or nxt in _NOT_AFTER_SCALE:
+            return None
+        if any(text.startswith(row.word, end) for row in self.by_first.get(nxt, ())):
+            return None  # a unit word its context rules out (30万吨级航道: 吨 + 级)
+        return Unit(scale, "", "", self.scales[scale], 1.0, hedge or late, pos, end, dim="count")
+
+    def _scale_at(self, text: str, pos: int) -> str:
+        """The scale written at ``pos``, longest first (万亿 before 万), or "".  At the end of
+        the text a slice is shorter than asked: the scale is what it holds."""
+        for n in self.scale_lengths:
+            if text[pos : pos + n] in self.scales:
+                return text[pos : pos + n]
+        return ""
 
     def follows(self, text: str, pos: int) -> bool:
         """Whether a unit starts at ``pos``."""
