@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.claimwords import (
+    MEASURE_ENDS,
     ClaimWords,
     change_words,
     claim_words,
@@ -54,8 +55,6 @@ _JOINER_WORDS = frozenset([
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
-#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率).
-_MEASURE_ENDS = frozenset("数量率额值价费比重次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +164,7 @@ def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | No
         return None
     last = items[-1]
     for k, item in enumerate(items[:-1]):
-        if item[-1] in _MEASURE_ENDS or item.endswith(tails):
+        if item[-1] in MEASURE_ENDS or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
         if rest is None and len(item) <= 2:
@@ -248,7 +247,7 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     """What the clause before names, for a figure whose own clause names nothing:
     烤烟：达到七百八十万担; 生产资料工业所占的比重，一九五二年为百分之三十九点七.  Only a short
     clause of the same sentence, holding no figure of its own, that ends in a colon or with a
-    measure (比重, 产量, 总值: _MEASURE_ENDS)."""
+    measure (比重, 产量, 总值: MEASURE_ENDS)."""
     start = doc.index.clause_start(fig.start)
     if start <= lo or doc.folded[start - 1] not in _LABEL_ENDS:
         return ""
@@ -259,7 +258,7 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if not 0 < e - s <= _LABEL_MAX:
         return ""
     # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
-    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in _MEASURE_ENDS:
+    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in MEASURE_ENDS:
         return ""
     return _balanced(doc.text[s:e])
 

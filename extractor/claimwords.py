@@ -19,9 +19,12 @@ from extractor.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
-#: The last characters of nouns that name a measure (贡献率, 比重, 总额, 增加值, 产量): fewer
-#: than claims._MEASURE_ENDS, since a cut's object may end so (压减“三公”经费10%, 压减会议次数).
-_MEASURE_NOUN = frozenset("率比重额值量")
+#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率).
+MEASURE_ENDS = frozenset("数量率额值价费比重次")
+#: Those that make a change word before them part of a measure's name (经济增长贡献率), not
+#: the figure's change: not 数, 价, 费, 次, which a cut's object may end with too
+#: (压减“三公”经费10%, 压减会议次数).
+_MEASURE_NOUN = MEASURE_ENDS - frozenset("数价费次")
 
 
 #: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
