@@ -462,9 +462,19 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         # nor is 或 between two figures: the second shares the first's indicator
         ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
         ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
+        # a list of counted items: each figure measures the noun after it
+        ("新建3所小学和2所中学。", [("3", "新建小学"), ("2", "中学")]),
+        ("建成6个市级服务中心、14个县级服务站。", [("6", "建成市级服务中心"), ("14", "县级服务站")]),
+        # 惠及, 参与 end with a joiner's character but join nothing
+        ("发放救助资金5.2亿元、惠及3.6万人。", [("5.2", "发放救助资金"), ("3.6", "惠及")]),
+        # the words between two figures with no joiner stay shared (项目总投资)
+        ("签约12个项目总投资30亿元。", [("12", "签约项目总投资"), ("30", "项目总投资")]),
+        # nothing after the figure: the earlier reading stands
+        ("建设15个百亿元、40个30亿元以上项目。",
+         [("15", "建设百亿元"), ("40", "百亿元"), ("30", "百亿元")]),
     ],
-)
-def test_indicator_leaves_out_verbs_markers_and_from(text, expected):
+)  # fmt: skip
+def test_indicator_of_each_figure(text, expected):
     assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
 
 
@@ -501,25 +511,6 @@ def test_indicators_keep_brackets_and_quotes_balanced(text, expected):
     for indicator in (i for _, i in got):
         assert indicator.count("（") == indicator.count("）")
         assert indicator.count("“") == indicator.count("”")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a list of counted items: each figure measures the noun after it
-        ("新建3所小学和2所中学。", [("3", "新建小学"), ("2", "中学")]),
-        ("建成6个市级服务中心、14个县级服务站。", [("6", "建成市级服务中心"), ("14", "县级服务站")]),
-        # 惠及, 参与 end with a joiner's character but join nothing
-        ("发放救助资金5.2亿元、惠及3.6万人。", [("5.2", "发放救助资金"), ("3.6", "惠及")]),
-        # the words between two figures with no joiner stay shared (项目总投资)
-        ("签约12个项目总投资30亿元。", [("12", "签约项目总投资"), ("30", "项目总投资")]),
-        # nothing after the figure: the earlier reading stands
-        ("建设15个百亿元、40个30亿元以上项目。",
-         [("15", "建设百亿元"), ("40", "百亿元"), ("30", "百亿元")]),
-    ],
-)  # fmt: skip
-def test_items_of_a_list_of_counts(text, expected):
-    assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
 
 
 def test_duo_that_starts_a_word_is_no_hedge():
