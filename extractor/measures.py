@@ -127,11 +127,11 @@ def _at_boundary(
     i = bisect_right(starts, pos) - 1
     if i >= 0 and spans[i][0] <= pos < spans[i][1]:
         return False  # inside a heading's marker or title
-    if i >= 0 and pos == spans[i][1]:
-        return True  # glued to the end of a heading title
     j = pos - 1
     while j >= para.start and folded[j] == " ":
         j -= 1
+    if i >= 0 and j + 1 == spans[i][1]:
+        return True  # glued to the end of a heading title (or a space after it)
     return j < para.start or folded[j] in _BOUNDARY
 
 

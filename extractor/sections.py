@@ -40,6 +40,11 @@ _GLUE = regex.compile(
     r"(?:(?:19|20)\d{2}年(?:以来|来)?|[一二两三四五六七八九十]年(?:以)?来|今年以来|近年来|"
     r"过去一年|当前|目前|同时|此外|面对)$"
     r"|(?:[一二三四五六七八九十]{1,3}是|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[,，])"
+    # the first item of the level below, glued after a character (治党工作1.强化…): not a
+    # decimal or a list of numbers (1.5级, 1、2号线)
+    r"|(?<=[^\d.,，、])1[.、](?!\d)"
+    # a space between two words: the line break of a flattened text (…扎实推进 “五个中心”…)
+    r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 )
 
 _HEAD_NOUN = regex.compile(
@@ -199,6 +204,14 @@ def _title_end(
         return start + _unglue(rest[: stop.start()], starters)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
+    if clause is not None and cut == clause.start():
+        # no sentence end in reach: a sentence opener inside the second clause ends a two-
+        # clause title (坚守立局之本，竭力加强“两违”综合治理我局始终把…)
+        second = _CLAUSE_END.search(rest, cut + 1, RUN_IN_MAX)
+        reach = second.start() if second else min(len(rest), RUN_IN_MAX)
+        head = _unglue(rest[:reach], starters)
+        if cut + 4 < head < reach:
+            return start + head
     return start + _unglue(rest[:cut], starters)
 
 

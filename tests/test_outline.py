@@ -115,6 +115,41 @@ def test_glued_headings_in_a_document_without_breaks():
     assert report.text[second.start : second.end] == "二是推出精品线路8条。"
 
 
+# A document that lost its line breaks, in the three ways a heading runs on into its body.
+RUN_ON = (
+    "云溪市市场监管局2022年工作总结\n"
+    + "2022年，我局坚持稳中求进，各项工作取得新进展，市场秩序持续向好，群众满意度不断提升。" * 20
+    # the first item of the level below glued to the heading (…工作1.强化…)
+    + "一、2022年工作情况（一）坚持党建引领，推进全面从严治党工作1.强化理论学习，坚定理想信念。"
+    "全年开展集中学习24次。2.加强支部建设，打造过硬堡垒。新建党员活动室3个。"
+    # no sentence end within reach: a sentence opener inside the second clause ends the title
+    "（二）守牢安全底线，全力推进食品安全示范创建我局始终把食品安全作为重中之重，围绕创建目标"
+    "制定任务清单，逐项压实各级各部门责任并按月调度推进，全年抽检食品1200批次。"
+    # a space where a line break was: the title stops there, the list after it still counts
+    "（三）深化改革创新，营商环境持续优化 “一件事”集成改革扎实推进。新增经营主体800户。"
+    "二、2023年工作计划 一是抓好质量提升；二是强化执法监管。"
+)
+
+
+def test_run_on_headings_of_a_flattened_document():
+    report = parse(RUN_ON)
+    assert [(s.level, s.marker, s.title) for s in report.sections] == [
+        (1, "一、", "2022年工作情况"),
+        (2, "（一）", "坚持党建引领，推进全面从严治党工作"),
+        (3, "1.", "强化理论学习，坚定理想信念"),
+        (3, "2.", "加强支部建设，打造过硬堡垒"),
+        (2, "（二）", "守牢安全底线，全力推进食品安全示范创建"),
+        (2, "（三）", "深化改革创新，营商环境持续优化"),
+        (1, "二、", "2023年工作计划"),
+    ]
+    assert [(m.marker, m.headline) for m in report.measures] == [
+        ("一是", "抓好质量提升"),
+        ("二是", "强化执法监管"),
+    ]
+    for s in report.sections:
+        assert report.text[s.title_start : s.title_end].strip() == s.title
+
+
 # fmt: off
 MEASURE_CASES = [
     # paragraph-initial 一是 with quoted slogan
