@@ -26,7 +26,9 @@ from extractor.rx import at_position
 LEAD_MAX = 30
 _MARKER_PUNCT = "，,：:、 "
 _BOUNDARY = "。；;：:，,！？!?、"
-_HEADLINE_END = regex.compile(r"[。；;！？!?]")
+#: A headline ends at the end of its sentence, or of its paragraph: a line break before a
+#: blank or indented line (a line break alone may be a hard wrap inside the sentence).
+_HEADLINE_END = regex.compile(r"[。；;！？!?]|\n(?=\s)")
 _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
 _LEAD = regex.compile(rf"[^。！？!?；;：:]{{2,{LEAD_MAX}}}。")
 _ENUM_MARK = regex.compile(r"[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}[,，]")
@@ -311,7 +313,7 @@ def _records(
 
 
 def _headline(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in " ，,、：:":
+    while start < end and folded[start] in " \t\n，,、：:":
         start += 1
     stop = _HEADLINE_END.search(folded, start, end)
     return start, stop.start() if stop else end

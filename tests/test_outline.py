@@ -184,6 +184,12 @@ MEASURE_CASES = [
     ("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、今年工作安排\n（一）扩大有效需求\n"
      "加大项目投资力度。全年安排重大项目200个。\n促进消费持续恢复。举办消费季活动。\n实干为要，行胜于言。我们要埋头苦干。\n",
      [("lead", 1, "", "加大项目投资力度"), ("lead", 2, "", "促进消费持续恢复")]),
+    # a headline ends with its paragraph (a blank or indented line follows), skips a line
+    # break after the marker, and runs on over a hard wrap inside its sentence
+    ("一、任务\n第一，关于农业生产\n\n　　粮食产量要稳中有增。\n第二，关于工业生产\n　　工业要提质增效。\n"
+     "第三，\n加强企业基础管理，全面推行岗位责任制，\n完善内部核算。\n",
+     [("enumerated", 1, "第一", "关于农业生产"), ("enumerated", 2, "第二", "关于工业生产"),
+      ("enumerated", 3, "第三", "加强企业基础管理，全面推行岗位责任制，\n完善内部核算")]),
 ]
 # fmt: on
 
