@@ -213,6 +213,9 @@ BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     ("县医共体总院与X家乡镇卫生院", [("X", "家")]),  # 家乡 is not a word here
     ("分3批发放消费券", [("3", "批")]),  # 批发 is not a word here
     ("全省三成以上的县", [("三成", "")]),  # 三 before 成 is a share, not a count
+    ("组织120余人参加应急演练", [("120", "人")]),  # 人参加: no ginseng after a figure
+    ("新建足球场42片、健身步道30条", [("42", "片"), ("30", "条")]),  # 片 and 款 count
+    ("26款新药获批上市，划定3片区", [("26", "款")]),
 ]
 # fmt: on
 
