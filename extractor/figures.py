@@ -83,8 +83,10 @@ def find_figures(
 ) -> list[Figure]:
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
-    before, rate_first = rules.compiled("figure_followers", lambda r: _followers(unit_table(r)))
-    tokens = find_numbers(folded, before=before)
+    before, rate_first, numeral_led = rules.compiled(
+        "figure_followers", lambda r: _followers(unit_table(r))
+    )
+    tokens = find_numbers(folded, before=before, numeral_led=numeral_led)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
         for p in placeholders
@@ -108,15 +110,20 @@ def find_figures(
     return out
 
 
-def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str]]:
+def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Built once per rule set: what may follow a number that can be a figure (a unit's
     first character, _ENDS for a ratio and the first characters of _RATIO_THEN), and what
     may follow a lone 一 whose unit is a rate (a rate unit's first character, or what may
-    stand between a figure and its unit: a note, a hedge, a scale)."""
+    stand between a figure and its unit: a note, a hedge, a scale), and the units that open
+    with a numeral character a Chinese numeral would swallow (find_numbers' numeral_led)."""
     before = table.first | _ENDS | {w[0] for w in _RATIO_THEN}
     rates = (word[0] for word, row in table.units.items() if row.base in _RATES)
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
-    return before, rate_first
+    # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
+    numeral_led = tuple(
+        w for w in table.units if len(w) > 1 and w[0] in "十百千万萬亿億" and w[1] not in before
+    )
+    return before, rate_first, numeral_led
 
 
 def _figure(scan: _Scan, tok: Number) -> Figure | None:

@@ -227,13 +227,44 @@ def _followed_by(before: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
     )
 
 
-def find_numbers(text: str, *, before: Collection[str] | None = None) -> list[Number]:
+#: The characters a Chinese numeral may hold (what _CHINESE_ONE reads after its first).
+_NUMERAL_CHARS = frozenset(f"{_D}十百千万萬亿億")
+_NUMERAL_FIRST = frozenset("零〇一二两兩三四五六七八九十")
+
+
+def _before_numeral_led(text: str, units: Collection[str]) -> list[Number]:
+    """Chinese numerals right before a unit that opens with a numeral character
+    (``四百零六万千瓦``): the scan reads that character as part of the numeral and then
+    finds no unit after it, so these are read back from the unit."""
+    out: list[Number] = []
+    for unit in units:
+        pos = text.find(unit)
+        while pos >= 0:
+            start = pos
+            while start > 0 and text[start - 1] in _NUMERAL_CHARS:
+                start -= 1
+            if (
+                start < pos
+                and text[start] in _NUMERAL_FIRST
+                and text[start - 1 : start] not in ("数", "几")
+                and (value := chinese_number(text[start:pos])) is not None
+            ):
+                out.append(Number(start, pos, text[start:pos], value, kind="chinese"))
+            pos = text.find(unit, pos + len(unit))
+    return out
+
+
+def find_numbers(
+    text: str, *, before: Collection[str] | None = None, numeral_led: Collection[str] = ()
+) -> list[Number]:
     """Every number token in ``text`` (fold it first), left to right.
 
     A range whose ends do not increase (``2024-12``) is read as its first number.  With
     ``before``, a plain number or range is kept only if the character after it is in
     ``before`` (the first characters of the units; ``""`` for the end of the text): the
-    patterns test it, so that most numerals are never read.
+    patterns test it, so that most numerals are never read.  ``numeral_led`` are units
+    that open with a numeral character and go on with one not in ``before`` (千瓦): a
+    Chinese numeral before one is read back from it (:func:`_before_numeral_led`).
     """
     found = [
         tok
@@ -248,6 +279,7 @@ def find_numbers(text: str, *, before: Collection[str] | None = None) -> list[Nu
             tok = _token(m, is_arabic)
             if tok is not None:
                 found.append(tok)
+    found += _before_numeral_led(text, numeral_led)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Number] = []
     for tok in found:

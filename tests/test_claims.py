@@ -216,6 +216,10 @@ BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     ("组织120余人参加应急演练", [("120", "人")]),  # 人参加: no ginseng after a figure
     ("新建足球场42片、健身步道30条", [("42", "片"), ("30", "条")]),  # 片 and 款 count
     ("26款新药获批上市，划定3片区", [("26", "款")]),
+    # a unit opening with a numeral character (千瓦) after a Chinese numeral
+    ("新增发电能力四百零六万千瓦，", [("四百零六", "万千瓦")]),
+    ("制造每台二万五千千瓦的机组", [("二万五千", "千瓦")]),
+    ("建设百万千瓦级电站", []),  # a grade, and 百万 opens no numeral
 ]
 # fmt: on
 

@@ -181,3 +181,11 @@ def _to_chinese(n: int) -> str:
         out += name
         zero = False
     return out
+
+
+def test_a_numeral_is_read_back_from_a_unit_that_opens_with_a_numeral_character():
+    text = "发电能力四百零六万千瓦，每台二万五千千瓦，百万千瓦级，数十千瓦"
+    before = frozenset("万千，")  # 瓦 opens no unit: the scan alone finds none of them
+    assert find_numbers(text, before=before) == []
+    got = [(n.text, n.value) for n in find_numbers(text, before=before, numeral_led=("千瓦",))]
+    assert got == [("四百零六万", 4060000), ("二万五千", 25000)]
