@@ -220,6 +220,9 @@ BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     ("新增发电能力四百零六万千瓦，", [("四百零六", "万千瓦")]),
     ("制造每台二万五千千瓦的机组", [("二万五千", "千瓦")]),
     ("建设百万千瓦级电站", []),  # a grade, and 百万 opens no numeral
+    # traditional script: 餘 is 余 (the scan had stopped at it and found no unit)
+    ("職工已經達到一千三百七十四萬五千餘人", [("一千三百七十四萬五千", "人")]),
+    ("共有三萬一千餘個基層社", [("三萬一千", "個")]),
 ]
 # fmt: on
 
