@@ -161,6 +161,11 @@ def _compile(rules: RuleSet) -> _Scanner:
         r'(?:[、和及与]?(?:“[^“”\n]{1,30}”|"[^"\n]{1,30}"))*等?(?:'
         + "|".join(regex.escape(h) for h in heads) + ")",
     )  # fmt: skip
+    systems = sorted(cfg.get("number_name_heads", ()), key=len, reverse=True)
+    patterns["number_name"] = _re(
+        "number_name_heads",
+        r"[^，。；：、“”\n]{0,8}?(?:" + ("|".join(map(regex.escape, systems)) or "(?!)") + ")",
+    )  # fmt: skip
     strong = sorted(honour.get("strong", ()), key=len, reverse=True)
     patterns["awardee"] = _re("honour.strong", "|".join(regex.escape(c) for c in strong))
     orgs = sorted(cfg.get("org_suffixes", ()), key=len, reverse=True)
@@ -266,7 +271,7 @@ def _documents(folded: str, sc: _Scanner) -> Iterator[Candidate]:
 
 def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee."""
-    obj, awardee = sc.fast["object"], sc.fast["awardee"]
+    obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
     kinds = sc.quoted_kinds
     for m in sc.fast["quote"].finditer(folded):
         s, e = m.span("q")
@@ -278,6 +283,8 @@ def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         kind = kinds.get(content)
         if kind is None:
             kind = _memo(kinds, content, _quoted_kind(content, sc) or "")
+        if not kind and content.isdigit() and number_name.match(folded, m.end()):
+            kind = "quoted"  # “1269”行动计划: a number that names a system
         if kind and not obj.match(folded, m.end()) and not awardee.match(folded, m.end()):
             yield _RANK["quote"], s, e, kind, "campaign.quote"
 

@@ -166,9 +166,12 @@ CASES = [
     ("3项工程获评市级优质工程。", [("市级优质工程", "honour")]),
     ("我局获得全省先进集体、全市先进单位等荣誉。", [("全省先进集体", "honour"), ("全市先进单位", "honour")]),
     ("荣获“XX”称号。", []),
-    # a quoted sum of numbers names a system (3+2 industries); a quoted number names nothing
+    # a quoted sum of numbers names a system (3+2 industries); a bare quoted number nothing
     ("构建“3+2”现代化产业体系，推动“14+1”重点产业链", [("3+2", "quoted"), ("14+1", "quoted")]),
     ("拨打“12345”热线", []),
+    # …unless a system noun follows it within a few words (“1269”行动计划)
+    ("深化“1269”行动计划，构建“1188”现代化产业体系，出台“21”条措施", [("1269", "quoted"), ("1188", "quoted")]),
+    ("落实“132”总体工作部署，开通“12345”政务服务便民热线", [("132", "quoted")]),
     ("入选率达到90%。", []),
     ("印发《关于“最多跑一次”改革的决定》", [("关于“最多跑一次”改革的决定", "document")]),
     ("推动长三角一体化发展", [("长三角一体化", "lexicon")]),
