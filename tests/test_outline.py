@@ -184,6 +184,11 @@ MEASURE_CASES = [
     ("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、今年工作安排\n（一）扩大有效需求\n"
      "加大项目投资力度。全年安排重大项目200个。\n促进消费持续恢复。举办消费季活动。\n实干为要，行胜于言。我们要埋头苦干。\n",
      [("lead", 1, "", "加大项目投资力度"), ("lead", 2, "", "促进消费持续恢复")]),
+    # a first sentence that opens with a conjunction or 有些 argues; it heads nothing
+    ("一、今年工作安排\n（一）稳定农业生产\n抓好粮食生产。全年粮食面积稳定在500万亩。\n"
+     "但是，农业基础仍然薄弱。要加大投入。\n发展特色产业。新建茶园2万亩。\n"
+     "有些地方重视不够。要压实责任。\n",
+     [("lead", 1, "", "抓好粮食生产"), ("lead", 2, "", "发展特色产业")]),
     # a headline ends with its paragraph (a blank or indented line follows), skips a line
     # break after the marker, and runs on over a hard wrap inside its sentence
     ("一、任务\n第一，关于农业生产\n\n　　粮食产量要稳中有增。\n第二，关于工业生产\n　　工业要提质增效。\n"
