@@ -47,6 +47,9 @@ _GLUE = regex.compile(
     r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 )
 
+#: What a government work report's part on the world speaks of: neither review nor plan.
+_ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
+
 _HEAD_NOUN = regex.compile(
     r"(?:工作)?(?:问题|不足|成效|成绩|计划|思路|打算|安排|总结|回顾|措施|做法|亮点|建议)"
     r"(?:(?:和|及|与)(?:不足|困难|建议|打算|措施))?"
@@ -261,6 +264,7 @@ def find_sections(
     heads = find_headings(text, folded, layout, rules=rules)
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
+    planning = False  # a government work report has turned to the year's plan
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -274,6 +278,21 @@ def find_sections(
             # 关于2026年工作 in a 2026 report: the year it names says which part it is
             own = section_period(title, kind, periods, "-")
             kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
+        if parent is None and head.ordinal and periods.doc_type == "gov-work-report":
+            # once the year's plan has begun, the numbered parts after it are the plan's
+            # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
+            # not a new series of parts (一、 again: a second text, its own kinds)
+            planning = planning and head.ordinal > 1
+            if kind == "other" and planning and not _ABROAD.search(title):
+                kind = "plan"
+                period = section_period(title, kind, periods, "")
+            # a part whose title names the plan year (二、2007年工作总体部署), not one that
+            # only names a plan (二、第一个五年计划概要)
+            planning = planning or (
+                kind == "plan"
+                and bool(periods.plan)
+                and section_period(title, kind, periods, "-") == periods.plan
+            )
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,

@@ -300,7 +300,8 @@ def test_a_top_section_named_by_its_year_takes_the_kind_of_that_part():
         ("2025年工作回顾", "review", "2025"),
         ("关于2026年工作", "plan", "2026"),
         ("对今年政府工作的建议", "plan", "2026"),
-        ("加强政府自身建设", "other", "2026"),
+        # after the part that names the plan year, a part without a kind word is the plan's
+        ("加强政府自身建设", "plan", "2026"),
     ]
 
 
@@ -358,3 +359,28 @@ def test_records_build_alike_by_keyword_position_and_default():
     assert (doc.doc_id, doc.chars, doc.status, doc.title_start) == ("d1", 12, "ok", -1)
     with pytest.raises(TypeError):
         Claim(**{**values, "colour": "red"})
+
+
+def test_parts_after_the_plan_year_of_a_government_work_report_are_the_plan():
+    text = (
+        "2024年政府工作报告\n——2024年1月10日在市第十届人民代表大会第三次会议上\n"
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+        "一、2023年工作回顾\n全市生产总值增长6.1%。\n"
+        "二、2024年工作安排\n（一）扩大有效投资\n安排重大项目200个。\n"
+        "三、促进经济平稳发展\n（一）稳住工业基本盘\n今年新增规上工业企业100家。\n"
+        "四、国际交流合作\n加强友好城市往来。\n"
+        "五、加强政府自身建设\n坚持依法行政。\n"
+    )
+    report = parse(text)
+    assert report.document.doc_type == "gov-work-report"
+    assert [(s.title, s.kind) for s in report.sections] == [
+        ("2023年工作回顾", "review"),
+        ("2024年工作安排", "plan"),
+        ("扩大有效投资", "plan"),
+        ("促进经济平稳发展", "plan"),
+        ("稳住工业基本盘", "plan"),
+        ("国际交流合作", "other"),
+        ("加强政府自身建设", "plan"),
+    ]
+    targets = {c.value_text: c.is_target for c in report.claims}
+    assert targets == {"6.1": False, "200": True, "100": True}
