@@ -230,6 +230,12 @@ def test_recent_national_slogans_are_found_unquoted():
         ("全国统一大市场", "lexicon"), ("投资于人", "lexicon"), ("城市更新行动", "lexicon"),
     ]  # fmt: skip
     assert default_lexicon().first_year("全国统一大市场") == 2022
+    # numeral-led names of the lexicon are formulas; 保交房 came after 保交楼
+    text = "统筹国内国际两个大局，全面完成保交房任务，深化双拥共建。"
+    assert [(c.text, c.kind) for c in find_campaigns(text)] == [
+        ("两个大局", "formula"), ("保交房", "lexicon"), ("双拥", "formula"),
+    ]  # fmt: skip
+    assert default_lexicon().first_year("保交房") == 2024
 
 
 def test_user_lexicon_adds_names(tmp_path):
