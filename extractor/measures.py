@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -120,7 +121,18 @@ def _find_items(
                     end -= 1  # the marker is 第一, not 第一，
                 items.append(_Item(m.start(), end, ordinal, rule, pi, scope))
     items.sort(key=lambda it: it.start)
-    return items
+    return _without_marker_runs(folded, items)
+
+
+def _without_marker_runs(folded: str, items: list[_Item]) -> list[_Item]:
+    """Drop markers that follow each other with nothing between but a separator, and the
+    last of such a run: they are ordinals of a noun (第一、第二、第三产业), not items."""
+    run: set[int] = set()
+    for a, b in pairwise(items):
+        gap = folded[a.marker_end : b.start] if b.start >= a.marker_end else "-"
+        if not gap.strip(" ，,、和及与"):
+            run.update((id(a), id(b)))
+    return [it for it in items if id(it) not in run] if run else items
 
 
 def _at_boundary(

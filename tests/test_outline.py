@@ -177,6 +177,8 @@ MEASURE_CASES = [
      [("enumerated", 1, "一是", "甲"), ("enumerated", 2, "二是", "乙"), ("enumerated", 4, "四是", "丁")]),
     # 一是 inside a word is no marker; a lone 一是 is no list
     ("一、成效\n坚持统一是前提。唯一是指标。\n", []),
+    # ordinals of a noun: a marker with nothing after it names no item
+    ("一、结构\n第一、第二、第三产业的结构都需要调整。正文。\n", []),
     # dash-led items
     ("一、回顾\n过去一年，主要指标完成良好：\n——经济运行保持平稳。增长5%。\n——就业形势总体稳定。新增就业3万人。\n",
      [("dash", 1, "——", "经济运行保持平稳"), ("dash", 2, "——", "就业形势总体稳定")]),
