@@ -47,6 +47,12 @@ _GLUE = regex.compile(
     r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 )
 
+#: The labels of a plan's parts; one that a sentence runs on from ends its title there (not
+#: 总体目标和主要任务, 主要目标任务, 主要目标：).
+_LABEL = regex.compile(
+    r"(?:总体|主要|工作|基本|指导|发展|预期)(?:思路|目标|原则|思想|要求)(?![和与及、，,。：:；;（(]|任务|$)"
+)
+
 #: What a government work report's part on the world speaks of: neither review nor plan.
 _ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
 
@@ -222,8 +228,12 @@ def _unglue(title: str, starters: regex.Pattern[str]) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
-    面对, 力争…) only in a title too long to be one (a glued heading).
+    面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
+    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
     """
+    label = _LABEL.match(title)
+    if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
+        return int(label.end())
     for m in _GLUE.finditer(title, 2):
         if m.start() >= 2:
             return int(m.start())

@@ -128,6 +128,8 @@ RUN_ON = (
     # a space where a line break was: the title stops there, the list after it still counts
     "（三）深化改革创新，营商环境持续优化 “一件事”集成改革扎实推进。新增经营主体800户。"
     "二、2023年工作计划 一是抓好质量提升；二是强化执法监管。"
+    # a plan's label that a sentence runs on from (总体思路以…为指导)
+    "（一）总体思路以高质量发展为主题，推进监管现代化。（二）主要目标任务是全年抽检2000批次。"
 )
 
 
@@ -141,6 +143,8 @@ def test_run_on_headings_of_a_flattened_document():
         (2, "（二）", "守牢安全底线，全力推进食品安全示范创建"),
         (2, "（三）", "深化改革创新，营商环境持续优化"),
         (1, "二、", "2023年工作计划"),
+        (2, "（一）", "总体思路"),
+        (2, "（二）", "主要目标任务是全年抽检2000批次"),
     ]
     assert [(m.marker, m.headline) for m in report.measures] == [
         ("一是", "抓好质量提升"),
