@@ -19,12 +19,13 @@ from extractor.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
 _COMPARE = frozenset("比较同与")
-#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率).
-MEASURE_ENDS = frozenset("数量率额值价费比重次")
+#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率,
+#: 消费水平).
+MEASURE_ENDS = frozenset("数量率额值价费比重次平")
 #: Those that make a change word before them part of a measure's name (经济增长贡献率), not
 #: the figure's change: not 数, 价, 费, 次, which a cut's object may end with too
-#: (压减“三公”经费10%, 压减会议次数).
-_MEASURE_NOUN = MEASURE_ENDS - frozenset("数价费次")
+#: (压减“三公”经费10%, 压减会议次数), nor 平 (增长…，高于全国平均水平0.3个百分点).
+_MEASURE_NOUN = MEASURE_ENDS - frozenset("数价费次平")
 
 
 #: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
