@@ -471,6 +471,10 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         # 连续 (of a duration) and 实际 (real growth) end no indicator
         ("群众安全感连续7年保持在98%以上。", [("7", "群众安全感"), ("98", "群众安全感")]),
         ("农村居民人均纯收入实际增长6.8%。", [("6.8", "农村居民人均纯收入")]),
+        # nor does a span of years before the change, or a comparison with the last one
+        ("新能源汽车产量五年增长29倍。", [("29", "新能源汽车产量")]),
+        ("实际使用外资五年累计达到1030亿美元左右、比上个五年增长15.8%左右。",
+         [("1030", "实际使用外资"), ("15.8", "实际使用外资")]),
         ("居民平均消费水平，由一百七十五元提高到二百八十八元。",
          [("一百七十五", "居民平均消费水平"), ("二百八十八", "居民平均消费水平")]),
         ("应该看到，十亿人口的大国。", [("十", "大国")]),  # not 应该看到
