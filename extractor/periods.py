@@ -130,6 +130,15 @@ def find_document_periods(
 _RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "下一年": 1, "去年": -1, "上年": -1}
 
 
+def five_year_plan(period: str) -> str:
+    """The name of the five-year plan a period's year falls in (2026 → 十五五), from the
+    eleventh (2006–2010) to the nineteenth; "" outside them or without a year."""
+    if len(period) < 4 or not period[:4].isdigit():
+        return ""
+    number = (int(period[:4]) - 1966) // 5 + 3  # the third plan began in 1966
+    return f"十{'一二三四五六七八九'[number - 11]}五" if 11 <= number <= 19 else ""
+
+
 def section_period(title: str, kind: str, doc: DocumentPeriods, inherited: str) -> str:
     """The period a section speaks of: its own title's, else its parent's, else its kind's."""
     title = fold(title)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.fold import fold
 from extractor.kinds import section_kind
 from extractor.layout import Layout, Paragraph, compiled
 from extractor.model import Section
 from extractor.numbers import small_int
-from extractor.periods import DocumentPeriods, section_period
+from extractor.periods import DocumentPeriods, five_year_plan, section_period
 from extractor.rules import Rule, RuleSet
 
 #: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
@@ -52,6 +53,9 @@ _GLUE = regex.compile(
 _LABEL = regex.compile(
     r"(?:总体|主要|工作|基本|指导|发展|预期)(?:思路|目标|原则|思想|要求)(?![和与及、，,。：:；;（(]|任务|$)"
 )
+
+#: Words that make a title a review whatever year it names (回顾, 总结, 成效…).
+_REVIEWED = regex.compile(r"回顾|总结|成绩|成效|成就|进展|情况|过去|一年来")
 
 #: What a government work report's part on the world speaks of: neither review nor plan.
 _ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
@@ -284,10 +288,17 @@ def find_sections(
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         period = section_period(title, kind, periods, parent.period if parent else "")
-        if kind == "other" and parent is None and periods.review != periods.plan:
-            # 关于2026年工作 in a 2026 report: the year it names says which part it is
+        if parent is None and periods.review != periods.plan and kind in ("other", "review"):
+            # 关于2026年工作 in a 2026 report: the year it names says which part it is, and
+            # so does the five-year plan it names (“十五五”时期发展的主要考虑); 2026年主要工作
+            # is the plan too (主要工作 reads both ways), unless the title also reviews
             own = section_period(title, kind, periods, "-")
-            kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
+            fyp = five_year_plan(periods.plan)
+            if kind == "other":
+                kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
+                kind = "plan" if kind == "other" and fyp and fyp in fold(title) else kind
+            elif own == periods.plan and not _REVIEWED.search(title):
+                kind = "plan"
         if parent is None and head.ordinal and periods.doc_type == "gov-work-report":
             # once the year's plan has begun, the numbered parts after it are the plan's
             # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and

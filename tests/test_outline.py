@@ -390,3 +390,31 @@ def test_parts_after_the_plan_year_of_a_government_work_report_are_the_plan():
     ]
     targets = {c.value_text: c.is_target for c in report.claims}
     assert targets == {"6.1": False, "200": True, "100": True}
+
+
+def test_the_plan_year_and_its_five_year_plan_make_a_part_the_plan():
+    text = (
+        "2026年政府工作报告\n——2026年1月20日在市第十届人民代表大会第五次会议上\n"
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+        "一、2025年主要工作\n全市生产总值增长5.2%。\n"
+        "二、“十五五”时期发展的主要考虑\n生产总值年均增长5%左右。\n"
+        "三、2026年主要工作\n全市生产总值增长5%左右。\n"
+        "四、“十四五”时期回顾\n五年累计新增就业60万人。\n"
+    )
+    report = parse(text)
+    assert [(s.title, s.kind, s.period) for s in report.sections] == [
+        ("2025年主要工作", "review", "2025"),  # 主要工作 of the review year: a review
+        ("“十五五”时期发展的主要考虑", "plan", "2026"),
+        ("2026年主要工作", "plan", "2026"),  # 主要工作 of the plan year: the plan
+        ("“十四五”时期回顾", "review", "2025"),
+    ]
+    assert [c.is_target for c in report.claims] == [False, True, True, False]
+
+
+def test_five_year_plans_are_named_from_their_years():
+    from extractor.periods import five_year_plan
+
+    got = [
+        five_year_plan(p) for p in ("2005", "2006", "2010", "2021", "2025", "2026H1", "2030", "")
+    ]
+    assert got == ["", "十一五", "十一五", "十四五", "十四五", "十五五", "十五五", ""]
