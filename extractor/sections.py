@@ -308,12 +308,12 @@ def find_sections(
                 kind = "plan"
                 period = section_period(title, kind, periods, "")
             # a part whose title names the plan year (二、2007年工作总体部署), not one that
-            # only names a plan (二、第一个五年计划概要)
-            planning = planning or (
-                kind == "plan"
-                and bool(periods.plan)
-                and section_period(title, kind, periods, "-") == periods.plan
-            )
+            # only names a plan (二、第一个五年计划概要); or a review that names the review
+            # year (一、１９９１年国内工作的回顾): the year's tasks follow it
+            named = section_period(title, kind, periods, "-") if periods.plan else "-"
+            planning = planning or (kind, named) in (
+                ("plan", periods.plan), ("review", periods.review),
+            )  # fmt: skip
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,

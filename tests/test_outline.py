@@ -418,3 +418,21 @@ def test_five_year_plans_are_named_from_their_years():
         five_year_plan(p) for p in ("2005", "2006", "2010", "2021", "2025", "2026H1", "2030", "")
     ]
     assert got == ["", "十一五", "十一五", "十四五", "十四五", "十五五", "十五五", ""]
+
+
+def test_parts_after_a_review_of_the_review_year_are_the_plan():
+    text = (
+        "政府工作报告\n——1999年3月5日在第九届全国人民代表大会第二次会议上\n"
+        "各位代表：\n现在，我代表国务院，向大会报告工作，请予审议。\n"
+        "一、1998年工作回顾\n国内生产总值增长7.8%。\n"
+        "二、继续扩大国内需求\n今年国内生产总值增长7%左右。\n"
+        "三、关于国际形势和外交工作\n我们坚持独立自主的和平外交政策。\n"
+    )
+    report = parse(text)
+    assert report.document.doc_type == "gov-work-report"
+    assert [(s.title, s.kind, s.period) for s in report.sections] == [
+        ("1998年工作回顾", "review", "1998"),
+        ("继续扩大国内需求", "plan", "1999"),
+        ("关于国际形势和外交工作", "other", "1999"),
+    ]
+    assert [c.is_target for c in report.claims] == [False, True]
