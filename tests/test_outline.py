@@ -269,7 +269,8 @@ def test_document_periods(title, expected):
 def test_section_kinds_and_inheritance():
     text = (
         "2021年工作总结\n一、2021年工作回顾\n（一）项目建设\n正文。\n（二）存在的问题\n正文。\n"
-        "二、存在问题和不足\n正文。\n三、2022年工作打算\n（一）着力解决群众急难愁盼问题\n正文。\n四、其他事项\n正文。\n"
+        "二、存在问题和不足\n正文。\n三、2022年工作打算\n（一）着力解决群众急难愁盼问题\n正文。\n"
+        "（二）问题导向，持续优化营商环境\n正文。\n（三）问题整改\n正文。\n四、其他事项\n正文。\n"
     )
     got = [(s.title, s.kind, s.period) for s in parse(text).sections]
     assert got == [
@@ -279,6 +280,8 @@ def test_section_kinds_and_inheritance():
         ("存在问题和不足", "problems", "2021"),
         ("2022年工作打算", "plan", "2022"),
         ("着力解决群众急难愁盼问题", "plan", "2022"),
+        ("问题导向，持续优化营商环境", "plan", "2022"),  # 问题导向 is a method, not problems
+        ("问题整改", "problems", "2022"),
         ("其他事项", "other", "2021"),
     ]
 
