@@ -218,13 +218,19 @@ def _title_end(
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
-        # no sentence end in reach: a sentence opener inside the second clause ends a two-
-        # clause title (坚守立局之本，竭力加强“两违”综合治理我局始终把…)
-        second = _CLAUSE_END.search(rest, cut + 1, RUN_IN_MAX)
-        reach = second.start() if second else min(len(rest), RUN_IN_MAX)
-        head = _unglue(rest[:reach], starters)
-        if cut + 4 < head < reach:
-            return start + head
+        # no sentence end in reach: a sentence opener inside a later clause ends a title of
+        # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
+        # 全力以赴做好2023年工作以习近平…)
+        prev = cut
+        while True:
+            following = _CLAUSE_END.search(rest, prev + 1, RUN_IN_MAX)
+            reach = following.start() if following else min(len(rest), RUN_IN_MAX)
+            head = _unglue(rest[:reach], starters)
+            if prev + 4 < head < reach:
+                return start + head
+            if following is None:
+                break
+            prev = reach
     return start + _unglue(rest[:cut], starters)
 
 

@@ -439,3 +439,20 @@ def test_parts_after_a_review_of_the_review_year_are_the_plan():
         ("关于国际形势和外交工作", "other", "1999"),
     ]
     assert [c.is_target for c in report.claims] == [False, True]
+
+
+def test_a_sentence_opener_in_a_later_clause_ends_a_run_on_title_of_several():
+    body = (
+        "2022年，我局坚持稳中求进，各项工作取得新进展，市场秩序持续向好，群众满意度不断提升。" * 20
+    )
+    text = (
+        "云溪市市场监管局2022年工作总结暨2023年工作思路\n" + body
+        + "一、2022年工作回顾全年抽检食品1200批次。"
+        "二、奋勇争先，开拓创新，全力做好2023年工作以习近平新时代中国特色社会主义思想为指导，"
+        "全面落实各项监管任务并按季度调度推进，确保全年目标顺利完成。"
+    )  # fmt: skip
+    report = parse(text)
+    assert [(s.title, s.kind, s.period) for s in report.sections] == [
+        ("2022年工作回顾", "review", "2022"),
+        ("奋勇争先，开拓创新，全力做好2023年工作", "plan", "2023"),
+    ]
