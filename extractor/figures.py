@@ -244,6 +244,8 @@ def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) 
     """
     if tok.kind == "chinese" and tok.text == "一" and unit.base not in _RATES:
         return False
+    if unit.not_after and folded.endswith(unit.not_after, 0, tok.start):
+        return False  # 居全国前10位, 包揽前六名: a rank
     if unit.word == "年" and tok.value is not None and 1000 <= tok.value < 3000:
         return False
     if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):

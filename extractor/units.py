@@ -24,7 +24,9 @@ from extractor.rules import RuleSet, default_rules
 
 _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
 _NOT_AFTER_SCALE = frozenset('级”"')
-UNIT_KEYS = frozenset({"base", "factor", "dim", "not_before", "clause_final", "chinese", "scaled"})
+UNIT_KEYS = frozenset(
+    {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class UnitDef:
     scaled: bool = True  # False: no scale before it, it holds one (个亿: 1.22万个亿元 is 万 + 个)
     not_before: frozenset[str] = frozenset()  # what may not follow (返X人数: 人 + 数)
     not_before_long: tuple[str, ...] = ()  # the entries of not_before longer than a character
+    not_after: tuple[str, ...] = ()  # what may not stand before the figure (前10位: a rank)
 
     def blocked(self, text: str, end: int) -> bool:
         """Whether the text after the word continues another word."""
@@ -66,6 +69,7 @@ class Unit(NamedTuple):
     clause_final: bool = False
     chinese: bool = True
     dim: str = ""  # the table's dimension: count, money, mass …
+    not_after: tuple[str, ...] = ()  # what may not stand before the figure (前10位: a rank)
 
     @property
     def multiplier(self) -> float:
@@ -123,6 +127,7 @@ class UnitTable:
                     row.clause_final,
                     row.chinese,
                     row.dim,
+                    row.not_after,
                 )
         return None
 
@@ -181,6 +186,7 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
             bool(row.get("scaled", True)),
             frozenset(s for s in stops if len(s) == 1),
             tuple(s for s in stops if len(s) > 1),
+            tuple(str(s) for s in row.get("not_after", ())),
         )
     hedges = frozenset(str(h) for h in data.get("claims", {}).get("approx_inner", ()))
     if any(len(h) != 1 for h in hedges):

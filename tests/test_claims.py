@@ -223,6 +223,9 @@ BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     # traditional script: 餘 is 余 (the scan had stopped at it and found no unit)
     ("職工已經達到一千三百七十四萬五千餘人", [("一千三百七十四萬五千", "人")]),
     ("共有三萬一千餘個基層社", [("三萬一千", "個")]),
+    # a count after 前 with 位 or 名 is a rank; passenger- and ton-kilometres are units
+    ("增速连续30个月居全国前10位，包揽前六名", [("30", "个月")]),
+    ("旅客周转量将达到三百二十亿人公里，货物周转量5000亿吨公里", [("三百二十", "亿人公里"), ("5000", "亿吨公里")]),
 ]
 # fmt: on
 
