@@ -294,32 +294,22 @@ def find_sections(
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         period = section_period(title, kind, periods, parent.period if parent else "")
-        if parent is None and periods.review != periods.plan and kind in ("other", "review"):
-            # 关于2026年工作 in a 2026 report: the year it names says which part it is, and
-            # so does the five-year plan it names (“十五五”时期发展的主要考虑); 2026年主要工作
-            # is the plan too (主要工作 reads both ways), unless the title also reviews
-            own = section_period(title, kind, periods, "-")
-            fyp = five_year_plan(periods.plan)
-            if kind == "other":
-                kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
-                kind = "plan" if kind == "other" and fyp and fyp in fold(title) else kind
-            elif own == periods.plan and not _REVIEWED.search(title):
-                kind = "plan"
-        if parent is None and head.ordinal and periods.doc_type == "gov-work-report":
-            # once the year's plan has begun, the numbered parts after it are the plan's
-            # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
-            # not a new series of parts (一、 again: a second text, its own kinds)
-            planning = planning and head.ordinal > 1
-            if kind == "other" and planning and not _ABROAD.search(title):
-                kind = "plan"
-                period = section_period(title, kind, periods, "")
-            # a part whose title names the plan year (二、2007年工作总体部署), not one that
-            # only names a plan (二、第一个五年计划概要); or a review that names the review
-            # year (一、１９９１年国内工作的回顾): the year's tasks follow it
-            named = section_period(title, kind, periods, "-") if periods.plan else "-"
-            planning = planning or (kind, named) in (
-                ("plan", periods.plan), ("review", periods.review),
-            )  # fmt: skip
+        if parent is None:
+            own = section_period(title, kind, periods, "-")  # "-": the title names none
+            kind = _top_kind(title, kind, own, periods)
+            if head.ordinal and periods.doc_type == "gov-work-report":
+                # once the year's plan has begun, the numbered parts after it are the plan's
+                # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
+                # not a new series of parts (一、 again: a second text, its own kinds)
+                planning = planning and head.ordinal > 1
+                if kind == "other" and planning and not _ABROAD.search(title):
+                    kind, period = "plan", section_period(title, "plan", periods, "")
+                # it begins with a part whose title names the plan year (二、2007年工作总体
+                # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
+                # review that names the review year (一、１９９１年国内工作的回顾)
+                planning = planning or (kind, own) in (
+                    ("plan", periods.plan), ("review", periods.review),
+                )  # fmt: skip
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
@@ -329,6 +319,20 @@ def find_sections(
         sections.append(section)
         stack.append((head, section))
     return sections
+
+
+def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
+    """A top-level section's kind where its words leave it open: the year its title names
+    (关于2026年工作 in a 2026 report is the plan), the five-year plan it names (“十五五”
+    时期发展的主要考虑), and 主要工作 of the plan year (2026年主要工作: the words read both
+    ways) unless the title also reviews."""
+    if periods.review == periods.plan or kind not in ("other", "review"):
+        return kind
+    if kind == "review":
+        return "plan" if own == periods.plan and not _REVIEWED.search(title) else kind
+    kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
+    fyp = five_year_plan(periods.plan)
+    return "plan" if kind == "other" and fyp and fyp in fold(title) else kind
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:
