@@ -25,7 +25,7 @@ from extractor.claimwords import (
     change_in_clause,
 )
 from extractor.model import Placeholder
-from extractor.numbers import Number, find_numbers, scaled
+from extractor.numbers import NUMERAL_CHARS, Number, find_numbers, scaled
 from extractor.numerals import chinese_number
 from extractor.rules import RuleSet
 from extractor.rx import at_position
@@ -121,7 +121,7 @@ def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
     # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
     numeral_led = tuple(
-        w for w in table.units if len(w) > 1 and w[0] in "十百千万萬亿億" and w[1] not in before
+        w for w in table.units if len(w) > 1 and w[0] in NUMERAL_CHARS and w[1] not in before
     )
     return before, rate_first, numeral_led
 

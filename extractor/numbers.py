@@ -28,8 +28,8 @@ from extractor.fold import fold
 from extractor.numerals import DIGITS, adjacent, chinese_int, chinese_number
 
 __all__ = [
-    "Number", "chinese_int", "chinese_number", "find_numbers", "parse_number", "read_number",
-    "scaled", "small_int",
+    "NUMERAL_CHARS", "Number", "chinese_int", "chinese_number", "find_numbers", "parse_number",
+    "read_number", "scaled", "small_int",
 ]  # fmt: skip
 
 #: Scales written between a number and its unit (``2万吨``, ``1.3万亿斤``), longest first.
@@ -63,9 +63,10 @@ _ARABIC_SCAN = (
     rf"\d(?<![A-Za-z0-9.]\d)(?>(?P<a_rest>\d{{0,2}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)"
     rf"(?:(?P<ascale>万亿|亿|万|千)?(?P<apct>%)?{_RANGE_SEP}(?P<b>{ARABIC}))?{_END})"
 )
-_CHINESE_ONE = (
-    rf"[零〇一二两兩三四五六七八九十](?<![数几].)[{_D}十百千万萬亿億]*+(?:[点點][{_D}]++)?+"
-)
+#: What a Chinese numeral opens with (a digit or 十, not ○: a mask), what it may hold after
+#: that, and what it is not read after (数十个).
+_CN_FIRST, _CN_REST, _CN_NOT_AFTER = "零〇一二两兩三四五六七八九十", f"{_D}十百千万萬亿億", "数几"
+_CHINESE_ONE = rf"[{_CN_FIRST}](?<![{_CN_NOT_AFTER}].)[{_CN_REST}]*+(?:[点點][{_D}]++)?+"
 _CHINESE_SCAN = rf"(?P<ca>{_CHINESE_ONE})(?:{_RANGE_SEP}(?P<cb>{_CHINESE_ONE}))?+"
 ARABIC_RE = regex.compile(_ARABIC_SCAN, _FLAGS)
 CHINESE_RE = regex.compile(_CHINESE_SCAN, regex.VERSION1)
@@ -228,8 +229,8 @@ def _followed_by(before: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
 
 
 #: The characters a Chinese numeral may hold (what _CHINESE_ONE reads after its first).
-_NUMERAL_CHARS = frozenset(f"{_D}十百千万萬亿億")
-_NUMERAL_FIRST = frozenset("零〇一二两兩三四五六七八九十")
+NUMERAL_CHARS = frozenset(_CN_REST)
+_NUMERAL_FIRST, _NUMERAL_NOT_AFTER = frozenset(_CN_FIRST), frozenset(_CN_NOT_AFTER)
 
 
 def _before_numeral_led(text: str, units: Collection[str]) -> list[Number]:
@@ -241,12 +242,12 @@ def _before_numeral_led(text: str, units: Collection[str]) -> list[Number]:
         pos = text.find(unit)
         while pos >= 0:
             start = pos
-            while start > 0 and text[start - 1] in _NUMERAL_CHARS:
+            while start > 0 and text[start - 1] in NUMERAL_CHARS:
                 start -= 1
             if (
                 start < pos
                 and text[start] in _NUMERAL_FIRST
-                and text[start - 1 : start] not in ("数", "几")
+                and text[start - 1 : start] not in _NUMERAL_NOT_AFTER
                 and (value := chinese_number(text[start:pos])) is not None
             ):
                 out.append(Number(start, pos, text[start:pos], value, kind="chinese"))
