@@ -109,8 +109,13 @@ def _find_items(
         for rule, needs in enumerating:
             if needs is not None and needs.search(folded, para.start, para.end) is None:
                 continue  # cheaper than starting a scan that cannot match
-            for m in rule.regex.finditer(folded, para.start, para.end):
-                if not _at_boundary(folded, para, m.start(), heading_spans, head_starts):
+            # one character past the paragraph, so that a marker alone on its line
+            # (一是⏎加快…) passes a lookahead; a marker itself never takes that character
+            stop = min(para.end + 1, len(folded))
+            for m in rule.regex.finditer(folded, para.start, stop):
+                if m.end() > para.end or not _at_boundary(
+                    folded, para, m.start(), heading_spans, head_starts
+                ):
                     continue
                 ordinal = _ordinal(rule, m)
                 if ordinal is None:
@@ -217,14 +222,20 @@ def _dash_and_lead(
     enumerated: list[_Item],
     rules: RuleSet,
 ) -> list[_Item]:
-    """Dash items anywhere; lead sentences in sections that have no enumeration."""
+    """Dash items anywhere; lead sentences in sections whose enumerations (if any) run
+    inside paragraphs."""
     dash_rule = next((r for r in rules.of("measure") if r.family == "dash"), None)
-    with_enum = {it.scope for it in enumerated}
+    paragraphs = layout.paragraphs
+    # a section whose items open paragraphs is enumerated; inline lists (…。一是…；二是…)
+    # sit inside lead paragraphs and nest under their lead
+    with_enum = {it.scope for it in enumerated if paragraphs[it.para].start == it.start}
+    item_starts = {it.start for it in enumerated}
     parents = {s.parent_id for s in sections}
     head_starts = {s.start for s in sections}
     address, rhetoric = _lead_filters(rules)
     found: list[_Item] = []
-    for pi, para in enumerate(layout.paragraphs):
+    body_of_lead = -1  # the paragraph after a lead that stands on a line of its own
+    for pi, para in enumerate(paragraphs):
         if para.start in head_starts:
             continue
         scope = loc.index(para.start)
@@ -233,18 +244,48 @@ def _dash_and_lead(
             if m:
                 found.append(_Item(para.start, m.end(), 0, dash_rule, pi, scope, para.end))
                 continue
+        if pi == body_of_lead:
+            continue
         if scope in with_enum or (scope >= 0 and sections[scope].section_id in parents):
             continue
         lead = _LEAD.match(folded, para.start, para.end)
-        if lead is None or lead.end() >= para.end or _ENUM_MARK.match(folded, para.start):
+        if lead is None or _ENUM_MARK.match(folded, para.start):
             continue
-        if _continues_sentence(folded, layout.paragraphs, pi, head_starts):
+        if lead.end() >= para.end:  # the sentence is the whole line: a lead above its body
+            if not _body_follows(folded, paragraphs, pi, head_starts):
+                continue
+        elif _next_nonspace(folded, lead.end(), para.end) in item_starts:
+            continue  # the sentence introduces a list (…稳中有进。一是…)
+        if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         sentence = text[para.start : lead.end()]
         if address.search(sentence) or rhetoric.match(sentence):
             continue
+        if lead.end() >= para.end:
+            body_of_lead = pi + 1
         found.append(_Item(para.start, para.start, 0, _LEAD_RULE, pi, scope))
     return _number_leads(found, layout, sections)
+
+
+def _body_follows(
+    folded: str, paragraphs: Sequence[Paragraph], index: int, head_starts: set[int]
+) -> bool:
+    """A line of one short sentence is a lead when its body follows on the next line: a
+    paragraph that is no heading, no list item and no such line itself (markup put the
+    bold lead of gov.cn pages on a line of its own: ``必须坚持深化改革。⏎改革开放是…``)."""
+    if index + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[index + 1]
+    if nxt.start in head_starts or _ENUM_MARK.match(folded, nxt.start):
+        return False
+    lead = _LEAD.match(folded, nxt.start, nxt.end)
+    return lead is None or lead.end() < nxt.end
+
+
+def _next_nonspace(folded: str, pos: int, end: int) -> int:
+    while pos < end and folded[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def _continues_sentence(

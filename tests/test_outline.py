@@ -215,6 +215,97 @@ def test_intro_sentence_before_an_enumeration_is_not_a_lead():
     assert [m.marker for m in parse(text).measures] == ["一是", "二是"]
 
 
+def test_lead_on_a_line_of_its_own_heads_the_next_line():
+    # gov.cn pages put the bold lead on its own line; the body's first sentence is no lead
+    text = (
+        "一、今后的任务\n\n　　\n必须紧紧抓住经济建设这个中心。\n社会主义的根本任务是发展生产力。"
+        "各项工作都要服从这个中心。\n\n　　\n必须坚持深化改革。\n改革开放是强大动力。要积极推进。\n"
+    )
+    assert measures(text) == [
+        ("lead", 1, "", "必须紧紧抓住经济建设这个中心"),
+        ("lead", 2, "", "必须坚持深化改革"),
+    ]
+    ms = parse(text).measures
+    assert ms[0].text.endswith("各项工作都要服从这个中心。")
+
+
+def test_a_short_line_without_a_body_is_no_lead():
+    # two one-sentence lines in a row: the first has no body, the second no follower
+    text = "一、回顾\n经济运行总体平稳。\n就业形势保持稳定。\n二、安排\n正文。\n"
+    assert measures(text) == []
+
+
+def test_leads_hold_an_inline_list_of_their_paragraph():
+    text = (
+        "一、今年工作\n推进财税体制改革。全面实施增值税转型改革。完善转移支付制度。\n"
+        "努力保持对外贸易稳定增长。我们强调扩大内需，绝不能放松出口。"
+        "一是运用财税政策；二是改善金融服务；三是推进贸易便利化。\n"
+    )
+    ms = parse(text).measures
+    assert [(m.style, m.marker, m.headline, m.parent_id) for m in ms] == [
+        ("lead", "", "推进财税体制改革", None),
+        ("lead", "", "努力保持对外贸易稳定增长", None),
+        ("enumerated", "一是", "运用财税政策", ms[1].measure_id),
+        ("enumerated", "二是", "改善金融服务", ms[1].measure_id),
+        ("enumerated", "三是", "推进贸易便利化", ms[1].measure_id),
+    ]
+
+
+def test_items_that_open_paragraphs_leave_no_leads():
+    text = (
+        "一、主要做法\n抓好项目建设。全年开工项目50个。\n优化营商环境。办结事项3000件。\n"
+        "一是压实责任。正文。\n二是强化督查。正文。\n"
+    )
+    assert [m.style for m in parse(text).measures] == ["enumerated", "enumerated"]
+
+
+def test_a_marker_alone_on_its_line_opens_its_item():
+    text = (
+        "一、任务\n要集中力量抓好以下几个方面。\n\n　　\n一是\n加快基础设施建设。以公路为重点。\n"
+        "\n　　\n二是\n切实搞好生态环境保护。大力植树种草。\n"
+    )
+    assert measures(text) == [
+        ("enumerated", 1, "一是", "加快基础设施建设"),
+        ("enumerated", 2, "二是", "切实搞好生态环境保护"),
+    ]
+
+
+def test_di_yi_shi_enumerates_and_its_lead_in_is_no_lead():
+    text = (
+        "一、工业\n在工业的发展中应当指出三个值得注意的地方。第一是现代工业的比重上升。"
+        "第二是生产资料的比重上升。第三是国营工业的比重上升。\n"
+        "农业有了新的发展。粮食增产。\n手工业有重要作用。产值增加。\n"
+    )
+    assert measures(text) == [
+        ("enumerated", 1, "第一是", "现代工业的比重上升"),
+        ("enumerated", 2, "第二是", "生产资料的比重上升"),
+        ("enumerated", 3, "第三是", "国营工业的比重上升"),
+        ("lead", 1, "", "农业有了新的发展"),
+        ("lead", 2, "", "手工业有重要作用"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "改革开放是解放和发展社会生产力的必由之路。",  # a judgement on the copula
+        "2025年是“十四五”收官之年。",
+        "我代表国务院，向大会作政府工作报告，请予审议。",  # the address without 现在
+        "展望今后五年，我们充满必胜信心。",  # a later clause opened by 我们
+        "从根本上说，发展的力量蕴藏在人民之中。",
+        "中美关系有所改善，这是值得欢迎的。",
+    ],
+)
+def test_rhetoric_is_no_lead(sentence):
+    text = f"一、安排\n{sentence}正文。\n加大投资力度。正文。\n促进消费恢复。正文。\n"
+    assert [m.headline for m in parse(text).measures] == ["加大投资力度", "促进消费恢复"]
+
+
+def test_especially_is_no_copula():
+    text = "一、安排\n抓好农业特别是粮食生产。正文。\n促进消费恢复。正文。\n"
+    assert [m.headline for m in parse(text).measures] == ["抓好农业特别是粮食生产", "促进消费恢复"]
+
+
 def test_nested_enumeration_keeps_its_parent():
     text = "一、安排\n一是抓项目。重点：第一，抓招商；第二，抓落地。\n二是抓服务。正文。\n"
     ms = parse(text).measures

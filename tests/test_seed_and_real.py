@@ -93,3 +93,31 @@ def test_glossary_notes_are_not_sections():
     glossary = text.rindex("注释")
     assert all(s.start < glossary for s in report.sections)
     assert {s.level for s in report.sections} <= {1, 2}
+
+
+def _real(series: str, stem: str):
+    path = next((p for p in REAL if p.parent.name == series and p.stem == stem), None)
+    if path is None:
+        pytest.skip(f"{series}/{stem}.txt is not in ../shared/corpora/real")
+    return parse(normalise_newlines(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_bold_leads_on_lines_of_their_own_are_measures():
+    # qinghai/2026 and the 1990s State Council reports set each bold lead on its own line
+    qinghai = [m.headline for m in _real("qinghai", "2026").measures if m.style == "lead"]
+    assert "加强生态系统保护修复" in qinghai and len(qinghai) >= 20
+    leads_1993 = [m.headline for m in _real("state-council", "1993").measures]
+    assert "必须紧紧抓住经济建设这个中心" in leads_1993
+    assert "社会主义的根本任务是解放和发展生产力" not in leads_1993  # the body's first sentence
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_leads_beside_inline_lists_in_a_section():
+    # state-council/2009 (五): paragraphs open with leads; one of them holds 一是…七是
+    ms = _real("state-council", "2009").measures
+    by_headline = {m.headline: m for m in ms}
+    lead = by_headline["努力保持对外贸易稳定增长"]
+    assert by_headline["推进资源性产品价格改革"].style == "lead"
+    items = [m for m in ms if m.parent_id == lead.measure_id]
+    assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]
