@@ -32,6 +32,7 @@ from extractor.model import Claim, Placeholder
 from extractor.placeholders import find_placeholders
 from extractor.rules import RuleSet, default_rules
 from extractor.sentences import SentenceIndex, cached_fold, sentence_index
+from extractor.units import unit_table
 
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
@@ -41,6 +42,10 @@ _COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
 #: How far the words after a figure are read (a predicate or a 的 usually ends them first).
 _FOLLOW_MAX = 10
+#: How far a noun after a figure is followed to where it ends (a clause end, 的, a joiner,
+#: a change or a predicate: 15所示范性普通高中建设学校立项 → 示范性普通高中建设学校); cut at
+#: _FOLLOW_MAX when nothing ends it that near.
+_FOLLOW_LONG = 16
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
 #: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
@@ -73,6 +78,7 @@ class _Doc:
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
+    counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
 
 
 def find_claims(
@@ -96,9 +102,10 @@ def find_claims(
     words = claim_words(rules)
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
+    counts = rules.compiled("count_bases", _count_bases)
     doc = _Doc(
         text, folded, sentence_index(folded), words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {}, {},
+        _merged(review_spans), {}, ends, {}, {}, counts,
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(text, rules=rules)
@@ -202,17 +209,22 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     item = bool(gap) and _ends_item(str(gap))
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
     if not indicator:
-        indicator = _indicator(doc, start, fig.context_start)
-        if (
-            not indicator
-            and prev_claim is not None
-            and prev_claim.start >= sent[0]
-            and (gap is not None or fig.change or fig.base == "倍")
-        ):  # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
+        own = indicator = _indicator(doc, start, fig.context_start)
+        same = not own and prev_claim is not None and prev_claim.start >= sent[0]
+        if same and (gap is not None or fig.change or fig.base == "倍"):
+            # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
-            indicator = prev_claim.indicator
-        if len(indicator) <= 2:  # nothing, or a bare verb (打造40个…): add the noun after
-            indicator += _following(doc, fig.after, skip_de=not indicator)
+            indicator = prev_claim.indicator if prev_claim else ""
+        counted = len(own) > 2 and fig.base in doc.counts
+        if len(indicator) <= 2 or counted:
+            # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
+            # 举措): add the noun after, which the figure counts
+            indicator += _following(doc, fig.after, skip_de=not indicator, counted=counted)
+        if not indicator and same and doc.folded[start : fig.context_start].strip():
+            # a clause whose words all fell away and nothing after: a bare reaching
+            # (…增长37.1%，达到8512亿美元) or a base of comparison
+            # (…，比一九五二年的七十三亿元增长…)
+            indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
     change = fig.change
@@ -241,6 +253,10 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
+
+
+def _count_bases(rules: RuleSet) -> frozenset[str]:
+    return frozenset(row.base for row in unit_table(rules).units.values() if row.dim == "count")
 
 
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
@@ -345,9 +361,10 @@ def _balanced(phrase: str) -> str:
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
-def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
+def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = False) -> str:
     """The words after a figure that had nothing before it (X名湖北籍旅客…; with ``skip_de``,
-    what follows its 的: 62%的入境航班): up to 10 characters, cut at 的, a conjunction,
+    what follows its 的: 62%的入境航班): up to where it ends within 16 characters (else
+    10), cut at 的, a conjunction,
     another figure, a change (原油由1亿吨增加到…: what follows is the figure's change, not
     what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
@@ -355,14 +372,18 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False) -> str:
     if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
         pos += 1
     clause_end = doc.index.clause_end(pos)
-    end = min(clause_end, pos + _FOLLOW_MAX)
-    cut = _FOLLOW_CUT.search(doc.folded, pos, end)
-    end = cut.start() if cut else end
+    limit = min(clause_end, pos + _FOLLOW_LONG)
+    cut = _FOLLOW_CUT.search(doc.folded, pos, limit)
+    end = cut.start() if cut else limit
     change = next(change_words(doc.folded, doc.words, pos, end), None)
     end = change.start() if change else end
-    # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is
-    stop = doc.words.follow_stop.search(doc.folded, pos + 1, end)
+    # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is; but
+    # after a verb phrase that counts (``counted``) a predicate there names nothing
+    # (市属重点国企由51家整合为33家)
+    stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
     end = stop.start() if stop else end
+    if end == pos + _FOLLOW_LONG and end < clause_end:
+        end = pos + _FOLLOW_MAX  # nothing ends the noun near: the first ten characters
     quote = doc.folded.rfind("“", pos, end)
     if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
         close = doc.folded.find("”", end, min(clause_end, quote + _QUOTED_MAX))

@@ -295,7 +295,9 @@ SPECS: Mapping[str, _Spec] = {
         (("claim_approx", "approx", lambda r, c: c.approx),
          ("claim_change", "change", lambda r, c: c.change),
          ("claim_is_target", "is_target", lambda r, c: c.is_target),
-         ("claim_masked", "masked", lambda r, c: c.masked)),
+         ("claim_masked", "masked", lambda r, c: c.masked),
+         ("claim_indicator", "indicator", lambda r, c: c.indicator),
+         ("claim_time_ref", "time_ref", lambda r, c: c.time_ref)),
     ),
     "placeholders": _Spec(
         lambda g: (g.start, g.end),
@@ -311,6 +313,18 @@ SPECS: Mapping[str, _Spec] = {
 DOCUMENT_CHECKS = {"document_title": "title", "document_period": "period", "doc_type": "doc_type"}
 
 
+#: Checks of the reader's judgement, compared leniently (corpora/README.md): an indicator or
+#: time reference is right when it equals the annotation or one holds the other, spaces and
+#: quotation marks aside (`地区生产总值` for `全县地区生产总值`).
+_LOOSE = frozenset({"claim_indicator", "claim_time_ref"})
+_NOT_COMPARED = str.maketrans("", "", " \t\n\u3000“”\"「」‘’'")
+
+
+def _loosely(gold: Any, got: Any) -> bool:
+    g, p = str(gold).translate(_NOT_COMPARED), str(got).translate(_NOT_COMPARED)
+    return g == p or bool(g and p and (g in p or p in g))
+
+
 class _Tally:
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # element -> [tp, fp, fn]
@@ -320,10 +334,11 @@ class _Tally:
     def check(self, doc: str, element: str, name: str, gold: Any, got: Any) -> None:
         if name in ("measure_section", "document_title"):
             gold, got = _title(gold), _title(got)
+        same = _loosely(gold, got) if name in _LOOSE else gold == got
         right = self.checks[name]
-        right[0] += gold == got
+        right[0] += same
         right[1] += 1
-        if gold != got:
+        if not same:
             self.misses.append(Miss(doc, element, "wrong", f"{name}: want {gold!r}, got {got!r}"))
 
     def result(self, documents: tuple[str, ...]) -> Evaluation:

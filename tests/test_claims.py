@@ -459,7 +459,8 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("。改造5000个已建成自然村。", [("5000", "改造已建成自然村")]),
         ("。36项年度重点改革任务扎实推进。", [("36", "年度重点改革任务")]),
         ("。12家文化礼堂建设有序推进。", [("12", "文化礼堂建设")]),
-        ("。118起成功避险案例获表扬。", [("118", "成功避险案例获表扬")]),  # 成功 opens the noun
+        # 成功 opens the noun; 获 starts the predicate
+        ("。118起成功避险案例获表扬。", [("118", "成功避险案例")]),
         # nor is a list marker opening the clause: （一）, 2., 10、
         ("（一）工业支出８５４万元。", [("８５４", "工业支出")]),
         ("2.实现城镇新增就业18万人。", [("18", "城镇新增就业")]),
@@ -494,6 +495,29 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         # nothing after the figure: the earlier reading stands
         ("建设15个百亿元、40个30亿元以上项目。",
          [("15", "建设百亿元"), ("40", "百亿元"), ("30", "百亿元")]),
+        # a verb phrase before a count: the figure counts the noun after it
+        ("实施稳经济30项举措。", [("30", "实施稳经济举措")]),
+        ("启动建设7座湿垃圾资源化利用设施。", [("7", "启动建设湿垃圾资源化利用设施")]),
+        ("引进科技企业120家落户园区。", [("120", "引进科技企业")]),  # a predicate, no noun
+        # the noun after a figure is followed to its end within 16 characters
+        ("平潭一中入选全省第二批15所示范性普通高中建设学校。",
+         [("15", "平潭一中入选全省第二批示范性普通高中建设学校")]),
+        # a clause whose words all fall away takes the indicator before it: a bare reaching,
+        # a base of comparison with a year in Chinese numerals, 即 restating a figure
+        ("进出口总额比上年增长37.1%，达到8512亿美元。",
+         [("37.1", "进出口总额"), ("8512", "进出口总额")]),
+        ("手工业总产值达到一百三十三亿元，比一九五二年的七十三亿元增长百分之八十三。",
+         [("一百三十三", "手工业总产值"), ("七十三", "手工业总产值"),
+          ("百分之八十三", "手工业总产值")]),
+        ("财政收入占国民收入的比重，由一九七八年的百分之三十七下降到百分之二十五。",
+         [("百分之三十七", "财政收入占国民收入的比重"),
+          ("百分之二十五", "财政收入占国民收入的比重")]),
+        ("工业总产值增长百分之九十八，即每年递增百分之十四。",
+         [("百分之九十八", "工业总产值"), ("百分之十四", "工业总产值")]),
+        # a comparison with the last session is no indicator
+        ("累计意向成交726.2亿美元、比上届增长2.1%。", [("726.2", "意向成交"), ("2.1", "意向成交")]),
+        # but a span of years is: not the end of a year in Chinese numerals
+        ("粮食产量一九五七年达到三千七百亿斤。", [("三千七百", "粮食产量")]),
     ],
 )  # fmt: skip
 def test_indicator_of_each_figure(text, expected):
