@@ -151,6 +151,13 @@ def _compile(rules: RuleSet) -> _Scanner:
             text = text.replace(key, value)
         patterns[name] = _re(f"patterns.{name}", text)
         examples[name] = (tuple(raw.get("examples", ())), tuple(raw.get("counterexamples", ())))
+    pair = cfg.get("patterns", {}).get("pair", {}).get("pattern", "(?!)")
+    quoted_h = rf"\p{{Han}}--[{cfg['numerals']}{cfg.get('quoted_pair_stop', cfg['pair_stop'])}]"
+    patterns["quoted_pair"] = _re(
+        "quoted_pair_stop", pair.replace("{N}", cfg["numerals"]).replace("{H}", quoted_h)
+    )
+    distancing = sorted(cfg.get("distancing", ()), key=len, reverse=True)
+    patterns["distancing"] = _re("distancing", "|".join(map(regex.escape, distancing)) or "(?!)")
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, cfg[key])
     for key in ("lead", "tail", "not_title"):
@@ -198,10 +205,14 @@ def _pair_starts(raw: Mapping[str, Any], numerals: str) -> re.Pattern[str] | Non
 # --- names --------------------------------------------------------------------------------
 
 
-def _formula_word(word: str, sc: _Scanner) -> bool:
+def _formula_word(word: str, sc: _Scanner, quoted: bool = False) -> bool:
+    """Whether ``word`` is numeral-led formula; ``quoted``: as the whole of a quote, where
+    places may pair (“一江一河”) and a count may lead a name (“三张清单”, “四人帮”)."""
     if word in sc.idioms:
         return False
     if sc.patterns["plan"].fullmatch(word) or sc.patterns["pair"].fullmatch(word):
+        return True
+    if quoted and sc.patterns["quoted_pair"].fullmatch(word):
         return True
     numerals = sc.config["numerals"]
     lead = len(word) - len(word.lstrip(numerals))
@@ -210,18 +221,21 @@ def _formula_word(word: str, sc: _Scanner) -> bool:
         return False
     if not rest:
         return len(head) >= 2  # 七五 (普法), 十五
-    return not rest.startswith(sc.units) and bool(_WORDISH.match(rest))
+    if not rest.startswith(sc.units):
+        return bool(_WORDISH.match(rest))
+    counted = quoted and rest.startswith(tuple(sc.config.get("count_words", ())))
+    return counted and bool(_WORDISH.match(rest[1:]))
 
 
-def _is_formula(name: str, sc: _Scanner) -> bool:
+def _is_formula(name: str, sc: _Scanner, quoted: bool = False) -> bool:
     parts = [p for p in sc.patterns["separators"].split(fold(name).strip()) if p]
     if len(parts) <= 1:
-        return bool(parts) and _formula_word(parts[0], sc)
+        return bool(parts) and _formula_word(parts[0], sc, quoted)
     numerals = sc.config["numerals"]
     leads = [p[: len(p) - len(p.lstrip(numerals))] for p in parts]
     if leads[0] == "一":  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
         return not parts[0][1:].startswith(sc.units) and any(x not in ("", "一") for x in leads)
-    return _formula_word(parts[0], sc)
+    return _formula_word(parts[0], sc, quoted and len(parts) == 1)
 
 
 def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
@@ -246,7 +260,7 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
         fits = len(compact) <= cfg["max_plain"]
     if not fits:
         return None
-    return "formula" if _is_formula(content, sc) else "quoted"
+    return "formula" if _is_formula(content, sc, quoted=True) else "quoted"
 
 
 # --- candidates ---------------------------------------------------------------------------
@@ -285,8 +299,24 @@ def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
             kind = _memo(kinds, content, _quoted_kind(content, sc) or "")
         if not kind and content.isdigit() and number_name.match(folded, m.end()):
             kind = "quoted"  # “1269”行动计划: a number that names a system
-        if kind and not obj.match(folded, m.end()) and not awardee.match(folded, m.end()):
+        if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
+            continue
+        # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
+        if kind == "formula" or not _distanced(folded, m.start(), sc):
             yield _RANK["quote"], s, e, kind, "campaign.quote"
+
+
+#: How far back in its clause a quote's distancing word is sought (所谓“倾销”和“经济扩张”).
+_DISTANCE = 12
+_CLAUSE_MARKS = "，,。；;：:！？!?\n"
+
+
+def _distanced(folded: str, quote_at: int, sc: _Scanner) -> bool:
+    """Whether a distancing word (所谓, 打着…) stands before the quote in its clause."""
+    lo = max(0, quote_at - _DISTANCE)
+    window = folded[lo:quote_at]
+    cut = max(window.rfind(ch) for ch in _CLAUSE_MARKS)
+    return bool(sc.patterns["distancing"].search(window, cut + 1))
 
 
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
@@ -387,6 +417,26 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
+def _known_formulas(folded: str, found: list[Candidate], sc: _Scanner) -> list[Candidate]:
+    """A formula the report quotes is the same formula where it stands without quotes
+    (“三网融合” … 三网融合、云计算: SPEC's formulas are "quoted or not")."""
+    names = {
+        folded[s:e]
+        for _, s, e, kind, rule in found
+        if kind == "formula" and rule == "campaign.quote"
+    }
+    numerals, out = sc.config["numerals"], []
+    for name in names:
+        if len(name) < 3:
+            continue
+        pos = folded.find(name)
+        while pos >= 0:
+            if not (pos and folded[pos - 1] in numerals):  # not inside 十三网融合
+                out.append((_RANK["pattern"], pos, pos + len(name), "formula", "campaign.known"))
+            pos = folded.find(name, pos + 1)
+    return out
+
+
 def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
     """One name per stretch of text: by rank, then leftmost, then longest."""
     taken, chosen = bytearray(size), []
@@ -421,6 +471,7 @@ def find_campaigns(
         *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc),
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
     ]  # fmt: skip
+    candidates += _known_formulas(folded, candidates, sc)
     names, mask = sc.names, sc.patterns["mask"]
     found = []
     for i, (_, s, e, kind, rule) in enumerate(_resolve(candidates, len(text)), 1):

@@ -177,6 +177,19 @@ CASES = [
     ("推动长三角一体化发展", [("长三角一体化", "lexicon")]),
     ("成立市乡村振兴局", []),                                        # an office's name
     ("坚持政府过紧日子，严格遵守中央八项规定", [("紧日子", "lexicon"), ("八项规定", "formula")]),
+    # inside quotes a count may lead a name, and places pair (一江一河); 百日 stays a quantity
+    ("编制治安“三张图”，清算“四人帮”，推进“千名医师下基层”", [("三张图", "formula"),
+     ("四人帮", "formula"), ("千名医师下基层", "formula")]),
+    ("打造“一江一河”生活秀带，实行“一县一策”，开展“百日攻坚”",
+     [("一江一河", "formula"), ("一县一策", "formula"), ("百日攻坚", "quoted")]),
+    # someone else's words: quotes after 所谓, 打着 in their clause name nothing; formulas
+    # still do (所谓“两个中国”)
+    ("反对所谓“倾销”和“经济扩张”的叫嚷", []),
+    ("打着“社会主义”和“支援革命”的旗号", []),
+    ("制造所谓“两个中国”的阴谋", [("两个中国", "formula")]),
+    ("所谓的问题已经解决，推进“数字政府”建设", [("数字政府", "quoted")]),  # another clause
+    # a formula the report quotes is a formula where it stands without quotes too
+    ("推进“三网融合”。三网融合、云计算试点示范", [("三网融合", "formula"), ("三网融合", "formula")]),
 ]
 # fmt: on
 
@@ -236,6 +249,17 @@ def test_recent_national_slogans_are_found_unquoted():
         ("两个大局", "formula"), ("保交房", "lexicon"), ("双拥", "formula"),
     ]  # fmt: skip
     assert default_lexicon().first_year("保交房") == 2024
+
+
+def test_names_of_earlier_decades_are_in_the_lexicon():
+    # the State Council reports of the 1950s-2000s name their campaigns without quotes
+    text = "一九五八年的大跃进，坚持总路线，实现四个现代化，贯彻调整、改革、整顿、提高的方针，推进节能减排。"
+    assert [(c.text, c.kind) for c in find_campaigns(text)] == [
+        ("大跃进", "lexicon"), ("总路线", "lexicon"), ("四个现代化", "formula"),
+        ("调整、改革、整顿、提高", "lexicon"), ("节能减排", "lexicon"),
+    ]  # fmt: skip
+    lex = default_lexicon()
+    assert (lex.first_year("大跃进"), lex.first_year("和平共处五项原则")) == (1958, 1954)
 
 
 def test_user_lexicon_adds_names(tmp_path):
