@@ -55,6 +55,9 @@ class _Compiled:
         self.unnumbered = regex.compile(
             "(?:" + "|".join(layout.get("unnumbered_headings", ["$^"])) + r")[:：]?\Z"
         )
+        self.part_titles = regex.compile(
+            "(?:" + "|".join(layout.get("part_titles", ["$^"])) + r")\Z"
+        )
 
 
 def compiled(rules: RuleSet) -> _Compiled:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -104,13 +105,54 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
                 )
+            elif head is None and strong and _bare_part(folded, layout, para, comp):
+                head = Heading(para.start, para.start, para.end, 1, "", 0, "section.bare", True)
             if head is None or (head.ordinal and not _fits(head, last)):
                 continue
             _advance(last, head)
             found.append(head)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 queue.insert(0, (head.title_end, False))
-    return _shift_levels(found)
+    return _shift_levels(_without_late_bare_parts(found))
+
+
+#: The longest bare line taken for a part heading (`“十五五”时期主要目标和2026年重点工作`).
+BARE_PART = 32
+_SENTENCE_ENDS = "。！？!?；;：:"
+
+
+def _bare_part(folded: str, layout: Layout, para: Paragraph, comp: Any) -> bool:
+    """A line of its own that names a part (`过去五年的回顾`, `2026年重点工作`, `关于外交工作`)
+    between whole sentences: the line before ends one, and the line after is a longer body
+    or a numbered heading."""
+    line = folded[para.start : para.end]
+    if not para.line_start or len(line) > BARE_PART or not comp.part_titles.fullmatch(line):
+        return False
+    if folded[para.end : para.end + 1] not in "\n":
+        return False  # not the whole line
+    i = layout.paragraphs.index(para)
+    if i + 1 >= len(layout.paragraphs):
+        return False
+    nxt = layout.paragraphs[i + 1]
+    opens = folded[nxt.start]
+    if not (opens.isalnum() or opens in "“(（—"):
+        return False  # the line is cut out of a sentence (a title on its own line)
+    if nxt.end - nxt.start <= len(line) and not comp.marker.match(folded, nxt.start):
+        return False
+    prev = layout.paragraphs[i - 1] if i else None
+    return prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS
+
+
+def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
+    """Bare part headings only where they open the report's parts: the first one before
+    the first numbered part (一、), else none (a short line inside a numbered part)."""
+    first_bare = next((h.start for h in found if h.rule == "section.bare"), None)
+    if first_bare is None:
+        return found
+    first_part = next((h.start for h in found if h.rule == "section.cn_dun"), None)
+    if first_part is None or first_bare < first_part:
+        return found
+    return [h for h in found if h.rule != "section.bare"]
 
 
 def _advance(last: dict[int, int], head: Heading) -> None:
@@ -255,14 +297,13 @@ def _unglue(title: str, starters: regex.Pattern[str]) -> int:
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:
-    """With 第一部分 headings present, 一、 and below sit one level deeper."""
+    """With 第一部分 headings (or bare part headings) present, 一、 and below sit one level
+    deeper."""
     rules_used = {h.rule for h in found}
-    if "section.part" not in rules_used or "section.cn_dun" not in rules_used:
+    if not rules_used & {"section.part", "section.bare"} or "section.cn_dun" not in rules_used:
         return found
-    return [
-        h if h.rule in ("section.part", "section.unnumbered") else _with_level(h, h.level + 1)
-        for h in found
-    ]
+    tops = ("section.part", "section.bare", "section.unnumbered")
+    return [h if h.rule in tops else _with_level(h, h.level + 1) for h in found]
 
 
 def _with_level(head: Heading, level: int) -> Heading:

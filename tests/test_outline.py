@@ -547,3 +547,38 @@ def test_a_sentence_opener_in_a_later_clause_ends_a_run_on_title_of_several():
         ("2022年工作回顾", "review", "2022"),
         ("奋勇争先，开拓创新，全力做好2023年工作", "plan", "2023"),
     ]
+
+
+def test_bare_lines_that_name_parts_are_part_headings():
+    # gansu 2026, the 1980s State Council reports: parts marked by a bare line
+    text = (
+        "2026年政府工作报告\n各位代表：\n“十四五”时期工作回顾\n五年来，全省经济总量迈上新台阶。"
+        "我们办成了一批大事。\n2026年重点工作\n（一）扩大有效需求\n加大投资力度，新开工项目500个。\n"
+        "（二）建设现代化产业体系\n培育新兴产业。\n"
+    )
+    report = parse(text)
+    assert [(s.level, s.title, s.kind, s.parent_id) for s in report.sections] == [
+        (1, "“十四五”时期工作回顾", "review", None),
+        (1, "2026年重点工作", "plan", None),
+        (2, "扩大有效需求", "plan", "s2"),
+        (2, "建设现代化产业体系", "plan", "s2"),
+    ]
+
+
+def test_numbered_parts_under_bare_part_headings_sit_one_level_deeper():
+    text = (
+        "各位代表：\n过去五年的回顾\n五年来，国民经济持续发展。\n一、农业连年丰收\n粮食增产。\n"
+        "今后五年的主要任务\n今后五年，要继续前进。\n一、大力提高经济效益\n积极扩大财源。\n"
+    )
+    assert outline(text) == [
+        (1, "", "过去五年的回顾"), (2, "一、", "农业连年丰收"),
+        (1, "", "今后五年的主要任务"), (2, "一、", "大力提高经济效益"),
+    ]  # fmt: skip
+
+
+def test_a_short_line_inside_numbered_parts_is_no_part_heading():
+    text = (
+        "一、2025年工作回顾\n全年经济平稳。主要指标完成良好。\n二、2026年工作安排\n"
+        "主要目标任务\n地区生产总值增长5%左右，城镇新增就业3万人。\n"
+    )
+    assert [t for _, _, t in outline(text)] == ["2025年工作回顾", "2026年工作安排"]
