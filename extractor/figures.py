@@ -236,6 +236,11 @@ def _values(
     return None, None, scaled(value, unit.multiplier)
 
 
+#: Before a count of years followed by a change: a range's first figure (由5年缩短到3年,
+#: 从2020年的9.6年提升至…) or a duration (连续6年增长), which stay claims.
+_NOT_SPANS = ("由", "从", "的", "连续")
+
+
 def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) -> bool:
     """False for a lone 一 (一个), a year (2020年), a day (5日), a formula (两个维护).
 
@@ -248,6 +253,14 @@ def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) 
         return False  # 居全国前10位, 包揽前六名: a rank
     if unit.word == "年" and tok.value is not None and 1000 <= tok.value < 3000:
         return False
+    if folded.startswith("级", unit.end):
+        return False  # 30万千瓦级煤电机组, 100兆瓦级: a class, not a quantity
+    if (
+        unit.word == "年"
+        and words.change_word.match(folded, unit.end + len(post))
+        and not folded.endswith(_NOT_SPANS, 0, tok.start)
+    ):
+        return False  # 研发投入3年增长58.6%: a span before the change, not a figure
     if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):
         return False
     if unit.clause_final and not _clause_final(folded, tok.start, unit.end + len(post), words):

@@ -24,6 +24,17 @@ from extractor.rules import RuleSet, default_rules
 
 _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
 _NOT_AFTER_SCALE = frozenset('级”"')
+_LOWER_PLACES = frozenset("千百十")
+
+
+def _continues_numeral(text: str, pos: int) -> bool:
+    """Whether the digits at ``pos`` are the lower places of the numeral before (1万6千)."""
+    end = pos
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end == len(text) or text[end] in _LOWER_PLACES or text[end] == "."
+
+
 UNIT_KEYS = frozenset(
     {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled"}
 )
@@ -134,7 +145,8 @@ class UnitTable:
     def bare_scale(self, text: str, pos: int) -> Unit | None:
         """A scale at ``pos`` with no unit word after it: 参保人数突破5100万，, 3000多万群众,
         33万农民工.  The figure counts what its sentence names; its unit is the scale as
-        written (万), its base unit empty.  Not before a digit (1万6千), a quotation's end
+        written (万), its base unit empty.  Not before digits that go on with the numeral
+        (1万6千; but 为390万65岁以上老年人 counts 390万 people), a quotation's end
         (“3个100万”), 级 (100亿级: a class, not a count) or a unit word ruled out there."""
         hedge = text[pos] if text[pos : pos + 1] in self.hedges else ""
         p = pos + len(hedge)
@@ -145,7 +157,7 @@ class UnitTable:
         late = "" if hedge or text[q : q + 1] not in self.hedges else text[q]
         end = q + len(late)
         nxt = text[end : end + 1]
-        if nxt.isdigit() or nxt in _NOT_AFTER_SCALE:
+        if nxt in _NOT_AFTER_SCALE or (nxt.isdigit() and _continues_numeral(text, end)):
             return None
         if any(text.startswith(row.word, end) for row in self.by_first.get(nxt, ())):
             return None  # a unit word its context rules out (30万吨级航道: 吨 + 级)

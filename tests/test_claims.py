@@ -656,3 +656,35 @@ def test_shang_nian_inside_ji_chu_shang_nian_jun_is_no_time_reference():
     assert found.time_ref == ""  # 比上年 is a comparison base, not the claim's time
     (found,) = find_claims("上年全市财政收入增长5%。")
     assert found.time_ref == "上年"
+
+
+# fmt: off
+REVIEW_FINDINGS = [
+    # 名 before 医, 师, 校, 家, 村, 优… after a number is the measure word (名医 is no count)
+    ("调派4万多名医护人员驰援湖北。", [("4", "万名", "多")]),
+    ("招聘100名医生和50名教师。", [("100", "名", ""), ("50", "名", "")]),
+    # a bare scale before digits that start a figure of their own (1万6千 goes on)
+    ("为390万65岁以上老年人免费体检。", [("390", "万", "")]),
+    # a unit before 级 makes a class, not a quantity
+    ("推动30万千瓦级煤电机组“上大压小”。", []),
+    # a count of years before a change is a span, not a figure; a duration stays one
+    ("财政收入达到1350亿元，3年增长58.6%。", [("1350", "亿元", ""), ("58.6", "%", "")]),
+    ("低保标准连续19年提高。", [("19", "年", "")]),
+    ("受教育年限从2020年的9.6年提升至10.2年。", [("9.6", "年", ""), ("10.2", "年", "")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW_FINDINGS, ids=[t for t, _ in REVIEW_FINDINGS])
+def test_figures_a_review_of_real_reports_found(text, expected):
+    assert [(c.value_text, c.unit, c.approx) for c in find_claims(text)] == expected
+
+
+def test_a_span_of_years_leaves_its_change_to_the_subject():
+    (_, growth) = find_claims("财政收入达到1350亿元，3年增长58.6%。")
+    assert (growth.indicator, growth.change) == ("财政收入", "increase")
+
+
+def test_pre_school_year_is_no_time_reference():
+    (claim,) = find_claims("实施学前一年免费教育，惠及幼儿12万人。")
+    assert claim.time_ref == ""
