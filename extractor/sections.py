@@ -91,12 +91,20 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
+    items = False  # inside a list of numbered items, each a paragraph ending in ；
     for para in layout.paragraphs:
-        after_clause, prev_end = prev_end in "；;", folded[para.end - 1]
+        after_clause, after_colon = prev_end in "；;", prev_end in "：:"
+        prev_end = folded[para.end - 1]
+        # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
+        items = bool(comp.marker.match(folded, para.start)) and _is_item(
+            folded, para, after_colon, items and after_clause
+        )
         queue = _candidates(folded, para, few)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
+                continue
+            if items and pos == para.start:
                 continue
             head = _match(text, folded, para, pos, strong, section_rules, starters)
             if head and strong and after_clause and _is_last_item(folded, head, para):
@@ -214,6 +222,13 @@ def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph) -> b
     if ";" in folded[start:title_end] or "；" in folded[start:title_end]:
         return True
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
+
+
+def _is_item(folded: str, para: Paragraph, after_colon: bool, items: bool) -> bool:
+    """A numbered paragraph of a list a colon opens: it ends in ；, or it closes a list whose
+    items did (…；⏎四、对原材料…，推动生产资料进入市场。).  Headings end in no such mark."""
+    end = folded[para.end - 1]
+    return (after_colon and end in "；;") or (items and end in "；;。")
 
 
 def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:

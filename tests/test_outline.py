@@ -582,3 +582,15 @@ def test_a_short_line_inside_numbered_parts_is_no_part_heading():
         "主要目标任务\n地区生产总值增长5%左右，城镇新增就业3万人。\n"
     )
     assert [t for _, _, t in outline(text)] == ["2025年工作回顾", "2026年工作安排"]
+
+
+def test_numbered_items_a_colon_opens_are_no_headings():
+    # 1985: 今年价格改革的主要内容是：⏎一、…；⏎二、…；⏎…⏎四、…。 lists measures, not parts
+    text = (
+        "一、关于价格改革\n今年价格改革的主要内容是：\n\n　　一、合理调整农村粮食购销价格；\n\n"
+        "　　二、适当提高铁路短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n\n"
+        "　　三、对原材料、燃料等重要生产资料，计划分配部分的价格基本不动，"
+        "按规定企业自销的部分，实行市场调节，推动生产资料进入市场。\n\n　　这个改革方案是稳妥的。\n"
+        "二、关于对外开放\n正文。\n"
+    )
+    assert outline(text) == [(1, "一、", "关于价格改革"), (1, "二、", "关于对外开放")]
