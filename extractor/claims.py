@@ -58,6 +58,9 @@ _JOINER_WORDS = frozenset([
 ])
 # fmt: on
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
+#: A first character after a figure that leaves no words to follow: a clause mark (as
+#: sentences._CLAUSE), a cut of _FOLLOW_CUT, or the end of the text.
+_NOTHING_FOLLOWS = frozenset("。！？!?；;\n，,：:的、和及与0123456789Xx×*○□") | {""}
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
 
@@ -371,6 +374,8 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     企业 → 国家专精特新“小巨人”) or not at all."""
     if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
         pos += 1
+    if doc.folded[pos : pos + 1] in _NOTHING_FOLLOWS:
+        return ""  # a clause mark or a cut right after the figure (most figures)
     clause_end = doc.index.clause_end(pos)
     limit = min(clause_end, pos + _FOLLOW_LONG)
     cut = _FOLLOW_CUT.search(doc.folded, pos, limit)

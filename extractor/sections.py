@@ -96,8 +96,10 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
         # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
-        items = bool(comp.marker.match(folded, para.start)) and _is_item(
-            folded, para, after_colon, items and after_clause
+        items = (
+            (after_colon or (items and after_clause))
+            and _is_item(folded, para, after_colon, items and after_clause)
+            and bool(comp.marker.match(folded, para.start))
         )
         queue = _candidates(folded, para, few)
         while queue:
