@@ -315,14 +315,19 @@ DOCUMENT_CHECKS = {"document_title": "title", "document_period": "period", "doc_
 
 #: Checks of the reader's judgement, compared leniently (corpora/README.md): an indicator or
 #: time reference is right when it equals the annotation or one holds the other, spaces and
-#: quotation marks aside (`地区生产总值` for `全县地区生产总值`).
+#: quotation marks aside (`地区生产总值` for `全县地区生产总值`), the shorter at least two
+#: characters and a third of the longer.
 _LOOSE = frozenset({"claim_indicator", "claim_time_ref"})
 _NOT_COMPARED = str.maketrans("", "", " \t\n\u3000“”\"「」‘’'")
 
 
 def _loosely(gold: Any, got: Any) -> bool:
     g, p = str(gold).translate(_NOT_COMPARED), str(got).translate(_NOT_COMPARED)
-    return g == p or bool(g and p and (g in p or p in g))
+    if g == p:
+        return True
+    short, long_ = sorted((g, p), key=len)
+    # one holds the other, and the shorter is no mere fragment (速 of 地区生产总值增速)
+    return len(short) >= 2 and 3 * len(short) >= len(long_) and short in long_
 
 
 class _Tally:

@@ -514,6 +514,12 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
           ("百分之二十五", "财政收入占国民收入的比重")]),
         ("工业总产值增长百分之九十八，即每年递增百分之十四。",
          [("百分之九十八", "工业总产值"), ("百分之十四", "工业总产值")]),
+        # nor is what a rate is compared with (高于, 快于…; 不低于 is a hedge, 优于Ⅲ类 a class)
+        ("规上民营工业增加值增速高于全部规上工业2.3个百分点。",
+         [("2.3", "规上民营工业增加值增速")]),
+        ("城镇居民收入增速快于经济增长1.2个百分点。", [("1.2", "城镇居民收入增速")]),
+        ("地表水国考断面达到或优于Ⅲ类水体比例为95%。",
+         [("95", "地表水国考断面达到或优于Ⅲ类水体比例")]),
         # a comparison with the last session is no indicator
         ("累计意向成交726.2亿美元、比上届增长2.1%。", [("726.2", "意向成交"), ("2.1", "意向成交")]),
         # but a span of years is: not the end of a year in Chinese numerals

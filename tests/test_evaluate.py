@@ -260,6 +260,8 @@ def test_corpus_placeholder_kind_accuracy(corpus):
         ("", "", True),
         ("城镇居民人均可支配收入", "城乡居民人均可支配收入", False),
         ("地区生产总值", "", False),
+        ("地区生产总值增速高于全市", "速", False),  # a fragment
+        ("地区生产总值增速高于全市", "增速", False),  # under a third of it
     ],
 )
 def test_indicators_are_compared_leniently(gold, got, same):
@@ -269,9 +271,9 @@ def test_indicators_are_compared_leniently(gold, got, same):
 
 
 def test_corpus_indicator_accuracy(corpus):
-    # the reader's judgement, compared leniently; 0.892 before verb phrases before a count
-    # took the noun they count (实施稳经济30项举措) and bare clauses their subject
+    # the reader's judgement, compared leniently; 0.858 before verb phrases before a count
+    # took the noun they count (实施稳经济30项举措) and bare clauses their subject, 0.866 after
     if "claims" not in corpus.scores:
         pytest.skip("no document in corpora/annotations annotates claims")
-    assert corpus.accuracies["claim_indicator"] >= 0.90
+    assert corpus.accuracies["claim_indicator"] >= 0.86
     assert corpus.accuracies["claim_time_ref"] >= 0.95
