@@ -520,6 +520,14 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("城镇居民收入增速快于经济增长1.2个百分点。", [("1.2", "城镇居民收入增速")]),
         ("地表水国考断面达到或优于Ⅲ类水体比例为95%。",
          [("95", "地表水国考断面达到或优于Ⅲ类水体比例")]),
+        # adverbs, modals and aspect around the indicator fall away (预计, 一直, 已经, 首次,
+        # 可…完成, 竟, 了)
+        ("社会商品零售额今年预计将比去年增长9%。", [("9", "社会商品零售额")]),
+        ("财政赤字率一直控制在3%以内。", [("3", "财政赤字率")]),
+        ("农村居民人均可支配收入首次突破2万元。", [("2", "农村居民人均可支配收入")]),
+        ("工业总产值已经达到了八百亿元。", [("八百", "工业总产值")]),
+        ("全年可完成投资500亿元。", [("500", "投资")]),
+        ("了解企业需求300余项。", [("300", "了解企业需求")]),  # 了解 is no aspect
         # a comparison with the last session is no indicator
         ("累计意向成交726.2亿美元、比上届增长2.1%。", [("726.2", "意向成交"), ("2.1", "意向成交")]),
         # but a span of years is: not the end of a year in Chinese numerals
