@@ -294,6 +294,9 @@ def test_di_yi_shi_enumerates_and_its_lead_in_is_no_lead():
         "展望今后五年，我们充满必胜信心。",  # a later clause opened by 我们
         "从根本上说，发展的力量蕴藏在人民之中。",
         "中美关系有所改善，这是值得欢迎的。",
+        "新征程新使命，对政府工作提出了新的更高要求。",  # a demand made of the work
+        "“十五”计划《纲要》，体现了以下重要指导方针。",  # it introduces a list
+        "幾年來，職工的生活有了很大改善。",  # a time opener in traditional script
     ],
 )
 def test_rhetoric_is_no_lead(sentence):
