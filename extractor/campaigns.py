@@ -284,7 +284,7 @@ def _documents(folded: str, sc: _Scanner) -> Iterator[Candidate]:
             yield _RANK["document"], s, e, "document", "campaign.document"
 
 
-def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate]:
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee, or are
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
@@ -305,7 +305,10 @@ def _quotes(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
-        if kind == "formula" or not (cues and _distanced(folded, m.start(), cues)):
+        if kind == "formula":
+            formulas.add(content)
+            yield _RANK["quote"], s, e, kind, "campaign.quote"
+        elif not (cues and _distanced(folded, m.start(), cues)):
             yield _RANK["quote"], s, e, kind, "campaign.quote"
 
 
@@ -420,10 +423,9 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
-def _known_formulas(folded: str, found: list[Candidate], sc: _Scanner) -> list[Candidate]:
+def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidate]:
     """A formula the report quotes is the same formula where it stands without quotes
     (“三网融合” … 三网融合、云计算: SPEC's formulas are "quoted or not")."""
-    names = {folded[c[1] : c[2]] for c in found if c[4] == "campaign.quote" and c[3] == "formula"}
     numerals, out = sc.config["numerals"], []
     for name in names:
         if len(name) < 3:
@@ -466,11 +468,12 @@ def find_campaigns(
     sc = _scanner(rules)
     folded = cached_fold(text)
     lex = sc.lexicon if lexicon is None else lexicon
+    formulas: set[str] = set()  # the formulas the report quotes
     candidates = [
-        *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc),
+        *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc, formulas),
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
     ]  # fmt: skip
-    candidates += _known_formulas(folded, candidates, sc)
+    candidates += _known_formulas(folded, formulas, sc)
     names, mask = sc.names, sc.patterns["mask"]
     found = []
     for i, (_, s, e, kind, rule) in enumerate(_resolve(candidates, len(text)), 1):

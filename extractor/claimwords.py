@@ -64,6 +64,7 @@ class ClaimWords:
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
     strip_trail: Any
+    strip_compared: Any
     formula_or_not_claim: Any  # a numeral formula (两个维护) or a not-claim word: one match
     formula_nouns: Any  # matched after the unit of a small Chinese count
     list_before: Any
@@ -121,6 +122,7 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             V1,
         ),
         strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
+        strip_compared=at_position(str(c.get("strip_compared", "(?!)")), V1),
         formula_or_not_claim=at_position(
             _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
         ),
@@ -198,6 +200,9 @@ def indicator_bounds(
             end -= 1
         trail = words.strip_trail.search(folded, start, end)
         end = trail.start() if trail else end
+        if folded.find("于", start, end) >= 0:  # 增速高于全部规上工业: the comparison goes
+            compared = words.strip_compared.search(folded, start, end)
+            end = compared.start() if compared else end
         if (start, end) == (at, until):
             break
     return start, max(start, end)
