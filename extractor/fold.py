@@ -49,3 +49,12 @@ def fold(text: str) -> str:
     if len(text) < _SHORT:
         return text.translate(FOLD_TABLE)
     return _FOLDABLE.sub(_fold_run, text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (no UTF-8 can hold one) replaced by U+FFFD, one
+    for one: offsets stay."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

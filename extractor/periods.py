@@ -35,6 +35,18 @@ _GWR_HEAD = regex.compile(
     r"|^\s*各位代表[:：][\s\S]{0,200}?(?:政府|国务院)[^。]{0,20}工作"
 )
 _SPLIT = regex.compile(r"[和及暨与并、]|以及")
+#: A year of the last century in Chinese numerals, digit by digit (一九五七年): read as Arabic
+#: digits, one character for one, so that titles of the 1950s-90s name their periods too.
+#: Not 二〇三五年: reports of this century write so only a horizon (二〇三五年远景目标).
+_CN_YEAR = regex.compile(r"一九[〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals written in digits (same length)."""
+    if "年" not in text:
+        return text
+    return str(_CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +118,7 @@ def find_document_periods(
     title: str, head: str, *, year_hint: int | None = None
 ) -> DocumentPeriods:
     """Periods of a document from its title, then its opening text, then a year hint."""
-    title, head = fold(title), fold(head)
+    title, head = arabic_years(fold(title)), fold(head)
     doc_type = doc_type_of(title, head)
     if doc_type == "gov-work-report":
         m = PERIOD.search(title) or _DATELINE.search(head)
@@ -141,7 +153,7 @@ def five_year_plan(period: str) -> str:
 
 def section_period(title: str, kind: str, doc: DocumentPeriods, inherited: str) -> str:
     """The period a section speaks of: its own title's, else its parent's, else its kind's."""
-    title = fold(title)
+    title = arabic_years(fold(title))
     m = PERIOD.search(title)
     base_year = int(doc.period[:4]) if doc.period else None
     if m and (m.group("year") or base_year is not None):

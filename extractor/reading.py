@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.fold import without_surrogates
 from extractor.formats import FORMAT_SUFFIXES, REFUSED, extract_text
 from extractor.formats.markdown import markdown_text
 
@@ -149,10 +150,12 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
 
 
 def normalise_text(text: str) -> str:
-    """Drop a leading BOM and turn ``\\r\\n`` and ``\\r`` into ``\\n``."""
+    """Drop a leading BOM, turn ``\\r\\n`` and ``\\r`` into ``\\n``, and a lone surrogate
+    (a damaged PDF's text layer can hold one; no UTF-8 table can) into U+FFFD, one for one."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return without_surrogates(text)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:

@@ -597,3 +597,22 @@ def test_numbered_items_a_colon_opens_are_no_headings():
         "二、关于对外开放\n正文。\n"
     )
     assert outline(text) == [(1, "一、", "关于价格改革"), (1, "二、", "关于对外开放")]
+
+
+def test_years_in_chinese_numerals_give_a_title_its_period():
+    # the 1950s reports write their years in Chinese numerals (1958: 一九五七年经济战线上的胜利)
+    text = (
+        "一、一九五七年的工作总结\n全年工业总产值增长百分之十。\n"
+        "二、一九五八年的工作安排\n争取农业增产。\n"
+    )
+    assert [(s.title, s.kind, s.period) for s in parse(text).sections] == [
+        ("一九五七年的工作总结", "review", "1957"),
+        ("一九五八年的工作安排", "plan", "1958"),
+    ]
+
+
+def test_a_horizon_year_is_no_period():
+    from extractor.periods import arabic_years
+
+    assert arabic_years("一九五七年经济战线上的胜利") == "1957年经济战线上的胜利"
+    assert arabic_years("二〇三五年远景目标") == "二〇三五年远景目标"  # a horizon, not a period

@@ -188,3 +188,19 @@ def test_a_broken_link_is_listed_and_says_so(tmp_path):
     assert [f for f, _ in iter_inputs([tmp_path])] == [link]
     with pytest.raises(InputError, match="broken symbolic link"):
         read_document(link)
+
+
+def test_lone_surrogates_become_replacement_characters(tmp_path):
+    # a damaged PDF's text layer can hold a lone surrogate: no UTF-8 table (nor the
+    # Aho-Corasick lexicon) can take one; offsets stay, one character for one
+    from extractor import parse
+    from extractor.reading import normalise_text
+
+    text = "推进乡村振兴\udb67和扫黑除恶。"
+    clean = normalise_text(text)
+    assert clean == "推进乡村振兴\ufffd和扫黑除恶。" and len(clean) == len(text)
+    # and parse() handed one directly still finds its campaigns where they stand
+    report = parse(text)
+    assert [(c.text, text[c.start : c.end]) for c in report.campaigns] == [
+        ("乡村振兴", "乡村振兴"), ("扫黑除恶", "扫黑除恶"),
+    ]  # fmt: skip
