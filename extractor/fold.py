@@ -51,7 +51,7 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(_fold_run, text)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes: mypyc takes no surrogate literal
 
 
 def without_surrogates(text: str) -> str:
