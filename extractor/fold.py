@@ -2,7 +2,8 @@
 
 Full-width digits, Latin letters and the punctuation that matters to markers and figures
 (``０-９ Ａ-Ｚ ａ-ｚ ％ ． （ ） ， ：``) fold to ASCII, and every space-like character
-(U+3000, NBSP, U+2002-U+200A, tab) to an ASCII space.  Each character maps to exactly one
+(U+3000, NBSP, U+2002-U+200A, tab) to an ASCII space, a lone surrogate to U+FFFD.  Each
+character maps to exactly one
 character, so ``fold(text)[i]`` stands for ``text[i]`` and no offset moves.
 """
 
@@ -11,6 +12,10 @@ from __future__ import annotations
 import re
 
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+
+
+#: Lone surrogates: no UTF-8 can hold one (written with chr: mypyc takes no such literal).
+_SURROGATES = range(0xD800, 0xE000)
 
 
 def _build_table() -> dict[int, int]:
@@ -27,6 +32,8 @@ def _build_table() -> dict[int, int]:
         table[ord(ch)] = ord(" ")
     table[0x200B] = ord(" ")  # zero-width space left at page joins
     table[0xFEFF] = ord(" ")
+    for code in _SURROGATES:  # a damaged PDF's text layer; no UTF-8 (nor the lexicon) takes one
+        table[code] = 0xFFFD
     return table
 
 
@@ -51,7 +58,7 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(_fold_run, text)
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes: mypyc takes no surrogate literal
+_SURROGATE = re.compile(f"[{chr(_SURROGATES[0])}-{chr(_SURROGATES[-1])}]")
 
 
 def without_surrogates(text: str) -> str:

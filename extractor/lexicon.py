@@ -20,7 +20,7 @@ import regex
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from extractor.errors import RuleError
-from extractor.fold import fold, without_surrogates
+from extractor.fold import fold
 from extractor.rules import RuleSet
 
 #: ``word``, ``word freq`` or ``word freq tag`` (a tag only after a frequency).
@@ -66,11 +66,7 @@ class Lexicon:
     def spans(self, folded: str) -> Iterator[tuple[int, int]]:
         """Leftmost-longest, non-overlapping occurrences of lexicon names in ``folded``."""
         if self.matcher is not None:
-            try:
-                found = self.matcher.find_matches_as_indexes(folded)
-            except UnicodeEncodeError:  # a lone surrogate (parse() was handed one): U+FFFD
-                found = self.matcher.find_matches_as_indexes(without_surrogates(folded))
-            for _, start, end in found:
+            for _, start, end in self.matcher.find_matches_as_indexes(folded):
                 yield start, end
 
     def __reduce__(self) -> tuple[Any, ...]:
