@@ -92,14 +92,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
     items = False  # inside a list of numbered items, each a paragraph ending in ；
-    for para in layout.paragraphs:
+    for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
         # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
-        items = (
-            (after_colon or (items and after_clause))
-            and _is_item(folded, para, after_colon, items and after_clause)
-            and bool(comp.marker.match(folded, para.start))
+        items = _is_item(folded, para, after_colon, items and after_clause) and bool(
+            comp.marker.match(folded, para.start)
         )
         queue = _candidates(folded, para, few)
         while queue:
@@ -115,7 +113,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
                 )
-            elif head is None and strong and _bare_part(folded, layout, para, comp):
+            elif head is None and strong and _bare_part(folded, layout, index, comp):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, "section.bare", True)
             if head is None or (head.ordinal and not _fits(head, last)):
                 continue
@@ -131,25 +129,25 @@ BARE_PART = 32
 _SENTENCE_ENDS = "。！？!?；;：:"
 
 
-def _bare_part(folded: str, layout: Layout, para: Paragraph, comp: Any) -> bool:
+def _bare_part(folded: str, layout: Layout, index: int, comp: Any) -> bool:
     """A line of its own that names a part (`过去五年的回顾`, `2026年重点工作`, `关于外交工作`)
     between whole sentences: the line before ends one, and the line after is a longer body
     or a numbered heading."""
+    para = layout.paragraphs[index]
     line = folded[para.start : para.end]
     if not para.line_start or len(line) > BARE_PART or not comp.part_titles.fullmatch(line):
         return False
     if folded[para.end : para.end + 1] not in "\n":
         return False  # not the whole line
-    i = layout.paragraphs.index(para)
-    if i + 1 >= len(layout.paragraphs):
+    if index + 1 >= len(layout.paragraphs):
         return False
-    nxt = layout.paragraphs[i + 1]
+    nxt = layout.paragraphs[index + 1]
     opens = folded[nxt.start]
     if not (opens.isalnum() or opens in "“(（—"):
         return False  # the line is cut out of a sentence (a title on its own line)
     if nxt.end - nxt.start <= len(line) and not comp.marker.match(folded, nxt.start):
         return False
-    prev = layout.paragraphs[i - 1] if i else None
+    prev = layout.paragraphs[index - 1] if index else None
     return prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS
 
 
