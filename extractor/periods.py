@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from extractor.fold import fold
+from extractor.numerals import CN_DIGITS
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
 _PART = r"(?P<part>上半年|下半年|前三季度|第?[一二三四1-4]季度)"
@@ -39,7 +40,7 @@ _SPLIT = regex.compile(r"[和及暨与并、]|以及")
 #: digits, one character for one, so that titles of the 1950s-90s name their periods too.
 #: Not 二〇三五年: reports of this century write so only a horizon (二〇三五年远景目标).
 _CN_YEAR = regex.compile(r"一九[〇零○一二三四五六七八九]{2}(?=\s*年)")
-_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_CN_DIGITS = str.maketrans({ch: str(value) for ch, value in CN_DIGITS.items()})
 
 
 def arabic_years(text: str) -> str:
