@@ -34,7 +34,7 @@ from extractor.lexicon import (
 from extractor.model import Campaign
 from extractor.rules import RuleSet, default_rules
 from extractor.rx import for_scanning, matches_at
-from extractor.sentences import cached_fold
+from extractor.sentences import CLAUSE_MARKS, cached_fold
 
 __all__ = [
     "Lexicon",
@@ -314,7 +314,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
 
 #: How far back in its clause a quote's distancing word is sought (所谓“倾销”和“经济扩张”).
 _DISTANCE = 12
-_CLAUSE_MARKS = frozenset("，,。；;：:！？!?\n")
+_CLAUSE_MARKS = frozenset(CLAUSE_MARKS)
 
 
 def _distanced(folded: str, quote_at: int, cue_ends: list[int]) -> bool:

@@ -31,7 +31,7 @@ from extractor.figures import Figure, find_figures
 from extractor.model import Claim, Placeholder
 from extractor.placeholders import find_placeholders
 from extractor.rules import RuleSet, default_rules
-from extractor.sentences import SentenceIndex, cached_fold, sentence_index
+from extractor.sentences import CLAUSE_MARKS, SentenceIndex, cached_fold, sentence_index
 from extractor.units import unit_table
 
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
@@ -58,9 +58,9 @@ _JOINER_WORDS = frozenset([
 ])
 # fmt: on
 _FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
-#: A first character after a figure that leaves no words to follow: a clause mark (as
-#: sentences._CLAUSE), a cut of _FOLLOW_CUT, or the end of the text.
-_NOTHING_FOLLOWS = frozenset("。！？!?；;\n，,：:的、和及与0123456789Xx×*○□") | {""}
+#: A first character after a figure that leaves no words to follow: a clause mark, a cut of
+#: _FOLLOW_CUT, or the end of the text.
+_NOTHING_FOLLOWS = frozenset(CLAUSE_MARKS + "的、和及与0123456789Xx×*○□") | {""}
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
 

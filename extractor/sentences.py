@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from extractor.fold import fold
 
-_CLAUSE = re.compile(r"[。！？!?；;\n，,：:]")
+#: What ends a clause (the folded text's marks; see the module's docstring).
+CLAUSE_MARKS = "。！？!?；;\n，,：:"
+_CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
 #: What ends a sentence (a claim's or placeholder's, and what the audit compares).
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _SPACE = " \t\u3000\u00a0"
