@@ -5,7 +5,7 @@ Builds a batch of at least ``--mb`` megabytes of report files by cycling the tex
 root), then
 
 - ``--mode extract`` (default): times the extraction in this process the way the CLI runs
-  it (``extractor.batch.run_batch`` over the folder, reading included; ``extractor.parse``
+  it (``extractor.batch.run.run_batch`` over the folder, reading included; ``extractor.parse``
   per file where the batch module is absent);
 - ``--mode extract-cli``: runs ``workreport extract BATCH --out OUT`` in a subprocess and
   takes its peak RSS from ``getrusage(RUSAGE_CHILDREN)``: the memory check
@@ -39,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from extractor.reading import read_document  # noqa: E402
+from extractor.io.reading import read_document  # noqa: E402
 
 MB = 1024 * 1024
 ELEMENTS = ("sections", "measures", "claims", "placeholders")
@@ -111,7 +111,7 @@ def build_batch(sources: list[Source], folder: Path, mb: float) -> Batch:
 
 def _inputs(folder: Path) -> list[Any]:
     try:
-        from extractor.reading import iter_inputs
+        from extractor.io.reading import iter_inputs
     except ImportError:
         return sorted(folder.rglob("*.txt"))
     return list(iter_inputs([folder]))
@@ -121,8 +121,8 @@ def _reports(folder: Path, jobs: int = 1) -> Iterator[tuple[Any, dict[str, int]]
     """Each document of a folder and its element counts, as the CLI gets them: parsed and
     turned into table rows where it was read (in ``jobs`` worker processes)."""
     try:
-        from extractor.batch import map_batch
-        from extractor.rows import report_rows
+        from extractor.batch.run import map_batch
+        from extractor.export.rows import report_rows
     except ImportError:  # an older checkout: parse in process
         from extractor import parse
 
@@ -149,7 +149,7 @@ def warm_up(sources: list[Source]) -> float:
     """Seconds to build the extractor's rules on first use: one extraction of the longest
     source (as jieba's dictionary is loaded before its clock starts)."""
     try:
-        from extractor.rows import report_rows
+        from extractor.export.rows import report_rows
     except ImportError:  # an older checkout
         return 0.0
     from extractor import parse

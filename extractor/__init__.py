@@ -37,7 +37,7 @@ __all__ = [
 
 def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> Report:
     """Read a report file (detecting its encoding) and parse it."""
-    from extractor.reading import read_document
+    from extractor.io.reading import read_document
 
     doc = read_document(path)
     return parse(
@@ -49,7 +49,7 @@ def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> 
 def __getattr__(name: str) -> Any:
     """``extractor.compare(tables)``, imported on first use (it needs pandas)."""
     if name == "compare":
-        import extractor.compare as module  # a callable module: compare(tables) runs it
+        import extractor.analysis.compare as module  # a callable module: compare(tables) runs it
 
         return module
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.cli import app
+from extractor.cli.main import app
 
 if __name__ == "__main__":
     app(prog_name="workreport")

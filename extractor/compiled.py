@@ -14,9 +14,10 @@ from pathlib import Path
 
 #: The modules the build compiles, in the order pyproject.toml lists them.
 MODULES = (
-    "pipeline", "layout", "sections", "measures", "sentences", "numbers", "numerals",
-    "units", "claimwords", "figures", "claims", "placeholders", "campaigns", "audit",
-    "fold", "lexicon", "kinds", "periods", "rows",
+    "pipeline", "outline.layout", "outline.sections", "outline.measures", "text.sentences",
+    "text.numbers", "text.numerals", "claims.units", "claims.words", "claims.figures",
+    "claims.claims", "elements.placeholders", "elements.campaigns", "audit.checks",
+    "text.fold", "elements.lexicon", "outline.kinds", "outline.periods", "export.rows",
 )  # fmt: skip
 _EXTENSIONS = (".so", ".pyd")
 
@@ -39,7 +40,7 @@ def stale_modules(slack: float = 2.0) -> list[str]:
     stale = []
     for name in compiled_modules():
         binary = Path(_origin(name))
-        source = binary.with_name(f"{name}.py")
+        source = binary.with_name(f"{name.rsplit('.', 1)[-1]}.py")
         if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
             stale.append(name)
     return stale

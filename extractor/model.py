@@ -190,8 +190,12 @@ class Report:
     campaigns: tuple[Campaign, ...] = ()
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The report as pandas DataFrames with the columns of SPEC §4."""
-        from extractor.tables import report_tables
+        """The report as pandas DataFrames with the columns of SPEC §4.
+
+        A convenience for notebooks, as pandas' ``DataFrame.to_parquet`` imports its writer
+        on first use: the records import nothing of the export layer at load time, and the
+        export layer needs nothing of them at run time, so no import cycle forms."""
+        from extractor.export.tables import report_tables  # noqa: TID251 (lazy, see above)
 
         return report_tables([self])
 

@@ -8,16 +8,16 @@ from typing import TypeVar
 
 import regex
 
-from extractor.campaigns import find_campaigns
-from extractor.claims import find_claims
-from extractor.layout import find_layout
-from extractor.measures import Locator, find_measures
+from extractor.claims.claims import find_claims
+from extractor.elements.campaigns import find_campaigns
+from extractor.elements.placeholders import find_placeholders
 from extractor.model import Campaign, Claim, Document, Measure, Placeholder, Report
-from extractor.periods import find_document_periods
-from extractor.placeholders import find_placeholders
-from extractor.rules import RuleSet, default_rules
-from extractor.sections import find_sections
-from extractor.sentences import cached_fold
+from extractor.outline.layout import find_layout
+from extractor.outline.measures import Locator, find_measures
+from extractor.outline.periods import find_document_periods
+from extractor.outline.sections import find_sections
+from extractor.rules.loader import RuleSet, default_rules
+from extractor.text.sentences import cached_fold
 
 E = TypeVar("E", Claim, Placeholder, Campaign)
 

@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_build_compiles_the_modules_the_package_names() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     hook = project["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]
-    assert hook["include"] == [f"extractor/{name}.py" for name in MODULES]
+    assert hook["include"] == [f"extractor/{name.replace('.', '/')}.py" for name in MODULES]
     for name in MODULES:
-        assert (ROOT / "extractor" / f"{name}.py").is_file(), name
+        assert (ROOT / "extractor" / f"{name.replace('.', '/')}.py").is_file(), name
 
 
 def test_no_compiled_module_is_older_than_its_source() -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from extractor import parse
 from extractor.errors import InputError
-from extractor.reading import decode_bytes, read_document
+from extractor.io.reading import decode_bytes, read_document
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WINDOW = 4_000  # characters of a report per example: enough for several sections
@@ -149,7 +149,7 @@ def office_files(tmp_path_factory) -> dict[str, bytes]:
     """A .docx and a .pdf made from a sample report, to mutate."""
     pytest.importorskip("docx")
     pytest.importorskip("reportlab")
-    from test_inputs import make_docx, make_pdf
+    from builders import make_docx, make_pdf
 
     folder = tmp_path_factory.mktemp("office")
     text = read_document(CORPORA / "07_numbering_gap_2021.txt").text[:1500]

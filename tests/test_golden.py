@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPORA
 
 from extractor import parse
-from extractor.evaluate import find_annotations, load_annotation
+from extractor.analysis.evaluate import find_annotations, load_annotation
 
 ANNOTATIONS = find_annotations(CORPORA) if (CORPORA / "annotations").is_dir() else []
 #: Glued level-2 headings with no separator and no sentence opener to cut at

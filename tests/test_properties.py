@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor import parse
-from extractor.fold import fold
+from extractor.text.fold import fold
 
 PIECES = st.sampled_from(
     ["一、", "（一）", "(二)", "1.", "2、", "（1）", "一是", "二是", "三是", "第一，", "首先，", "最后，",

@@ -25,7 +25,7 @@ import regex
 from spacy import displacy
 from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE, TPL_SPAN_START
 
-from extractor.atomic import write_text_atomic
+from extractor.io.atomic import write_text_atomic
 from extractor.model import Report
 
 #: Colours of each group of labels (background of the underline and of the label chip).

@@ -29,10 +29,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.lexicon import with_lexicon
+from extractor.elements.lexicon import with_lexicon
 from extractor.model import Report
 from extractor.pipeline import parse
-from extractor.rules import RuleSet, default_rules
+from extractor.rules.loader import RuleSet, default_rules
 
 #: The span groups the component fills, in this order.
 SPAN_KEYS = ("sections", "measures", "campaigns", "claims", "placeholders")

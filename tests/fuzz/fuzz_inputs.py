@@ -21,7 +21,7 @@ import atheris
 with atheris.instrument_imports():
     from extractor import parse
     from extractor.errors import InputError
-    from extractor.reading import decode_bytes, read_document
+    from extractor.io.reading import decode_bytes, read_document
 
 SUFFIXES = (".docx", ".pdf", ".html")
 _folder = Path(tempfile.mkdtemp(prefix="workreport-fuzz-"))

@@ -1,0 +1,168 @@
+"""Canonical indicators: the same measured quantity under one name across years.
+
+A claim's ``indicator`` is the phrase before its figure as the report wrote it
+(``全市实现地区生产总值``, ``中央提出今年经济增长预期目标``).  To compare periods those
+phrases are mapped to canonical names listed, with their aliases, in
+``patterns/indicators.toml``: a phrase takes the indicator whose alias it contains, the
+longest alias winning (``单位国内生产总值能耗`` beats ``国内生产总值``).  In a share
+(``国债余额占国内生产总值比重``) only the numerator before ``占`` counts.
+
+>>> canonical_indicator("全市实现地区生产总值")
+'国内生产总值'
+>>> canonical_indicator("国债余额占国内生产总值比重")
+'国债'
+>>> canonical_indicator("检疫卡口")
+''
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from extractor.errors import RuleError
+from extractor.rules.loader import RuleSet, default_rules
+from extractor.text.fold import fold
+
+_SOURCE = "indicators.toml"
+_KEYS = frozenset({"name", "group", "aliases", "examples", "counterexamples"})
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A canonical indicator, its aliases (the name included) and self-checks."""
+
+    name: str
+    group: str
+    aliases: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMatch:
+    """Where a phrase names an indicator: the alias found and its span in the key."""
+
+    name: str
+    alias: str
+    start: int
+    end: int
+
+
+class IndicatorTable:
+    """Aliases → canonical names, matched by containment with the longest alias winning."""
+
+    def __init__(
+        self, indicators: Sequence[Indicator], *, share: str = "", strip: str = r"\s"
+    ) -> None:
+        self.indicators = tuple(indicators)
+        self._share = regex.compile(share) if share else None
+        self._strip = regex.compile(strip)
+        owner: dict[str, str] = {}
+        for ind in self.indicators:
+            for alias in ind.aliases:
+                key = self.key(alias)
+                if key in owner and owner[key] != ind.name:
+                    raise RuleError(
+                        f"{_SOURCE}: alias {alias!r} of {ind.name!r} is already "
+                        f"an alias of {owner[key]!r}"
+                    )
+                owner[key] = ind.name
+        self._owner = owner
+        # longest first, so the first hit at a position is the longest alias there
+        self._aliases = sorted(owner, key=lambda a: (-len(a), a))
+        self._lookup = lru_cache(maxsize=65_536)(self._match)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical names, in file order."""
+        return tuple(ind.name for ind in self.indicators)
+
+    def key(self, phrase: str) -> str:
+        """The phrase as matched: folded, upper-case Latin, no whitespace or quote marks."""
+        return str(self._strip.sub("", fold(phrase))).upper()
+
+    def match(self, phrase: str) -> IndicatorMatch | None:
+        """The indicator a phrase names, or None."""
+        return self._lookup(phrase)
+
+    def canonical(self, phrase: str) -> str:
+        """The canonical name of a phrase, or ``""`` when no alias occurs in it."""
+        found = self.match(phrase)
+        return found.name if found else ""
+
+    def _match(self, phrase: str) -> IndicatorMatch | None:
+        key = self.key(phrase)
+        if self._share is not None:
+            share = self._share.search(key)
+            if share:
+                key = key[: share.start()]
+        best: IndicatorMatch | None = None
+        for alias in self._aliases:
+            if best is not None and len(alias) < len(best.alias):
+                break
+            pos = key.rfind(alias)
+            if pos >= 0 and (best is None or pos > best.start):
+                best = IndicatorMatch(self._owner[alias], alias, pos, pos + len(alias))
+        return best
+
+
+def _strings(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(s, str) and s for s in raw):
+        raise RuleError(f"{where}: expected a list of non-empty strings")
+    return tuple(raw)
+
+
+def parse_indicators(entries: Iterable[Mapping[str, Any]]) -> list[Indicator]:
+    """Validate ``[[indicator]]`` tables: unknown keys and repeated names are errors."""
+    out: list[Indicator] = []
+    seen: set[str] = set()
+    for raw in entries:
+        name = raw.get("name")
+        where = f"{_SOURCE}: indicator {name!r}"
+        if not isinstance(name, str) or not name:
+            raise RuleError(f"{_SOURCE}: an [[indicator]] has no name")
+        unknown = set(raw) - _KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+        if name in seen:
+            raise RuleError(f"{where}: listed twice")
+        seen.add(name)
+        aliases = _strings(raw.get("aliases", []), where)
+        out.append(
+            Indicator(
+                name=name,
+                group=str(raw.get("group", "")),
+                aliases=(name, *(a for a in aliases if a != name)),
+                examples=_strings(raw.get("examples", []), where),
+                counterexamples=_strings(raw.get("counterexamples", []), where),
+            )
+        )
+    return out
+
+
+def _build(rules: RuleSet) -> IndicatorTable:
+    settings = rules.data.get("indicator_settings", {})
+    entries = rules.data.get("indicator", [])
+    if not isinstance(settings, Mapping) or not isinstance(entries, list):
+        raise RuleError(f"{_SOURCE}: [indicator_settings] must be a table, [[indicator]] an array")
+    return IndicatorTable(
+        parse_indicators(entries),
+        share=str(settings.get("share", "")),
+        strip=str(settings.get("strip", r"\s")),
+    )
+
+
+def indicator_table(rules: RuleSet | None = None) -> IndicatorTable:
+    """The indicator table of a rule set (the shipped one by default), built once."""
+    rules = rules or default_rules()
+    return rules.compiled("indicators", _build)
+
+
+def canonical_indicator(phrase: str, *, rules: RuleSet | None = None) -> str:
+    """The canonical name of an indicator phrase, or ``""``."""
+    return indicator_table(rules).canonical(phrase)

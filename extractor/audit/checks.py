@@ -1,0 +1,597 @@
+"""The audit: findings a reviewer must look at before a report is published (issue 5).
+
+``audit(report)`` runs the per-document rules and returns :class:`Finding` records, each
+with its rule id, severity, message, offsets (``text[start:end]`` is its ``text``), the
+sentence it sits in and the section and measure that hold it.  Rules (``RULES``):
+
+- errors, which must not be published: ``placeholder`` (a masked run, with its kind),
+  ``masked_figure`` (a claim whose value is masked; a change with a unit and no figure,
+  ``同比增长%``), ``template_leftover`` (此处填写, 待补充, 【 】, (略), TODO …);
+- warnings, which a reviewer should check: ``count_mismatch`` (以下五个方面 over six
+  measures), ``numbering_gap`` / ``numbering_repeat`` (一是, 二是, 四是; two 三是; section
+  ordinals out of order), ``parts_exceed_total`` (共10个，其中8个…5个),
+  ``rate_out_of_range`` (a rate over 100%, a negative count), ``empty_section`` (a heading
+  with no body) and ``repeated_text`` (a sentence of 20+ characters found in another
+  document of the batch; :class:`RepeatedText`, a batch-level pass).
+
+The patterns are ``[[audit]]`` rules in ``patterns/audit.toml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+from typing import Any
+
+import regex
+
+from extractor.model import Claim, Measure, Report, Section
+from extractor.outline.measures import Locator
+from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
+from extractor.text.numbers import small_int
+from extractor.text.rx import for_scanning
+from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index
+
+ERROR, WARNING = "error", "warning"
+#: Every rule id and its severity, in the order findings are reported.
+RULES: dict[str, str] = {
+    "placeholder": ERROR,
+    "masked_figure": ERROR,
+    "template_leftover": ERROR,
+    "count_mismatch": WARNING,
+    "numbering_gap": WARNING,
+    "numbering_repeat": WARNING,
+    "parts_exceed_total": WARNING,
+    "rate_out_of_range": WARNING,
+    "empty_section": WARNING,
+    "repeated_text": WARNING,
+}
+#: Rules that look at one document (``repeated_text`` needs the whole batch).
+DOCUMENT_RULES = tuple(r for r in RULES if r != "repeated_text")
+SEVERITY_RANK = {WARNING: 1, ERROR: 2}
+REPEAT_MIN_CHARS = 20
+_HEADING_MAX = 30
+#: What may stand between a lead-in and its list: up to _GAP_HEAD characters of the
+#: sentence, then spaces and punctuation (_GAP_TAIL: the common members of its class).
+_GAP_HEAD, _GAP_TAIL = 30, frozenset(" \t\n\r\f\v\u3000\u00a0：:，,。")
+_LEAD_GAP = regex.compile(rf"[^。！？!?\n]{{0,{_GAP_HEAD}}}[\s：:，,。]*")
+#: How far before the gap (the longest lead-in) and after a list start a lead-in is sought.
+LEAD_IN_BEFORE, LEAD_IN_AFTER = 120, 40
+_NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
+#: A character that is not noise: a body without one is empty (``_NOISE.sub`` would leave
+#: nothing), found without copying the body.
+_NOT_NOISE = regex.compile(r"[^\s\p{P}\p{S}]")
+_LEVEL_WORDS = regex.compile(r"(?:到|至|为|达到|达|在)\s*$")
+_NUMERAL = regex.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+")
+_WIDE_DIGITS = "０１２３４５６７８９"
+_TO_WIDE = str.maketrans("0123456789", _WIDE_DIGITS)
+_COMPARED = regex.compile(r"(?:比|较|相当于|超过|高于|多于)")
+_AMONG = "其中"  # what parts_exceed_total looks for between a total and its parts
+_COUNT_NOUNS = frozenset("个家人户项次件所座台辆套条名位处间批场")
+_NON_COUNT_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "℃", "度", "倍", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a reviewer should look at, where it is and why (SPEC §4 ``findings``)."""
+
+    doc_id: str
+    rule: str
+    severity: str  # error | warning
+    message: str
+    section_id: str | None
+    measure_id: str | None
+    start: int
+    end: int
+    text: str
+    sentence: str
+    related_doc_id: str | None = None  # repeated_text: the other document and span
+    related_start: int | None = None
+    related_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRules:
+    """The compiled ``[[audit]]`` patterns of a rule set, by the finding rule they serve."""
+
+    patterns: dict[str, tuple[Rule, ...]]
+    #: each family's patterns as a whole text is scanned with them (``rx.for_scanning``)
+    scanning: dict[str, tuple[Any, ...]]
+
+    def of(self, family: str) -> tuple[Rule, ...]:
+        return self.patterns.get(family, ())
+
+    def scans(self, family: str, text: str | None = None) -> tuple[Any, ...]:
+        """The patterns of a family's rules as a whole text is scanned with them; given the
+        ``text``, only those that can match there (a rule's ``needs``: characters one of
+        which every match holds, TODO or ××单位 hold T, F or a mask)."""
+        found = self.scanning.get(family, ())
+        if text is None:
+            return found
+        rules = self.of(family)
+        return tuple(p for p, r in zip(found, rules, strict=True) if _may_match(text, r.needs))
+
+    def first(self, family: str) -> Any:
+        found = self.of(family)
+        return found[0].regex if found else regex.compile(r"(?!)")
+
+
+def _may_match(text: str, needs: str) -> bool:
+    return not needs or any(ch in text for ch in needs)
+
+
+def audit_rules(rules: RuleSet | None = None) -> AuditRules:
+    """The audit patterns of ``rules`` (default: the shipped ones), compiled once."""
+    return (rules or default_rules()).compiled("audit", _build)
+
+
+def _build(rules: RuleSet) -> AuditRules:
+    by_family: dict[str, list[Rule]] = {}
+    for raw in rules.data.get("audit", ()):
+        rule = compile_rule(raw, "audit", "audit.toml")
+        by_family.setdefault(rule.family, []).append(rule)
+    scanning = {k: tuple(for_scanning(r.regex) for r in v) for k, v in by_family.items()}
+    return AuditRules({k: tuple(v) for k, v in by_family.items()}, scanning)
+
+
+def check_rule_ids(ids: Iterable[str]) -> list[str]:
+    """The ids, validated: a ValueError names an unknown one and lists the known ones."""
+    out = []
+    for rule_id in ids:
+        if rule_id not in RULES:
+            raise ValueError(f"unknown audit rule {rule_id!r}; rules: {', '.join(RULES)}")
+        out.append(rule_id)
+    return out
+
+
+class _Context:
+    """One report and the lookups every rule needs: sentences, sections, measures."""
+
+    def __init__(self, report: Report, patterns: AuditRules) -> None:
+        self.report, self.text, self.patterns = report, report.text, patterns
+        self.folded = cached_fold(report.text)
+        self.index = sentence_index(self.folded)
+        self.locator = Locator(report.sections)
+        self.measures = sorted(report.measures, key=lambda m: m.start)
+        self.measure_starts = [m.start for m in self.measures]
+
+    @cached_property
+    def lists(self) -> list[list[Measure]]:
+        """The enumerated measures as lists (:func:`_measure_lists`), for every rule."""
+        return _measure_lists(self.measures)
+
+    @cached_property
+    def numbering(self) -> list[tuple[str, str, int, int, str | None]]:
+        """The gaps and repeats (:func:`_numbering`): found once for both rules."""
+        return list(_numbering(self))
+
+    def measure_at(self, pos: int) -> str | None:
+        i = bisect_right(self.measure_starts, pos) - 1
+        while i >= 0 and self.measures[i].end <= pos:
+            i -= 1
+        return self.measures[i].measure_id if i >= 0 else None
+
+    def finding(self, rule: str, message: str, start: int, end: int, **extra: Any) -> Finding:
+        s, e = self.index.sentence(min(start, max(len(self.text) - 1, 0)))
+        return Finding(
+            doc_id=self.report.document.doc_id, rule=rule, severity=RULES[rule],
+            message=message, section_id=extra.pop("section_id", self.locator.id_at(start)),
+            measure_id=extra.pop("measure_id", self.measure_at(start)), start=start, end=end,
+            text=self.text[start:end], sentence=self.text[s:e], **extra,
+        )  # fmt: skip
+
+
+def audit(
+    report: Report,
+    *,
+    rules: RuleSet | None = None,
+    select: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+) -> list[Finding]:
+    """The findings of one document, in rule order then by offset.
+
+    ``select`` limits the rules run (default: every document rule), ``skip`` drops some.
+    A report that failed to parse (``status="error"``) has no findings.
+    """
+    if report.document.status != "ok" or not report.text:
+        return []
+    wanted = set(check_rule_ids(select if select is not None else DOCUMENT_RULES))
+    wanted -= set(check_rule_ids(skip))
+    ctx = _Context(report, audit_rules(rules))
+    found: list[Finding] = []
+    for rule_id, check in _CHECKS.items():
+        if rule_id in wanted:
+            found.extend(sorted(check(ctx), key=lambda f: (f.start, f.end)))
+    return found
+
+
+# --- errors ---------------------------------------------------------------------------
+
+
+def _placeholders(ctx: _Context) -> Iterator[Finding]:
+    for p in ctx.report.placeholders:
+        yield ctx.finding(
+            "placeholder", f"masked {p.kind}: {p.text}", p.start, p.end,
+            section_id=p.section_id, measure_id=p.measure_id,
+        )  # fmt: skip
+
+
+def _masked_figures(ctx: _Context) -> Iterator[Finding]:
+    for c in ctx.report.claims:
+        if c.masked:
+            what = f"{c.indicator} " if c.indicator else ""
+            yield ctx.finding(
+                "masked_figure", f"masked figure: {what}{c.value_text}{c.unit}", c.start, c.end,
+                section_id=c.section_id, measure_id=c.measure_id,
+            )  # fmt: skip
+    for pattern in ctx.patterns.scans("masked_figure", ctx.folded):
+        for m in pattern.finditer(ctx.folded):
+            change, unit = m.group("change"), m.group("unit")
+            yield ctx.finding(
+                "masked_figure", f"no figure: {change} … {unit} without a number", *m.span()
+            )
+
+
+def _template_leftovers(ctx: _Context) -> Iterator[Finding]:
+    for pattern in ctx.patterns.scans("template_leftover", ctx.folded):
+        for m in pattern.finditer(ctx.folded):
+            text = ctx.text[m.start() : m.end()]
+            yield ctx.finding("template_leftover", f"editing remnant: {text}", *m.span())
+
+
+# --- lists and numbering ----------------------------------------------------------------
+
+
+def _measure_lists(measures: Sequence[Measure]) -> list[list[Measure]]:
+    """Enumerated measures as their lists: one section, parent and marker family each."""
+    lists: list[list[Measure]] = []
+    open_: dict[tuple[str | None, str | None, str], list[Measure]] = {}
+    for m in measures:
+        if m.style != "enumerated":
+            continue
+        key = (m.section_id, m.parent_id, m.rule)
+        if m.ordinal == 1 or key not in open_:
+            open_[key] = [m]
+            lists.append(open_[key])
+        else:
+            open_[key].append(m)
+    return lists
+
+
+def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None]]:
+    """(rule, message, start, end, section) for gaps and repeats in measures and sections."""
+    pairs: list[tuple[Measure | Section, Measure | Section, str]] = []
+    for items in ctx.lists:
+        pairs += [(a, b, "") for a, b in pairwise(items)]
+    groups: dict[tuple[str | None, str], list[Section]] = {}
+    for sec in ctx.report.sections:
+        if sec.ordinal > 0:
+            groups.setdefault((sec.parent_id, sec.rule), []).append(sec)
+    for secs in groups.values():
+        # a heading numbered 1 again starts a new list (a numbered passage quoted in a section)
+        pairs += [(a, b, "heading ") for a, b in pairwise(secs) if b.ordinal != 1]
+    for a, b, what in pairs:
+        end, section = b.start + len(b.marker), b.section_id
+        if b.ordinal == a.ordinal and not _seen_between(ctx, a, b, 1):
+            yield "numbering_repeat", f"{what}{b.marker} repeats {a.marker}", b.start, end, section
+        elif b.ordinal > a.ordinal + 1 and not _seen_between(ctx, a, b, a.ordinal + 1):
+            yield "numbering_gap", f"{what}{b.marker} skips after {a.marker}", b.start, end, section
+        elif b.ordinal < a.ordinal and isinstance(b, Section):
+            yield (
+                "numbering_gap",
+                f"heading {b.marker} is out of order after {a.marker}",
+                (b.start),
+                end,
+                section,
+            )
+
+
+def _seen_between(ctx: _Context, a: Measure | Section, b: Measure | Section, ordinal: int) -> bool:
+    """Whether the marker numbered ``ordinal`` stands between two items in the text (the
+    parser did not take it as an item, so the numbering itself may be fine)."""
+    m = _NUMERAL.search(b.marker)
+    if m is None:
+        return False
+    digits = m.group()
+    if digits.isascii():
+        number = str(ordinal)
+    elif digits[0] in _WIDE_DIGITS:
+        number = str(ordinal).translate(_TO_WIDE)
+    else:
+        number = _chinese(ordinal)
+    marker = b.marker[: m.start()] + number + b.marker[m.end() :]
+    pattern = rf"(?<![\d０-９.．]){regex.escape(marker)}"
+    return regex.search(pattern, ctx.text[a.start + len(a.marker) : b.start]) is not None
+
+
+def _chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, units = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
+
+
+def _numbering_gaps(ctx: _Context) -> Iterator[Finding]:
+    for rule, message, start, end, section in ctx.numbering:
+        if rule == "numbering_gap":
+            yield ctx.finding(rule, message, start, end, section_id=section)
+
+
+def _numbering_repeats(ctx: _Context) -> Iterator[Finding]:
+    for rule, message, start, end, section in ctx.numbering:
+        if rule == "numbering_repeat":
+            yield ctx.finding(rule, message, start, end, section_id=section)
+
+
+def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
+    firsts = {items[0].start: items for items in ctx.lists}
+    windows = lead_in_windows(ctx.folded, _list_starts(ctx, firsts))
+    for pattern in ctx.patterns.scans("count_mismatch"):
+        for m in (m for lo, hi in windows for m in pattern.finditer(ctx.folded, lo, hi)):
+            announced = small_int(m.group("n"))
+            if announced is None:
+                continue
+            gap = _LEAD_GAP.match(ctx.folded, m.end())
+            after = gap.end() if gap else m.end()
+            counted = _following_count(ctx, firsts, m.end(), after)
+            if counted is not None and counted[0] != announced:
+                what = counted[1]
+                yield ctx.finding(
+                    "count_mismatch",
+                    f"announces {m.group('n')} ({announced}) but {counted[0]} {what} follow",
+                    m.start(), m.end(),
+                )  # fmt: skip
+
+
+def _list_starts(ctx: _Context, firsts: dict[int, list[Measure]]) -> list[int]:
+    """Where a list that a lead-in can announce starts: the first measure of an enumerated
+    list, or a first subsection (what :func:`_following_count` counts)."""
+    subsections = (s.start for s in ctx.report.sections if s.ordinal == 1 and s.parent_id)
+    return sorted({*firsts, *subsections})
+
+
+def lead_in_windows(folded: str, list_starts: Iterable[int]) -> list[tuple[int, int]]:
+    """The stretches of text where a lead-in of a list can stand: from ``LEAD_IN_BEFORE``
+    characters before the gap that :data:`_LEAD_GAP` allows before each list start, to
+    ``LEAD_IN_AFTER`` after it (room for a lookahead that reads the first item: 。一是…);
+    overlapping stretches are merged.  A lead-in needs the list right after it, so the
+    count patterns are run there only, not over the whole text (they start with a numeral,
+    frequent in these reports, and a whole-text scan was half the audit's time)."""
+    out: list[tuple[int, int]] = []
+    for start in list_starts:
+        p = start
+        while p > 0 and folded[p - 1] in _GAP_TAIL:
+            p -= 1  # the gap's unbounded tail of spaces and punctuation
+        lo = max(0, p - _GAP_HEAD - LEAD_IN_BEFORE)
+        hi = min(len(folded), start + LEAD_IN_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _following_count(
+    ctx: _Context, firsts: dict[int, list[Measure]], lead_end: int, limit: int
+) -> tuple[int, str] | None:
+    """The size of the list that starts right after a lead-in (measures or subsections)."""
+    for start in range(lead_end, limit + 1):
+        if start in firsts:
+            return len(firsts[start]), "measures"
+    lead_section = ctx.locator.id_at(lead_end)
+    for sec in ctx.report.sections:
+        if lead_end <= sec.start <= limit and sec.ordinal == 1 and sec.parent_id == lead_section:
+            siblings = [
+                s for s in ctx.report.sections
+                if s.parent_id == sec.parent_id and s.rule == sec.rule and s.start >= sec.start
+            ]  # fmt: skip
+            if lead_section is not None:
+                return len(siblings), "subsections"
+    return None
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
+    """共10个，其中新建8个、改建5个: within one sentence (to ``；``), the last countable
+    figure before 其中, announced as a total and not hedged, against the named parts after
+    it (one per clause, not one compared with something else: 比…多)."""
+    total_word = ctx.patterns.first("parts_exceed_total")
+    for (s, e), claims in _claims_by_sentence(ctx, _AMONG).items():
+        among = ctx.folded.find(_AMONG, s, e)
+        if among < 0:
+            continue
+        before = [c for c in claims if c.end <= among and _countable(c)]
+        if not before:
+            continue
+        total = before[-1]
+        clause = ctx.folded[ctx.index.clause_start(total.start) : total.start]
+        if total.approx or total.value is None or not total_word.search(clause):
+            continue
+        parts, clauses = [], set()
+        for c in claims:
+            if c.start < among or not _countable(c) or c.base_unit != total.base_unit:
+                continue
+            first = max([among, *(ctx.folded.rfind(m, among, c.start) + 1 for m in "，,、：:")])
+            if not _NOISE.sub("", ctx.folded[first : c.start]):
+                continue  # a part is named in its clause (新建8个); a bare figure is not a part
+            if first in clauses or _COMPARED.search(ctx.folded, first, c.start):
+                continue
+            clauses.add(first)
+            parts.append(c)
+        parts_sum = sum(c.value or 0.0 for c in parts)
+        if parts and parts_sum > total.value * (1 + 1e-9):
+            listed = " + ".join(f"{c.value_text}{c.unit}" for c in parts)
+            yield ctx.finding(
+                "parts_exceed_total",
+                f"parts {listed} exceed the total {total.value_text}{total.unit}",
+                total.start, parts[-1].end,
+            )  # fmt: skip
+
+
+def _claims_by_sentence(ctx: _Context, word: str) -> dict[tuple[int, int], list[Claim]]:
+    """The claims of each sentence that holds ``word`` (no space or mark in it), in order.
+
+    One sentence in thirty holds 其中, so the claims are not each looked up in the sentence
+    index: a claim that starts on a letter, digit or Han character lies inside its trimmed
+    sentence, and a bisection over the sentences holding the word places it; a claim that
+    starts on anything else (a space or a mark, trimmed off a sentence) is looked up."""
+    folded, index = ctx.folded, ctx.index
+    spans: list[tuple[int, int]] = []
+    at = folded.find(word)
+    while at >= 0:
+        spans.append(index.sentence(at))
+        at = folded.find(word, max(spans[-1][1], at + 1))
+    if not spans:
+        return {}
+    starts, holding = [s for s, _ in spans], set(spans)
+    groups: dict[tuple[int, int], list[Claim]] = {}
+    for c in ctx.report.claims:
+        if folded[c.start : c.start + 1].isalnum():
+            i = bisect_right(starts, c.start) - 1
+            if i < 0 or c.start >= spans[i][1]:
+                continue
+            span = spans[i]
+        else:
+            span = index.sentence(c.start)
+            if span not in holding:
+                continue
+        groups.setdefault(span, []).append(c)
+    return groups
+
+
+def _countable(c: Claim) -> bool:
+    return (
+        c.value is not None
+        and not c.masked
+        and c.change == ""
+        and c.base_unit not in _NON_COUNT_UNITS
+        and c.low is None
+    )
+
+
+def _rates_out_of_range(ctx: _Context) -> Iterator[Finding]:
+    is_rate = ctx.patterns.first("rate_out_of_range")
+    for c in ctx.report.claims:
+        if c.value is None or c.masked:
+            continue
+        if c.base_unit == "%" and c.value > 100 and is_rate.search(c.indicator):
+            lead = ctx.folded[max(0, c.start - 4) : c.start]
+            if c.change == "" or _LEVEL_WORDS.search(lead):
+                yield ctx.finding(
+                    "rate_out_of_range",
+                    f"{c.indicator} is a rate or share but is {c.value_text}{c.unit}",
+                    c.start, c.end, section_id=c.section_id, measure_id=c.measure_id,
+                )  # fmt: skip
+        elif not c.change and c.base_unit[-1:] in _COUNT_NOUNS and _negative(ctx.folded, c):
+            start = c.start - 1 if ctx.folded[c.start - 1 : c.start] == "-" else c.start
+            yield ctx.finding(
+                "rate_out_of_range", f"negative count: {ctx.text[start : c.end]}", start, c.end,
+                section_id=c.section_id, measure_id=c.measure_id,
+            )  # fmt: skip
+
+
+def _negative(folded: str, c: Claim) -> bool:
+    """A figure below zero: a negative value, or a minus sign right before the figure that
+    is not a range or a dash (1-5月, ——5个)."""
+    if c.value is not None and c.value < 0:
+        return True
+    before = folded[max(0, c.start - 2) : c.start]
+    prev = before[:1]
+    return before[-1:] == "-" and not ((prev.isascii() and prev.isalnum()) or prev in "-—~")
+
+
+# --- outline --------------------------------------------------------------------------------
+
+
+def _empty_sections(ctx: _Context) -> Iterator[Finding]:
+    parents = {s.parent_id for s in ctx.report.sections}
+    for sec in ctx.report.sections:
+        if sec.section_id in parents or len(sec.title) > _HEADING_MAX or "，" in sec.title:
+            continue  # a long or comma-bearing title is a statement, not an empty heading
+        if not _NOT_NOISE.search(ctx.text, sec.title_end, sec.end):
+            yield ctx.finding(
+                "empty_section", f"heading {sec.marker}{sec.title} has no text",
+                sec.start, sec.title_end, section_id=sec.section_id, measure_id=None,
+            )  # fmt: skip
+
+
+_CHECKS: dict[str, Callable[[_Context], Iterable[Finding]]] = {
+    "placeholder": _placeholders,
+    "masked_figure": _masked_figures,
+    "template_leftover": _template_leftovers,
+    "count_mismatch": _count_mismatches,
+    "numbering_gap": _numbering_gaps,
+    "numbering_repeat": _numbering_repeats,
+    "parts_exceed_total": _parts_exceed_total,
+    "rate_out_of_range": _rates_out_of_range,
+    "empty_section": _empty_sections,
+}
+
+
+# --- repeated text across a batch -----------------------------------------------------------
+
+
+class RepeatedText:
+    """Sentences of 20+ characters that recur across the documents of a batch.
+
+    Feed reports in batch order with :meth:`add`; each returns the ``repeated_text``
+    findings of that report: one per (sentence, earlier document) pair, located in the
+    report and naming the first document that had the sentence (``related_*``).  Memory is
+    one dict entry per distinct sentence (a 64-bit hash of the sentence without spaces and
+    punctuation → packed document number and offsets, about 100 bytes), not the text.
+    """
+
+    def __init__(self, *, min_chars: int = REPEAT_MIN_CHARS) -> None:
+        self.min_chars = min_chars
+        self._seen: dict[int, int] = {}
+        self._docs: list[str] = []
+
+    def add(self, report: Report) -> list[Finding]:
+        """Record one report's sentences; the findings for those seen in an earlier one."""
+        if report.document.status != "ok" or not report.text:
+            return []
+        number = len(self._docs)
+        self._docs.append(report.document.doc_id)
+        ctx: _Context | None = None
+        found: list[Finding] = []
+        here: set[int] = set()
+        for key, start, end in self._sentences(cached_fold(report.text)):
+            if key in here:
+                continue
+            here.add(key)
+            packed = self._seen.get(key)
+            if packed is None:
+                self._seen[key] = (number << 64) | (start << 32) | end
+                continue
+            ctx = ctx or _Context(report, audit_rules())
+            other, o_start, o_end = packed >> 64, (packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF
+            other_id = self._docs[other]
+            found.append(
+                ctx.finding(
+                    "repeated_text", f"also in {other_id} at {o_start}–{o_end}", start, end,
+                    related_doc_id=other_id, related_start=o_start, related_end=o_end,
+                )
+            )  # fmt: skip
+        return found
+
+    def _sentences(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        start = 0
+        for m in SENTENCE_END.finditer(folded + "\n"):
+            s, e = start, m.start()
+            start = m.end()
+            while s < e and (folded[s].isspace() or unicodedata.category(folded[s])[0] == "P"):
+                s += 1
+            while e > s and folded[e - 1].isspace():
+                e -= 1
+            norm = _NOISE.sub("", folded[s:e])
+            if len(norm) >= self.min_chars:
+                digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest()
+                yield int.from_bytes(digest, "big"), s, e

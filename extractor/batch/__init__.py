@@ -1,0 +1,1 @@
+"""Many reports at once: parsing a batch in order, in worker processes where it pays."""

@@ -1,0 +1,284 @@
+"""Running the parser over many files: one :class:`Report` per input, whatever happens.
+
+A file that cannot be read (undecodable, empty, binary, unsupported, unreadable, a broken
+link, a damaged or hostile .docx/.pdf) or that the parser fails on becomes a report whose
+document has ``status="error"`` and an ``error`` message, with no elements; the batch
+always continues.  A file with the same bytes (sha256) as an earlier one of the batch is
+reported once: the later file is a row with ``status="duplicate"``, its sha256, and a
+message naming the first file, with no elements.  ``skip`` leaves out files whose sha256
+is in it (``extract --resume``: documents already in the output).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from extractor.batch.parallel import MIN_PARALLEL_ITEMS, ordered_map
+from extractor.errors import InputError
+from extractor.io.reading import (
+    MAX_FILE_BYTES,
+    TEXT_SUFFIXES,
+    RawDocument,
+    doc_id_for,
+    read_document,
+    series_for,
+    unique_doc_ids,
+)
+from extractor.model import Document, Report
+from extractor.pipeline import parse
+from extractor.rules.loader import RuleSet
+
+T = TypeVar("T")
+#: An input: a file and the batch root its doc id is relative to (see ``iter_inputs``).
+Input = tuple[Path, Path]
+#: The most bytes a character takes in any encoding we read (UTF-8, UTF-16, GB18030).
+_MAX_BYTES_PER_CHAR = 4
+
+
+def run_batch(
+    inputs: Iterable[Input | str | os.PathLike[str]],
+    *,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+    jobs: int = 1,
+    skip: Collection[str] = (),
+) -> Iterator[Report]:
+    """Read and parse each input in order, yielding one report per input (errors included).
+
+    ``inputs`` are ``(file, root)`` pairs as ``iter_inputs`` returns them, or plain file
+    paths (their folder is the root).  Doc ids are unique within the batch.  A document
+    longer than ``max_chars`` characters is an error row, not parsed.  A file whose bytes
+    repeat an earlier file's is a ``duplicate`` row; one whose sha256 is in ``skip`` yields
+    nothing.  With ``jobs`` > 1 the files are parsed in that many worker processes; the
+    reports still come in input order (see :mod:`extractor.batch.parallel`).
+    """
+    batch = map_batch(inputs, _same, rules=rules, max_chars=max_chars, jobs=jobs, skip=skip)
+    for _, report in batch:
+        yield report
+
+
+def map_batch(
+    inputs: Iterable[Input | str | os.PathLike[str]],
+    then: Callable[[Report], T],
+    *,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+    jobs: int = 1,
+    skip: Collection[str] = (),
+) -> Iterator[tuple[Document, T]]:
+    """:func:`run_batch`, with ``then`` applied to each report where it was parsed.
+
+    Yields ``(document, then(report))``.  In worker processes only what ``then`` returns
+    travels back: ``extract`` sends table rows (:func:`extractor.export.rows.report_rows`), several
+    times cheaper to pickle than a Report.  ``then`` must be picklable when ``jobs`` > 1
+    (a module-level function, or a ``functools.partial`` of one).
+    """
+    pairs = [_as_input(item) for item in inputs]
+    items = [
+        (file, root, doc_id)
+        for (file, root), doc_id in zip(pairs, unique_doc_ids(pairs), strict=True)
+    ]
+    # Hash first (cheap beside parsing): a file whose bytes repeat an earlier one's is not
+    # parsed at all, and one already in the output (``skip``) not even listed.
+    shas = [file_sha256(file, _byte_limit(file, max_chars)) for file, _, _ in items]
+    first_of: dict[str, int] = {}  # sha256 → index of the first file with those bytes
+    repeats: dict[int, int] = {}  # index of a repeat → index of its first
+    order: list[int] = []
+    for i, sha in enumerate(shas):
+        if sha and sha in skip:
+            continue
+        order.append(i)
+        if sha and sha in first_of:
+            repeats[i] = first_of[sha]
+        elif sha:
+            first_of[sha] = i
+    parsed = [items[i] for i in order if i not in repeats]
+    results = _results(parsed, then, rules=rules, max_chars=max_chars, jobs=jobs)
+    firsts = set(repeats.values())
+    documents: dict[int, Document] = {}  # the documents of files that have repeats
+    for i in order:
+        if i in repeats:
+            file, _, doc_id = items[i]
+            first = documents[repeats[i]]
+            own = replace(
+                first, doc_id=doc_id, path=str(file), series=series_for(file), sha256=shas[i]
+            )
+            duplicate = duplicate_report(own, first.path)
+            yield duplicate.document, then(duplicate)
+            continue
+        document, value = next(results)
+        if i in firsts:
+            documents[i] = document
+        yield document, value
+
+
+def _same(report: Report) -> Report:
+    return report
+
+
+def _results(
+    work: list[tuple[Path, Path, str]],
+    then: Callable[[Report], T],
+    *,
+    rules: RuleSet | None,
+    max_chars: int | None,
+    jobs: int,
+) -> Iterator[tuple[Document, T]]:
+    # the in-process path passes ``rules`` itself: ordered_map's own fallback would run the
+    # initializer here and leave the worker-only global set in this process
+    if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
+        for file, root, doc_id in work:
+            report = process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+            yield report.document, then(report)
+        return
+    task = partial(_process, then=then, max_chars=max_chars)
+    yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
+
+
+def file_sha256(file: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The sha256 of a regular file's bytes, read in blocks; "" when it is not a regular
+    file (a FIFO would block), is larger than ``limit`` bytes, or cannot be read.  Such a
+    file is not compared with others; parsing it gives its error row without reading it."""
+    digest = hashlib.sha256()
+    try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return ""
+        with file.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def duplicate_report(doc: Document, first_path: str) -> Report:
+    """The row of a file whose bytes repeat ``first_path``'s: no elements, both paths."""
+    message = f"{doc.path}: same bytes (sha256 {doc.sha256[:12]}…) as {first_path}; reported once"
+    document = Document(
+        doc_id=doc.doc_id, path=doc.path, series=doc.series, chars=doc.chars,
+        encoding=doc.encoding, sha256=doc.sha256, status="duplicate", error=message,
+    )  # fmt: skip
+    return Report(document, "")
+
+
+#: The rule set of a worker process: sent once to each worker, not with every file.
+_worker_rules: RuleSet | None = None
+
+
+def _use_rules(rules: RuleSet | None) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _process(
+    item: tuple[Path, Path, str], *, then: Callable[[Report], T], max_chars: int | None
+) -> tuple[Document, T]:
+    file, root, doc_id = item
+    report = process_file(file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars)
+    return report.document, then(report)
+
+
+def process_file(
+    file: str | os.PathLike[str],
+    root: str | os.PathLike[str] | None = None,
+    *,
+    doc_id: str | None = None,
+    rules: RuleSet | None = None,
+    max_chars: int | None = None,
+) -> Report:
+    """Read and parse one file; a report with ``status="error"`` instead of an exception."""
+    path = Path(file)
+    doc_id = doc_id if doc_id is not None else doc_id_for(path, root)
+    try:
+        _check_size(path, max_chars)
+        raw = read_document(path, root, doc_id=doc_id)
+    except (InputError, UnicodeError, OSError) as exc:
+        return error_report(doc_id, path, _message(exc, path))
+    if max_chars is not None and len(raw.text) > max_chars:
+        message = (
+            f"{path}: {len(raw.text)} characters, more than the limit of {max_chars} characters"
+        )
+        return error_report(doc_id, path, message, raw)
+    try:
+        return parse(
+            raw.text, doc_id=raw.doc_id, path=raw.path, series=raw.series,
+            encoding=raw.encoding, sha256=raw.sha256, rules=rules,
+        )  # fmt: skip
+    except Exception as exc:  # the batch must go on; the row says what went wrong
+        return error_report(
+            doc_id, path, f"{path}: parser failed: {type(exc).__name__}: {exc}", raw
+        )
+
+
+def error_report(doc_id: str, path: Path, message: str, raw: RawDocument | None = None) -> Report:
+    """A report with no elements whose document row carries the error."""
+    document = Document(
+        doc_id=doc_id,
+        path=str(path),
+        series=raw.series if raw else _safe_series(path),
+        chars=len(raw.text) if raw else 0,
+        encoding=raw.encoding if raw else "",
+        sha256=raw.sha256 if raw else "",
+        status="error",
+        error=message,
+    )
+    return Report(document, "")
+
+
+def _as_input(item: Input | str | os.PathLike[str]) -> Input:
+    if isinstance(item, tuple):
+        return Path(item[0]), Path(item[1])
+    path = Path(item)
+    return path, path.parent
+
+
+def _byte_limit(path: Path, max_chars: int | None) -> int:
+    """The most bytes a file may have to be read: for plain text, what ``max_chars``
+    characters can take; a .docx, .pdf or page is measured after extraction (and bounded
+    by ``reading.MAX_FILE_BYTES`` before it)."""
+    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
+        return MAX_FILE_BYTES
+    return min(MAX_FILE_BYTES, _text_bytes(max_chars))
+
+
+def _text_bytes(max_chars: int) -> int:
+    """The most bytes ``max_chars`` characters of text can take (a BOM included)."""
+    return max_chars * _MAX_BYTES_PER_CHAR + 4
+
+
+def _check_size(path: Path, max_chars: int | None) -> None:
+    """Refuse a text file too large to hold ``max_chars`` characters before reading it."""
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{path}: broken symbolic link (its target does not exist)")
+    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
+        return
+    size = path.stat().st_size
+    if size > _text_bytes(max_chars):
+        raise InputError(
+            f"{path}: {size} bytes, too long for the limit of {max_chars} characters "
+            "(--max-chars); not read"
+        )
+
+
+def _message(exc: BaseException, path: Path) -> str:
+    """The error text for a row: our own messages name the file already; OS errors do too."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    return f"{path}: {type(exc).__name__}: {exc}"
+
+
+def _safe_series(path: Path) -> str:
+    try:
+        return series_for(path)
+    except OSError:
+        return path.parent.name

@@ -1,0 +1,588 @@
+"""Quantified claims (SPEC §2): a figure with its unit, or a change statement.
+
+A *figure* is a number token (``extractor.text.numbers``) or a masked figure (a ``figure``
+placeholder) followed by a unit (``extractor.claims.units``); shares (三成, 百分之六) and
+doublings (翻一番) carry their own.  Figures that are something else are dropped: dates and
+time references (2020年, X月X日, 1-5月份), ordinals (第二批, 第X版), numeral formulas
+(两个维护, “四个意识”), counts that introduce a list (以下五个方面, 三项措施：), figures in
+《》 titles and lone 一 (一个, 一批).  Around each figure the vocabulary of
+``patterns/claims.toml`` finds its hedge, change, indicator, time reference and whether it
+is a target.  A change word without a figure is a claim when it follows a comparison
+(与去年同期持平, 同比下降) or ends a clause that has a time reference.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractor.claims.figures import Figure, find_figures
+from extractor.claims.units import unit_table
+from extractor.claims.words import (
+    MEASURE_ENDS,
+    ClaimWords,
+    change_words,
+    claim_words,
+    find_times,
+    indicator_bounds,
+)
+from extractor.elements.placeholders import find_placeholders
+from extractor.model import Claim, Placeholder
+from extractor.rules.loader import RuleSet, default_rules
+from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex, cached_fold, sentence_index
+
+_JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
+_CLAUSE_END = set("，,。；;：:！？!?\n、")
+_COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+#: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
+#: long what it names may be.
+_LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
+#: How far the words after a figure are read (a predicate or a 的 usually ends them first).
+_FOLLOW_MAX = 10
+#: How far a noun after a figure is followed to where it ends (a clause end, 的, a joiner,
+#: a change or a predicate: 15所示范性普通高中建设学校立项 → 示范性普通高中建设学校); cut at
+#: _FOLLOW_MAX when nothing ends it that near.
+_FOLLOW_LONG = 16
+#: The longest quoted name the words after a figure are extended to close.
+_QUOTED_MAX = 20
+#: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
+_ITEM_JOINERS = frozenset("和及与、")
+#: Words that end with a joiner's character: before a figure they are verbs, not joiners.
+# fmt: off
+_JOINER_WORDS = frozenset([
+    "惠及", "涉及", "普及", "波及", "顾及", "危及", "触及", "遍及", "论及", "提及",
+    "参与", "给与", "赋与", "总和", "缓和", "共和", "调和", "温和",
+])
+# fmt: on
+_FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
+#: A first character after a figure that leaves no words to follow: a clause mark, a cut of
+#: _FOLLOW_CUT, or the end of the text.
+_NOTHING_FOLLOWS = frozenset(CLAUSE_MARKS + "的、和及与0123456789Xx×*○□") | {""}
+#: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
+_REVIEW_HEAD = 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """One text and everything looked up while building its claims."""
+
+    text: str
+    folded: str
+    index: SentenceIndex
+    words: ClaimWords
+    times: list[tuple[int, int]]
+    plan_spans: tuple[int, ...]  # the union of the plan sections, as _merged bounds
+    review_spans: tuple[int, ...]  # and of the review sections
+    targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
+    # target word first stands in that sentence (its end when none)
+    time_ends: dict[int, int]  # time reference start → end, and -end → -start
+    scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
+    reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
+    counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
+
+
+def find_claims(
+    text: str,
+    *,
+    rules: RuleSet | None = None,
+    placeholders: Sequence[Placeholder] | None = None,
+    plan_spans: Sequence[tuple[int, int]] = (),
+    review_spans: Sequence[tuple[int, int]] = (),
+) -> list[Claim]:
+    """Every quantified claim in ``text`` in order, with ids c1, c2 ….
+
+    ``placeholders`` are the text's placeholders (found here when not given): a masked
+    figure is a ``figure`` placeholder.  ``plan_spans`` are the spans of plan sections; a
+    claim inside one is a target.  ``review_spans`` are those of review sections: there
+    争取 and 确保 report what was secured, and make no target.  section_id and measure_id
+    stay None (the pipeline attaches them by offset).
+    """
+    rules = rules or default_rules()
+    folded = cached_fold(text)
+    words = claim_words(rules)
+    times = find_times(folded, words)
+    ends = {s: e for s, e in times} | {-e: -s for s, e in times}
+    counts = rules.compiled("count_bases", _count_bases)
+    doc = _Doc(
+        text, folded, sentence_index(folded), words, times, _merged(plan_spans),
+        _merged(review_spans), {}, ends, {}, {}, counts,
+    )  # fmt: skip
+    if placeholders is None:
+        placeholders = find_placeholders(text, rules=rules)
+    figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
+    claims = _figure_claims(doc, figures)
+    if "分别" in folded:
+        _distribute(doc, claims)
+    claims += _change_claims(doc, figures)
+    claims.sort(key=lambda c: (c.start, c.end))
+    for i, claim in enumerate(claims, 1):  # built here, held by no one else yet
+        object.__setattr__(claim, "claim_id", f"c{i}")
+    return claims
+
+
+def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
+    out: list[Claim] = []
+    for i, fig in enumerate(figures):
+        out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
+    return out
+
+
+def _distribute(doc: _Doc, claims: list[Claim]) -> None:
+    """Figures after 分别 that share a list of indicators take one item each, in order
+    (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
+    figures; the noun that ends the last item goes to the items without one (原煤、原油、
+    天然气产量分别… → 原煤产量).  The claims are this parse's own: set in place."""
+    i = 0
+    while i < len(claims):
+        first, sent = claims[i], doc.index.sentence(claims[i].start)
+        j = i + 1
+        while (
+            j < len(claims)
+            and claims[j].indicator == first.indicator
+            and doc.index.sentence(claims[j].start) == sent
+        ):
+            j += 1
+        if j - i >= 2 and doc.folded.find("分别", max(sent[0], first.start - 12), first.start) >= 0:
+            items = _items(first.indicator, j - i, doc.words.indicator_tails)
+            for claim, item in zip(claims[i:j], items or (), strict=False):
+                object.__setattr__(claim, "indicator", _balanced(item))
+        i = j
+
+
+def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | None:
+    """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
+    A、B和C), or None when the count differs or an item cannot be completed.
+
+    An item that does not end with a measure (数, 量, 率, 额 … or an ``indicator_tails``
+    noun) borrows from the last item what follows the item's own ending there
+    (高技术制造业、装备制造业增加值 → 高技术制造业增加值; 职工医保和居民医保…报销比例),
+    else the last item's measure noun (原煤、天然气产量 → 原煤产量); a bare two-character
+    modifier with neither (城镇、农村居民收入) leaves the list shared."""
+    items = indicator.split("、")
+    if len(items) < count:
+        last = items[-1]
+        for joiner in ("和", "及", "与"):
+            if last.count(joiner) == 1:
+                items[-1:] = last.split(joiner)
+                break
+    if "分别" in items[-1]:
+        items[-1] = items[-1][: items[-1].index("分别")]  # 跨国公司地区总部、外资研发中心分别新增
+    if len(items) != count or any(len(item) < 2 for item in items):
+        return None
+    last = items[-1]
+    for k, item in enumerate(items[:-1]):
+        if item[-1] in MEASURE_ENDS or item.endswith(tails):
+            continue
+        rest = _borrowed(item, last)
+        if rest is None and len(item) <= 2:
+            return None
+        if rest is None:
+            rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
+        items[k] = item + rest
+    return items
+
+
+def _borrowed(item: str, last: str) -> str | None:
+    """What follows, in ``last``, the longest ending of ``item`` (two characters or more)
+    found inside it."""
+    for size in range(len(item), 1, -1):  # two characters at least: 小学、初中学生 share no 学
+        at = last.find(item[-size:], 1)
+        if at > 0 and at + size < len(last):
+            return last[at + size :]
+    return None
+
+
+def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None) -> Claim:
+    """One figure's claim; a figure right after another in its clause may share its
+    indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
+    sent = doc.index.sentence(fig.start)
+    scope = _scope(doc, sent)
+    time = _time_span(doc, fig.start, scope)
+    start = doc.index.clause_start(fig.start)
+    gap = None
+    if prev is not None and prev_claim is not None and prev.after > start:
+        gap = doc.folded[prev.after : fig.start].strip()
+        threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
+        start = prev.start if threshold else prev.after  # X亿元以上项目X个
+    # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
+    # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
+    item = bool(gap) and _ends_item(str(gap))
+    indicator = _following(doc, fig.after, skip_de=True) if item else ""
+    if not indicator:
+        own = indicator = _indicator(doc, start, fig.context_start)
+        same = not own and prev_claim is not None and prev_claim.start >= sent[0]
+        if same and (gap is not None or fig.change or fig.base == "倍"):
+            # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
+            # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
+            indicator = prev_claim.indicator if prev_claim else ""
+        counted = len(own) > 2 and fig.base in doc.counts
+        if len(indicator) <= 2 or counted:
+            # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
+            # 举措): add the noun after, which the figure counts
+            indicator += _following(doc, fig.after, skip_de=not indicator, counted=counted)
+        if not indicator and same and doc.folded[start : fig.context_start].strip():
+            # a clause whose words all fell away and nothing after: a bare reaching
+            # (…增长37.1%，达到8512亿美元) or a base of comparison
+            # (…，比一九五二年的七十三亿元增长…)
+            indicator = prev_claim.indicator if prev_claim else ""
+        if not indicator:
+            indicator = _clause_before(doc, fig, prev, sent[0])
+    change = fig.change
+    if not change and gap in _JOINERS and prev_claim is not None:
+        change = prev_claim.change
+    text = doc.text
+    return Claim(
+        claim_id="",  # numbered once all claims are sorted
+        section_id=None,
+        measure_id=None,
+        indicator=indicator,
+        value_text=text[fig.start : fig.value_end],
+        value=fig.value,
+        low=fig.low,
+        high=fig.high,
+        unit=fig.unit,
+        base_unit=fig.base,
+        approx=fig.approx,
+        change=change,
+        time_ref=doc.text[time[0] : time[1]] if time else "",
+        is_target=_is_target(doc, fig.start, scope, time),
+        masked=fig.masked,
+        sentence=text[sent[0] : sent[1]],
+        start=fig.start,
+        end=fig.end,
+        text=text[fig.start : fig.end],
+        rule=fig.rule,
+    )
+
+
+def _count_bases(rules: RuleSet) -> frozenset[str]:
+    return frozenset(row.base for row in unit_table(rules).units.values() if row.dim == "count")
+
+
+def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
+    """What the clause before names, for a figure whose own clause names nothing:
+    烤烟：达到七百八十万担; 生产资料工业所占的比重，一九五二年为百分之三十九点七.  Only a short
+    clause of the same sentence, holding no figure of its own, that ends in a colon or with a
+    measure (比重, 产量, 总值: MEASURE_ENDS)."""
+    start = doc.index.clause_start(fig.start)
+    if start <= lo or doc.folded[start - 1] not in _LABEL_ENDS:
+        return ""
+    before = max(doc.index.clause_start(start - 1), lo)
+    if prev is not None and prev.end > before:
+        return ""
+    s, e = indicator_bounds(doc.folded, before, start - 1, doc.words, doc.time_ends)
+    if not 0 < e - s <= _LABEL_MAX:
+        return ""
+    # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
+    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in MEASURE_ENDS:
+        return ""
+    return _balanced(doc.text[s:e])
+
+
+def _ends_item(gap: str) -> bool:
+    """Whether the words between two figures end a list's item (小学和, 国家中心、): they hold
+    more than the joiner, and the joiner is not the end of a word (惠及, 参与, 涉及)."""
+    return len(gap) > 1 and gap[-1] in _ITEM_JOINERS and gap[-2:] not in _JOINER_WORDS
+
+
+def _indicator(doc: _Doc, start: int, end: int) -> str:
+    s, e = indicator_bounds(doc.folded, start, end, doc.words, doc.time_ends)
+    head = ""
+    opened, closed = _unmatched(doc.folded, s, e)
+    if opened >= 0:  # the figure stands inside a bracket opened before it
+        s, e = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+    elif closed >= 0:  # an aside closed before the figure: what it follows, and what follows it
+        # unless a conjunction starts a new item (队伍（633人）和5支…: the aside was the last one's)
+        head = "" if doc.folded[closed + 1 : closed + 2] in _ITEM_JOINERS else _before_aside(doc, s)
+        s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
+    if e > s and doc.folded[e - 1] == "等":
+        return ""
+    return _balanced(head + doc.text[s:e])
+
+
+def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:
+    """Where the marks of ``pair`` (an opening and a closing one: ``"()"``, ``"“”"``) stand
+    unpaired in ``text[start:end]``: those opened and not closed, and those closed that
+    were not opened there, each in order."""
+    opening, closing = pair[0], pair[1]
+    opened: list[int] = []
+    closed: list[int] = []
+    if opening in text[start:end] or closing in text[start:end]:
+        for i in range(start, end):
+            if text[i] == opening:
+                opened.append(i)
+            elif text[i] == closing:
+                if opened:
+                    opened.pop()
+                else:
+                    closed.append(i)
+    return opened, closed
+
+
+def _unmatched(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The last bracket of ``folded[start:end]`` opened and not closed, and the last one closed
+    that was not opened there (-1: none).  The text is folded: ASCII brackets only."""
+    opened, closed = _unpaired(folded, start, end, "()")
+    return (opened[-1] if opened else -1), (closed[-1] if closed else -1)
+
+
+def _before_aside(doc: _Doc, pos: int) -> str:
+    """The indicator before the aside that closes after ``pos``: 机床（不包括简易机床，下同）
+    增加了一万四千三百台 → 机床.  Sought back to the sentence's start; "" if it is not there."""
+    depth, lo = 0, doc.index.sentence(pos)[0]
+    for i in range(pos - 1, lo - 1, -1):
+        ch = doc.folded[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if not depth:
+                s, e = indicator_bounds(
+                    doc.folded, doc.index.clause_start(i), i, doc.words, doc.time_ends
+                )
+                return doc.text[s:e]
+            depth -= 1
+    return ""
+
+
+def _following_words(text: str) -> str:
+    """The words after a figure up to a bracket they do not close (县（市、区 → 县)."""
+    opened, closed = _unmatched(text, 0, len(text))
+    cut = [i for i in (opened, closed) if i >= 0]
+    return text[: min(cut)] if cut else text
+
+
+def _balanced(phrase: str) -> str:
+    """Drop the quotation marks left unmatched (品质文化生活圈” → 品质文化生活圈, 城市公园”保有量 →
+    城市公园保有量): an indicator is cut out of a sentence, its quotes may be cut apart."""
+    opened, closed = _unpaired(phrase, 0, len(phrase), "“”")
+    if not opened and not closed:
+        return phrase
+    drop = {*opened, *closed}
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
+
+
+def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = False) -> str:
+    """The words after a figure that had nothing before it (X名湖北籍旅客…; with ``skip_de``,
+    what follows its 的: 62%的入境航班): up to where it ends within 16 characters (else
+    10), cut at 的, a conjunction,
+    another figure, a change (原油由1亿吨增加到…: what follows is the figure's change, not
+    what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
+    ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
+    企业 → 国家专精特新“小巨人”) or not at all."""
+    if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
+        pos += 1
+    if doc.folded[pos : pos + 1] in _NOTHING_FOLLOWS:
+        return ""  # a clause mark or a cut right after the figure (most figures)
+    clause_end = doc.index.clause_end(pos)
+    limit = min(clause_end, pos + _FOLLOW_LONG)
+    cut = _FOLLOW_CUT.search(doc.folded, pos, limit)
+    end = cut.start() if cut else limit
+    change = next(change_words(doc.folded, doc.words, pos, end), None)
+    end = change.start() if change else end
+    # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is; but
+    # after a verb phrase that counts (``counted``) a predicate there names nothing
+    # (市属重点国企由51家整合为33家)
+    stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
+    end = stop.start() if stop else end
+    if end == pos + _FOLLOW_LONG and end < clause_end:
+        end = pos + _FOLLOW_MAX  # nothing ends the noun near: the first ten characters
+    quote = doc.folded.rfind("“", pos, end)
+    if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
+        close = doc.folded.find("”", end, min(clause_end, quote + _QUOTED_MAX))
+        end = close + 1 if close >= 0 else quote
+    return doc.text[pos : pos + len(_following_words(doc.folded[pos:end]))].strip()
+
+
+def _scope(doc: _Doc, sent: tuple[int, int]) -> tuple[int, int]:
+    """The sentence that governs the sentence ``sent``: it ends at ``；`` unless a colon before
+    it opens a list that the head governs (主要预期目标是：A；B；C。): then it is the whole
+    sentence."""
+    scope = doc.scopes.get(sent)
+    if scope is None:
+        lo = sent[0]
+        full_lo, hi = doc.index.full_sentence(lo)
+        if lo > full_lo and (
+            doc.folded.rfind("：", full_lo, lo) >= 0 or doc.folded.rfind(":", full_lo, lo) >= 0
+        ):
+            lo = full_lo
+        scope = doc.scopes[sent] = (lo, hi)
+    return scope
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[int, ...]:
+    """Spans (nested or not) as the flat, sorted boundaries of their union: ``pos`` is
+    inside one exactly when ``bisect_right(bounds, pos)`` is odd."""
+    bounds: list[int] = []
+    for start, end in sorted(spans):
+        if bounds and start <= bounds[-1]:
+            bounds[-1] = max(bounds[-1], end)
+        elif start < end:
+            bounds += [start, end]
+    return tuple(bounds)
+
+
+def _inside(bounds: tuple[int, ...], pos: int) -> bool:
+    return bisect_right(bounds, pos) % 2 == 1
+
+
+def _time_span(doc: _Doc, pos: int, scope: tuple[int, int]) -> tuple[int, int] | None:
+    """The last time reference before ``pos`` in its sentence, not a comparison base
+    (比2019年, 去年同期)."""
+    lo = scope[0]
+    i = bisect_left(doc.times, (pos, -1)) - 1
+    while i >= 0 and doc.times[i][0] >= lo:
+        s, e = doc.times[i]
+        if e <= pos and not _compared(doc, lo, s, e):
+            return s, e
+        i -= 1
+    return None
+
+
+def _compared(doc: _Doc, lo: int, s: int, e: int) -> bool:
+    """Whether the time reference ``s:e`` is a comparison base (比2019年, 去年同期)."""
+    return bool(_COMPARED.search(doc.folded, max(lo, s - 4), s)) or doc.folded.startswith("同期", e)
+
+
+def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
+    """In a plan span unless it reports the past (:func:`_reports_past`), or after a target
+    word (力争, 确保, 预期目标是：) in its sentence."""
+    if _inside(doc.plan_spans, pos):
+        return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+    return _first_target(doc, pos, scope) < pos
+
+
+def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
+    """Where a target word first stands in the scope of ``pos`` (the scope's end when none)."""
+    lo, hi = scope
+    review = _inside(doc.review_spans, pos)
+    first = doc.targets.get((lo, review))
+    if first is None:
+        words, folded = doc.words, doc.folded
+        first = hi
+        if not words.not_target.search(folded, lo, hi):
+            for m in words.target.finditer(folded, lo, hi):
+                if not (review and words.weak_target.search(m.group())):
+                    first = m.start()
+                    break
+        doc.targets[lo, review] = first
+    return first
+
+
+def _reports_past(
+    doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None
+) -> bool:
+    """A figure in a plan section that reports the past, in a sentence without a target word:
+    its time reference is a past one (去年全国财政超收7239亿元) with nothing between them
+    that points ahead (将, 要, 拟, 今年; 由去年的1076亿元增加到1562亿元: the second is the
+    aim); or its sentence has no time reference and follows, in its paragraph, a sentence
+    that opens a review (过去一年，…。国内生产总值增长10.3%…)."""
+    words, folded = doc.words, doc.folded
+    lo, hi = scope
+    if words.ahead.search(folded, lo, pos):
+        return False
+    if time is not None:
+        s, e = time
+        return words.past.fullmatch(folded, s, e) is not None and not _changes_to(folded, e, pos)
+    i = bisect_left(doc.times, (lo, -1))
+    while i < len(doc.times) and doc.times[i][0] < hi:
+        if not _compared(doc, lo, *doc.times[i]):
+            return False  # a time reference of its own (…，今年将…), not a base (比上年)
+        i += 1
+    return _after_review_opening(doc, folded.rfind("\n", 0, lo) + 1, lo)
+
+
+def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
+    """Whether a sentence before ``lo`` in its paragraph opens a review near its start
+    (过去一年，…; 在经济领域，过去一年里取得的…) with no sentence between them pointing
+    ahead (今年, 将): the figures that follow it report that review.  Remembered per
+    sentence: each sentence of a long paragraph asks about the ones before it."""
+    words, folded, known = doc.words, doc.folded, doc.reviewed
+    walked: list[int] = []  # sentence starts walked back over: they share the answer
+    pos, found = lo, False
+    while pos - 2 >= paragraph:
+        if pos in known:
+            found = known[pos]
+            break
+        walked.append(pos)
+        start, end = doc.index.sentence(pos - 2)
+        if not paragraph <= start < pos:
+            break  # the paragraph's start, or an empty sentence (。。) that leads nowhere
+        if words.review_opening.search(folded, start, min(end, start + _REVIEW_HEAD)):
+            found = True
+            break
+        if words.ahead.search(folded, start, end):
+            break
+        pos = start
+    for start in walked:
+        known[start] = found
+    return found
+
+
+def _changes_to(folded: str, start: int, end: int) -> bool:
+    """Whether a change to a new value (到, 至) stands between ``start`` and ``end``."""
+    return folded.find("到", start, end) >= 0 or folded.find("至", start, end) >= 0
+
+
+def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
+    """Changes without a figure: 与去年同期持平, 同比下降, 1-6月份“三公”经费下降。"""
+    folded, out = doc.folded, list[Claim]()
+    starts = [f.start for f in figures]
+    for m in change_words(folded, doc.words):
+        ws, we = m.span()
+        j = bisect_left(starts, we)
+        gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5
+        if len(gap) <= 4 and not any(ch in _CLAUSE_END for ch in gap):
+            continue  # the change of the figure that follows (增长5%)
+        if j and figures[j - 1].end > ws:
+            continue
+        if folded[we - 1] == "幅":
+            continue  # 增幅, 降幅 without a figure are nouns: 是近年来最大降幅
+        clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
+        compared = doc.words.comparison.search(folded, clause, ws)
+        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
+            continue
+        sent = doc.index.sentence(ws)
+        scope = _scope(doc, sent)
+        time = _time_span(doc, ws, scope)
+        out.append(
+            Claim(
+                claim_id="",
+                section_id=None,
+                measure_id=None,
+                indicator=_indicator(doc, clause, compared.start() if compared else ws),
+                value_text="",
+                value=None,
+                low=None,
+                high=None,
+                unit="",
+                base_unit="",
+                approx="",
+                change=str(m.lastgroup),
+                time_ref=doc.text[time[0] : time[1]] if time else "",
+                is_target=_is_target(doc, ws, scope, time),
+                masked=False,
+                sentence=doc.text[sent[0] : sent[1]],
+                start=ws,
+                end=we,
+                text=doc.text[ws:we],
+                rule="claim.change",
+            )
+        )
+    return out
+
+
+def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
+    """Without a comparison before it, a change word states a change ending a clause that
+    opens with a time reference (1-6月份“三公”经费下降。), unless it is a verb there too
+    (年末总结提升)."""
+    ws, we = m.span()
+    if m.group(str(m.lastgroup)) in doc.words.rate_only:
+        return False
+    rest = doc.folded[we : we + 2].lstrip("了")
+    if rest and rest[0] not in _CLAUSE_END:
+        return False
+    i = bisect_left(doc.times, (clause, -1))
+    return i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws

@@ -1,0 +1,1 @@
+"""The ``workreport`` command line (typer and rich)."""

@@ -1,0 +1,43 @@
+"""What the command modules share: consoles, the error exit, the table format and the
+options that several commands take (``extract``, ``audit``, ``compare``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from extractor.io.reading import READ_SUFFIXES
+
+# markup off: paths and document text may hold [brackets]; styles come from Text objects
+console = Console(highlight=False, markup=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+#: The message when PATH... holds no report of a format we read.
+NO_INPUTS = f"no report files found ({', '.join(sorted(READ_SUFFIXES))})"
+
+
+class Format(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")]
+MaxChars = Annotated[
+    int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
+]
+Jobs = Annotated[
+    int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print an error on stderr; the caller raises the returned exit."""
+    err_console.print(Text.assemble(("error: ", "red"), message))
+    return typer.Exit(code)

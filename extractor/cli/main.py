@@ -1,0 +1,288 @@
+"""The ``workreport`` command line: extract tables, show one outline, evaluate the parser."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+import extractor
+from extractor.batch.parallel import default_jobs
+from extractor.batch.run import map_batch, process_file
+from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
+from extractor.cli.common import fail as _fail
+from extractor.errors import InputError, RuleError
+from extractor.export.rows import ReportRows, report_rows
+from extractor.io.reading import iter_inputs
+from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
+from extractor.rules.loader import RuleSet
+
+app = typer.Typer(
+    name="workreport",
+    help="Parse Chinese work reports into outlines, measures, claims and placeholders.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+_MAX_ERRORS_SHOWN = 20
+_MAX_CLAIMS_SHOWN = 4
+
+
+_LEXICON_OPTION = typer.Option(
+    "--lexicon",
+    help="Campaign word list (one name a line, or jieba's 'name freq tag'); repeatable.",
+)
+
+
+def _rules(lexicons: list[Path] | None) -> RuleSet | None:
+    """The default rules with these campaign lexicons added (None: the defaults)."""
+    if not lexicons:
+        return None
+    from extractor.elements.campaigns import default_lexicon
+    from extractor.elements.lexicon import with_lexicon
+    from extractor.rules.loader import default_rules
+
+    try:
+        rules = with_lexicon(default_rules(), *lexicons)
+        default_lexicon(rules)  # read the files now: a bad one is one error, not one per file
+    except RuleError as exc:
+        raise _fail(str(exc), 2) from exc
+    return rules
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the table files.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.parquet,
+    strict: Annotated[bool, typer.Option(help="Exit 1 if any document failed.")] = False,
+    with_text: Annotated[bool, typer.Option(help="Add the text to the documents table.")] = False,
+    max_chars: MaxChars = None,
+    jobs: Jobs = 0,
+    lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
+    ] = False,
+) -> None:
+    """Parse every report under PATH... and write one table per element to --out."""
+    from extractor.cli.resume import keep_previous, load_previous
+    from extractor.export.tables import TableWriter
+
+    try:
+        inputs = iter_inputs(paths)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from exc
+    if not inputs:
+        raise _fail(NO_INPUTS, 2)
+    rules = _rules(lexicon)
+    previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
+    interrupted = False
+    started, counts, failures = time.perf_counter(), Counter[str](), list[Document]()
+    try:
+        with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
+            skip = keep_previous(writer, previous, inputs)
+            task = bar.add_task("parsing", total=len(inputs))
+            try:  # Ctrl-C: stop, and write complete tables of the documents done so far
+                # rows are built where the report was parsed: in the workers with --jobs
+                to_rows = partial(report_rows, with_text=with_text)
+                for doc, rows in map_batch(
+                    inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
+                    rules=rules, skip=skip,
+                ):  # fmt: skip
+                    writer.add_report_rows(rows)
+                    _count(rows, counts, failures)
+                    bar.update(task, advance=1, description=doc.doc_id[-40:])
+            except KeyboardInterrupt:
+                interrupted = True
+    except OSError as exc:
+        raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
+    _summary(counts, failures, time.perf_counter() - started, writer.paths)
+    if interrupted:
+        raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
+    if strict and failures:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _count(rows: ReportRows, counts: Counter[str], failures: list[Document]) -> None:
+    status = rows.document.status
+    if status == "duplicate":  # same bytes as an earlier file: not a failure
+        counts["duplicate"] += 1
+        return
+    if status != "ok":
+        failures.append(rows.document)
+        return
+    counts["ok"] += 1
+    for name in ("sections", "measures", "claims", "placeholders"):
+        counts[name] += rows.count(name)
+
+
+def _summary(
+    counts: Counter[str], failures: list[Document], seconds: float, paths: list[Path]
+) -> None:
+    for doc in failures[:_MAX_ERRORS_SHOWN]:
+        console.print(Text.assemble(("failed ", "red"), f"{doc.doc_id}: {doc.error}"))
+    if len(failures) > _MAX_ERRORS_SHOWN:
+        console.print(f"… and {len(failures) - _MAX_ERRORS_SHOWN} more (see the documents table)")
+    console.print(
+        f"documents: {counts['ok']} ok, {len(failures)} failed · sections {counts['sections']} · "
+        f"measures {counts['measures']} · claims {counts['claims']} · "
+        f"placeholders {counts['placeholders']} · {seconds:.1f} s"
+    )
+    console.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="One report file.")],
+    lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the report as an HTML page, spans highlighted."),
+    ] = None,
+) -> None:
+    """Print the outline of one report: sections, measures, claims and placeholders."""
+    report = process_file(file, rules=_rules(lexicon))
+    doc = report.document
+    if doc.status != "ok":
+        raise _fail(doc.error, 1)
+    console.print(outline_tree(report))
+    if html is not None:
+        try:
+            from extractor.integrations.html_view import write_html
+        except ImportError as exc:
+            raise _fail(f"--html needs spaCy: pip install 'workreport[spacy]' ({exc})", 1) from exc
+        try:
+            written = write_html(report, html)
+        except OSError as exc:
+            raise _fail(f"cannot write {html}: {exc}", 2) from exc
+        console.print(f"wrote {written}")
+
+
+def outline_tree(report: Report) -> Tree:
+    """The report's outline as a rich Tree."""
+    doc = report.document
+    label = Text.assemble(
+        (doc.title or doc.doc_id, "bold"), f"  {doc.period or '?'}  ", (doc.doc_type, "dim")
+    )
+    tree = Tree(label)
+    children: dict[str | None, list[Section]] = {}
+    for sec in report.sections:
+        children.setdefault(sec.parent_id, []).append(sec)
+    measures = [m for m in report.measures if m.section_id is None and m.parent_id is None]
+    _add_measures(tree, report, measures)
+    _add_sections(tree, report, children, None)
+    return tree
+
+
+def _add_sections(
+    node: Tree, report: Report, children: dict[str | None, list[Section]], parent: str | None
+) -> None:
+    for sec in children.get(parent, []):
+        label = Text.assemble(
+            (f"{sec.marker}{sec.title}", "bold cyan"),
+            f"  {sec.kind} {sec.period}",
+            _marks(report, sec.section_id, None),
+        )
+        branch = node.add(label)
+        top = [m for m in report.measures if m.section_id == sec.section_id and m.parent_id is None]
+        _add_measures(branch, report, top)
+        _add_sections(branch, report, children, sec.section_id)
+
+
+def _add_measures(node: Tree, report: Report, measures: list[Measure]) -> None:
+    for m in measures:
+        headline = Text(m.headline)
+        if m.slogan:
+            headline.highlight_words([m.slogan], style="bold magenta")
+        branch = node.add(
+            Text.assemble(
+                (m.marker or "·", "green"),
+                " ",
+                headline,
+                _marks(report, m.section_id, m.measure_id),
+            )
+        )
+        _add_measures(branch, report, [c for c in report.measures if c.parent_id == m.measure_id])
+
+
+def _marks(report: Report, section_id: str | None, measure_id: str | None) -> Text:
+    """The claims and placeholder count of a measure, or of a section's own text."""
+
+    def here(element: Claim | Placeholder) -> bool:
+        if measure_id is not None:
+            return element.measure_id == measure_id
+        return element.measure_id is None and element.section_id == section_id
+
+    claims = [c for c in report.claims if here(c)]
+    holes = sum(1 for p in report.placeholders if here(p))
+    text = Text()
+    if claims:
+        shown = ", ".join(_claim_mark(c) for c in claims[:_MAX_CLAIMS_SHOWN])
+        more = f" +{len(claims) - _MAX_CLAIMS_SHOWN}" if len(claims) > _MAX_CLAIMS_SHOWN else ""
+        text.append(f"  {{{shown}{more}}}", style="yellow")
+    if holes:
+        text.append(f"  placeholders: {holes}", style="red")
+    return text
+
+
+def _claim_mark(claim: Claim) -> str:
+    mark = f"{claim.value_text}{claim.unit}" or claim.change or "?"
+    return f"{mark}[masked]" if claim.masked else mark
+
+
+@app.command()
+def evaluate(
+    path: Annotated[
+        Path | None, typer.Argument(help="Annotated corpus (default: corpora/).")
+    ] = None,
+) -> None:
+    """Score the parser against annotated reports: precision, recall and F1 per element."""
+    try:
+        from extractor.analysis.evaluate import evaluate as run_evaluation
+    except ImportError as exc:
+        raise _fail(f"the evaluation module is not available ({exc})", 1) from exc
+    result = run_evaluation(path or _default_corpora())
+    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title="Scores")
+    for name, s in result.scores.items():
+        table.add_row(
+            str(getattr(s, "element", name)), str(s.tp), str(s.fp), str(s.fn),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        )  # fmt: skip
+    console.print(table)
+    if result.accuracies:
+        acc = Table("field", "accuracy", title="Accuracies")
+        for name, value in result.accuracies.items():
+            acc.add_row(name, f"{value:.3f}")
+        console.print(acc)
+
+
+def _default_corpora() -> Path:
+    beside = Path(extractor.__file__).resolve().parents[1] / "corpora"
+    return beside if beside.is_dir() else Path.cwd() / "corpora"
+
+
+from extractor.cli.audit import audit  # noqa: E402
+
+app.command()(audit)
+
+from extractor.cli.compare import compare  # noqa: E402
+
+app.command()(compare)

@@ -1,0 +1,3 @@
+"""The other elements found in a report's text: placeholders (masked figures and names) and
+campaigns (formulas, quoted names, lexicon names).
+"""

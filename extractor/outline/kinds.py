@@ -1,0 +1,53 @@
+"""Section kinds (SPEC §2): review, plan, problems or other, from the section title.
+
+The vocabulary lives in ``patterns/kinds.toml``.  A top-level title is searched for any
+kind word: problems wins, then the kind whose word comes last (the head noun).  A
+subsection keeps its parent's kind unless its title matches one of the stricter
+``subsection`` patterns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from extractor.rules.loader import RuleSet
+
+KINDS = ("problems", "plan", "review")
+
+
+class _Compiled:
+    def __init__(self, data: dict[str, Any]) -> None:
+        table = data.get("kind", {})
+        self.words = {
+            k: regex.compile(
+                "|".join(regex.escape(w) for w in table.get(k, {}).get("words", ["$^"]))
+            )
+            for k in KINDS
+        }
+        self.sub = {
+            k: [regex.compile(p) for p in table.get(k, {}).get("subsection", [])] for k in KINDS
+        }
+
+
+def _compiled(rules: RuleSet) -> _Compiled:
+    return rules.compiled("kinds", lambda r: _Compiled(dict(r.data)))
+
+
+def section_kind(title: str, parent_kind: str | None, *, rules: RuleSet) -> str:
+    """The kind of a section with this title under a parent of ``parent_kind`` (None: top)."""
+    comp = _compiled(rules)
+    if parent_kind is not None:
+        for kind in KINDS:
+            if any(p.search(title) for p in comp.sub[kind]):
+                return kind
+        return parent_kind
+    if comp.words["problems"].search(title):
+        return "problems"
+    best, best_pos = "other", -1
+    for kind in ("plan", "review"):
+        for m in comp.words[kind].finditer(title):
+            if m.end() > best_pos:
+                best, best_pos = kind, m.end()
+    return best

@@ -1,0 +1,185 @@
+"""Layout: paragraphs, the document title, and where the report's body begins and ends.
+
+Scraped pages carry toolbars and metadata above the title and glossaries or related links
+below the report; documents converted from databases lost their line breaks and mark
+paragraphs only by a run of indent spaces.  This module finds those boundaries without
+moving a single offset: everything works on the folded copy (extractor/text/fold.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from extractor.rules.loader import RuleSet
+
+GENRE = regex.compile(r"报告|总结|计划|安排|思路|要点|打算|汇报|工作")
+TITLE_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: ``start`` is its first non-space character, ``end`` excludes trailing space."""
+
+    start: int
+    end: int
+    line_start: bool  # begins a line (True) or follows an indent inside a line (False)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The title and body bounds of one document."""
+
+    title: str
+    title_start: int
+    title_end: int
+    body_start: int
+    body_end: int
+    paragraphs: tuple[Paragraph, ...]
+
+
+class _Compiled:
+    def __init__(self, data: dict[str, Any]) -> None:
+        layout = data.get("layout", {})
+        self.clutter = regex.compile("(?:" + "|".join(layout.get("clutter", ["$^"])) + r")\Z")
+        self.title_field = regex.compile(layout.get("title_field", "$^"))
+        self.end_matter = regex.compile("(?:" + "|".join(layout.get("end_matter", ["$^"])) + r")\Z")
+        self.stop_title = regex.compile(layout.get("address", "$^"))
+        self.marker = regex.compile(
+            r"\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?[0-9０-９]{1,2}[)）、.．]|第[一二三四五六七八九十]+(?:部分|章))"
+        )
+        starters = layout.get("sentence_starters", ["$^"])
+        self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
+        self.unnumbered = regex.compile(
+            "(?:" + "|".join(layout.get("unnumbered_headings", ["$^"])) + r")[:：]?\Z"
+        )
+        self.part_titles = regex.compile(
+            "(?:" + "|".join(layout.get("part_titles", ["$^"])) + r")\Z"
+        )
+
+
+def compiled(rules: RuleSet) -> _Compiled:
+    """The layout patterns of a rule set, compiled once."""
+    return rules.compiled("layout", lambda r: _Compiled(dict(r.data)))
+
+
+#: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends
+#: too), one space after a sentence end, or one wide space (U+3000, U+2003…) in the original.
+_BREAK = regex.compile(r"[ ]{2,}|(?<=[。！？!?])[ ]|[ ]")
+_WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0\u200b")
+#: …except the wide space between a part marker and its title (第一部分　总体要求).
+_BARE_MARKER = regex.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)")
+
+
+def find_paragraphs(
+    text: str, folded: str, start: int = 0, end: int | None = None
+) -> list[Paragraph]:
+    """Split ``text[start:end]`` into paragraphs at line breaks and at indent runs."""
+    end = len(text) if end is None else end
+    paragraphs: list[Paragraph] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        _split_line(text, folded, pos, line_end, paragraphs)
+        pos = line_end + 1
+    return paragraphs
+
+
+def _split_line(text: str, folded: str, start: int, end: int, out: list[Paragraph]) -> None:
+    seg_start = start
+    first = True
+    for m in _BREAK.finditer(folded, start, end):
+        if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
+            if text[m.start()] not in _WIDE_SPACES:
+                continue
+            if _BARE_MARKER.fullmatch(folded, seg_start, m.start()):
+                continue
+        _emit(folded, seg_start, m.start(), first, out)
+        if m.start() > seg_start:
+            first = False
+        seg_start = m.end()
+    _emit(folded, seg_start, end, first, out)
+
+
+def _emit(folded: str, start: int, end: int, line_start: bool, out: list[Paragraph]) -> None:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Paragraph(start, end, line_start))
+
+
+def find_layout(text: str, folded: str, *, rules: RuleSet) -> Layout:
+    """Find the title, skip page clutter above it and cut trailing end matter."""
+    comp = compiled(rules)
+    paragraphs = find_paragraphs(text, folded)
+    title, t_start, t_end, body_start = _find_title(text, paragraphs, comp)
+    body_end = len(text)
+    half = len(text) // 2
+    for para in paragraphs:
+        if para.start > max(body_start, half) and para.line_start:
+            line = folded[para.start : para.end].strip()
+            if len(line) <= 40 and comp.end_matter.match(line):
+                body_end = para.start
+                break
+    body = tuple(p for p in paragraphs if body_start <= p.start < body_end)
+    return Layout(title, t_start, t_end, body_start, body_end, body)
+
+
+def _find_title(
+    text: str, paragraphs: list[Paragraph], comp: _Compiled
+) -> tuple[str, int, int, int]:
+    """Title (whitespace removed), its span, and where the body starts."""
+    seen = 0
+    for i, para in enumerate(paragraphs[:40]):
+        line = text[para.start : para.end]
+        field = comp.title_field.match(line)
+        if field:
+            s = para.start + field.start("title")
+            e = para.start + field.end("title")
+            body = _after_separator(text, paragraphs, i)
+            return "".join(text[s:e].split()), s, e, body
+        if comp.clutter.match(line.strip()):
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        if comp.stop_title.match(line):
+            break
+        if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
+            # a flattened document: the title runs on into the speaker line
+            head, rest = line[: line.index(" ")], line[line.index(" ") :]
+            genre_head = GENRE.search(head) and not GENRE.search(rest[:TITLE_MAX])
+            if genre_head and not _has_punct(head) and not comp.marker.match(head):
+                return head, para.start, para.start + len(head), para.start + len(head)
+        if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
+            continue
+        if comp.marker.match(line):
+            continue
+        if GENRE.search(line):
+            s, e = para.start, para.end
+            dash = line.find("——", 4)
+            if dash > 0:  # title, dateline and speaker merged on one line
+                e = s + dash
+            # A title broken across lines ("政府工作报\n告"): take a 1-2 character tail line.
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            if nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
+                e = nxt.end
+            return "".join(text[s:e].split()), s, e, e
+    return ("", -1, -1, 0)
+
+
+def _has_punct(s: str) -> bool:
+    return any(ch in "。，；：！？,;:!" for ch in s)
+
+
+def _after_separator(text: str, paragraphs: list[Paragraph], title_index: int) -> int:
+    """Body start for metadata-headed pages: after a '==== 正文 ====' line if there is one."""
+    for para in paragraphs[title_index : title_index + 12]:
+        if "正文" in text[para.start : para.end] and "==" in text[para.start : para.end]:
+            return para.end
+    return paragraphs[title_index].end

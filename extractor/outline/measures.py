@@ -1,0 +1,372 @@
+"""Measures: the enumerated items (一是…二是…) and lead sentences inside sections (SPEC §2).
+
+Markers are looked for at a paragraph start or after punctuation (inline lists
+``一是…；二是…；``).  Each family (是, 要, 第一, 其一, 首先…最后) forms lists on its own:
+a list starts at ordinal one and continues within one section, tolerating a skipped or a
+repeated number so that the audit can report them.  An item runs to the next item; the
+last item to the end of its paragraph (inline lists) or to the next heading or list.  In
+sections with no enumerations, paragraphs that open with a short lead sentence, or with a
+dash, are measures of style ``lead`` and ``dash``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import regex
+
+from extractor.model import Measure, Section
+from extractor.outline.layout import Layout, Paragraph
+from extractor.rules.loader import Rule, RuleSet
+from extractor.text.numbers import small_int
+from extractor.text.rx import at_position
+
+LEAD_MAX = 30
+_MARKER_PUNCT = "，,：:、 "
+_BOUNDARY = "。；;：:，,！？!?、"
+#: A headline ends at the end of its sentence, or of its paragraph: a line break before a
+#: blank or indented line (a line break alone may be a hard wrap inside the sentence).
+_HEADLINE_END = regex.compile(r"[。；;！？!?]|\n(?=\s)")
+_QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
+_LEAD = regex.compile(rf"[^。！？!?；;：:]{{2,{LEAD_MAX}}}。")
+_ENUM_MARK = regex.compile(r"[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}[,，]")
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    marker_end: int
+    ordinal: int
+    rule: Rule
+    para: int
+    scope: int  # index of the innermost section, -1 outside any
+    end: int = 0
+
+
+@dataclass(slots=True)
+class _List:
+    items: list[_Item] = field(default_factory=list)
+
+
+class Locator:
+    """Innermost section of a position, by bisection over section starts."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = list(sections)
+        self.starts = [s.start for s in self.sections]
+
+    def index(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            sec = self.sections[i]
+            if sec.start <= pos < max(sec.end, sec.title_end):
+                return i
+            i = self._parent_index(sec)
+        return -1
+
+    def _parent_index(self, sec: Section) -> int:
+        if sec.parent_id is None:
+            return -1
+        return int(sec.parent_id[1:]) - 1
+
+    def id_at(self, pos: int) -> str | None:
+        i = self.index(pos)
+        return self.sections[i].section_id if i >= 0 else None
+
+
+def find_measures(
+    text: str, folded: str, layout: Layout, sections: Sequence[Section], *, rules: RuleSet
+) -> list[Measure]:
+    """Every measure of the body, in document order, with ids, sections and parents."""
+    locator = Locator(sections)
+    heading_spans = [(s.start, s.title_end) for s in sections]
+    items = _find_items(folded, layout, locator, heading_spans, rules)
+    lists = _group(items)
+    _extend(lists, layout, sections, locator)
+    enumerated = [it for lst in lists for it in lst.items]
+    extra = _dash_and_lead(text, folded, layout, sections, locator, enumerated, rules)
+    return _records(text, folded, enumerated, extra, locator)
+
+
+def _find_items(
+    folded: str,
+    layout: Layout,
+    locator: Locator,
+    heading_spans: list[tuple[int, int]],
+    rules: RuleSet,
+) -> list[_Item]:
+    items: list[_Item] = []
+    head_starts = [a for a, _ in heading_spans]
+    enumerating = [
+        (rule, at_position(f"[{regex.escape(rule.needs)}]") if rule.needs else None)
+        for rule in rules.of("measure")
+        if rule.family != "dash"
+    ]
+    for pi, para in enumerate(layout.paragraphs):
+        for rule, needs in enumerating:
+            if needs is not None and needs.search(folded, para.start, para.end) is None:
+                continue  # cheaper than starting a scan that cannot match
+            # one character past the paragraph, so that a marker alone on its line
+            # (一是⏎加快…) passes a lookahead; a marker itself never takes that character
+            stop = min(para.end + 1, len(folded))
+            for m in rule.regex.finditer(folded, para.start, stop):
+                if m.end() > para.end or not _at_boundary(
+                    folded, para, m.start(), heading_spans, head_starts
+                ):
+                    continue
+                ordinal = _ordinal(rule, m)
+                if ordinal is None:
+                    continue
+                scope = locator.index(m.start())
+                end = m.end()
+                while end > m.start() + 1 and folded[end - 1] in _MARKER_PUNCT:
+                    end -= 1  # the marker is 第一, not 第一，
+                items.append(_Item(m.start(), end, ordinal, rule, pi, scope))
+    items.sort(key=lambda it: it.start)
+    return _without_marker_runs(folded, items)
+
+
+def _without_marker_runs(folded: str, items: list[_Item]) -> list[_Item]:
+    """Drop markers that follow each other with nothing between but a separator, and the
+    last of such a run: they are ordinals of a noun (第一、第二、第三产业), not items."""
+    run: set[int] = set()
+    for a, b in pairwise(items):
+        gap = folded[a.marker_end : b.start] if b.start >= a.marker_end else "-"
+        if not gap.strip(" ，,、和及与"):
+            run.update((id(a), id(b)))
+    return [it for it in items if id(it) not in run] if run else items
+
+
+def _at_boundary(
+    folded: str, para: Paragraph, pos: int, spans: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return False  # inside a heading's marker or title
+    j = pos - 1
+    while j >= para.start and folded[j] == " ":
+        j -= 1
+    if i >= 0 and j + 1 == spans[i][1]:
+        return True  # glued to the end of a heading title (or a space after it)
+    return j < para.start or folded[j] in _BOUNDARY
+
+
+def _ordinal(rule: Rule, m: regex.Match[str]) -> int | None:
+    if rule.ordinals:
+        return rule.ordinals.get(m.group("word"))
+    return small_int(m.group("num"))
+
+
+def _group(items: list[_Item]) -> list[_List]:
+    """Lists per family: start at one, continue within a section, tolerate gap and repeat."""
+    lists: list[_List] = []
+    open_: dict[str, _List] = {}
+    for it in items:
+        fam = it.rule.family
+        cur = open_.get(fam)
+        last = cur.items[-1] if cur else None
+        if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
+            if it.ordinal == 99:  # 最后 closes the list as its next item
+                it.ordinal = last.ordinal + 1
+            cur.items.append(it)
+        elif it.ordinal == 1:
+            open_[fam] = _List([it])
+            lists.append(open_[fam])
+        elif cur is not None and it.scope != (last.scope if last else None):
+            open_.pop(fam)
+    return [lst for lst in lists if len(lst.items) >= 2]
+
+
+def _continues(last: _Item, it: _Item) -> bool:
+    if it.ordinal == 99:  # 最后
+        return True
+    return last.ordinal <= it.ordinal <= last.ordinal + 2
+
+
+def _extend(lists: list[_List], layout: Layout, sections: Sequence[Section], loc: Locator) -> None:
+    """Set each item's end: the next item, else its paragraph or the next heading/list."""
+    heads = sorted(s.start for s in sections)
+    firsts = sorted(lst.items[0].start for lst in lists if _is_block(lst, layout))
+    for lst in lists:
+        for a, b in zip(lst.items, lst.items[1:], strict=False):
+            a.end = b.start
+        last = lst.items[-1]
+        limit = layout.body_end
+        if last.scope >= 0:
+            limit = min(limit, sections[last.scope].end)
+        limit = min([limit, *(h for h in heads if h > last.start)])
+        if _is_block(lst, layout):
+            limit = min([limit, *(f for f in firsts if f > last.start)])
+        else:
+            limit = min(limit, layout.paragraphs[last.para].end)
+        last.end = limit
+
+
+def _is_block(lst: _List, layout: Layout) -> bool:
+    """A list whose items open paragraphs (not an inline list within one paragraph)."""
+    first = lst.items[0]
+    return layout.paragraphs[first.para].start == first.start and any(
+        it.para != first.para for it in lst.items
+    )
+
+
+def _dash_and_lead(
+    text: str,
+    folded: str,
+    layout: Layout,
+    sections: Sequence[Section],
+    loc: Locator,
+    enumerated: list[_Item],
+    rules: RuleSet,
+) -> list[_Item]:
+    """Dash items anywhere; lead sentences in sections whose enumerations (if any) run
+    inside paragraphs."""
+    dash_rule = next((r for r in rules.of("measure") if r.family == "dash"), None)
+    paragraphs = layout.paragraphs
+    # a section whose items open paragraphs is enumerated; inline lists (…。一是…；二是…)
+    # sit inside lead paragraphs and nest under their lead
+    with_enum = {it.scope for it in enumerated if paragraphs[it.para].start == it.start}
+    item_starts = {it.start for it in enumerated}
+    parents = {s.parent_id for s in sections}
+    head_starts = {s.start for s in sections}
+    address, rhetoric = _lead_filters(rules)
+    found: list[_Item] = []
+    body_of_lead = -1  # the paragraph after a lead that stands on a line of its own
+    for pi, para in enumerate(paragraphs):
+        if para.start in head_starts:
+            continue
+        scope = loc.index(para.start)
+        if dash_rule is not None:
+            m = dash_rule.at.match(folded, para.start, para.end)
+            if m:
+                found.append(_Item(para.start, m.end(), 0, dash_rule, pi, scope, para.end))
+                continue
+        if pi == body_of_lead:
+            continue
+        if scope in with_enum or (scope >= 0 and sections[scope].section_id in parents):
+            continue
+        lead = _LEAD.match(folded, para.start, para.end)
+        if lead is None or _ENUM_MARK.match(folded, para.start):
+            continue
+        if lead.end() >= para.end:  # the sentence is the whole line: a lead above its body
+            if not _body_follows(folded, paragraphs, pi, head_starts):
+                continue
+        elif _next_nonspace(folded, lead.end(), para.end) in item_starts:
+            continue  # the sentence introduces a list (…稳中有进。一是…)
+        if _continues_sentence(folded, paragraphs, pi, head_starts):
+            continue
+        sentence = text[para.start : lead.end()]
+        if address.search(sentence) or rhetoric.match(sentence):
+            continue
+        if lead.end() >= para.end:
+            body_of_lead = pi + 1
+        found.append(_Item(para.start, para.start, 0, _LEAD_RULE, pi, scope))
+    return _number_leads(found, layout, sections)
+
+
+def _body_follows(
+    folded: str, paragraphs: Sequence[Paragraph], index: int, head_starts: set[int]
+) -> bool:
+    """A line of one short sentence is a lead when its body follows on the next line: a
+    paragraph that is no heading, no list item and no such line itself (markup put the
+    bold lead of gov.cn pages on a line of its own: ``必须坚持深化改革。⏎改革开放是…``)."""
+    if index + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[index + 1]
+    if nxt.start in head_starts or _ENUM_MARK.match(folded, nxt.start):
+        return False
+    lead = _LEAD.match(folded, nxt.start, nxt.end)
+    return lead is None or lead.end() < nxt.end
+
+
+def _next_nonspace(folded: str, pos: int, end: int) -> int:
+    while pos < end and folded[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _continues_sentence(
+    folded: str, paragraphs: Sequence[Paragraph], index: int, head_starts: set[int]
+) -> bool:
+    """A paragraph that carries on the previous one's sentence (a line broken mid-sentence)."""
+    first = folded[paragraphs[index].start]
+    if not (first.isalnum() or first in '“"《(（—'):
+        return True
+    if index == 0:
+        return False
+    prev = paragraphs[index - 1]
+    if prev.start in head_starts:
+        return False
+    return folded[prev.end - 1] not in '。！？!?：:；;”"）)】'
+
+
+def _lead_filters(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    layout = dict(rules.data).get("layout", {})
+    return regex.compile(layout.get("address", "$^")), regex.compile(layout.get("rhetoric", "$^"))
+
+
+_LEAD_RULE = Rule(id="measure.lead", table="measure", pattern="", regex=None, source="measures.py",
+                  family="lead", style="lead")  # fmt: skip
+
+
+def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section]) -> list[_Item]:
+    """Ordinals within each section and family; a lead runs to the next lead or heading."""
+    counts: dict[tuple[int, str], int] = {}
+    heads = sorted(s.start for s in sections)
+    leads = [it for it in found if it.rule.family == "lead"]
+    by_scope: dict[int, int] = {}
+    for it in leads:
+        by_scope[it.scope] = by_scope.get(it.scope, 0) + 1
+    kept = [it for it in found if it.rule.family != "lead" or by_scope[it.scope] >= 2]
+    for i, it in enumerate(kept):
+        key = (it.scope, it.rule.family)
+        counts[key] = counts.get(key, 0) + 1
+        it.ordinal = counts[key]
+        if it.rule.family == "lead":
+            nxt = next((o.start for o in kept[i + 1 :] if o.scope == it.scope), layout.body_end)
+            limit = sections[it.scope].end if it.scope >= 0 else layout.body_end
+            it.end = min([nxt, limit, *(h for h in heads if h > it.start)])
+    return kept
+
+
+def _records(
+    text: str, folded: str, enumerated: list[_Item], extra: list[_Item], loc: Locator
+) -> list[Measure]:
+    items = sorted(enumerated + extra, key=lambda it: (it.start, -it.end))
+    ids = {id(it): f"m{i + 1}" for i, it in enumerate(items)}
+    out: list[Measure] = []
+    open_: list[tuple[_Item, int]] = []  # the enclosing measures and where each ends
+    for it in items:
+        end = it.end
+        while end > it.marker_end and text[end - 1].isspace():
+            end -= 1
+        while open_ and open_[-1][1] <= it.start:
+            open_.pop()
+        parent = ids[id(open_[-1][0])] if open_ else None
+        if open_:  # a sub-list ends with its parent (三是… 一要… 四是: 一要 stops at 四是)
+            end = max(it.marker_end, min(end, open_[-1][1]))
+        h_start, h_end = _headline(folded, it.marker_end, end)
+        headline = text[h_start:h_end]
+        quote = _QUOTE.search(headline)
+        slogan = next((g for g in quote.groups() if g), "") if quote else ""
+        style = it.rule.style or "enumerated"
+        out.append(
+            Measure(
+                measure_id=ids[id(it)], section_id=loc.id_at(it.start), parent_id=parent,
+                marker=text[it.start : it.marker_end], ordinal=it.ordinal, style=style,
+                headline=headline, slogan=slogan, start=it.start, end=end, headline_start=h_start,
+                headline_end=h_end, text=text[it.start : end], rule=it.rule.id,
+            )
+        )  # fmt: skip
+        open_.append((it, end))
+    return out
+
+
+def _headline(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in " \t\n，,、：:":
+        start += 1
+    stop = _HEADLINE_END.search(folded, start, end)
+    return start, stop.start() if stop else end

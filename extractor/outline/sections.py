@@ -1,0 +1,397 @@
+"""Sections: the headings of the outline at the four official levels (SPEC §2).
+
+A heading is found where a paragraph begins (``一、`` ``（一）`` ``1.`` ``（1）``,
+``第一部分``), as a line of its own or run in with its body.  In a paragraph that is far
+too long to be one (the document lost its line breaks), headings are also looked for after
+sentence punctuation, but there they must continue the numbering exactly.  Each accepted
+heading's title ends at the end of its paragraph, at the first 。, or — when it was glued to
+the next sentence — before the time phrase or marker that starts that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from extractor.model import Section
+from extractor.outline.kinds import section_kind
+from extractor.outline.layout import Layout, Paragraph, compiled
+from extractor.outline.periods import DocumentPeriods, five_year_plan, section_period
+from extractor.rules.loader import Rule, RuleSet
+from extractor.text.fold import fold
+from extractor.text.numbers import small_int
+
+#: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
+FLAT_PARAGRAPH = 1200
+#: …and so has a body of at most three paragraphs that is longer than this, or lines that
+#: are longer than FLAT_LINES on average.
+FLAT_DOCUMENT = 300
+FLAT_LINES = 600
+TITLE_LINE_MAX = 50
+#: A run-in title longer than this probably ran into the next sentence.
+GLUED_TITLE = 24
+RUN_IN_MAX = 60
+_WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_CLAUSE_END = regex.compile(r"[，,；;：:]")
+#: What starts the sentence a glued heading runs into: a time phrase, or the next marker.
+_GLUE = regex.compile(
+    r"(?:(?:19|20)\d{2}年(?:以来|来)?|[一二两三四五六七八九十]年(?:以)?来|今年以来|近年来|"
+    r"过去一年|当前|目前|同时|此外|面对)$"
+    r"|(?:[一二三四五六七八九十]{1,3}是|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[,，])"
+    # the first item of the level below, glued after a character (治党工作1.强化…): not a
+    # decimal or a list of numbers (1.5级, 1、2号线)
+    r"|(?<=[^\d.,，、])1[.、](?!\d)"
+    # a space between two words: the line break of a flattened text (…扎实推进 “五个中心”…)
+    r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
+)
+
+#: The labels of a plan's parts; one that a sentence runs on from ends its title there (not
+#: 总体目标和主要任务, 主要目标任务, 主要目标：).
+_LABEL = regex.compile(
+    r"(?:总体|主要|工作|基本|指导|发展|预期)(?:思路|目标|原则|思想|要求)(?![和与及、，,。：:；;（(]|任务|$)"
+)
+
+#: Words that make a title a review whatever year it names (回顾, 总结, 成效…).
+_REVIEWED = regex.compile(r"回顾|总结|成绩|成效|成就|进展|情况|过去|一年来")
+
+#: What a government work report's part on the world speaks of: neither review nor plan.
+_ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
+
+_HEAD_NOUN = regex.compile(
+    r"(?:工作)?(?:问题|不足|成效|成绩|计划|思路|打算|安排|总结|回顾|措施|做法|亮点|建议)"
+    r"(?:(?:和|及|与)(?:不足|困难|建议|打算|措施))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading found in the text, before levels are resolved into a tree."""
+
+    start: int
+    title_start: int
+    title_end: int
+    level: int
+    marker: str
+    ordinal: int
+    rule: str
+    strong: bool
+
+
+def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
+    """Every heading of the body, numbering-checked, in document order."""
+    section_rules = rules.of("section")
+    comp = compiled(rules)
+    unnumbered, starters = comp.unnumbered, comp.starters
+    found: list[Heading] = []
+    last: dict[int, int] = {}
+    lines = text.count("\n", layout.body_start, layout.body_end) + 1
+    few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+    prev_end = "\n"
+    items = False  # inside a list of numbered items, each a paragraph ending in ；
+    for index, para in enumerate(layout.paragraphs):
+        after_clause, after_colon = prev_end in "；;", prev_end in "：:"
+        prev_end = folded[para.end - 1]
+        # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
+        items = _is_item(folded, para, after_colon, items and after_clause) and bool(
+            comp.marker.match(folded, para.start)
+        )
+        queue = _candidates(folded, para, few)
+        while queue:
+            pos, strong = queue.pop(0)
+            if found and pos < found[-1].title_end:
+                continue
+            if items and pos == para.start:
+                continue
+            head = _match(text, folded, para, pos, strong, section_rules, starters)
+            if head and strong and after_clause and _is_last_item(folded, head, para):
+                continue
+            if head is None and strong and unnumbered.match(folded[para.start : para.end].strip()):
+                head = Heading(
+                    para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
+                )
+            elif head is None and strong and _bare_part(folded, layout, index, comp):
+                head = Heading(para.start, para.start, para.end, 1, "", 0, "section.bare", True)
+            if head is None or (head.ordinal and not _fits(head, last)):
+                continue
+            _advance(last, head)
+            found.append(head)
+            if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
+                queue.insert(0, (head.title_end, False))
+    return _shift_levels(_without_late_bare_parts(found))
+
+
+#: The longest bare line taken for a part heading (`“十五五”时期主要目标和2026年重点工作`).
+BARE_PART = 32
+_SENTENCE_ENDS = "。！？!?；;：:"
+
+
+def _bare_part(folded: str, layout: Layout, index: int, comp: Any) -> bool:
+    """A line of its own that names a part (`过去五年的回顾`, `2026年重点工作`, `关于外交工作`)
+    between whole sentences: the line before ends one, and the line after is a longer body
+    or a numbered heading."""
+    para = layout.paragraphs[index]
+    line = folded[para.start : para.end]
+    if not para.line_start or len(line) > BARE_PART or not comp.part_titles.fullmatch(line):
+        return False
+    if folded[para.end : para.end + 1] not in "\n":
+        return False  # not the whole line
+    if index + 1 >= len(layout.paragraphs):
+        return False
+    nxt = layout.paragraphs[index + 1]
+    opens = folded[nxt.start]
+    if not (opens.isalnum() or opens in "“(（—"):
+        return False  # the line is cut out of a sentence (a title on its own line)
+    if nxt.end - nxt.start <= len(line) and not comp.marker.match(folded, nxt.start):
+        return False
+    prev = layout.paragraphs[index - 1] if index else None
+    return prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS
+
+
+def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
+    """Bare part headings only where they open the report's parts: the first one before
+    the first numbered part (一、), else none (a short line inside a numbered part)."""
+    first_bare = next((h.start for h in found if h.rule == "section.bare"), None)
+    if first_bare is None:
+        return found
+    first_part = next((h.start for h in found if h.rule == "section.cn_dun"), None)
+    if first_part is None or first_bare < first_part:
+        return found
+    return [h for h in found if h.rule != "section.bare"]
+
+
+def _advance(last: dict[int, int], head: Heading) -> None:
+    """Record a heading's ordinal at its level and forget the numbering below it."""
+    if not head.ordinal:
+        last.clear()
+        return
+    last[head.level] = head.ordinal
+    for deeper in [lv for lv in last if lv > head.level]:
+        del last[deeper]
+
+
+def _candidates(folded: str, para: Paragraph, few: bool) -> list[tuple[int, bool]]:
+    """Paragraph start (strong); after punctuation (weak) where the breaks were lost."""
+    out = [(para.start, True)]
+    size = para.end - para.start
+    if size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT):
+        out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+    return out
+
+
+def _fits(head: Heading, last: dict[int, int]) -> bool:
+    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?"""
+    prev = last.get(head.level, 0)
+    deepest = max(last, default=0)
+    if not head.strong:
+        return head.ordinal == prev + 1 and (prev > 0 or head.level > deepest or not last)
+    return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
+
+
+def _match(
+    text: str,
+    folded: str,
+    para: Paragraph,
+    pos: int,
+    strong: bool,
+    section_rules: Sequence[Rule],
+    starters: regex.Pattern[str],
+) -> Heading | None:
+    for rule in section_rules:
+        m = rule.at.match(folded, pos, para.end)
+        if m is None:
+            continue
+        ordinal = small_int(m.group("num"))
+        if ordinal is None or m.end() >= para.end:
+            return None
+        title_end = _title_end(
+            folded, m.end(), para, top=rule.level == 1, strong=strong, starters=starters
+        )
+        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
+            return None
+        marker = text[m.start() : m.end()].rstrip()
+        return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong)
+    return None
+
+
+def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph) -> bool:
+    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，."""
+    if ";" in folded[start:title_end] or "；" in folded[start:title_end]:
+        return True
+    return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
+
+
+def _is_item(folded: str, para: Paragraph, after_colon: bool, items: bool) -> bool:
+    """A numbered paragraph of a list a colon opens: it ends in ；, or it closes a list whose
+    items did (…；⏎四、对原材料…，推动生产资料进入市场。).  Headings end in no such mark."""
+    end = folded[para.end - 1]
+    return (after_colon and end in "；;") or (items and end in "；;。")
+
+
+def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
+    """The closing clause of a list whose items end in ；(…；三、深化农村改革。)."""
+    return para.end - head.title_start <= TITLE_LINE_MAX and folded[para.end - 1] == "。"
+
+
+def _title_end(
+    folded: str,
+    start: int,
+    para: Paragraph,
+    *,
+    top: bool,
+    strong: bool,
+    starters: regex.Pattern[str],
+) -> int:
+    rest = folded[start : para.end]
+    stop = _SENTENCE_END.search(rest)
+    own_line = stop is None or stop.end() == len(rest)
+    if strong and len(rest) <= TITLE_LINE_MAX and own_line:
+        return start + (stop.start() if stop else len(rest))
+    if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
+        noun = _HEAD_NOUN.search(rest, 0, min(len(rest), RUN_IN_MAX))
+        comma = _CLAUSE_END.search(rest)
+        glued = comma is not None or (
+            stop is not None and noun is not None and stop.start() > noun.end()
+        )
+        if (
+            noun
+            and noun.end() < len(rest)
+            and glued
+            and (comma is None or noun.end() <= comma.start())
+        ):
+            return start + int(noun.end())
+    if stop is not None and stop.start() <= RUN_IN_MAX:
+        # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
+        clause = _CLAUSE_END.search(rest, 0, stop.start())
+        if (
+            clause is not None
+            and (head := _unglue(rest[: clause.start()], starters)) < clause.start()
+        ):
+            return start + head
+        return start + _unglue(rest[: stop.start()], starters)
+    clause = _CLAUSE_END.search(rest)
+    cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
+    if clause is not None and cut == clause.start():
+        # no sentence end in reach: a sentence opener inside a later clause ends a title of
+        # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
+        # 全力以赴做好2023年工作以习近平…)
+        prev = cut
+        while True:
+            following = _CLAUSE_END.search(rest, prev + 1, RUN_IN_MAX)
+            reach = following.start() if following else min(len(rest), RUN_IN_MAX)
+            head = _unglue(rest[:reach], starters)
+            if prev + 4 < head < reach:
+                return start + head
+            if following is None:
+                break
+            prev = reach
+    return start + _unglue(rest[:cut], starters)
+
+
+def _unglue(title: str, starters: regex.Pattern[str]) -> int:
+    """Length of a heading title once the glued start of the next sentence is cut off.
+
+    A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
+    面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
+    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
+    """
+    label = _LABEL.match(title)
+    if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
+        return int(label.end())
+    for m in _GLUE.finditer(title, 2):
+        if m.start() >= 2:
+            return int(m.start())
+    if len(title) > GLUED_TITLE:
+        m = starters.search(title, 4)
+        if m is not None:
+            return int(m.start())
+    return len(title)
+
+
+def _shift_levels(found: list[Heading]) -> list[Heading]:
+    """With 第一部分 headings (or bare part headings) present, 一、 and below sit one level
+    deeper."""
+    rules_used = {h.rule for h in found}
+    if not rules_used & {"section.part", "section.bare"} or "section.cn_dun" not in rules_used:
+        return found
+    tops = ("section.part", "section.bare", "section.unnumbered")
+    return [h if h.rule in tops else _with_level(h, h.level + 1) for h in found]
+
+
+def _with_level(head: Heading, level: int) -> Heading:
+    return Heading(
+        head.start, head.title_start, head.title_end, level, head.marker, head.ordinal,
+        head.rule, head.strong,
+    )  # fmt: skip
+
+
+def find_sections(
+    text: str,
+    folded: str,
+    layout: Layout,
+    *,
+    rules: RuleSet,
+    periods: DocumentPeriods,
+) -> list[Section]:
+    """The outline as Section records: ids, parents, spans, kinds and periods."""
+    heads = find_headings(text, folded, layout, rules=rules)
+    sections: list[Section] = []
+    stack: list[tuple[Heading, Section]] = []
+    planning = False  # a government work report has turned to the year's plan
+    for i, head in enumerate(heads):
+        while stack and stack[-1][0].level >= head.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        end = next((h.start for h in heads[i + 1 :] if h.level <= head.level), layout.body_end)
+        end = _trim_end(text, head.title_end, end)
+        title = text[head.title_start : head.title_end].strip()
+        kind = section_kind(title, parent.kind if parent else None, rules=rules)
+        period = section_period(title, kind, periods, parent.period if parent else "")
+        if parent is None:
+            own = section_period(title, kind, periods, "-")  # "-": the title names none
+            kind = _top_kind(title, kind, own, periods)
+            if head.ordinal and periods.doc_type == "gov-work-report":
+                # once the year's plan has begun, the numbered parts after it are the plan's
+                # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
+                # not a new series of parts (一、 again: a second text, its own kinds)
+                planning = planning and head.ordinal > 1
+                if kind == "other" and planning and not _ABROAD.search(title):
+                    kind, period = "plan", section_period(title, "plan", periods, "")
+                # it begins with a part whose title names the plan year (二、2007年工作总体
+                # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
+                # review that names the review year (一、１９９１年国内工作的回顾)
+                planning = planning or (kind, own) in (
+                    ("plan", periods.plan), ("review", periods.review),
+                )  # fmt: skip
+        section = Section(
+            section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
+            level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
+            period=period, start=head.start, end=end, title_start=head.title_start,
+            title_end=head.title_end, text=text[head.start : end], rule=head.rule,
+        )  # fmt: skip
+        sections.append(section)
+        stack.append((head, section))
+    return sections
+
+
+def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
+    """A top-level section's kind where its words leave it open: the year its title names
+    (关于2026年工作 in a 2026 report is the plan), the five-year plan it names (“十五五”
+    时期发展的主要考虑), and 主要工作 of the plan year (2026年主要工作: the words read both
+    ways) unless the title also reviews."""
+    if periods.review == periods.plan or kind not in ("other", "review"):
+        return kind
+    if kind == "review":
+        return "plan" if own == periods.plan and not _REVIEWED.search(title) else kind
+    kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
+    fyp = five_year_plan(periods.plan)
+    return "plan" if kind == "other" and fyp and fyp in fold(title) else kind
+
+
+def _trim_end(text: str, floor: int, end: int) -> int:
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end

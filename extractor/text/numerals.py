@@ -1,0 +1,102 @@
+"""Chinese numerals: 一千三百五十二, 两万, 三千零五, 二〇二〇, 三点五, 三四 ("three or four").
+
+``chinese_int`` reads a whole integer numeral (with 万 and 亿 inside, ○ or 零 for zero, and
+the shorthand 一万五 = 15,000); ``chinese_number`` adds a decimal part (三点五).  Used by
+``extractor.text.numbers``, which scans texts for them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+#: Chinese digits as read inside a numeral: ○ (a circle for zero) and the traditional 兩.
+CN_DIGITS = {**DIGITS, "○": 0, "兩": 2}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+
+def _section(text: str) -> int | None:
+    """A numeral below 10,000: 一千三百五十二, 三千零五, 十二, and 三千五 (= 3500)."""
+    total, digit, last, zero = 0, None, 10**4, False
+    for ch in text:
+        if ch in CN_DIGITS and CN_DIGITS[ch] == 0:
+            zero, digit = True, None
+        elif ch in CN_DIGITS:
+            if digit is not None:
+                return None
+            digit = CN_DIGITS[ch]
+        elif ch in SMALL_UNITS and SMALL_UNITS[ch] < last:
+            total += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit, last = None, SMALL_UNITS[ch]
+        else:
+            return None
+    if digit is not None:
+        total += digit * (last // 10 if 100 <= last < 10**4 and not zero else 1)
+    return total
+
+
+def _positional(text: str) -> int | None:
+    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998."""
+    digits = all(ch in CN_DIGITS for ch in text) and CN_DIGITS.get(text[:1], 0) != 0
+    if digits and (len(text) >= 3 or any(CN_DIGITS[ch] == 0 for ch in text)):
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
+    return None
+
+
+def _below(rest: str, mult: int) -> int | None:
+    """The part after 万 or 亿: 一万五 → 5000, 一万零五 → 5, 一亿三千万 → 30,000,000."""
+    if not rest:
+        return 0
+    if len(rest) == 1 and CN_DIGITS.get(rest, 0):
+        return CN_DIGITS[rest] * mult // 10
+    value = chinese_int(rest.lstrip("零〇○"))
+    return value if value is not None and value < mult else None
+
+
+def chinese_int(text: str) -> int | None:
+    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万."""
+    if not text:
+        return None
+    positional = _positional(text)
+    if positional is not None:
+        return positional
+    for chars, mult in (("亿億", 10**8), ("万萬", 10**4)):
+        cut = max(text.rfind(chars[0]), text.rfind(chars[1]))
+        if cut >= 0:
+            head = chinese_int(text[:cut]) if cut else None
+            low = _below(text[cut + 1 :], mult)
+            return None if head is None or low is None else head * mult + low
+    return _section(text)
+
+
+@lru_cache(maxsize=4096)
+def chinese_number(text: str) -> float | None:
+    """A Chinese numeral with an optional decimal part: 三点五 (三點五) → 3.5, 一点三万 → 13000.
+
+    Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
+    """
+    whole, sep, frac = text.replace("點", "点").partition("点")  # 點: the traditional form
+    if not sep:
+        value = chinese_int(text)
+        return None if value is None else float(value)
+    scale = 1.0
+    for name, mult in BIG_UNITS.items():
+        if frac.endswith(name):
+            frac, scale = frac[: -len(name)], float(mult)
+    if not frac or any(ch not in CN_DIGITS for ch in frac):
+        return None
+    head = chinese_int(whole)
+    if head is None:
+        return None
+    return (head + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))) * scale
+
+
+def adjacent(text: str) -> tuple[float, float] | None:
+    """Two neighbouring digits meaning "three or four": 三四, 两三, 七八."""
+    if len(text) == 2 and all(ch in CN_DIGITS for ch in text):
+        a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
+        if 0 < a < b <= 9 and (b == a + 1 or (a, b) == (3, 5)):
+            return float(a), float(b)
+    return None

@@ -1,0 +1,91 @@
+"""Sentence and clause boundaries of a text, found once and looked up by offset.
+
+A *sentence* (what a claim or placeholder reports as its ``sentence``) ends at
+``。！？；`` or a line break; a *full sentence* ends only at ``。！？`` or a line break, so
+that the head of ``主要预期目标是：A；B；C。`` still governs C; a *clause* also ends at
+``，：、`` (the characters are the folded ones: ``！？；：，`` may also be ASCII).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from extractor.text.fold import fold
+
+#: What ends a clause (the folded text's marks; see the module's docstring).
+CLAUSE_MARKS = "。！？!?；;\n，,：:"
+_CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
+#: What ends a sentence (a claim's or placeholder's, and what the audit compares).
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SPACE = " \t\u3000\u00a0"
+_SENTENCE_MARKS = frozenset("。！？!?；;\n")
+_FULL_MARKS = frozenset("。！？!?\n")
+
+
+@lru_cache(maxsize=8)
+def cached_fold(text: str) -> str:
+    """``extractor.text.fold.fold(text)``, remembered for the few texts being worked on (the
+    pipeline folds a report once; placeholders, claims and campaigns reuse the copy)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=8)
+def sentence_index(folded: str) -> SentenceIndex:
+    """The SentenceIndex of a folded text, shared by the steps that work on it."""
+    return SentenceIndex(folded)
+
+
+class SentenceIndex:
+    """Boundaries of one (folded) text; every lookup is a bisection."""
+
+    __slots__ = ("_clause", "_full", "_sentence", "_spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # one scan for every mark; the sentence and full-sentence ends are a subset of the
+        # clause marks, picked out of them (two more scans of the text cost more)
+        self._clause = [m.start() for m in _CLAUSE.finditer(text)]
+        self._sentence = [p for p in self._clause if text[p] in _SENTENCE_MARKS]
+        self._full = [p for p in self._sentence if text[p] in _FULL_MARKS]
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    @staticmethod
+    def _around(marks: list[int], pos: int, size: int) -> tuple[int, int]:
+        i = bisect_right(marks, pos - 1)
+        start = marks[i - 1] + 1 if i else 0
+        j = bisect_left(marks, pos)
+        end = marks[j] if j < len(marks) else size
+        return start, end
+
+    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _SPACE:
+            start += 1
+        while end > start and self.text[end - 1] in _SPACE:
+            end -= 1
+        return start, end
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos`` (its end punctuation excluded), trimmed."""
+        i = bisect_left(self._sentence, pos)
+        span = self._spans.get(i)
+        if span is None:
+            span = self._spans[i] = self._trimmed(
+                *self._around(self._sentence, pos, len(self.text))
+            )
+        return span
+
+    def full_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos`` up to ``。！？`` (a ``；`` does not end it)."""
+        return self._around(self._full, pos, len(self.text))
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts."""
+        i = bisect_right(self._clause, pos - 1)
+        return self._clause[i - 1] + 1 if i else 0
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends (the offset of its punctuation)."""
+        j = bisect_left(self._clause, pos)
+        return self._clause[j] if j < len(self._clause) else len(self.text)

@@ -1,0 +1,440 @@
+"""Comparing reports across periods (extractor/analysis/compare.py, workreport compare)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+import regex
+from conftest import CORPORA, SHARED, SHARED_REASON
+from typer.testing import CliRunner
+
+import extractor
+from extractor.analysis.compare import (
+    compare,
+    load_stopwords,
+    load_tables,
+    overlaps,
+    period_key,
+    period_span,
+    sorted_periods,
+)
+from extractor.batch.run import run_batch
+from extractor.cli.main import app
+from extractor.export.tables import report_tables
+from extractor.io.reading import iter_inputs
+from extractor.text.fold import fold
+
+MANIFEST = CORPORA / "series.csv"
+STATE_COUNCIL = SHARED / "real" / "state-council"
+COUNTY_H1, COUNTY_YEAR = "01_county_halfyear_2020", "13_county_annual_2020"
+
+
+@pytest.fixture(scope="module")
+def corpus_tables():
+    return report_tables(run_batch(iter_inputs([CORPORA])), with_text=True)
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_tables):
+    return compare(corpus_tables, manifest=MANIFEST)
+
+
+@pytest.fixture(scope="module")
+def state_council():
+    if not STATE_COUNCIL.is_dir():
+        pytest.skip(SHARED_REASON)
+    tables = report_tables(run_batch(iter_inputs([STATE_COUNCIL])), with_text=True)
+    return tables, compare(tables, manifest=SHARED / "real" / "MANIFEST.csv")
+
+
+# --- periods --------------------------------------------------------------------------------
+# fmt: off
+SPANS = [
+    ("2020",   (2020 * 12, 2020 * 12 + 11)),
+    ("2020H1", (2020 * 12, 2020 * 12 + 5)),
+    ("2020H2", (2020 * 12 + 6, 2020 * 12 + 11)),
+    ("2020Q3", (2020 * 12 + 6, 2020 * 12 + 8)),
+    ("",       None),
+    ("2020H3", None),
+]
+OVERLAPS = [
+    ("2020H2", "2020",   True),
+    ("2020",   "2020Q3", True),
+    ("2020H1", "2020H2", False),
+    ("2020",   "2021",   False),
+    ("2020",   "",       False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("period", "span"), SPANS)
+def test_period_span(period, span):
+    assert period_span(period) == span
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), OVERLAPS)
+def test_overlaps(a, b, expected):
+    assert overlaps(a, b) is expected
+    assert overlaps(b, a) is expected
+
+
+def test_periods_sort_by_their_end_the_shorter_first():
+    assert sorted_periods(["2021", "2020", "2020H2", "2020H1", "", "2020Q3", "2020"]) == [
+        "2020H1", "2020Q3", "2020H2", "2020", "2021",
+    ]  # fmt: skip
+    assert period_key("2019") < period_key("2020H1") < period_key("unknown")
+
+
+# --- series ---------------------------------------------------------------------------------
+def test_series_default_to_the_folder_and_a_manifest_overrides(corpus_tables, corpus):
+    assert set(corpus_tables["documents"]["series"]) == {CORPORA.name}
+    series = dict(zip(corpus["periods"]["doc_id"], corpus["periods"]["series"], strict=True))
+    assert series[COUNTY_H1] == series[COUNTY_YEAR] == "青石县"
+    assert series["03_province_gwr_2023"] == series["10_gwr_targets_2024"] == "东川省"
+    county = corpus["periods"][corpus["periods"]["series"] == "青石县"]
+    assert list(county["doc_id"]) == [COUNTY_H1, COUNTY_YEAR]  # in period order
+    assert list(county["period"]) == ["2020H1", "2020"]
+
+
+def test_a_manifest_period_overrides_the_documents(corpus_tables, tmp_path):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        f"path,series,period\n{CORPORA}/{COUNTY_H1}.txt,甲县,2019\n", encoding="utf-8"
+    )
+    out = compare(corpus_tables, manifest=manifest)
+    row = out["periods"].set_index("doc_id").loc[COUNTY_H1]
+    assert (row["series"], row["period"]) == ("甲县", "2019")
+    assert out["periods"].set_index("doc_id").loc[COUNTY_YEAR, "series"] == CORPORA.name
+
+
+# --- plan follow-up -------------------------------------------------------------------------
+def test_county_half_year_plans_link_to_the_annual_summary(corpus):
+    rows = corpus["plan_followup"]
+    rows = rows[rows["plan_doc_id"] == COUNTY_H1].set_index("plan_marker")
+    assert list(rows.index) == ["一是", "二是", "三是", "四是", "五是", "六是"]
+    assert set(rows["plan_period"]) == {"2020H2"}
+    # the H2 plan's topics, written into the annual summary in another order
+    linked = {"一是": "一是", "二是": "二是", "四是": "三是", "五是": "四是", "六是": "五是"}
+    for plan, review in linked.items():
+        row = rows.loc[plan]
+        assert (row["status"], row["review_doc_id"], row["review_marker"]) == (
+            "reported", COUNTY_YEAR, review,
+        ), row.to_dict()  # fmt: skip
+        assert row["review_period"] == "2020"
+    # 三是 (文旅产业复苏) was promised and never reported
+    missed = rows.loc["三是"]
+    assert (missed["status"], missed["review_measure_id"]) == ("not_reported", "")
+    assert missed["score"] < rows.loc[list(linked)]["score"].min()
+
+
+def test_shared_terms_explain_the_score(corpus_tables, corpus):
+    measures = corpus_tables["measures"].set_index(["doc_id", "measure_id"])
+    rows = corpus["plan_followup"]
+    for row in rows[rows["status"] == "reported"].itertuples():
+        terms = row.shared_terms.split("、")
+        assert terms and 0 < row.score <= 1
+        plan = measures.loc[(row.plan_doc_id, row.plan_measure_id)]
+        review = measures.loc[(row.review_doc_id, row.review_measure_id)]
+        for term in terms:
+            assert term in plan["headline"] + plan["text"]
+            assert term in review["headline"] + review["text"]
+
+
+def test_plans_with_no_later_document_say_so(corpus):
+    rows = corpus["plan_followup"]
+    last = rows[rows["plan_doc_id"] == COUNTY_YEAR]
+    assert len(last) == 3
+    assert set(last["status"]) == {"no_later_document"}
+
+
+# --- campaigns ------------------------------------------------------------------------------
+def test_campaign_matrix_status_follows_first_and_last_seen(corpus):
+    matrix = corpus["campaign_matrix"]
+    county = matrix[matrix["series"] == "青石县"].set_index("norm")
+    assert county.loc["最多跑一次", "status"] == "continued"  # in both reports
+    assert county.loc["防护墙", "status"] == "dropped"  # the half-year slogan only
+    assert county.loc["防控线", "status"] == "new"  # the annual summary's only
+    assert county.loc["防控线", "2020H1"] == 0 and county.loc["防控线", "2020"] == 1
+    assert pd.isna(county.loc["防控线", "2021"])  # no county document in 2021
+    for row in matrix.itertuples():
+        assert row.first_seen <= row.last_seen or period_key(row.first_seen) <= period_key(
+            row.last_seen
+        )
+    assert not set(matrix["kind"]) & {"document", "honour"}
+
+
+def test_campaign_long_counts_add_up_to_the_matrix(corpus):
+    long, matrix = corpus["campaign_long"], corpus["campaign_matrix"]
+    totals = long.groupby(["series", "norm"])["count"].sum()
+    for row in matrix.itertuples():
+        assert totals[(row.series, row.norm)] == row.total
+    county = long[(long["series"] == "青石县") & (long["norm"] == "防护墙")]
+    assert list(zip(county["period"], county["count"], county["status"], strict=True)) == [
+        ("2020H1", 1, "new"),
+        ("2020", 0, "dropped"),
+    ]
+
+
+# --- indicators -----------------------------------------------------------------------------
+_TARGET_SENTENCE = regex.compile(r"预期目标[^。]*?(?:地区|国内)生产总值增长(\d+(?:\.\d+)?)%")
+
+
+def test_indicator_panel_reads_the_gdp_targets_of_the_province(corpus):
+    long = corpus["indicator_long"]
+    gdp = long[(long["series"] == "东川省") & (long["indicator"] == "国内生产总值")]
+    targets = gdp[(gdp["unit"] == "%") & (gdp["role"] == "target")].set_index("period")
+    for name, period in (("03_province_gwr_2023", "2023"), ("10_gwr_targets_2024", "2024")):
+        text = fold((CORPORA / f"{name}.txt").read_text(encoding="utf-8"))
+        stated = float(_TARGET_SENTENCE.search(text).group(1))
+        assert targets.loc[period, "value"] == stated
+    panel = corpus["indicator_panel"].set_index(["series", "indicator", "unit", "role"])
+    assert (
+        panel.loc[("东川省", "国内生产总值", "%", "target"), "2024"] == targets.loc["2024", "value"]
+    )
+
+
+def test_masked_figures_never_enter_the_panel(corpus):
+    long = corpus["indicator_long"]
+    assert long["value"].notna().all()
+    assert not long["value_text"].str.contains("X").any()
+
+
+# --- keywords and sections ------------------------------------------------------------------
+def test_keyword_trends_are_counts_per_ten_thousand_characters(corpus_tables):
+    out = compare(corpus_tables, manifest=MANIFEST, min_count=1)
+    kw = out["keyword_trends"]
+    stop = load_stopwords()
+    assert not set(kw["term"]) & stop
+    assert (kw["per_10k"] - kw["count"] * 10_000 / kw["chars"]).abs().max() < 0.01
+    county = kw[(kw["series"] == "青石县") & (kw["period"] == "2020")].set_index("term")
+    text = (CORPORA / f"{COUNTY_YEAR}.txt").read_text(encoding="utf-8")
+    assert county["chars"].iloc[0] == len(text)
+    # a campaign name stays whole, counted as often as it is written
+    assert county.loc["最多跑一次", "count"] == text.count("最多跑一次")
+    assert county.loc["两进两回", "count"] == text.count("两进两回")
+
+
+def test_section_profile_shares_add_up_to_one(corpus):
+    profile = corpus["section_profile"]
+    sums = profile.groupby("doc_id")["share"].sum()
+    assert ((sums - 1).abs() < 0.001).all()
+    county = profile[profile["doc_id"] == COUNTY_YEAR].set_index("kind")
+    assert set(county.index) == {"review", "problems", "plan", "none"}
+    assert county.loc["review", "share"] > county.loc["problems", "share"]
+
+
+# --- API and command line -------------------------------------------------------------------
+def test_extractor_compare_is_callable_and_pandas_loads_lazily(corpus_tables):
+    code = "import sys, extractor; print('pandas' in sys.modules)"
+    lazy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert lazy.stdout.strip() == "False"
+    out = extractor.compare(corpus_tables, manifest=MANIFEST)
+    assert set(out) >= {"campaign_matrix", "indicator_panel", "plan_followup", "keyword_trends",
+                        "section_profile"}  # fmt: skip
+
+
+def test_without_a_text_column_the_files_are_read_again(corpus_tables, corpus):
+    tables = dict(corpus_tables, documents=corpus_tables["documents"].drop(columns="text"))
+    out = compare(tables, manifest=MANIFEST)
+    assert out["keyword_trends"].equals(corpus["keyword_trends"])
+
+
+def test_unreadable_documents_are_left_out_of_the_comparison(tmp_path):
+    folder = tmp_path / "县"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((CORPORA / f"{COUNTY_H1}.txt").read_bytes())
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    tables = report_tables(run_batch(iter_inputs([folder])), with_text=True)
+    assert list(tables["documents"]["status"]) == ["ok", "error"]
+    out = compare(tables)
+    assert list(out["periods"]["doc_id"]) == ["a"]
+    assert set(out["periods"]["series"]) == {"县"}
+
+
+def test_compare_needs_the_batch_tables(corpus_tables):
+    with pytest.raises(ValueError, match="claims"):
+        compare({k: v for k, v in corpus_tables.items() if k != "claims"})
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "xlsx"])
+def test_compare_reads_a_folder_of_extracted_tables(tmp_path, corpus, fmt):
+    runner = CliRunner()
+    tables = tmp_path / "tables"
+    result = runner.invoke(app, ["extract", str(CORPORA), "--out", str(tables), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "cmp"
+    args = ["compare", str(tables), "--out", str(out), "--manifest", str(MANIFEST), "-f", fmt]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    loaded = load_tables(tables)
+    assert set(loaded) == {"documents", "sections", "measures", "claims", "campaigns"}
+    again = compare(loaded, manifest=MANIFEST)["plan_followup"]
+    assert again.equals(corpus["plan_followup"])
+    written = {
+        "csv": lambda: pd.read_csv(out / "plan_followup.csv", encoding="utf-8-sig"),
+        "jsonl": lambda: pd.read_json(out / "plan_followup.jsonl", lines=True),
+        "parquet": lambda: pd.read_parquet(out / "plan_followup.parquet"),
+        "xlsx": lambda: pd.read_excel(out / "compare.xlsx", sheet_name="plan_followup"),
+    }[fmt]()
+    assert list(written["status"]) == list(corpus["plan_followup"]["status"])
+    assert list(written["plan_headline"]) == list(corpus["plan_followup"]["plan_headline"])
+
+
+def test_compare_command_on_report_files_and_bad_input(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "cmp"
+    result = runner.invoke(app, ["compare", str(CORPORA), "--out", str(out), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert (out / "campaign_matrix.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    bad = runner.invoke(app, ["compare", str(tmp_path / "missing"), "--out", str(out)])
+    assert bad.exit_code == 2 and "no such file" in bad.output
+    fmt = runner.invoke(app, ["compare", str(CORPORA), "--out", str(out), "-f", "docx"])
+    assert fmt.exit_code == 2 and "unknown format" in fmt.output
+
+
+def test_min_score_and_stopwords_options(tmp_path):
+    runner = CliRunner()
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# mine\n疫情 防控\n", encoding="utf-8")
+    out = tmp_path / "cmp"
+    args = ["compare", str(CORPORA), "--out", str(out), "--manifest", str(MANIFEST), "-f", "jsonl"]
+    result = runner.invoke(app, [*args, "--min-score", "0.99", "--stopwords", str(stop)])
+    assert result.exit_code == 0, result.output
+    followup = pd.read_json(out / "plan_followup.jsonl", lines=True)
+    county = followup[followup["plan_doc_id"] == COUNTY_H1]
+    assert set(county["status"]) == {"not_reported"}
+    terms = set(pd.read_json(out / "keyword_trends.jsonl", lines=True)["term"])
+    assert "疫情" not in terms and "防控" not in terms
+    assert "加强" in terms  # the shipped stop list is replaced, not extended
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    from extractor.cli.compare import write_results
+
+    df = pd.DataFrame({"norm": ["=HYPERLINK(1)", "放管服"], "count": [1, 2]})
+    (path,) = write_results({"campaign_matrix": df}, tmp_path, "csv")
+    cells = pd.read_csv(path, encoding="utf-8-sig")["norm"].tolist()
+    assert cells == ["'=HYPERLINK(1)", "放管服"]
+
+
+# --- figures --------------------------------------------------------------------------------
+def test_figures_render_as_png_and_svg_and_are_not_blank(corpus, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib.image
+
+    from extractor.analysis.plots import write_figures
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        paths = write_figures(corpus, tmp_path)
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+    names = {p.name for p in paths}
+    for figure in ("campaign_timeline", "indicator_lines", "keyword_trends"):
+        assert f"{figure}_青石县.png" in names and f"{figure}_青石县.svg" in names
+    assert "campaign_timeline_东川省.png" in names
+    for path in paths:
+        if path.suffix == ".png":
+            pixels = matplotlib.image.imread(path)
+            assert pixels.shape[0] > 200 and pixels.shape[1] > 300, path.name
+            assert pixels[..., :3].std() > 0.05, f"{path.name} is blank"
+        else:
+            assert path.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_without_a_cjk_font_figures_still_render_with_one_warning(
+    corpus, tmp_path, monkeypatch, caplog
+):
+    pytest.importorskip("matplotlib")
+    from extractor.analysis import plots as compare_plots
+
+    monkeypatch.setattr(compare_plots, "cjk_font", lambda: None)
+    county = {k: v[v["series"] == "青石县"] if "series" in v else v for k, v in corpus.items()}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        paths = compare_plots.write_figures(county, tmp_path)
+    assert len(paths) == 6
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+    assert [r.message for r in caplog.records if "CJK" in r.message] == [
+        "no CJK font found (install fonts-noto-cjk): Chinese labels show as boxes"
+    ]
+
+
+def test_compare_plots_option_writes_figures(tmp_path):
+    pytest.importorskip("matplotlib")
+    runner = CliRunner()
+    out = tmp_path / "cmp"
+    args = ["compare", str(CORPORA), "--out", str(out), "--manifest", str(MANIFEST), "--plots"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "indicator_lines_青石县.png").stat().st_size > 5_000
+
+
+# --- the State Council series (../shared) ---------------------------------------------------
+_GWR_TARGET = regex.compile(r"预期目标(?:是|为)?：[^。]*?国内生产总值增长(\d+(?:\.\d+)?)%")
+
+
+def test_gdp_growth_targets_of_the_state_council(state_council):
+    tables, out = state_council
+    long = out["indicator_long"]
+    targets = long[
+        (long["series"] == "state-council") & (long["indicator"] == "国内生产总值")
+        & (long["unit"] == "%") & (long["role"] == "target")
+    ].set_index("period")  # fmt: skip
+    texts = dict(zip(tables["documents"]["doc_id"], tables["documents"]["text"], strict=True))
+    checked = []
+    for doc_id, text in texts.items():
+        m = _GWR_TARGET.search(fold(text))
+        if m:
+            year = doc_id.rsplit("/", 1)[-1]
+            assert targets.loc[year, "value"] == float(m.group(1)), year
+            checked.append(year)
+    assert len(checked) >= 3, checked
+    # 2020's report set no growth target: the panel must not invent one
+    assert "2020" not in targets.index
+
+
+def test_last_years_results_recalled_in_a_plan_section_are_last_years(state_council):
+    """The 2011 report's section on 2011 opens with 过去一年…国内生产总值增长10.3%, 居民消费
+    价格涨幅控制在3.3%, 城镇新增就业1168万人: 2010's results, not 2011's targets, and each
+    a year's own figure rather than the 十一五 totals (5771万, 11.2%) of the same report."""
+    _, out = state_council
+    long = out["indicator_long"]
+    long = long[long["series"] == "state-council"].set_index(
+        ["indicator", "unit", "role", "period"]
+    )
+    assert long.loc[("国内生产总值", "%", "result", "2010"), "value"] == 10.3
+    assert long.loc[("居民消费价格", "%", "result", "2010"), "value"] == 3.3
+    assert long.loc[("城镇新增就业", "人", "result", "2010"), "value"] == 1.168e7
+    assert long.loc[("居民消费价格", "%", "target", "2011"), "value"] == 4.0
+
+
+# fmt: off
+NATIONAL_CAMPAIGNS = ["一带一路", "脱贫攻坚", "供给侧结构性改革", "乡村振兴", "放管服",
+                      "西部大开发", "科学发展观", "京津冀协同发展", "新质生产力"]
+# fmt: on
+
+
+def test_campaign_matrix_shows_the_years_of_national_campaigns(state_council):
+    tables, out = state_council
+    matrix = out["campaign_matrix"].set_index(["series", "norm"])
+    periods = dict(zip(out["periods"]["doc_id"], out["periods"]["period"], strict=True))
+    texts = dict(zip(tables["documents"]["doc_id"], tables["documents"]["text"], strict=True))
+    for name in NATIONAL_CAMPAIGNS:
+        row = matrix.loc[("state-council", name)]
+        shown = {p for p in periods.values() if row.get(p, 0) and row[p] > 0}
+        written = {periods[d] for d, text in texts.items() if name in fold(text)}
+        assert shown == written, name
+        assert row["first_seen"] == min(written, key=period_key)
+    assert matrix.loc[("state-council", "新质生产力"), "status"] == "continued"
+    # rare as it is, a campaign name is a keyword, counted whole
+    kw = out["keyword_trends"]
+    rare = kw[(kw["series"] == "state-council") & (kw["term"] == "新质生产力")]
+    written = {periods[d]: fold(t).count("新质生产力") for d, t in texts.items()}
+    assert dict(zip(rare["period"], rare["count"], strict=True)) == {
+        p: n for p, n in written.items() if n
+    }
+    assert matrix.loc[("state-council", "科学发展观"), "status"] == "dropped"

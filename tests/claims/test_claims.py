@@ -1,0 +1,704 @@
+"""Claims: figures with their units, hedges, changes, indicators, times and targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor import parse
+from extractor.claims.claims import find_claims
+from extractor.elements.placeholders import find_placeholders
+
+SHARED = Path(__file__).parents[3] / "shared" / "corpora"
+SEED = SHARED / "seed" / "000_8a275b04bc339325.txt"
+STATE_COUNCIL = SHARED / "real" / "state-council"
+NO_SHARED = "../shared/corpora is not next to this checkout (real reports live outside the repo)"
+
+# (text, [(value_text, unit, approx, change), ...])
+# fmt: off
+CLAIMS = [
+    ("入户排查总人数X人", [("X", "人", "", "")]),
+    ("直接从武汉返X人数X人", [("X", "人", "", "")]),
+    ("其中X亿元以上项目X个", [("X", "亿元", "以上", ""), ("X", "个", "", "")]),
+    ("惠及县区周边群众X户X人", [("X", "户", "", ""), ("X", "人", "", "")]),
+    ("1-5月份三公经费与去年同期持平", [("", "", "", "flat")]),
+    ("今年以来出口订单同比下降", [("", "", "", "decrease")]),
+    # 提升, 扩大 are verbs unless compared: 年末总结提升 states no change
+    ("年初制定工作要点，年末总结提升。", []),
+    ("上半年服务满意度比去年同期提升", [("", "", "", "increase")]),
+    ("事故起数同比减少，是近年来最大降幅", [("", "", "", "decrease")]),  # 降幅 is a noun
+    ("共排查外省籍车辆X辆X余人次", [("X", "辆", "", ""), ("X", "人次", "余", "")]),
+    ("办结反馈率X%", [("X", "%", "", "")]),
+    ("城镇新增就业1100万人以上", [("1100", "万人", "以上", "")]),
+    ("国内生产总值增长6%－6.5%", [("6%－6.5", "%", "", "increase")]),
+    ("同比增长15%-20%", [("15%-20", "%", "", "increase")]),
+    ("新建3-5个产业园", [("3-5", "个", "", "")]),
+    ("新建3至5个产业园", [("3至5", "个", "", "")]),
+    ("用三到五年时间", [("三到五", "年", "", "")]),
+    ("打井2万余口", [("2", "万口", "余", "")]),
+    ("建成60多万个", [("60", "万个", "多", "")]),
+    ("争取中央2个亿补助", [("2", "个亿", "", "")]),
+    ("完成投资约3.12（仅为政府性投资数据）亿元", [("3.12", "亿元", "约", "")]),
+    ("近14亿人口", [("14", "亿人口", "近", "")]),
+    ("营业收入1,132.92亿元", [("1,132.92", "亿元", "", "")]),
+    # full-width commas between thousands; a comma before a figure still ends the clause
+    ("棉花产量２，８５０万担，比上年增加３１０万担", [("２，８５０", "万担", "", ""), ("３１０", "万担", "", "increase")]),
+    ("增长8.5%，120家企业上市", [("8.5", "%", "", "increase"), ("120", "家", "", "")]),
+    ("全年召开常务会议12次", [("12", "次", "", "")]),  # meetings counted, not numbered
+    # a change word inside the name of a measure is no change of the figure
+    ("服务业对经济增长贡献率超60%", [("60", "%", "超", "")]),
+    ("工业对经济增长贡献率从17.1%提升到35.1%", [("17.1", "%", "", ""), ("35.1", "%", "", "increase")]),
+    ("压减一般性支出10%", [("10", "%", "", "decrease")]),  # but a verb before what it cuts is
+    # a scale with no unit word after it counts what the sentence names: its unit is the scale
+    ("职工医保参保人数突破5100万，", [("5100", "万", "", "")]),
+    ("惠及3000多万农村群众", [("3000", "万", "多", "")]),
+    ("贫困人口减少700万。", [("700", "万", "", "decrease")]),
+    ("发放消费券12亿", [("12", "亿", "", "")]),  # at the end of the text
+    # but not a class (30万吨级航道, 100亿级项目), a name in quotes, or 1万6千
+    ("建成30万吨级航道", []),
+    ("培育100亿级产业集群", []),
+    ("实施“3个100万”工程", []),
+    ("增长１５．６％", [("１５．６", "％", "", "increase")]),
+    ("下降百分之六", [("百分之六", "", "", "decrease")]),
+    ("占比约三分之一", [("三分之一", "", "约", "")]),
+    ("占比近三成", [("三成", "", "近", "")]),
+    ("时间过半", [("过半", "", "过", "")]),
+    ("产能翻一番", [("一", "番", "", "increase")]),
+    ("增长1.5倍", [("1.5", "倍", "", "increase")]),
+    ("钢产量一千三百五十二万吨", [("一千三百五十二", "万吨", "", "")]),
+    ("培训两万人次", [("两", "万人次", "", "")]),
+    ("收回土地584宗27474㎡", [("584", "宗", "", ""), ("27474", "㎡", "", "")]),
+    ("粮食产量1.3万亿斤以上", [("1.3", "万亿斤", "以上", "")]),
+    ("城乡居民收入比缩小到2.02。", [("2.02", "", "", "decrease")]),
+    ("连续8年稳定在700亿斤以上", [("8", "年", "", ""), ("700", "亿斤", "以上", "")]),
+    ("平均缩短审批时间60天以上", [("60", "天", "以上", "decrease")]),
+    ("城镇调查失业率5.5%左右", [("5.5", "%", "左右", "")]),
+    ("比上年提高0.21个百分点", [("0.21", "个百分点", "", "increase")]),
+    ("收入分别增长X%和X%", [("X", "%", "", "increase"), ("X", "%", "", "increase")]),
+    ("分别下降18.2%和14.3%", [("18.2", "%", "", "decrease"), ("14.3", "%", "", "decrease")]),
+    ("规上工业增加值增长8.1%", [("8.1", "%", "", "increase")]),
+    ("新增民宿X家", [("X", "家", "", "")]),
+    ("全年净增126家", [("126", "家", "", "")]),
+    ("每个县区至少有1家", [("1", "家", "至少", "")]),
+    ("人均预期寿命达到82.5岁。", [("82.5", "岁", "", "")]),
+    ("压减一般性支出10%", [("10", "%", "", "decrease")]),
+    ("标准分别提高到每人每月810元和650元", [("810", "元", "", "increase"), ("650", "元", "", "increase")]),
+    ("门诊慢特病病种扩大到52种", [("52", "种", "", "increase")]),
+    # 提升, 扩大 change a measure, but are verbs before a count or land worked on
+    ("粮食亩产提升10.1斤", [("10.1", "斤", "", "increase")]),
+    ("支出规模扩大2万亿元以上", [("2", "万亿元", "以上", "increase")]),
+    ("培育扩大200家企业", [("200", "家", "", "")]),
+    ("改造提升0.5万亩高标准农田", [("0.5", "万亩", "", "")]),
+    ("居民消费价格涨幅3%左右", [("3", "%", "左右", "increase")]),
+    ("三公经费同比下降。", [("", "", "", "decrease")]),
+    ("1-6月份“三公”经费下降。", [("", "", "", "decrease")]),
+    ("产值十亿元以上", [("十", "亿元", "以上", "")]),
+    ("解答群众咨询两千余条", [("两千", "条", "余", "")]),
+    ("发放30万元", [("30", "万元", "", "")]),
+]
+# Not claims: dates, ordinals, formulas, list counts, names, figures in names and titles.
+NOT_CLAIMS = [
+    "产量都将大大超过过去二十八年增加的产量",  # a span of years (time reference)
+    "按照省委十一届十次、十一次全会部署", "召开十四届人大五次会议",  # ordinals of sessions
+    "经过半年的准备",  # 过半 inside 经过半年 is no share
+    "2020年", "截至X月X日", "2023年3月", "二○二○年", "1-5月份", "上午X时", "一季度",
+    "第二批", "首批", "第X版", "第三届", "两个维护", "“四个意识”", "三大攻坚战", "一岗双责",
+    "一是加强管理", "（一）加强管理", "1.加强管理", "重点做好以下五个方面：", "实施三项措施：",
+    "公开X县2020年度", "“555X”产业", "PM2.5浓度", "4A级景区", "“十四五”规划", "G20峰会",
+    "《关于降低5%费率的通知》", "建党99周年", "打造一批精品茶园", "抓住两个重点",
+    "十六届人大五次会议", "产业园二期", "三年行动", "五年来", "“零次跑”", "实行24小时值守",
+    "0—6岁儿童", "支持平台企业", "保持平稳", "努力争创示范县", "居民收入增长和经济增长同步",
+    "入围“X省100个避暑气候胜地”", "十几个", "数十家", "一个重要",
+]
+# (text, base unit, value, low, high)
+VALUES = [
+    ("打井2万余口", "口", 2e4, None, None), ("争取2个亿", "元", 2e8, None, None),
+    ("投资5—10万元", "元", 5e4, 5e4, 1e5), ("增长6%－6.5%", "%", 6.0, 6.0, 6.5),
+    ("粮食1.3万亿斤", "吨", 6.5e8, None, None), ("近14亿人口", "人", 1.4e9, None, None),
+    ("钢一千三百五十二万吨", "吨", 1.352e7, None, None), ("投资X亿元", "元", None, None, None),
+    ("翻两番", "倍", 4.0, None, None), ("占三成", "%", 30.0, None, None),
+    ("新建高标准农田12.5万亩", "平方米", 83333333.3333, None, None),
+    ("人口自然增长率4.9‰", "%", 0.49, None, None), ("新增装机3000万千瓦", "千瓦", 3e7, None, None),
+]
+# (text, indicators)
+INDICATORS = [
+    # a trailing word stripped only on its own, not as the end of a word
+    ("年均增长7.6%", [""]),  # 年均 is stripped whole, (?<![人平])均 does not leave 年
+    ("规模以上工业增加值年均增长7.6%", ["规模以上工业增加值"]),
+    ("利率调高到百分之八", ["利率调高"]),
+    ("我们这样一个拥有14亿人口的大国", ["我们这样一个"]),
+    ("查处的经济违法犯罪案件从今年一月到九月共有136件", ["查处的经济违法犯罪案件"]),
+    # a lead word stripped only on its own, not as the start of a word
+    ("有色金属产业年产值超4千亿元", ["有色金属产业年产值"]),
+    ("有效发明专利比2020年增长58.1%", ["有效发明专利"]),
+    ("共建“一带一路”国家进出口增长14.7%", ["共建“一带一路”国家进出口"]),
+    ("完成并购重组397起", ["并购重组"]),
+    ("及时受理率达到100%", ["及时受理率"]),
+    ("共计完成投资12亿元，共有高等学校8所", ["投资", "高等学校"]),
+    # after 分别 a list of indicators is shared out, one item a figure, in order
+    ("城镇调查失业率、城镇登记失业率分别为4.8%、4.3%", ["城镇调查失业率", "城镇登记失业率"]),
+    ("高技术制造业和装备制造业增加值分别增长13.8%、18.1%", ["高技术制造业增加值", "装备制造业增加值"]),
+    ("跨国公司地区总部、外资研发中心分别新增30家、20家", ["跨国公司地区总部", "外资研发中心"]),
+    ("化学需氧量、二氧化硫排放量分别下降6.61%、8.95%", ["化学需氧量", "二氧化硫排放量"]),
+    # …unless an item is a bare modifier whose noun cannot be told (城镇 → 城镇居民收入?)
+    ("城镇、农村居民收入分别增长4.8%、5.9%", ["城镇、农村居民收入"] * 2),
+    ("小学、初中学生人均公用经费分别达到300元、500元", ["小学、初中学生人均公用经费"] * 2),
+    # …or the items are not as many as the figures
+    ("化学需氧量、二氧化硫排放量分别下降1.2%、1.8%和2%", ["化学需氧量、二氧化硫排放量"] * 3),
+    # a multiple with no noun of its own measures the figure before it
+    ("生铁三百零三万吨，等于一九四九年的十二点四倍", ["生铁", "生铁"]),
+    ("高等学校在校生1600万人，是1997年的2.3倍", ["高等学校在校生", "高等学校在校生"]),
+    ("截止X月X日，入户排查总人数X人", ["入户排查总人数"]),
+    ("上半年我县共完成项目签约X个，总投资金额达X亿元", ["项目签约", "总投资金额"]),
+    ("日供水量X吨的自来水厂建成", ["日供水量"]),
+    ("全县上半年共新增民宿X家", ["新增民宿"]),
+    ("惠及县区周边群众X户X人", ["惠及县区周边群众", "惠及县区周边群众"]),
+    ("其中X亿元以上项目X个", ["项目", "X亿元以上项目"]),
+    ("外贸进出口总额412.6亿元，增长24.8%", ["外贸进出口总额", "外贸进出口总额"]),
+    # a new clause with a figure but no change is about its own noun, not the last indicator
+    ("投入资金3.5亿元，完成18项工程", ["投入资金", "工程"]),
+    ("全社会研发投入年均增长11.6%", ["全社会研发投入"]),  # 年均 is how, not what
+    # traditional script: the same words and units
+    ("本地生產總值增長5.2%，失業率減少0.3個百分點", ["本地生產總值", "失業率"]),
+    ("国内生产总值增长6%－6.5%", ["国内生产总值"]),
+    ("1-5月份三公经费与去年同期持平", ["三公经费"]),
+    ("上半年服务满意度比去年同期明显提升", ["服务满意度"]),  # the comparison is no part of it
+    ("城镇登记失业率控制在2.8%以内", ["城镇登记失业率"]),
+    ("GDP比2019年增长5%", ["GDP"]),
+    ("力争全社会研发投入强度达到3.35%", ["全社会研发投入强度"]),
+]
+# (text, time_ref of each claim)
+TIMES = [
+    ("截至X月X日，入户排查总人数X人", ["截至X月X日"]),
+    ("上半年我县共完成项目签约X个", ["上半年"]),
+    ("1-5月份三公经费与去年同期持平", ["1-5月份"]),
+    ("全年国内生产总值超过126万亿元", ["全年"]),
+    ("2023年，城镇新增就业1244万人", ["2023年"]),
+    # a span of years is one reference, not its last year
+    ("2020年到2025年，工业投资比重从17.9%提升到35.5%", ["2020年到2025年", "2020年到2025年"]),
+    ("2021—2025年累计完成投资5000亿元", ["2021—2025年"]),
+    ("2020年至今建设的985个项目", ["2020年至今"]),
+    ("截至目前，累计筹融资50.85亿元", ["截至目前"]),
+    ("近年来，累计建成公园120座", ["近年来"]),
+    ("一九七九至一九八三年工农业总产值平均每年增长７．９％", ["一九七九至一九八三年"]),
+    ("截至X月XX日上午X时，共排查车辆X辆", ["截至X月XX日上午X时"]),
+    ("GDP比2019年增长5%", [""]),
+    ("恢复到去年同期的80%", [""]),
+    # a span of years written with a two-character numeral is one time reference
+    ("在十二年内，粮食亩产分别达到四百斤、五百斤", ["十二年内", "十二年内"]),
+    ("改革开放三十年来，经济年均增长9.8%", ["三十年来"]),
+    ("大庆原油产量在十七年间平均每年增长百分之二十八", ["十七年间"]),
+]
+# (text, is_target of each claim)
+TARGETS = [
+    ("力争XX主题乐园年底完成投资X亿元", [True]),
+    ("今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上", [True, True]),
+    ("确保粮食播种面积1530万亩", [True]),
+    ("上半年完成投资X亿元", [False]),
+    ("新增参保3.2万人，确保应保尽保", [False]),
+    ("完成全年目标任务的65%", [False]),
+    ("人均预期寿命从80.2岁提升至82.5岁", [False, False]),
+    ("经济恢复好于预期，增长8.1%", [False]),  # 预期 compared, not promised
+    ("扫黑除恶专项斗争取得成效，破案120起", [False]),  # 争取 inside 斗争取得
+]
+BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
+    ("\U00011f50\U00011f51个", []),  # Kawi digits: \d in regex, not in float()
+    ("支持平台企业在促进创新中大显身手", []),  # 持平 inside 支持平台
+    ("项目签约X个", [("X", "个")]),  # 约 of 签约 read as a hedge
+    ("努力争创省级茶叶特色农业强县，申报X家", [("X", "家")]),  # 力争 inside 努力争创
+    ("园区单位面积产出提高到每亩486万元", [("486", "万元")]),  # 每亩 between change and figure
+    ("县医共体总院与X家乡镇卫生院", [("X", "家")]),  # 家乡 is not a word here
+    ("分3批发放消费券", [("3", "批")]),  # 批发 is not a word here
+    ("全省三成以上的县", [("三成", "")]),  # 三 before 成 is a share, not a count
+    ("组织120余人参加应急演练", [("120", "人")]),  # 人参加: no ginseng after a figure
+    ("新建足球场42片、健身步道30条", [("42", "片"), ("30", "条")]),  # 片 and 款 count
+    ("26款新药获批上市，划定3片区", [("26", "款")]),
+    # a unit opening with a numeral character (千瓦) after a Chinese numeral
+    ("新增发电能力四百零六万千瓦，", [("四百零六", "万千瓦")]),
+    ("制造每台二万五千千瓦的机组", [("二万五千", "千瓦")]),
+    ("建设百万千瓦级电站", []),  # a grade, and 百万 opens no numeral
+    # traditional script: 餘 is 余 (the scan had stopped at it and found no unit)
+    ("職工已經達到一千三百七十四萬五千餘人", [("一千三百七十四萬五千", "人")]),
+    ("共有三萬一千餘個基層社", [("三萬一千", "個")]),
+    # a count after 前 with 位 or 名 is a rank; passenger- and ton-kilometres are units
+    ("增速连续30个月居全国前10位，包揽前六名", [("30", "个月")]),
+    ("旅客周转量将达到三百二十亿人公里，货物周转量5000亿吨公里", [("三百二十", "亿人公里"), ("5000", "亿吨公里")]),
+]
+# fmt: on
+
+
+def _claims(text: str, **kwargs):
+    claims = find_claims(text, **kwargs)
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.text.startswith(c.value_text) or c.rule == "claim.multiple"
+    return claims
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMS, ids=[t for t, _ in CLAIMS])
+def test_claims(text, expected):
+    got = [(c.value_text, c.unit, c.approx, c.change) for c in _claims(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text):
+    assert [c.text for c in _claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value", "low", "high"), VALUES, ids=[v[0] for v in VALUES]
+)
+def test_values_are_scaled_to_the_base_unit(text, base, value, low, high):
+    (claim,) = _claims(text)
+    assert claim.base_unit == base
+    assert claim.value == (None if value is None else pytest.approx(value))
+    assert (claim.low, claim.high) == (low, high)
+    assert claim.masked == (value is None)
+
+
+@pytest.mark.parametrize(("text", "expected"), INDICATORS, ids=[t for t, _ in INDICATORS])
+def test_indicators(text, expected):
+    assert [c.indicator for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMES, ids=[t for t, _ in TIMES])
+def test_time_references(text, expected):
+    assert [c.time_ref for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), TARGETS, ids=[t for t, _ in TARGETS])
+def test_targets(text, expected):
+    assert [c.is_target for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), BUGS_CAUGHT, ids=[t for t, _ in BUGS_CAUGHT])
+def test_bugs_caught(text, expected):
+    assert [(c.value_text, c.unit) for c in _claims(text)] == expected
+
+
+def test_plan_spans_make_targets_and_records_are_complete():
+    text = "上半年完成投资X亿元。下半年完成投资X亿元。"
+    claims = _claims(text, plan_spans=[(text.index("下半年"), len(text))])
+    assert [c.is_target for c in claims] == [False, True]
+    assert [c.claim_id for c in claims] == ["c1", "c2"]
+    assert claims[0].sentence == "上半年完成投资X亿元"
+    assert (claims[0].section_id, claims[0].measure_id) == (None, None)
+    assert {c.rule for c in claims} == {"claim.masked"}
+
+
+def test_given_placeholders_decide_the_masked_figures():
+    text = "直接从武汉返X人数X人"
+    placeholders = find_placeholders(text)
+    assert [p.kind for p in placeholders] == ["name", "figure"]
+    claims = find_claims(text, placeholders=placeholders)
+    assert [(c.start, c.masked) for c in claims] == [(text.rindex("X"), True)]
+
+
+# --- the seed and a real report --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.is_file():
+        pytest.skip(NO_SHARED)
+    return SEED.read_text(encoding="utf-8")
+
+
+def _at(claims, text: str, anchor: str):
+    lo = text.index(anchor)
+    return [c for c in claims if lo <= c.start < lo + len(anchor)]
+
+
+def test_seed_traps(seed):
+    claims = find_claims(seed)
+    got = [(c.value_text, c.unit, c.approx) for c in _at(claims, seed, "直接从武汉返X人数X人")]
+    assert got == [("X", "人", "")]
+    got = [(c.value_text, c.unit, c.approx) for c in _at(claims, seed, "其中X亿元以上项目X个")]
+    assert got == [("X", "亿元", "以上"), ("X", "个", "")]
+    got = [(c.value_text, c.unit) for c in _at(claims, seed, "惠及县区周边群众X户X人")]
+    assert got == [("X", "户"), ("X", "人")]
+    (flat,) = _at(claims, seed, "1-5月份三公经费与去年同期持平")
+    assert (flat.value_text, flat.change, flat.time_ref, flat.text) == (
+        "",
+        "flat",
+        "1-5月份",
+        "持平",
+    )
+    for anchor in ("2020年", "X月X日", "第二批", "两个维护", "以下五个方面", "第X版"):
+        assert _at(claims, seed, anchor) == [], anchor
+
+
+def test_seed_claims_are_masked_and_spanned(seed):
+    claims = find_claims(seed)
+    assert len(claims) >= 45
+    for c in claims:
+        assert seed[c.start : c.end] == c.text
+        assert c.masked == (c.value is None and c.value_text != "")
+
+
+@pytest.mark.parametrize("year", ["2019", "2024"])
+def test_state_council_targets(year):
+    path = STATE_COUNCIL / f"{year}.txt"
+    if not path.is_file():
+        pytest.skip(NO_SHARED)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("主要预期目标")
+    end = text.index("。", start)
+    inside = [c for c in find_claims(text) if start <= c.start < end]
+    assert len(inside) >= 5
+    assert all(c.is_target for c in inside)
+    around = [c for c in inside if c.unit == "%" and c.approx == "左右"]
+    assert len(around) >= 3
+    assert {c.time_ref for c in around} == {"今年"}
+    gdp = next(c for c in inside if c.indicator == "国内生产总值")
+    assert (gdp.base_unit, gdp.change) == ("%", "increase")
+
+
+# --- properties ---------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["X", "XX", "××", "某某", "1,352.6", "12", "３．５", "一千三百五十二", "两", "三成", "百分之六",
+     "翻一番", "3-5", "6%－6.5%", "万", "亿", "余", "多", "元", "人", "个", "%", "％", "以上", "左右",
+     "增长", "下降", "持平", "同比", "约", "近", "第", "年", "月", "日", "上半年", "截至", "力争",
+     "（", "）", "“", "”", "《", "》", "，", "。", "；", "：", "、", "\n", " ", "和", "其中"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join))
+def test_never_raises_and_spans_hold(text):
+    claims = find_claims(text)
+    assert [c.claim_id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.start <= c.end
+        assert c.change in ("", "increase", "decrease", "flat")
+        if c.low is not None:
+            assert c.high is not None and c.low <= c.high
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode(text):
+    for c in find_claims(text):
+        assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失業率減少0.3個百分點", [("0.3", "個百分點", "个百分点", "decrease")]),
+        ("投入資金3.5億元，覆蓋1200戶", [("3.5", "億元", "元", ""), ("1200", "戶", "户", "")]),
+        ("服務時間延長2小時。", [("2", "小時", "小时", "increase")]),
+        ("完成18項工程，建成公頃12處", [("18", "項", "项", ""), ("12", "處", "处", "")]),
+    ],
+)
+def test_traditional_script_units_and_changes(text, expected):
+    """繁體 units keep the simplified base unit, so a series compares across scripts."""
+    got = [(c.value_text, c.unit, c.base_unit, c.change) for c in find_claims(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城镇新增就业预期目标比去年多100万人", [("100", "increase")]),
+        ("比上年少3个", [("3", "decrease")]),
+        ("新增企业300多家", [("300", "")]),  # 多 after a figure is a hedge, not a change
+    ],
+)
+def test_more_and_fewer_after_a_comparison_are_changes(text, expected):
+    assert [(c.value_text, c.change) for c in find_claims(text)] == expected
+
+
+def test_in_a_review_section_secured_funds_are_results_not_targets():
+    text = (
+        "2024年工作总结及2025年工作计划\n一、2024年主要工作\n"
+        "争取国债资金5057万元实施海洋项目。确保粮食产量达1.9万吨。力争明年再增长5%。\n"
+        "二、2025年工作计划\n争取中央补助2亿元。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
+
+
+def test_in_a_review_section_estimates_and_expectations_are_results_not_targets():
+    text = (
+        "2025年工作总结及2026年工作计划\n一、2025年工作回顾\n"
+        "预计全年接待游客9.6亿人次。稳预期成效明显，地区生产总值增长5.3%。"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+        "二、2026年工作计划\n预计全年接待游客10亿人次。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("9.6", False), ("5.3", False), ("5", True), ("10", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 由 X 增加到 Y: both figures measure what stands before 由
+        ("常住人口由729万人增加到732万人。", [("729", "常住人口"), ("732", "常住人口")]),
+        ("原油由1亿吨增加到1.2亿吨。", [("1", "原油"), ("1.2", "原油")]),
+        # verbs of reaching and of the future are not part of the indicator
+        ("地区生产总值迈上4万亿元台阶。", [("4", "地区生产总值")]),
+        ("中央财政转移支付每年将增加780亿元。", [("780", "中央财政转移支付")]),
+        ("工业总产值相当于上年的三點六倍。", [("三點六", "工业总产值")]),
+        # 对外 is a word, not the preposition 对
+        ("对外直接投资增长4.3%。", [("4.3", "对外直接投资")]),
+        # a measure marker is not part of the indicator
+        ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
+        # a share of what follows its 的, when nothing before the figure names it
+        ("。62%的入境航班、53%的入境旅客。", [("62", "入境航班"), ("53", "入境旅客")]),
+        ("。全市90%以上的行政村达到标准。", [("90", "行政村")]),
+        # the noun after a figure stops where a predicate begins, not at a participle
+        ("。13条重点产业链全面起势。", [("13", "重点产业链")]),
+        ("。7所学校入选“全国文明校园”。", [("7", "学校")]),
+        ("。改造5000个已建成自然村。", [("5000", "改造已建成自然村")]),
+        ("。36项年度重点改革任务扎实推进。", [("36", "年度重点改革任务")]),
+        ("。12家文化礼堂建设有序推进。", [("12", "文化礼堂建设")]),
+        # 成功 opens the noun; 获 starts the predicate
+        ("。118起成功避险案例获表扬。", [("118", "成功避险案例")]),
+        # nor is a list marker opening the clause: （一）, 2., 10、
+        ("（一）工业支出８５４万元。", [("８５４", "工业支出")]),
+        ("2.实现城镇新增就业18万人。", [("18", "城镇新增就业")]),
+        ("10、发放住房租赁补贴1.6万户。", [("1.6", "发放住房租赁补贴")]),
+        # 拟定 is one word: no 定 is left over
+        ("拟定工业总产值六百亿元。", [("六百", "工业总产值")]),
+        # a clause naming nothing takes what the clause before names, after a colon or a
+        # measure (产量, 比重, 总值), not any clause (应该看到，…)
+        ("烤烟：达到七百八十万担。", [("七百八十", "烤烟")]),
+        ("工业总产值，拟定为六百亿元。", [("六百", "工业总产值")]),
+        ("轻工业所占的比重，一九五二年为百分之二十七。", [("百分之二十七", "轻工业所占的比重")]),
+        # 连续 (of a duration) and 实际 (real growth) end no indicator
+        ("群众安全感连续7年保持在98%以上。", [("7", "群众安全感"), ("98", "群众安全感")]),
+        ("农村居民人均纯收入实际增长6.8%。", [("6.8", "农村居民人均纯收入")]),
+        # nor does a span of years before the change, or a comparison with the last one
+        ("新能源汽车产量五年增长29倍。", [("29", "新能源汽车产量")]),
+        ("实际使用外资五年累计达到1030亿美元左右、比上个五年增长15.8%左右。",
+         [("1030", "实际使用外资"), ("15.8", "实际使用外资")]),
+        ("居民平均消费水平，由一百七十五元提高到二百八十八元。",
+         [("一百七十五", "居民平均消费水平"), ("二百八十八", "居民平均消费水平")]),
+        ("应该看到，十亿人口的大国。", [("十", "大国")]),  # not 应该看到
+        # nor is 或 between two figures: the second shares the first's indicator
+        ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
+        ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
+        # a list of counted items: each figure measures the noun after it
+        ("新建3所小学和2所中学。", [("3", "新建小学"), ("2", "中学")]),
+        ("建成6个市级服务中心、14个县级服务站。", [("6", "建成市级服务中心"), ("14", "县级服务站")]),
+        # 惠及, 参与 end with a joiner's character but join nothing
+        ("发放救助资金5.2亿元、惠及3.6万人。", [("5.2", "发放救助资金"), ("3.6", "惠及")]),
+        # the words between two figures with no joiner stay shared (项目总投资)
+        ("签约12个项目总投资30亿元。", [("12", "签约项目总投资"), ("30", "项目总投资")]),
+        # nothing after the figure: the earlier reading stands
+        ("建设15个百亿元、40个30亿元以上项目。",
+         [("15", "建设百亿元"), ("40", "百亿元"), ("30", "百亿元")]),
+        # a verb phrase before a count: the figure counts the noun after it
+        ("实施稳经济30项举措。", [("30", "实施稳经济举措")]),
+        ("启动建设7座湿垃圾资源化利用设施。", [("7", "启动建设湿垃圾资源化利用设施")]),
+        ("引进科技企业120家落户园区。", [("120", "引进科技企业")]),  # a predicate, no noun
+        # the noun after a figure is followed to its end within 16 characters
+        ("平潭一中入选全省第二批15所示范性普通高中建设学校。",
+         [("15", "平潭一中入选全省第二批示范性普通高中建设学校")]),
+        # a clause whose words all fall away takes the indicator before it: a bare reaching,
+        # a base of comparison with a year in Chinese numerals, 即 restating a figure
+        ("进出口总额比上年增长37.1%，达到8512亿美元。",
+         [("37.1", "进出口总额"), ("8512", "进出口总额")]),
+        ("手工业总产值达到一百三十三亿元，比一九五二年的七十三亿元增长百分之八十三。",
+         [("一百三十三", "手工业总产值"), ("七十三", "手工业总产值"),
+          ("百分之八十三", "手工业总产值")]),
+        ("财政收入占国民收入的比重，由一九七八年的百分之三十七下降到百分之二十五。",
+         [("百分之三十七", "财政收入占国民收入的比重"),
+          ("百分之二十五", "财政收入占国民收入的比重")]),
+        ("工业总产值增长百分之九十八，即每年递增百分之十四。",
+         [("百分之九十八", "工业总产值"), ("百分之十四", "工业总产值")]),
+        # nor is what a rate is compared with (高于, 快于…; 不低于 is a hedge, 优于Ⅲ类 a class)
+        ("规上民营工业增加值增速高于全部规上工业2.3个百分点。",
+         [("2.3", "规上民营工业增加值增速")]),
+        ("城镇居民收入增速快于经济增长1.2个百分点。", [("1.2", "城镇居民收入增速")]),
+        ("地表水国考断面达到或优于Ⅲ类水体比例为95%。",
+         [("95", "地表水国考断面达到或优于Ⅲ类水体比例")]),
+        # adverbs, modals and aspect around the indicator fall away (预计, 一直, 已经, 首次,
+        # 可…完成, 竟, 了)
+        ("社会商品零售额今年预计将比去年增长9%。", [("9", "社会商品零售额")]),
+        ("财政赤字率一直控制在3%以内。", [("3", "财政赤字率")]),
+        ("农村居民人均可支配收入首次突破2万元。", [("2", "农村居民人均可支配收入")]),
+        ("工业总产值已经达到了八百亿元。", [("八百", "工业总产值")]),
+        ("全年可完成投资500亿元。", [("500", "投资")]),
+        ("了解企业需求300余项。", [("300", "了解企业需求")]),  # 了解 is no aspect
+        # a comparison with the last session is no indicator
+        ("累计意向成交726.2亿美元、比上届增长2.1%。", [("726.2", "意向成交"), ("2.1", "意向成交")]),
+        # but a span of years is: not the end of a year in Chinese numerals
+        ("粮食产量一九五七年达到三千七百亿斤。", [("三千七百", "粮食产量")]),
+    ],
+)  # fmt: skip
+def test_indicator_of_each_figure(text, expected):
+    assert [(c.value_text, c.indicator) for c in find_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure inside brackets is measured by what the brackets hold before it
+        ("新建项目30个（社会投资项目12个），", [("30", "新建项目"), ("12", "社会投资项目")]),
+        ("融资40亿元（含债券资金8亿元）。", [("40", "融资"), ("8", "含债券资金")]),
+        # an aside closed before the figure: what it follows measures it
+        ("拖拉机（不含手扶拖拉机，下同）增加了二千台。", [("二千", "拖拉机")]),
+        # the words after a figure stop at a bracket they do not close
+        ("已有9个县（市、区）完成试点。", [("9", "县")]),
+        ("共节约资金3万元），", [("3", "节约资金")]),
+        # （n人）和m支: after the aside a new item of the list starts
+        (
+            "组建4支巡查队伍（120人）和2支护林队伍（40人）。",
+            [("4", "组建巡查队伍"), ("120", "组建巡查队伍"), ("2", "护林队伍"),
+             ("40", "护林队伍")],
+        ),
+        # the words after a figure take a quoted name whole, however long the window
+        ("新增12个“乡村振兴示范村”。", [("12", "新增“乡村振兴示范村”")]),
+        ("全市建成7所“全国文明校园示范学校”。", [("7", "建成“全国文明校园示范学校”")]),
+        # or not at all when it does not close nearby
+        ("建成8个“集党建引领、便民服务、文化活动、志愿服务于一体的邻里中心”。", [("8", "建成")]),
+        # a quote cut apart by 分别 or by the clause start is dropped
+        ("公园绿地、“口袋公园”面积分别达到120公顷、35公顷。",
+         [("120", "公园绿地面积"), ("35", "“口袋公园”面积")]),
+    ],
+)  # fmt: skip
+def test_indicators_keep_brackets_and_quotes_balanced(text, expected):
+    got = [(c.value_text, c.indicator) for c in find_claims(text)]
+    assert got == expected
+    for indicator in (i for _, i in got):
+        assert indicator.count("（") == indicator.count("）")
+        assert indicator.count("“") == indicator.count("”")
+
+
+def test_duo_that_starts_a_word_is_no_hedge():
+    found = find_claims("开通5条多式联运线路，培育3个多元化平台，新增20多家企业，招聘300人多。")
+    assert [(c.value_text, c.unit, c.approx) for c in found] == [
+        ("5", "条", ""), ("3", "个", ""), ("20", "家", "多"), ("300", "人", "多"),
+    ]  # fmt: skip
+
+
+def test_traditional_decimal_point_and_change_words():
+    found = find_claims(
+        "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
+    )
+    assert [(c.value_text, c.value, c.change) for c in found] == [
+        ("百分之四十一點五", 41.5, ""),
+        ("百分之二十一點一", 21.1, "decrease"),
+        ("百分之七十七", 77.0, "increase"),
+    ]
+    assert found[-1].time_ref == "五年內"
+
+
+def test_a_slash_fraction_is_a_share():
+    found = find_claims("船舶出口规模占全国1/3以上，产量稳定在全国1/4。时间：2026/02/11。")
+    assert [(c.value_text, c.value, c.base_unit, c.approx) for c in found] == [
+        ("1/3", 33.3333, "%", "以上"),
+        ("1/4", 25.0, "%", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "城乡居民收入比从2.50:1缩小至2.27:1。",
+            [("2.50:1", 2.5, ""), ("2.27:1", 2.27, "decrease")],
+        ),
+        ("城乡居民收入比值由3.27缩小至2.93。", [("3.27", 3.27, ""), ("2.93", 2.93, "decrease")]),
+        ("城乡居民收入比缩小至2.21∶1。", [("2.21∶1", 2.21, "decrease")]),
+    ],
+)
+def test_a_pair_of_ratios_gives_two_claims_of_one_indicator(text, expected):
+    found = find_claims(text)
+    assert [(c.text, c.value, c.change) for c in found] == expected
+    assert {c.indicator for c in found} <= {"城乡居民收入比", "城乡居民收入比值"}
+
+
+def test_a_colon_before_a_list_still_ends_a_list_count():
+    assert find_claims("重点抓好以下3项工作：一是稳增长。") == []
+
+
+def test_a_plan_section_that_recalls_the_past_does_not_make_targets():
+    text = (
+        "云溪市2024年政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长6.2%。\n"
+        "二、2024年工作安排\n过去一年，我们的各项工作取得了很大成绩。地区生产总值增长6.2%，"
+        "城镇新增就业2.1万人。去年全市财政超收3.5亿元。今年财政用于教育的投入，"
+        "将由去年的12亿元增加到15亿元。\n地区生产总值增长5%左右，城镇新增就业2万人以上。\n"
+    )
+    report = parse(text, path="reports/2024.txt")
+    assert [s.kind for s in report.sections] == ["review", "plan"]
+    plan = [(c.value_text + c.unit, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [
+        ("6.2%", False),  # after 过去一年，…。 in its paragraph: last year's result
+        ("2.1万人", False),
+        ("3.5亿元", False),  # 去年…超收
+        ("12亿元", True),  # 将由去年的12亿元增加到15亿元: the sentence points ahead
+        ("15亿元", True),
+        ("5%", True),
+        ("2万人", True),
+    ]
+
+
+def test_a_review_opening_governs_the_rest_of_its_paragraph():
+    """过去一年 a few words into a sentence (在经济领域，过去一年里…) opens a review too, and
+    the figures of the sentences after it report it, compared with 上年 or not, until a
+    sentence points ahead."""
+    text = (
+        "云溪市2024年政府工作报告\n一、当前形势和今年的主要任务\n"
+        "在经济领域，过去一年里取得的最重要的成绩，是经济持续稳定发展。地区生产总值达到"
+        "320亿元，比上年增长6.1%；粮食产量达到41万吨。规模以上工业增加值增长7.5%。"
+        "今年要着力扩大内需，地区生产总值增长5%左右。\n"
+    )
+    report = parse(text, path="reports/2024.txt")
+    assert [s.kind for s in report.sections] == ["plan"]
+    assert [(c.value_text + c.unit, c.is_target) for c in report.claims] == [
+        ("320亿元", False),
+        ("6.1%", False),  # 比上年: a comparison base, not a time reference of its own
+        ("41万吨", False),
+        ("7.5%", False),  # two sentences after the opening, nothing pointing ahead between
+        ("5%", True),  # 今年要…
+    ]
+
+
+def test_shang_nian_inside_ji_chu_shang_nian_jun_is_no_time_reference():
+    (found,) = find_claims("在提高质量和效益的基础上年均增长7%。")
+    assert (found.value_text, found.time_ref) == ("7", "")
+    (found,) = find_claims("财政收入比上年增长5%。")
+    assert found.time_ref == ""  # 比上年 is a comparison base, not the claim's time
+    (found,) = find_claims("上年全市财政收入增长5%。")
+    assert found.time_ref == "上年"
+
+
+# fmt: off
+REVIEW_FINDINGS = [
+    # 名 before 医, 师, 校, 家, 村, 优… after a number is the measure word (名医 is no count)
+    ("调派4万多名医护人员驰援湖北。", [("4", "万名", "多")]),
+    ("招聘100名医生和50名教师。", [("100", "名", ""), ("50", "名", "")]),
+    # a bare scale before digits that start a figure of their own (1万6千 goes on)
+    ("为390万65岁以上老年人免费体检。", [("390", "万", "")]),
+    # a unit before 级 makes a class, not a quantity
+    ("推动30万千瓦级煤电机组“上大压小”。", []),
+    # a count of years before a change is a span, not a figure; a duration stays one
+    ("财政收入达到1350亿元，3年增长58.6%。", [("1350", "亿元", ""), ("58.6", "%", "")]),
+    ("低保标准连续19年提高。", [("19", "年", "")]),
+    ("受教育年限从2020年的9.6年提升至10.2年。", [("9.6", "年", ""), ("10.2", "年", "")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW_FINDINGS, ids=[t for t, _ in REVIEW_FINDINGS])
+def test_figures_a_review_of_real_reports_found(text, expected):
+    assert [(c.value_text, c.unit, c.approx) for c in find_claims(text)] == expected
+
+
+def test_a_span_of_years_leaves_its_change_to_the_subject():
+    (_, growth) = find_claims("财政收入达到1350亿元，3年增长58.6%。")
+    assert (growth.indicator, growth.change) == ("财政收入", "increase")
+
+
+def test_pre_school_year_is_no_time_reference():
+    (claim,) = find_claims("实施学前一年免费教育，惠及幼儿12万人。")
+    assert claim.time_ref == ""

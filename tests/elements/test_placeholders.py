@@ -1,0 +1,137 @@
+"""Placeholders: masked runs (X, ××, 某某) and what they stand for; codes that are not masks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.elements.placeholders import find_placeholders
+
+SEED = Path(__file__).parents[3] / "shared" / "corpora" / "seed" / "000_8a275b04bc339325.txt"
+NO_SHARED = "../shared/corpora is not next to this checkout (the seed lives outside the repo)"
+
+# (text, [(placeholder text, kind), ...])
+# fmt: off
+CASES = [
+    # figures: before a unit, a scale or a grade, after 第 or a change word
+    ("入户排查总人数X人", [("X", "figure")]),
+    ("办结反馈率X%", [("X", "figure")]),
+    ("办结反馈率Ｘ％", [("Ｘ", "figure")]),
+    ("发放宣传资料X余份", [("X", "figure")]),
+    ("防控方案第X版", [("X", "figure")]),
+    ("总投资金额达X亿元", [("X", "figure")]),
+    ("内资共到位XX万元", [("XX", "figure")]),
+    ("改造提升农家乐××家", [("××", "figure")]),
+    ("拨付资金＊＊万元", [("＊＊", "figure")]),
+    ("升档X星级农家乐", [("X", "figure")]),
+    ("同比增长X。", [("X", "figure")]),
+    ("连续X年", [("X", "figure")]),
+    ("X.X亿元", [("X.X", "figure")]),
+    ("分别为X、X和X个", [("X", "figure"), ("X", "figure"), ("X", "figure")]),
+    ("惠及群众X户X人", [("X", "figure"), ("X", "figure")]),
+    # dates
+    ("截至X月XX日", [("X", "date"), ("XX", "date")]),
+    ("截至X日医疗机构", [("X", "date")]),
+    ("X月XX日上午X时", [("X", "date"), ("XX", "date"), ("X", "date")]),
+    ("项目于X年建成", [("X", "date")]),
+    ("第X季度", [("X", "figure")]),
+    ("X季度", [("X", "date")]),
+    # names
+    ("公开X县2020年度", [("X", "name")]),
+    ("对XX区范围内", [("XX", "name")]),
+    ("力争XX主题乐园年底完成", [("XX", "name")]),
+    ("紧紧围绕“XX”建设", [("XX", "name")]),
+    ("直接从武汉返X人数X人", [("X", "name"), ("X", "figure")]),
+    ("XX等落户X。", [("XX", "name"), ("X", "name")]),
+    ("“X+避暑”", [("X", "name")]),
+    ("X和X村获评", [("X", "name"), ("X", "name")]),
+    ("某某公司", [("某某", "name")]),
+    ("某县", [("某", "name")]),
+    ("○○县", [("○○", "name")]),
+    ("□□村", [("□□", "name")]),
+    ("xx乡", [("xx", "name")]),
+    ("“××”项目", [("××", "name")]),  # a quoted mask stays one, unlike “数据要素×”
+    ("共计×万元", [("×", "figure")]),
+]
+# Not masks: letters in codes and words, multiplication signs, zero digits, icons.
+NOT_MASKS = [
+    "“555X”产业发展格局", "1+N+X", "双尖双领+X项目", "硬X射线", "X光机", "XXL码", "Xbox",
+    "PM2.5", "4A级景区", "Ⅳ级响应", "APP", "3×4", "7×24小时", "4 × 4", "3*5", "二○二○年",
+    "一九五○年", "二百○八所", "某些地方", "某种程度上", "某一方面", "分享到微信 × 相关文档",
+    "□ 是", "“4×4”现代化产业体系",
+    # an operator closing a campaign name, as + does; 某 in 某几种; x in a garbled word
+    "深入实施“数据要素×”和“人工智能+”行动", "开展数据要素×行动", "采取某一种或某几种措施",
+    "ｘī铜片",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t for t, _ in CASES])
+def test_placeholder_kinds(text, expected):
+    found = find_placeholders(text)
+    assert [(p.text, p.kind) for p in found] == expected
+
+
+@pytest.mark.parametrize("text", NOT_MASKS)
+def test_not_masks(text):
+    assert find_placeholders(text) == []
+
+
+def test_records_hold_their_spans_sentences_and_ids():
+    text = "上半年共完成项目签约X个。\n截至X月X日，XX区排查X人；完成！"
+    found = find_placeholders(text)
+    assert [p.placeholder_id for p in found] == ["p1", "p2", "p3", "p4", "p5"]
+    for p in found:
+        assert text[p.start : p.end] == p.text
+        assert p.section_id is None and p.measure_id is None
+        assert p.rule.startswith(f"placeholder.{p.kind}")
+    assert found[0].sentence == "上半年共完成项目签约X个"
+    assert found[1].sentence == found[4].sentence == "截至X月X日，XX区排查X人"
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.is_file():
+        pytest.skip(NO_SHARED)
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_every_mask_in_the_seed_is_a_placeholder_with_a_kind(seed):
+    found = find_placeholders(seed)
+    runs = [m.span() for m in regex.finditer(r"[XＸ×]+", seed)]
+    assert [(p.start, p.end) for p in found] == runs
+    assert all(p.kind in ("figure", "date", "name") for p in found)
+    kinds = {k: sum(p.kind == k for p in found) for k in ("figure", "date", "name")}
+    assert kinds == {"figure": 49, "date": 10, "name": 69}
+
+
+def test_seed_traps(seed):
+    by_start = {p.start: p for p in find_placeholders(seed)}
+    at = seed.index("返X人数X人") + 1
+    assert (by_start[at].text, by_start[at].kind) == ("X", "name")
+    assert by_start[at + 3].kind == "figure"
+    version = seed.index("第X版") + 1
+    assert by_start[version].kind == "figure"
+    for anchor in ("X县2020", "XX区范围", "XX主题乐园", "“XX”建设"):
+        assert by_start[seed.index(anchor) + anchor.index("X")].kind == "name", anchor
+    day = seed.index("X月XX日上午X时")
+    assert [by_start[day + i].kind for i in (0, 2, 7)] == ["date", "date", "date"]
+
+
+MASKY = st.sampled_from(["X", "XX", "×", "＊", "某", "○", "□", "x", "Ｘ", "人", "%", "年", "月",
+                         "日", "第", "“", "”", "+", "3", "二", "。", "，", " ", "\n", "万元"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MASKY, st.text(max_size=4)), max_size=30).map("".join))
+def test_never_raises_and_spans_hold(text):
+    found = find_placeholders(text)
+    for p in found:
+        assert text[p.start : p.end] == p.text
+        assert p.text and p.kind in ("figure", "date", "name")
+        assert "\n" not in p.sentence
+    assert [p.placeholder_id for p in found] == [f"p{i}" for i in range(1, len(found) + 1)]
