@@ -146,13 +146,15 @@ def _compile(rules: RuleSet) -> _Scanner:
         "{CUES}": "|".join(regex.escape(c) for c in cues),
     }
     patterns, examples = {}, {}
-    for name, raw in cfg.get("patterns", {}).items():
-        text = raw["pattern"]
+    for name, text in cfg.get("patterns", {}).items():
+        entry = rules.vocab(f"campaigns.patterns.{name}")
         for key, value in fill.items():
             text = text.replace(key, value)
         patterns[name] = _re(f"patterns.{name}", text)
-        examples[name] = (tuple(raw.get("examples", ())), tuple(raw.get("counterexamples", ())))
-    pair = cfg.get("patterns", {}).get("pair", {}).get("pattern", "(?!)")
+        examples[name] = (
+            tuple({"text": e.text, **e.groups} for e in entry.examples), entry.counterexamples
+        )
+    pair = cfg.get("patterns", {}).get("pair", "(?!)")
     quoted_h = rf"\p{{Han}}--[{cfg['numerals']}{cfg.get('quoted_pair_stop', cfg['pair_stop'])}]"
     patterns["quoted_pair"] = _re(
         "quoted_pair_stop", pair.replace("{N}", cfg["numerals"]).replace("{H}", quoted_h)
@@ -182,7 +184,7 @@ def _compile(rules: RuleSet) -> _Scanner:
     files = [p if Path(p).is_absolute() else root / p for p in cfg.get("lexicons", ())]
     years = read_years(root / cfg["years"]) if cfg.get("years") else {}
     lexicon = build_lexicon((n for f in files for n in read_names(f)), years)
-    pair_starts = _pair_starts(cfg.get("patterns", {}).get("pair", {}), cfg["numerals"])
+    pair_starts = _pair_starts(str(cfg.get("patterns", {}).get("pair", "")), cfg["numerals"])
     return _Scanner(
         patterns, examples, cfg, lexicon, tuple(cfg.get("quantity_units", ())),
         frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())), tuple(orgs),
@@ -190,12 +192,11 @@ def _compile(rules: RuleSet) -> _Scanner:
     )  # fmt: skip
 
 
-def _pair_starts(raw: Mapping[str, Any], numerals: str) -> re.Pattern[str] | None:
+def _pair_starts(pattern: str, numerals: str) -> re.Pattern[str] | None:
     """Where a pair formula can start: a numeral before a non-numeral and a numeral.  None
     unless every match of the pair pattern starts so: the pattern (before ``{N}`` and
     ``{H}`` are filled in) opens with :data:`_PAIR_OPENING` after an optional lookbehind and
     has no alternative (``|``) to it, and the numerals are plain letters in a set."""
-    pattern = str(raw.get("pattern", ""))
     lead = _LOOKBEHIND.match(pattern)
     body = pattern[lead.end() :] if lead else pattern
     if not numerals.isalpha() or not body.startswith(_PAIR_OPENING) or "|" in body:

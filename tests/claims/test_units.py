@@ -99,7 +99,7 @@ def test_every_unit_row_is_well_formed():
 
 def test_unknown_keys_in_a_unit_row_are_an_error(tmp_path):
     (tmp_path / "units.toml").write_text('[units."个"]\nbase = "个"\nfactr = 2\n', encoding="utf-8")
-    with pytest.raises(RuleError, match=r"unit '个'.*factr"):
+    with pytest.raises(RuleError, match=r"units\.toml: \[units\] rule '个'.*factr"):
         base_of("个", rules=load_rules(tmp_path))
 
 

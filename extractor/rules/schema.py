@@ -1,0 +1,254 @@
+"""The schema of the rule files: every table of ``patterns/``, its keys and their types.
+
+A pattern directory holds TOML files whose top-level tables are of three shapes:
+
+- **rule arrays** (``[[section]]``, ``[[measure]]``, ``[[audit]]``, ``[[indicator]]``): each
+  entry a rule with an ``id`` unique across every file, a ``pattern`` and the keys its
+  table allows (:data:`RULE_TABLES`);
+- **vocabularies** (``[claims]``, ``[layout]``, ``[kind.plan]`` …): named entries, each a
+  list of words or patterns, one pattern, a set of characters or a number
+  (:data:`VOCABULARIES`).  An entry is written bare (``approx_inner = ["余", "多"]``) or as
+  a table that carries its own checks::
+
+      [claims.approx_before]
+      description = "hedges right before a figure"
+      patterns = ["不少于", "约"]
+      examples = ["约3万人"]
+      counterexamples = ["签约3个项目"]
+
+- **maps** (``[units]``, ``[unit_scales]``, ``[templates]`` …): keys the user chooses, each
+  with a typed value (:data:`MAPS`).
+
+Anything else — a table or key the schema does not know, a value of the wrong type — is a
+:class:`~extractor.errors.RuleError` that names the file, the table, the rule and the key:
+a misspelled ``aprox_before`` is an error, never a pattern that silently stops matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# --- what a value may be ----------------------------------------------------------------
+
+WORDS = "words"  # literal strings (regex-escaped where they are compiled)
+PATTERNS = "patterns"  # regex strings (templates expanded)
+PATTERN = "pattern"  # one regex string (templates expanded)
+CHARS = "chars"  # a string read as a set of characters
+TEXT = "text"  # a plain string
+PATH = "path"  # a file path, relative to the pattern directory
+PATHS = "paths"
+INT = "int"
+FLOAT = "float"
+BOOL = "bool"
+MAP = "map"  # a table of str → number (for ``ordinals``)
+
+#: The key under which a long-form entry holds its value, by kind.
+VALUE_KEY = {WORDS: "words", PATTERNS: "patterns", PATTERN: "pattern", CHARS: "chars"}
+#: Kinds whose entries are lists and grow when two files (or a user's file) hold them.
+LISTS = frozenset({WORDS, PATTERNS, PATHS})
+#: Kinds that can be wrong in a way an example shows.
+CHECKABLE = frozenset({WORDS, PATTERNS, PATTERN})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a vocabulary table.
+
+    ``mode`` says how its examples are checked: ``search`` (the entry's alternation finds
+    a match in each example and none in each counterexample), ``match`` (it matches at
+    the example's start) or ``fullmatch`` (it matches the whole example).  ``script`` =
+    ``both`` adds the traditional-script form of every item at load (增长 → 增長), so that
+    reports in either script are read alike.  ``required`` entries must be present in a
+    pattern directory.
+    """
+
+    kind: str
+    doc: str
+    mode: str = "search"
+    script: str = "simplified"
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTable:
+    """A rule array: the keys its entries may carry beyond the common ones, with kinds."""
+
+    doc: str
+    keys: Mapping[str, str]
+    mode: str = "match"  # how examples are checked, as for Entry
+    id_key: str = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class MapTable:
+    """A table of user-chosen keys; ``value`` is the kind of each value, or ``fields``
+    the keys of each value's own table (the units)."""
+
+    doc: str
+    value: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
+    script: str = "simplified"
+
+
+#: Keys every rule of every array may carry.
+COMMON_RULE_KEYS: Mapping[str, str] = {
+    "description": TEXT,
+    "pattern": PATTERN,
+    "examples": "examples",
+    "counterexamples": "counterexamples",
+    "needs": CHARS,
+}
+
+# fmt: off
+RULE_TABLES: Mapping[str, RuleTable] = {
+    "section": RuleTable(
+        "A heading marker of the outline at one of the four levels (GB/T 9704).",
+        {"level": INT, "tier": TEXT},
+    ),
+    "measure": RuleTable(
+        "An enumeration marker (一是, 一要, 第一，, 其一, 首先…最后, ——).",
+        {"family": TEXT, "style": TEXT, "ordinals": MAP, "closing": WORDS},
+    ),
+    "audit": RuleTable(
+        "A pattern an audit rule looks for; `family` names the finding rule it serves.",
+        {"family": TEXT}, mode="search",
+    ),
+    "indicator": RuleTable(
+        "A canonical indicator and the aliases that name it (patterns/indicators.toml).",
+        {"name": TEXT, "group": TEXT, "aliases": WORDS}, mode="none", id_key="name",
+    ),
+}
+
+VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
+    "claims": {
+        "approx_before": Entry(PATTERNS, "hedges right before a figure (约3万)", script="both"),
+        "approx_inner": Entry(WORDS, "hedges between figure and unit (2万余口)", script="both"),
+        "approx_after": Entry(PATTERNS, "hedges right after the unit (5%左右)", script="both"),
+        "increase": Entry(PATTERNS, "change words of an increase", script="both"),
+        "decrease": Entry(PATTERNS, "change words of a decrease", script="both"),
+        "flat": Entry(PATTERNS, "change words of no change", script="both"),
+        "change_gap": Entry(PATTERN, "what may stand between a change word and its figure"),
+        "comparison": Entry(PATTERNS, "a comparison with another period (同比, 比上年)",
+                            script="both"),
+        "target": Entry(PATTERNS, "words that make a sentence's figures targets"),
+        "weak_target": Entry(WORDS, "target words that report, not aim, in a review section",
+                             mode="fullmatch"),
+        "past": Entry(PATTERNS, "time references of the past (去年, 过去一年)"),
+        "review_opening": Entry(PATTERNS, "what opens a paragraph that reviews"),
+        "ahead": Entry(PATTERNS, "words that point ahead (要, 将, 拟, 今年)"),
+        "not_target": Entry(PATTERNS, "a target word reported on (完成…目标)"),
+        "time": Entry(PATTERNS, "time references (a claim's time_ref)"),
+        "strip_lead": Entry(PATTERNS, "words stripped from the start of an indicator"),
+        "strip_trail": Entry(PATTERNS, "words stripped from the end of an indicator"),
+        "strip_compared": Entry(PATTERN, "what a rate is compared with, ending an indicator"),
+        "follow_stop": Entry(PATTERNS, "where the words after a figure stop naming it"),
+        "indicator_tails": Entry(WORDS, "measure nouns a list of indicators shares"),
+        "rate_only": Entry(WORDS, "change words that are verbs before a count"),
+        "ratio": Entry(PATTERNS, "what makes a bare number a ratio (收入比)"),
+        "duration_before": Entry(WORDS, "words after which a clause-final unit counts"),
+        "formula": Entry(WORDS, "numeral formulas whose numeral is no claim"),
+        "list_before": Entry(WORDS, "words before a count that introduces a list"),
+        "formula_nouns": Entry(WORDS, "nouns that make a small Chinese count a formula"),
+        "not_claims": Entry(PATTERNS, "figures that are names or session ordinals"),
+    },
+    "placeholders": {
+        "chars": Entry(CHARS, "mask characters on the folded text"),
+        "mou_not_before": Entry(WORDS, "what makes 某 a word (某些), not a mask"),
+        "not_mask_before": Entry(WORDS, "what makes an X run a word (X射线)"),
+        "figure_before": Entry(WORDS, "grades and counters after a masked figure"),
+        "figure_after": Entry(WORDS, "change words and verbs before a masked figure"),
+        "date_before": Entry(PATTERNS, "what makes a mask a date (X年, X月)"),
+        "duration_after": Entry(WORDS, "words after which X年 is a duration"),
+    },
+    "layout": {
+        "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
+        "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
+        "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
+        "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
+        "unnumbered_headings": Entry(PATTERNS, "unnumbered closing headings (结束语)",
+                                     mode="fullmatch"),
+        "part_titles": Entry(PATTERNS, "bare lines that name a part", mode="fullmatch"),
+        "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
+        "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
+    },
+    "kind.problems": {
+        "words": Entry(WORDS, "words of a problems section title"),
+        "subsection": Entry(PATTERNS, "a subsection title that is about problems"),
+    },
+    "kind.plan": {
+        "words": Entry(WORDS, "words of a plan section title"),
+        "subsection": Entry(PATTERNS, "a subsection title that is a plan"),
+    },
+    "kind.review": {
+        "words": Entry(WORDS, "words of a review section title"),
+        "subsection": Entry(PATTERNS, "a subsection title that reviews"),
+    },
+    "campaigns": {
+        "lexicons": Entry(PATHS, "lexicon files, relative to the pattern directory"),
+        "years": Entry(PATH, "name,first_year CSV, relative to the pattern directory"),
+        "numerals": Entry(CHARS, "numerals that can lead a formula"),
+        "quantity_units": Entry(WORDS, "what makes a numeral a quantity, not a formula"),
+        "pair_stop": Entry(CHARS, "characters that cannot follow a numeral in a pair formula"),
+        "quoted_pair_stop": Entry(CHARS, "the same inside quotes"),
+        "count_words": Entry(WORDS, "measure words of a quoted count formula"),
+        "distancing": Entry(WORDS, "words that distance a report from a quote (所谓)"),
+        "idioms": Entry(WORDS, "four-character idioms built like a pair formula"),
+        "min_chars": Entry(INT, "shortest quoted name"),
+        "max_plain": Entry(INT, "longest quoted name without separators"),
+        "max_listed": Entry(INT, "longest quoted name with separators"),
+        "max_part": Entry(INT, "longest part of a quoted list"),
+        "max_comma": Entry(INT, "longest quoted name with a comma"),
+        "separators": Entry(PATTERN, "separators inside a quoted name"),
+        "sentence": Entry(PATTERN, "what marks quoted prose"),
+        "mask": Entry(PATTERN, "runs of mask characters"),
+        "number_name_heads": Entry(WORDS, "system nouns after a quoted number"),
+        "object_heads": Entry(WORDS, "nouns after a quote that make it an object's name"),
+        "org_suffixes": Entry(WORDS, "suffixes that make a lexicon name an organisation's"),
+    },
+    "campaigns.honour": {
+        "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)"),
+        "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉"),
+        "lead": Entry(PATTERN, "stripped from the start of a title"),
+        "tail": Entry(PATTERN, "stripped from the end of a title"),
+        "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
+        "max_chars": Entry(INT, "longest honour title"),
+    },
+    # {N}, {H} and {CUES} in these are filled in by extractor.elements.campaigns, which
+    # checks their examples (tests/elements/test_campaigns.py)
+    "campaigns.patterns": {
+        "quote": Entry(PATTERN, "a quoted span; group q is the content", mode="none"),
+        "document": Entry(PATTERN, "a 《…》 title; group q is the title", mode="none"),
+        "pair": Entry(PATTERN, "an unquoted paired formula (一岗双责)", mode="none"),
+        "plan": Entry(PATTERN, "a five-year plan by its number (十四五)", mode="none"),
+        "honour": Entry(PATTERN, "an honour cue and the run after it", mode="none"),
+    },
+    "indicator_settings": {
+        "share": Entry(PATTERN, "the word that makes an indicator a share (占)"),
+        "strip": Entry(PATTERN, "characters removed before indicators are matched"),
+    },
+}
+
+MAPS: Mapping[str, MapTable] = {
+    "templates": MapTable(
+        "Named regex fragments: {name} in any pattern of any file stands for its fragment.",
+        value=TEXT,
+    ),
+    "unit_scales": MapTable(
+        "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,
+        script="both",
+    ),
+    "units": MapTable(
+        "Units as written: base unit, factor to the base and dimension.",
+        fields={"base": TEXT, "factor": FLOAT, "dim": TEXT, "not_before": WORDS,
+                "not_after": WORDS, "chinese": BOOL, "scaled": BOOL, "clause_final": BOOL},
+        script="both",
+    ),
+}
+# fmt: on
+
+
+def vocabulary_of(path: tuple[str, ...]) -> str | None:
+    """The vocabulary table a dotted TOML path names (``("kind", "plan")`` → ``kind.plan``)."""
+    name = ".".join(path)
+    return name if name in VOCABULARIES else None
