@@ -30,8 +30,8 @@ from typing import Any
 
 import regex
 
+from extractor.context import Locator
 from extractor.model import Claim, Measure, Report, Section
-from extractor.outline.measures import Locator
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -29,10 +29,11 @@ from extractor.claims.words import (
     find_times,
     indicator_bounds,
 )
+from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
-from extractor.rules.loader import RuleSet, default_rules
-from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex, cached_fold, sentence_index
+from extractor.rules.records import RuleSet
+from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex
 
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
@@ -85,41 +86,47 @@ class _Doc:
 
 
 def find_claims(
-    text: str,
+    doc: Context | str,
     *,
     rules: RuleSet | None = None,
     placeholders: Sequence[Placeholder] | None = None,
     plan_spans: Sequence[tuple[int, int]] = (),
     review_spans: Sequence[tuple[int, int]] = (),
+    where: Placement = NOWHERE,
 ) -> list[Claim]:
-    """Every quantified claim in ``text`` in order, with ids c1, c2 ….
+    """Every quantified claim in the text in order, with ids c1, c2 ….
 
     ``placeholders`` are the text's placeholders (found here when not given): a masked
     figure is a ``figure`` placeholder.  ``plan_spans`` are the spans of plan sections; a
     claim inside one is a target.  ``review_spans`` are those of review sections: there
-    争取 and 确保 report what was secured, and make no target.  section_id and measure_id
-    stay None (the pipeline attaches them by offset).
+    争取 and 确保 report what was secured, and make no target.  ``where`` places each claim
+    in the outline (its section and measure).
     """
-    rules = rules or default_rules()
-    folded = cached_fold(text)
+    ctx = as_context(doc, rules)
+    text, folded, rules = ctx.text, ctx.folded, ctx.rules
     words = claim_words(rules)
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
     counts = rules.compiled("count_bases", _count_bases)
-    doc = _Doc(
-        text, folded, sentence_index(folded), words, times, _merged(plan_spans),
+    state = _Doc(
+        text, folded, ctx.sentences, words, times, _merged(plan_spans),
         _merged(review_spans), {}, ends, {}, {}, counts,
     )  # fmt: skip
     if placeholders is None:
-        placeholders = find_placeholders(text, rules=rules)
+        placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
-    claims = _figure_claims(doc, figures)
+    drafts = _figure_claims(state, figures)
     if "分别" in folded:
-        _distribute(doc, claims)
-    claims += _change_claims(doc, figures)
-    claims.sort(key=lambda c: (c.start, c.end))
-    for i, claim in enumerate(claims, 1):  # built here, held by no one else yet
-        object.__setattr__(claim, "claim_id", f"c{i}")
+        _distribute(state, drafts)
+    drafts += _change_claims(state, figures)
+    drafts.sort(key=lambda c: (c.start, c.end))
+    # the drafts are this function's own; the records leave it once, with ids and places
+    claims = []
+    for i, draft in enumerate(drafts, 1):
+        section_id, measure_id = where(draft.start)
+        claims.append(
+            replace(draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id)
+        )
     return claims
 
 

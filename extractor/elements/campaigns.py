@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.lexicon import (
     Lexicon,
     build_lexicon,
@@ -34,7 +35,7 @@ from extractor.model import Campaign
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
 from extractor.text.rx import for_scanning, matches_at
-from extractor.text.sentences import CLAUSE_MARKS, cached_fold
+from extractor.text.sentences import CLAUSE_MARKS
 
 __all__ = [
     "Lexicon",
@@ -152,7 +153,8 @@ def _compile(rules: RuleSet) -> _Scanner:
             text = text.replace(key, value)
         patterns[name] = _re(f"patterns.{name}", text)
         examples[name] = (
-            tuple({"text": e.text, **e.groups} for e in entry.examples), entry.counterexamples
+            tuple({"text": e.text, **e.groups} for e in entry.examples),
+            entry.counterexamples,
         )
     pair = cfg.get("patterns", {}).get("pair", "(?!)")
     quoted_h = rf"\p{{Han}}--[{cfg['numerals']}{cfg.get('quoted_pair_stop', cfg['pair_stop'])}]"
@@ -456,18 +458,23 @@ def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
 
 
 def find_campaigns(
-    text: str, *, rules: RuleSet | None = None, lexicon: Lexicon | None = None
+    doc: Context | str,
+    *,
+    rules: RuleSet | None = None,
+    lexicon: Lexicon | None = None,
+    where: Placement = NOWHERE,
 ) -> list[Campaign]:
-    """Campaign names in ``text`` in order, ids ``k1``, ``k2``…; section and measure unset.
+    """Campaign names in the text in order, ids ``k1``, ``k2``…; ``where`` places each in
+    the outline (its section and measure).
 
     ``lexicon`` replaces the rule set's lexicon (see :func:`load_lexicon`, whose ``base``
     adds a user list to the shipped one, and :func:`with_lexicon`).
     """
-    rules = rules or default_rules()
+    ctx = as_context(doc, rules)
+    text, folded, rules = ctx.text, ctx.folded, ctx.rules
     if "campaigns" not in rules.data:
         return []  # a variant pattern directory without campaigns.toml finds none
     sc = _scanner(rules)
-    folded = cached_fold(text)
     lex = sc.lexicon if lexicon is None else lexicon
     formulas: set[str] = set()  # the formulas the report quotes
     candidates = [
@@ -482,5 +489,8 @@ def find_campaigns(
         known = names.get(name)  # a report names the same campaign again and again
         if known is None:
             known = _memo(names, name, (normalise(name), bool(mask.search(name))))
-        found.append(Campaign(f"k{i}", None, None, name, known[0], kind, known[1], s, e, rule))
+        section_id, measure_id = where(s)
+        found.append(
+            Campaign(f"k{i}", section_id, measure_id, name, known[0], kind, known[1], s, e, rule)
+        )
     return found

@@ -17,16 +17,16 @@ The vocabulary is ``[placeholders]`` in ``patterns/claims.toml``; units come fro
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from extractor.claims.units import UnitTable, unit_table
+from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.model import Placeholder
-from extractor.rules.loader import RuleSet, default_rules
+from extractor.rules.records import RuleSet
 from extractor.text.rx import matches_at
-from extractor.text.sentences import cached_fold, sentence_index
 
 _CN_NUMERAL = set("〇零一二两三四五六七八九十百千万亿")
 _SPACES = set(" \t\n\u3000")
@@ -133,33 +133,33 @@ def _kind(folded: str, m: regex.Match[str], vocab: _Vocab, units: UnitTable) -> 
     return "name", "placeholder.name"
 
 
-def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeholder]:
-    """Every masked run in ``text``, in order, with its kind and sentence (ids p1, p2 …)."""
-    rules = rules or default_rules()
-    vocab = _vocab(rules)
-    folded = cached_fold(text)
-    units = unit_table(rules)
-    found: list[Placeholder] = []
+def find_placeholders(
+    doc: Context | str, *, rules: RuleSet | None = None, where: Placement = NOWHERE
+) -> list[Placeholder]:
+    """Every masked run in the text, in order, with its kind and sentence (ids p1, p2 …);
+    ``where`` places each in the outline (its section and measure)."""
+    ctx = as_context(doc, rules)
+    text, folded = ctx.text, ctx.folded
+    vocab = _vocab(ctx.rules)
+    units = unit_table(ctx.rules)
+    found: list[tuple[int, int, str, str]] = []
     for m in _masks(folded, vocab):
         start, end = m.span()
         if not _is_mask(folded, start, end, vocab):
             continue
         kind, rule = _kind(folded, m, vocab, units)
-        s, e = sentence_index(folded).sentence(start)  # cached; built only where masks are
-        found.append(
-            Placeholder(
-                placeholder_id=f"p{len(found) + 1}",
-                section_id=None,
-                measure_id=None,
-                text=text[start:end],
-                kind=kind,
-                sentence=text[s:e],
-                start=start,
-                end=end,
-                rule=rule,
-            )
-        )
-    return _spread_figures(folded, found)
+        found.append((start, end, kind, rule))
+    out = []
+    for i, (start, end, kind, rule) in enumerate(_spread_figures(folded, found), 1):
+        s, e = ctx.sentences.sentence(start)
+        section_id, measure_id = where(start)
+        record = Placeholder(
+            placeholder_id=f"p{i}", section_id=section_id, measure_id=measure_id,
+            text=text[start:end], kind=kind, sentence=text[s:e], start=start, end=end,
+            rule=rule,
+        )  # fmt: skip
+        out.append(record)
+    return out
 
 
 def _masks(folded: str, vocab: _Vocab) -> Iterator[regex.Match[str]]:
@@ -180,11 +180,13 @@ def _positions(text: str, ch: str) -> Iterator[int]:
         at = text.find(ch, at + 1)
 
 
-def _spread_figures(folded: str, found: list[Placeholder]) -> list[Placeholder]:
+def _spread_figures(
+    folded: str, found: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
     """A name joined by 、 or 和 to a masked figure is a figure too (X、X和X个)."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
-        cur, nxt = out[i], out[i + 1]
-        if cur.kind == "name" and nxt.kind == "figure" and folded[cur.end : nxt.start] in _JOINERS:
-            out[i] = replace(cur, kind="figure", rule="placeholder.figure.list")
+        (start, end, kind, _), nxt = out[i], out[i + 1]
+        if kind == "name" and nxt[2] == "figure" and folded[end : nxt[0]] in _JOINERS:
+            out[i] = (start, end, "figure", "placeholder.figure.list")
     return out

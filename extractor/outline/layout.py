@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-from extractor.rules.loader import RuleSet
+from extractor.context import Context
+from extractor.rules.records import RuleSet
 
 GENRE = regex.compile(r"报告|总结|计划|安排|思路|要点|打算|汇报|工作")
 TITLE_MAX = 60
@@ -52,12 +53,6 @@ class _Compiled:
         )
         starters = layout.get("sentence_starters", ["$^"])
         self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
-        self.unnumbered = regex.compile(
-            "(?:" + "|".join(layout.get("unnumbered_headings", ["$^"])) + r")[:：]?\Z"
-        )
-        self.part_titles = regex.compile(
-            "(?:" + "|".join(layout.get("part_titles", ["$^"])) + r")\Z"
-        )
 
 
 def compiled(rules: RuleSet) -> _Compiled:
@@ -113,9 +108,9 @@ def _emit(folded: str, start: int, end: int, line_start: bool, out: list[Paragra
         out.append(Paragraph(start, end, line_start))
 
 
-def find_layout(text: str, folded: str, *, rules: RuleSet) -> Layout:
+def find_layout(ctx: Context) -> Layout:
     """Find the title, skip page clutter above it and cut trailing end matter."""
-    comp = compiled(rules)
+    text, folded, comp = ctx.text, ctx.folded, compiled(ctx.rules)
     paragraphs = find_paragraphs(text, folded)
     title, t_start, t_end, body_start = _find_title(text, paragraphs, comp)
     body_end = len(text)

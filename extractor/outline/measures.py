@@ -18,6 +18,7 @@ from itertools import pairwise
 
 import regex
 
+from extractor.context import Context, Locator
 from extractor.model import Measure, Section
 from extractor.outline.layout import Layout, Paragraph
 from extractor.rules.loader import Rule, RuleSet
@@ -44,6 +45,7 @@ class _Item:
     para: int
     scope: int  # index of the innermost section, -1 outside any
     end: int = 0
+    closes: bool = False  # a closing word (最后): the next item of the list, whatever it is
 
 
 @dataclass(slots=True)
@@ -51,36 +53,9 @@ class _List:
     items: list[_Item] = field(default_factory=list)
 
 
-class Locator:
-    """Innermost section of a position, by bisection over section starts."""
-
-    def __init__(self, sections: Sequence[Section]) -> None:
-        self.sections = list(sections)
-        self.starts = [s.start for s in self.sections]
-
-    def index(self, pos: int) -> int:
-        i = bisect_right(self.starts, pos) - 1
-        while i >= 0:
-            sec = self.sections[i]
-            if sec.start <= pos < max(sec.end, sec.title_end):
-                return i
-            i = self._parent_index(sec)
-        return -1
-
-    def _parent_index(self, sec: Section) -> int:
-        if sec.parent_id is None:
-            return -1
-        return int(sec.parent_id[1:]) - 1
-
-    def id_at(self, pos: int) -> str | None:
-        i = self.index(pos)
-        return self.sections[i].section_id if i >= 0 else None
-
-
-def find_measures(
-    text: str, folded: str, layout: Layout, sections: Sequence[Section], *, rules: RuleSet
-) -> list[Measure]:
+def find_measures(ctx: Context, layout: Layout, sections: Sequence[Section]) -> list[Measure]:
     """Every measure of the body, in document order, with ids, sections and parents."""
+    text, folded, rules = ctx.text, ctx.folded, ctx.rules
     locator = Locator(sections)
     heading_spans = [(s.start, s.title_end) for s in sections]
     items = _find_items(folded, layout, locator, heading_spans, rules)
@@ -117,14 +92,14 @@ def _find_items(
                     folded, para, m.start(), heading_spans, head_starts
                 ):
                     continue
-                ordinal = _ordinal(rule, m)
+                ordinal, closes = _ordinal(rule, m)
                 if ordinal is None:
                     continue
                 scope = locator.index(m.start())
                 end = m.end()
                 while end > m.start() + 1 and folded[end - 1] in _MARKER_PUNCT:
                     end -= 1  # the marker is 第一, not 第一，
-                items.append(_Item(m.start(), end, ordinal, rule, pi, scope))
+                items.append(_Item(m.start(), end, ordinal, rule, pi, scope, closes=closes))
     items.sort(key=lambda it: it.start)
     return _without_marker_runs(folded, items)
 
@@ -154,10 +129,15 @@ def _at_boundary(
     return j < para.start or folded[j] in _BOUNDARY
 
 
-def _ordinal(rule: Rule, m: regex.Match[str]) -> int | None:
-    if rule.ordinals:
-        return rule.ordinals.get(m.group("word"))
-    return small_int(m.group("num"))
+def _ordinal(rule: Rule, m: regex.Match[str]) -> tuple[int | None, bool]:
+    """The ordinal a marker writes, and whether it is a closing word (最后: its ordinal is
+    the list's next, set when the list is known)."""
+    if rule.ordinals or "closing" in rule.attrs:
+        word = m.group("word")
+        if word in rule.attrs.get("closing", ()):
+            return 0, True
+        return rule.ordinals.get(word), False
+    return small_int(m.group("num")), False
 
 
 def _group(items: list[_Item]) -> list[_List]:
@@ -169,7 +149,7 @@ def _group(items: list[_Item]) -> list[_List]:
         cur = open_.get(fam)
         last = cur.items[-1] if cur else None
         if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
-            if it.ordinal == 99:  # 最后 closes the list as its next item
+            if it.closes:  # 最后 closes the list as its next item
                 it.ordinal = last.ordinal + 1
             cur.items.append(it)
         elif it.ordinal == 1:
@@ -181,7 +161,7 @@ def _group(items: list[_Item]) -> list[_List]:
 
 
 def _continues(last: _Item, it: _Item) -> bool:
-    if it.ordinal == 99:  # 最后
+    if it.closes:  # 最后
         return True
     return last.ordinal <= it.ordinal <= last.ordinal + 2
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from extractor.context import Context
 from extractor.model import Section
 from extractor.outline.kinds import section_kind
 from extractor.outline.layout import Layout, Paragraph, compiled
@@ -79,13 +80,37 @@ class Heading:
     ordinal: int
     rule: str
     strong: bool
+    tier: str = ""  # the rule's tier: "" (numbered), part, bare or closing
+
+
+#: Tiers of rules that match a whole line rather than a marker.
+_LINE_TIERS = ("bare", "closing")
+
+
+def _line_pattern(rules: Sequence[Rule], tier: str) -> Any:
+    """The patterns of the whole-line rules of one tier, as one (first rule's id kept)."""
+    found = [r for r in rules if r.attrs.get("tier") == tier]
+    if not found:
+        return None, ""
+    return regex.compile("|".join(f"(?:{r.pattern})" for r in found)), found[0].id
+
+
+def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
+    """The marker rules, and the closing and bare whole-line patterns with their rule ids."""
+
+    def build(r: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
+        all_rules = r.of("section")
+        markers = tuple(x for x in all_rules if x.attrs.get("tier", "") not in _LINE_TIERS)
+        return (markers, *_line_pattern(all_rules, "closing"), *_line_pattern(all_rules, "bare"))
+
+    return rules.compiled("section_lines", build)
 
 
 def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
     """Every heading of the body, numbering-checked, in document order."""
-    section_rules = rules.of("section")
+    section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
     comp = compiled(rules)
-    unnumbered, starters = comp.unnumbered, comp.starters
+    starters = comp.starters
     found: list[Heading] = []
     last: dict[int, int] = {}
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
@@ -109,12 +134,13 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             head = _match(text, folded, para, pos, strong, section_rules, starters)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
-            if head is None and strong and unnumbered.match(folded[para.start : para.end].strip()):
+            line = folded[para.start : para.end].strip()
+            if head is None and strong and closing and closing.fullmatch(line):
                 head = Heading(
-                    para.start, para.start, para.end, 1, "", 0, "section.unnumbered", True
+                    para.start, para.start, para.end, 1, "", 0, closing_id, True, "closing"
                 )
-            elif head is None and strong and _bare_part(folded, layout, index, comp):
-                head = Heading(para.start, para.start, para.end, 1, "", 0, "section.bare", True)
+            elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
+                head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
             if head is None or (head.ordinal and not _fits(head, last)):
                 continue
             _advance(last, head)
@@ -129,13 +155,13 @@ BARE_PART = 32
 _SENTENCE_ENDS = "。！？!?；;：:"
 
 
-def _bare_part(folded: str, layout: Layout, index: int, comp: Any) -> bool:
+def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) -> bool:
     """A line of its own that names a part (`过去五年的回顾`, `2026年重点工作`, `关于外交工作`)
     between whole sentences: the line before ends one, and the line after is a longer body
     or a numbered heading."""
     para = layout.paragraphs[index]
     line = folded[para.start : para.end]
-    if not para.line_start or len(line) > BARE_PART or not comp.part_titles.fullmatch(line):
+    if not para.line_start or len(line) > BARE_PART or not bare.fullmatch(line):
         return False
     if folded[para.end : para.end + 1] not in "\n":
         return False  # not the whole line
@@ -154,13 +180,18 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any) -> bool:
 def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
     """Bare part headings only where they open the report's parts: the first one before
     the first numbered part (一、), else none (a short line inside a numbered part)."""
-    first_bare = next((h.start for h in found if h.rule == "section.bare"), None)
+    first_bare = next((h.start for h in found if h.tier == "bare"), None)
     if first_bare is None:
         return found
-    first_part = next((h.start for h in found if h.rule == "section.cn_dun"), None)
+    first_part = next((h.start for h in found if _numbered_part(h)), None)
     if first_part is None or first_bare < first_part:
         return found
-    return [h for h in found if h.rule != "section.bare"]
+    return [h for h in found if h.tier != "bare"]
+
+
+def _numbered_part(head: Heading) -> bool:
+    """A numbered heading of the first level (一、), not of a tier above it."""
+    return head.level == 1 and not head.tier
 
 
 def _advance(last: dict[int, int], head: Heading) -> None:
@@ -213,7 +244,8 @@ def _match(
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
             return None
         marker = text[m.start() : m.end()].rstrip()
-        return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong)
+        tier = str(rule.attrs.get("tier", ""))
+        return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
 
 
@@ -312,32 +344,26 @@ def _unglue(title: str, starters: regex.Pattern[str]) -> int:
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:
-    """With 第一部分 headings (or bare part headings) present, 一、 and below sit one level
-    deeper."""
-    rules_used = {h.rule for h in found}
-    if not rules_used & {"section.part", "section.bare"} or "section.cn_dun" not in rules_used:
+    """With a part tier present (第一部分, or bare part headings) beside numbered parts,
+    一、 and below sit one level deeper."""
+    if not any(h.tier in ("part", "bare") for h in found) or not any(
+        _numbered_part(h) for h in found
+    ):
         return found
-    tops = ("section.part", "section.bare", "section.unnumbered")
-    return [h if h.rule in tops else _with_level(h, h.level + 1) for h in found]
+    return [h if h.tier else _with_level(h, h.level + 1) for h in found]
 
 
 def _with_level(head: Heading, level: int) -> Heading:
     return Heading(
         head.start, head.title_start, head.title_end, level, head.marker, head.ordinal,
-        head.rule, head.strong,
+        head.rule, head.strong, head.tier,
     )  # fmt: skip
 
 
-def find_sections(
-    text: str,
-    folded: str,
-    layout: Layout,
-    *,
-    rules: RuleSet,
-    periods: DocumentPeriods,
-) -> list[Section]:
+def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> list[Section]:
     """The outline as Section records: ids, parents, spans, kinds and periods."""
-    heads = find_headings(text, folded, layout, rules=rules)
+    text, rules = ctx.text, ctx.rules
+    heads = find_headings(text, ctx.folded, layout, rules=rules)
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
     planning = False  # a government work report has turned to the year's plan
