@@ -20,7 +20,7 @@ from extractor.model import Measure, Section
 from extractor.rules.loader import default_rules
 from extractor.rules.records import RuleSet
 from extractor.text.fold import fold
-from extractor.text.sentences import SentenceIndex
+from extractor.text.sentences import Marks, SentenceIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,20 @@ class Context:
 
 def context(text: str, rules: RuleSet | None = None) -> Context:
     """The context of ``text`` (its newlines already normalised) under ``rules``."""
+    rules = rules or default_rules()
     folded = fold(text)
-    return Context(text, folded, SentenceIndex(folded), rules or default_rules())
+    return Context(text, folded, SentenceIndex(folded, marks(rules)), rules)
+
+
+def marks(rules: RuleSet) -> Marks:
+    """The clause, sentence and full-sentence marks of a rule set (``[text]``)."""
+
+    def build(r: RuleSet) -> Marks:
+        chars = {k: r.vocab(f"text.{k}_marks").chars for k in ("clause", "sentence", "full")}
+        spaces = r.vocab("text.spaces").chars
+        return Marks(**chars, spaces=spaces) if all(chars.values()) else Marks()
+
+    return rules.compiled("marks", build)
 
 
 def as_context(doc: Context | str, rules: RuleSet | None = None) -> Context:

@@ -121,6 +121,12 @@ RULE_TABLES: Mapping[str, RuleTable] = {
 }
 
 VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
+    "text": {
+        "full_marks": Entry(CHARS, "what ends a full sentence"),
+        "sentence_marks": Entry(CHARS, "what ends a sentence"),
+        "clause_marks": Entry(CHARS, "what ends a clause"),
+        "spaces": Entry(CHARS, "spaces trimmed from a sentence's ends"),
+    },
     "claims": {
         "approx_before": Entry(PATTERNS, "hedges right before a figure (约3万)", script="both"),
         "approx_inner": Entry(WORDS, "hedges between figure and unit (2万余口)", script="both"),

@@ -10,45 +10,56 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text.fold import fold
 
-#: What ends a clause (the folded text's marks; see the module's docstring).
+#: What ends a clause, a sentence and a full sentence: the defaults of
+#: ``patterns/text.toml`` ([text]), which the pipeline hands to each SentenceIndex.
 CLAUSE_MARKS = "。！？!?；;\n，,：:"
-_CLAUSE = re.compile(f"[{CLAUSE_MARKS}]")
 #: What ends a sentence (a claim's or placeholder's, and what the audit compares).
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_SPACE = " \t\u3000\u00a0"
-_SENTENCE_MARKS = frozenset("。！？!?；;\n")
-_FULL_MARKS = frozenset("。！？!?\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The characters that end a clause, a sentence and a full sentence, and the spaces a
+    sentence is trimmed of (``[text]`` in ``patterns/text.toml``)."""
+
+    clause: str = CLAUSE_MARKS
+    sentence: str = "。！？!?；;\n"
+    full: str = "。！？!?\n"
+    spaces: str = " \t\u3000\u00a0"
 
 
 @lru_cache(maxsize=8)
 def cached_fold(text: str) -> str:
-    """``extractor.text.fold.fold(text)``, remembered for the few texts being worked on (the
-    pipeline folds a report once; placeholders, claims and campaigns reuse the copy)."""
+    """``extractor.text.fold.fold(text)``, remembered for the few texts being worked on
+    (the audit of a report it did not parse)."""
     return fold(text)
 
 
 @lru_cache(maxsize=8)
 def sentence_index(folded: str) -> SentenceIndex:
-    """The SentenceIndex of a folded text, shared by the steps that work on it."""
+    """The SentenceIndex of a folded text under the default marks (the audit's)."""
     return SentenceIndex(folded)
 
 
 class SentenceIndex:
     """Boundaries of one (folded) text; every lookup is a bisection."""
 
-    __slots__ = ("_clause", "_full", "_sentence", "_spans", "text")
+    __slots__ = ("_clause", "_full", "_sentence", "_spaces", "_spans", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, marks: Marks = Marks()) -> None:
         self.text = text
         # one scan for every mark; the sentence and full-sentence ends are a subset of the
         # clause marks, picked out of them (two more scans of the text cost more)
-        self._clause = [m.start() for m in _CLAUSE.finditer(text)]
-        self._sentence = [p for p in self._clause if text[p] in _SENTENCE_MARKS]
-        self._full = [p for p in self._sentence if text[p] in _FULL_MARKS]
+        self._clause = [m.start() for m in _scanner(marks.clause).finditer(text)]
+        sentence_marks, full_marks = frozenset(marks.sentence), frozenset(marks.full)
+        self._sentence = [p for p in self._clause if text[p] in sentence_marks]
+        self._full = [p for p in self._sentence if text[p] in full_marks]
+        self._spaces = marks.spaces
         self._spans: dict[int, tuple[int, int]] = {}
 
     @staticmethod
@@ -60,9 +71,9 @@ class SentenceIndex:
         return start, end
 
     def _trimmed(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.text[start] in _SPACE:
+        while start < end and self.text[start] in self._spaces:
             start += 1
-        while end > start and self.text[end - 1] in _SPACE:
+        while end > start and self.text[end - 1] in self._spaces:
             end -= 1
         return start, end
 
@@ -89,3 +100,9 @@ class SentenceIndex:
         """Where the clause holding ``pos`` ends (the offset of its punctuation)."""
         j = bisect_left(self._clause, pos)
         return self._clause[j] if j < len(self._clause) else len(self.text)
+
+
+@lru_cache(maxsize=16)
+def _scanner(chars: str) -> re.Pattern[str]:
+    """One character class of ``chars`` (a few mark sets per process)."""
+    return re.compile("[" + re.escape(chars) + "]")
