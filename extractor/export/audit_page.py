@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.audit.checks import RULES, SEVERITY_RANK, Finding
+from extractor.audit.checks import RULES, SEVERITY_RANK
 from extractor.io.atomic import write_text_atomic
-from extractor.model import Report
+from extractor.model import Finding, Report
 
 CONTEXT = 60
 
