@@ -177,6 +177,43 @@ class Campaign:
     rule: str
 
 
+@_slot_init
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a reviewer should look at, where it is and why (SPEC §4 ``findings``).
+
+    ``rule`` is the first rule (in :data:`extractor.audit.RULES` order) that found the span
+    and ``rules`` every one of them, comma-separated: where several rules see the same
+    words (a masked figure is a ``placeholder`` and a ``masked_figure``) they are one
+    finding, whose ``message`` gives each reason.  People find it by ``path``, ``line`` and
+    ``column`` (1-based, in the document's text), ``heading`` (the titles of the sections
+    that hold it, outermost first) and ``marker`` (the measures' markers: 一是 › （1）);
+    programs by ``section_id``, ``measure_id`` and the offsets (``text[start:end]``).
+    """
+
+    doc_id: str
+    rule: str
+    severity: str  # error | warning
+    message: str
+    section_id: str | None
+    measure_id: str | None
+    start: int
+    end: int
+    text: str
+    sentence: str
+    path: str
+    line: int
+    column: int
+    heading: str
+    marker: str
+    rules: str
+    related_doc_id: str | None = None  # repeated_text: the other document and span
+    related_start: int | None = None
+    related_end: int | None = None
+    related_path: str | None = None
+    related_line: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything extracted from one document."""

@@ -25,6 +25,15 @@ def sample_text(path: Path) -> str:
     return read_document(path).text
 
 
+def text_batch(tmp_path: Path, **docs: str) -> Path:
+    """A folder ``in`` under ``tmp_path`` holding ``<name>.txt`` for each document given."""
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name, text in docs.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def make_docx(text: str, path: Path, *, table: list[list[str]] | None = None) -> Path:
     """One paragraph a line; ``table`` goes after the first paragraph."""
     document = docx.Document()

@@ -64,9 +64,11 @@ class Chromium:
         cmd = [self.binary, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", *args]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
 
-    def dom(self, page: Path) -> str:
-        """The DOM after scripts ran (``--dump-dom``), as serialised HTML."""
-        return self._run("--dump-dom", page.resolve().as_uri()).stdout
+    def dom(self, page: Path, size: str | None = None) -> str:
+        """The DOM after scripts ran (``--dump-dom``), as serialised HTML; ``size`` is the
+        window's ``width,height`` (the layout a script in the page measures)."""
+        window = [f"--window-size={size}"] if size else []
+        return self._run("--dump-dom", *window, page.resolve().as_uri()).stdout
 
     def screenshot(self, page: Path, png: Path, size: str = "1280,1600") -> Path:
         self._run(f"--screenshot={png}", f"--window-size={size}", page.resolve().as_uri())

@@ -1,8 +1,12 @@
 """The audit: findings a reviewer must look at before a report is published (issue 5).
 
-``audit(report)`` runs the per-document rules and returns :class:`Finding` records, each
-with its rule id, severity, message, offsets (``text[start:end]`` is its ``text``), the
-sentence it sits in and the section and measure that hold it.  Rules (``RULES``):
+``audit(report)`` runs the per-document rules and returns :class:`Finding` records in
+reading order, each with its rule id, severity, message (Chinese or English, from
+``patterns/messages.toml``), offsets (``text[start:end]`` is its ``text``), the sentence it
+sits in, the section and measure that hold it, and where a person finds it: path, line,
+column, heading path and measure marker.  Where rules see the same words (a masked figure is
+a ``placeholder`` and a ``masked_figure``) they make one finding listing each reason.  Rules
+(``RULES``):
 
 - errors, which must not be published: ``placeholder`` (a masked run, with its kind),
   ``masked_figure`` (a claim whose value is masked; a change with a unit and no figure,
@@ -21,17 +25,18 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
+from extractor.audit.messages import DEFAULT_LANG, JOINER, Messages, check_lang, messages
 from extractor.context import Locator
-from extractor.model import Claim, Measure, Report, Section
+from extractor.model import Claim, Finding, Measure, Report, Section
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning
@@ -54,8 +59,16 @@ RULES: dict[str, str] = {
 #: Rules that look at one document (``repeated_text`` needs the whole batch).
 DOCUMENT_RULES = tuple(r for r in RULES if r != "repeated_text")
 SEVERITY_RANK = {WARNING: 1, ERROR: 2}
+#: Rules whose span is a passage (a lead-in and its parts, a heading, a sentence): they
+#: never merge with the findings inside it, which are other problems.  The others mark
+#: words or a figure, and findings of theirs that overlap are one problem.
+PASSAGE_RULES = frozenset({"parts_exceed_total", "empty_section", "repeated_text"})
+_RULE_ORDER = {rule: i for i, rule in enumerate(RULES)}
 REPEAT_MIN_CHARS = 20
 _HEADING_MAX = 30
+#: A heading path shows each title up to this many characters, then "…".
+HEADING_TITLE_MAX = 16
+_SENTENCE_MARKS = "。；！？;!?"
 #: What may stand between a lead-in and its list: up to _GAP_HEAD characters of the
 #: sentence, then spaces and punctuation (_GAP_TAIL: the common members of its class).
 _GAP_HEAD, _GAP_TAIL = 30, frozenset(" \t\n\r\f\v\u3000\u00a0：:，,。")
@@ -76,23 +89,26 @@ _COUNT_NOUNS = frozenset("个家人户项次件所座台辆套条名位处间批
 _NON_COUNT_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "℃", "度", "倍", ""})
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing a reviewer should look at, where it is and why (SPEC §4 ``findings``)."""
+class Related(NamedTuple):
+    """The other document's span a ``repeated_text`` finding names."""
 
     doc_id: str
+    start: int
+    end: int
+    path: str
+    line: int
+
+
+class Hit(NamedTuple):
+    """What one rule saw, before the rules that saw the same words are merged."""
+
     rule: str
-    severity: str  # error | warning
+    start: int
+    end: int
     message: str
     section_id: str | None
     measure_id: str | None
-    start: int
-    end: int
-    text: str
-    sentence: str
-    related_doc_id: str | None = None  # repeated_text: the other document and span
-    related_start: int | None = None
-    related_end: int | None = None
+    related: Related | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +166,22 @@ def check_rule_ids(ids: Iterable[str]) -> list[str]:
 
 
 class _Context:
-    """One report and the lookups every rule needs: sentences, sections, measures."""
+    """One report and the lookups every rule needs: sentences, sections, measures, lines,
+    and the messages in the language asked for."""
 
-    def __init__(self, report: Report, patterns: AuditRules) -> None:
+    def __init__(
+        self, report: Report, patterns: AuditRules, texts: Messages, lang: str = DEFAULT_LANG
+    ) -> None:
         self.report, self.text, self.patterns = report, report.text, patterns
+        self.texts, self.lang = texts, check_lang(lang)
         self.folded = cached_fold(report.text)
         self.index = sentence_index(self.folded)
         self.locator = Locator(report.sections)
         self.measures = sorted(report.measures, key=lambda m: m.start)
         self.measure_starts = [m.start for m in self.measures]
+        self.sections = {s.section_id: s for s in report.sections}
+        self.measure_ids = {m.measure_id: m for m in report.measures}
+        self.line_starts = line_starts(report.text)
 
     @cached_property
     def lists(self) -> list[list[Measure]]:
@@ -166,7 +189,7 @@ class _Context:
         return _measure_lists(self.measures)
 
     @cached_property
-    def numbering(self) -> list[tuple[str, str, int, int, str | None]]:
+    def numbering(self) -> list[tuple[str, str, int, int, str | None, str, str]]:
         """The gaps and repeats (:func:`_numbering`): found once for both rules."""
         return list(_numbering(self))
 
@@ -176,14 +199,97 @@ class _Context:
             i -= 1
         return self.measures[i].measure_id if i >= 0 else None
 
-    def finding(self, rule: str, message: str, start: int, end: int, **extra: Any) -> Finding:
+    def say(self, rule: str, case: str, **fields: Any) -> str:
+        return self.texts.say(rule, case, self.lang, **fields)
+
+    def hit(
+        self, rule: str, case: str, start: int, end: int, fields: dict[str, Any], **where: Any
+    ) -> Hit:
+        """What a rule saw: its message from ``case`` and ``fields``; the section and measure
+        are those holding ``start`` unless given (``section_id=``, ``measure_id=``)."""
+        section = where["section_id"] if "section_id" in where else self.locator.id_at(start)
+        measure = where["measure_id"] if "measure_id" in where else self.measure_at(start)
+        message = self.say(rule, case, **fields)
+        return Hit(rule, start, end, message, section, measure, where.get("related"))
+
+    def findings(self, hits: Iterable[Hit]) -> list[Finding]:
+        """The hits as findings in reading order, those that overlap merged (not passages)."""
+        ordered = sorted(hits, key=lambda h: (h.start, h.end, _RULE_ORDER[h.rule]))
+        found: list[Finding] = []
+        group: list[Hit] = []
+        group_end = -1
+        for h in ordered:
+            if group and h.rule not in PASSAGE_RULES and h.start < group_end:
+                group.append(h)
+                group_end = max(group_end, h.end)
+                continue
+            if group:
+                found.append(self.finding(group))
+            group, group_end = [h], (h.end if h.rule not in PASSAGE_RULES else -1)
+        if group:
+            found.append(self.finding(group))
+        return found
+
+    def finding(self, hits: list[Hit]) -> Finding:
+        """One finding from the hits of the rules that saw the same words."""
+        hits = sorted(hits, key=lambda h: _RULE_ORDER[h.rule])
+        first = hits[0]
+        start, end = min(h.start for h in hits), max(h.end for h in hits)
+        reasons, rules = [first.message], [first.rule]
+        for h in hits[1:]:
+            reason = h.rule + ("：" if self.lang == "zh" else ": ") + h.message
+            if h.message != first.message and reason not in reasons:
+                reasons.append(reason)
+            if h.rule not in rules:
+                rules.append(h.rule)
         s, e = self.index.sentence(min(start, max(len(self.text) - 1, 0)))
+        line = bisect_right(self.line_starts, start)
+        related = first.related or Related("", 0, 0, "", 0)
+        present = first.related is not None
         return Finding(
-            doc_id=self.report.document.doc_id, rule=rule, severity=RULES[rule],
-            message=message, section_id=extra.pop("section_id", self.locator.id_at(start)),
-            measure_id=extra.pop("measure_id", self.measure_at(start)), start=start, end=end,
-            text=self.text[start:end], sentence=self.text[s:e], **extra,
+            doc_id=self.report.document.doc_id, rule=first.rule, severity=RULES[first.rule],
+            message=JOINER[self.lang].join(reasons), section_id=first.section_id,
+            measure_id=first.measure_id, start=start, end=end, text=self.text[start:end],
+            sentence=self.text[s:e], path=self.report.document.path, line=line,
+            column=start - self.line_starts[line - 1] + 1,
+            heading=self.heading(first.section_id), marker=self.marker(first.measure_id),
+            rules=",".join(rules), related_doc_id=related.doc_id if present else None,
+            related_start=related.start if present else None,
+            related_end=related.end if present else None,
+            related_path=related.path if present else None,
+            related_line=related.line if present else None,
         )  # fmt: skip
+
+    def heading(self, section_id: str | None) -> str:
+        """The titles of the sections holding a finding, outermost first: ``一、… › （三）…``."""
+        titles = []
+        sec = self.sections.get(section_id) if section_id else None
+        while sec is not None:
+            title = sec.title
+            if len(title) > HEADING_TITLE_MAX:
+                title = title[:HEADING_TITLE_MAX] + "…"
+            titles.append(sec.marker + title)
+            sec = self.sections.get(sec.parent_id) if sec.parent_id else None
+        return " › ".join(reversed(titles))
+
+    def marker(self, measure_id: str | None) -> str:
+        """The markers of the measures holding a finding, outermost first: ``一是 › （1）``."""
+        markers = []
+        m = self.measure_ids.get(measure_id) if measure_id else None
+        while m is not None:
+            markers.append(m.marker or m.headline[:HEADING_TITLE_MAX])
+            m = self.measure_ids.get(m.parent_id) if m.parent_id else None
+        return " › ".join(reversed(markers))
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (the first is 0)."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
 
 
 def audit(
@@ -192,56 +298,64 @@ def audit(
     rules: RuleSet | None = None,
     select: Iterable[str] | None = None,
     skip: Iterable[str] = (),
+    lang: str = DEFAULT_LANG,
 ) -> list[Finding]:
-    """The findings of one document, in rule order then by offset.
+    """The findings of one document, in reading order (by offset).
 
-    ``select`` limits the rules run (default: every document rule), ``skip`` drops some.
-    A report that failed to parse (``status="error"``) has no findings.
+    ``select`` limits the rules run (default: every document rule), ``skip`` drops some;
+    ``lang`` is the messages' language (``zh``, the default, or ``en``).  A report that
+    failed to parse (``status="error"``) has no findings.
     """
+    check_lang(lang)
     if report.document.status != "ok" or not report.text:
         return []
     wanted = set(check_rule_ids(select if select is not None else DOCUMENT_RULES))
     wanted -= set(check_rule_ids(skip))
-    ctx = _Context(report, audit_rules(rules))
-    found: list[Finding] = []
+    ctx = _Context(report, audit_rules(rules), messages(rules), lang)
+    hits: list[Hit] = []
     for rule_id, check in _CHECKS.items():
         if rule_id in wanted:
-            found.extend(sorted(check(ctx), key=lambda f: (f.start, f.end)))
-    return found
+            hits.extend(check(ctx))
+    return ctx.findings(hits)
+
+
+def in_reading_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings of one document (``audit`` and ``RepeatedText.add`` together) by offset."""
+    return sorted(findings, key=lambda f: (f.start, f.end, _RULE_ORDER[f.rule]))
 
 
 # --- errors ---------------------------------------------------------------------------
 
 
-def _placeholders(ctx: _Context) -> Iterator[Finding]:
+def _placeholders(ctx: _Context) -> Iterator[Hit]:
     for p in ctx.report.placeholders:
-        yield ctx.finding(
-            "placeholder", f"masked {p.kind}: {p.text}", p.start, p.end,
+        yield ctx.hit(
+            "placeholder", p.kind, p.start, p.end, {"text": p.text},
             section_id=p.section_id, measure_id=p.measure_id,
         )  # fmt: skip
 
 
-def _masked_figures(ctx: _Context) -> Iterator[Finding]:
+def _masked_figures(ctx: _Context) -> Iterator[Hit]:
     for c in ctx.report.claims:
         if c.masked:
-            what = f"{c.indicator} " if c.indicator else ""
-            yield ctx.finding(
-                "masked_figure", f"masked figure: {what}{c.value_text}{c.unit}", c.start, c.end,
+            figure = f"{c.value_text}{c.unit}"
+            case, fields = ("claim", {"indicator": c.indicator}) if c.indicator else ("bare", {})
+            yield ctx.hit(
+                "masked_figure", case, c.start, c.end, {**fields, "figure": figure},
                 section_id=c.section_id, measure_id=c.measure_id,
             )  # fmt: skip
     for pattern in ctx.patterns.scans("masked_figure", ctx.folded):
         for m in pattern.finditer(ctx.folded):
             change, unit = m.group("change"), m.group("unit")
-            yield ctx.finding(
-                "masked_figure", f"no figure: {change} … {unit} without a number", *m.span()
-            )
+            fields = {"change": change, "unit": unit}
+            yield ctx.hit("masked_figure", "no_figure", m.start(), m.end(), fields)
 
 
-def _template_leftovers(ctx: _Context) -> Iterator[Finding]:
+def _template_leftovers(ctx: _Context) -> Iterator[Hit]:
     for pattern in ctx.patterns.scans("template_leftover", ctx.folded):
         for m in pattern.finditer(ctx.folded):
             text = ctx.text[m.start() : m.end()]
-            yield ctx.finding("template_leftover", f"editing remnant: {text}", *m.span())
+            yield ctx.hit("template_leftover", "remnant", m.start(), m.end(), {"text": text})
 
 
 # --- lists and numbering ----------------------------------------------------------------
@@ -263,8 +377,9 @@ def _measure_lists(measures: Sequence[Measure]) -> list[list[Measure]]:
     return lists
 
 
-def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None]]:
-    """(rule, message, start, end, section) for gaps and repeats in measures and sections."""
+def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None, str, str]]:
+    """(rule, case, start, end, section, marker, previous marker) for gaps and repeats in
+    measures and sections."""
     pairs: list[tuple[Measure | Section, Measure | Section, str]] = []
     for items in ctx.lists:
         pairs += [(a, b, "") for a, b in pairwise(items)]
@@ -277,18 +392,15 @@ def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None]]
         pairs += [(a, b, "heading ") for a, b in pairwise(secs) if b.ordinal != 1]
     for a, b, what in pairs:
         end, section = b.start + len(b.marker), b.section_id
+        markers = (b.marker, a.marker)
         if b.ordinal == a.ordinal and not _seen_between(ctx, a, b, 1):
-            yield "numbering_repeat", f"{what}{b.marker} repeats {a.marker}", b.start, end, section
+            case = "heading" if what else "repeat"
+            yield "numbering_repeat", case, b.start, end, section, *markers
         elif b.ordinal > a.ordinal + 1 and not _seen_between(ctx, a, b, a.ordinal + 1):
-            yield "numbering_gap", f"{what}{b.marker} skips after {a.marker}", b.start, end, section
+            case = "heading_skip" if what else "skip"
+            yield "numbering_gap", case, b.start, end, section, *markers
         elif b.ordinal < a.ordinal and isinstance(b, Section):
-            yield (
-                "numbering_gap",
-                f"heading {b.marker} is out of order after {a.marker}",
-                (b.start),
-                end,
-                section,
-            )
+            yield "numbering_gap", "heading_order", b.start, end, section, *markers
 
 
 def _seen_between(ctx: _Context, a: Measure | Section, b: Measure | Section, ordinal: int) -> bool:
@@ -317,19 +429,22 @@ def _chinese(n: int) -> str:
     return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
 
 
-def _numbering_gaps(ctx: _Context) -> Iterator[Finding]:
-    for rule, message, start, end, section in ctx.numbering:
-        if rule == "numbering_gap":
-            yield ctx.finding(rule, message, start, end, section_id=section)
+def _numbering_gaps(ctx: _Context) -> Iterator[Hit]:
+    return _numbering_of(ctx, "numbering_gap")
 
 
-def _numbering_repeats(ctx: _Context) -> Iterator[Finding]:
-    for rule, message, start, end, section in ctx.numbering:
-        if rule == "numbering_repeat":
-            yield ctx.finding(rule, message, start, end, section_id=section)
+def _numbering_repeats(ctx: _Context) -> Iterator[Hit]:
+    return _numbering_of(ctx, "numbering_repeat")
 
 
-def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
+def _numbering_of(ctx: _Context, wanted: str) -> Iterator[Hit]:
+    for rule, case, start, end, section, marker, previous in ctx.numbering:
+        if rule == wanted:
+            fields = {"marker": marker, "previous": previous}
+            yield ctx.hit(rule, case, start, end, fields, section_id=section)
+
+
+def _count_mismatches(ctx: _Context) -> Iterator[Hit]:
     firsts = {items[0].start: items for items in ctx.lists}
     windows = lead_in_windows(ctx.folded, _list_starts(ctx, firsts))
     for pattern in ctx.patterns.scans("count_mismatch"):
@@ -341,12 +456,9 @@ def _count_mismatches(ctx: _Context) -> Iterator[Finding]:
             after = gap.end() if gap else m.end()
             counted = _following_count(ctx, firsts, m.end(), after)
             if counted is not None and counted[0] != announced:
-                what = counted[1]
-                yield ctx.finding(
-                    "count_mismatch",
-                    f"announces {m.group('n')} ({announced}) but {counted[0]} {what} follow",
-                    m.start(), m.end(),
-                )  # fmt: skip
+                lead = ctx.text[m.start() : m.end()].rstrip("：:。")
+                fields = {"lead": lead, "announced": announced, "counted": counted[0]}
+                yield ctx.hit("count_mismatch", counted[1], m.start(), m.end(), fields)
 
 
 def _list_starts(ctx: _Context, firsts: dict[int, list[Measure]]) -> list[int]:
@@ -399,7 +511,7 @@ def _following_count(
 # --- figures ------------------------------------------------------------------------------
 
 
-def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
+def _parts_exceed_total(ctx: _Context) -> Iterator[Hit]:
     """共10个，其中新建8个、改建5个: within one sentence (to ``；``), the last countable
     figure before 其中, announced as a total and not hedged, against the named parts after
     it (one per clause, not one compared with something else: 比…多)."""
@@ -429,11 +541,8 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Finding]:
         parts_sum = sum(c.value or 0.0 for c in parts)
         if parts and parts_sum > total.value * (1 + 1e-9):
             listed = " + ".join(f"{c.value_text}{c.unit}" for c in parts)
-            yield ctx.finding(
-                "parts_exceed_total",
-                f"parts {listed} exceed the total {total.value_text}{total.unit}",
-                total.start, parts[-1].end,
-            )  # fmt: skip
+            fields = {"parts": listed, "total": f"{total.value_text}{total.unit}"}
+            yield ctx.hit("parts_exceed_total", "parts", total.start, parts[-1].end, fields)
 
 
 def _claims_by_sentence(ctx: _Context, word: str) -> dict[tuple[int, int], list[Claim]]:
@@ -477,7 +586,7 @@ def _countable(c: Claim) -> bool:
     )
 
 
-def _rates_out_of_range(ctx: _Context) -> Iterator[Finding]:
+def _rates_out_of_range(ctx: _Context) -> Iterator[Hit]:
     is_rate = ctx.patterns.first("rate_out_of_range")
     for c in ctx.report.claims:
         if c.value is None or c.masked:
@@ -485,15 +594,15 @@ def _rates_out_of_range(ctx: _Context) -> Iterator[Finding]:
         if c.base_unit == "%" and c.value > 100 and is_rate.search(c.indicator):
             lead = ctx.folded[max(0, c.start - 4) : c.start]
             if c.change == "" or _LEVEL_WORDS.search(lead):
-                yield ctx.finding(
-                    "rate_out_of_range",
-                    f"{c.indicator} is a rate or share but is {c.value_text}{c.unit}",
-                    c.start, c.end, section_id=c.section_id, measure_id=c.measure_id,
+                fields = {"indicator": c.indicator, "figure": f"{c.value_text}{c.unit}"}
+                yield ctx.hit(
+                    "rate_out_of_range", "rate", c.start, c.end, fields,
+                    section_id=c.section_id, measure_id=c.measure_id,
                 )  # fmt: skip
         elif not c.change and c.base_unit[-1:] in _COUNT_NOUNS and _negative(ctx.folded, c):
             start = c.start - 1 if ctx.folded[c.start - 1 : c.start] == "-" else c.start
-            yield ctx.finding(
-                "rate_out_of_range", f"negative count: {ctx.text[start : c.end]}", start, c.end,
+            yield ctx.hit(
+                "rate_out_of_range", "negative", start, c.end, {"text": ctx.text[start : c.end]},
                 section_id=c.section_id, measure_id=c.measure_id,
             )  # fmt: skip
 
@@ -511,19 +620,45 @@ def _negative(folded: str, c: Claim) -> bool:
 # --- outline --------------------------------------------------------------------------------
 
 
-def _empty_sections(ctx: _Context) -> Iterator[Finding]:
+def _empty_sections(ctx: _Context) -> Iterator[Hit]:
     parents = {s.parent_id for s in ctx.report.sections}
-    for sec in ctx.report.sections:
-        if sec.section_id in parents or len(sec.title) > _HEADING_MAX or "，" in sec.title:
-            continue  # a long or comma-bearing title is a statement, not an empty heading
-        if not _NOT_NOISE.search(ctx.text, sec.title_end, sec.end):
-            yield ctx.finding(
-                "empty_section", f"heading {sec.marker}{sec.title} has no text",
-                sec.start, sec.title_end, section_id=sec.section_id, measure_id=None,
+    empty = [
+        sec for sec in ctx.report.sections
+        if sec.section_id not in parents and len(sec.title) <= _HEADING_MAX
+        and "，" not in sec.title  # a long or comma-bearing title is a statement
+        and not _NOT_NOISE.search(ctx.text, sec.title_end, sec.end)
+    ]  # fmt: skip
+    items = _list_items(ctx, empty)
+    for sec in empty:
+        if sec.section_id not in items:
+            yield ctx.hit(
+                "empty_section", "empty", sec.start, sec.title_end,
+                {"heading": f"{sec.marker}{sec.title}"}, section_id=sec.section_id,
+                measure_id=None,
             )  # fmt: skip
 
 
-_CHECKS: dict[str, Callable[[_Context], Iterable[Finding]]] = {
+def _list_items(ctx: _Context, empty: Sequence[Section]) -> set[str]:
+    """The ids of bodiless "headings" that are the items of a list in a paragraph
+    (``1.力争地区生产总值增长6%左右。``): a title that ends as a sentence (。；！？ after it)
+    and holds a figure or target, and its numbered siblings that end as sentences too."""
+    sentences = [s for s in empty if _ends_as_sentence(ctx.text, s)]
+    claim_starts = sorted(c.start for c in ctx.report.claims)
+    lists = set()
+    for s in sentences:
+        i = bisect_left(claim_starts, s.title_start)
+        if i < len(claim_starts) and claim_starts[i] < s.title_end:  # a claim in the title
+            lists.add((s.parent_id, s.rule))
+    return {s.section_id for s in sentences if (s.parent_id, s.rule) in lists}
+
+
+def _ends_as_sentence(text: str, sec: Section) -> bool:
+    """Whether a bodiless heading's line ends with a sentence mark (after or in its title)."""
+    tail = text[sec.title_end : sec.end].strip() or text[sec.title_start : sec.title_end]
+    return tail[-1:] in _SENTENCE_MARKS
+
+
+_CHECKS: dict[str, Callable[[_Context], Iterable[Hit]]] = {
     "placeholder": _placeholders,
     "masked_figure": _masked_figures,
     "template_leftover": _template_leftovers,
@@ -549,41 +684,40 @@ class RepeatedText:
     punctuation → packed document number and offsets, about 100 bytes), not the text.
     """
 
-    def __init__(self, *, min_chars: int = REPEAT_MIN_CHARS) -> None:
-        self.min_chars = min_chars
+    def __init__(self, *, min_chars: int = REPEAT_MIN_CHARS, lang: str = DEFAULT_LANG) -> None:
+        self.min_chars, self.lang = min_chars, check_lang(lang)
         self._seen: dict[int, int] = {}
-        self._docs: list[str] = []
+        self._docs: list[tuple[str, str]] = []  # (doc_id, path)
 
     def add(self, report: Report) -> list[Finding]:
         """Record one report's sentences; the findings for those seen in an earlier one."""
         if report.document.status != "ok" or not report.text:
             return []
         number = len(self._docs)
-        self._docs.append(report.document.doc_id)
+        self._docs.append((report.document.doc_id, report.document.path))
         ctx: _Context | None = None
-        found: list[Finding] = []
+        hits: list[Hit] = []
         here: set[int] = set()
-        for key, start, end in self._sentences(cached_fold(report.text)):
+        for key, start, end, line in self._sentences(cached_fold(report.text)):
             if key in here:
                 continue
             here.add(key)
             packed = self._seen.get(key)
             if packed is None:
-                self._seen[key] = (number << 64) | (start << 32) | end
+                self._seen[key] = (number << 96) | (line << 64) | (start << 32) | end
                 continue
-            ctx = ctx or _Context(report, audit_rules())
-            other, o_start, o_end = packed >> 64, (packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF
-            other_id = self._docs[other]
-            found.append(
-                ctx.finding(
-                    "repeated_text", f"also in {other_id} at {o_start}–{o_end}", start, end,
-                    related_doc_id=other_id, related_start=o_start, related_end=o_end,
-                )
-            )  # fmt: skip
-        return found
+            ctx = ctx or _Context(report, audit_rules(), messages(), self.lang)
+            other, o_line = packed >> 96, (packed >> 64) & 0xFFFFFFFF
+            o_start, o_end = (packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF
+            other_id, other_path = self._docs[other]
+            related = Related(other_id, o_start, o_end, other_path, o_line)
+            fields = {"path": other_path or other_id, "line": o_line}
+            hits.append(ctx.hit("repeated_text", "repeat", start, end, fields, related=related))
+        return ctx.findings(hits) if ctx is not None else []
 
-    def _sentences(self, folded: str) -> Iterator[tuple[int, int, int]]:
-        start = 0
+    def _sentences(self, folded: str) -> Iterator[tuple[int, int, int, int]]:
+        """(hash, start, end, line) of each sentence long enough to count."""
+        start, line, counted = 0, 1, 0
         for m in SENTENCE_END.finditer(folded + "\n"):
             s, e = start, m.start()
             start = m.end()
@@ -593,5 +727,7 @@ class RepeatedText:
                 e -= 1
             norm = _NOISE.sub("", folded[s:e])
             if len(norm) >= self.min_chars:
+                line += folded.count("\n", counted, s)
+                counted = s
                 digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest()
-                yield int.from_bytes(digest, "big"), s, e
+                yield int.from_bytes(digest, "big"), s, e, line

@@ -1,12 +1,19 @@
 """The audit as one self-contained HTML page per batch, for reviewers.
 
-The page has a summary table (documents × rules), then each document's findings with the
-text around each span (``CONTEXT`` characters either side) and the span in ``<mark>``.
-A small inline script adds a filter by rule and severity; without scripts every finding is
-shown.  Everything taken from a document (ids, titles, text, messages) goes through
+The page has a summary table (documents × rules; on a narrow screen each document's row
+stacks into labelled cells, and rule names wrap at their underscores, so nine rules fit a
+phone or a laptop), a filter by rule and severity, then each document under its path: its
+findings in reading order, each with line and column (a link to its place in the text), the
+heading path and measure marker, and then the lines of the text that hold findings, each
+finding highlighted with its message beside the line (``LINE_MAX`` characters of a line at
+most: a longer line shows ``CONTEXT`` characters either side of its findings).  Labels are
+Chinese or English (``lang``).  Without scripts every finding is shown.
+
+Everything taken from a document (paths, titles, text, messages) goes through
 ``html.escape``, and a Content-Security-Policy allows only the page's own script (by its
-hash) and inline styles, so nothing in a report can run or load anything.  No network: no
-fonts, images or scripts from elsewhere.  :meth:`AuditPage.write` writes a temporary file
+hash) and inline styles, so nothing in a report can run or load anything.  No network.
+:meth:`AuditPage.add` keeps only each document's finished fragment, so memory grows with
+the findings, not with the documents' text.  :meth:`AuditPage.write` writes a temporary file
 beside the target and renames it into place.
 """
 
@@ -19,24 +26,59 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
-from extractor.audit.checks import RULES, SEVERITY_RANK, Finding
+from extractor.audit.checks import RULES, SEVERITY_RANK, line_starts
 from extractor.io.atomic import write_text_atomic
-from extractor.model import Report
+from extractor.model import Finding, Report
 
 CONTEXT = 60
+LINE_MAX = 400
+
+LABELS = {
+    "zh": {
+        "title": "workreport 审核", "documents": "份文件", "findings": "条问题",
+        "shown": "显示：", "rules": "规则", "severity": "严重程度", "summary": "汇总",
+        "document": "文件", "total": "合计", "all": "全部", "lines": "原文中的位置",
+        "none": "没有发现问题。", "error": "错误", "warning": "警告", "line": "行",
+    },
+    "en": {
+        "title": "workreport audit", "documents": "documents", "findings": "findings",
+        "shown": "shown: ", "rules": "Rules", "severity": "Severity", "summary": "Summary",
+        "document": "document", "total": "total", "all": "all", "lines": "In the text",
+        "none": "No findings.", "error": "error", "warning": "warning", "line": "line",
+    },
+}  # fmt: skip
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;margin:1.5em;
-color:#1a1a1a;background:#fff;line-height:1.5}
+color:#1a1a1a;background:#fff;line-height:1.5;overflow-wrap:anywhere}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:2px solid #ccc}
-table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.25em .5em;
-vertical-align:top;text-align:left}th{background:#f0f0f0}td.n{text-align:right}
-td.zero{color:#bbb}tr.error td.sev{color:#b00020;font-weight:bold}tr.warning td.sev{color:#a15c00}
-td.ctx{max-width:60em}mark{background:#ffd54f;padding:0 .1em}.doc-error{color:#b00020}
+h3{font-size:1em;margin:1.2em 0 .4em}
+table.summary{border-collapse:collapse;margin:.5em 0;max-width:100%}
+.summary th,.summary td{border:1px solid #ccc;padding:.25em .4em;vertical-align:top;
+text-align:left}.summary th{background:#f0f0f0;font-weight:normal;font-size:.85em}
+.summary td.n{text-align:right}.summary td.zero{color:#bbb}.summary .sev-error{color:#b00020}
+mark{background:#ffd54f;padding:0 .1em}mark.warning{background:#ffe9b0}
+.doc-error{color:#b00020}.muted{color:#777}
 #filter{background:#f7f7f7;border:1px solid #ddd;padding:.5em 1em;margin:1em 0}
-#filter label{margin-right:1em;white-space:nowrap}.muted{color:#777}
+#filter label{margin-right:1em;white-space:nowrap;display:inline-block}
+ol.findings{padding-left:1.5em}li.finding{margin:.3em 0}
+.sev{font-weight:bold}li.error .sev,.notes li.error .sev{color:#b00020}
+li.warning .sev{color:#a15c00}code{background:#f3f3f3;padding:0 .2em}
+.where{color:#555;font-size:.9em}.loc{font-family:monospace;margin-right:.4em}
+.line{display:flex;gap:1em;border-top:1px solid #eee;padding:.4em 0}
+.line .ln{color:#777;font-family:monospace;min-width:3em;text-align:right}
+.line .txt{flex:3;margin:0}.line .notes{flex:2;margin:0;padding-left:1em;font-size:.9em}
+:target{outline:2px solid #1565c0}
+@media (max-width:700px){
+body{margin:.8em}.line{flex-wrap:wrap}.line .txt,.line .notes{flex-basis:100%}
+.summary thead{display:none}.summary,.summary tbody,.summary tfoot,.summary tr{display:block}
+.summary tr{border:1px solid #ccc;margin:.4em 0;padding:.2em}
+.summary td,.summary tfoot th{display:inline-block;border:0;padding:.1em .4em}
+.summary td.zero{display:none}.summary td[data-label]::before{content:attr(data-label) ": ";
+color:#555}.summary td.name{display:block;font-weight:bold}}
 """
 
 _SCRIPT = """
@@ -47,12 +89,13 @@ _SCRIPT = """
     var on = {};
     form.querySelectorAll('input[type=checkbox]').forEach(function(box){on[box.value]=box.checked;});
     var shown = 0;
-    document.querySelectorAll('tr.finding').forEach(function(row){
-      var visible = on['rule:'+row.dataset.rule] && on['severity:'+row.dataset.severity];
-      row.style.display = visible ? '' : 'none';
-      if (visible) shown++;
+    document.querySelectorAll('li.finding, .notes li').forEach(function(item){
+      var visible = on['rule:'+item.dataset.rule] && on['severity:'+item.dataset.severity];
+      item.style.display = visible ? '' : 'none';
+      if (visible && item.classList.contains('finding')) shown++;
     });
-    document.getElementById('shown').textContent = shown + ' shown';
+    var counter = document.getElementById('shown');
+    counter.textContent = counter.dataset.label + shown;
   }
   form.addEventListener('change', apply);
   apply();
@@ -72,55 +115,57 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _flat(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ↵ ")
+def _rule_name(rule: str) -> str:
+    """A rule id that may wrap after its underscores."""
+    return _e(rule).replace("_", "_<wbr>")
 
 
 @dataclass(slots=True)
 class _Doc:
     anchor: str
-    doc_id: str
-    title: str
+    label: str  # the path, or the id
     status: str
-    error: str
     counts: Counter[str] = field(default_factory=Counter)
-    rows: list[str] = field(default_factory=list)
+    fragment: str = ""
 
 
 class AuditPage:
     """Collect documents and findings as a batch runs; render or write one page at the end."""
 
-    def __init__(self, title: str = "workreport audit") -> None:
-        self.title = title
+    def __init__(self, title: str | None = None, *, lang: str = "zh") -> None:
+        self.lang = lang if lang in LABELS else "zh"
+        self.words = LABELS[self.lang]
+        self.title = title if title is not None else self.words["title"]
         self._docs: list[_Doc] = []
 
     def add(self, report: Report, findings: Iterable[Finding]) -> None:
-        """One document and its findings (escaped now, so only the page fragments are kept)."""
+        """One document and its findings (rendered now: only the fragment is kept)."""
         doc = report.document
-        entry = _Doc(f"doc-{len(self._docs) + 1}", doc.doc_id, doc.title, doc.status, doc.error)
-        for f in findings:
-            entry.counts[f.rule] += 1
-            entry.rows.append(_finding_row(report.text, f))
+        found = sorted(findings, key=lambda f: (f.start, f.end))
+        entry = _Doc(f"d{len(self._docs) + 1}", doc.path or doc.doc_id, doc.status)
+        entry.counts.update(f.rule for f in found)
+        entry.fragment = _document(entry, report, found, self.words)
         self._docs.append(entry)
 
     def render(self) -> str:
         """The whole page as a string."""
         rules = [r for r in RULES if any(d.counts[r] for d in self._docs)] or list(RULES)
         total = sum(sum(d.counts.values()) for d in self._docs)
+        w = self.words
         parts = [
             "<!DOCTYPE html>",
-            '<html lang="zh"><head><meta charset="utf-8">',
+            f'<html lang="{self.lang}"><head><meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{_csp()}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_e(self.title)}</title><style>{_CSS}</style></head><body>",
             f"<h1>{_e(self.title)}</h1>",
-            f'<p>{len(self._docs)} documents · {total} findings · <span id="shown"></span></p>',
-            _filter_form(rules),
-            _summary(self._docs, rules),
+            f"<p>{len(self._docs)} {w['documents']} · {total} {w['findings']} · "
+            f'<span id="shown" data-label="{_e(w["shown"])}"></span></p>',
+            _filter_form(rules, w),
+            _summary(self._docs, rules, w),
+            *(d.fragment for d in self._docs),
+            f"<script>{_SCRIPT}</script></body></html>",
         ]
-        for doc in self._docs:
-            parts.append(_document(doc))
-        parts.append(f"<script>{_SCRIPT}</script></body></html>")
         return "\n".join(parts)
 
     def write(self, path: str | os.PathLike[str]) -> Path:
@@ -130,74 +175,131 @@ class AuditPage:
         return write_text_atomic(target, self.render())
 
 
-def _finding_row(text: str, f: Finding) -> str:
-    before = _flat(text[max(0, f.start - CONTEXT) : f.start])
-    after = _flat(text[f.end : f.end + CONTEXT])
-    span = _flat(text[f.start : f.end]) or "∅"
-    where = " · ".join(x for x in (f.section_id, f.measure_id) if x)
-    related = ""
-    if f.related_doc_id is not None:
-        other = f"{_e(f.related_doc_id)} {f.related_start}–{f.related_end}"
-        related = f'<br><span class="muted">= {other}</span>'
-    return (
-        f'<tr class="finding {_e(f.severity)}" data-rule="{_e(f.rule)}" '
-        f'data-severity="{_e(f.severity)}"><td>{_e(f.rule)}</td><td class="sev">{_e(f.severity)}'
-        f"</td><td>{_e(f.message)}{related}</td><td>{_e(where)}<br>"
-        f'<span class="muted">{f.start}–{f.end}</span></td><td class="ctx">'
-        f"{'…' if f.start > CONTEXT else ''}{_e(before)}<mark>{_e(span)}</mark>{_e(after)}"
-        f"{'…' if f.end + CONTEXT < len(text) else ''}</td></tr>"
-    )
-
-
-def _filter_form(rules: Sequence[str]) -> str:
+def _filter_form(rules: Sequence[str], w: dict[str, str]) -> str:
     boxes = [
         f'<label><input type="checkbox" value="rule:{_e(r)}" checked> {_e(r)}</label>'
         for r in rules
     ]
     severities = sorted(set(RULES.values()), key=lambda s: -SEVERITY_RANK[s])
     sev = [
-        f'<label><input type="checkbox" value="severity:{_e(s)}" checked> {_e(s)}</label>'
+        f'<label><input type="checkbox" value="severity:{_e(s)}" checked> {_e(w[s])}</label>'
         for s in severities
     ]
     return (
-        '<form id="filter" hidden><strong>Rules</strong> '
+        f'<form id="filter" hidden><strong>{w["rules"]}</strong> '
         + " ".join(boxes)
-        + "<br><strong>Severity</strong> "
+        + f"<br><strong>{w['severity']}</strong> "
         + " ".join(sev)
         + "</form>"
     )
 
 
-def _summary(docs: Sequence[_Doc], rules: Sequence[str]) -> str:
-    head = "".join(f"<th>{_e(r)}<br><small>{_e(RULES[r])}</small></th>" for r in rules)
+def _summary(docs: Sequence[_Doc], rules: Sequence[str], w: dict[str, str]) -> str:
+    head = "".join(
+        f'<th>{_rule_name(r)}<br><small class="sev-{RULES[r]}">{w[RULES[r]]}</small></th>'
+        for r in rules
+    )
     rows = []
     for doc in docs:
         cells = "".join(
-            f'<td class="n{"" if doc.counts[r] else " zero"}">{doc.counts[r]}</td>' for r in rules
+            f'<td class="n{"" if doc.counts[r] else " zero"}" data-label="{_e(r)}">'
+            f"{doc.counts[r]}</td>"
+            for r in rules
         )
         status = "" if doc.status == "ok" else f' <span class="doc-error">{_e(doc.status)}</span>'
         rows.append(
-            f'<tr><td><a href="#{doc.anchor}">{_e(doc.doc_id)}</a>{status}</td>{cells}'
-            f'<td class="n">{sum(doc.counts.values())}</td></tr>'
+            f'<tr><td class="name"><a href="#{doc.anchor}">{_e(doc.label)}</a>{status}</td>'
+            f'{cells}<td class="n" data-label="{w["total"]}">{sum(doc.counts.values())}</td></tr>'
         )
-    totals = "".join(f'<td class="n">{sum(d.counts[r] for d in docs)}</td>' for r in rules)
+    totals = "".join(
+        f'<td class="n" data-label="{_e(r)}">{sum(d.counts[r] for d in docs)}</td>' for r in rules
+    )
+    everything = sum(sum(d.counts.values()) for d in docs)
     return (
-        f'<h2>Summary</h2><table class="summary"><thead><tr><th>document</th>{head}'
-        f"<th>total</th></tr></thead><tbody>{''.join(rows)}</tbody><tfoot><tr><th>all</th>"
-        f'{totals}<td class="n">{sum(sum(d.counts.values()) for d in docs)}</td></tr></tfoot>'
-        "</table>"
+        f'<h2>{w["summary"]}</h2><table class="summary"><thead><tr><th>{w["document"]}</th>'
+        f"{head}<th>{w['total']}</th></tr></thead><tbody>{''.join(rows)}</tbody><tfoot><tr>"
+        f'<th>{w["all"]}</th>{totals}<td class="n" data-label="{w["total"]}">{everything}</td>'
+        "</tr></tfoot></table>"
     )
 
 
-def _document(doc: _Doc) -> str:
-    title = f" — {_e(doc.title)}" if doc.title else ""
-    head = f'<section class="doc" id="{doc.anchor}"><h2>{_e(doc.doc_id)}{title}</h2>'
-    if doc.status != "ok":
-        return f'{head}<p class="doc-error">{_e(doc.error)}</p></section>'
-    if not doc.rows:
-        return f'{head}<p class="muted">No findings.</p></section>'
+def _document(doc: _Doc, report: Report, found: Sequence[Finding], w: dict[str, str]) -> str:
+    d = report.document
+    title = f'<p class="muted">{_e(d.title)} · {_e(d.doc_id)}</p>' if d.title else ""
+    head = f'<section class="doc" id="{doc.anchor}"><h2>{_e(doc.label)}</h2>{title}'
+    if d.status != "ok":
+        return f'{head}<p class="doc-error">{_e(d.error)}</p></section>'
+    if not found:
+        return f'{head}<p class="muted">{w["none"]}</p></section>'
+    items = "".join(_finding_item(doc.anchor, n, f, w) for n, f in enumerate(found, 1))
+    lines = _lines(doc.anchor, report.text, found, w)
     return (
-        f"{head}<table><thead><tr><th>rule</th><th>severity</th><th>message</th>"
-        f"<th>where</th><th>context</th></tr></thead><tbody>{''.join(doc.rows)}</tbody>"
-        "</table></section>"
+        f'{head}<ol class="findings">{items}</ol><h3>{w["lines"]}</h3>'
+        f'<div class="lines">{lines}</div></section>'
     )
+
+
+def _finding_item(anchor: str, n: int, f: Finding, w: dict[str, str]) -> str:
+    where = " › ".join(x for x in (f.heading, f.marker) if x)
+    place = f'<div class="where">{_e(where)}</div>' if where else ""
+    return (
+        f'<li class="finding {_e(f.severity)}" id="{anchor}-f{n}" data-rule="{_e(f.rule)}" '
+        f'data-severity="{_e(f.severity)}"><a class="loc" href="#{anchor}-t{n}">'
+        f'{f.line}:{f.column}</a><span class="sev">{w.get(f.severity, _e(f.severity))}</span> '
+        f'<code class="rule">{_e(f.rule)}</code> <span class="msg">{_e(f.message)}</span>'
+        f"{place}</li>"
+    )
+
+
+def _lines(anchor: str, text: str, found: Sequence[Finding], w: dict[str, str]) -> str:
+    """The lines that hold findings, each finding marked, its message beside the line."""
+    starts = line_starts(text)
+    by_line: dict[int, list[tuple[int, Finding]]] = {}
+    for n, f in enumerate(found, 1):
+        by_line.setdefault(f.line, []).append((n, f))
+    out = []
+    for line, items in by_line.items():
+        lo = starts[line - 1]
+        hi = starts[line] - 1 if line < len(starts) else len(text)
+        body = _marked(anchor, text, lo, hi, items)
+        notes = "".join(
+            f'<li class="{_e(f.severity)}" data-rule="{_e(f.rule)}" data-severity='
+            f'"{_e(f.severity)}"><a href="#{anchor}-f{n}"><code>{_e(f.rule)}</code></a> '
+            f"{_e(f.message)}</li>"
+            for n, f in items
+        )
+        out.append(
+            f'<div class="line" id="{anchor}-L{line}"><span class="ln" title="{w["line"]}">'
+            f'{line}</span><p class="txt">{body}</p><ul class="notes">{notes}</ul></div>'
+        )
+    return "".join(out)
+
+
+def _marked(anchor: str, text: str, lo: int, hi: int, items: list[tuple[int, Finding]]) -> str:
+    """One line's text (``lo``–``hi``) with its findings in ``<mark>``, an anchor at each
+    finding's start, and only ``CONTEXT`` characters around them when the line is long."""
+    windows = [(lo, hi)]
+    if hi - lo > LINE_MAX:
+        windows = []
+        for _, f in items:
+            a, b = max(lo, f.start - CONTEXT), min(hi, f.end + CONTEXT)
+            if windows and a <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+            else:
+                windows.append((a, b))
+    cuts = {p for _, f in items for p in (f.start, f.end) if lo <= p <= hi}
+    parts = []
+    for a, b in windows:
+        parts.append("…" if a > lo else "")
+        bounds = sorted({a, b, *(p for p in cuts if a < p < b)})
+        for s, e in pairwise(bounds):
+            parts.extend(f'<a id="{anchor}-t{n}"></a>' for n, f in items if f.start == s)
+            covering = [f for _, f in items if f.start <= s and e <= f.end and f.start < f.end]
+            piece = _e(text[s:e])
+            if covering:
+                worst = max(covering, key=lambda f: SEVERITY_RANK[f.severity]).severity
+                piece = f'<mark class="{_e(worst)}">{piece}</mark>'
+            parts.append(piece)
+        parts.append("…" if b < hi else "")
+    parts.extend(f'<a id="{anchor}-t{n}"></a>' for n, f in items if f.start >= hi)
+    return "".join(parts)

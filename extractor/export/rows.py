@@ -70,8 +70,9 @@ TABLES: dict[str, TableSpec] = {
         "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
     # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
     "findings": TableSpec(lambda r: audit(r), _columns(
-        "doc_id rule severity message section_id measure_id start:int end:int text sentence "
-        "related_doc_id related_start:int related_end:int")),
+        "doc_id rule rules severity message path line:int column:int heading marker "
+        "section_id measure_id start:int end:int text sentence "
+        "related_doc_id related_path related_line:int related_start:int related_end:int")),
 }
 # fmt: on
 _TEXT_COLUMN = Column("text", "str")

@@ -105,6 +105,10 @@ def _typed(value: Any, kind: str, where: _Where) -> Any:
         if not isinstance(value, bool):
             raise where.error("must be true or false")
         return value
+    if kind == schema.TABLE:
+        if not isinstance(value, dict):
+            raise where.error("must be a table")
+        return value
     if kind == schema.MAP:
         if not isinstance(value, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in value.values()

@@ -42,6 +42,7 @@ INT = "int"
 FLOAT = "float"
 BOOL = "bool"
 MAP = "map"  # a table of str → number (for ``ordinals``)
+TABLE = "table"  # a table its module checks further (the audit's message cases)
 
 #: The key under which a long-form entry holds its value, by kind.
 VALUE_KEY = {WORDS: "words", PATTERNS: "patterns", PATTERN: "pattern", CHARS: "chars"}
@@ -233,6 +234,11 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
 }
 
 MAPS: Mapping[str, MapTable] = {
+    "message": MapTable(
+        "Audit messages: [message.<rule>.<case>] with zh, en and an example "
+        "(checked by extractor/audit/messages.py).",
+        value=TABLE,
+    ),
     "templates": MapTable(
         "Named regex fragments: {name} in any pattern of any file stands for its fragment.",
         value=TEXT,

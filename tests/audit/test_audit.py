@@ -19,6 +19,7 @@ from extractor.audit.checks import (
     audit_rules,
     check_rule_ids,
 )
+from extractor.audit.messages import messages
 from extractor.batch.run import error_report, process_file, run_batch
 from extractor.export.tables import report_tables
 from extractor.text.fold import fold
@@ -51,6 +52,8 @@ POSITIVE = [
     ("rate_out_of_range", HEAD + "森林覆盖率达到105%，城镇化率为62.5%。\n", ["105%"]),
     ("rate_out_of_range", HEAD + "全年新增企业-5家。\n", ["-5家"]),
     ("empty_section", HEAD + "（一）项目建设\n（二）民生保障\n新增就业岗位300个。\n", ["（一）项目建设"]),
+    ("empty_section", "2024年政府工作报告\n二、2024年工作安排\n主要预期目标是：\n1.地区生产总值增长6%左右。\n"
+     "2.城镇新增就业1.2万人。\n（一）项目建设\n（二）民生保障\n新增就业岗位300个。\n", ["（一）项目建设"]),
 ]
 NEGATIVE = [
     ("placeholder", HEAD + "全年新增企业25家，555X型号投产，7×24小时服务。\n"),
@@ -70,6 +73,10 @@ NEGATIVE = [
 BUGS_CAUGHT = [
     ("numbering_repeat", HEAD + "一是抓项目。签约12个。\n二是抓民生。岗位300个。\n三是抓改革。（一是）三是抓党建。\n"),
     ("numbering_gap", HEAD + "一是抓项目。签约12个。\n二是抓民生。 \u3000三是xx四是抓改革。\n"),
+    # issue 21: the numbered targets of a plan paragraph are list items, not empty headings
+    ("empty_section", "2024年政府工作报告\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：\n"
+     "1.力争地区生产总值增长6%左右。\n2.城镇新增就业1.2万人。\n3.居民收入与经济增长同步。\n"
+     "三、保障措施\n加强组织领导。\n"),
 ]
 # fmt: on
 
@@ -162,7 +169,17 @@ def test_repeated_text_reports_each_pair_once_with_both_locations():
     assert (in_b.rule, in_b.text, in_b.related_doc_id) == ("repeated_text", SHARED_SENTENCE, "a")
     assert b[in_b.start : in_b.end] == SHARED_SENTENCE
     assert a[in_b.related_start : in_b.related_end] == SHARED_SENTENCE
-    assert in_c.related_doc_id == "a" and "also in a" in in_c.message
+    assert in_c.related_doc_id == "a" and in_c.message == "与a第3行相同"
+    assert (in_c.related_line, in_c.line, in_c.column) == (3, 3, 1)
+
+
+def test_repeated_text_names_the_other_file_and_line():
+    collector = RepeatedText(lang="en")
+    collector.add(parse(HEAD + f"{SHARED_SENTENCE}。\n", doc_id="x~2", path="县甲/2023.txt"))
+    text = HEAD + "短句。\n" + f"{SHARED_SENTENCE}。\n"
+    [f] = collector.add(parse(text, doc_id="y", path="县乙/2023.txt"))
+    assert (f.path, f.related_path, f.related_line) == ("县乙/2023.txt", "县甲/2023.txt", 3)
+    assert f.message == "also in 县甲/2023.txt, line 3" and (f.line, f.column) == (4, 1)
 
 
 def test_repeated_text_ignores_short_sentences_and_one_document():
@@ -173,10 +190,53 @@ def test_repeated_text_ignores_short_sentences_and_one_document():
 
 
 def test_extract_tables_include_per_document_findings():
-    frames = report_tables([parse(POSITIVE[0][1], doc_id="d")])
-    rules = Counter(frames["findings"]["rule"])
-    assert rules == Counter({"placeholder": 4, "masked_figure": 1})  # XX家 is a masked claim
-    assert frames["findings"]["doc_id"].eq("d").all()
+    frames = report_tables([parse(POSITIVE[0][1], doc_id="d", path="d.txt")])
+    findings = frames["findings"]
+    assert Counter(findings["rule"]) == Counter({"placeholder": 4})  # one finding per mask
+    # XX家 is a masked claim too: one finding with both reasons
+    assert list(findings["rules"]) == ["placeholder,masked_figure", *["placeholder"] * 3]
+    assert list(findings["text"]) == ["XX家", "XX", "X", "X"]
+    assert findings["doc_id"].eq("d").all() and findings["path"].eq("d.txt").all()
+    assert list(findings["line"]) == [3] * 4 and list(findings["column"]) == [7, 11, 16, 18]
+
+
+def test_rules_that_see_the_same_words_make_one_finding():
+    text = HEAD + "全年新增企业XX家，××单位要重视，同比增长%。\n"
+    report = parse(text, doc_id="d")
+    found = audit(report)
+    assert [(f.text, f.rules) for f in found] == [
+        ("XX家", "placeholder,masked_figure"),
+        ("××单位", "placeholder,template_leftover"),
+        ("增长%", "masked_figure"),
+    ]
+    assert found[0].message == "数字被遮盖：XX；masked_figure：“新增企业”的数值未填：XX家"
+    [en, *_] = audit(report, lang="en")
+    assert en.message == (
+        "masked figure: XX; masked_figure: the figure of 新增企业 is not filled in: XX家"
+    )
+    # a passage (a repeated sentence, a heading) does not swallow the masks inside it
+    outline = "2023年工作总结\n一、主要成效\n（一）XX项目\n（二）民生保障\n新增岗位300个。\n"
+    assert [f.rules for f in audit(parse(outline))] == ["empty_section", "placeholder"]
+
+
+def test_findings_come_in_reading_order_with_heading_path_and_marker():
+    text = (
+        "2024年工作计划\n二、下半年工作计划\n（一）加快推进重点项目建设和招商引资工作\n"
+        "一是抓项目。签约项目XX个。\n二是抓民生。新增岗位300个。\n四是抓改革。完成待补充。\n"
+    )
+    found = audit(parse(text, path="计划.txt"))
+    assert [f.rule for f in found] == ["placeholder", "numbering_gap", "template_leftover"]
+    where = [(f.line, f.column, f.heading, f.marker) for f in found]
+    heading = "二、下半年工作计划 › （一）加快推进重点项目建设和招商引资工…"
+    assert where == [(4, 11, heading, "一是"), (6, 1, heading, "四是"), (6, 9, heading, "四是")]
+    lines = text.split("\n")
+    for f in found:
+        assert lines[f.line - 1][f.column - 1 :].startswith(f.text)
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        audit(parse(HEAD + "新增企业XX家。\n"), lang="fr")
 
 
 # --- done-when on the seed ---------------------------------------------------------------
@@ -190,21 +250,43 @@ def seed_report(seed_text):
 def test_seed_placeholders_have_kinds(seed_report):
     found = audit(seed_report, select=["placeholder"])
     assert len(found) == len(seed_report.placeholders) == 128
-    kinds = Counter(f.message.split(":")[0] for f in found)
-    assert kinds == Counter(f"masked {p.kind}" for p in seed_report.placeholders)
-    assert set(kinds) == {"masked figure", "masked date", "masked name"}
+    kinds = Counter(f.message.split("：")[0] for f in found)
+    names = {"figure": "数字被遮盖", "date": "日期被遮盖", "name": "名称被遮盖"}
+    assert kinds == Counter(names[p.kind] for p in seed_report.placeholders)
+    assert len(kinds) == 3
+
+
+def test_seed_gives_one_finding_per_mask_located_by_line_and_heading(seed_report):
+    found = audit(seed_report)
+    masks = [f for f in found if "placeholder" in f.rules.split(",")]
+    assert len(masks) == len(seed_report.placeholders) == 128
+    for p in seed_report.placeholders:  # each mask in exactly one finding
+        assert sum(f.start <= p.start and p.end <= f.end for f in masks) == 1
+    assert Counter(f.rule for f in found) == Counter({"placeholder": 128, "count_mismatch": 1})
+    lines = seed_report.text.split("\n")
+    for f in found:
+        assert lines[f.line - 1][f.column - 1 :].startswith(f.text.split("\n")[0])
+    titled = [f for f in found if f.heading]
+    assert len(titled) >= 120 and all(f.heading.startswith(("一、", "二、")) for f in titled)
+    assert [f.start for f in found] == sorted(f.start for f in found)  # reading order
 
 
 def test_seed_count_mismatch_on_five_aspects(seed_report):
     [f] = audit(seed_report, select=["count_mismatch"])
-    assert "以下五个方面" in f.sentence and "but 6 measures follow" in f.message
+    assert "以下五个方面" in f.sentence
+    assert f.message == "引语说“五个方面”（5项），其后列了6项"  # Chinese by default
+    assert f.heading.startswith("二、") and f.line > 1 and f.column > 1
     assert len(seed_report.measures_of(f.section_id)) == 6
+    [en] = audit(seed_report, select=["count_mismatch"], lang="en")
+    assert en.message == "announces 五个方面 (5) but 6 measures follow"
 
 
 def test_seed_masked_figure_for_every_masked_claim(seed_report):
     spans = {(f.start, f.end) for f in audit(seed_report, select=["masked_figure"])}
     masked = {(c.start, c.end) for c in seed_report.claims if c.masked}
     assert masked and masked <= spans
+    merged = {(f.start, f.end) for f in audit(seed_report) if "masked_figure" in f.rules}
+    assert masked <= merged
 
 
 def test_seed_has_no_numbering_gap(seed_report):
@@ -256,7 +338,7 @@ def test_lead_ins_are_sought_wherever_a_list_follows():
 
     announced = 0
     for path in _samples():
-        ctx = _Context(process_file(path), audit_rules())
+        ctx = _Context(process_file(path), audit_rules(), messages())
         starts = _list_starts(ctx, {items[0].start: items for items in ctx.lists})
         windows = lead_in_windows(ctx.folded, starts)
         assert all(lo < hi for lo, hi in windows)

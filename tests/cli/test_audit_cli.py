@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import text_batch
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -24,12 +25,7 @@ SHARED = "全面推进乡村振兴战略实施，农村人居环境整治提升�
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _batch(tmp_path: Path, **docs: str) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in docs.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
+_batch = text_batch
 
 
 def _run(*args: str):
@@ -43,12 +39,8 @@ def test_audit_writes_every_table_and_findings(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
     findings = pd.read_parquet(out / "findings.parquet")
-    assert set(findings["rule"]) == {
-        "placeholder",
-        "masked_figure",
-        "count_mismatch",
-        "repeated_text",
-    }
+    assert set(findings["rule"]) == {"placeholder", "count_mismatch", "repeated_text"}
+    assert "placeholder,masked_figure" in set(findings["rules"])  # XX家: one finding
     repeated = findings[findings["rule"] == "repeated_text"].iloc[0]
     assert (repeated["doc_id"], repeated["related_doc_id"], repeated["text"]) == ("b", "a", SHARED)
     assert "placeholder" in result.output and f"findings {len(findings)} " in result.output
@@ -99,8 +91,14 @@ def test_rules_and_skip_filter_the_findings(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--rules", "nope"], ["--skip", "placeholder,bogus"], ["--fail-on", "sometimes"]],
-    ids=["unknown-rule", "unknown-skip", "bad-gate"],
+    [
+        ["--rules", "nope"],
+        ["--skip", "placeholder,bogus"],
+        ["--fail-on", "sometimes"],
+        ["--format", "csv"],
+        ["--lang", "fr"],
+    ],
+    ids=["unknown-rule", "unknown-skip", "bad-gate", "tables-format-is-table-format", "bad-lang"],
 )
 def test_usage_errors_exit_2(tmp_path, args):
     result = _run(str(_batch(tmp_path, a=CLEAN)), "--out", str(tmp_path / "o"), *args)
@@ -120,7 +118,9 @@ def test_html_report_is_written(tmp_path):
     )
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
-    assert "<mark>XX</mark>" in html and [p.name for p in page.parent.iterdir()] == ["audit.html"]
+    assert '<mark class="error">XX家</mark>' in html and [
+        p.name for p in page.parent.iterdir()
+    ] == ["audit.html"]
 
 
 # --- safe spreadsheets through a real export --------------------------------------------
@@ -150,7 +150,10 @@ def _hostile_batch(tmp_path: Path) -> Path:
 
 def test_csv_cells_are_neutralised(tmp_path):
     out = tmp_path / "o"
-    assert _run(str(_hostile_batch(tmp_path)), "--out", str(out), "--format", "csv").exit_code == 0
+    assert (
+        _run(str(_hostile_batch(tmp_path)), "--out", str(out), "--table-format", "csv").exit_code
+        == 0
+    )
     findings = pd.read_csv(
         out / "findings.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False
     )
@@ -168,7 +171,10 @@ def test_csv_cells_are_neutralised(tmp_path):
 
 def test_xlsx_cells_are_neutralised(tmp_path):
     out = tmp_path / "o"
-    assert _run(str(_hostile_batch(tmp_path)), "--out", str(out), "--format", "xlsx").exit_code == 0
+    assert (
+        _run(str(_hostile_batch(tmp_path)), "--out", str(out), "--table-format", "xlsx").exit_code
+        == 0
+    )
     sheet = load_workbook(out / "findings.xlsx")["findings"]
     rows = list(sheet.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]

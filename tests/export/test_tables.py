@@ -37,10 +37,13 @@ COLUMNS = {
                      "end"],
     "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
                   "start", "end"],
-    "findings": ["doc_id", "rule", "severity", "message", "section_id", "measure_id", "start", "end",
-                 "text", "sentence", "related_doc_id", "related_start", "related_end"],
+    "findings": ["doc_id", "rule", "rules", "severity", "message", "path", "line", "column",
+                 "heading", "marker", "section_id", "measure_id", "start", "end", "text",
+                 "sentence", "related_doc_id", "related_path", "related_line", "related_start",
+                 "related_end"],
 }
-INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end"}
+INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "line", "column", "related_line",
+               "related_start", "related_end"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 
