@@ -225,6 +225,8 @@ class Report:
     claims: tuple[Claim, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
     campaigns: tuple[Campaign, ...] = ()
+    #: the per-document audit rules' findings (``extractor.audit``), in reading order
+    findings: tuple[Finding, ...] = ()
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The report as pandas DataFrames with the columns of SPEC §4.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
+from extractor.audit.checks import audit
 from extractor.claims.claims import find_claims
 from extractor.context import Placement, context
 from extractor.elements.campaigns import find_campaigns
@@ -64,7 +67,8 @@ def parse(
         review_spans=[(s.start, s.end) for s in sections if s.kind in ("review", "problems")],
     )  # fmt: skip
     campaigns = find_campaigns(ctx, where=where)
-    return Report(
+    report = Report(
         document, ctx.text, tuple(sections), tuple(measures), claims=tuple(claims),
         placeholders=tuple(placeholders), campaigns=tuple(campaigns),
     )  # fmt: skip
+    return replace(report, findings=tuple(audit(report, rules=ctx.rules)))

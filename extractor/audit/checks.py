@@ -304,10 +304,12 @@ def audit(
 
     ``select`` limits the rules run (default: every document rule), ``skip`` drops some;
     ``lang`` is the messages' language (``zh``, the default, or ``en``).  A report that
-    failed to parse (``status="error"``) has no findings.
+    failed to parse (``status="error"``) has no findings, nor has one parsed with a variant
+    pattern directory that holds no messages (no ``messages.toml``: it audits nothing).
     """
     check_lang(lang)
-    if report.document.status != "ok" or not report.text:
+    rules = rules or default_rules()
+    if report.document.status != "ok" or not report.text or not rules.map("message"):
         return []
     wanted = set(check_rule_ids(select if select is not None else DOCUMENT_RULES))
     wanted -= set(check_rule_ids(skip))

@@ -32,24 +32,18 @@ from pathlib import Path
 from extractor.audit.checks import RULES, SEVERITY_RANK, line_starts
 from extractor.io.atomic import write_text_atomic
 from extractor.model import Finding, Report
+from extractor.rules import RuleSet, default_rules
 
 CONTEXT = 60
 LINE_MAX = 400
 
-LABELS = {
-    "zh": {
-        "title": "workreport 审核", "documents": "份文件", "findings": "条问题",
-        "shown": "显示：", "rules": "规则", "severity": "严重程度", "summary": "汇总",
-        "document": "文件", "total": "合计", "all": "全部", "lines": "原文中的位置",
-        "none": "没有发现问题。", "error": "错误", "warning": "警告", "line": "行",
-    },
-    "en": {
-        "title": "workreport audit", "documents": "documents", "findings": "findings",
-        "shown": "shown: ", "rules": "Rules", "severity": "Severity", "summary": "Summary",
-        "document": "document", "total": "total", "all": "all", "lines": "In the text",
-        "none": "No findings.", "error": "error", "warning": "warning", "line": "line",
-    },
-}  # fmt: skip
+
+def labels(lang: str, rules: RuleSet | None = None) -> dict[str, str]:
+    """The page's words in ``lang`` (``[labels.<lang>]`` in ``patterns/messages.toml``);
+    a language the file does not hold gets Chinese."""
+    table = (rules or default_rules()).map("labels")
+    return {str(k): str(v) for k, v in table.get(lang, table.get("zh", {})).items()}
+
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;margin:1.5em;
@@ -133,8 +127,8 @@ class AuditPage:
     """Collect documents and findings as a batch runs; render or write one page at the end."""
 
     def __init__(self, title: str | None = None, *, lang: str = "zh") -> None:
-        self.lang = lang if lang in LABELS else "zh"
-        self.words = LABELS[self.lang]
+        self.lang = lang if lang in default_rules().map("labels") else "zh"
+        self.words = labels(self.lang)
         self.title = title if title is not None else self.words["title"]
         self._docs: list[_Doc] = []
 

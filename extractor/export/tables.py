@@ -21,7 +21,7 @@ from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
@@ -37,7 +37,9 @@ from extractor.export.rows import (
     table_rows,
 )
 from extractor.io.atomic import temp_beside
-from extractor.model import Report
+
+if TYPE_CHECKING:
+    from extractor.model import Report
 
 __all__ = [
     "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "columns_of",

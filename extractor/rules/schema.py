@@ -234,6 +234,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
 }
 
 MAPS: Mapping[str, MapTable] = {
+    "labels": MapTable("The words of the audit page, [labels.<lang>] (zh, en).", value=TABLE),
     "message": MapTable(
         "Audit messages: [message.<rule>.<case>] with zh, en and an example "
         "(checked by extractor/audit/messages.py).",
