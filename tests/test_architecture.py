@@ -47,8 +47,6 @@ PENDING_VOCABULARY = {
     "extractor.outline.measures",
     "extractor.outline.periods",
     "extractor.outline.sections",
-    "extractor.text.numbers",
-    "extractor.text.numerals",
 }
 
 

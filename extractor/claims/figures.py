@@ -27,7 +27,7 @@ from extractor.claims.words import (
 )
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet
-from extractor.text.numbers import NUMERAL_CHARS, Number, find_numbers, scaled
+from extractor.text.numbers import Number, find_numbers, scaled, scanner
 from extractor.text.numerals import chinese_number
 from extractor.text.rx import at_position
 
@@ -84,9 +84,9 @@ def find_figures(
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
     before, rate_first, numeral_led = rules.compiled(
-        "figure_followers", lambda r: _followers(unit_table(r))
+        "figure_followers", lambda r: _followers(unit_table(r), scanner(r).numeral_chars)
     )
-    tokens = find_numbers(folded, before=before, numeral_led=numeral_led)
+    tokens = find_numbers(folded, before=before, numeral_led=numeral_led, rules=rules)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
         for p in placeholders
@@ -110,7 +110,9 @@ def find_figures(
     return out
 
 
-def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _followers(
+    table: UnitTable, numeral_chars: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Built once per rule set: what may follow a number that can be a figure (a unit's
     first character, _ENDS for a ratio and the first characters of _RATIO_THEN), and what
     may follow a lone 一 whose unit is a rate (a rate unit's first character, or what may
@@ -121,7 +123,7 @@ def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
     # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
     numeral_led = tuple(
-        w for w in table.units if len(w) > 1 and w[0] in NUMERAL_CHARS and w[1] not in before
+        w for w in table.units if len(w) > 1 and w[0] in numeral_chars and w[1] not in before
     )
     return before, rate_first, numeral_led
 

@@ -128,6 +128,17 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "clause_marks": Entry(CHARS, "what ends a clause"),
         "spaces": Entry(CHARS, "spaces trimmed from a sentence's ends"),
     },
+    "numerals": {
+        "point": Entry(WORDS, "the decimal point of a Chinese numeral (三点五)", script="both"),
+        "not_first": Entry(CHARS, "digits that do not open a numeral (○: a mask)"),
+        "not_after": Entry(CHARS, "what a Chinese numeral is not read after (数十个)"),
+        "range_joiners": Entry(WORDS, "what joins the ends of a range (3-5, 三至五)"),
+        "fraction": Entry(WORDS, "the word of a fraction (三分之一, 百分之六)"),
+        "tenths": Entry(WORDS, "a share in tenths after a digit (三成)"),
+        "tenths_not_before": Entry(WORDS, "what makes 成 after a digit a word (一成不变)"),
+        "half": Entry(PATTERN, "a half as a share (一半, 过半, 半数)"),
+        "doubling": Entry(PATTERN, "a doubling (翻一番); group fan: how many times"),
+    },
     "claims": {
         "approx_before": Entry(PATTERNS, "hedges right before a figure (约3万)", script="both"),
         "approx_inner": Entry(WORDS, "hedges between figure and unit (2万余口)", script="both"),
@@ -243,6 +254,13 @@ MAPS: Mapping[str, MapTable] = {
     "templates": MapTable(
         "Named regex fragments: {name} in any pattern of any file stands for its fragment.",
         value=TEXT,
+    ),
+    "numeral_digits": MapTable(
+        "Chinese digits and their values (〇 零 一 … 九, 两).", value=INT, script="both",
+    ),
+    "numeral_powers": MapTable("Powers of ten inside a Chinese numeral (十 百 千).", value=INT),
+    "numeral_scales": MapTable(
+        "Scales that group a Chinese numeral (万 亿).", value=INT, script="both",
     ),
     "unit_scales": MapTable(
         "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,

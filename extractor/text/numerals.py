@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-#: Chinese digits as read inside a numeral: ○ (a circle for zero) and the traditional 兩.
-CN_DIGITS = {**DIGITS, "○": 0, "兩": 2}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+from extractor.rules.loader import default_rules
+
+_RULES = default_rules()
+#: Chinese digits as read inside a numeral, ○ (a circle for zero) and the traditional 兩
+#: included: ``[numeral_digits]`` of patterns/numerals.toml.
+CN_DIGITS: dict[str, int] = dict(_RULES.map("numeral_digits"))
+DIGITS = CN_DIGITS
+#: The powers of ten between digits (十 百 千) and the scales that group them (万 亿).
+SMALL_UNITS: dict[str, int] = dict(_RULES.map("numeral_powers"))
+BIG_UNITS: dict[str, int] = dict(_RULES.map("numeral_scales"))
+#: The digits worth zero (零〇○), and the characters of each scale, from the largest
+#: (亿億, then 万萬): a numeral is read group by group.
+_ZEROS = "".join(ch for ch, value in CN_DIGITS.items() if value == 0)
+_SCALES = tuple(
+    ("".join(ch for ch, v in BIG_UNITS.items() if v == value), value)
+    for value in sorted(set(BIG_UNITS.values()), reverse=True)
+)
+#: The decimal point (点, and 點 in traditional script).
+POINTS: tuple[str, ...] = _RULES.vocab("numerals.point").items
 
 
 def _section(text: str) -> int | None:
@@ -51,7 +64,7 @@ def _below(rest: str, mult: int) -> int | None:
         return 0
     if len(rest) == 1 and CN_DIGITS.get(rest, 0):
         return CN_DIGITS[rest] * mult // 10
-    value = chinese_int(rest.lstrip("零〇○"))
+    value = chinese_int(rest.lstrip(_ZEROS))
     return value if value is not None and value < mult else None
 
 
@@ -62,8 +75,8 @@ def chinese_int(text: str) -> int | None:
     positional = _positional(text)
     if positional is not None:
         return positional
-    for chars, mult in (("亿億", 10**8), ("万萬", 10**4)):
-        cut = max(text.rfind(chars[0]), text.rfind(chars[1]))
+    for chars, mult in _SCALES:
+        cut = max(text.rfind(ch) for ch in chars)
         if cut >= 0:
             head = chinese_int(text[:cut]) if cut else None
             low = _below(text[cut + 1 :], mult)
@@ -77,7 +90,11 @@ def chinese_number(text: str) -> float | None:
 
     Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
     """
-    whole, sep, frac = text.replace("點", "点").partition("点")  # 點: the traditional form
+    whole, sep, frac = text, "", ""
+    for point in POINTS:  # 点, or 點 in traditional script
+        if point in text:
+            whole, sep, frac = text.partition(point)
+            break
     if not sep:
         value = chinese_int(text)
         return None if value is None else float(value)
