@@ -83,6 +83,7 @@ class _Doc:
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
     counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
+    multiples: frozenset[str]  # and of multiples (倍)
 
 
 def find_claims(
@@ -107,10 +108,10 @@ def find_claims(
     words = claim_words(rules)
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
-    counts = rules.compiled("count_bases", _count_bases)
+    table = unit_table(rules)
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {}, {}, counts,
+        _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
@@ -221,7 +222,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     if not indicator:
         own = indicator = _indicator(doc, start, fig.context_start)
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
-        if same and (gap is not None or fig.change or fig.base == "倍"):
+        if same and (gap is not None or fig.change or fig.base in doc.multiples):
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
@@ -263,10 +264,6 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
-
-
-def _count_bases(rules: RuleSet) -> frozenset[str]:
-    return frozenset(row.base for row in unit_table(rules).units.values() if row.dim == "count")
 
 
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:

@@ -34,9 +34,11 @@ from extractor.text.rx import at_position
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
 _COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a ratio (2.50:1)
 _TRAILING_SCALE = regex.compile(r"(?:万亿|萬億|亿|億|万|萬)$")
-_RATES = {"%", "个百分点", "倍"}
-#: A rate or a duration takes the last change word of its clause (缩短审批时间60天).
-_CLAUSE_CHANGE = _RATES | {"天", "小时", "工作日"}
+#: The dimensions of rates and multiples (%, 个百分点, 倍) and of time: a rate or a span of
+#: time takes the last change word of its clause (缩短审批时间60天), unless it is a duration
+#: (连续24个月: ``duration_before``).
+RATE_DIMS = ("rate", "multiple")
+_CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
 #: What may follow the first ratio of a pair (比值由3.27缩小至2.93): the change to the second.
 _RATIO_THEN = ("缩小", "扩大", "下降", "降至", "降到", "降低", "提高", "上升", "升至", "到", "至")
@@ -119,7 +121,7 @@ def _followers(
     stand between a figure and its unit: a note, a hedge, a scale), and the units that open
     with a numeral character a Chinese numeral would swallow (find_numbers' numeral_led)."""
     before = table.first | _ENDS | {w[0] for w in _RATIO_THEN}
-    rates = (word[0] for word, row in table.units.items() if row.base in _RATES)
+    rates = (word[0] for word, row in table.units.items() if row.dim in RATE_DIMS)
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
     # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
     numeral_led = tuple(
@@ -155,9 +157,14 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         return None
     pre, ctx = approx_at_end(folded, max(0, tok.start - 6), tok.start, words)
     # 提升, 扩大 change a measure (亩产提升10.1斤, 支出规模扩大2万亿元), not a count (_COUNTED)
-    rate = unit is None or unit.base in _RATES or unit.dim not in _COUNTED
+    rate = unit is None or unit.dim in RATE_DIMS or unit.dim not in _COUNTED
     change, cstart = change_at_end(folded, max(0, ctx - 8), ctx, words, rate=rate)
-    if not change and unit is not None and unit.base in _CLAUSE_CHANGE:  # 压减一般性支出10%
+    if (
+        not change
+        and unit is not None
+        and unit.dim in _CLAUSE_CHANGE_DIMS
+        and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
+    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
         change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
         cstart = ctx
     if tok.kind == "multiple":
@@ -249,7 +256,7 @@ def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) 
     A small Chinese count of years (三年行动, 五年来, “十四五”的五年) names a period, one of
     phases (二期) an ordinal: units marked ``chinese = false`` in units.toml.
     """
-    if tok.kind == "chinese" and tok.text == "一" and unit.base not in _RATES:
+    if tok.kind == "chinese" and tok.text == "一" and unit.dim not in RATE_DIMS:
         return False
     if unit.not_after and folded.endswith(unit.not_after, 0, tok.start):
         return False  # 居全国前10位, 包揽前六名: a rank

@@ -14,7 +14,7 @@ several times faster than the alternation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import regex
@@ -98,6 +98,13 @@ class UnitTable:
     first: frozenset[str]  # the characters a unit (with note, hedge or scale) can start with
     by_first: Mapping[str, tuple[UnitDef, ...]]  # the words by first character, longest first
     scale_lengths: tuple[int, ...]
+    #: the base units of each dimension (``count``: 个, 家, 艘 …; ``rate``: %, 个百分点),
+    #: derived from the rows' ``dim``
+    dims: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def bases(self, *dims: str) -> frozenset[str]:
+        """The base units of the rows of these dimensions."""
+        return frozenset().union(*(self.dims.get(d, frozenset()) for d in dims))
 
     def _word(self, text: str, pos: int, scaled: bool = False) -> UnitDef | None:
         for row in self.by_first.get(text[pos : pos + 1], ()):
@@ -207,6 +214,9 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
     by_first: dict[str, list[UnitDef]] = {}
     for row in sorted(units.values(), key=lambda r: -len(r.word)):
         by_first.setdefault(row.word[0], []).append(row)
+    dims: dict[str, set[str]] = {}
+    for row in units.values():
+        dims.setdefault(row.dim, set()).add(row.base)
     return UnitTable(
         units,
         scales,
@@ -214,6 +224,7 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
         first,
         {k: tuple(v) for k, v in by_first.items()},
         tuple(sorted({len(s) for s in scales}, reverse=True)),
+        {dim: frozenset(bases) for dim, bases in dims.items()},
     )
 
 

@@ -346,7 +346,7 @@ class _Loader:
         if spec.kind in (schema.PATTERNS, schema.PATTERN):
             items = [_expand(p, templates, where) for p in items]
         if spec.script == "both":
-            items = list(with_traditional(items))
+            items = list(with_traditional(items, patterns=spec.kind != schema.WORDS))
         vocab = Vocab(
             key, spec.kind, tuple(items), value, ", ".join(dict.fromkeys(sources)),
             " ".join(descriptions) or spec.doc, tuple(examples), tuple(counter), spec.mode,
