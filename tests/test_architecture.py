@@ -34,10 +34,6 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PENDING_VOCABULARY = {
     "extractor.analysis.compare",
     "extractor.analysis.evaluate",
-    "extractor.claims.claims",
-    "extractor.claims.figures",
-    "extractor.claims.units",
-    "extractor.claims.words",
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
     "extractor.io.formats.pdf",

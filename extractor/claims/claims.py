@@ -22,7 +22,6 @@ import regex
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
-    MEASURE_ENDS,
     ClaimWords,
     change_words,
     claim_words,
@@ -33,11 +32,8 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
-from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex
+from extractor.text.sentences import SentenceIndex
 
-_JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
-_CLAUSE_END = set("，,。；;：:！？!?\n、")
-_COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
 #: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
 #: long what it names may be.
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
@@ -49,19 +45,6 @@ _FOLLOW_MAX = 10
 _FOLLOW_LONG = 16
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
-#: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
-_ITEM_JOINERS = frozenset("和及与、")
-#: Words that end with a joiner's character: before a figure they are verbs, not joiners.
-# fmt: off
-_JOINER_WORDS = frozenset([
-    "惠及", "涉及", "普及", "波及", "顾及", "危及", "触及", "遍及", "论及", "提及",
-    "参与", "给与", "赋与", "总和", "缓和", "共和", "调和", "温和",
-])
-# fmt: on
-_FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
-#: A first character after a figure that leaves no words to follow: a clause mark, a cut of
-#: _FOLLOW_CUT, or the end of the text.
-_NOTHING_FOLLOWS = frozenset(CLAUSE_MARKS + "的、和及与0123456789Xx×*○□") | {""}
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
 
@@ -117,7 +100,7 @@ def find_claims(
         placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     drafts = _figure_claims(state, figures)
-    if "分别" in folded:
+    if any(word in folded for word in words.respectively):
         _distribute(state, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
@@ -143,7 +126,7 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> None:
     (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
     figures; the noun that ends the last item goes to the items without one (原煤、原油、
     天然气产量分别… → 原煤产量).  The claims are this parse's own: set in place."""
-    i = 0
+    i, respectively = 0, doc.words.respectively
     while i < len(claims):
         first, sent = claims[i], doc.index.sentence(claims[i].start)
         j = i + 1
@@ -153,14 +136,15 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> None:
             and doc.index.sentence(claims[j].start) == sent
         ):
             j += 1
-        if j - i >= 2 and doc.folded.find("分别", max(sent[0], first.start - 12), first.start) >= 0:
-            items = _items(first.indicator, j - i, doc.words.indicator_tails)
+        lo = max(sent[0], first.start - 12)
+        if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
+            items = _items(first.indicator, j - i, doc.words)
             for claim, item in zip(claims[i:j], items or (), strict=False):
                 object.__setattr__(claim, "indicator", _balanced(item))
         i = j
 
 
-def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | None:
+def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
     A、B和C), or None when the count differs or an item cannot be completed.
 
@@ -169,20 +153,24 @@ def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | No
     (高技术制造业、装备制造业增加值 → 高技术制造业增加值; 职工医保和居民医保…报销比例),
     else the last item's measure noun (原煤、天然气产量 → 原煤产量); a bare two-character
     modifier with neither (城镇、农村居民收入) leaves the list shared."""
-    items = indicator.split("、")
+    tails = words.indicator_tails
+    items = [indicator]
+    for mark in words.list_marks:
+        items = [part for item in items for part in item.split(mark)]
     if len(items) < count:
         last = items[-1]
-        for joiner in ("和", "及", "与"):
+        for joiner in words.item_words:
             if last.count(joiner) == 1:
                 items[-1:] = last.split(joiner)
                 break
-    if "分别" in items[-1]:
-        items[-1] = items[-1][: items[-1].index("分别")]  # 跨国公司地区总部、外资研发中心分别新增
+    for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
+        if word in items[-1]:
+            items[-1] = items[-1][: items[-1].index(word)]
     if len(items) != count or any(len(item) < 2 for item in items):
         return None
     last = items[-1]
     for k, item in enumerate(items[:-1]):
-        if item[-1] in MEASURE_ENDS or item.endswith(tails):
+        if item[-1] in words.measure_ends or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
         if rest is None and len(item) <= 2:
@@ -213,11 +201,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     gap = None
     if prev is not None and prev_claim is not None and prev.after > start:
         gap = doc.folded[prev.after : fig.start].strip()
-        threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
+        hedged = prev.approx in doc.words.threshold_hedges
+        threshold = hedged and gap and gap[0] not in doc.words.joiners
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
     # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
-    item = bool(gap) and _ends_item(str(gap))
+    item = bool(gap) and _ends_item(str(gap), doc.words)
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
     if not indicator:
         own = indicator = _indicator(doc, start, fig.context_start)
@@ -239,7 +228,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
     change = fig.change
-    if not change and gap in _JOINERS and prev_claim is not None:
+    if not change and gap in doc.words.joiners and prev_claim is not None:
         change = prev_claim.change
     text = doc.text
     return Claim(
@@ -281,15 +270,19 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if not 0 < e - s <= _LABEL_MAX:
         return ""
     # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
-    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in MEASURE_ENDS:
+    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in doc.words.measure_ends:
         return ""
     return _balanced(doc.text[s:e])
 
 
-def _ends_item(gap: str) -> bool:
+def _ends_item(gap: str, words: ClaimWords) -> bool:
     """Whether the words between two figures end a list's item (小学和, 国家中心、): they hold
     more than the joiner, and the joiner is not the end of a word (惠及, 参与, 涉及)."""
-    return len(gap) > 1 and gap[-1] in _ITEM_JOINERS and gap[-2:] not in _JOINER_WORDS
+    return (
+        len(gap) > 1
+        and gap[-1] in words.item_joiners
+        and not any(gap.endswith(w) for w in words.joiner_words)
+    )
 
 
 def _indicator(doc: _Doc, start: int, end: int) -> str:
@@ -300,9 +293,10 @@ def _indicator(doc: _Doc, start: int, end: int) -> str:
         s, e = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
     elif closed >= 0:  # an aside closed before the figure: what it follows, and what follows it
         # unless a conjunction starts a new item (队伍（633人）和5支…: the aside was the last one's)
-        head = "" if doc.folded[closed + 1 : closed + 2] in _ITEM_JOINERS else _before_aside(doc, s)
+        joined = doc.folded[closed + 1 : closed + 2] in doc.words.item_joiners
+        head = "" if joined else _before_aside(doc, s)
         s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
-    if e > s and doc.folded[e - 1] == "等":
+    if e > s and doc.folded[e - 1] in doc.words.list_ends:
         return ""
     return _balanced(head + doc.text[s:e])
 
@@ -376,13 +370,14 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
     企业 → 国家专精特新“小巨人”) or not at all."""
-    if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
+    words = doc.words
+    if skip_de and doc.folded[pos : pos + 1] in words.attributive:  # 62%的入境航班
         pos += 1
-    if doc.folded[pos : pos + 1] in _NOTHING_FOLLOWS:
+    if doc.folded[pos : pos + 1] in words.nothing_follows:
         return ""  # a clause mark or a cut right after the figure (most figures)
     clause_end = doc.index.clause_end(pos)
     limit = min(clause_end, pos + _FOLLOW_LONG)
-    cut = _FOLLOW_CUT.search(doc.folded, pos, limit)
+    cut = words.follow_cut.search(doc.folded, pos, limit)
     end = cut.start() if cut else limit
     change = next(change_words(doc.folded, doc.words, pos, end), None)
     end = change.start() if change else end
@@ -447,7 +442,10 @@ def _time_span(doc: _Doc, pos: int, scope: tuple[int, int]) -> tuple[int, int] |
 
 def _compared(doc: _Doc, lo: int, s: int, e: int) -> bool:
     """Whether the time reference ``s:e`` is a comparison base (比2019年, 去年同期)."""
-    return bool(_COMPARED.search(doc.folded, max(lo, s - 4), s)) or doc.folded.startswith("同期", e)
+    words = doc.words
+    return bool(words.compared_before.search(doc.folded, max(lo, s - 4), s)) or (
+        doc.folded.startswith(words.compared_after, e)
+    )
 
 
 def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
@@ -489,7 +487,8 @@ def _reports_past(
         return False
     if time is not None:
         s, e = time
-        return words.past.fullmatch(folded, s, e) is not None and not _changes_to(folded, e, pos)
+        past = words.past.fullmatch(folded, s, e) is not None
+        return past and not _changes_to(folded, e, pos, words.reaching)
     i = bisect_left(doc.times, (lo, -1))
     while i < len(doc.times) and doc.times[i][0] < hi:
         if not _compared(doc, lo, *doc.times[i]):
@@ -525,9 +524,9 @@ def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
     return found
 
 
-def _changes_to(folded: str, start: int, end: int) -> bool:
+def _changes_to(folded: str, start: int, end: int, reaching: tuple[str, ...]) -> bool:
     """Whether a change to a new value (到, 至) stands between ``start`` and ``end``."""
-    return folded.find("到", start, end) >= 0 or folded.find("至", start, end) >= 0
+    return any(folded.find(word, start, end) >= 0 for word in reaching)
 
 
 def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
@@ -538,11 +537,11 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         ws, we = m.span()
         j = bisect_left(starts, we)
         gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5
-        if len(gap) <= 4 and not any(ch in _CLAUSE_END for ch in gap):
+        if len(gap) <= 4 and not any(ch in doc.words.clause_ends for ch in gap):
             continue  # the change of the figure that follows (增长5%)
         if j and figures[j - 1].end > ws:
             continue
-        if folded[we - 1] == "幅":
+        if folded[we - 1] in doc.words.change_noun_ends:
             continue  # 增幅, 降幅 without a figure are nouns: 是近年来最大降幅
         clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
         compared = doc.words.comparison.search(folded, clause, ws)
@@ -585,8 +584,8 @@ def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     ws, we = m.span()
     if m.group(str(m.lastgroup)) in doc.words.rate_only:
         return False
-    rest = doc.folded[we : we + 2].lstrip("了")
-    if rest and rest[0] not in _CLAUSE_END:
+    rest = doc.folded[we : we + 2].lstrip(doc.words.aspect)
+    if rest and rest[0] not in doc.words.clause_ends:
         return False
     i = bisect_left(doc.times, (clause, -1))
     return i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws

@@ -28,20 +28,17 @@ from extractor.claims.words import (
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet
 from extractor.text.numbers import Number, find_numbers, scaled, scanner
-from extractor.text.numerals import chinese_number
+from extractor.text.numerals import BIG_UNITS, DIGITS, chinese_number
 from extractor.text.rx import at_position
 
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
 _COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a ratio (2.50:1)
-_TRAILING_SCALE = regex.compile(r"(?:万亿|萬億|亿|億|万|萬)$")
 #: The dimensions of rates and multiples (%, 个百分点, 倍) and of time: a rate or a span of
 #: time takes the last change word of its clause (缩短审批时间60天), unless it is a duration
 #: (连续24个月: ``duration_before``).
 RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
-#: What may follow the first ratio of a pair (比值由3.27缩小至2.93): the change to the second.
-_RATIO_THEN = ("缩小", "扩大", "下降", "降至", "降到", "降低", "提高", "上升", "升至", "到", "至")
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
@@ -86,7 +83,8 @@ def find_figures(
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
     before, rate_first, numeral_led = rules.compiled(
-        "figure_followers", lambda r: _followers(unit_table(r), scanner(r).numeral_chars)
+        "figure_followers",
+        lambda r: _followers(unit_table(r), scanner(r).numeral_chars, words.ratio_then),
     )
     tokens = find_numbers(folded, before=before, numeral_led=numeral_led, rules=rules)
     tokens += [
@@ -98,11 +96,7 @@ def find_figures(
     titles = [m.span() for m in _TITLES.finditer(folded)] if "《" in folded else []
     out = []
     for tok in tokens:
-        if (
-            tok.text == "一"
-            and tok.kind == "chinese"
-            and folded[tok.end : tok.end + 1] not in rate_first
-        ):
+        if _lone_one(tok) and folded[tok.end : tok.end + 1] not in rate_first:
             continue  # 一个, 一项: a lone 一 counts only before a rate (一个百分点, 一倍)
         if _overlaps(times, tok.start, tok.end) or (titles and _inside(titles, tok.start)):
             continue  # a date or time reference; a figure in a 《》 title
@@ -113,14 +107,14 @@ def find_figures(
 
 
 def _followers(
-    table: UnitTable, numeral_chars: frozenset[str]
+    table: UnitTable, numeral_chars: frozenset[str], ratio_then: tuple[str, ...]
 ) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Built once per rule set: what may follow a number that can be a figure (a unit's
     first character, _ENDS for a ratio and the first characters of _RATIO_THEN), and what
     may follow a lone 一 whose unit is a rate (a rate unit's first character, or what may
     stand between a figure and its unit: a note, a hedge, a scale), and the units that open
     with a numeral character a Chinese numeral would swallow (find_numbers' numeral_led)."""
-    before = table.first | _ENDS | {w[0] for w in _RATIO_THEN}
+    before = table.first | _ENDS | {w[0] for w in ratio_then}
     rates = (word[0] for word, row in table.units.items() if row.dim in RATE_DIMS)
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
     # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
@@ -133,9 +127,10 @@ def _followers(
 def _figure(scan: _Scan, tok: Number) -> Figure | None:
     folded, words = scan.folded, scan.words
     start, value_end, unit = tok.start, tok.end, None
-    if tok.kind == "multiple":  # 翻一番: value_text 一, unit 番
-        start = tok.start + 1 + (folded[tok.start + 1] == "了")
-        value_end = tok.end - 1 if start < tok.end - 1 else start
+    if tok.kind == "multiple":  # 翻一番: value_text 一, unit 番 (翻番: no value_text)
+        at = next((i for i, ch in enumerate(tok.text) if ch.isdigit() or ch in DIGITS), -1)
+        start = tok.start + at if at >= 0 else tok.end - 1
+        value_end = start + 1 if at >= 0 else start
     elif tok.kind != "share":
         value_end = _scale_split(tok)
         unit = scan.table.match(folded, value_end)
@@ -181,9 +176,9 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         value=value,
         low=low,
         high=high,
-        unit=_written(scan.text, unit) if unit else "番" if tok.kind == "multiple" else "",
+        unit=_written(scan.text, unit) if unit else _doubling(scan.text, tok),
         base=unit.base if unit else tok.unit,
-        approx=(unit.hedge if unit else "") or post or pre or ("过" if tok.text == "过半" else ""),
+        approx=(unit.hedge if unit else "") or post or pre or _share_hedge(tok, words),
         change=change,
         masked=tok.kind == "mask",
         rule=f"claim.{_RULES.get(tok.kind, 'ratio' if unit is None else 'figure')}",
@@ -197,6 +192,23 @@ def _written(text: str, unit: Unit) -> str:
     late = bool(scale and unit.hedge and text[word_at - 1] == unit.hedge)  # 万余口, not 多万个
     scale_at = word_at - scale - late
     return text[scale_at : scale_at + scale] + text[word_at : unit.end]
+
+
+def _lone_one(tok: Number) -> bool:
+    """A lone Chinese 一 (一个, 一项, 一批): a count only before a rate (一个百分点, 一倍)."""
+    return tok.kind == "chinese" and len(tok.text) == 1 and tok.value == 1
+
+
+def _doubling(text: str, tok: Number) -> str:
+    """The unit of a doubling as written (翻一番: 番), "" for any other token."""
+    return text[tok.end - 1 : tok.end] if tok.kind == "multiple" else ""
+
+
+def _share_hedge(tok: Number, words: ClaimWords) -> str:
+    """The hedge a share opens with (过半: 过), or ""."""
+    if tok.kind != "share":
+        return ""
+    return next((h for h in words.share_hedges if tok.text.startswith(h)), "")
 
 
 def _small(tok: Number, unit: Unit | None) -> bool:
@@ -214,7 +226,7 @@ def _ratio(scan: _Scan, tok: Number) -> bool:
     """A number without a unit that is a ratio: 城乡居民收入比缩小到2.02, 之比达到2.4."""
     folded = scan.folded
     return (
-        folded[tok.end : tok.end + 1] in _ENDS or folded.startswith(_RATIO_THEN, tok.end)
+        folded[tok.end : tok.end + 1] in _ENDS or folded.startswith(scan.words.ratio_then, tok.end)
     ) and bool(scan.words.ratio.search(folded, max(0, tok.start - 20), tok.start))
 
 
@@ -222,12 +234,24 @@ def _scale_split(tok: Number) -> int:
     """Where a Chinese numeral's trailing scale starts (一千三百五十二|万吨), else its end."""
     if tok.kind != "chinese":
         return tok.end
-    m = _TRAILING_SCALE.search(tok.text)
-    if m is None or m.start() == 0:
+    size = _trailing_scale(tok.text)
+    if not size or size == len(tok.text):
         return tok.end
-    head, scale = tok.text[: m.start()], m.group()
-    higher = "亿億" if scale in ("亿", "億") else "亿億万萬"
-    return tok.end if any(ch in head for ch in higher) else tok.start + m.start()
+    head, scale = tok.text[:-size], tok.text[-size:]
+    # a scale no lower than this one inside the head: the scale is the numeral's own
+    # (一亿三千万吨); else it goes to the unit (一千三百五十二|万吨, 三|万亿元)
+    if any(BIG_UNITS.get(ch, 0) >= BIG_UNITS[scale[0]] for ch in head):
+        return tok.end
+    return tok.end - size
+
+
+def _trailing_scale(text: str) -> int:
+    """How many characters of scale end a Chinese numeral: 2 for 万亿 (a lower scale before
+    a higher one), 1 for 万 or 亿, 0 for none."""
+    last = BIG_UNITS.get(text[-1:], 0)
+    if not last:
+        return 0
+    return 2 if 0 < BIG_UNITS.get(text[-2:-1], 0) < last else 1
 
 
 def _values(
@@ -245,43 +269,39 @@ def _values(
     return None, None, scaled(value, unit.multiplier)
 
 
-#: Before a count of years followed by a change: a range's first figure (由5年缩短到3年,
-#: 从2020年的9.6年提升至…) or a duration (连续6年增长), which stay claims.
-_NOT_SPANS = ("由", "从", "的", "连续")
-
-
 def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) -> bool:
     """False for a lone 一 (一个), a year (2020年), a day (5日), a formula (两个维护).
 
     A small Chinese count of years (三年行动, 五年来, “十四五”的五年) names a period, one of
     phases (二期) an ordinal: units marked ``chinese = false`` in units.toml.
     """
-    if tok.kind == "chinese" and tok.text == "一" and unit.dim not in RATE_DIMS:
+    if _lone_one(tok) and unit.dim not in RATE_DIMS:
         return False
     if unit.not_after and folded.endswith(unit.not_after, 0, tok.start):
         return False  # 居全国前10位, 包揽前六名: a rank
-    if unit.word == "年" and tok.value is not None and 1000 <= tok.value < 3000:
+    years = unit.word in words.year_units
+    if years and tok.value is not None and 1000 <= tok.value < 3000:
         return False
-    if folded.startswith("级", unit.end):
+    if folded.startswith(words.class_words, unit.end):
         return False  # 30万千瓦级煤电机组, 100兆瓦级: a class, not a quantity
     if (
-        unit.word == "年"
+        years
         and words.change_word.match(folded, unit.end + len(post))
-        and not folded.endswith(_NOT_SPANS, 0, tok.start)
+        and not folded.endswith(words.span_not_after, 0, tok.start)
     ):
         return False  # 研发投入3年增长58.6%: a span before the change, not a figure
     if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):
         return False
     if unit.clause_final and not _clause_final(folded, tok.start, unit.end + len(post), words):
         return False
-    return not (unit.word == "日" and not post)
+    return not (unit.word in words.day_units and not post)
 
 
 def _clause_final(folded: str, start: int, pos: int, words: ClaimWords) -> bool:
     """The figure ends its clause, a change follows it (从80.2岁提升至82.5岁) or it is a
     duration (连续8年稳定在…)."""
     nxt = folded[pos : pos + 1]
-    if nxt in _ENDS or nxt in "到至" or words.change_word.match(folded, pos):
+    if nxt in _ENDS or nxt in words.reaching or words.change_word.match(folded, pos):
         return True
     return bool(words.duration_before.search(folded, max(0, start - 4), start))
 
@@ -289,7 +309,7 @@ def _clause_final(folded: str, start: int, pos: int, words: ClaimWords) -> bool:
 def _not_quantity(folded: str, tok: Number, words: ClaimWords) -> bool:
     """Ordinals, formulas, figures in short quotes and list counts."""
     before = folded[max(0, tok.start - 2) : tok.start].rstrip()
-    if before.endswith("第"):
+    if before.endswith(words.ordinal_before):
         return True
     if words.formula_or_not_claim.match(folded, tok.start):
         return True

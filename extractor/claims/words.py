@@ -18,14 +18,6 @@ from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
-_COMPARE = frozenset("比较同与")
-#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率,
-#: 消费水平).
-MEASURE_ENDS = frozenset("数量率额值价费比重次平")
-#: Those that make a change word before them part of a measure's name (经济增长贡献率), not
-#: the figure's change: not 数, 价, 费, 次, which a cut's object may end with too
-#: (压减“三公”经费10%, 压减会议次数), nor 平 (增长…，高于全国平均水平0.3个百分点).
-_MEASURE_NOUN = MEASURE_ENDS - frozenset("数价费次平")
 
 
 #: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
@@ -41,6 +33,11 @@ def _alt(items: Iterable[Any]) -> str:
 
 def _matched_length(word: str) -> int:
     return len(_LOOKAROUND.sub("", word))
+
+
+def _cls(chars: str) -> str:
+    """Characters as a class (none: a pattern that never matches)."""
+    return f"[{regex.escape(chars)}]" if chars else "(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,69 +70,137 @@ class ClaimWords:
     duration_before: Any  # searched before a duration (连续8年)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
     follow_stop: Any = None  # where the words after a figure stop: a predicate begins
+    #: the single words of claims.toml, read where they are used (see its last section)
+    measure_ends: frozenset[str] = frozenset()  # 数量率…: an indicator naming a measure
+    measure_nouns: frozenset[str] = frozenset()  # 量率额值比重: a change before them names
+    comparison_marks: frozenset[str] = frozenset()  # 比较同与
+    compared_needs: str = ""  # 于: what every strip_compared match holds
+    hedge_particles: str = ""  # 有 (至少有)
+    reaching: tuple[str, ...] = ()  # 到, 至
+    compared_before: Any = None  # 比…: a time reference after it is a comparison base
+    compared_after: tuple[str, ...] = ()  # 同期
+    joiners: frozenset[str] = frozenset()  # 、和及与以及，: two figures of one list
+    item_joiners: frozenset[str] = frozenset()  # 和及与、: what ends an item between figures
+    item_words: str = ""  # 和及与, in the file's order: where a list's last item splits
+    clause_ends: frozenset[str] = frozenset()  # the clause marks and the list marks
+    joiner_words: frozenset[str] = frozenset()  # 惠及, 参与: verbs, not joiners
+    list_marks: str = ""  # 、
+    follow_cut: Any = None  # 的、和及与, a digit, a mask: where the words after a figure end
+    nothing_follows: frozenset[str] = frozenset()  # a first character after a figure that
+    # leaves no words to follow: a clause mark, a cut, the end of the text
+    respectively: tuple[str, ...] = ()  # 分别
+    list_ends: str = ""  # 等
+    attributive: str = ""  # 的
+    change_noun_ends: str = ""  # 幅
+    threshold_hedges: frozenset[str] = frozenset()  # 以上, 以下
+    aspect: str = ""  # 了
+    ratio_then: tuple[str, ...] = ()  # 缩小, 到 …: the change to a pair's second ratio
+    span_not_after: tuple[str, ...] = ()  # 由, 从, 的, 连续
+    class_words: tuple[str, ...] = ()  # 级
+    ordinal_before: tuple[str, ...] = ()  # 第
+    year_units: frozenset[str] = frozenset()  # 年
+    day_units: frozenset[str] = frozenset()  # 日
+    share_hedges: tuple[str, ...] = ()  # 过 (过半)
 
 
-def _compile(data: Mapping[str, Any]) -> ClaimWords:
-    c = data.get("claims", {})
-    inc, dec, flat = (
-        _alt(c.get("increase", ())),
-        _alt(c.get("decrease", ())),
-        _alt(c.get("flat", ())),
-    )
-    gap = str(c.get("change_gap", ""))
-    time = _alt(c.get("time", ()))
-    comparison = _alt(c.get("comparison", ()))
-    trail = _alt([*c.get("strip_trail", ()), *c.get("approx_before", ())])
-    changes = _long_words(c.get("increase", ())) + _long_words(c.get("decrease", ()))
-    changes += [str(w) for w in c.get("flat", ())]
+def _compile(rules: RuleSet) -> ClaimWords:
+    def items(name: str) -> tuple[str, ...]:
+        return rules.vocab(f"claims.{name}").items
+
+    def chars(name: str) -> str:
+        return rules.vocab(f"claims.{name}").chars
+
+    inc, dec, flat = _alt(items("increase")), _alt(items("decrease")), _alt(items("flat"))
+    gap = rules.vocab("claims.change_gap").pattern if items("change_gap") else ""
+    time = _alt(items("time"))
+    comparison = _alt(items("comparison"))
+    trail = _alt([*items("strip_trail"), *items("approx_before")])
+    changes = _long_words(items("increase")) + _long_words(items("decrease"))
+    changes += list(items("flat"))
+    fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
+    change_to = _alt(items("change_to"))
+    punct = r"[\s，、：:,]"
+    clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
+    lists = rules.vocab("text.list_marks").chars
+    mask = rules.map("templates").get("mask", "")
+    cut = chars("follow_cut") + lists
+    measure_ends = frozenset(chars("measure_ends"))
+    stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
     return ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
-        approx_before=regex.compile(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
-        approx_after=at_position(_alt(c.get("approx_after", ())), V1),
+        approx_before=regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1),
+        approx_after=at_position(_alt(items("approx_after")), V1),
         change_before=at_position(
-            rf"(?<![新净])(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
+            rf"{fresh}(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
         ),
         change_word=regex.compile(
-            rf"(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
-            rf"|(?P<decrease>{_long(c.get('decrease', ()))})|(?P<flat>{flat}))",
+            rf"{fresh}(?:(?P<increase>{_long(items('increase'))})"
+            rf"|(?P<decrease>{_long(items('decrease'))})|(?P<flat>{flat}))",
             V1,
         ),
         # a lookaround consumes nothing: (?<![支保])持平 opens with 持平
         change_heads=literal_heads(_LOOKAROUND.sub("", w) for w in changes),
         change_in_clause=at_position(
-            rf"(?r)(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
-            rf"|(?P<decrease>{_long(c.get('decrease', ()))}))[^，。；：,;:\n]*$",
+            rf"(?r){fresh}(?:(?P<increase>{_long(items('increase'))})"
+            rf"|(?P<decrease>{_long(items('decrease'))}))[^，。；：,;:\n]*$",
             V1,
         ),
         comparison=at_position(comparison, V1),
-        target=regex.compile(_alt(c.get("target", ())), V1),
-        not_target=regex.compile(_alt(c.get("not_target", ())), V1),
-        weak_target=at_position(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
-        past=at_position(_alt(c.get("past", ())), V1),
-        review_opening=at_position(_alt(c.get("review_opening", ())), V1),
-        ahead=at_position(_alt(c.get("ahead", ())), V1),
+        target=regex.compile(_alt(items("target")), V1),
+        not_target=regex.compile(_alt(items("not_target")), V1),
+        weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
+        past=at_position(_alt(items("past")), V1),
+        review_opening=at_position(_alt(items("review_opening")), V1),
+        ahead=at_position(_alt(items("ahead")), V1),
         time=regex.compile(time, V1),
-        times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
+        times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
-            rf"(?:{_alt(c.get('strip_lead', ()))}|(?<![新净])(?:{inc}|{dec})(?:到|至|为)?"
-            r"|[\s，、：:,])+",
+            rf"(?:{_alt(items('strip_lead'))}|{fresh}(?:{inc}|{dec})(?:{change_to})?|{punct})+",
             V1,
         ),
-        strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
-        strip_compared=at_position(str(c.get("strip_compared", "(?!)")), V1),
-        formula_or_not_claim=at_position(
-            _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
+        strip_trail=at_position(rf"(?r)(?:{trail}|{fresh}(?:{inc}|{dec})|{punct})+$", V1),
+        strip_compared=at_position(
+            rules.vocab("claims.strip_compared").pattern if items("strip_compared") else "(?!)",
+            V1,
         ),
-        formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
-        list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
-        rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
-        indicator_tails=tuple(
-            sorted(map(str, c.get("indicator_tails", ())), key=len, reverse=True)
-        ),
-        ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
+        formula_or_not_claim=at_position(_alt([*items("formula"), *items("not_claims")]), V1),
+        formula_nouns=at_position(_alt(items("formula_nouns")), V1),
+        list_before=at_position(rf"(?:{_alt(items('list_before'))})$", V1),
+        rate_only=frozenset(items("rate_only")),
+        indicator_tails=tuple(sorted(items("indicator_tails"), key=len, reverse=True)),
+        ratio=at_position(rf"(?:{_alt(items('ratio'))})$", V1),
         # 已建成自然村, 未纳入的: a participle, still part of the noun; 扎扎实实 is one word
-        follow_stop=at_position(rf"(?<![已未扎])(?:{_alt(c.get('follow_stop', ()))})", V1),
-        duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
+        follow_stop=at_position(rf"{stop_not_after}(?:{_alt(items('follow_stop'))})", V1),
+        duration_before=at_position(rf"(?:{_alt(items('duration_before'))})$", V1),
+        measure_ends=measure_ends,
+        measure_nouns=measure_ends - frozenset(chars("object_ends")),
+        comparison_marks=frozenset(chars("comparison_marks")),
+        compared_needs=chars("strip_compared_needs"),
+        hedge_particles=chars("hedge_particles"),
+        reaching=items("reaching"),
+        compared_before=at_position(rules.vocab("claims.compared_before").pattern, V1),
+        compared_after=items("compared_after"),
+        joiners=frozenset(items("joiners")) | {""},
+        item_joiners=frozenset(chars("item_joiners") + lists),
+        item_words=chars("item_joiners"),
+        clause_ends=frozenset(clause + lists),
+        joiner_words=frozenset(items("joiner_words")),
+        list_marks=lists,
+        follow_cut=regex.compile(rf"[{regex.escape(cut)}\d{mask}]" if cut or mask else r"\d"),
+        nothing_follows=frozenset(clause + cut + "0123456789" + mask) | {""},
+        respectively=items("respectively"),
+        list_ends=chars("list_ends"),
+        attributive=chars("attributive"),
+        change_noun_ends=chars("change_noun_ends"),
+        threshold_hedges=frozenset(items("threshold_hedges")),
+        aspect=chars("aspect"),
+        ratio_then=items("ratio_then"),
+        span_not_after=items("span_not_after"),
+        class_words=items("class_words"),
+        ordinal_before=items("ordinal_before"),
+        year_units=frozenset(items("year_units")),
+        day_units=frozenset(items("day_units")),
+        share_hedges=items("share_hedges"),
     )
 
 
@@ -162,7 +227,7 @@ def change_words(
 def claim_words(rules: RuleSet | None = None) -> ClaimWords:
     """The compiled claim vocabulary of a rule set (default: the shipped one)."""
     rules = rules or default_rules()
-    return rules.compiled("claimwords", lambda r: _compile(r.data))
+    return rules.compiled("claimwords", _compile)
 
 
 def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:
@@ -196,16 +261,21 @@ def indicator_bounds(
         start = lead.end() if lead else start
         until = end
         end = -times.get(-end, -end)
-        if end < until and folded[end - 1 : end] in _COMPARE:  # GDP比2019年: drop 比 too
+        if end < until and folded[end - 1 : end] in words.comparison_marks:  # GDP比2019年: 比 too
             end -= 1
         trail = words.strip_trail.search(folded, start, end)
         end = trail.start() if trail else end
-        if folded.find("于", start, end) >= 0:  # 增速高于全部规上工业: the comparison goes
+        if _holds_any(folded, words.compared_needs, start, end):  # 增速高于全部规上工业
             compared = words.strip_compared.search(folded, start, end)
             end = compared.start() if compared else end
         if (start, end) == (at, until):
             break
     return start, max(start, end)
+
+
+def _holds_any(folded: str, chars: str, start: int, end: int) -> bool:
+    """Whether one of ``chars`` stands in ``folded[start:end]``."""
+    return any(folded.find(ch, start, end) >= 0 for ch in chars)
 
 
 def change_at_end(
@@ -223,7 +293,7 @@ def change_at_end(
     if (
         not rate
         and word in words.rate_only
-        and not folded.startswith(("到", "至"), m.end(m.lastgroup))
+        and not folded.startswith(words.reaching, m.end(m.lastgroup))
     ):
         return "", end
     return str(m.lastgroup), m.start()
@@ -237,7 +307,7 @@ def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> st
     if m is None:
         return ""
     group = str(m.lastgroup)
-    if any(ch in _MEASURE_NOUN for ch in folded[m.end(group) : end]):
+    if any(ch in words.measure_nouns for ch in folded[m.end(group) : end]):
         return ""
     return group
 
@@ -245,7 +315,9 @@ def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> st
 def approx_at_end(folded: str, start: int, end: int, words: ClaimWords) -> tuple[str, int]:
     """The hedge right before a figure (约, 近, 超过) and where it starts, or ("", end)."""
     m = words.approx_before.search(folded, start, end)
-    return (m.group().removesuffix("有"), m.start()) if m else ("", end)  # 至少有1家: 至少
+    if m is None:
+        return "", end
+    return m.group().rstrip(words.hedge_particles), m.start()  # 至少有1家: 至少
 
 
 def approx_after(folded: str, pos: int, words: ClaimWords) -> str:
