@@ -155,7 +155,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
-            rf"(?:{_alt(items('strip_lead'))}|{fresh}(?:{inc}|{dec})(?:{change_to})?|{punct})+",
+            rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
+            rf"|{fresh}(?:{inc}|{dec})(?:{change_to})?|{punct})+",
             V1,
         ),
         strip_trail=at_position(rf"(?r)(?:{trail}|{fresh}(?:{inc}|{dec})|{punct})+$", V1),
@@ -202,6 +203,42 @@ def _compile(rules: RuleSet) -> ClaimWords:
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
     )
+
+
+#: A named group of a rule's pattern: the markers are alternatives of another pattern.
+_NAMED_GROUP = regex.compile(r"\(\?P<[A-Za-z_]\w*>")
+
+
+def _markers(rules: RuleSet) -> list[str]:
+    """The enumeration markers of the ``[[measure]]`` rules (一是, 一要, 第一，, 其一, 首先,
+    and a user's 一抓), stripped from an indicator's start like its other lead words: a
+    marker is written once, in outline.toml.  Dash items (——) are no words.  A marker
+    followed by the same family's ordinal is the ordinal of a noun (第一、第三产业), no
+    marker: not stripped."""
+    out = []
+    for rule in rules.of("measure"):
+        if rule.style == "dash" or not rule.pattern:
+            continue
+        stem = _stem(rule.pattern)
+        marker = _NAMED_GROUP.sub("(?:", rule.pattern)
+        out.append(f"{marker}(?!{_NAMED_GROUP.sub('(?:', stem)})" if stem else marker)
+    return out
+
+
+def _stem(pattern: str) -> str:
+    """A marker pattern up to the end of its first named group (第(?P<num>…): 第 and the
+    ordinal), or "" when it has none."""
+    m = _NAMED_GROUP.search(pattern)
+    if m is None:
+        return ""
+    depth, i = 1, m.end()
+    while i < len(pattern) and depth:
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        i += 1
+    return pattern[:i] if not depth else ""
 
 
 def _long(words: Iterable[Any]) -> str:

@@ -702,3 +702,30 @@ def test_a_span_of_years_leaves_its_change_to_the_subject():
 def test_pre_school_year_is_no_time_reference():
     (claim,) = find_claims("实施学前一年免费教育，惠及幼儿12万人。")
     assert claim.time_ref == ""
+
+
+def test_a_users_measure_marker_is_stripped_from_indicators(tmp_path):
+    # issue 16: a marker is written once, as a [[measure]] rule; the indicator of the
+    # figure after it loses it with no Python edit (一抓 as 一是 is)
+    import shutil
+
+    from extractor.rules.loader import default_patterns_dir, load_rules
+
+    directory = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), directory)
+    (directory / "my_markers.toml").write_text(
+        "[[measure]]\nid = 'measure.zhua'\nfamily = 'zhua'\n"
+        "pattern = '''(?P<num>{cn_ordinal})抓(?=[^抓])'''\nneeds = '抓'\n"
+        "examples = [{ text = '一抓项目', num = '一' }]\n",
+        encoding="utf-8",
+    )
+    text = "一抓项目建设投资12亿元；二抓招商引资签约8个项目。"
+    shipped = [c.indicator for c in find_claims(text)]
+    assert shipped[0].startswith("一抓")
+    users = [c.indicator for c in find_claims(text, rules=load_rules(directory))]
+    assert users == ["项目建设投资", "招商引资签约项目"]
+
+
+def test_ordinals_of_a_noun_are_no_marker_to_strip():
+    claims = find_claims("地区生产总值增长4.1%，第一、第三产业增加值增长3.1%。")
+    assert [c.indicator for c in claims] == ["地区生产总值", "第一、第三产业增加值"]
