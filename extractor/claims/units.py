@@ -38,8 +38,9 @@ def _continues_numeral(text: str, pos: int, places: frozenset[str]) -> bool:
 
 
 UNIT_KEYS = frozenset(
-    {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled"}
-)
+    {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled",
+     "examples", "counterexamples"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -302,8 +302,10 @@ class _Loader:
                     if form in table:
                         continue
                     row = table[key]
-                    if isinstance(row, dict) and "not_before" in row:
-                        row = {**row, "not_before": with_traditional(row["not_before"])}
+                    if isinstance(row, dict):  # the examples are the simplified row's own
+                        row = {k: v for k, v in row.items() if "examples" not in k}
+                        if "not_before" in row:
+                            row["not_before"] = with_traditional(row["not_before"])
                     table[form] = row
 
     def _entry(

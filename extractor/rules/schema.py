@@ -298,7 +298,10 @@ MAPS: Mapping[str, MapTable] = {
     "units": MapTable(
         "Units as written: base unit, factor to the base and dimension.",
         fields={"base": TEXT, "factor": FLOAT, "dim": TEXT, "not_before": WORDS,
-                "not_after": WORDS, "chinese": BOOL, "scaled": BOOL, "clause_final": BOOL},
+                "not_after": WORDS, "chinese": BOOL, "scaled": BOOL, "clause_final": BOOL,
+                # sentences in which the unit is read / must not be read (run by
+                # tests/claims/test_units.py through the claim finder)
+                "examples": WORDS, "counterexamples": WORDS},
         script="both",
     ),
 }

@@ -189,3 +189,36 @@ def test_a_users_count_unit_is_a_count_to_the_audit(tmp_path: Path):
 
     report = parse("一、工作情况\n全年新增巡逻-2艇，完成改造任务。\n", rules=load_rules(tmp_path))
     assert [f.text for f in report.findings if f.rule == "rate_out_of_range"] == ["-2艇"]
+
+
+def _unit_cases() -> list[tuple[str, str, bool]]:
+    """(unit, sentence, whether the sentence reads a figure in that unit) for every row of
+    units.toml that carries examples: the rows that rule words out (not_before), ranks
+    (not_after) or count only at a clause's end (clause_final) show each trap."""
+    cases = []
+    for word, row in default_rules().map("units").items():
+        cases += [(word, text, True) for text in row.get("examples", ())]
+        cases += [(word, text, False) for text in row.get("counterexamples", ())]
+    return cases
+
+
+UNIT_CASES = _unit_cases()
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "reads"), UNIT_CASES, ids=[f"{u}-{t}" for u, t, _ in UNIT_CASES]
+)
+def test_each_unit_row_reads_its_examples_and_not_its_counterexamples(unit, text, reads):
+    units = [c.unit for c in find_claims(text)]
+    assert any(u.endswith(unit) for u in units) == reads, units
+
+
+def test_every_unit_row_with_a_trap_has_examples():
+    import tomllib
+
+    written = tomllib.loads((default_patterns_dir() / "units.toml").read_text(encoding="utf-8"))
+    traps = {"not_before", "not_after", "clause_final"}
+    missing = [
+        w for w, row in written["units"].items() if traps & set(row) and "examples" not in row
+    ]
+    assert not missing, missing
