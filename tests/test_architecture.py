@@ -33,7 +33,6 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: only shrinks.
 PENDING_VOCABULARY = {
     "extractor.analysis.compare",
-    "extractor.analysis.evaluate",
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
     "extractor.io.formats.pdf",
