@@ -101,7 +101,7 @@ def find_claims(
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     drafts = _figure_claims(state, figures)
     if any(word in folded for word in words.respectively):
-        _distribute(state, drafts)
+        drafts = _distribute(state, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
     # the drafts are this function's own; the records leave it once, with ids and places
@@ -121,11 +121,12 @@ def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     return out
 
 
-def _distribute(doc: _Doc, claims: list[Claim]) -> None:
+def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     """Figures after 分别 that share a list of indicators take one item each, in order
     (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
     figures; the noun that ends the last item goes to the items without one (原煤、原油、
-    天然气产量分别… → 原煤产量).  The claims are this parse's own: set in place."""
+    天然气产量分别… → 原煤产量).  Returns the claims with their items."""
+    out = list(claims)
     i, respectively = 0, doc.words.respectively
     while i < len(claims):
         first, sent = claims[i], doc.index.sentence(claims[i].start)
@@ -139,9 +140,10 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> None:
         lo = max(sent[0], first.start - 12)
         if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
             items = _items(first.indicator, j - i, doc.words)
-            for claim, item in zip(claims[i:j], items or (), strict=False):
-                object.__setattr__(claim, "indicator", _balanced(item))
+            for k, item in zip(range(i, j), items or (), strict=False):
+                out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
+    return out
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
