@@ -375,8 +375,10 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     words = doc.words
     if skip_de and doc.folded[pos : pos + 1] in words.attributive:  # 62%的入境航班
         pos += 1
-    if doc.folded[pos : pos + 1] in words.nothing_follows:
-        return ""  # a clause mark or a cut right after the figure (most figures)
+    if doc.folded[pos : pos + 1] in words.nothing_follows or doc.folded.startswith(
+        words.magnitude_after, pos
+    ):  # a clause mark or a cut right after the figure (most figures); 大关 names nothing
+        return ""
     clause_end = doc.index.clause_end(pos)
     limit = min(clause_end, pos + _FOLLOW_LONG)
     cut = words.follow_cut.search(doc.folded, pos, limit)

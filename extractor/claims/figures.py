@@ -11,6 +11,7 @@ unit is a figure only as a ratio (城乡居民收入比缩小到2.02).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from extractor.claims.words import (
 )
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet
-from extractor.text.numbers import Number, find_numbers, scaled, scanner
+from extractor.text.numbers import Number, find_numbers, mixed_number, scaled, scanner
 from extractor.text.numerals import BIG_UNITS, DIGITS, chinese_number
 from extractor.text.rx import at_position
 
@@ -87,6 +88,7 @@ def find_figures(
         lambda r: _followers(unit_table(r), scanner(r).numeral_chars, words.ratio_then),
     )
     tokens = find_numbers(folded, before=before, numeral_led=numeral_led, rules=rules)
+    tokens += _magnitudes(folded, words, scan.table)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
         for p in placeholders
@@ -104,6 +106,25 @@ def find_figures(
         if fig and not _overlaps(times, fig.start, fig.end):
             out.append(fig)
     return out
+
+
+def _magnitudes(folded: str, words: ClaimWords, table: UnitTable) -> list[Number]:
+    """Bare magnitudes: a scale with no numeral after 突破, 稳定在 … and before a unit word
+    (突破万亿元: 1e12 元).  value_text is the scale; the unit is the word after it."""
+    out = []
+    for m in words.magnitude.finditer(folded):
+        if table.match(folded, m.end()) is not None:
+            out.append(
+                Number(m.start(), m.end(), m.group(), table.scales[m.group()], kind="magnitude")
+            )
+    return out
+
+
+def _ends_magnitude(folded: str, pos: int, words: ClaimWords) -> bool:
+    """Whether a bare magnitude's unit ends a clause (hedge allowed) or 大关 follows it: else
+    it qualifies a noun (超千亿元县, 超亿元的企业)."""
+    pos += len(approx_after(folded, pos, words))
+    return folded[pos : pos + 1] in _ENDS or folded.startswith(words.magnitude_after, pos)
 
 
 def _followers(
@@ -131,11 +152,25 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         at = next((i for i, ch in enumerate(tok.text) if ch.isdigit() or ch in DIGITS), -1)
         start = tok.start + at if at >= 0 else tok.end - 1
         value_end = start + 1 if at >= 0 else start
+    elif tok.kind == "magnitude":  # 突破万亿元: the scale is the figure, 元 the unit
+        unit = scan.table.match(folded, tok.end)
+        if unit is None or unit.scale != 1 or not _ends_magnitude(folded, unit.end, words):
+            return None
     elif tok.kind != "share":
         value_end = _scale_split(tok)
         unit = scan.table.match(folded, value_end)
-        if unit is None and tok.kind in ("arabic", "range") and tok.text[0].isdigit():
+        if unit is None and tok.kind in ("arabic", "range", "mixed") and tok.text[0].isdigit():
             unit = scan.table.bare_scale(folded, value_end)  # 参保人数突破5100万，
+        # 人口十亿六千万。: the numeral's last scale stands for the unit where the clause
+        # ends after it (a hedge allowed)
+        if (
+            unit is None
+            and tok.kind == "chinese"
+            and _inner_scale(tok.text)
+            and _ends_magnitude(folded, tok.end, words)
+        ):
+            value_end = tok.end - _trailing_scale(tok.text)
+            unit = scan.table.bare_scale(folded, value_end)
         if unit is None and not (tok.kind == "arabic" and _ratio(scan, tok)):
             return None
     end = unit.end if unit else tok.end
@@ -167,6 +202,8 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     elif _small(tok, unit) and not (change or post or folded[end : end + 1] in _ENDS):
         return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
     low, high, value = _values(tok, unit, value_end)
+    if tok.kind == "multiple" and value:
+        value = math.log2(value)  # 翻两番: two doublings, value 2 in 番 (not 4 in 倍)
     return Figure(
         start=start,
         value_end=value_end,
@@ -177,7 +214,7 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         low=low,
         high=high,
         unit=_written(scan.text, unit) if unit else _doubling(scan.text, tok),
-        base=unit.base if unit else tok.unit,
+        base=unit.base if unit else _doubling(folded, tok) or tok.unit,
         approx=(unit.hedge if unit else "") or post or pre or _share_hedge(tok, words),
         change=change,
         masked=tok.kind == "mask",
@@ -245,6 +282,19 @@ def _scale_split(tok: Number) -> int:
     return tok.end - size
 
 
+def _inner_scale(text: str) -> bool:
+    """Whether a Chinese numeral ends in a scale and holds a higher one before it
+    (十亿六千万): a big number whose last scale can be its unit, not 十万 (十万火急)."""
+    size = _trailing_scale(text)
+    return 0 < size < len(text) and _higher_scale(text[:-size], text[-size:])
+
+
+def _higher_scale(numeral: str, scale: str) -> bool:
+    """Whether ``numeral`` holds a scale higher than the first of ``scale`` (亿 before 万)."""
+    low = BIG_UNITS.get(scale[:1], 0)
+    return bool(low) and any(BIG_UNITS.get(ch, 0) > low for ch in numeral)
+
+
 def _trailing_scale(text: str) -> int:
     """How many characters of scale end a Chinese numeral: 2 for 万亿 (a lower scale before
     a higher one), 1 for 万 or 亿, 0 for none."""
@@ -263,6 +313,16 @@ def _values(
         value = chinese_number(tok.text[: value_end - tok.start])
     if value is None or unit is None:
         return tok.low, tok.high, value
+    scale = unit.text[: len(unit.text) - len(unit.word)]
+    numeral = tok.text[: value_end - tok.start]
+    if scale and tok.kind in ("chinese", "mixed") and _higher_scale(numeral, scale):
+        # 四亿零七百多万吨, 1亿3千多万: the unit's scale ends the numeral's last group (四亿
+        # 零七百万 is 407,000,000), it does not multiply the whole
+        whole = chinese_number(numeral + scale) if tok.kind == "chinese" else None
+        if tok.kind == "mixed":
+            whole = mixed_number(numeral + scale)
+        if whole is not None:
+            return None, None, scaled(whole, unit.factor)
     if tok.kind == "range" and tok.low is not None and tok.high is not None:
         low = scaled(tok.low, (tok.low_scale or unit.scale) * unit.factor)
         return low, scaled(tok.high, unit.multiplier), low

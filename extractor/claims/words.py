@@ -101,6 +101,8 @@ class ClaimWords:
     year_units: frozenset[str] = frozenset()  # 年
     day_units: frozenset[str] = frozenset()  # 日
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
+    magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
+    magnitude_after: tuple[str, ...] = ()  # 大关
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -202,6 +204,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
         year_units=frozenset(items("year_units")),
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
+        magnitude_after=items("magnitude_after"),
+        magnitude=regex.compile(
+            rf"(?<=(?:{_alt(items('magnitude_before'))}))"
+            rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
+            V1,
+        ),
     )
 
 

@@ -139,6 +139,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "tenths_not_before": Entry(WORDS, "what makes 成 after a digit a word (一成不变)"),
         "half": Entry(PATTERN, "a half as a share (一半, 过半, 半数)"),
         "doubling": Entry(PATTERN, "a doubling (翻一番); group fan: how many times"),
+        "range_not_before": Entry(WORDS, "what may not follow a range's second end (a year)"),
     },
     "claims": {
         "approx_before": Entry(PATTERNS, "hedges right before a figure (约3万)", script="both"),
@@ -198,6 +199,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "year_units": Entry(WORDS, "the unit of years (年)", mode="fullmatch"),
         "day_units": Entry(WORDS, "the unit of days that is a date (日)", mode="fullmatch"),
         "share_hedges": Entry(WORDS, "a hedge a share opens with (过半)", mode="match"),
+        "magnitude_before": Entry(WORDS, "verbs before a bare magnitude (突破万亿元)"),
+        "magnitude_after": Entry(WORDS, "what may follow a bare magnitude (大关)"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),

@@ -95,10 +95,17 @@ class NumberScanner:
     numeral_chars: frozenset[str]
     numeral_first: frozenset[str]
     numeral_not_after: frozenset[str]
+    smallest: frozenset[str]  # 十: after numerals.not_after (数十个) it opens no numeral
     tail: Any  # read_number: hedges and a scale after a number
     whole: Any  # read_number: one whole expression with its hedges and rate unit
     rate_units: Mapping[str, float]  # read_number: %, ‰, 倍 … and their factors
     multiple: str  # the unit of a doubling (翻一番): the base unit of dimension "multiple"
+    #: the other forms of Arabic figures, each scanned only where the text can hold one:
+    #: digits spaced out by old typesetting (4 9 2 5 0, 1 0 .0 6), Arabic digits with
+    #: Chinese scales inside (1亿3千, 2万5千) and a minus sign in front ((-6.65%), 增长-3%)
+    spaced: Any = None
+    mixed: Any = None
+    negative: Any = None
     _followed: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -149,7 +156,7 @@ def _build(rules: RuleSet) -> NumberScanner:
         rf"(?:(?P<ascale>{scale_alt})?(?P<apct>%)?{range_sep}(?P<b>{ARABIC}))?{_END})"
     )
     one = (
-        rf"{_cls(first)}(?<!{_cls(not_after)}.){_cls(rest)}*+"
+        rf"{_cls(first)}(?<!{_cls(not_after)}{_cls(smallest)}){_cls(rest)}*+"
         rf"(?:{_cls(points)}{_cls(digits)}++)?+"
     )
     chinese_scan = rf"(?P<ca>{one})(?:{range_sep}(?P<cb>{one}))?+"
@@ -157,6 +164,10 @@ def _build(rules: RuleSet) -> NumberScanner:
         "percent": (
             rf"(?P<pct>{_cls(per)})(?:{fraction})"
             rf"(?P<pnum>{ARABIC}|{_cls([*digits, *to_hundred, *points])}+)"
+            # a range of shares: 百分之八至九, 百分之八到百分之十
+            rf"(?:{range_sep}(?:{_cls(per)}(?:{fraction}))?"
+            rf"(?P<pnum2>(?>{ARABIC}|{_cls([*digits, *to_hundred, *points])}+))"
+            rf"(?!{vocab('numerals.range_not_before').alternation()}))?"
         ),
         "fraction": (
             rf"(?P<den>(?<!{_cls([*digits, *to_hundred])}){_cls([*digits, *to_hundred])}++"
@@ -196,6 +207,7 @@ def _build(rules: RuleSet) -> NumberScanner:
         numeral_chars=frozenset(rest),
         numeral_first=frozenset(first),
         numeral_not_after=frozenset(not_after),
+        smallest=frozenset(smallest),
         tail=regex.compile(rf"(?:{hedges})?(?P<scale>{scale_alt})?(?:{hedges})?", regex.VERSION1),
         whole=regex.compile(
             rf"(?:{vocab('claims.approx_before').alternation()})?(?P<core>.+?)"
@@ -203,6 +215,15 @@ def _build(rules: RuleSet) -> NumberScanner:
             regex.VERSION1,
         ),
         rate_units=rates,
+        spaced=regex.compile(
+            r"(?<![\d.])(?<![\d.] )\d(?:(?: \d)+(?: ?\. ?\d(?: \d)*)?| ?\. ?\d(?: \d)*)(?![\d.])",
+            _FLAGS,
+        ),
+        mixed=regex.compile(
+            rf"(?<![\d.A-Za-z])\d+(?:{_cls([*big, *powers])}\d+{_cls([*big, *powers])})+",
+            regex.VERSION1,
+        ),
+        negative=regex.compile(r"(?<=[(：:])-\d+(?:\.\d+)?(?![\d.])", _FLAGS),
         multiple=next(
             (
                 str(row["base"])
@@ -308,7 +329,17 @@ def _share_token(kind: str, m: regex.Match[str], sc: NumberScanner) -> Number | 
         return Number(start, end, m.group(), float(2**n), kind="multiple", unit=sc.multiple)
     value = _share(kind, m)
     text = m.string[start:end]
-    return None if value is None else Number(start, end, text, value, kind="share", unit="%")
+    if value is None:
+        return None
+    if kind == "percent" and m.group("pnum2"):  # 百分之八至九: a range of shares
+        high = any_number(m.group("pnum2"))
+        per = SMALL_UNITS.get(m.group("pct"), 100)
+        high = high if high is None or per == 100 else high / (per / 100)
+        if high is not None and high > value:
+            return Number(start, end, text, value, value, high, kind="share", unit="%")
+        end = m.end("pnum")
+        text = m.string[start:end]
+    return Number(start, end, text, value, kind="share", unit="%")
 
 
 def _range(m: regex.Match[str], is_arabic: bool, sc: NumberScanner) -> Number | None:
@@ -347,7 +378,7 @@ def _before_numeral_led(text: str, units: Collection[str], sc: NumberScanner) ->
             if (
                 start < pos
                 and text[start] in first
-                and text[start - 1 : start] not in not_after
+                and not (text[start - 1 : start] in not_after and text[start] in sc.smallest)
                 and (value := chinese_number(text[start:pos])) is not None
             ):
                 out.append(Number(start, pos, text[start:pos], value, kind="chinese"))
@@ -387,12 +418,88 @@ def find_numbers(
             if tok is not None:
                 found.append(tok)
     found += _before_numeral_led(text, numeral_led, sc)
+    found += _other_forms(text, before, sc)
     found.sort(key=lambda t: (t.start, -t.end))
     out: list[Number] = []
     for tok in found:
         if not out or tok.start >= out[-1].end:
             out.append(tok)
     return out
+
+
+def _other_forms(text: str, before: Collection[str] | None, sc: NumberScanner) -> list[Number]:
+    """Spaced digits (4 9 2 5 0万吨, 1 0 .0 6‰: old typesetting put a space after every
+    digit), Arabic digits with Chinese scales inside (1亿3千多万, 2万5千公里) and negative
+    figures after a bracket or a colon ((-6.65%)): each where the text can hold one, kept
+    where the character after it (a space allowed) can start a unit."""
+    out: list[Number] = []
+    if sc.spaced is not None and (" " in text):
+        for m in sc.spaced.finditer(text):
+            if _followed(text, m.end(), before):
+                digits = m.group().replace(" ", "")
+                out.append(Number(m.start(), m.end(), m.group(), arabic(digits)))
+    if sc.mixed is not None:
+        for m in sc.mixed.finditer(text):
+            value = mixed_number(m.group())
+            if value is not None and _followed(text, m.end(), before):
+                out.append(Number(m.start(), m.end(), m.group(), value, kind="mixed"))
+    if sc.negative is not None and "-" in text:
+        for m in sc.negative.finditer(text):
+            if _followed(text, m.end(), before):
+                out.append(Number(m.start(), m.end(), m.group(), arabic(m.group())))
+    return out
+
+
+def _followed(text: str, end: int, before: Collection[str] | None) -> bool:
+    """Whether what follows ``end`` (one space skipped) can start a unit."""
+    if before is None:
+        return True
+    nxt = text[end : end + 1]
+    if nxt == " ":
+        nxt = text[end + 1 : end + 2]
+    return nxt in before
+
+
+def mixed_number(text: str) -> float | None:
+    """Arabic digits with Chinese scales inside, read as the Chinese numeral they stand
+    for: 1亿3千万 → 130,000,000, 2万5千 → 25,000, 12亿3456万 → 1,234,560,000."""
+    out, at = [], 0
+    for m in _DIGIT_RUN.finditer(text):
+        out.append(text[at : m.start()])
+        written = _chinese_digits(int(m.group()))
+        if written is None:
+            return None
+        out.append(written)
+        at = m.end()
+    out.append(text[at:])
+    value = chinese_int("".join(out))
+    return None if value is None else float(value)
+
+
+_DIGIT_RUN = regex.compile(r"\d+", regex.ASCII)
+
+
+def _chinese_digits(n: int) -> str | None:
+    """An integer below 10,000 written with the Chinese digits and powers (3456 →
+    三千四百五十六); None above."""
+    if not 0 < n < 10_000:
+        return None
+    by_value = {v: d for d, v in reversed(list(DIGITS.items()))}
+    powers = sorted(((v, p) for p, v in SMALL_UNITS.items()), reverse=True)
+    out: list[str] = []
+    zero = False
+    for value, power in powers:
+        digit, n = divmod(n, value)
+        if digit:
+            out += [by_value.get(0, "")] if zero and out else []
+            out += [by_value[digit], power]
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        out += [by_value.get(0, "")] if zero and out else []
+        out.append(by_value[n])
+    return "".join(out)
 
 
 def _holds(text: str, needs: tuple[str, ...]) -> bool:

@@ -119,7 +119,7 @@ VALUES = [
     ("投资5—10万元", "元", 5e4, 5e4, 1e5), ("增长6%－6.5%", "%", 6.0, 6.0, 6.5),
     ("粮食1.3万亿斤", "吨", 6.5e8, None, None), ("近14亿人口", "人", 1.4e9, None, None),
     ("钢一千三百五十二万吨", "吨", 1.352e7, None, None), ("投资X亿元", "元", None, None, None),
-    ("翻两番", "倍", 4.0, None, None), ("占三成", "%", 30.0, None, None),
+    ("翻两番", "番", 2.0, None, None), ("占三成", "%", 30.0, None, None),
     ("新建高标准农田12.5万亩", "平方米", 83333333.3333, None, None),
     ("人口自然增长率4.9‰", "%", 0.49, None, None), ("新增装机3000万千瓦", "千瓦", 3e7, None, None),
 ]
@@ -729,3 +729,50 @@ def test_a_users_measure_marker_is_stripped_from_indicators(tmp_path):
 def test_ordinals_of_a_noun_are_no_marker_to_strip():
     claims = find_claims("地区生产总值增长4.1%，第一、第三产业增加值增长3.1%。")
     assert [c.indicator for c in claims] == ["地区生产总值", "第一、第三产业增加值"]
+
+
+# Numerals in every form (issue 17): (text, [(value_text, unit, base_unit, value, approx)])
+# fmt: off
+NUMERAL_FORMS = [
+    # a lower scale closes the numeral's last group: 四亿零七百万, not 四亿零七百 × 万
+    ("原煤产量四亿零七百多万吨。", [("四亿零七百", "万吨", "吨", 4.07e8, "多")]),
+    ("职工人数一千三百七十四万五千余人。", [("一千三百七十四万五千", "人", "人", 13745000.0, "余")]),
+    ("全国人口十亿六千万。", [("十亿六千", "万", "", 1.06e9, "")]),
+    # old typesetting: a space after every digit, full-width or not
+    ("全年粮食产量达到4 9 2 5 0 万吨。", [("4 9 2 5 0", "万吨", "吨", 4.925e8, "")]),
+    ("固定资产投资增长１ ０ ％。", [("１ ０", "％", "%", 10.0, "")]),
+    ("人口自然增长率下降到1 0 ．0 6 ‰。", [("1 0 ．0 6", "‰", "%", 1.006, "")]),
+    # Arabic digits with Chinese scales inside
+    ("游客人数增加到1亿3千多万。", [("1亿3千", "万", "", 1.3e8, "多")]),
+    ("运营里程达到2万5千公里。", [("2万5千", "公里", "米", 2.5e7, "")]),
+    # a bare magnitude, a computing unit, a negative figure, a range of shares, doublings
+    ("地区生产总值突破万亿元。", [("万亿", "元", "元", 1e12, "")]),
+    ("智能算力规模达到4.8万P。", [("4.8", "万P", "PFLOPS", 48000.0, "")]),
+    ("各公司利润率：南区公司（-6.65%）。", [("-6.65", "%", "%", -6.65, "")]),
+    ("经济增长速度定为百分之八至九。", [("百分之八至九", "", "%", 8.0, "")]),
+    ("国民生产总值比十年前翻两番。", [("两", "番", "番", 2.0, "")]),
+]
+# Not figures: a range's second end that is a year, a noun a magnitude qualifies
+NOT_NUMERAL_FORMS = [
+    "比重将由一九五二年的百分之三十九点七到一九五七年上升。",
+    "年销售收入超亿元的企业",
+    "成为生产总值超千亿元县",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMERAL_FORMS, ids=[t for t, _ in NUMERAL_FORMS])
+def test_numerals_in_every_form(text, expected):
+    got = [(c.value_text, c.unit, c.base_unit, c.value, c.approx) for c in find_claims(text)]
+    assert got == [(v, u, b, pytest.approx(x), a) for v, u, b, x, a in expected]
+
+
+@pytest.mark.parametrize("text", NOT_NUMERAL_FORMS)
+def test_what_only_looks_like_a_numeral_form(text):
+    assert all(c.value_text not in ("万亿", "亿", "千亿") for c in find_claims(text))
+    assert all(c.high is None or c.high < 100 for c in find_claims(text))
+
+
+def test_a_range_of_shares_keeps_both_ends():
+    (claim,) = find_claims("今年经济增长速度定为百分之八至九。")
+    assert (claim.low, claim.high) == (8.0, 9.0)
