@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractor.claims.figures import Figure, find_figures
+from extractor.claims.movements import find_movements
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
@@ -102,6 +103,7 @@ def find_claims(
     drafts = _figure_claims(state, figures)
     if any(word in folded for word in words.respectively):
         drafts = _distribute(state, drafts)
+    drafts = _with_baselines(state, figures, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
     # the drafts are this function's own; the records leave it once, with ids and places
@@ -144,6 +146,26 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:
+    """The claims with each movement one claim (由A增加到B: B, baseline A's value); a time
+    reference inside the starting part (由2003年的77%) dates the baseline, not the claim."""
+    moves = find_movements(doc.folded, figures, doc.words, doc.index)
+    if not moves:
+        return claims
+    out = list(claims)
+    for move in moves:
+        start, level = claims[move.start], claims[move.level]
+        time_ref = level.time_ref
+        scope = _scope(doc, doc.index.sentence(level.start))
+        span = _time_span(doc, level.start, scope)
+        if span is not None and move.opening <= span[0] < figures[move.start].end:
+            before = _time_span(doc, move.opening, scope)  # 由2003年的77%: the baseline's date
+            time_ref = doc.text[before[0] : before[1]] if before else ""
+        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref)
+    dropped = {move.start for move in moves}
+    return [c for i, c in enumerate(out) if i not in dropped]
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:

@@ -103,6 +103,8 @@ class ClaimWords:
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
     magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
     magnitude_after: tuple[str, ...] = ()  # 大关
+    movement_from: Any = None  # 由, 从: searched before the starting value of a movement
+    movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -205,6 +207,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),
+        movement_from=regex.compile(_alt(items("movement_from")), V1),
+        movement_to=items("movement_to"),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",

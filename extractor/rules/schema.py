@@ -201,6 +201,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "share_hedges": Entry(WORDS, "a hedge a share opens with (过半)", mode="match"),
         "magnitude_before": Entry(WORDS, "verbs before a bare magnitude (突破万亿元)"),
         "magnitude_after": Entry(WORDS, "what may follow a bare magnitude (大关)"),
+        "movement_from": Entry(PATTERNS, "what opens a movement's starting value (由, 从)"),
+        "movement_to": Entry(WORDS, "what leads to the level a movement reaches (到, 至)"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),
