@@ -21,6 +21,7 @@ import regex
 
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.movements import find_movements
+from extractor.claims.spans import Where, find_span, span_words
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
@@ -106,14 +107,31 @@ def find_claims(
     drafts = _with_baselines(state, figures, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
-    # the drafts are this function's own; the records leave it once, with ids and places
+    # the drafts are this function's own; the records leave it once, with ids, places and
+    # spans
     claims = []
+    spans = span_words(rules)
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
+        span = find_span(folded, _where(state, draft), where.sections_at(draft.start), spans)
         claims.append(
-            replace(draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id)
-        )
+            replace(
+                draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id,
+                span=span,
+            )
+        )  # fmt: skip
     return claims
+
+
+def _where(doc: _Doc, claim: Claim) -> Where:
+    """A claim's figure and the stretches of text around it, for its span."""
+    sent = doc.index.sentence(claim.start)
+    time = _time_span(doc, claim.start, _scope(doc, sent)) if claim.time_ref else None
+    return Where(
+        claim.start, doc.index.clause_start(claim.start), sent[0],
+        doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
+        claim.change, claim.baseline,
+    )  # fmt: skip
 
 
 def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:

@@ -199,7 +199,11 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"
-    elif _small(tok, unit) and not (change or post or folded[end : end + 1] in _ENDS):
+    elif (
+        _small(tok, unit)
+        and not (change or post or folded[end : end + 1] in _ENDS)
+        and not words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+    ):
         return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
     low, high, value = _values(tok, unit, value_end)
     if tok.kind == "multiple" and value:
@@ -350,8 +354,11 @@ def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) 
         and not folded.endswith(words.span_not_after, 0, tok.start)
     ):
         return False  # 研发投入3年增长58.6%: a span before the change, not a figure
-    if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):
-        return False
+    duration = words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+    if _small(tok, unit) and (
+        (not unit.chinese and not duration) or words.formula_nouns.match(folded, unit.end)
+    ):
+        return False  # 三年行动, 二期; not a duration (连续四年达到…)
     if unit.clause_final and not _clause_final(folded, tok.start, unit.end + len(post), words):
         return False
     return not (unit.word in words.day_units and not post)

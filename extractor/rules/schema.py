@@ -203,6 +203,13 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "magnitude_after": Entry(WORDS, "what may follow a bare magnitude (大关)"),
         "movement_from": Entry(PATTERNS, "what opens a movement's starting value (由, 从)"),
         "movement_to": Entry(WORDS, "what leads to the level a movement reaches (到, 至)"),
+        "multi_year_clause": Entry(PATTERNS, "a figure of the clause covers several years"),
+        "multi_year_sentence": Entry(PATTERNS, "the sentence's figures cover several years"),
+        "to_date": Entry(PATTERNS, "a running total since a start (累计, 已有)"),
+        "flow_words": Entry(PATTERNS, "a flow over the span (新增, 新建, 累计)"),
+        "multi_year_titles": Entry(PATTERNS, "a section title over several years (过去五年)"),
+        "one_year_opening": Entry(PATTERNS, "a paragraph opening that speaks of one year"),
+        "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),

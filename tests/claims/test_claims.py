@@ -794,3 +794,46 @@ MOVEMENTS = [
 def test_a_movement_is_the_level_reached_with_its_baseline(text, expected):
     got = [(c.value_text, c.value, c.baseline, c.change, c.time_ref) for c in find_claims(text)]
     assert got == [(v, pytest.approx(x), b, ch, t) for v, x, b, ch, t in expected]
+
+
+# Spans (SPEC §2): (text, [span of each claim]).  Sections matter: a report of 2012 whose
+# review names its year, one whose part reviews five years.
+# fmt: off
+SPANS = [
+    ("居民消费价格年均上涨1.9%。", ["multi-year"]),
+    ("城乡居民收入平均每年实际增长百分之五左右。", ["multi-year"]),
+    ("经济增长连续四年达到或略高于10%。", ["multi-year", "multi-year"]),
+    ("全市累计获得授信总额44.9亿元。", ["to-date"]),
+    ("全年累计兑付企业债券本金318.68亿元。", ["period"]),
+    ("示范工程已投入80亿元。", ["to-date"]),
+    ("五年来，我市缔结友好城市18个。", ["multi-year"]),
+    ("五年来，年进出口总额由1655亿美元增加到3251亿美元。", ["period"]),  # a level reached
+    ("全市地区生产总值增长6.5%。", ["period"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS, ids=[t for t, _ in SPANS])
+def test_spans(text, expected):
+    assert [c.span for c in find_claims(text)] == expected
+
+
+def test_spans_read_the_section_a_figure_stands_in():
+    text = (
+        "某市2012年政府工作报告\n一、过去五年工作回顾\n城镇新增就业650万人，"
+        "地区生产总值达到5200亿元，比2007年增长72%。\n"
+        "二、2011年工作回顾\n过去一年，城镇新增就业120万人，比2009年提高92%。\n"
+        "三、今后五年的目标\n到2017年，地区生产总值达到8000亿元。\n"
+        "四、2012年工作安排\n今年地区生产总值增长8%左右。\n"
+    )
+    report = parse(text, path="reports/2012.txt")
+    spans = [(c.value_text, c.span) for c in report.claims]
+    assert spans == [
+        ("650", "multi-year"),  # a flow in a review of five years
+        ("5200", "period"),  # a level reached
+        ("72", "multi-year"),  # against a base year five years back
+        ("120", "period"),  # a paragraph on the one year
+        ("92", "multi-year"),  # 比2009年 in a review of 2011
+        ("8000", "multi-year"),  # beyond the plan year
+        ("8", "period"),
+    ]
