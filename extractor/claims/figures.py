@@ -40,6 +40,10 @@ _COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a r
 RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
+#: How long the object between a change word and an amount may be (降低用能成本超19亿元),
+#: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
+_OBJECT_MAX = 10
+_LAST_ITEM = regex.compile(r"(?r)[\d%、]")
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
@@ -196,6 +200,14 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
     ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
         change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
+        cstart = ctx
+    elif not change and unit is not None and unit.dim not in (*_CLAUSE_CHANGE_DIMS, "count"):
+        # 降低用能成本超19亿元, 减少财政赤字500亿元: a change and its object, then the
+        # amount; not the verbs of amounts (扩大有效投资5000亿元: rate_only), nor a count
+        # (出台提高低保标准等10项政策)
+        lo = max(0, ctx - _OBJECT_MAX)
+        cut = _LAST_ITEM.search(folded, lo, ctx)  # not past another figure or item (增至14条、…)
+        change = change_in_clause(folded, cut.end() if cut else lo, ctx, words, verbs=False)
         cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"

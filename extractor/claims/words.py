@@ -105,6 +105,7 @@ class ClaimWords:
     magnitude_after: tuple[str, ...] = ()  # 大关
     movement_from: Any = None  # 由, 从: searched before the starting value of a movement
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
+    rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -122,6 +123,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     changes = _long_words(items("increase")) + _long_words(items("decrease"))
     changes += list(items("flat"))
     fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
+    nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
     change_to = _alt(items("change_to"))
     punct = r"[\s，、：:,]"
     clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
@@ -163,7 +165,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
             rf"|{fresh}(?:{inc}|{dec})(?:{change_to})?|{punct})+",
             V1,
         ),
-        strip_trail=at_position(rf"(?r)(?:{trail}|{fresh}(?:{inc}|{dec})|{punct})+$", V1),
+        strip_trail=at_position(
+            rf"(?r)(?:{trail}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})+$", V1
+        ),
         strip_compared=at_position(
             rules.vocab("claims.strip_compared").pattern if items("strip_compared") else "(?!)",
             V1,
@@ -209,6 +213,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         magnitude_after=items("magnitude_after"),
         movement_from=regex.compile(_alt(items("movement_from")), V1),
         movement_to=items("movement_to"),
+        rate_nouns=items("rate_nouns"),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
@@ -338,6 +343,8 @@ def change_at_end(
     m = words.change_before.search(folded, start, end)
     if m is None:
         return "", end
+    if folded.startswith(words.rate_nouns, m.start(m.lastgroup)):
+        return "", end  # 居民消费价格涨幅3%: a rate noun and its level, no change
     word = m.group(str(m.lastgroup))
     if (
         not rate
@@ -348,16 +355,23 @@ def change_at_end(
     return str(m.lastgroup), m.start()
 
 
-def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> str:
+def change_in_clause(
+    folded: str, start: int, end: int, words: ClaimWords, *, verbs: bool = True
+) -> str:
     """The last change word between ``start`` and ``end`` within one clause, or "" — also
     when a measure's noun follows it there: then it is part of the name (经济增长贡献率从
-    17.1%…), not what the figure does (压减一般性支出10%)."""
+    17.1%…), not what the figure does (压减一般性支出10%); without ``verbs``, also for the
+    rate_only words (扩大, 提升: verbs of their own before an amount)."""
     m = words.change_in_clause.search(folded, start, end)
     if m is None:
         return ""
     group = str(m.lastgroup)
     if any(ch in words.measure_nouns for ch in folded[m.end(group) : end]):
         return ""
+    if folded.startswith(words.rate_nouns, m.start(group)):
+        return ""  # 物价上涨幅度控制在百分之十以内: the rate's level
+    if not verbs and m.group(group) in words.rate_only:
+        return ""  # 扩大有效投资5000亿元: a verb of its own, no change of the amount
     return group
 
 

@@ -210,6 +210,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "multi_year_titles": Entry(PATTERNS, "a section title over several years (过去五年)"),
         "one_year_opening": Entry(PATTERNS, "a paragraph opening that speaks of one year"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
+        "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),
