@@ -21,7 +21,7 @@ import regex
 
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.movements import find_movements
-from extractor.claims.spans import Where, find_span, span_words
+from extractor.claims.spans import SpanWords, Where, find_span, section_year, span_words, years_in
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
@@ -69,6 +69,8 @@ class _Doc:
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
     counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
     multiples: frozenset[str]  # and of multiples (倍)
+    where: Placement  # the sections of a position (their years date a figure's future)
+    spans: SpanWords
 
 
 def find_claims(
@@ -97,6 +99,7 @@ def find_claims(
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
         _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
+        where, span_words(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
@@ -110,10 +113,9 @@ def find_claims(
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims = []
-    spans = span_words(rules)
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
-        span = find_span(folded, _where(state, draft), where.sections_at(draft.start), spans)
+        span = find_span(folded, _where(state, draft), where.sections_at(draft.start), state.spans)
         claims.append(
             replace(
                 draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id,
@@ -493,11 +495,31 @@ def _compared(doc: _Doc, lo: int, s: int, e: int) -> bool:
 
 
 def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
-    """In a plan span unless it reports the past (:func:`_reports_past`), or after a target
-    word (力争, 确保, 预期目标是：) in its sentence."""
+    """In a plan span unless it reports the past (:func:`_reports_past`), after a target
+    word (力争, 确保, 预期目标是：) in its sentence, or dated after its section's year
+    (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
+    if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
+        return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
     if _inside(doc.plan_spans, pos):
         return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+    if time is not None and _future(doc, pos, time):
+        return True
     return _first_target(doc, pos, scope) < pos
+
+
+def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a time reference names only years after the year of the figure's section."""
+    year = section_year(doc.where.sections_at(pos))
+    named = years_in(doc.folded, time, doc.spans)
+    return year is not None and bool(named) and min(named) > year
+
+
+def _past(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a time reference names only years before the year of the figure's section
+    (从2003年到2006年 in a plan of 2007)."""
+    year = section_year(doc.where.sections_at(pos))
+    named = years_in(doc.folded, time, doc.spans)
+    return year is not None and bool(named) and max(named) < year
 
 
 def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
@@ -531,7 +553,7 @@ def _reports_past(
         return False
     if time is not None:
         s, e = time
-        past = words.past.fullmatch(folded, s, e) is not None
+        past = words.past.fullmatch(folded, s, e) is not None or _past(doc, pos, time)
         return past and not _changes_to(folded, e, pos, words.reaching)
     i = bisect_left(doc.times, (lo, -1))
     while i < len(doc.times) and doc.times[i][0] < hi:

@@ -95,6 +95,17 @@ def year_of(text: str) -> int | None:
     return chinese_int(digits)
 
 
+def years_in(folded: str, span: tuple[int, int], words: SpanWords) -> list[int]:
+    """The years a time reference names (2003年到2006年: 2003, 2006)."""
+    found = (year_of(m.group("y")) for m in words.year.finditer(folded, *span))
+    return [y for y in found if y is not None]
+
+
+def section_year(sections: Sequence[Section]) -> int | None:
+    """The year of the innermost section with a period (2020 of 2020H1), or None."""
+    return _section_year(sections)
+
+
 def _section_year(sections: Sequence[Section]) -> int | None:
     for sec in sections:
         if sec.period[:4].isdigit():
@@ -165,8 +176,7 @@ def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWord
 
 def _beyond(folded: str, time: tuple[int, int], year: int | None, words: SpanWords) -> bool:
     """A time reference over several years, or beyond the section's year (到2030年)."""
-    years = [year_of(m.group("y")) for m in words.year.finditer(folded, *time)]
-    named = [y for y in years if y is not None]
+    named = years_in(folded, time, words)
     if len(set(named)) > 1:
         return True
     return year is not None and any(y > year + 1 for y in named)  # the plan year is year + 1

@@ -106,6 +106,7 @@ class ClaimWords:
     movement_from: Any = None  # 由, 从: searched before the starting value of a movement
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
+    done: Any = None  # 已经, 已: what is done is no target
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -214,6 +215,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         movement_from=regex.compile(_alt(items("movement_from")), V1),
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
+        done=at_position(_alt(items("done")), V1),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",

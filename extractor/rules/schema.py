@@ -211,6 +211,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "one_year_opening": Entry(PATTERNS, "a paragraph opening that speaks of one year"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
+        "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),

@@ -838,3 +838,21 @@ def test_spans_read_the_section_a_figure_stands_in():
         ("8000", "multi-year"),  # beyond the plan year
         ("8", "period"),
     ]
+
+
+def test_targets_by_date_and_by_what_is_done():
+    text = (
+        "某市发展改革委2020年工作总结和2021年工作计划\n一、强产业促转型\n"
+        "积极争取政策支持，累计获得授信总额44.9亿元。2021年培育省级示范企业10家。\n"
+        "二、2021年工作计划\n由于已经连续三年增长速度在百分之十一以上，今年增长速度比去年低一点。"
+        "从2017年到2020年年均超收40亿元。今年计划新增就业2万人。\n"
+    )
+    report = parse(text, path="reports/2020-2021plan.txt")
+    assert [(c.value_text, c.is_target) for c in report.claims] == [
+        ("44.9", False),  # 争取 in a part on the review year reports what was secured
+        ("10", True),  # a year after its section's
+        ("三", False),  # 已经: done
+        ("百分之十一", False),
+        ("40", False),  # years before the plan's
+        ("2", True),  # 计划新增
+    ]
