@@ -217,6 +217,10 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         if item[-1] in words.measure_ends or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
+        if rest is None and item in words.parallel and last[: len(item)] in words.parallel:
+            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入): the
+            # last item's words after its own modifier
+            rest = last[len(item) :]
         if rest is None and len(item) <= 2:
             return None
         if rest is None:
@@ -253,7 +257,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     item = bool(gap) and _ends_item(str(gap), doc.words)
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
     if not indicator:
-        own = indicator = _indicator(doc, start, fig.context_start)
+        own = indicator = _indicator(doc, start, fig.context_start, keep_change=not fig.change)
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
         if same and (gap is not None or fig.change or fig.base in doc.multiples):
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
@@ -329,12 +333,19 @@ def _ends_item(gap: str, words: ClaimWords) -> bool:
     )
 
 
-def _indicator(doc: _Doc, start: int, end: int) -> str:
-    s, e = indicator_bounds(doc.folded, start, end, doc.words, doc.time_ends)
+def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) -> str:
+    s, e = indicator_bounds(
+        doc.folded, start, end, doc.words, doc.time_ends, keep_change=keep_change
+    )
     head = ""
     opened, closed = _unmatched(doc.folded, s, e)
     if opened >= 0:  # the figure stands inside a bracket opened before it
-        s, e = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+        inside = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+        if inside[1] > inside[0]:
+            s, e = inside
+        else:  # alone in its brackets: the value of what they follow (厦门公司（15.79%）)
+            lo = max(s, closed + 1)
+            s, e = indicator_bounds(doc.folded, lo, opened, doc.words, doc.time_ends)
     elif closed >= 0:  # an aside closed before the figure: what it follows, and what follows it
         # unless a conjunction starts a new item (队伍（633人）和5支…: the aside was the last one's)
         joined = doc.folded[closed + 1 : closed + 2] in doc.words.item_joiners
@@ -342,7 +353,10 @@ def _indicator(doc: _Doc, start: int, end: int) -> str:
         s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
     if e > s and doc.folded[e - 1] in doc.words.list_ends:
         return ""
-    return _balanced(head + doc.text[s:e])
+    # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
+    # left over (两年平均每年 → 两) names nothing
+    phrase = _balanced(doc.words.inner_verbs.sub("", head + doc.text[s:e]))
+    return phrase if len(phrase) > 1 else ""
 
 
 def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:

@@ -61,6 +61,7 @@ class ClaimWords:
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
     strip_trail: Any
+    strip_trail_kept: Any  # the same, keeping a change word (经济增长连续四年: not its change)
     strip_compared: Any
     formula_or_not_claim: Any  # a numeral formula (两个维护) or a not-claim word: one match
     formula_nouns: Any  # matched after the unit of a small Chinese count
@@ -107,6 +108,8 @@ class ClaimWords:
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
     done: Any = None  # 已经, 已: what is done is no target
+    inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
+    parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -169,6 +172,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         strip_trail=at_position(
             rf"(?r)(?:{trail}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})+$", V1
         ),
+        strip_trail_kept=at_position(rf"(?r)(?:{trail}|{punct})+$", V1),
         strip_compared=at_position(
             rules.vocab("claims.strip_compared").pattern if items("strip_compared") else "(?!)",
             V1,
@@ -216,6 +220,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
         done=at_position(_alt(items("done")), V1),
+        inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
+        parallel=frozenset(items("parallel_modifiers")),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
@@ -303,13 +309,22 @@ def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:
 
 
 def indicator_bounds(
-    folded: str, start: int, end: int, words: ClaimWords, times: Mapping[int, int]
+    folded: str,
+    start: int,
+    end: int,
+    words: ClaimWords,
+    times: Mapping[int, int],
+    *,
+    keep_change: bool = False,
 ) -> tuple[int, int]:
     """``start:end`` narrowed to the indicator: time words, subjects, verbs, hedges removed.
 
     ``times`` maps the start of each time reference to its end and its end to its start
-    (negated), so that time references are skipped without another regex.
+    (negated), so that time references are skipped without another regex.  With
+    ``keep_change`` a change word at the end stays: it is no change of the figure
+    (经济增长连续四年: the duration of 经济增长).
     """
+    strip_trail = words.strip_trail_kept if keep_change else words.strip_trail
     while start < end:
         at = start
         start = times.get(start, start)
@@ -319,7 +334,7 @@ def indicator_bounds(
         end = -times.get(-end, -end)
         if end < until and folded[end - 1 : end] in words.comparison_marks:  # GDP比2019年: 比 too
             end -= 1
-        trail = words.strip_trail.search(folded, start, end)
+        trail = strip_trail.search(folded, start, end)
         end = trail.start() if trail else end
         if _holds_any(folded, words.compared_needs, start, end):  # 增速高于全部规上工业
             compared = words.strip_compared.search(folded, start, end)

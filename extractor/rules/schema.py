@@ -212,6 +212,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
         "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),
+        "inner_verbs": Entry(PATTERNS, "verbs of completing inside an indicator (实现)"),
+        "parallel_modifiers": Entry(WORDS, "modifiers of a shared noun (城镇, 农村)",
+                                    mode="fullmatch"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),

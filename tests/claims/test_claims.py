@@ -145,9 +145,12 @@ INDICATORS = [
     ("高技术制造业和装备制造业增加值分别增长13.8%、18.1%", ["高技术制造业增加值", "装备制造业增加值"]),
     ("跨国公司地区总部、外资研发中心分别新增30家、20家", ["跨国公司地区总部", "外资研发中心"]),
     ("化学需氧量、二氧化硫排放量分别下降6.61%、8.95%", ["化学需氧量", "二氧化硫排放量"]),
-    # …unless an item is a bare modifier whose noun cannot be told (城镇 → 城镇居民收入?)
-    ("城镇、农村居民收入分别增长4.8%、5.9%", ["城镇、农村居民收入"] * 2),
-    ("小学、初中学生人均公用经费分别达到300元、500元", ["小学、初中学生人均公用经费"] * 2),
+    # a bare modifier beside the last item's takes the words after that modifier (issue 17)
+    ("城镇、农村居民收入分别增长4.8%、5.9%", ["城镇居民收入", "农村居民收入"]),
+    ("城镇和农村居民人均可支配收入分别增长4.3%、5.5%",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("小学、初中学生人均公用经费分别达到300元、500元",
+     ["小学学生人均公用经费", "初中学生人均公用经费"]),
     # …or the items are not as many as the figures
     ("化学需氧量、二氧化硫排放量分别下降1.2%、1.8%和2%", ["化学需氧量、二氧化硫排放量"] * 3),
     # a multiple with no noun of its own measures the figure before it
@@ -553,7 +556,7 @@ def test_indicator_of_each_figure(text, expected):
         # （n人）和m支: after the aside a new item of the list starts
         (
             "组建4支巡查队伍（120人）和2支护林队伍（40人）。",
-            [("4", "组建巡查队伍"), ("120", "组建巡查队伍"), ("2", "护林队伍"),
+            [("4", "组建巡查队伍"), ("120", "巡查队伍"), ("2", "护林队伍"),
              ("40", "护林队伍")],
         ),
         # the words after a figure take a quoted name whole, however long the window
@@ -856,3 +859,22 @@ def test_targets_by_date_and_by_what_is_done():
         ("40", False),  # years before the plan's
         ("2", True),  # 计划新增
     ]
+
+
+# Indicators are noun phrases (SPEC §2): no verbs of completing inside, no calculation
+# notes, a figure alone in brackets is the value of what they follow.
+# fmt: off
+NOUN_PHRASES = [
+    ("规模以上工业企业实现利润增长31%。", ["规模以上工业企业利润"]),
+    ("远程教育工程已投入80亿元。", ["远程教育工程投入"]),
+    ("农民人均纯收入达到3500元，扣除物价因素比上年增长5%。", ["农民人均纯收入"] * 2),
+    ("经济增长连续四年达到或略高于10%。", ["经济增长", "经济增长"]),
+    ("各公司利润率：东区公司（15.79%）、西区公司（10.86%）。", ["东区公司", "西区公司"]),
+    ("粮食产量达到5亿吨，比五年前增加5000万吨。", ["粮食产量"] * 2),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_PHRASES, ids=[t for t, _ in NOUN_PHRASES])
+def test_indicators_are_noun_phrases(text, expected):
+    assert [c.indicator for c in find_claims(text)] == expected
