@@ -668,4 +668,17 @@ def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     if rest and rest[0] not in doc.words.clause_ends:
         return False
     i = bisect_left(doc.times, (clause, -1))
-    return i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws
+    if i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws:
+        return True
+    return _subject_changes(doc, clause, ws)
+
+
+def _subject_changes(doc: _Doc, clause: int, ws: int) -> bool:
+    """A subject, an adverb of change and the change word ending the clause (城乡居民储蓄
+    大幅度增加, 主要污染物排放量继续下降): a change of a quantity, not of a quality or scope
+    (项目质量有所提高: quality_nouns)."""
+    adverb = doc.words.change_adverb.search(doc.folded, max(clause, ws - 6), ws)
+    if adverb is None:
+        return False
+    s, e = indicator_bounds(doc.folded, clause, adverb.start(), doc.words, doc.time_ends)
+    return e - s >= 2 and not doc.words.quality_end.search(doc.folded, s, e)

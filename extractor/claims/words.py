@@ -110,6 +110,8 @@ class ClaimWords:
     done: Any = None  # 已经, 已: what is done is no target
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
     parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
+    change_adverb: Any = None  # 进一步, 大幅度 … right before a clause-final change word
+    quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -123,7 +125,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     gap = rules.vocab("claims.change_gap").pattern if items("change_gap") else ""
     time = _alt(items("time"))
     comparison = _alt(items("comparison"))
-    trail = _alt([*items("strip_trail"), *items("approx_before")])
+    trail = _alt([*items("strip_trail"), *items("approx_before"), *items("change_adverbs")])
     changes = _long_words(items("increase")) + _long_words(items("decrease"))
     changes += list(items("flat"))
     fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
@@ -166,7 +168,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
             rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
-            rf"|{fresh}(?:{inc}|{dec})(?:{change_to})?|{punct})+",
+            rf"|{fresh}(?!{nouns})(?:{inc}|{dec})(?:{change_to})?|{punct})+",
             V1,
         ),
         strip_trail=at_position(
@@ -222,6 +224,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         done=at_position(_alt(items("done")), V1),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         parallel=frozenset(items("parallel_modifiers")),
+        change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
+        quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",

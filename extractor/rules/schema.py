@@ -215,6 +215,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "inner_verbs": Entry(PATTERNS, "verbs of completing inside an indicator (实现)"),
         "parallel_modifiers": Entry(WORDS, "modifiers of a shared noun (城镇, 农村)",
                                     mode="fullmatch"),
+        "change_adverbs": Entry(PATTERNS, "adverbs of a figureless change (进一步, 大幅度)"),
+        "quality_nouns": Entry(PATTERNS, "subjects of a change of quality, no claim (质量)"),
     },
     "placeholders": {
         "chars": Entry(CHARS, "mask characters on the folded text"),

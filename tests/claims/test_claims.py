@@ -878,3 +878,24 @@ NOUN_PHRASES = [
 @pytest.mark.parametrize(("text", "expected"), NOUN_PHRASES, ids=[t for t, _ in NOUN_PHRASES])
 def test_indicators_are_noun_phrases(text, expected):
     assert [c.indicator for c in find_claims(text)] == expected
+
+
+# A change without a figure that ends its clause after an adverb of change is a claim of its
+# subject, a quantity's: (text, [(change, indicator)])
+# fmt: off
+FIGURELESS = [
+    ("城乡居民储蓄大幅度增加，居民消费水平进一步提高。",
+     [("increase", "城乡居民储蓄"), ("increase", "居民消费水平")]),
+    ("主要污染物排放量继续下降。", [("decrease", "主要污染物排放量")]),
+    ("——经济平稳快速增长。", [("increase", "经济")]),
+    # not a quality or a scope, nor the object of a verb
+    ("项目质量有所提高。", []),
+    ("开放的地区和行业进一步扩大。", []),
+    ("以重点项目建设支撑稳定增长。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURELESS, ids=[t for t, _ in FIGURELESS])
+def test_a_subject_and_an_adverb_of_change_make_a_figureless_claim(text, expected):
+    assert [(c.change, c.indicator) for c in find_claims(text)] == expected
