@@ -134,7 +134,7 @@ def _unneutralise(df: pd.DataFrame) -> pd.DataFrame:
 
 def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Numbers and flags back to numbers and flags after a text format."""
-    numeric = {"start", "end", "chars", "level", "ordinal", "value", "low", "high"}
+    numeric = {"start", "end", "chars", "level", "ordinal", "value", "low", "high", "baseline"}
     flags = {"is_target", "masked", "has_placeholder"}
     ids = {"parent_id", "section_id", "measure_id"}  # absent (None), not empty
     for df in tables.values():

@@ -27,16 +27,17 @@ COLUMNS = {
     "documents": ["doc_id", "path", "series", "title", "period", "review_period", "plan_period",
                   "doc_type", "chars", "encoding", "sha256", "status", "error"],
     "sections": ["doc_id", "section_id", "parent_id", "level", "marker", "ordinal", "title",
-                 "kind", "period", "start", "end"],
+                 "kind", "period", "rule", "start", "end"],
     "measures": ["doc_id", "measure_id", "section_id", "parent_id", "marker", "ordinal", "style",
-                 "headline", "slogan", "text", "start", "end"],
-    "claims": ["doc_id", "section_id", "measure_id", "indicator", "value_text", "value", "low",
-               "high", "unit", "base_unit", "approx", "change", "time_ref", "is_target", "masked",
-               "sentence", "start", "end"],
-    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence", "start",
-                     "end"],
-    "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
-                  "start", "end"],
+                 "headline", "slogan", "text", "rule", "start", "end"],
+    "claims": ["doc_id", "claim_id", "section_id", "measure_id", "indicator", "indicator_norm",
+               "value_text", "value", "low", "high", "baseline", "unit", "base_unit", "approx",
+               "change", "span", "time_ref", "is_target", "masked", "sentence", "rule", "start",
+               "end"],
+    "placeholders": ["doc_id", "placeholder_id", "section_id", "measure_id", "text", "kind",
+                     "sentence", "rule", "start", "end"],
+    "campaigns": ["doc_id", "campaign_id", "section_id", "measure_id", "text", "norm", "kind",
+                  "has_placeholder", "rule", "start", "end"],
     "findings": ["doc_id", "rule", "rules", "severity", "message", "path", "line", "column",
                  "heading", "marker", "section_id", "measure_id", "start", "end", "text",
                  "sentence", "related_doc_id", "related_path", "related_line", "related_start",
@@ -77,7 +78,7 @@ def test_empty_tables_keep_columns_and_dtypes(table):
             assert str(df[name].dtype) == "Int64", name
         elif name in {"is_target", "masked", "has_placeholder"}:
             assert df[name].dtype == bool
-        elif name in {"value", "low", "high"}:
+        elif name in {"value", "low", "high", "baseline"}:
             assert df[name].dtype == "float64"
         else:
             assert isinstance(df[name].dtype, pd.StringDtype), name
