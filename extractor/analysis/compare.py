@@ -10,7 +10,7 @@ tables read back with :func:`load_tables`) and returns new tables, each keyed by
   ``campaign_long``: the same counts tidy, one row per (series, norm, period), with the
   status of that period (new, continued, returned, dropped);
 - ``indicator_long``: one value per (series, indicator, unit, role, period), from the claims
-  whose indicator phrase maps to a canonical indicator (``extractor.analysis.indicators``); role is
+  whose indicator phrase maps to a canonical indicator (``extractor.claims.indicators``); role is
   ``target`` or ``result``; ``indicator_panel`` (SPEC) is the same spread over periods;
 - ``plan_followup``: each plan measure of period P against the review measures of P in the
   next document of the series, with a score and the shared terms that make it;
@@ -35,7 +35,7 @@ from typing import Any
 import pandas as pd
 import regex
 
-from extractor.analysis.indicators import IndicatorTable, indicator_table
+from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.io.reading import read_document
 from extractor.rules.loader import RuleSet, default_patterns_dir
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from extractor.claims.figures import Figure, find_figures
+from extractor.claims.indicators import indicator_table
 from extractor.claims.movements import find_movements
 from extractor.claims.spans import SpanWords, Where, find_span, section_year, span_words, years_in
 from extractor.claims.units import unit_table
@@ -113,13 +114,16 @@ def find_claims(
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims = []
+    names, rates = indicator_table(rules), table.bases("rate", "multiple")
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
         span = find_span(folded, _where(state, draft), where.sections_at(draft.start), state.spans)
+        # a rate, or a change with no figure, of an indicator that names its growth
+        rate = draft.base_unit in rates or (draft.value is None and bool(draft.change))
         claims.append(
             replace(
                 draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id,
-                span=span,
+                span=span, indicator_norm=names.of_claim(draft.indicator, rate=rate),
             )
         )  # fmt: skip
     return claims

@@ -117,7 +117,8 @@ RULE_TABLES: Mapping[str, RuleTable] = {
     ),
     "indicator": RuleTable(
         "A canonical indicator and the aliases that name it (patterns/indicators.toml).",
-        {"name": TEXT, "group": TEXT, "aliases": WORDS}, mode="none", id_key="name",
+        {"name": TEXT, "group": TEXT, "aliases": WORDS, "growth": TEXT}, mode="none",
+        id_key="name",
     ),
 }
 
