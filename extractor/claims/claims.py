@@ -322,7 +322,11 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if not 0 < e - s <= _LABEL_MAX:
         return ""
     # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
-    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in doc.words.measure_ends:
+    if (
+        doc.folded[start - 1] in "，,"
+        and doc.folded[e - 1] not in doc.words.measure_ends
+        and not doc.folded.endswith(doc.words.label_ends, s, e)
+    ):
         return ""
     return _balanced(doc.text[s:e])
 

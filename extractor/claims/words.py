@@ -111,6 +111,7 @@ class ClaimWords:
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
     parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
     change_adverb: Any = None  # 进一步, 大幅度 … right before a clause-final change word
+    label_ends: tuple[str, ...] = ()  # 目标, 指标: a clause naming the figure of the next
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
 
 
@@ -130,6 +131,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     changes += list(items("flat"))
     fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
     nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
+    modals = _alt(rules.vocab("claims.modals").patterns)  # 计划增长: stripped with a change
     change_to = _alt(items("change_to"))
     punct = r"[\s，、：:,]"
     clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
@@ -172,7 +174,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
             V1,
         ),
         strip_trail=at_position(
-            rf"(?r)(?:{trail}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})+$", V1
+            rf"(?r)(?:{trail}|{modals}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})+$", V1
         ),
         strip_trail_kept=at_position(rf"(?r)(?:{trail}|{punct})+$", V1),
         strip_compared=at_position(
@@ -224,6 +226,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         done=at_position(_alt(items("done")), V1),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         parallel=frozenset(items("parallel_modifiers")),
+        label_ends=items("label_ends"),
         change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         magnitude=regex.compile(

@@ -217,6 +217,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "parallel_modifiers": Entry(WORDS, "modifiers of a shared noun (城镇, 农村)",
                                     mode="fullmatch"),
         "change_adverbs": Entry(PATTERNS, "adverbs of a figureless change (进一步, 大幅度)"),
+        "label_ends": Entry(WORDS, "what ends a clause naming the next figure (目标)"),
+        "modals": Entry(WORDS, "modals before a change word, stripped with it (计划增长)"),
         "quality_nouns": Entry(PATTERNS, "subjects of a change of quality, no claim (质量)"),
     },
     "placeholders": {

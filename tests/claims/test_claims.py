@@ -476,6 +476,12 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         # measure (产量, 比重, 总值), not any clause (应该看到，…)
         ("烤烟：达到七百八十万担。", [("七百八十", "烤烟")]),
         ("工业总产值，拟定为六百亿元。", [("六百", "工业总产值")]),
+        # ... or a clause ending in 目标/指标 (claims.label_ends)
+        ("今年经济增长速度的宏观调控目标，定为百分之八至九。",
+         [("百分之八至九", "经济增长速度的宏观调控目标")]),
+        # a modal before the change word goes with it (claims.modals)
+        ("今年国民生产总值计划增长百分之八。", [("百分之八", "国民生产总值")]),
+        ("全社会固定资产投资预定增长10%。", [("10", "全社会固定资产投资")]),
         ("轻工业所占的比重，一九五二年为百分之二十七。", [("百分之二十七", "轻工业所占的比重")]),
         # 连续 (of a duration) and 实际 (real growth) end no indicator
         ("群众安全感连续7年保持在98%以上。", [("7", "群众安全感"), ("98", "群众安全感")]),
