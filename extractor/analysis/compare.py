@@ -9,9 +9,12 @@ tables read back with :func:`load_tables`) and returns new tables, each keyed by
   dropped: whether the name is in the series' latest period, and was before);
   ``campaign_long``: the same counts tidy, one row per (series, norm, period), with the
   status of that period (new, continued, returned, dropped);
-- ``indicator_long``: one value per (series, indicator, unit, role, period), from the claims
-  whose indicator phrase maps to a canonical indicator (``extractor.claims.indicators``); role is
-  ``target`` or ``result``; ``indicator_panel`` (SPEC) is the same spread over periods;
+- ``indicator_long``: every candidate value of each (series, indicator, unit, role, period),
+  from the claims of span ``period`` whose ``indicator_norm`` names a canonical indicator
+  (patterns/indicators.toml); role is ``target`` or ``result``; candidates that differ are a
+  ``conflict``; ``indicator_panel`` (SPEC §5) spreads the agreed values over periods and lists
+  the periods in conflict;
+- ``warnings``: documents that share a series and a period (named, never summed);
 - ``plan_followup``: each plan measure of period P against the review measures of P in the
   next document of the series, with a score and the shared terms that make it;
 - ``keyword_trends``: term frequency per 10,000 characters per (series, period);
@@ -36,6 +39,7 @@ import pandas as pd
 import regex
 
 from extractor.claims.indicators import IndicatorTable, indicator_table
+from extractor.claims.units import unit_table
 from extractor.io.reading import read_document
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
@@ -50,13 +54,6 @@ _PERIOD = regex.compile(
 )
 _TERM = regex.compile(r"[\p{Han}]|[A-Za-z]{2,}")
 _MASK = regex.compile(r"^[XxＸ×＊*○□某]+$")
-_TARGET_WORDS = regex.compile(r"目标|预期")
-#: A sentence comparing over several years (年均, 比2002年, 五年来): its figures are not the
-#: period's own, so another claim of the same cell is preferred.
-_MULTI_YEAR = regex.compile(
-    r"年均|平均每年|(?:与|比|较)(?:19|20)\d{2}年|[两三四五十]年(?:来|间|累计)|期间|时期"
-    r"|过去[两三四五十]年"
-)
 _INPUT_TABLES = ("documents", "sections", "measures", "claims", "campaigns")
 
 
@@ -205,7 +202,10 @@ def campaign_tables(docs: pd.DataFrame, campaigns: pd.DataFrame) -> dict[str, pd
     """``campaign_long`` (tidy counts with per-period status) and ``campaign_matrix`` (wide)."""
     camp = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]
     camp = camp.merge(docs[["doc_id", "series", "period"]], on="doc_id")
-    counts = camp.groupby(["series", "norm", "period"]).size().rename("count").reset_index()
+    # two documents of one series and period (a draft and the final) are a warning
+    # (duplicate_periods), not a sum: a cell counts the document that names it most
+    per_doc = camp.groupby(["series", "norm", "period", "doc_id"]).size().rename("count")
+    counts = per_doc.groupby(level=["series", "norm", "period"]).max().reset_index()
     kinds = camp.groupby(["series", "norm"])["kind"].agg(lambda s: s.mode().iat[0])
     series_periods = {s: sorted_periods(g["period"]) for s, g in docs.groupby("series")}
     long_rows, wide_rows = [], []
@@ -248,7 +248,8 @@ def _period_status(here: bool, previous_in: bool, ever: bool) -> str:
 # --- indicators -----------------------------------------------------------------------------
 _LONG_INDICATOR = [
     "series", "indicator", "unit", "role", "period", "value", "low", "high", "value_text",
-    "approx", "change", "n_claims", "doc_id", "phrase", "sentence", "start", "end",
+    "approx", "change", "n_claims", "conflict", "chosen", "doc_id", "phrase", "sentence",
+    "start", "end",
 ]  # fmt: skip
 
 
@@ -257,20 +258,31 @@ def indicator_tables(
     sections: pd.DataFrame,
     claims: pd.DataFrame,
     table: IndicatorTable,
+    rates: Iterable[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """``indicator_long`` (one chosen value per cell) and ``indicator_panel`` (wide)."""
+    """``indicator_long`` (every candidate of every cell) and ``indicator_panel`` (wide).
+
+    A cell is (series, indicator, unit, role, period).  It takes only figures whose span is
+    ``period`` (SPEC §5: not 年均增长, 过去五年新增, 累计; a movement's starting value is no
+    claim of its own); where it holds a level, a change of a count (比去年多100万人) is a
+    difference and no candidate.  Candidates that agree give the cell its value; candidates
+    that differ are a conflict: the panel cell stays empty and its period is listed in
+    ``conflicts``, and ``indicator_long`` keeps every candidate with its sentence
+    (``conflict`` true), never the first or the sum.  ``chosen`` marks the one row of each
+    cell the panel shows."""
     c = claims[claims["value"].notna() & ~claims["masked"].astype(bool)].copy()
     c["indicator_phrase"] = c["indicator"].fillna("").astype(str)
-    found = [table.match(p) for p in c["indicator_phrase"]]
-    c["canonical"] = [f.name if f else "" for f in found]
-    c["extra"] = [len(table.key(p)) - len(f.alias) if f else 0 for p, f in
-                  zip(c["indicator_phrase"], found, strict=True)]  # fmt: skip
+    if "indicator_norm" in c.columns:  # each claim carries its canonical name
+        c["canonical"] = c["indicator_norm"].fillna("").astype(str)
+    else:  # tables written before indicator_norm: match the phrases here
+        c["canonical"] = [table.canonical(p) for p in c["indicator_phrase"]]
+    if "span" in c.columns:  # an annual cell takes the period's own figures only
+        c = c[c["span"].fillna("period").astype(str).isin(["period", ""])]
     c = c[c["canonical"] != ""]
     c = c.merge(docs[["doc_id", "series", "review_period", "plan_period"]], on="doc_id")
     sec = sections[["doc_id", "section_id", "period"]].rename(columns={"period": "sec_period"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
-    sec = sections[["doc_id", "section_id", "kind", "title"]]
-    sec = sec.rename(columns={"kind": "sec_kind", "title": "sec_title"})
+    sec = sections[["doc_id", "section_id", "kind"]].rename(columns={"kind": "sec_kind"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
     # a target word in a review section (好于预期) speaks of the past: a result
     target = c["is_target"].astype(bool) & ~c["sec_kind"].isin(["review", "problems"])
@@ -281,40 +293,67 @@ def indicator_tables(
     c["period"] = own.fillna("").astype(str).replace("", pd.NA).fillna(fallback)
     c["unit_key"] = c["base_unit"].fillna("").astype(str).replace("", pd.NA)
     c["unit_key"] = c["unit_key"].fillna(c["unit"].fillna("").astype(str)).str.replace("％", "%")
-    c["rank_target"] = ~(target & c["sentence"].fillna("").str.contains(_TARGET_WORDS.pattern))
-    # a sentence over several years, or a section about a five-year period (“十四五”时期主要
-    # 目标任务): its figures are not the year's own
-    c["rank_span"] = c["sentence"].fillna("").str.contains(_MULTI_YEAR.pattern) | c[
-        "sec_title"
-    ].fillna("").astype(str).str.contains(_MULTI_YEAR.pattern)
-    # a change of a count (比去年多100万人) is a difference, not the level: a level first
-    rate = c["unit_key"].isin(["%", "‰", "个百分点", "倍"])
-    c["rank_delta"] = c["change"].fillna("").astype(str).ne("") & ~rate
-    c = c.sort_values(["rank_delta", "rank_target", "rank_span", "extra", "doc_id", "start"])
+    # a change of a count (比去年多100万人) is a difference, not the level
+    rates = unit_table().bases("rate", "multiple") if rates is None else rates
+    c["delta"] = c["change"].fillna("").astype(str).ne("") & ~c["unit_key"].isin(set(rates))
+    c = c.sort_values(["delta", "doc_id", "start"], kind="stable")
     keys = ["series", "canonical", "unit_key", "role", "period"]
     rows = []
     for key, group in c.groupby(keys, sort=False):
-        best = group.iloc[0]
-        rows.append([
-            *key, best["value"], best["low"], best["high"], best["value_text"], best["approx"],
-            best["change"], len(group), best["doc_id"], best["indicator_phrase"],
-            best["sentence"], best["start"], best["end"],
-        ])  # fmt: skip
+        levels = group[~group["delta"]]
+        candidates = levels if not levels.empty else group
+        conflict = _distinct(candidates["value"]) > 1
+        for i, best in enumerate(candidates.itertuples()):
+            rows.append([
+                *key, best.value, best.low, best.high, best.value_text, best.approx,
+                best.change, len(candidates), conflict, i == 0 and not conflict, best.doc_id,
+                best.indicator_phrase, best.sentence, best.start, best.end,
+            ])  # fmt: skip
     long = pd.DataFrame(rows, columns=_LONG_INDICATOR)
     long = long.assign(_k=long["period"].map(period_key))
-    long = long.sort_values(["series", "indicator", "unit", "role", "_k"]).drop(columns="_k")
-    long = long.reset_index(drop=True)
+    long = long.sort_values(["series", "indicator", "unit", "role", "_k"], kind="stable")
+    long = long.drop(columns="_k").reset_index(drop=True)
     periods = sorted_periods(long["period"])
+    fixed = ["series", "indicator", "unit", "role"]
     if long.empty:
-        wide = pd.DataFrame(columns=["series", "indicator", "unit", "role", "n_periods"])
+        wide = pd.DataFrame(columns=[*fixed, "n_periods", "conflicts"])
     else:
-        wide = long.pivot_table(index=["series", "indicator", "unit", "role"], columns="period",
-                                values="value", aggfunc="first")  # fmt: skip
+        shown = long[long["chosen"]]
+        wide = shown.pivot_table(index=fixed, columns="period", values="value", aggfunc="first")
         wide = wide.reindex(columns=periods)
         wide["n_periods"] = wide.notna().sum(axis=1)
-        wide = wide.reset_index()
+        clash = long[long["conflict"]].drop_duplicates([*fixed, "period"])
+        listed = clash.groupby(fixed)["period"].agg(lambda p: ";".join(sorted(p, key=period_key)))
+        wide = wide.join(listed.rename("conflicts"), how="outer").reset_index()
+        wide["conflicts"] = wide["conflicts"].fillna("")
+        wide["n_periods"] = wide["n_periods"].fillna(0).astype(int)
         wide.columns.name = None
     return {"indicator_long": long, "indicator_panel": wide}
+
+
+def _distinct(values: pd.Series) -> int:
+    """How many different values (relative tolerance 1e-9) a cell's candidates hold."""
+    kept: list[float] = []
+    for v in values:
+        if not any(math.isclose(v, k, rel_tol=1e-9, abs_tol=1e-12) for k in kept):
+            kept.append(float(v))
+    return len(kept)
+
+
+def duplicate_periods(docs: pd.DataFrame) -> pd.DataFrame:
+    """A warning for each series and period held by more than one document, naming the
+    files: their figures meet in one cell (a conflict where they differ), never a sum."""
+    rows = []
+    dated = docs[docs["period"].astype(str) != ""]
+    for (series, period), group in dated.groupby(["series", "period"]):
+        if len(group) > 1:
+            paths = [str(p or d) for p, d in zip(group["path"], group["doc_id"], strict=True)]
+            message = (
+                f"{len(group)} documents of series {series!r} for period {period}: "
+                + ", ".join(paths)
+            )
+            rows.append((series, period, "duplicate_period", len(group), message))
+    return pd.DataFrame(rows, columns=["series", "period", "warning", "documents", "message"])
 
 
 # --- terms ----------------------------------------------------------------------------------
@@ -541,7 +580,11 @@ def compare(
     stop = load_stopwords(stopwords, rules)
     out: dict[str, pd.DataFrame] = {}
     out.update(campaign_tables(docs, sel["campaigns"]))
-    out.update(indicator_tables(docs, sel["sections"], sel["claims"], indicator_table(rules)))
+    rates = unit_table(rules).bases("rate", "multiple")
+    out.update(
+        indicator_tables(docs, sel["sections"], sel["claims"], indicator_table(rules), rates)
+    )
+    out["warnings"] = duplicate_periods(docs)
     out["plan_followup"] = plan_followup(
         docs, sel["sections"], sel["measures"], stop, rules, threshold=min_score
     )

@@ -126,6 +126,8 @@ def _campaign_timeline(plt: Any, results: Mapping[str, pd.DataFrame], series: st
 def _indicator_lines(plt: Any, results: Mapping[str, pd.DataFrame], series: str, top: int) -> Any:
     long = results["indicator_long"]
     long = long[long["series"] == series]
+    if "chosen" in long.columns:  # one agreed value per cell; a conflict draws no point
+        long = long[long["chosen"].astype(bool)]
     if long.empty:
         return None
     spans = long.groupby(["indicator", "unit"])["period"].nunique()

@@ -9,7 +9,7 @@ import pandas as pd
 import typer
 
 from extractor.batch.run import run_batch
-from extractor.cli.common import NO_INPUTS, console
+from extractor.cli.common import NO_INPUTS, console, err_console
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError
 from extractor.export.tables import FORMATS, neutralise_frame, report_tables
@@ -67,6 +67,8 @@ def compare(
                 f"--plots needs matplotlib: pip install 'workreport[plots]' ({exc})", 1
             ) from exc
         written += write_figures(results, out)
+    for warning in results["warnings"].itertuples():  # two documents of one period
+        err_console.print(f"warning: {warning.message}")
     docs = results["periods"]
     console.print(
         f"{len(docs)} documents in {docs['series'].nunique()} series · "
