@@ -6,7 +6,7 @@ import time
 from collections import Counter
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -24,6 +24,9 @@ from extractor.export.rows import ReportRows, report_rows
 from extractor.io.reading import iter_inputs
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.rules.loader import RuleSet
+
+if TYPE_CHECKING:
+    from extractor.analysis.meaning import Meaning
 
 app = typer.Typer(
     name="workreport",
@@ -253,13 +256,23 @@ def evaluate(
     path: Annotated[
         Path | None, typer.Argument(help="Annotated corpus (default: corpora/).")
     ] = None,
+    reports: Annotated[
+        Path | None,
+        typer.Option(help="Where the annotated real reports are (default: ../shared/corpora)."),
+    ] = None,
+    wrong: Annotated[
+        bool, typer.Option(help="List the claims of the tuning split with a wrong field.")
+    ] = False,
 ) -> None:
-    """Score the parser against annotated reports: precision, recall and F1 per element."""
+    """Score the parser against annotated reports: precision, recall and F1 per element, and
+    what the figures of real reports mean, per field and fully right, tuning beside held-out."""
     try:
         from extractor.analysis.evaluate import evaluate as run_evaluation
+        from extractor.analysis.meaning import annotation_files, score_meaning
     except ImportError as exc:
         raise _fail(f"the evaluation module is not available ({exc})", 1) from exc
-    result = run_evaluation(path or _default_corpora())
+    corpora = path or _default_corpora()
+    result = run_evaluation(corpora)
     table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title="Scores")
     for name, s in result.scores.items():
         table.add_row(
@@ -272,6 +285,32 @@ def evaluate(
         for name, value in result.accuracies.items():
             acc.add_row(name, f"{value:.3f}")
         console.print(acc)
+    files = annotation_files(corpora / "annotations" / "real" / "claims")
+    if files:
+        _print_meaning(score_meaning(files, corpora=reports), wrong=wrong)
+
+
+def _print_meaning(meaning: Meaning, *, wrong: bool) -> None:
+    from extractor.analysis.meaning import FIELDS
+
+    names = list(meaning.splits)
+    table = Table("field", *names, title="Meaning of real claims (heldout: never tuned on)")
+    table.add_row("claims", *(str(meaning.splits[n].claims) for n in names))
+    table.add_row("found", *(str(meaning.splits[n].found) for n in names))
+    for field in FIELDS:
+        table.add_row(field, *(f"{meaning.splits[n].accuracy(field):.3f}" for n in names))
+    table.add_row("fully right", *(f"{meaning.splits[n].fully_right:.3f}" for n in names))
+    table.add_row("every field", *(f"{meaning.splits[n].every_field:.3f}" for n in names))
+    if names:
+        console.print(table)
+    for name, why in meaning.skipped:
+        err_console.print(f"skipped {name}: {why}")
+    tuning = meaning.splits.get("tuning")
+    if wrong and tuning is not None:
+        for judged in tuning.judged:
+            if not judged.every_field:
+                anchor = judged.gold.get("anchor", "")
+                console.print(f"{judged.source} {anchor}: " + "; ".join(judged.wrong()))
 
 
 def _default_corpora() -> Path:
