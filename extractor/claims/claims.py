@@ -22,7 +22,15 @@ import regex
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import indicator_table
 from extractor.claims.movements import find_movements
-from extractor.claims.spans import SpanWords, Where, find_span, section_year, span_words, years_in
+from extractor.claims.spans import (
+    SpanWords,
+    Where,
+    find_span,
+    part_span,
+    section_year,
+    span_words,
+    years_in,
+)  # fmt: skip
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
@@ -113,11 +121,14 @@ def find_claims(
     drafts.sort(key=lambda c: (c.start, c.end))
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
-    claims = []
+    claims: list[Claim] = []
     names, rates = indicator_table(rules), table.bases("rate", "multiple")
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
-        span = find_span(folded, _where(state, draft), where.sections_at(draft.start), state.spans)
+        at = _where(state, draft)
+        span = find_span(folded, at, where.sections_at(draft.start), state.spans)
+        before = (claims[-1].end, claims[-1].span) if claims else None
+        span = part_span(folded, span, before, at, state.spans)
         # a rate, or a change with no figure, of an indicator that names its growth
         rate = draft.base_unit in rates or (draft.value is None and bool(draft.change))
         claims.append(
@@ -135,6 +146,7 @@ def _where(doc: _Doc, claim: Claim) -> Where:
     time = _time_span(doc, claim.start, _scope(doc, sent)) if claim.time_ref else None
     return Where(
         claim.start, doc.index.clause_start(claim.start), sent[0],
+        doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
         claim.change, claim.baseline,
     )  # fmt: skip

@@ -14,10 +14,14 @@ in this order (the words are entries of patterns/claims.toml):
    92% in a review of 2011), or a time reference beyond its section's year or over a range
    of years (到2030年, 2003年到2006年) make it multi-year;
 4. in a sentence that speaks of several years (五年来, 过去五年, “十三五”期间:
-   ``multi_year_sentence``), or in a section of several years (过去五年工作回顾,
-   “十四五”时期…: ``multi_year_titles``) outside a paragraph on one year (过去一年，…), a
-   flow (a change, 新增, 新建, 累计: ``flow_words``) is multi-year, while a level reached
-   (由…增加到51.9万亿元, 达到) stays the period's.
+   ``multi_year_sentence``; up to its 。, so 五年来，A；B。 governs B), or in a section of
+   several years (过去五年工作回顾, “十四五”时期…: ``multi_year_titles``) outside a paragraph
+   or sentence that opens on one year (过去一年，…; 2012年，…), or in a paragraph that opens
+   on several years (——这五年，…), a flow (a change, 新增, 新建,
+   累计: ``flow_words``) is multi-year, while a level reached (由…增加到51.9万亿元, 达到)
+   stays the period's;
+5. a part of the figure before it (两年新增4万亿元投资，其中中央财政投资1.26万亿元:
+   ``part_of``) covers what that figure covers (:func:`part_span`).
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class SpanWords:
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
+    part: Any  # 其中: a part of the figure before, over the same stretch of time
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -84,6 +89,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
+        part=regex.compile(_alt(rules, "part_of"), V1),
     )
 
 
@@ -120,6 +126,7 @@ class Where:
     start: int  # the figure
     clause: int  # its clause's start
     sentence: int  # its sentence's start
+    full: int  # its full sentence's start (a ；does not end it: 五年来，A；B。 governs B)
     paragraph: int  # its paragraph's start
     time: tuple[int, int] | None  # its time reference
     years: bool  # it counts years (its unit is 年)
@@ -129,7 +136,7 @@ class Where:
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
     """The span of the figure ``at`` (see the module's docstring)."""
-    clause, sentence = (at.clause, at.start), (at.sentence, at.start)
+    clause, sentence = (at.clause, at.start), (at.full, at.start)  # 同1987年相比，A；B
     if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
         return MULTI_YEAR  # 连续十三年
     several = _several(folded, at, sections, words)  # 0: no, 1: its section, 2: its sentence
@@ -152,16 +159,31 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
 
+def part_span(
+    folded: str, span: str, before: tuple[int, str] | None, at: Where, words: SpanWords
+) -> str:
+    """The span of a figure that is a part (其中…) of the figure before it in its full
+    sentence: that figure's, where its own cues left it the period's."""
+    if span != PERIOD or before is None or before[0] < at.full or at.time is not None:
+        return span  # 其中去年超收2573亿元: its own time
+    return before[1] if words.part.search(folded, before[0], at.start) else span
+
+
 def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> int:
     """Whether the figure's sentence (2) or section (1) speaks of several years, and not
     its paragraph, or its own time reference, of one (0)."""
     if at.time is not None and words.one_year.search(folded, *at.time):
         return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
-    if words.sentence.search(folded, at.sentence, at.start):
+    if words.sentence.search(folded, at.full, at.start):
         return 2
+    for start in dict.fromkeys((at.sentence, at.full)):
+        if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
+            return 0  # 2012年，…增长7.8% in a review of five years: that year's
+    opening = folded[at.paragraph : at.paragraph + _OPENING]
+    if words.sentence.search(opening):
+        return 1  # ——这五年，…: a paragraph on several years, as a section of them
     if not any(words.titles.search(sec.title) for sec in sections):
         return 0
-    opening = folded[at.paragraph : at.paragraph + _OPENING]
     return int(words.one_year.search(opening) is None)
 
 

@@ -819,6 +819,16 @@ SPANS = [
     ("五年来，我市缔结友好城市18个。", ["multi-year"]),
     ("五年来，年进出口总额由1655亿美元增加到3251亿美元。", ["period"]),  # a level reached
     ("全市地区生产总值增长6.5%。", ["period"]),
+    # a number of years opening a clause or a sentence covers what follows it
+    ("五年全国水利建设投资3562亿元。", ["multi-year"]),
+    ("五年获得国家登记的科技成果14万多项，授予专利权52万件。", ["multi-year", "multi-year"]),
+    ("实施三年行动计划，新建学校12所。", ["period"]),
+    # 五年来 governs its sentence up to the 。, across a ；
+    ("五年来，新建保障性住房1800多万套；完成水库除险加固1.8万座。",
+     ["multi-year", "multi-year"]),
+    # a part (其中) covers what the whole covers, unless it names its own time
+    ("两年新增4万亿元投资，其中中央财政投资1.26万亿元。", ["multi-year", "multi-year"]),
+    ("从2003年到2006年年均超收2040亿元，其中去年超收2573亿元。", ["multi-year", "period"]),
 ]
 # fmt: on
 
@@ -846,6 +856,25 @@ def test_spans_read_the_section_a_figure_stands_in():
         ("92", "multi-year"),  # 比2009年 in a review of 2011
         ("8000", "multi-year"),  # beyond the plan year
         ("8", "period"),
+    ]
+
+
+def test_spans_read_the_paragraph_and_the_sentence_opening():
+    text = (
+        "某省2026年政府工作报告\n一、2025年工作和“十四五”发展回顾\n全省地区生产总值增长5.5%。\n"
+        "——这五年，科技型中小企业数增长4.9倍。全省经营主体超850万户。\n"
+        "二、过去五年工作回顾\n五年来，城镇新增就业650万人。2012年，国内生产总值增长7.8%。\n"
+        "１９９２年同１９８７年相比，城镇居民收入增加９１０元；农村居民收入增加３２１元。\n"
+    )
+    report = parse(text, path="reports/2026.txt")
+    assert [(c.value_text, c.span) for c in report.claims] == [
+        ("5.5", "period"),
+        ("4.9", "multi-year"),  # a flow in a paragraph on five years
+        ("850", "period"),  # a level there
+        ("650", "multi-year"),
+        ("7.8", "period"),  # a sentence on one year
+        ("９１０", "multi-year"),  # against a base year five years back
+        ("３２１", "multi-year"),  # the same comparison governs the sentence past its ；
     ]
 
 
