@@ -45,6 +45,9 @@ from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
 from extractor.text.sentences import SentenceIndex
 
+#: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
+#: may stand, and how long such a share may be.
+_QUANTITY_BACK, _SHARE_MAX = 120, 6
 #: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
 #: long what it names may be.
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
@@ -291,6 +294,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+    indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
     if not change and gap in doc.words.joiners and prev_claim is not None:
         change = prev_claim.change
@@ -317,6 +321,26 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
+
+
+def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | None) -> str:
+    """An indicator that only names an aspect of a quantity (总量, 涨幅) or a share of one
+    (占世界) takes the quantity of the claim before it in its paragraph, not far back:
+    国内生产总值增长6.6%，总量突破90万亿元 → 国内生产总值总量."""
+    words = doc.words
+    aspect = indicator in words.aspect_heads
+    share = indicator.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
+    if not (aspect or share) or before is None or not before.indicator:
+        return indicator
+    paragraph = doc.folded.rfind("\n", 0, fig.start) + 1
+    if before.start < max(paragraph, fig.start - _QUANTITY_BACK):
+        return indicator
+    base = before.indicator
+    for head in sorted((*words.aspect_heads, *words.rate_nouns), key=len, reverse=True):
+        if base.endswith(head) and len(base) > len(head):
+            base = base[: -len(head)]
+            break
+    return base + indicator
 
 
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:

@@ -112,6 +112,8 @@ class ClaimWords:
     parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
     change_adverb: Any = None  # 进一步, 大幅度 … right before a clause-final change word
     label_ends: tuple[str, ...] = ()  # 目标, 指标: a clause naming the figure of the next
+    aspect_heads: tuple[str, ...] = ()  # 总量, 平均值: an aspect of the quantity named before
+    share_of: tuple[str, ...] = ()  # 占: a share of the quantity named before
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
 
 
@@ -227,6 +229,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         parallel=frozenset(items("parallel_modifiers")),
         label_ends=items("label_ends"),
+        aspect_heads=items("aspect_heads"),
+        share_of=items("share_of"),
         change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         magnitude=regex.compile(

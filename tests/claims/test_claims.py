@@ -479,6 +479,13 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         # ... or a clause ending in 目标/指标 (claims.label_ends)
         ("今年经济增长速度的宏观调控目标，定为百分之八至九。",
          [("百分之八至九", "经济增长速度的宏观调控目标")]),
+        # an aspect (总量, 涨幅) or a share (占世界) of the quantity named just before
+        # (claims.aspect_heads, claims.share_of)
+        ("国内生产总值增长6.6%，总量突破90万亿元。",
+         [("6.6", "国内生产总值"), ("90", "国内生产总值总量")]),
+        ("高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二。",
+         [("2万5千", "高速铁路运营里程"), ("三分之二", "高速铁路运营里程占世界")]),
+        ("经济总量达到5万亿元。", [("5", "经济总量")]),
         # a modal before the change word goes with it (claims.modals)
         ("今年国民生产总值计划增长百分之八。", [("百分之八", "国民生产总值")]),
         ("全社会固定资产投资预定增长10%。", [("10", "全社会固定资产投资")]),
