@@ -141,7 +141,8 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
         return MULTI_YEAR  # 连续十三年
     several = _several(folded, at, sections, words)  # 0: no, 1: its section, 2: its sentence
     if words.to_date.search(folded, *clause):
-        return MULTI_YEAR if several else TO_DATE  # 累计达到831家; 五年累计 in a review of five
+        # 累计达到831家; 五年累计, or 累计 in a review of five years
+        return MULTI_YEAR if several or words.clause.search(folded, *clause) else TO_DATE
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     year = _section_year(sections)
@@ -182,9 +183,15 @@ def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWor
     opening = folded[at.paragraph : at.paragraph + _OPENING]
     if words.sentence.search(opening):
         return 1  # ——这五年，…: a paragraph on several years, as a section of them
-    if not any(words.titles.search(sec.title) for sec in sections):
+    if not any(_of_years(sec.title, words) for sec in sections):
         return 0
     return int(words.one_year.search(opening) is None)
+
+
+def _of_years(title: str, words: SpanWords) -> bool:
+    """A section title over several years that names no single year beside them (not
+    “十二五”时期和2015年工作回顾, whose figures are the year's unless their sentence says)."""
+    return words.titles.search(title) is not None and words.one_year.search(title) is None
 
 
 def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWords) -> bool:

@@ -885,6 +885,22 @@ def test_spans_read_the_paragraph_and_the_sentence_opening():
     ]
 
 
+def test_a_section_on_five_years_and_on_the_year_leaves_the_span_to_its_sentences():
+    text = (
+        "某区2016年政府工作报告\n一、“十二五”时期和2015年工作回顾\n"
+        "五年来，全区新增就业3.25万人。\n蔬菜基地完成投资1200万元，建成蔬菜大棚300个。"
+        "出口规模突破4万亿元，五年累计使用外资846亿美元。\n"
+    )
+    report = parse(text, path="reports/2016.txt")
+    assert [(c.value_text, c.span) for c in report.claims] == [
+        ("3.25", "multi-year"),  # its sentence says five years
+        ("1200", "period"),  # the year's, in a section of both
+        ("300", "period"),
+        ("4", "period"),
+        ("846", "multi-year"),  # 五年累计: a total over the years, not to date
+    ]
+
+
 def test_targets_by_date_and_by_what_is_done():
     text = (
         "某市发展改革委2020年工作总结和2021年工作计划\n一、强产业促转型\n"
