@@ -128,7 +128,7 @@ def find_claims(
     names, rates = indicator_table(rules), table.bases("rate", "multiple")
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
-        at = _where(state, draft)
+        at = _where(state, draft, rates)
         span = find_span(folded, at, where.sections_at(draft.start), state.spans)
         before = (claims[-1].end, claims[-1].span) if claims else None
         span = part_span(folded, span, before, at, state.spans)
@@ -143,7 +143,7 @@ def find_claims(
     return claims
 
 
-def _where(doc: _Doc, claim: Claim) -> Where:
+def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Where:
     """A claim's figure and the stretches of text around it, for its span."""
     sent = doc.index.sentence(claim.start)
     time = _time_span(doc, claim.start, _scope(doc, sent)) if claim.time_ref else None
@@ -151,7 +151,7 @@ def _where(doc: _Doc, claim: Claim) -> Where:
         claim.start, doc.index.clause_start(claim.start), sent[0],
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
-        claim.change, claim.baseline,
+        claim.change, claim.baseline, claim.base_unit in rates,
     )  # fmt: skip
 
 

@@ -38,8 +38,9 @@ from extractor.text.numerals import chinese_int
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
 V1 = regex.VERSION1
-#: How far into a paragraph an opening on one year is looked for (过去一年，…; 2017年，…).
-_OPENING = 16
+#: How far into a paragraph (its first sentence) or a sentence an opening on one year is
+#: looked for (过去一年，…; 2017年，…; 这里要特别指出，刚刚过去的1992年，…).
+_OPENING = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class SpanWords:
     year: Any  # a year in a time reference: group y
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
+    passing: Any  # passing_before: 超, 突破 right before a stock's figure
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
 
@@ -88,6 +90,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
+        passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=regex.compile(_alt(rules, "part_of"), V1),
     )
@@ -132,6 +135,7 @@ class Where:
     years: bool  # it counts years (its unit is 年)
     change: str
     baseline: float | None
+    rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
 
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
@@ -156,7 +160,11 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
     # a sentence that names several years covers its figures; a section only its flows
-    flow = at.change or words.flow.search(folded, *clause)
+    # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
+    # 2529万公顷); a rate or share with no change is a level
+    # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
+    bare = at.rate or words.passing.search(folded, before, at.start)
+    flow = at.change or words.flow.search(folded, *clause) or not bare
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
 
@@ -181,6 +189,7 @@ def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWor
         if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
     opening = folded[at.paragraph : at.paragraph + _OPENING]
+    opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
     if words.sentence.search(opening):
         return 1  # ——这五年，…: a paragraph on several years, as a section of them
     if not any(_of_years(sec.title, words) for sec in sections):

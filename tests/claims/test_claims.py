@@ -885,6 +885,24 @@ def test_spans_read_the_paragraph_and_the_sentence_opening():
     ]
 
 
+def test_in_a_review_of_five_years_what_was_done_covers_them_and_levels_are_the_years():
+    text = (
+        "国务院2011年政府工作报告\n一、“十一五”时期国民经济和社会发展的回顾\n"
+        "国内生产总值达到39.8万亿元。关停小火电机组7210万千瓦，完成造林2529万公顷。"
+        "新型农村社会养老保险试点覆盖24%的县。中央财政“三农”投入年均增幅超过23%。\n"
+        "这里要特别指出，刚刚过去的2010年，新开放了5个沿江城市。\n"
+    )
+    report = parse(text, path="reports/2011.txt")
+    assert [(c.value_text, c.span) for c in report.claims] == [
+        ("39.8", "period"),  # a level reached
+        ("7210", "multi-year"),  # what was done over the five years
+        ("2529", "multi-year"),
+        ("24", "period"),  # a share with no change: a level
+        ("23", "multi-year"),  # 年均增幅
+        ("5", "period"),  # a paragraph whose first sentence names the one year
+    ]
+
+
 def test_a_section_on_five_years_and_on_the_year_leaves_the_span_to_its_sentences():
     text = (
         "某区2016年政府工作报告\n一、“十二五”时期和2015年工作回顾\n"
