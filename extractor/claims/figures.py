@@ -192,7 +192,8 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     pre, ctx = approx_at_end(folded, max(0, tok.start - 6), tok.start, words)
     # 提升, 扩大 change a measure (亩产提升10.1斤, 支出规模扩大2万亿元), not a count (_COUNTED)
     rate = unit is None or unit.dim in RATE_DIMS or unit.dim not in _COUNTED
-    change, cstart = change_at_end(folded, max(0, ctx - 8), ctx, words, rate=rate)
+    # the longest gap: 提高到2025年的 (claims.change_gap)
+    change, cstart = change_at_end(folded, max(0, ctx - 14), ctx, words, rate=rate)
     if (
         not change
         and unit is not None

@@ -813,6 +813,19 @@ def test_a_movement_is_the_level_reached_with_its_baseline(text, expected):
     assert got == [(v, pytest.approx(x), b, ch, t) for v, x, b, ch, t in expected]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城乡居民人均可支配收入提高到2025年的6.8万元。",
+        "人均可支配收入由2020年的5.2万元提高到2025年的6.8万元。",
+    ],
+)
+def test_a_change_to_a_dated_level_keeps_its_change(text):
+    (claim,) = find_claims(text)
+    assert (claim.value_text, claim.change) == ("6.8", "increase")
+    assert claim.baseline == (5.2e4 if "由" in text else None)
+
+
 # Spans (SPEC §2): (text, [span of each claim]).  Sections matter: a report of 2012 whose
 # review names its year, one whose part reviews five years.
 # fmt: off
