@@ -48,6 +48,8 @@ from extractor.text.sentences import SentenceIndex
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
 #: may stand, and how long such a share may be.
 _QUANTITY_BACK, _SHARE_MAX = 120, 6
+#: How long the object of a figureless change may be (适当减少财政赤字和长期建设国债规模).
+_OBJECT_MAX = 16
 #: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
 #: long what it names may be.
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
@@ -669,11 +671,15 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             continue  # 增幅, 降幅 without a figure are nouns: 是近年来最大降幅
         clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
         compared = doc.words.comparison.search(folded, clause, ws)
-        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
-            continue
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
         time = _time_span(doc, ws, scope)
+        named = "" if compared else _changed_object(doc, m, scope, time)
+        if named:
+            out.append(_object_claim(doc, m, named, sent, time))
+            continue
+        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
+            continue
         out.append(
             Claim(
                 claim_id="",
@@ -699,6 +705,38 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             )
         )
     return out
+
+
+def _changed_object(
+    doc: _Doc, m: regex.Match[str], scope: tuple[int, int], time: tuple[int, int] | None
+) -> str:
+    """A goal to change a quantity with no figure: a change verb whose object, a quantity
+    (成本, 负担, 比重: ``quantity_objects``), ends its clause (进一步降低行政成本, 适当减少财政
+    赤字和长期建设国债规模).  Returns the object, or ""."""
+    ws, we = m.span()
+    word = m.group(str(m.lastgroup))
+    if len(word) < 2 or word in doc.words.rate_only or m.lastgroup == "flat":
+        return ""
+    end = doc.index.clause_end(we)
+    named = doc.folded[we:end].strip()
+    if not 2 <= len(named) <= _OBJECT_MAX or not named.endswith(doc.words.quantity_objects):
+        return ""
+    if not _is_target(doc, ws, scope, time):
+        return ""
+    return doc.text[end - len(named) : end]
+
+
+def _object_claim(
+    doc: _Doc, m: regex.Match[str], named: str, sent: tuple[int, int], time: tuple[int, int] | None
+) -> Claim:
+    ws, we = m.span()
+    return Claim(
+        claim_id="", section_id=None, measure_id=None, indicator=named, value_text="",
+        value=None, low=None, high=None, unit="", base_unit="", approx="",
+        change=str(m.lastgroup), time_ref=doc.text[time[0] : time[1]] if time else "",
+        is_target=True, masked=False, sentence=doc.text[sent[0] : sent[1]], start=ws, end=we,
+        text=doc.text[ws:we], rule="claim.change",
+    )  # fmt: skip
 
 
 def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:

@@ -826,6 +826,20 @@ def test_a_change_to_a_dated_level_keeps_its_change(text):
     assert claim.baseline == (5.2e4 if "由" in text else None)
 
 
+def test_a_goal_to_change_a_quantity_with_no_figure_is_a_target_claim():
+    text = (
+        "国务院2007年政府工作报告\n一、2006年工作回顾\n全年降低企业成本。\n"
+        "二、2007年工作安排\n进一步降低行政成本。一是适当减少财政赤字和长期建设国债规模；"
+        "二是提高服务质量；三是服务业增加税收抵扣。\n"
+    )
+    got = [(c.text, c.change, c.indicator, c.is_target) for c in parse(text).claims]
+    assert got == [
+        ("降低", "decrease", "行政成本", True),
+        ("减少", "decrease", "财政赤字和长期建设国债规模", True),
+        ("增加", "increase", "税收抵扣", True),
+    ]  # the past year's cut is no goal, and 服务质量 no quantity
+
+
 # Spans (SPEC §2): (text, [span of each claim]).  Sections matter: a report of 2012 whose
 # review names its year, one whose part reviews five years.
 # fmt: off
