@@ -242,10 +242,10 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
             # a bare modifier beside the last item's (城镇和农村居民人均可支配收入): the
             # last item's words after its own modifier
             rest = last[len(item) :]
-        if rest is None and len(item) <= 2:
-            return None
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
+            if not rest and len(item) <= 2:
+                return None  # a bare modifier, and no measure noun to lend it
         items[k] = item + rest
     return items
 

@@ -151,7 +151,10 @@ INDICATORS = [
      ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
     ("小学、初中学生人均公用经费分别达到300元、500元",
      ["小学学生人均公用经费", "初中学生人均公用经费"]),
-    # …or the items are not as many as the figures
+    # a bare item of two characters takes the last item's measure noun
+    ("原煤、原油、天然气产量分别增长5%、2%、6%", ["原煤产量", "原油产量", "天然气产量"]),
+    # …but not one character alone, or when the items are not as many as the figures
+    ("钢、铁产量分别增长5%、6%", ["钢、铁产量"] * 2),
     ("化学需氧量、二氧化硫排放量分别下降1.2%、1.8%和2%", ["化学需氧量、二氧化硫排放量"] * 3),
     # a multiple with no noun of its own measures the figure before it
     ("生铁三百零三万吨，等于一九四九年的十二点四倍", ["生铁", "生铁"]),
