@@ -8,8 +8,10 @@ A claim's ``indicator`` is the phrase before its figure as the report wrote it
 (``全市实现地区生产总值``, ``中央提出今年经济增长预期目标``).  To compare periods those
 phrases are mapped to canonical names listed, with their aliases, in
 ``patterns/indicators.toml``: a phrase takes the indicator whose alias it contains, the
-longest alias winning (``单位国内生产总值能耗`` beats ``国内生产总值``).  In a share
-(``国债余额占国内生产总值比重``) only the numerator before ``占`` counts.
+longest alias winning (``单位国内生产总值能耗`` beats ``国内生产总值``).  In a share or a
+relation (``国债余额占国内生产总值比重``, ``消费对经济增长的贡献率``,
+``服务业在国内生产总值中的比重``) only what comes before it counts, unless an alias holds the
+relation itself (``科技进步对经济增长的贡献率``).
 
 >>> canonical_indicator("全市实现地区生产总值")
 '国内生产总值'
@@ -115,10 +117,15 @@ class IndicatorTable:
 
     def _match(self, phrase: str) -> IndicatorMatch | None:
         key = self.key(phrase)
-        if self._share is not None:
-            share = self._share.search(key)
-            if share:
-                key = key[: share.start()]
+        share = self._share.search(key) if self._share is not None else None
+        if share:
+            whole = self._longest(key)
+            if whole is not None and whole.start <= share.start() < whole.end:
+                return whole  # an alias that holds the relation (科技进步对经济增长的贡献率)
+            key = key[: share.start()]
+        return self._longest(key)
+
+    def _longest(self, key: str) -> IndicatorMatch | None:
         if not key or self._matcher is None:
             return None
         # every alias found in one pass (Aho-Corasick): the longest wins, then the rightmost

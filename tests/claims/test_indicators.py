@@ -150,6 +150,10 @@ CLAIM_NORMS = [
     ("经济增长速度为7.5%左右。", [("7.5", "经济增长")]),
     # a share names its numerator; an indicator of no growth name keeps its own
     ("国债余额占国内生产总值比重为20%。", [("20", "国债")]),
+    # a relation counts what comes before it, unless an alias holds it whole
+    ("消费对经济增长的贡献率达到66.4%。", [("66.4", "")]),
+    ("服务业在国内生产总值中的比重上升到50.5%。", [("50.5", "")]),
+    ("科技进步对经济增长的贡献率达到60%。", [("60", "科技进步贡献率")]),
     ("居民消费价格涨幅3%左右。", [("3", "居民消费价格")]),
     ("设置检疫卡口12个。", [("12", "")]),
 ]
