@@ -111,8 +111,8 @@ def test_every_annotated_report_is_read(real):
 # Floors measured on this branch; they may only rise. The held-out split is never tuned on.
 # fmt: off
 FLOORS = {
-    ("tuning", "fully_right"): 0.82, ("tuning", "indicator"): 0.85,
-    ("heldout", "fully_right"): 0.64, ("heldout", "indicator"): 0.80,
+    ("tuning", "fully_right"): 0.85, ("tuning", "indicator"): 0.88,
+    ("heldout", "fully_right"): 0.68, ("heldout", "indicator"): 0.81,
 }
 # fmt: on
 
