@@ -296,6 +296,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+    indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
     if not change and gap in doc.words.joiners and prev_claim is not None:
@@ -323,6 +324,15 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         text=text[fig.start : fig.end],
         rule=fig.rule,
     )
+
+
+def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
+    """In a list of descriptive clauses the figure measures the last item only:
+    电源规模最大、新能源占比最高、总投资 → 总投资 (SPEC §2)."""
+    *heads, last = indicator.split("、")
+    if heads and last and all(h.endswith(words.predicate_ends) for h in heads):
+        return last
+    return indicator
 
 
 def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | None) -> str:

@@ -115,6 +115,7 @@ class ClaimWords:
     aspect_heads: tuple[str, ...] = ()  # 总量, 平均值: an aspect of the quantity named before
     share_of: tuple[str, ...] = ()  # 占: a share of the quantity named before
     quantity_objects: tuple[str, ...] = ()  # 成本, 负担: what a goal changes with no figure
+    predicate_ends: tuple[str, ...] = ()  # 最大, 最高: items of a list of clauses, no names
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
 
 
@@ -233,6 +234,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         aspect_heads=items("aspect_heads"),
         share_of=items("share_of"),
         quantity_objects=items("quantity_objects"),
+        predicate_ends=items("predicate_ends"),
         change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         magnitude=regex.compile(

@@ -222,6 +222,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "label_ends": Entry(WORDS, "what ends a clause naming the next figure (目标)"),
         "aspect_heads": Entry(WORDS, "an aspect of a quantity named before (总量, 平均值)",
                               mode="fullmatch"),
+        "predicate_ends": Entry(WORDS, "what ends a descriptive clause of a list (最大)"),
         "quantity_objects": Entry(WORDS, "a quantity a goal changes with no figure (成本)"),
         "share_of": Entry(WORDS, "what opens a share of a quantity named before (占)"),
         "modals": Entry(WORDS, "modals before a change word, stripped with it (计划增长)"),
