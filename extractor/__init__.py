@@ -32,6 +32,8 @@ __all__ = [
     "load_rules",
     "parse",
     "parse_file",
+    "parse_folder",
+    "read_tables",
 ]
 
 
@@ -47,9 +49,14 @@ def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> 
 
 
 def __getattr__(name: str) -> Any:
-    """``extractor.compare(tables)``, imported on first use (it needs pandas)."""
+    """``extractor.compare(tables)``, ``parse_folder`` and ``read_tables``, imported on first
+    use (they need pandas)."""
     if name == "compare":
         import extractor.analysis.compare as module  # a callable module: compare(tables) runs it
 
         return module
+    if name in ("parse_folder", "read_tables"):
+        from extractor.export import frames
+
+        return getattr(frames, name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
