@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import InputError, RuleError, WorkreportError
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.pipeline import parse
 from extractor.rules import RuleSet, load_rules
+
+if TYPE_CHECKING:  # pragma: no cover - imported on first use, below (they need pandas)
+    from extractor.export.frames import parse_folder, read_tables
 
 __version__ = "0.1.0"
 

@@ -78,6 +78,17 @@ def test_placeholder_and_finding_html(seed_text):
     assert len(context.lstrip("…")) <= 60  # cut to the context either side
 
 
+def test_an_audit_finding_shows_as_the_other_records(seed_text):
+    from extractor.audit.checks import audit
+    from extractor.integrations.notebook import record_html
+
+    report = extractor.parse(seed_text, doc_id="seed")
+    finding = next(f for f in audit(report) if f.rule == "masked_figure")
+    page = record_html(finding)
+    assert "<b>Finding</b>" in page and f"<mark>{html.escape(finding.text)}</mark>" in page
+    assert "<th>rule</th><td>masked_figure</td>" in page
+
+
 def test_html_escapes_the_document(tmp_path):
     report = extractor.parse(HOSTILE, doc_id="<x>")
     pages = [report._repr_html_()] + [
