@@ -96,22 +96,15 @@ def sorted_periods(periods: Iterable[str]) -> list[str]:
 # --- input ----------------------------------------------------------------------------------
 def load_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     """Read the tables ``workreport extract`` wrote to a folder (parquet, csv, jsonl, xlsx)."""
-    folder = Path(folder)
-    out: dict[str, pd.DataFrame] = {}
-    for name in _INPUT_TABLES:
-        for suffix, read in (
-            (".parquet", pd.read_parquet),
-            (".jsonl", lambda p: pd.read_json(p, lines=True, dtype=False)),
-            (".csv", lambda p: _unneutralise(pd.read_csv(p, encoding="utf-8-sig", dtype=str))),
-            (".xlsx", lambda p: _unneutralise(pd.read_excel(p, dtype=str))),
-        ):
-            path = folder / f"{name}{suffix}"
-            if path.is_file():
-                out[name] = read(path)
-                break
+    from extractor.export.frames import read_tables
+
+    try:
+        out = read_tables(folder, names=_INPUT_TABLES)
+    except FileNotFoundError:
+        out = {}
     if "documents" not in out:
         raise FileNotFoundError(f"{folder}: no documents table (documents.parquet/.csv/.jsonl)")
-    return _typed(out)
+    return out
 
 
 def is_tables_dir(path: str | Path) -> bool:
@@ -120,34 +113,6 @@ def is_tables_dir(path: str | Path) -> bool:
     return path.is_dir() and any(
         (path / f"documents{s}").is_file() for s in (".parquet", ".csv", ".jsonl", ".xlsx")
     )
-
-
-def _unneutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Undo the ``'`` that CSV/XLSX export put before formula-like text."""
-    for col in df.columns:
-        s = df[col]
-        if s.dtype == object:
-            hit = s.str.match(r"^'[=+\-@\t\r]", na=False)
-            df[col] = s.mask(hit, s.str[1:])
-    return df
-
-
-def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Numbers and flags back to numbers and flags after a text format."""
-    numeric = {"start", "end", "chars", "level", "ordinal", "value", "low", "high"}
-    flags = {"is_target", "masked", "has_placeholder"}
-    ids = {"parent_id", "section_id", "measure_id"}  # absent (None), not empty
-    for df in tables.values():
-        for col in df.columns:
-            if col in numeric:
-                df[col] = pd.to_numeric(df[col], errors="coerce")
-            elif col in flags and df[col].dtype != bool:
-                df[col] = df[col].astype(str).str.lower().isin({"true", "1"})
-            elif col in ids:
-                df[col] = df[col].replace("", None)
-            elif df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
-                df[col] = df[col].fillna("")  # CSV and XLSX read an empty cell as missing
-    return tables
 
 
 def read_manifest(path: str | Path) -> pd.DataFrame:

@@ -165,10 +165,8 @@ def show(
         raise _fail(doc.error, 1)
     console.print(outline_tree(report))
     if html is not None:
-        try:
-            from extractor.integrations.html_view import write_html
-        except ImportError as exc:
-            raise _fail(f"--html needs spaCy: pip install 'workreport[spacy]' ({exc})", 1) from exc
+        from extractor.integrations.html_view import write_html
+
         try:
             written = write_html(report, html)
         except OSError as exc:

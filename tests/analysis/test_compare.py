@@ -346,21 +346,30 @@ def test_figures_render_as_png_and_svg_and_are_not_blank(corpus, tmp_path):
 
 
 def test_without_a_cjk_font_figures_still_render_with_one_warning(
-    corpus, tmp_path, monkeypatch, caplog
+    corpus, tmp_path, monkeypatch, caplog, request
 ):
     pytest.importorskip("matplotlib")
+    import copy
+
+    from matplotlib import font_manager
+
     from extractor.analysis import plots as compare_plots
 
-    monkeypatch.setattr(compare_plots, "cjk_font", lambda: None)
+    stale = copy.copy(font_manager.fontManager)  # a cache without CJK fonts, none to add
+    stale.ttflist = [f for f in stale.ttflist if not compare_plots._cjk_in_entry(f)]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a: [])
+    compare_plots.cjk_font.cache_clear()
+    request.addfinalizer(compare_plots.cjk_font.cache_clear)
     county = {k: v[v["series"] == "青石县"] if "series" in v else v for k, v in corpus.items()}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         paths = compare_plots.write_figures(county, tmp_path)
     assert len(paths) == 6
     assert not [w for w in caught if "Glyph" in str(w.message)]
-    assert [r.message for r in caplog.records if "CJK" in r.message] == [
-        "no CJK font found (install fonts-noto-cjk): Chinese labels show as boxes"
-    ]
+    messages = [r.getMessage() for r in caplog.records if "CJK" in r.getMessage()]
+    assert len(messages) == 1 and messages[0].startswith("no CJK font found")
+    assert "sudo apt-get install fonts-noto-cjk" in messages[0]
 
 
 def test_compare_plots_option_writes_figures(tmp_path):
