@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from extractor import compiled as _compiled
 from extractor.errors import InputError, RuleError, WorkreportError
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.pipeline import parse
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - imported on first use, below (they need 
     from extractor.export.frames import parse_folder, read_tables
 
 __version__ = "0.1.0"
+
+_compiled.warn_if_stale()  # a working tree whose compiled modules hide edited sources
 
 __all__ = [
     "Claim",
