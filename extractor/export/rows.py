@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:  # the rows need no record class at run time: no import cycle with model
-    from extractor.model import Document, Report
+from extractor.model import Document, Report  # at run time: mypyc's NamedTuple reads it
 
 Row = dict[str, Any]
 
