@@ -4,7 +4,7 @@ Wall clock on these machines moves by a quarter from one run to the next; callgr
 of executed instructions repeats exactly for the same build, inputs and environment.  This
 script counts the instructions of reading, parsing and building the table rows of a fixed
 set of texts — every second file of ``corpora/*.txt`` and ``../shared/corpora/**/*.txt``,
-sorted — minus those of a run that only starts up (imports, rules, the first parse of an
+sorted — beyond those of a run that only starts up (imports, rules, the first parse of an
 empty text), and prints them per stage::
 
     python benchmarks/instructions.py            # the checkout's code, as imported here
@@ -29,30 +29,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
 
-#: The child: read, parse and turn each listed file into rows, stage by stage (or only
-#: start up, with --idle), so that callgrind's toggles count each stage by function name.
+#: The child: start up (imports, rules, the first parse of an empty text), then go as far
+#: as its first argument says — read the files, parse them, build their rows.  Each stage's
+#: count is the difference between two runs (callgrind sees C functions, not Python ones).
 CHILD = r"""
 import sys
 from pathlib import Path
 from extractor import parse
-from extractor.export.rows import report_rows
-from extractor.io.reading import read_document
+try:
+    from extractor.export.rows import report_rows
+    from extractor.io.reading import read_document
+except ImportError:  # a commit before the package was grouped into folders
+    from extractor.rows import report_rows
+    from extractor.reading import read_document
 
-def read_all(paths):
-    return [read_document(p) for p in paths]
-
-def parse_all(docs):
-    return [parse(d.text, doc_id=d.doc_id, path=str(d.path)) for d in docs]
-
-def rows_all(reports):
-    return [report_rows(r) for r in reports]
-
-parse("")  # start-up: rules, compiled scanners, the first parse
-paths = [Path(p) for p in sys.argv[1:]]
-if paths:
-    rows_all(parse_all(read_all(paths)))
+stage, paths = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+parse("")
+if stage != "startup":
+    docs = [read_document(p) for p in paths]
+    if stage != "read":
+        reports = [parse(d.text, doc_id=d.doc_id, path=str(d.path)) for d in docs]
+        if stage != "parse":
+            rows = [report_rows(r) for r in reports]
 """
-STAGES = ("read_all", "parse_all", "rows_all")
+RUNS = ("startup", "read", "parse", "rows")
+STAGES = ("read", "parse", "rows")
 
 
 def texts(every: int) -> list[Path]:
@@ -64,25 +65,25 @@ def texts(every: int) -> list[Path]:
 
 
 def count(paths: list[Path]) -> dict[str, int]:
-    """Instructions of each stage (``total`` for the whole child) under callgrind."""
-    out = {}
+    """Instructions of each stage under callgrind (``total``: the three together)."""
+    runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         child = Path(tmp) / "child.py"
         child.write_text(CHILD, encoding="utf-8")
-        for stage in (*STAGES, "total"):
-            log = Path(tmp) / f"{stage}.out"
-            toggle = [f"--toggle-collect=*{stage}*"] if stage != "total" else []
+        for run in RUNS:
+            log = Path(tmp) / f"{run}.out"
             cmd = [
-                "valgrind", "--tool=callgrind", f"--callgrind-out-file={log}", *toggle,
-                sys.executable, str(child), *map(str, paths),
+                "valgrind", "--tool=callgrind", f"--callgrind-out-file={log}",
+                sys.executable, str(child), run, *map(str, paths),
             ]  # fmt: skip
             env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
             done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
             m = re.search(r"Collected : (\d+)", done.stderr)
             if done.returncode != 0 or m is None:
                 sys.exit(f"callgrind failed ({done.returncode}):\n{done.stderr[-2000:]}")
-            out[stage] = int(m.group(1))
-    return out
+            runs[run] = int(m.group(1))
+    out = {stage: runs[stage] - runs[before] for before, stage in zip(RUNS, STAGES, strict=False)}
+    return {**out, "total": runs["rows"] - runs["startup"]}
 
 
 def main() -> int:
