@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from extractor.claims.units import unit_table
 from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.lexicon import (
     Lexicon,
@@ -53,20 +54,11 @@ _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
 _SUM = regex.compile(r"\d+(?:\+\d+)+")  # 3+2, 14+1, 1+4+N's all-digit kin
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
-#: What may follow an honour's name in the same run and is not part of it: a count of
-#: the awardees (5G工厂301家, 大国工匠4人) or a clause on them (…模范的有三万八千多人).
-_HONOUR_TAIL = regex.compile(
-    r"(?:的有|人数|(?<![第\d一二两三四五六七八九十百千万])"  # 第一个 is an ordinal
-    r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家人项所位名座条户处])"
-    r"[^，。；]*$"
-)
-#: A count of awardees before the title (获评5个国家生态文明建设示范区).
-_HONOUR_COUNT = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家项所座条处]")
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
-#: How a pair pattern opens (after a lookbehind) for the quick scan of :func:`_pairs`: a
-#: numeral, a Han character that is not one (``{H}``) and a numeral again (一岗双…).
-_PAIR_OPENING = "[{N}][{H}](?:[{N}][{H}]){1,"
 _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
+#: The ``[campaigns.patterns.*]`` entries, compiled under their names.
+_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "honour", "object",
+             "number_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -76,17 +68,35 @@ _V = TypeVar("_V")
 
 def compiled_patterns(rules: RuleSet | None = None) -> dict[str, tuple[Any, tuple[Any, ...]]]:
     """Each ``[campaigns.patterns.*]`` regex (compiled) with its examples and counterexamples."""
-    sc = _scanner(rules or default_rules())
-    return {name: (sc.patterns[name], sc.examples[name]) for name in sc.examples}
+    rules = rules or default_rules()
+    sc = _scanner(rules)
+    out = {}
+    for name in _PATTERNS:
+        entry = rules.vocab(f"campaigns.patterns.{name}")
+        examples = tuple({"text": e.text, **e.groups} for e in entry.examples)
+        out[name] = (sc.patterns[name], (examples, entry.counterexamples))
+    return out
 
 
 def default_lexicon(rules: RuleSet | None = None) -> Lexicon:
     """The lexicon a rule set names (the shipped one by default; none without campaigns.toml)."""
     rules = rules or default_rules()
-    return _scanner(rules).lexicon if "campaigns" in rules.data else build_lexicon(())
+    return _scanner(rules).lexicon if has_campaigns(rules) else build_lexicon(())
 
 
 # --- compiled configuration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    """The lengths of ``[campaigns]`` (``min_chars``, ``max_plain`` …) and of an honour."""
+
+    min_chars: int
+    max_plain: int
+    max_listed: int
+    max_part: int
+    max_comma: int
+    honour: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +104,21 @@ class _Scanner:
     """Everything ``find_campaigns`` needs from a rule set, compiled once."""
 
     patterns: Mapping[str, Any]
-    examples: Mapping[str, tuple[Any, ...]]
-    config: Mapping[str, Any]
+    limits: _Limits
     lexicon: Lexicon
+    #: numerals that lead a formula, and those that do only beside another (一)
+    numerals: str
+    lone: str
+    #: what makes a numeral a quantity (units that do not count, scales, count words …)
     units: tuple[str, ...]
+    #: measure words that lead a formula inside quotes (“三张清单”)
+    count_words: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
-    #: the organisation suffixes (``patterns["org"]`` as literals: str.startswith is the
-    #: cheaper test after each of thousands of lexicon hits)
+    #: what ends a list of honours and is no part of the last title (等)
+    etc: tuple[str, ...]
+    #: the organisation suffixes (as literals: str.startswith is the cheaper test after
+    #: each of thousands of lexicon hits)
     orgs: tuple[str, ...]
     #: ``patterns`` with the engine that scans them faster (``extractor.text.rx.for_scanning``)
     fast: Mapping[str, Any]
@@ -114,6 +131,11 @@ class _Scanner:
     quoted_kinds: dict[str, str] = field(default_factory=dict)
     #: name → (normalised name, holds a mask), for the Campaign records
     names: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+
+def has_campaigns(rules: RuleSet) -> bool:
+    """Whether a rule set has a ``[campaigns]`` table (a variant directory may have none)."""
+    return "campaigns.numerals" in rules.entries
 
 
 def _scanner(rules: RuleSet) -> _Scanner:
@@ -135,73 +157,59 @@ def _memo(cache: dict[_K, _V], key: _K, value: _V) -> _V:
     return value
 
 
+def _quantity_units(rules: RuleSet) -> tuple[str, ...]:
+    """What makes a numeral a quantity, not a formula (百日, 十年, 一件): the units of
+    units.toml of the ``quantity_dims``, the scales, the count words and ``quantity_words``."""
+    table, dims = unit_table(rules), set(rules.vocab("campaigns.quantity_dims").items)
+    words = [w for w, row in table.units.items() if row.dim in dims]
+    words += [*table.scales, *rules.vocab("campaigns.count_words").items]
+    words += rules.vocab("campaigns.quantity_words").items
+    return tuple(dict.fromkeys(words))
+
+
 def _compile(rules: RuleSet) -> _Scanner:
-    cfg = rules.data.get("campaigns")
-    if not isinstance(cfg, Mapping):
+    if not has_campaigns(rules):
         raise RuleError(f"{rules.directory}: no [campaigns] table (campaigns.toml)")
-    honour = cfg.get("honour", {})
-    cues = sorted([*honour.get("strong", ()), *honour.get("weak", ())], key=len, reverse=True)
-    fill = {
-        "{N}": cfg["numerals"],
-        "{H}": rf"\p{{Han}}--[{cfg['numerals']}{cfg['pair_stop']}]",
-        "{CUES}": "|".join(regex.escape(c) for c in cues),
-    }
-    patterns, examples = {}, {}
-    for name, text in cfg.get("patterns", {}).items():
-        entry = rules.vocab(f"campaigns.patterns.{name}")
-        for key, value in fill.items():
-            text = text.replace(key, value)
-        patterns[name] = _re(f"patterns.{name}", text)
-        examples[name] = (
-            tuple({"text": e.text, **e.groups} for e in entry.examples),
-            entry.counterexamples,
-        )
-    pair = cfg.get("patterns", {}).get("pair", "(?!)")
-    quoted_h = rf"\p{{Han}}--[{cfg['numerals']}{cfg.get('quoted_pair_stop', cfg['pair_stop'])}]"
-    patterns["quoted_pair"] = _re(
-        "quoted_pair_stop", pair.replace("{N}", cfg["numerals"]).replace("{H}", quoted_h)
-    )
-    distancing = sorted(cfg.get("distancing", ()), key=len, reverse=True)
-    patterns["distancing"] = _re("distancing", "|".join(map(regex.escape, distancing)) or "(?!)")
+
+    def vocab(key: str) -> Any:
+        return rules.vocab(f"campaigns.{key}")
+
+    patterns = {name: _re(f"patterns.{name}", vocab(f"patterns.{name}").pattern)
+                for name in _PATTERNS}  # fmt: skip
+    patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
-        patterns[key] = _re(key, cfg[key])
-    for key in ("lead", "tail", "not_title"):
-        patterns[f"honour.{key}"] = _re(f"honour.{key}", honour.get(key, "(?!)"))
-    heads = sorted(cfg.get("object_heads", ()), key=len, reverse=True)
-    patterns["object"] = _re(
-        "object_heads",
-        r'(?:[、和及与]?(?:“[^“”\n]{1,30}”|"[^"\n]{1,30}"))*等?(?:'
-        + "|".join(regex.escape(h) for h in heads) + ")",
-    )  # fmt: skip
-    systems = sorted(cfg.get("number_name_heads", ()), key=len, reverse=True)
-    patterns["number_name"] = _re(
-        "number_name_heads",
-        r"[^，。；：、“”\n]{0,8}?(?:" + ("|".join(map(regex.escape, systems)) or "(?!)") + ")",
-    )  # fmt: skip
-    strong = sorted(honour.get("strong", ()), key=len, reverse=True)
-    patterns["awardee"] = _re("honour.strong", "|".join(regex.escape(c) for c in strong))
-    orgs = sorted(cfg.get("org_suffixes", ()), key=len, reverse=True)
-    patterns["org"] = _re("org_suffixes", "|".join(regex.escape(o) for o in orgs) or r"(?!)")
+        patterns[key] = _re(key, vocab(key).pattern)
+    for key in ("lead", "tail", "not_title", "awardees", "count"):
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
+    strong = vocab("honour.strong")
+    patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
+    orgs = tuple(sorted(vocab("org_suffixes").items, key=len, reverse=True))
     root = Path(rules.directory)
-    files = [p if Path(p).is_absolute() else root / p for p in cfg.get("lexicons", ())]
-    years = read_years(root / cfg["years"]) if cfg.get("years") else {}
+    files = [p if Path(p).is_absolute() else root / p for p in vocab("lexicons").items]
+    years_path = vocab("years").value
+    years = read_years(root / years_path) if years_path else {}
     lexicon = build_lexicon((n for f in files for n in read_names(f)), years)
-    pair_starts = _pair_starts(str(cfg.get("patterns", {}).get("pair", "")), cfg["numerals"])
+    numerals = vocab("numerals").chars
+    keys = ("min_chars", "max_plain", "max_listed", "max_part", "max_comma", "honour.max_chars")
+    limits = _Limits(*(int(vocab(k).value) for k in keys))
     return _Scanner(
-        patterns, examples, cfg, lexicon, tuple(cfg.get("quantity_units", ())),
-        frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())), tuple(orgs),
-        {name: for_scanning(p) for name, p in patterns.items()}, pair_starts,
+        patterns, limits, lexicon, numerals, vocab("lone_numerals").chars,
+        _quantity_units(rules), vocab("count_words").items, frozenset(vocab("idioms").items),
+        frozenset(strong.items), vocab("honour.etc").items, orgs,
+        {name: for_scanning(p) for name, p in patterns.items()},
+        _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
     )  # fmt: skip
 
 
-def _pair_starts(pattern: str, numerals: str) -> re.Pattern[str] | None:
+def _pair_starts(pattern: str, numerals: str, pair_char: str) -> re.Pattern[str] | None:
     """Where a pair formula can start: a numeral before a non-numeral and a numeral.  None
-    unless every match of the pair pattern starts so: the pattern (before ``{N}`` and
-    ``{H}`` are filled in) opens with :data:`_PAIR_OPENING` after an optional lookbehind and
+    unless every match of the pair pattern starts so: the pattern opens, after an optional
+    lookbehind, with a numeral, a ``{pair_char}`` and a numeral again (one or more times),
     has no alternative (``|``) to it, and the numerals are plain letters in a set."""
     lead = _LOOKBEHIND.match(pattern)
     body = pattern[lead.end() :] if lead else pattern
-    if not numerals.isalpha() or not body.startswith(_PAIR_OPENING) or "|" in body:
+    opening = f"[{numerals}][{pair_char}](?:[{numerals}][{pair_char}]){{1,"
+    if not numerals.isalpha() or not body.startswith(opening) or "|" in body:
         return None
     return re.compile(f"[{numerals}](?=[^{numerals}][{numerals}])")
 
@@ -218,16 +226,15 @@ def _formula_word(word: str, sc: _Scanner, quoted: bool = False) -> bool:
         return True
     if quoted and sc.patterns["quoted_pair"].fullmatch(word):
         return True
-    numerals = sc.config["numerals"]
-    lead = len(word) - len(word.lstrip(numerals))
+    lead = len(word) - len(word.lstrip(sc.numerals))
     head, rest = word[:lead], word[lead:]
-    if not head or head == "一":
+    if not head or head == sc.lone:
         return False
     if not rest:
         return len(head) >= 2  # 七五 (普法), 十五
     if not rest.startswith(sc.units):
         return bool(_WORDISH.match(rest))
-    counted = quoted and rest.startswith(tuple(sc.config.get("count_words", ())))
+    counted = quoted and rest.startswith(sc.count_words)
     return counted and bool(_WORDISH.match(rest[1:]))
 
 
@@ -235,10 +242,9 @@ def _is_formula(name: str, sc: _Scanner, quoted: bool = False) -> bool:
     parts = [p for p in sc.patterns["separators"].split(fold(name).strip()) if p]
     if len(parts) <= 1:
         return bool(parts) and _formula_word(parts[0], sc, quoted)
-    numerals = sc.config["numerals"]
-    leads = [p[: len(p) - len(p.lstrip(numerals))] for p in parts]
-    if leads[0] == "一":  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
-        return not parts[0][1:].startswith(sc.units) and any(x not in ("", "一") for x in leads)
+    leads = [p[: len(p) - len(p.lstrip(sc.numerals))] for p in parts]
+    if leads[0] == sc.lone:  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
+        return not parts[0][1:].startswith(sc.units) and any(x not in ("", sc.lone) for x in leads)
     return _formula_word(parts[0], sc, quoted and len(parts) == 1)
 
 
@@ -251,17 +257,17 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
         return None  # “XX”, “12345”; but “3+2”, “14+1” name systems of industries
-    compact, cfg = _SPACE.sub("", content), sc.config
-    if len(compact) < cfg["min_chars"] or sc.patterns["sentence"].search(content):
+    compact, limits = _SPACE.sub("", content), sc.limits
+    if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     longest = max(len(p) for p in parts)
     if "，" in content or "," in content:
-        fits = len(compact) <= cfg["max_comma"] and longest <= cfg["max_part"]
+        fits = len(compact) <= limits.max_comma and longest <= limits.max_part
     elif len(parts) > 1:
-        fits = len(compact) <= cfg["max_listed"] and longest <= cfg["max_part"]
+        fits = len(compact) <= limits.max_listed and longest <= limits.max_part
     else:
-        fits = len(compact) <= cfg["max_plain"]
+        fits = len(compact) <= limits.max_plain
     if not fits:
         return None
     return "formula" if _is_formula(content, sc, quoted=True) else "quoted"
@@ -336,7 +342,7 @@ def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
-        closed = bool(end) and end.group().endswith(("称号", "荣誉"))
+        closed = bool(end and end.group("title"))
         if m.group("cue") in sc.strong or closed:
             yield from _honour_parts(folded, s, end.start() if end else e, sc)
 
@@ -345,29 +351,31 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
     cuts = [start, *_commas(folded, start, end), end]
     for s, e in zip(cuts[::2], cuts[1::2], strict=True):
         s, e = _trim(folded, s, e)
-        count = _HONOUR_COUNT.match(folded, s, e)  # 获评5个国家…示范区: how many, not the name
+        # 获评5个国家…示范区: how many were named, not the name
+        count = sc.patterns["honour.count"].match(folded, s, e)
         if count and sc.patterns["awardee"].search(folded, count.end(), e):
             continue  # …、7个党组织获评…: a new clause, with its own awardees and cue
         s = count.end() if count else s
-        e = _trim(folded, s, _before_awardees(folded, s, e))[1]
-        e -= folded[s:e].endswith("等")
+        e = _trim(folded, s, _before_awardees(folded, s, e, sc))[1]
+        e -= next((len(w) for w in sc.etc if folded.endswith(w, s, e)), 0)
         q = sc.patterns["quote"].fullmatch(folded, s, e)
         if q:
             s, e = q.span("q")
         name = folded[s:e]
         if (
-            2 <= len(name) <= sc.config["honour"]["max_chars"]
+            2 <= len(name) <= sc.limits.honour
             and _WORDISH.search(sc.patterns["mask"].sub("", name))
             and not sc.patterns["honour.not_title"].fullmatch(name)
         ):
             yield _RANK["honour"], s, e, "honour", "campaign.honour"
 
 
-def _before_awardees(folded: str, start: int, end: int) -> int:
+def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
     """Where a title ends before the count of its awardees or a clause on them (大国工匠4人,
     劳动模范的有三万多人); a count inside a quoted name is part of it (“五个一工程”奖)."""
     pos = start
-    while (tail := _HONOUR_TAIL.search(folded, pos, end)) is not None:
+    awardees = sc.patterns["honour.awardees"]
+    while (tail := awardees.search(folded, pos, end)) is not None:
         at: int = tail.start()
         if folded.count("“", start, at) <= folded.count("”", start, at):
             return at
@@ -429,7 +437,7 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
 def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidate]:
     """A formula the report quotes is the same formula where it stands without quotes
     (“三网融合” … 三网融合、云计算: SPEC's formulas are "quoted or not")."""
-    numerals, out = sc.config["numerals"], []
+    numerals, out = sc.numerals, []
     for name in names:
         if len(name) < 3:
             continue
@@ -472,7 +480,7 @@ def find_campaigns(
     """
     ctx = as_context(doc, rules)
     text, folded, rules = ctx.text, ctx.folded, ctx.rules
-    if "campaigns" not in rules.data:
+    if not has_campaigns(rules):
         return []  # a variant pattern directory without campaigns.toml finds none
     sc = _scanner(rules)
     lex = sc.lexicon if lexicon is None else lexicon

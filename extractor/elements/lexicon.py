@@ -134,8 +134,14 @@ def with_lexicon(rules: RuleSet, *paths: str | Path) -> RuleSet:
     for p in paths:
         if not Path(p).is_file():
             raise RuleError(f"{p}: lexicon file not found")
-    if "campaigns" not in rules.data:
+    key = "campaigns.lexicons"
+    if key not in rules.entries:
         raise RuleError(f"{rules.directory}: no [campaigns] table to add a lexicon to")
-    config = dict(rules.data["campaigns"])
-    config["lexicons"] = [*config.get("lexicons", ()), *(str(Path(p).resolve()) for p in paths)]
-    return replace(rules, data={**rules.data, "campaigns": config})
+    entry = rules.entries[key]
+    files = (*entry.items, *(str(Path(p).resolve()) for p in paths))
+    config = {**rules.data["campaigns"], "lexicons": list(files)}
+    return replace(
+        rules,
+        data={**rules.data, "campaigns": config},
+        entries={**rules.entries, key: replace(entry, items=files)},
+    )

@@ -23,35 +23,17 @@ from extractor.elements.campaigns import (
 )
 from extractor.errors import RuleError
 from extractor.rules.loader import default_rules
-from extractor.text.fold import fold
 
 
 def names(text: str, **options) -> list[tuple[str, str]]:
     return [(c.text, c.kind) for c in find_campaigns(text, **options)]
 
 
-# --- the rules test themselves -------------------------------------------------------------
-
-PATTERNS = compiled_patterns()
-EXAMPLES = [(n, ex) for n, (_, (exs, _)) in PATTERNS.items() for ex in exs]
-COUNTER = [(n, t) for n, (_, (_, cs)) in PATTERNS.items() for t in cs]
-
-
-@pytest.mark.parametrize(
-    ("name", "example"), EXAMPLES, ids=[f"{n}:{e['text']}" for n, e in EXAMPLES]
-)
-def test_pattern_matches_its_examples(name, example):
-    m = PATTERNS[name][0].search(fold(example["text"]))
-    assert m is not None and m.group() == example["match"]
-
-
-@pytest.mark.parametrize(("name", "text"), COUNTER, ids=[f"{n}:{t}" for n, t in COUNTER])
-def test_pattern_rejects_its_counterexamples(name, text):
-    assert PATTERNS[name][0].search(fold(text)) is None
+# --- the rules test themselves (tests/elements/test_element_rules.py runs their examples) ---
 
 
 def test_every_pattern_has_examples_and_counterexamples():
-    for name, (_, (examples, counter)) in PATTERNS.items():
+    for name, (_, (examples, counter)) in compiled_patterns().items():
         assert examples and counter, name
 
 
@@ -301,8 +283,10 @@ def test_bad_campaign_pattern_names_its_key(tmp_path):
     toml.write_text(
         toml.read_text(encoding="utf-8").replace("《(?P<q>", "《(?P<q", 1), encoding="utf-8"
     )
-    with pytest.raises(RuleError, match=r"campaigns\.toml: patterns\.document"):
-        find_campaigns("x", rules=load_rules(tmp_path / "p"))
+    with pytest.raises(
+        RuleError, match=r"campaigns\.toml: \[campaigns\.patterns\] key 'document': pattern"
+    ):
+        load_rules(tmp_path / "p")
 
 
 def test_missing_lexicon_is_an_error(tmp_path):
