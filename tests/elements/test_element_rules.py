@@ -11,7 +11,7 @@ import regex
 from extractor.rules import default_rules, schema
 from extractor.text.fold import fold
 
-TABLES = ("campaigns", "campaigns.honour", "campaigns.patterns")
+TABLES = ("placeholders", "campaigns", "campaigns.honour", "campaigns.patterns")
 RULES = default_rules()
 ENTRIES = [
     RULES.vocab(f"{table}.{name}")
