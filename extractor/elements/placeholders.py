@@ -34,8 +34,8 @@ from extractor.text.rx import matches_at
 _SPACES = set(" \t\n\u3000")
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
 _HAN = regex.compile(r"\p{Han}")
-#: Mask characters that are also operators (7×24, 3*5) or a zero digit (二○二○).
-_OPERATORS = "×*"
+#: Mask characters that are also operators (7×24, 3*5, 1920x1080) or a zero digit (二○二○).
+_OPERATORS = "×*x"
 _ZERO = "○"
 
 
@@ -56,7 +56,14 @@ class _Vocab:
     ordinal_before: tuple[str, ...]
     joiners: frozenset[str]
     operator_before: tuple[str, ...]
-    zero_beside: frozenset[str]
+    #: what may stand before and after ○ as the digit zero (二○二○年, 一九五○年)
+    zero_after: frozenset[str]
+    zero_before: frozenset[str]
+    hyphens: str
+    #: a digit; runs of mask characters; a multiplication of numbers (7×24, 1920x1080)
+    digit: Any
+    mask_runs: Any
+    operation: Any
 
 
 def _compile(rules: RuleSet) -> _Vocab:
@@ -66,13 +73,13 @@ def _compile(rules: RuleSet) -> _Vocab:
     def alternation(key: str) -> str:
         return vocab(key).alternation(longest_first=True)
 
-    names = vocab("name_mask").chars
+    names, masks = vocab("name_mask").chars, mask_characters(rules)
     # the grades, counters and hedges of figure_before, and the scales of units.toml (X万)
     scales = unit_table(rules).scales
     grades = "|".join(sorted([*vocab("figure_before").patterns, *scales], key=len, reverse=True))
     return _Vocab(
         run=regex.compile(vocab("run").pattern, regex.VERSION1),
-        starts="".join(dict.fromkeys(mask_characters(rules) + names)),
+        starts="".join(dict.fromkeys(masks + names)),
         names=names,
         not_mask=regex.compile(rf"(?:{alternation('not_mask_before')})", regex.VERSION1),
         year=regex.compile(vocab("year_before").pattern, regex.VERSION1),
@@ -83,7 +90,12 @@ def _compile(rules: RuleSet) -> _Vocab:
         ordinal_before=vocab("ordinal_before").items,
         joiners=frozenset(vocab("figure_joiners").items),
         operator_before=vocab("operator_before").items,
-        zero_beside=frozenset(vocab("zero_beside").chars),
+        zero_after=frozenset(vocab("zero_after").chars),
+        zero_before=frozenset(vocab("zero_before").chars),
+        hyphens=vocab("number_hyphens").chars,
+        digit=regex.compile("[0-9]"),
+        mask_runs=regex.compile(f"[{regex.escape(masks)}]+" if masks else "(?!)"),
+        operation=regex.compile(f"[0-9]+[{regex.escape(_OPERATORS)}][0-9]+"),
     )
 
 
@@ -131,10 +143,15 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
         _digit_beside(folded, start - 1, -1) or _digit_beside(folded, end, 1)
     ):
         return False
-    if _ZERO in run and (prev in vocab.zero_beside or nxt in vocab.zero_beside):
-        return False
+    if _ZERO in run and (prev in vocab.zero_after or nxt in vocab.zero_before):
+        return False  # 二○二○年, 二百○八所; but ○○亿元 is a mask
     # a lone ×, *, ○ or □ set off by spaces is an icon or a bullet (X runs returned above)
     return not (len(run) == 1 and (prev in _SPACES or nxt in _SPACES or not prev))
+
+
+def _latin(ch: str) -> bool:
+    """A Latin letter (5XL, 1X-ray): the masked-looking number is a code or a word."""
+    return ch.isalpha() and ch < "\u0250"
 
 
 def _alnum_latin(ch: str) -> bool:
@@ -152,9 +169,8 @@ def _digit_beside(folded: str, pos: int, step: int) -> bool:
     return 0 <= pos < len(folded) and folded[pos].isdigit()
 
 
-def _kind(folded: str, m: regex.Match[str], vocab: _Vocab, units: UnitTable) -> tuple[str, str]:
-    """The kind of the mask ``m`` and the id of the rule that decided it."""
-    start, end = m.span()
+def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) -> tuple[str, str]:
+    """The kind of the mask ``folded[start:end]`` and the id of the rule that decided it."""
     before = folded[max(0, start - 6) : start]
     if before.endswith(vocab.ordinal_before):
         return "figure", "placeholder.figure.ordinal"
@@ -169,9 +185,42 @@ def _kind(folded: str, m: regex.Match[str], vocab: _Vocab, units: UnitTable) -> 
         return "figure", "placeholder.figure.grade"
     if vocab.figure_after.search(before):
         return "figure", "placeholder.figure.verb"
+    if _hyphenated(folded, start, end, vocab):
+        return "figure", "placeholder.figure.number"  # 93512-XXXX: the rest of a number
     if (folded[start - 1 : start], folded[end : end + 1]) in _QUOTES:
         return "name", "placeholder.name.quoted"
     return "name", "placeholder.name"
+
+
+def _hyphenated(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
+    """A mask joined to digits by a hyphen, as a telephone number's (0912-XXXX)."""
+    before, after = folded[max(0, start - 2) : start], folded[end : end + 2]
+    return (len(before) == 2 and before[1] in vocab.hyphens and before[0].isdigit()) or (
+        len(after) == 2 and after[0] in vocab.hyphens and after[1].isdigit()
+    )
+
+
+def _number(
+    text: str, folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable
+) -> tuple[str, str] | None:
+    """The kind and rule of a masked number written with digits (``1X``, ``1XX.10``,
+    ``8100XXXX``, ``202X``), or None where it is no mask: an operation (7×24, 1920x1080),
+    a code (555X, A1X), or a single mask character among digits with nothing after it that
+    measures it."""
+    token = folded[start:end]
+    if vocab.operation.fullmatch(token):
+        return None
+    if _alnum_latin(folded[start - 1 : start]) or _latin(folded[end : end + 1]):
+        return None
+    if vocab.year.match(folded, end) or vocab.date.match(folded, end):
+        return "date", "placeholder.date"
+    if units.follows(folded, end):
+        return "figure", "placeholder.figure.unit"
+    if vocab.grade.match(folded, end):
+        return "figure", "placeholder.figure.grade"
+    if max(len(r) for r in vocab.mask_runs.findall(token)) >= 2:
+        return "figure", "placeholder.figure.number"  # 1387104XXXX: a telephone number
+    return None
 
 
 def find_placeholders(
@@ -186,10 +235,15 @@ def find_placeholders(
     found: list[tuple[int, int, str, str]] = []
     for m in _masks(folded, vocab):
         start, end = m.span()
-        if not _is_mask(folded, start, end, vocab):
+        begin = _digits_before(folded, start)
+        if begin < start or vocab.digit.search(folded, start, end):
+            number = _number(text, folded, begin, end, vocab, units)  # 1X亿元, 1XX.10
+            if number is not None:
+                found.append((begin, end, *number))
             continue
-        kind, rule = _kind(folded, m, vocab, units)
-        found.append((start, end, kind, rule))
+        if not _is_mask(folded, start, end, vocab) or _markup(text, start, end):
+            continue
+        found.append((start, end, *_kind(folded, start, end, vocab, units)))
     out = []
     for i, (start, end, kind, rule) in enumerate(_spread_figures(folded, found, vocab.joiners), 1):
         s, e = ctx.sentences.sentence(start)
@@ -201,6 +255,32 @@ def find_placeholders(
         )  # fmt: skip
         out.append(record)
     return out
+
+
+def _digits_before(folded: str, start: int) -> int:
+    """Where the digits before a mask start (1X, 12.X), so that a masked number is whole."""
+    i = start
+    while i and folded[i - 1].isdigit():
+        i -= 1
+    if i == start and i >= 2 and folded[i - 1] == "." and folded[i - 2].isdigit():
+        return _digits_before(folded, i - 1)
+    return i
+
+
+#: Markdown emphasis on one line (``**活动时间**``): its asterisks are markup, no mask.
+_EMPHASIS = regex.compile(r"(?<![*\w])(\*{1,3})(?=[^\s*])[^\n]*?(?<=[^\s*])(\*{1,3})(?!\w)")
+
+
+def _markup(text: str, start: int, end: int) -> bool:
+    """Whether a run of ASCII asterisks opens or closes Markdown emphasis on its line."""
+    if text[start] != "*":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for m in _EMPHASIS.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if any(m.start(g) < end and start < m.end(g) for g in (1, 2)):
+            return True
+    return False
 
 
 def _masks(folded: str, vocab: _Vocab) -> Iterator[regex.Match[str]]:

@@ -167,7 +167,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),
-        "zero_beside": Entry(CHARS, "numerals beside which ○ is a zero (二○二○)"),
+        "zero_after": Entry(CHARS, "numerals after which ○ is a zero (二○二○)"),
+        "zero_before": Entry(CHARS, "digits before which ○ is a zero (○八年)"),
+        "number_hyphens": Entry(CHARS, "what joins the parts of a telephone number"),
         "run": Entry(PATTERN, "a masked run (X, X.X, ××, 某某)", mode="match"),
         "mou_not_before": Entry(WORDS, "what makes 某 a word (某些), not a mask",
                                 template="mou_word"),
