@@ -218,7 +218,7 @@ def _number(
         return "figure", "placeholder.figure.unit"
     if vocab.grade.match(folded, end):
         return "figure", "placeholder.figure.grade"
-    if max(len(r) for r in vocab.mask_runs.findall(token)) >= 2:
+    if max(map(len, vocab.mask_runs.findall(token)), default=0) >= 2:
         return "figure", "placeholder.figure.number"  # 1387104XXXX: a telephone number
     return None
 
@@ -235,7 +235,7 @@ def find_placeholders(
     found: list[tuple[int, int, str, str]] = []
     for m in _masks(folded, vocab):
         start, end = m.span()
-        begin = _digits_before(folded, start)
+        begin = start if folded[start] in vocab.names else _digits_before(folded, start)
         if begin < start or vocab.digit.search(folded, start, end):
             number = _number(text, folded, begin, end, vocab, units)  # 1X亿元, 1XX.10
             if number is not None:
