@@ -56,8 +56,10 @@ _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
 _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
+#: A colon after a count opens the list it counts (三大任务：一是…).
+_COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
-_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "honour", "object",
+_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "object",
              "number_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
@@ -113,6 +115,14 @@ class _Scanner:
     units: tuple[str, ...]
     #: measure words that lead a formula inside quotes (“三张清单”)
     count_words: tuple[str, ...]
+    #: for shaped formulas (七大攻坚, 四篇大文章, 百日攻坚): where one may start (a numeral
+    #: with 大 within two characters, or a round numeral), the units that count and those of
+    #: time (units.toml), the round numerals and what introduces a list (claims.list_before)
+    shaped_starts: _ShapedStarts
+    count_units: frozenset[str]
+    time_units: frozenset[str]
+    round: str
+    list_before: Any
     idioms: frozenset[str]
     strong: frozenset[str]
     #: what ends a list of honours and is no part of the last title (等)
@@ -192,13 +202,51 @@ def _compile(rules: RuleSet) -> _Scanner:
     numerals = vocab("numerals").chars
     keys = ("min_chars", "max_plain", "max_listed", "max_part", "max_comma", "honour.max_chars")
     limits = _Limits(*(int(vocab(k).value) for k in keys))
+    table, rounds = unit_table(rules), vocab("round_numerals").chars
+    dims = {w: row.dim for w, row in table.units.items()}
+    list_before = rules.vocab("claims.list_before").alternation(longest_first=True)
     return _Scanner(
         patterns, limits, lexicon, numerals, vocab("lone_numerals").chars,
-        _quantity_units(rules), vocab("count_words").items, frozenset(vocab("idioms").items),
+        _quantity_units(rules), vocab("count_words").items,
+        _ShapedStarts(
+            numerals.replace(vocab("lone_numerals").chars, ""), vocab("formula_big").chars,
+            rounds, "".join(w for w, d in dims.items() if d == "time" and len(w) == 1),
+        ),
+        frozenset(w for w, d in dims.items() if d == "count"),
+        frozenset(w for w, d in dims.items() if d == "time"), rounds,
+        regex.compile(f"(?:{list_before})$", _V1), frozenset(vocab("idioms").items),
         frozenset(strong.items), vocab("honour.etc").items, orgs,
         {name: for_scanning(p) for name, p in patterns.items()},
         _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _ShapedStarts:
+    """Where a shaped formula may start: a numeral (not a lone one) one or two characters
+    before 大, or a round numeral before a one-character unit of time (百日攻坚); every
+    match :func:`_shaped` keeps starts so (its measure word is one character).  Found with
+    ``str.find`` (大 and the round numerals are rare), cheaper than a regex over the text."""
+
+    numerals: str
+    big: str
+    rounds: str
+    times: str
+
+    def __call__(self, folded: str) -> list[int]:
+        starts = []
+        for ch in self.big:
+            at = folded.find(ch)
+            while at >= 0:
+                starts += [p for p in (at - 2, at - 1) if p >= 0 and folded[p] in self.numerals]
+                at = folded.find(ch, at + 1)
+        for ch in self.rounds:
+            at = folded.find(ch)
+            while at >= 0:
+                if at + 1 < len(folded) and folded[at + 1] in self.times:
+                    starts.append(at)
+                at = folded.find(ch, at + 1)
+        return sorted(set(starts))
 
 
 def _pair_starts(pattern: str, numerals: str, pair_char: str) -> re.Pattern[str] | None:
@@ -249,8 +297,12 @@ def _is_formula(name: str, sc: _Scanner, quoted: bool = False) -> bool:
 
 
 def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
-    """Whether a name is a numeral-led formula (两抓年, 一岗双责, 千村示范、万村整治)."""
-    return _is_formula(name, _scanner(rules or default_rules()))
+    """Whether a name is a numeral-led formula (两抓年, 一岗双责, 千村示范、万村整治), by the
+    grammar of names or by the shape of an unquoted one (七大攻坚, 百日攻坚).  Inside quotes
+    only the grammar of names counts: SPEC keeps “百日攻坚” a quoted name."""
+    sc = _scanner(rules or default_rules())
+    name = fold(name).strip()
+    return _is_formula(name, sc) or any(e - s == len(name) for _, s, e, _, _ in _shaped(name, sc))
 
 
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
@@ -409,6 +461,28 @@ def _formulas(folded: str, sc: _Scanner) -> Iterator[Candidate]:
                 yield _RANK["pattern"], m.start(), m.end(), "formula", f"campaign.{name}"
 
 
+def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    """Unquoted numeral-led formulas by their shape (SPEC §2): a numeral, 大 or a measure
+    word and 大, and a short noun with a formula head (七大攻坚, 三大攻坚战, 四篇大文章), or a
+    round numeral and a unit of time (百日攻坚); not a count of time (三年行动), a count
+    before a noun (两个重点任务), 一大批, nor a count that introduces a list (以下三大任务,
+    三大任务：)."""
+    for m in matches_at(sc.patterns["shaped"], folded, sc.shaped_starts(folded)):
+        num, unit, big = m.group("num"), m.group("unit"), m.group("big")
+        if unit is None or unit in sc.count_units:
+            shaped = bool(big) and num not in sc.lone
+        else:
+            shaped = unit in sc.time_units and num in sc.round
+        s, e = m.span()
+        if (
+            shaped
+            and folded[e : e + 1] not in _COLONS
+            and not sc.list_before.search(folded, max(0, s - 4), s)
+            and m.group() not in sc.idioms
+        ):
+            yield _RANK["pattern"], s, e, "formula", "campaign.shaped"
+
+
 def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
     """What ``pair.finditer(folded)`` yields, found faster: ``regex`` tries the pattern (a
     lookbehind first) at every position, while ``re`` skips to where a numeral, another
@@ -424,13 +498,16 @@ def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
 
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
+    """Every lexicon name, overlapping ones included (the longest wins in :func:`_resolve`),
+    in either script; a traditional form has the kind of its simplified name (兩個維護)."""
     orgs, kinds = sc.orgs, sc.lexicon_kinds
     for s, e in lexicon.spans(folded):
         if not folded.startswith(orgs, e):
             name = folded[s:e]
             kind = kinds.get(name)
             if kind is None:
-                kind = kinds[name] = "formula" if _is_formula(name, sc) else "lexicon"
+                simple = lexicon.canonical(name)
+                kind = kinds[name] = "formula" if _is_formula(simple, sc) else "lexicon"
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
@@ -449,14 +526,15 @@ def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidat
     return out
 
 
+def _longest_first(cand: Candidate) -> tuple[int, int, int]:
+    return cand[0], cand[1] - cand[2], cand[1]
+
+
 def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
-    """One name per stretch of text: by rank, then leftmost, then longest."""
+    """One name per stretch of text: by rank, then the longest, then the leftmost (where
+    two names overlap the longest is the campaign: 精准脱贫攻坚战, not 精准脱贫)."""
     taken, chosen = bytearray(size), []
-    # two stable sorts with C-level keys instead of one with a Python key: longest first,
-    # then by rank and start (ties keep their order, as a (rank, start, -length) key does)
-    ordered = sorted(candidates, key=itemgetter(2), reverse=True)
-    ordered.sort(key=itemgetter(0, 1))
-    for cand in ordered:
+    for cand in sorted(candidates, key=_longest_first):
         s, e = cand[1], cand[2]
         if taken.find(1, s, e) == -1:
             taken[s:e] = b"\x01" * (e - s)
@@ -487,7 +565,7 @@ def find_campaigns(
     formulas: set[str] = set()  # the formulas the report quotes
     candidates = [
         *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc, formulas),
-        *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
+        *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc), *_shaped(folded, sc),
     ]  # fmt: skip
     candidates += _known_formulas(folded, formulas, sc)
     names, mask = sc.names, sc.patterns["mask"]
@@ -496,9 +574,10 @@ def find_campaigns(
         name = text[s:e]
         known = names.get(name)  # a report names the same campaign again and again
         if known is None:
-            known = _memo(names, name, (normalise(name), bool(mask.search(name))))
+            known = _memo(names, name, (normalise(name), bool(mask.search(folded, s, e))))
+        norm = lex.canonical(known[0])  # 掃黑除惡 is 扫黑除恶: norm is simplified
         section_id, measure_id = where(s)
         found.append(
-            Campaign(f"k{i}", section_id, measure_id, name, known[0], kind, known[1], s, e, rule)
+            Campaign(f"k{i}", section_id, measure_id, name, norm, kind, known[1], s, e, rule)
         )
     return found

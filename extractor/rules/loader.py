@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -298,18 +299,25 @@ class _Loader:
 
     def _lent_templates(self, templates: dict[str, str]) -> dict[str, Vocab]:
         """The entries the schema makes templates (``Entry.template``), built first; each
-        adds its template to ``templates`` (a name given twice is an error)."""
-        lent = {}
+        adds its template to ``templates``.  Entries that lend the same name pool their
+        items in one alternation (the strong and weak honour cues are ``{honour_cue}``); a
+        name the ``[templates]`` also define is an error."""
+        lent: dict[str, Vocab] = {}
+        pools: dict[str, list[Vocab]] = {}
         for key, raws in self.raw_entries.items():
             table, _, name = key.rpartition(".")
             spec: Entry = schema.VOCABULARIES[table][name]
             if not spec.template:
                 continue
-            vocab = self._entry(key, raws, {})
             if spec.template in templates:
                 raise raws[-1][1].error(f"template {{{spec.template}}} is defined twice")
-            templates[spec.template] = vocab.as_template()
-            lent[key] = vocab
+            lent[key] = self._entry(key, raws, {})
+            pools.setdefault(spec.template, []).append(lent[key])
+        for template, pool in pools.items():
+            items = tuple(dict.fromkeys(i for v in pool for i in v.items))
+            if pool[0].kind == schema.CHARS:
+                items = ("".join(dict.fromkeys("".join(items))),)
+            templates[template] = replace(pool[0], items=items).as_template()
         return lent
 
     def _derive_maps(self) -> None:

@@ -66,7 +66,8 @@ class Entry:
     pattern directory.  An entry with a ``template`` name is also that template: ``{name}``
     in any pattern stands for its words (an alternation, longest first, in a group) or its
     characters (escaped for a class, ``[{name}]``), so a pattern built from a list names
-    the list rather than copying it.  Only words and characters can be templates.
+    the list rather than copying it.  Entries that lend the same name pool their items.
+    Only words and characters can be templates.
     """
 
     kind: str
@@ -208,6 +209,11 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "years": Entry(PATH, "name,first_year CSV, relative to the pattern directory"),
         "numerals": Entry(CHARS, "numerals that can lead a formula", template="formula_numerals"),
         "lone_numerals": Entry(CHARS, "numerals that lead a formula only beside another"),
+        "round_numerals": Entry(CHARS, "numerals that lead a formula before a time unit"),
+        "formula_big": Entry(CHARS, "what makes a numeral and a noun a formula (七大)",
+                             template="formula_big"),
+        "formula_heads": Entry(WORDS, "nouns an unquoted numeral-led formula ends in",
+                               script="both", template="formula_head"),
         "quantity_dims": Entry(WORDS, "dimensions of units.toml whose units make a quantity",
                                mode="none"),
         "quantity_words": Entry(WORDS, "words after a numeral that make a quantity, no units"),
@@ -232,8 +238,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "org_suffixes": Entry(WORDS, "suffixes that make a lexicon name an organisation's"),
     },
     "campaigns.honour": {
-        "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)", template="honour_strong"),
-        "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉", template="honour_weak"),
+        "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)", template="honour_cue"),
+        "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉", template="honour_cue"),
         "lead": Entry(PATTERN, "stripped from the start of a title"),
         "tail": Entry(PATTERN, "stripped from the end of a title"),
         "etc": Entry(WORDS, "what ends a list of titles (…等)"),
@@ -249,6 +255,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "quoted_pair": Entry(PATTERN, "a quoted paired formula of places (一江一河)",
                              mode="fullmatch"),
         "plan": Entry(PATTERN, "a five-year plan by its number (十四五)"),
+        "shaped": Entry(PATTERN, "an unquoted numeral-led formula by its shape (七大攻坚)"),
         "honour": Entry(PATTERN, "an honour cue and the run after it"),
         "object": Entry(PATTERN, "an object noun after a quoted name", mode="match"),
         "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),

@@ -111,8 +111,9 @@ NOT_CAMPAIGNS = [
 FORMULAS = ["两抓年", "三服务", "四个意识", "两个维护", "一岗双责", "三改一拆", "八项规定",
             "三公经费", "十三五", "十四五", "三大革命", "四好农村路", "千万工程", "两山",
             "三大攻坚战", "六稳六保", "双碳", "五位一体", "一带一路", "两不愁三保障",
-            "千村示范、万村整治", "双随机、一公开", "一个中心、两个基本点", "七五", "二十条"]
-NOT_FORMULAS = ["零次跑", "百日攻坚", "最多跑一次", "一网通办", "一件事", "四季游", "十年禁渔",
+            "千村示范、万村整治", "双随机、一公开", "一个中心、两个基本点", "七五", "二十条",
+            "七大攻坚", "四篇大文章", "百日攻坚", "三大先导产业"]
+NOT_FORMULAS = ["零次跑", "三年行动", "最多跑一次", "一网通办", "一件事", "四季游", "十年禁渔",
                 "一个项目、一名领导、一套班子", "一年打基础、两年见成效", "千方百计", "第一议题",
                 "小公园、小果园、小花园", "15分钟便民生活圈", "一批", "一线"]
 # fmt: on
@@ -172,6 +173,23 @@ CASES = [
     ("所谓的问题已经解决，推进“数字政府”建设", [("数字政府", "quoted")]),  # another clause
     # a formula the report quotes is a formula where it stands without quotes too
     ("推进“三网融合”。三网融合、云计算试点示范", [("三网融合", "formula"), ("三网融合", "formula")]),
+    # unquoted numeral-led formulas by their shape: a numeral, 大 or a measure word and 大, a
+    # short noun with a formula head; a round numeral and a unit of time (SPEC §2)
+    ("（一）精准发力，七大攻坚成效凸显按照区委部署", [("七大攻坚", "formula")]),
+    ("做好金融四篇大文章", [("四篇大文章", "formula")]),
+    ("开展百日攻坚行动", [("百日攻坚", "formula")]),
+    ("开展“百日攻坚”", [("百日攻坚", "quoted")]),          # SPEC: quoted, the seed's
+    ("培育三大先导产业和十大重点节能工程", [("三大先导产业", "formula"), ("十大重点节能工程", "formula")]),
+    # traps: a count of time, a count before a noun phrase, a count that opens a list,
+    # 一大批, an ordinal, a congress
+    ("实施城乡融合三年行动", []), ("抓住两个重点任务", []), ("重点抓好以下三大任务", []),
+    ("推进三大任务：一是", []), ("新建一大批项目", []), ("世界第二大产业", []),
+    ("学习党的二十大精神", []), ("形成六个大区的经济体系", []),
+    # traditional script matches the same lexicon; norm is simplified
+    ("推進掃黑除惡專項鬥爭", [("掃黑除惡", "lexicon")]),
+    ("堅持兩個維護", [("兩個維護", "formula")]),
+    # where two names overlap the longest is the campaign
+    ("坚决打赢精准脱贫攻坚战", [("精准脱贫攻坚战", "lexicon")]),
 ]
 # fmt: on
 
@@ -194,6 +212,20 @@ BUGS_CAUGHT = [
 @pytest.mark.parametrize(("text", "expected"), BUGS_CAUGHT, ids=[c[0] for c in BUGS_CAUGHT])
 def test_bugs_caught(text, expected):
     assert names(text) == expected
+
+
+def test_traditional_names_have_the_simplified_norm_and_first_year():
+    found = find_campaigns("推進掃黑除惡專項鬥爭，實施鄉村振興戰略")
+    assert [(c.text, c.norm) for c in found] == [("掃黑除惡", "扫黑除恶"), ("鄉村振興", "乡村振兴")]
+    lex = default_lexicon()
+    assert "掃黑除惡" in lex and lex.first_year("掃黑除惡") == lex.first_year("扫黑除恶")
+
+
+def test_overlapping_names_give_the_longest(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("精准脱贫\n脱贫攻坚战\n", encoding="utf-8")
+    # leftmost would give 精准脱贫; the longer 脱贫攻坚战 overlaps it and wins
+    assert names("打赢精准脱贫攻坚战", lexicon=load_lexicon(path)) == [("脱贫攻坚战", "lexicon")]
 
 
 def test_norm_folds_quotes_width_and_spacing():
