@@ -287,6 +287,9 @@ def test_user_lexicon_adds_names(tmp_path):
     assert [n for n, _ in names(text, lexicon=only)] == ["青石速度", "桃源样板"]
     both = load_lexicon(path, base=default_lexicon())
     assert len(names(text, lexicon=both)) == 3
+    # a user's names match in traditional script too, with the simplified norm
+    found = find_campaigns("建設桃源樣板", rules=rules)
+    assert [(c.text, c.norm) for c in found] == [("桃源樣板", "桃源样板")]
 
 
 def test_lexicon_prefers_the_longest_name(tmp_path):

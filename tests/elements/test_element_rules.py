@@ -46,3 +46,17 @@ def test_entry_matches_its_examples(entry, example):
 @pytest.mark.parametrize(("entry", "text"), COUNTER, ids=[f"{v.key}:{t}" for v, t in COUNTER])
 def test_entry_rejects_its_counterexamples(entry, text):
     assert _find(entry, text) is None, (entry.key, text)
+
+
+def test_count_words_are_count_units_and_quantity_units_are_derived():
+    """What makes a numeral a count or a quantity is units.toml's, not a copy of it."""
+    from extractor.claims.units import unit_table
+    from extractor.elements.campaigns import _scanner
+
+    units = unit_table(RULES).units
+    for word in RULES.vocab("campaigns.count_words").items:
+        assert units[word].dim == "count", word
+    quantity = set(_scanner(RULES).units)
+    assert {"天", "年", "元", "公里", "吨", "亩", "岁", "倍", "万", "亿"} <= quantity
+    assert {"個月", "萬", "噸"} <= quantity  # their traditional forms come with them
+    assert not {"个", "项", "方", "度"} & quantity  # 四个意识, 八项规定, 四方责任 lead formulas

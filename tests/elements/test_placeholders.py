@@ -92,6 +92,25 @@ NOT_MASKS = [
 # fmt: on
 
 
+#: Found in real reports (../shared/corpora), rewritten as our own sentences of the genre.
+# fmt: off
+BUGS_CAUGHT = [
+    # a Markdown blog post's bold table cells had been 42 masks
+    ("| **项目名称** | **完成情况** |\n| **招新计划****** | 已完成 |", []),
+    # masked telephone numbers of a company's contact line: the digits went, or a name
+    ("（联系人：XXX，联系电话：0931-766XXXX）", [("XXX", "name"), ("766XXXX", "figure")]),
+    ("电话：76512-XXXX、1369310XXXX）", [("XXXX", "figure"), ("1369310XXXX", "figure")]),
+    # a multiplication of two numbers before a unit, a code name in quotes
+    ("推进东电2×60万千瓦热电联产", []), ("构建“316X”先进制造业集群", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), BUGS_CAUGHT, ids=[t for t, _ in BUGS_CAUGHT])
+def test_bugs_caught(text, expected):
+    assert [(p.text, p.kind) for p in find_placeholders(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t for t, _ in CASES])
 def test_placeholder_kinds(text, expected):
     found = find_placeholders(text)
