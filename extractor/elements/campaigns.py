@@ -35,6 +35,7 @@ from extractor.errors import RuleError
 from extractor.model import Campaign
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
+from extractor.text.numerals import chinese_number
 from extractor.text.rx import for_scanning, matches_at
 from extractor.text.sentences import CLAUSE_MARKS
 
@@ -123,6 +124,9 @@ class _Scanner:
     time_units: frozenset[str]
     round: str
     list_before: Any
+    #: what separates and joins the items of a list a count may sum up (、; 和, 及, 与)
+    list_comma: str
+    list_joiners: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
     #: what ends a list of honours and is no part of the last title (等)
@@ -214,7 +218,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         ),
         frozenset(w for w, d in dims.items() if d == "count"),
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
-        regex.compile(f"(?:{list_before})$", _V1), frozenset(vocab("idioms").items),
+        regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
+        vocab("list_joiners").items, frozenset(vocab("idioms").items),
         frozenset(strong.items), vocab("honour.etc").items, orgs,
         {name: for_scanning(p) for name, p in patterns.items()},
         _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
@@ -465,8 +470,10 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """Unquoted numeral-led formulas by their shape (SPEC §2): a numeral, 大 or a measure
     word and 大, and a short noun with a formula head (七大攻坚, 三大攻坚战, 四篇大文章), or a
     round numeral and a unit of time (百日攻坚); not a count of time (三年行动), a count
-    before a noun (两个重点任务), 一大批, nor a count that introduces a list (以下三大任务,
-    三大任务：)."""
+    before a noun (两个重点任务), 一大批, a count that introduces a list (以下三大任务,
+    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业), nor a later count
+    of the same numeral and head, which refers back to that list (力争两大产业产值…)."""
+    counts: set[tuple[str, str]] = set()  # (numeral, head) of counts of a list
     for m in matches_at(sc.patterns["shaped"], folded, sc.shaped_starts(folded)):
         num, unit, big = m.group("num"), m.group("unit"), m.group("big")
         if unit is None or unit in sc.count_units:
@@ -474,13 +481,36 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         else:
             shaped = unit in sc.time_units and num in sc.round
         s, e = m.span()
+        if shaped and _sums_up(folded, s, num, sc):
+            counts.add((num, m.group("head")))  # and 这两大产业 later refers back to it
+            continue
         if (
             shaped
+            and (num, m.group("head")) not in counts
             and folded[e : e + 1] not in _COLONS
             and not sc.list_before.search(folded, max(0, s - 4), s)
             and m.group() not in sc.idioms
         ):
             yield _RANK["pattern"], s, e, "formula", "campaign.shaped"
+
+
+#: How far back a list that a count sums up is sought (新材料、智能装备两大主导产业).
+_LIST_REACH = 40
+
+
+def _sums_up(folded: str, at: int, numeral: str, sc: _Scanner) -> bool:
+    """Whether the count at ``at`` says how many items the list right before it names
+    (电子信息、装备制造两大主导产业; 蔬菜、茶叶和中药材三大产业): a count, not a formula."""
+    start = max(0, at - _LIST_REACH)
+    clause = folded[start:at]
+    cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+    clause = clause[cut + 1 :]
+    items = clause.split(sc.list_comma)
+    if len(items) < 2 and not any(j in clause for j in sc.list_joiners):
+        return False
+    value = chinese_number(numeral)
+    counted = len(items) + any(j in items[-1] for j in sc.list_joiners)
+    return value in (len(items), counted)
 
 
 def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:

@@ -212,6 +212,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "round_numerals": Entry(CHARS, "numerals that lead a formula before a time unit"),
         "formula_big": Entry(CHARS, "what makes a numeral and a noun a formula (七大)",
                              template="formula_big"),
+        "list_comma": Entry(CHARS, "what separates the items of a list a count sums up"),
+        "list_joiners": Entry(WORDS, "what joins the last two items of such a list"),
         "formula_heads": Entry(WORDS, "nouns an unquoted numeral-led formula ends in",
                                script="both", template="formula_head"),
         "quantity_dims": Entry(WORDS, "dimensions of units.toml whose units make a quantity",

@@ -185,6 +185,10 @@ CASES = [
     ("实施城乡融合三年行动", []), ("抓住两个重点任务", []), ("重点抓好以下三大任务", []),
     ("推进三大任务：一是", []), ("新建一大批项目", []), ("世界第二大产业", []),
     ("学习党的二十大精神", []), ("形成六个大区的经济体系", []),
+    # a count of the list before it, and a later count that refers back to that list
+    ("壮大新能源、新材料两大主导产业，力争两大产业产值翻番", []),
+    ("发展茶叶、蔬菜和中药材三大特色产业", []),
+    ("统筹发展和安全，推进七大攻坚", [("七大攻坚", "formula")]),
     # traditional script matches the same lexicon; norm is simplified
     ("推進掃黑除惡專項鬥爭", [("掃黑除惡", "lexicon")]),
     ("堅持兩個維護", [("兩個維護", "formula")]),
