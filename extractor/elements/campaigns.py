@@ -34,6 +34,7 @@ from extractor.elements.lexicon import (
 from extractor.errors import RuleError
 from extractor.model import Campaign
 from extractor.rules.loader import RuleSet, default_rules
+from extractor.rules.script import simplified
 from extractor.text.fold import fold
 from extractor.text.numerals import chinese_number
 from extractor.text.rx import for_scanning, matches_at
@@ -604,8 +605,9 @@ def find_campaigns(
         name = text[s:e]
         known = names.get(name)  # a report names the same campaign again and again
         if known is None:
-            known = _memo(names, name, (normalise(name), bool(mask.search(folded, s, e))))
-        norm = lex.canonical(known[0])  # 掃黑除惡 is 扫黑除恶: norm is simplified
+            norm = simplified(normalise(name))  # 掃黑除惡 is 扫黑除恶: norm is simplified
+            known = _memo(names, name, (norm, bool(mask.search(folded, s, e))))
+        norm = lex.canonical(known[0])
         section_id, measure_id = where(s)
         found.append(
             Campaign(f"k{i}", section_id, measure_id, name, norm, kind, known[1], s, e, rule)

@@ -466,3 +466,20 @@ def test_a_grade_or_a_rank_after_a_cue_is_no_honour(text):
 )
 def test_honour_titles_split_and_cut_around_quotes_counts_and_clauses(text, expected):
     assert [c.text for c in find_campaigns(text) if c.kind == "honour"] == expected
+
+
+#: An invented paragraph in traditional script, as Hong Kong and Macao texts and the
+#: 1950s reports write: the same campaigns as the simplified text, with simplified norms.
+TRADITIONAL = (
+    "過去一年，我們深入推進掃黑除惡專項鬥爭，全面實施鄉村振興戰略，"
+    "紮實推進七大攻堅，深化“放管服”改革，增強四個意識。"
+)
+
+
+def test_a_traditional_script_paragraph_gives_the_simplified_campaigns():
+    found = [(c.text, c.norm, c.kind) for c in find_campaigns(TRADITIONAL)]
+    assert found == [
+        ("掃黑除惡", "扫黑除恶", "lexicon"), ("鄉村振興", "乡村振兴", "lexicon"),
+        ("七大攻堅", "七大攻坚", "formula"), ("放管服", "放管服", "quoted"),
+        ("四個意識", "四个意识", "formula"),
+    ]  # fmt: skip
