@@ -227,31 +227,29 @@ def _compile(rules: RuleSet) -> _Scanner:
     )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
 class _ShapedStarts:
     """Where a shaped formula may start: a numeral (not a lone one) one or two characters
     before 大, or a round numeral before a one-character unit of time (百日攻坚); every
-    match :func:`_shaped` keeps starts so (its measure word is one character).  Found with
-    ``str.find`` (大 and the round numerals are rare), cheaper than a regex over the text."""
+    match :func:`_shaped` keeps starts so (its measure word is one character).  Each scan
+    opens with the rarer character and looks behind it (大, then the numeral before it),
+    which ``re`` finds by a literal search, where a scan that opens with a class of
+    characters tries every position."""
 
-    numerals: str
-    big: str
-    rounds: str
-    times: str
+    def __init__(self, numerals: str, big: str, rounds: str, times: str) -> None:
+        self.numerals = numerals
+        n, b, t = (re.escape(x) for x in (numerals, big, times))
+        self.big = re.compile(f"[{b}](?<=[{n}][{b}])|[{b}](?<=[{n}].[{b}])") if n and b else None
+        # one scan per round numeral, each opening with its literal
+        self.rounds = [re.compile(f"{re.escape(ch)}(?=[{t}])") for ch in rounds] if t else []
 
     def __call__(self, folded: str) -> list[int]:
         starts = []
-        for ch in self.big:
-            at = folded.find(ch)
-            while at >= 0:
+        if self.big is not None:
+            for m in self.big.finditer(folded):
+                at = m.start()
                 starts += [p for p in (at - 2, at - 1) if p >= 0 and folded[p] in self.numerals]
-                at = folded.find(ch, at + 1)
-        for ch in self.rounds:
-            at = folded.find(ch)
-            while at >= 0:
-                if at + 1 < len(folded) and folded[at + 1] in self.times:
-                    starts.append(at)
-                at = folded.find(ch, at + 1)
+        for pattern in self.rounds:
+            starts += [m.start() for m in pattern.finditer(folded)]
         return sorted(set(starts))
 
 
