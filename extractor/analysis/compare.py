@@ -36,6 +36,7 @@ import pandas as pd
 import regex
 
 from extractor.analysis.indicators import IndicatorTable, indicator_table
+from extractor.elements.placeholders import masks_only
 from extractor.io.reading import read_document
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
@@ -49,7 +50,6 @@ _PERIOD = regex.compile(
     r"^(?P<year>\d{4})(?:(?P<unit>H)(?P<index>[12])|(?P<unit>Q)(?P<index>[1-4]))?$"
 )
 _TERM = regex.compile(r"[\p{Han}]|[A-Za-z]{2,}")
-_MASK = regex.compile(r"^[XxＸ×＊*○□某]+$")
 _TARGET_WORDS = regex.compile(r"目标|预期")
 #: A sentence comparing over several years (年均, 比2002年, 五年来): its figures are not the
 #: period's own, so another claim of the same cell is preferred.
@@ -298,7 +298,7 @@ def load_stopwords(path: str | Path | None = None, rules: RuleSet | None = None)
 
 def is_term(word: str, stopwords: frozenset[str]) -> bool:
     """A token worth counting: two or more letters, not a stop word, figure or mask."""
-    if word in stopwords or _MASK.match(word):
+    if word in stopwords or masks_only(word):
         return False
     if len(_TERM.findall(word)) >= 2:
         return True
