@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
 import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from extractor.batch.run import run_batch
-from extractor.cli.common import NO_INPUTS, console
+from extractor.cli.common import NO_INPUTS, console, err_console
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError
 from extractor.export.tables import FORMATS, neutralise_frame, report_tables
@@ -40,19 +43,24 @@ def compare(
 ) -> None:
     """Compare reports across periods: campaigns, indicators, plan follow-up, keywords."""
     from extractor.analysis.compare import compare as run_compare
-    from extractor.analysis.compare import is_tables_dir, load_tables
+    from extractor.analysis.compare import is_tables_dir
 
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     try:
-        if len(paths) == 1 and is_tables_dir(paths[0]):
-            tables = load_tables(paths[0])
-        else:
-            inputs = iter_inputs(paths)
-            if not inputs:
-                raise _fail(NO_INPUTS, 2)
-            tables = report_tables(run_batch(inputs), with_text=True)
-        results = run_compare(tables, manifest=manifest, stopwords=stopwords, min_score=min_score)
+        with _steps() as step:
+            tables: Path | dict[str, pd.DataFrame]
+            if len(paths) == 1 and is_tables_dir(paths[0]):
+                tables = paths[0]  # read as needed, column by column
+            else:
+                inputs = iter_inputs(paths)
+                if not inputs:
+                    raise _fail(NO_INPUTS, 2)
+                step("parsing")
+                tables = report_tables(run_batch(inputs))
+            results = run_compare(
+                tables, manifest=manifest, stopwords=stopwords, min_score=min_score, progress=step
+            )
     except (InputError, OSError, ValueError) as exc:
         raise _fail(str(exc), 2) from exc
     try:
@@ -73,6 +81,17 @@ def compare(
         + " · ".join(f"{name} {len(df)}" for name, df in results.items() if name != "periods")
     )
     console.print("wrote " + ", ".join(str(p) for p in written))
+
+
+@contextmanager
+def _steps() -> Iterator[Callable[[str], None]]:
+    """A progress line on stderr naming the step under way, with the time elapsed."""
+    with Progress(
+        SpinnerColumn(), TextColumn("compare: {task.description}"), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("reading", total=None)
+        yield lambda name: bar.update(task, description=name)
 
 
 def write_results(results: dict[str, pd.DataFrame], out: Path, fmt: str) -> list[Path]:

@@ -259,7 +259,9 @@ def test_sigint_on_a_real_extract_leaves_readable_tables(tmp_path):
     deadline = time.monotonic() + 60
     while not (out.is_dir() and any(out.iterdir())) and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.5)  # some documents are parsed by now, not all
+    # some documents are parsed by now, not all (the first loads jieba's dictionary for the
+    # terms table: about a second)
+    time.sleep(2.5)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=120)
     docs = pd.read_parquet(out / "documents.parquet")

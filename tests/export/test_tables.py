@@ -39,8 +39,10 @@ COLUMNS = {
                   "start", "end"],
     "findings": ["doc_id", "rule", "severity", "message", "section_id", "measure_id", "start", "end",
                  "text", "sentence", "related_doc_id", "related_start", "related_end"],
+    "terms": ["doc_id", "measure_id", "term", "count"],
 }
-INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end"}
+INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end",
+               "count"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 
