@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +18,7 @@ from rich.tree import Tree
 
 import extractor
 from extractor.batch.parallel import default_jobs
+from extractor.batch.parts import PART_SIZE
 from extractor.batch.run import map_batch, process_file
 from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
 from extractor.cli.common import fail as _fail
@@ -32,6 +35,13 @@ app = typer.Typer(
     add_completion=False,
 )
 _MAX_ERRORS_SHOWN = 20
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 _MAX_CLAIMS_SHOWN = 4
 
 
@@ -70,11 +80,29 @@ def extract(
     resume: Annotated[
         bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
     ] = False,
+    engine: Annotated[Engine, typer.Option(help="Where to parse: local or dask.")] = Engine.local,
+    scheduler: Annotated[
+        str, typer.Option(help="--engine dask: a scheduler address, or local (a LocalCluster).")
+    ] = "local",
+    dataset: Annotated[
+        bool, typer.Option(help="Write each table as a Parquet dataset DIR/<table>/part-*.")
+    ] = False,
+    part_size: Annotated[int, typer.Option(help="Inputs per dataset part.", min=1)] = PART_SIZE,
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.cli.resume import keep_previous, load_previous
     from extractor.export.tables import TableWriter
 
+    if engine == Engine.dask or dataset:
+        if fmt != Format.parquet:
+            raise _fail("datasets (--dataset, --engine dask) are Parquet: drop --format", 2)
+        from extractor.cli.dataset import extract_dataset
+
+        return extract_dataset(
+            [_url(p) for p in paths], _url(out), engine=engine.value, scheduler=scheduler,
+            jobs=jobs, rules=_rules(lexicon), max_chars=max_chars, with_text=with_text,
+            resume=resume, part_size=part_size, strict=strict,
+        )  # fmt: skip
     try:
         inputs = iter_inputs(paths)
     except InputError as exc:
@@ -108,6 +136,14 @@ def extract(
         raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)
+
+
+def _url(path: Path) -> str:
+    """A path as given: ``s3://bucket/a`` back from the ``s3:/bucket/a`` a Path made of it."""
+    return _URL_SLASH.sub(r"\1://", str(path))
+
+
+_URL_SLASH = re.compile(r"^([A-Za-z][\w+.-]+):/(?!/)")
 
 
 def _progress() -> Progress:
