@@ -36,6 +36,7 @@ import types
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ from extractor.analysis.indicators import IndicatorTable, indicator_table
 from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
-__all__ = ["NOT_CAMPAIGNS", "compare", "is_term", "load_tables"]
+__all__ = ["NOT_CAMPAIGNS", "PieceWork", "compare", "is_term", "load_tables", "read_piece"]
 #: Below this score a plan measure counts as not reported.
 MATCH_THRESHOLD = 0.12
 #: The shared terms listed per match.
@@ -156,12 +157,24 @@ class TableSource:
             return self._frames[name]
         return _dataset().read_table(self.folder, name, NEEDED[name])
 
-    def chunks(self, name: str) -> Iterator[pd.DataFrame]:
-        """A table in pieces of bounded size (in memory: the one frame)."""
+    def pieces(self, name: str) -> list[Piece]:
+        """A table in pieces of bounded size that any process can read (:func:`read_piece`):
+        the parts of a dataset, the row groups of a Parquet file, or the frame in memory."""
         if self.folder is None:
-            yield self._frames[name]
-            return
-        yield from _dataset().iter_frames(self.folder, name, NEEDED[name])
+            return [(name, self._frames[name])]
+        return [(name, where) for where in _dataset().pieces(self.folder, name)]
+
+
+#: A piece of a table: its name, and a frame, or a Parquet file and row group (None: all).
+Piece = tuple[str, Any]
+
+
+def read_piece(piece: Piece) -> pd.DataFrame:
+    """The rows of one piece (from a file: the needed columns only)."""
+    name, where = piece
+    if isinstance(where, pd.DataFrame):
+        return where
+    return _dataset().read_piece(where, NEEDED[name])
 
 
 def _dataset() -> Any:
@@ -458,11 +471,20 @@ class TermTotals:
     """What compare needs of the ``terms`` table, gathered piece by piece: each (series,
     period)'s term counts, and the terms of each plan and review measure."""
 
-    def __init__(self, docs: pd.DataFrame, followed: pd.DataFrame) -> None:
-        self._key = docs.set_index("doc_id")[["series", "period"]]
-        self._followed = pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str))
+    def __init__(self, key: pd.DataFrame, followed: pd.MultiIndex) -> None:
+        self._key = key  # doc_id → series, period
+        self._followed = followed  # (doc_id, measure_id) of plan and review measures
         self._parts: list[pd.Series] = []
         self.measures: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def merge(self, counts: pd.Series, measures: Mapping[tuple[str, str], set[str]]) -> None:
+        """Take in what another TermTotals gathered (from other pieces)."""
+        if len(counts):
+            self._parts.append(counts)
+        if len(self._parts) > 32:
+            self._parts = [self.counts()]
+        for key, terms in measures.items():
+            self.measures[key] |= terms
 
     def add(self, chunk: pd.DataFrame, stopwords: frozenset[str]) -> None:
         chunk = _kept_terms(chunk[chunk["doc_id"].isin(self._key.index)], stopwords)
@@ -470,15 +492,14 @@ class TermTotals:
         doc = chunk[whole].join(self._key, on="doc_id")
         if len(doc):
             sums = doc.groupby(["series", "period", "term"], sort=False)["count"].sum()
-            self._parts.append(sums.astype("int64"))
-        if len(self._parts) > 32:  # bounded: fold the pieces into one
-            self._parts = [self.counts()]
+            self.merge(sums.astype("int64"), {})
         part = chunk[~whole]
         at = pd.MultiIndex.from_arrays([part["doc_id"].astype(str), part["measure_id"].astype(str)])
         part = part[at.isin(self._followed)]
         for doc_id, measure_id, term in zip(
-            part["doc_id"], part["measure_id"], part["term"], strict=True
-        ):
+            part["doc_id"].tolist(), part["measure_id"].tolist(), part["term"].tolist(),
+            strict=True,
+        ):  # fmt: skip
             self.measures[(str(doc_id), str(measure_id))].add(str(term))
 
     def counts(self) -> pd.Series:
@@ -487,6 +508,36 @@ class TermTotals:
             return pd.Series([], dtype="int64", index=pd.MultiIndex.from_tuples(
                 [], names=["series", "period", "term"]))  # fmt: skip
         return pd.concat(self._parts).groupby(level=[0, 1, 2], sort=False).sum()
+
+
+@dataclass
+class PieceWork:
+    """What compare does with one piece of the claims or terms table, wherever it runs
+    (here, a worker process of ``--jobs``, a Dask worker): claims → the candidates of the
+    indicator cells; terms → term counts per (series, period) and the terms of each plan
+    and review measure."""
+
+    key: pd.DataFrame
+    followed: pd.MultiIndex
+    stopwords: frozenset[str]
+    rules: RuleSet | None = None
+
+    def __call__(self, piece: Piece) -> tuple[str, Any]:
+        rows = read_piece(piece)
+        rows = rows[rows["doc_id"].isin(self.key.index)]
+        if piece[0] == "claims":
+            return "claims", indicator_candidates(rows, indicator_table(self.rules))
+        totals = TermTotals(self.key, self.followed)
+        totals.add(rows, self.stopwords)
+        return "terms", (totals.counts(), dict(totals.measures))
+
+
+#: Runs a PieceWork over pieces, yielding results as they come (in any order).
+PieceMap = Callable[[PieceWork, list[Piece]], Iterable[tuple[str, Any]]]
+
+
+def _serial(work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
+    return map(work, pieces)
 
 
 # --- plan follow-up -------------------------------------------------------------------------
@@ -612,22 +663,22 @@ def keyword_trends(
     keeps its ``top`` most frequent terms seen ``min_count`` times or more (on a tie, in
     the order of the terms) and every campaign name it holds."""
     chars = docs.assign(chars=pd.to_numeric(docs["chars"]).fillna(0).astype("int64"))
-    chars = chars.groupby(["series", "period"])["chars"].sum()
+    sizes = chars.groupby(["series", "period"])["chars"].sum().to_dict()
     flat = counts.rename("count").reset_index()
     totals = flat.groupby(["series", "term"], sort=False)["count"].sum().reset_index()
     totals = totals.sort_values(["series", "count", "term"], ascending=[True, False, True])
     frequent = totals[totals["count"] >= min_count].groupby("series", sort=False).head(top)
     names = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]["norm"]
-    names = set(names.dropna().astype(str))
-    kept = set(zip(frequent["series"], frequent["term"], strict=True))
-    kept |= {(s, t) for s, t in zip(totals["series"], totals["term"], strict=True) if t in names}
-    rows = []
-    for series, period, term, n in zip(flat["series"], flat["period"], flat["term"],
-                                       flat["count"], strict=True):  # fmt: skip
-        if (series, term) in kept:
-            size = int(chars[(series, period)])
-            rows.append((str(series), str(period), str(term), int(n), size,
-                         round(int(n) * 10_000 / size, 3)))  # fmt: skip
+    named = totals[totals["term"].isin(set(names.dropna().astype(str)))]
+    kept = pd.concat([frequent, named])[["series", "term"]].drop_duplicates()
+    flat = flat.merge(kept, on=["series", "term"])
+    rows = [
+        (str(series), str(period), str(term), int(n), sizes[(series, period)],
+         round(int(n) * 10_000 / sizes[(series, period)], 3))
+        for series, period, term, n in zip(flat["series"].tolist(), flat["period"].tolist(),
+                                           flat["term"].tolist(), flat["count"].tolist(),
+                                           strict=True)
+    ]  # fmt: skip
     out = pd.DataFrame(rows, columns=["series", "period", "term", "count", "chars", "per_10k"])
     out = out.assign(_k=out["period"].map(period_key))
     return out.sort_values(["series", "_k", "count", "term"], ascending=[True, True, False, True]
@@ -677,6 +728,7 @@ def compare(
     top_terms: int = 1000,
     min_score: float = MATCH_THRESHOLD,
     progress: Progress | None = None,
+    map_pieces: PieceMap | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The comparison tables of a batch's tables (see the module docstring).
 
@@ -686,6 +738,8 @@ def compare(
     of the documents it lists.  ``min_score``: below it a plan counts as not reported.
     Keyword trends keep the ``top_terms`` most frequent terms of a series seen ``min_count``
     times or more, and every campaign name.  ``progress`` is called with each step's name.
+    ``map_pieces`` runs the work on the claims and terms tables piece by piece elsewhere
+    (:mod:`extractor.analysis.pieces`: worker processes, a Dask cluster); by default here.
     """
     step = progress or (lambda _: None)
     step("documents")
@@ -703,16 +757,19 @@ def compare(
     out: dict[str, pd.DataFrame] = {}
     out.update(campaign_tables(docs, campaigns := read("campaigns")))
     sections = read("sections")
-    step("claims")
-    table = indicator_table(rules)
-    found = [indicator_candidates(c[c["doc_id"].isin(ok)], table)
-             for c in source.chunks("claims")]  # fmt: skip
-    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True)))
     followed = followed_measures(docs, sections, read("measures"))
-    step("terms")
-    totals = TermTotals(docs, followed)
-    for chunk in source.chunks("terms"):
-        totals.add(chunk, stop)
+    key = docs.set_index("doc_id")[["series", "period"]]
+    work = PieceWork(key, pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str)),
+                     stop, rules)  # fmt: skip
+    pieces = source.pieces("claims") + source.pieces("terms")
+    totals, found = TermTotals(work.key, work.followed), []
+    for n, (kind, result) in enumerate((map_pieces or _serial)(work, pieces), start=1):
+        step(f"claims and terms: {n}/{len(pieces)} pieces")
+        if kind == "claims":
+            found.append(result)
+        else:
+            totals.merge(*result)
+    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True)))
     step("plan follow-up")
     out["plan_followup"] = plan_followup(followed, totals.measures, threshold=min_score)
     step("keywords")

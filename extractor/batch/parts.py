@@ -205,7 +205,16 @@ def list_sources(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str
     """The inputs of a batch as (source, doc id) pairs: local files and folders as
     :func:`extractor.io.reading.iter_inputs` finds them; fsspec URLs of files, or of
     folders listed recursively (files with a known extension), doc ids relative to them."""
-    from extractor.io.reading import KNOWN_SUFFIXES, iter_inputs, unique_doc_ids
+    from extractor.io.reading import FOLDER_DOCS, KNOWN_SUFFIXES, iter_inputs, unique_doc_ids
+
+    def wanted(file: str) -> bool:  # what a folder walk picks up (reading._walk)
+        name = PurePosixPath(file)
+        hidden = any(part.startswith(".") for part in name.relative_to(root).parts)
+        return (
+            not hidden
+            and name.stem.upper() not in FOLDER_DOCS
+            and (name.suffix.lower() in KNOWN_SUFFIXES)
+        )
 
     pairs: list[tuple[str, str]] = []
     local: list[tuple[Path, Path]] = []
@@ -225,9 +234,7 @@ def list_sources(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, str
         fs, root = fsspec.core.url_to_fs(str(path))
         protocol = str(path).split("://", 1)[0]
         if fs.isdir(root):
-            files = sorted(
-                f for f in fs.find(root) if PurePosixPath(f).suffix.lower() in KNOWN_SUFFIXES
-            )
+            files = sorted(f for f in fs.find(root) if wanted(f))
             base = PurePosixPath(root)
         elif fs.exists(root):
             files, base = [root], PurePosixPath(root).parent
@@ -264,8 +271,8 @@ def pending_parts(out: str, parts: Sequence[Part], *, resume: bool) -> list[Part
         )
     for part in parts:
         if part.index in done:
-            found = read_table(out, "documents", ["doc_id"], part=part.index)["doc_id"].tolist()
-            if found != part.doc_ids:
+            found = read_table(out, "documents", ["path"], part=part.index)["path"].tolist()
+            if found != [item.source for item in part.items]:
                 raise InputError(
                     f"{out}: part {part.index} holds other documents than this batch gives it "
                     "(were the inputs changed since the interrupted run?); use another folder"

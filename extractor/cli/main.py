@@ -18,7 +18,6 @@ from rich.tree import Tree
 
 import extractor
 from extractor.batch.parallel import default_jobs
-from extractor.batch.parts import PART_SIZE
 from extractor.batch.run import map_batch, process_file
 from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
 from extractor.cli.common import fail as _fail
@@ -87,7 +86,9 @@ def extract(
     dataset: Annotated[
         bool, typer.Option(help="Write each table as a Parquet dataset DIR/<table>/part-*.")
     ] = False,
-    part_size: Annotated[int, typer.Option(help="Inputs per dataset part.", min=1)] = PART_SIZE,
+    part_size: Annotated[
+        int | None, typer.Option(help="Inputs per dataset part (default 64).", min=1)
+    ] = None,
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.cli.resume import keep_previous, load_previous
@@ -96,12 +97,13 @@ def extract(
     if engine == Engine.dask or dataset:
         if fmt != Format.parquet:
             raise _fail("datasets (--dataset, --engine dask) are Parquet: drop --format", 2)
+        from extractor.batch.parts import PART_SIZE
         from extractor.cli.dataset import extract_dataset
 
         return extract_dataset(
             [_url(p) for p in paths], _url(out), engine=engine.value, scheduler=scheduler,
             jobs=jobs, rules=_rules(lexicon), max_chars=max_chars, with_text=with_text,
-            resume=resume, part_size=part_size, strict=strict,
+            resume=resume, part_size=part_size or PART_SIZE, strict=strict,
         )  # fmt: skip
     try:
         inputs = iter_inputs(paths)

@@ -16,15 +16,16 @@ count and hash describes a dataset as it describes single table files
 (:func:`dataset_files` lists them with their row counts).
 
 :func:`read_table` reads a table from either layout (``DIR/<table>.parquet`` or the
-dataset), only the columns asked for; :func:`iter_frames` streams it in record batches, so
-the caller holds one batch at a time.
+dataset), only the columns asked for; :func:`pieces` cuts it into pieces (the parts of a
+dataset, the row groups of a file) that :func:`read_piece` reads one at a time, in any
+process.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -167,20 +168,25 @@ def read_table(
     return _pandas(data.to_table(columns=_present(data, columns), filter=filter))
 
 
-def iter_frames(
-    folder: str | os.PathLike[str],
-    table: str,
-    columns: Sequence[str] | None = None,
-    *,
-    batch_rows: int = 1 << 18,
-) -> Iterator[pd.DataFrame]:
-    """A table of a folder in record batches of at most ``batch_rows`` rows, as DataFrames."""
-    data = _dataset(folder, table)
-    if data is None:
-        raise FileNotFoundError(f"{_local(folder)}: no {table} table ({table}.parquet or {table}/)")
-    for batch in data.to_batches(columns=_present(data, columns), batch_size=batch_rows):
-        if batch.num_rows:
-            yield _pandas(pa.Table.from_batches([batch]))
+def pieces(folder: str | os.PathLike[str], table: str) -> list[tuple[str, int | None]]:
+    """A table of a folder in pieces: each part of a dataset, or each row group of a file."""
+    base = _local(folder)
+    single = base / f"{table}.parquet"
+    if single.is_file():
+        return [(str(single), i) for i in range(pq.ParquetFile(single).num_row_groups)]
+    if _dataset(base, table) is None:
+        raise FileNotFoundError(f"{base}: no {table} table ({table}.parquet or {table}/)")
+    return [(str(path), None) for path in part_paths(base, table)]
+
+
+def read_piece(where: tuple[str, int | None], columns: Sequence[str]) -> pd.DataFrame:
+    """One piece (:func:`pieces`) with these columns (those the file has)."""
+    path, group = where
+    handle = pq.ParquetFile(path)
+    present = [c for c in columns if c in handle.schema_arrow.names]
+    if group is None:
+        return _pandas(handle.read(columns=present))
+    return _pandas(handle.read_row_group(group, columns=present))
 
 
 def _present(data: ds.Dataset, columns: Sequence[str] | None) -> list[str] | None:
