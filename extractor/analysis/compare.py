@@ -481,7 +481,7 @@ class TermTotals:
         """Take in what another TermTotals gathered (from other pieces)."""
         if len(counts):
             self._parts.append(counts)
-        if len(self._parts) > 32:
+        if len(self._parts) > 8:  # fold the pieces into one: memory holds the totals
             self._parts = [self.counts()]
         for key, terms in measures.items():
             self.measures[key] |= terms
@@ -500,7 +500,8 @@ class TermTotals:
             part["doc_id"].tolist(), part["measure_id"].tolist(), part["term"].tolist(),
             strict=True,
         ):  # fmt: skip
-            self.measures[(str(doc_id), str(measure_id))].add(str(term))
+            # one copy of each term however many measures hold it
+            self.measures[(str(doc_id), str(measure_id))].add(sys.intern(str(term)))
 
     def counts(self) -> pd.Series:
         """Term counts per (series, period, term)."""

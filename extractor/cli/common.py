@@ -33,7 +33,10 @@ MaxChars = Annotated[
     int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
 ]
 Jobs = Annotated[
-    int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+    int,
+    typer.Option(
+        "--jobs", "-j", help="Worker processes (0: one per core, one for under 2 MB).", min=0
+    ),
 ]
 
 

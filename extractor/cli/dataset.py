@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import typer
 
-from extractor.batch.parallel import default_jobs, ordered_map
+from extractor.batch.parallel import auto_jobs, ordered_map
 from extractor.batch.parts import (
     Part,
     hash_sources,
@@ -73,8 +73,8 @@ def extract_dataset(
                 todo = pending_parts(out, plan_parts(sources, shas, size=part_size), resume=resume)
                 bar.update(task, completed=len(sources) - sum(len(p.items) for p in todo))
                 run = partial(run_part, out, rules=rules, max_chars=max_chars, with_text=with_text)
-                for part, done in zip(todo, ordered_map(run, todo, jobs=jobs or default_jobs()),
-                                      strict=False):  # fmt: skip
+                workers = jobs or auto_jobs(s for s, _ in sources)
+                for part, done in zip(todo, ordered_map(run, todo, jobs=workers), strict=False):
                     written(part, done)
         except InputError as exc:
             raise _fail(str(exc), 2) from exc

@@ -17,7 +17,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 import extractor
-from extractor.batch.parallel import default_jobs
+from extractor.batch.parallel import auto_jobs
 from extractor.batch.run import map_batch, process_file
 from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
 from extractor.cli.common import fail as _fail
@@ -123,7 +123,8 @@ def extract(
                 # rows are built where the report was parsed: in the workers with --jobs
                 to_rows = partial(report_rows, with_text=with_text)
                 for doc, rows in map_batch(
-                    inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
+                    inputs, to_rows, max_chars=max_chars,
+                    jobs=jobs or auto_jobs(file for file, _ in inputs),
                     rules=rules, skip=skip,
                 ):  # fmt: skip
                     writer.add_report_rows(rows)
