@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import sys
 import types
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -467,6 +468,42 @@ def _kept_terms(chunk: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
     return chunk[terms.isin(keep)]
 
 
+class MeasureTerms:
+    """The term sets of many measures, compactly: each term once in a vocabulary, each set
+    an array of 4-byte term numbers (a set of strings costs some 60 bytes a term)."""
+
+    def __init__(self) -> None:
+        self._number: dict[str, int] = {}
+        self._words: list[str] = []
+        self._sets: dict[tuple[str, str], array[int]] = {}
+
+    def add(self, key: tuple[str, str], terms: Iterable[str]) -> None:
+        ids = set()
+        for term in terms:
+            n = self._number.get(term)
+            if n is None:
+                n = self._number[term] = len(self._words)
+                self._words.append(term)
+            ids.add(n)
+        if key in self._sets:
+            ids.update(self._sets[key])
+        self._sets[key] = array("i", sorted(ids))
+
+    def get(self, key: tuple[str, str], default: set[str] | None = None) -> set[str]:
+        """A measure's terms (``default``, else an empty set, when it has none)."""
+        ids = self._sets.get(key)
+        if ids is None:
+            return set() if default is None else default
+        return {self._words[i] for i in ids}
+
+    def items(self) -> Iterator[tuple[tuple[str, str], list[str]]]:
+        for key, ids in self._sets.items():
+            yield key, [self._words[i] for i in ids]
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+
 class TermTotals:
     """What compare needs of the ``terms`` table, gathered piece by piece: each (series,
     period)'s term counts, and the terms of each plan and review measure."""
@@ -475,16 +512,18 @@ class TermTotals:
         self._key = key  # doc_id → series, period
         self._followed = followed  # (doc_id, measure_id) of plan and review measures
         self._parts: list[pd.Series] = []
-        self.measures: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.measures = MeasureTerms()
 
-    def merge(self, counts: pd.Series, measures: Mapping[tuple[str, str], set[str]]) -> None:
+    def merge(
+        self, counts: pd.Series, measures: Iterable[tuple[tuple[str, str], list[str]]]
+    ) -> None:
         """Take in what another TermTotals gathered (from other pieces)."""
         if len(counts):
             self._parts.append(counts)
         if len(self._parts) > 8:  # fold the pieces into one: memory holds the totals
             self._parts = [self.counts()]
-        for key, terms in measures.items():
-            self.measures[key] |= terms
+        for key, terms in measures:
+            self.measures.add(key, terms)
 
     def add(self, chunk: pd.DataFrame, stopwords: frozenset[str]) -> None:
         chunk = _kept_terms(chunk[chunk["doc_id"].isin(self._key.index)], stopwords)
@@ -492,16 +531,18 @@ class TermTotals:
         doc = chunk[whole].join(self._key, on="doc_id")
         if len(doc):
             sums = doc.groupby(["series", "period", "term"], sort=False)["count"].sum()
-            self.merge(sums.astype("int64"), {})
+            self.merge(sums.astype("int64"), ())
         part = chunk[~whole]
         at = pd.MultiIndex.from_arrays([part["doc_id"].astype(str), part["measure_id"].astype(str)])
         part = part[at.isin(self._followed)]
+        found: dict[tuple[str, str], list[str]] = defaultdict(list)
         for doc_id, measure_id, term in zip(
             part["doc_id"].tolist(), part["measure_id"].tolist(), part["term"].tolist(),
             strict=True,
         ):  # fmt: skip
-            # one copy of each term however many measures hold it
-            self.measures[(str(doc_id), str(measure_id))].add(sys.intern(str(term)))
+            found[(str(doc_id), str(measure_id))].append(str(term))
+        for key, terms in found.items():
+            self.measures.add(key, terms)
 
     def counts(self) -> pd.Series:
         """Term counts per (series, period, term)."""
@@ -530,7 +571,7 @@ class PieceWork:
             return "claims", indicator_candidates(rows, indicator_table(self.rules))
         totals = TermTotals(self.key, self.followed)
         totals.add(rows, self.stopwords)
-        return "terms", (totals.counts(), dict(totals.measures))
+        return "terms", (totals.counts(), list(totals.measures.items()))
 
 
 #: Runs a PieceWork over pieces, yielding results as they come (in any order).
@@ -562,7 +603,7 @@ def followed_measures(
 
 def plan_followup(
     followed: pd.DataFrame,
-    terms: Mapping[tuple[str, str], set[str]],
+    terms: Mapping[tuple[str, str], set[str]] | MeasureTerms,
     threshold: float = MATCH_THRESHOLD,
 ) -> pd.DataFrame:
     """Each plan measure against the review measures of its period in the next document.
