@@ -105,15 +105,15 @@ def jobs(args: argparse.Namespace, work: Path) -> list[tuple[str, str]]:
     sources = find_sources()
     for label, count, make in [
         ("8 real reports", 8, None), ("32 real reports", 32, None),
-        ("144 real reports (../shared/corpora)", 144, None), ("400 real reports", 400, None),
-        ("100 small (1,000 chars)", 100, 1000), ("1,000 small (1,000 chars)", 1000, 1000),
+        ("157 real reports (corpora and ../shared/corpora)", 157, None),
+        ("1,000 small (1,000 chars)", 1000, 1000),
     ]:  # fmt: skip
         batch = work / "jobs-batch"
         shutil.rmtree(batch, ignore_errors=True)
         if make is None:
-            mb = sum(len(s.data) for s in sources[:count]) / MB if count < len(sources) else 0
-            built = build_batch(sources, batch, mb or count / len(sources) * 7.0)
-            docs = built.files
+            chosen = sources[:: max(1, len(sources) // count)][:count]
+            mb = sum(len(s.data) for s in chosen) / MB
+            docs = build_batch(chosen, batch, mb).files
         else:
             small_documents(batch, count, make)
             docs = count
