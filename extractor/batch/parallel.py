@@ -30,9 +30,9 @@ MIN_PARALLEL_ITEMS = 8
 #: With ``--jobs 0`` (the default) a batch holding less input than this stays in one
 #: process: each worker process imports the package, builds its rules and loads jieba's
 #: dictionary before its first document, which costs more than it saves below this size on
-#: the 2-core machine we measured (benchmarks/scaling.py jobs; the figures are in
-#: docs/scaling.md).
-AUTO_MIN_BYTES = 2 << 20
+#: the 2-core machine we measured (benchmarks/scaling.py jobs: break-even between 1.5 and
+#: 7 MB of real reports, 3 MB of small documents still slower; docs/scaling.md).
+AUTO_MIN_BYTES = 4 << 20
 
 
 def auto_jobs(files: Iterable[os.PathLike[str] | str]) -> int:

@@ -35,7 +35,7 @@ MaxChars = Annotated[
 Jobs = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", help="Worker processes (0: one per core, one for under 2 MB).", min=0
+        "--jobs", "-j", help="Worker processes (0: one per core, one for under 4 MB).", min=0
     ),
 ]
 
