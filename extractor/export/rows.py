@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from extractor.analysis.terms import term_counts
 from extractor.model import Document, Report  # at run time: mypyc's NamedTuple reads it
 
 Row = dict[str, Any]
@@ -72,6 +73,8 @@ TABLES: dict[str, TableSpec] = {
         "doc_id rule rules severity message path line:int column:int heading marker "
         "section_id measure_id start:int end:int text sentence "
         "related_doc_id related_path related_line:int related_start:int related_end:int")),
+    # jieba's terms of the document and of each plan or review measure, for `compare`
+    "terms": TableSpec(term_counts, _columns("doc_id measure_id term count:int")),
 }
 # fmt: on
 _TEXT_COLUMN = Column("text", "str")

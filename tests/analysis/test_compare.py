@@ -237,10 +237,38 @@ def test_extractor_compare_is_callable_and_pandas_loads_lazily(corpus_tables):
                         "section_profile"}  # fmt: skip
 
 
-def test_without_a_text_column_the_files_are_read_again(corpus_tables, corpus):
-    tables = dict(corpus_tables, documents=corpus_tables["documents"].drop(columns="text"))
+def test_compare_reads_no_report_file_and_gives_the_same_from_any_folder(
+    corpus, tmp_path, monkeypatch
+):
+    """The tables alone make the comparison: extracted without text, from a relative path,
+    compared from another folder (where those paths lead nowhere), it is the same."""
+    monkeypatch.chdir(CORPORA.parent)
+    tables = tmp_path / "tables"
+    result = CliRunner().invoke(app, ["extract", "corpora", "--out", str(tables)])
+    assert result.exit_code == 0, result.output
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not (elsewhere / "corpora").exists()
     out = compare(tables, manifest=MANIFEST)
-    assert out["keyword_trends"].equals(corpus["keyword_trends"])
+    assert len(out["keyword_trends"]) > 1000
+    for name, df in corpus.items():
+        if name != "periods":  # its paths are as extract was given them
+            pd.testing.assert_frame_equal(
+                df.reset_index(drop=True), out[name].reset_index(drop=True),
+                check_dtype=False, obj=name,
+            )  # fmt: skip
+
+
+def test_a_missing_table_is_an_error_naming_it(corpus_tables, tmp_path):
+    with pytest.raises(ValueError, match="terms"):
+        compare({k: v for k, v in corpus_tables.items() if k != "terms"})
+    folder = tmp_path / "tables"
+    assert CliRunner().invoke(app, ["extract", str(CORPORA), "--out", str(folder)]).exit_code == 0
+    (folder / "terms.parquet").unlink()
+    result = CliRunner().invoke(app, ["compare", str(folder), "--out", str(tmp_path / "cmp")])
+    assert result.exit_code == 2
+    assert "terms" in result.output and str(folder) in result.output.replace("\n", "")
 
 
 def test_unreadable_documents_are_left_out_of_the_comparison(tmp_path):
@@ -271,7 +299,7 @@ def test_compare_reads_a_folder_of_extracted_tables(tmp_path, corpus, fmt):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     loaded = load_tables(tables)
-    assert set(loaded) == {"documents", "sections", "measures", "claims", "campaigns"}
+    assert set(loaded) == {"documents", "sections", "measures", "claims", "campaigns", "terms"}
     again = compare(loaded, manifest=MANIFEST)["plan_followup"]
     assert again.equals(corpus["plan_followup"])
     written = {
