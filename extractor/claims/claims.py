@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 
 import regex
 
@@ -136,13 +137,18 @@ def find_claims(
         span = part_span(folded, span, before, at, state.spans)
         # a rate, or a change with no figure, of an indicator that names its growth
         rate = draft.base_unit in rates or (draft.value is None and bool(draft.change))
-        claims.append(
-            replace(
-                draft, claim_id=f"c{i}", section_id=section_id, measure_id=measure_id,
-                span=span, indicator_norm=names.of_claim(draft.indicator, rate=rate),
-            )
-        )  # fmt: skip
+        rest = list(_UNPLACED(draft))
+        rest[_SPAN], rest[_NORM] = span, names.of_claim(draft.indicator, rate=rate)
+        claims.append(Claim(f"c{i}", section_id, measure_id, *rest))
     return claims
+
+
+#: A claim's fields after its id, section and measure, in order (one C call per claim:
+#: ``dataclasses.replace`` reads the fields and builds keywords for every call); its span and
+#: canonical indicator are set at these places.
+_UNPLACED_FIELDS = tuple(f.name for f in fields(Claim)[3:])
+_UNPLACED = attrgetter(*_UNPLACED_FIELDS)
+_SPAN, _NORM = _UNPLACED_FIELDS.index("span"), _UNPLACED_FIELDS.index("indicator_norm")
 
 
 def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Where:
