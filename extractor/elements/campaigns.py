@@ -49,7 +49,7 @@ __all__ = [
 
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
-_SUM = regex.compile(r"\d+(?:\+\d+)+")  # 3+2, 14+1, 1+4+N's all-digit kin
+_SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 #: What may follow an honour's name in the same run and is not part of it: a count of
@@ -60,7 +60,10 @@ _HONOUR_TAIL = regex.compile(
     r"[^，。；]*$"
 )
 #: A count of awardees before the title (获评5个国家生态文明建设示范区).
-_HONOUR_COUNT = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家项所座条处]")
+_HONOUR_COUNT = regex.compile(
+    r"(?:(?<!\d)\d++|(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九十百千万]++)(?:多|余)?"
+    r"[个家项所座条处]"
+)
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
 #: How a pair pattern opens (after a lookbehind) for the quick scan of :func:`_pairs`: a
 #: numeral, a Han character that is not one (``{H}``) and a numeral again (一岗双…).

@@ -24,12 +24,14 @@ from extractor.io.formats import join_lines
 
 #: A line that begins a heading when it follows a sentence end (never joined to it).
 _HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"(?:第[一二三四五六七八九十]+(?:部分|章|节)|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、|[（(][一二三四五六七八九十]+[）)]"
     r"|[\d０-９]{1,2}[、．.](?![\d０-９])|[（(][\d０-９]{1,2}[）)])"
 )
 #: A page number alone on the first or last line of a page: dropped, so that a paragraph
 #: broken by the page goes on (— 3 —, - 3 -, 3, 第3页, 3/12).
-_PAGE_NUMBER = re.compile(r"[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–－\s]*")
+_PAGE_NUMBER = re.compile(
+    r"(?<![-—–－\s])[-—–－\s]*+(?:第\s*+)?\d{1,4}\s*+(?:页|/\s*+\d{1,4})?[-—–－\s]*+"
+)
 _SENTENCE_END = tuple("。；：！？:;!?”」")
 _TOLERANCE = 0.5  # of the font size: runs this close vertically share a baseline
 
