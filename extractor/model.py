@@ -123,10 +123,12 @@ class Placeholder:
     measure_id: str | None
     text: str
     kind: str  # figure | date | name
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the mask
     start: int
     end: int
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
 
 @_slot_init
@@ -149,11 +151,13 @@ class Claim:
     time_ref: str
     is_target: bool
     masked: bool
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the figure
     start: int
     end: int
     text: str
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
 
 @_slot_init

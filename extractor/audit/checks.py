@@ -35,7 +35,7 @@ from extractor.outline.measures import Locator
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning
-from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index
+from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index, window
 
 ERROR, WARNING = "error", "warning"
 #: Every rule id and its severity, in the order findings are reported.
@@ -89,10 +89,12 @@ class Finding:
     start: int
     end: int
     text: str
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the finding
     related_doc_id: str | None = None  # repeated_text: the other document and span
     related_start: int | None = None
     related_end: int | None = None
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +179,13 @@ class _Context:
         return self.measures[i].measure_id if i >= 0 else None
 
     def finding(self, rule: str, message: str, start: int, end: int, **extra: Any) -> Finding:
-        s, e = self.index.sentence(min(start, max(len(self.text) - 1, 0)))
+        s, e = window(self.index.sentence(min(start, max(len(self.text) - 1, 0))), start, end)
         return Finding(
             doc_id=self.report.document.doc_id, rule=rule, severity=RULES[rule],
             message=message, section_id=extra.pop("section_id", self.locator.id_at(start)),
             measure_id=extra.pop("measure_id", self.measure_at(start)), start=start, end=end,
-            text=self.text[start:end], sentence=self.text[s:e], **extra,
+            text=self.text[start:end], sentence=self.text[s:e], sentence_start=s,
+            sentence_end=e, **extra,
         )  # fmt: skip
 
 

@@ -32,7 +32,13 @@ from extractor.claims.words import (
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.loader import RuleSet, default_rules
-from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex, cached_fold, sentence_index
+from extractor.text.sentences import (
+    CLAUSE_MARKS,
+    SentenceIndex,
+    cached_fold,
+    sentence_index,
+    window,
+)
 
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
@@ -234,6 +240,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     if not change and gap in _JOINERS and prev_claim is not None:
         change = prev_claim.change
     text = doc.text
+    shown = window(sent, fig.start, fig.end)
     return Claim(
         claim_id="",  # numbered once all claims are sorted
         section_id=None,
@@ -250,11 +257,13 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         time_ref=doc.text[time[0] : time[1]] if time else "",
         is_target=_is_target(doc, fig.start, scope, time),
         masked=fig.masked,
-        sentence=text[sent[0] : sent[1]],
+        sentence=text[shown[0] : shown[1]],
         start=fig.start,
         end=fig.end,
         text=text[fig.start : fig.end],
         rule=fig.rule,
+        sentence_start=shown[0],
+        sentence_end=shown[1],
     )
 
 
@@ -547,6 +556,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
         time = _time_span(doc, ws, scope)
+        shown = window(sent, ws, we)
         out.append(
             Claim(
                 claim_id="",
@@ -564,11 +574,13 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
                 time_ref=doc.text[time[0] : time[1]] if time else "",
                 is_target=_is_target(doc, ws, scope, time),
                 masked=False,
-                sentence=doc.text[sent[0] : sent[1]],
+                sentence=doc.text[shown[0] : shown[1]],
                 start=ws,
                 end=we,
                 text=doc.text[ws:we],
                 rule="claim.change",
+                sentence_start=shown[0],
+                sentence_end=shown[1],
             )
         )
     return out

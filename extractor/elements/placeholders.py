@@ -26,7 +26,7 @@ from extractor.claims.units import UnitTable, unit_table
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.rx import matches_at
-from extractor.text.sentences import cached_fold, sentence_index
+from extractor.text.sentences import cached_fold, sentence_index, window
 
 _CN_NUMERAL = set("〇零一二两三四五六七八九十百千万亿")
 _SPACES = set(" \t\n\u3000")
@@ -145,7 +145,8 @@ def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeh
         if not _is_mask(folded, start, end, vocab):
             continue
         kind, rule = _kind(folded, m, vocab, units)
-        s, e = sentence_index(folded).sentence(start)  # cached; built only where masks are
+        # the index is cached, built only where masks are; the sentence is bounded
+        s, e = window(sentence_index(folded).sentence(start), start, end)
         found.append(
             Placeholder(
                 placeholder_id=f"p{len(found) + 1}",
@@ -157,6 +158,8 @@ def find_placeholders(text: str, *, rules: RuleSet | None = None) -> list[Placeh
                 start=start,
                 end=end,
                 rule=rule,
+                sentence_start=s,
+                sentence_end=e,
             )
         )
     return _spread_figures(folded, found)

@@ -63,15 +63,16 @@ TABLES: dict[str, TableSpec] = {
     "claims": TableSpec(_elements("claims"), _columns(
         "doc_id section_id measure_id indicator value_text value:float low:float high:float "
         "unit base_unit approx change time_ref is_target:bool masked:bool sentence "
-        "start:int end:int")),
+        "sentence_start:int sentence_end:int start:int end:int")),
     "placeholders": TableSpec(_elements("placeholders"), _columns(
-        "doc_id section_id measure_id text kind sentence start:int end:int")),
+        "doc_id section_id measure_id text kind sentence sentence_start:int sentence_end:int "
+        "start:int end:int")),
     "campaigns": TableSpec(_elements("campaigns"), _columns(
         "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
     # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
     "findings": TableSpec(lambda r: audit(r), _columns(
         "doc_id rule severity message section_id measure_id start:int end:int text sentence "
-        "related_doc_id related_start:int related_end:int")),
+        "sentence_start:int sentence_end:int related_doc_id related_start:int related_end:int")),
 }
 # fmt: on
 _TEXT_COLUMN = Column("text", "str")

@@ -32,15 +32,17 @@ COLUMNS = {
                  "headline", "slogan", "text", "start", "end"],
     "claims": ["doc_id", "section_id", "measure_id", "indicator", "value_text", "value", "low",
                "high", "unit", "base_unit", "approx", "change", "time_ref", "is_target", "masked",
-               "sentence", "start", "end"],
-    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence", "start",
-                     "end"],
+               "sentence", "sentence_start", "sentence_end", "start", "end"],
+    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence",
+                     "sentence_start", "sentence_end", "start", "end"],
     "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
                   "start", "end"],
     "findings": ["doc_id", "rule", "severity", "message", "section_id", "measure_id", "start", "end",
-                 "text", "sentence", "related_doc_id", "related_start", "related_end"],
+                 "text", "sentence", "sentence_start", "sentence_end", "related_doc_id",
+                 "related_start", "related_end"],
 }
-INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end"}
+INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "related_start", "related_end",
+               "sentence_start", "sentence_end"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 
