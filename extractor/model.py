@@ -64,6 +64,7 @@ class Document:
     error: str = ""
     body_start: int = 0
     body_end: int = 0
+    warning: str = ""  # read, with something the reader should know (a link followed …)
 
 
 @_slot_init

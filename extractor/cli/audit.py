@@ -21,11 +21,11 @@ from rich.text import Text
 import extractor.audit.checks as auditing
 from extractor.batch.parallel import default_jobs
 from extractor.batch.run import run_batch
-from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console
+from extractor.cli.common import NO_INPUTS, FollowLinks, Format, Jobs, MaxChars, Paths, console
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError
 from extractor.export.audit_page import AuditPage
-from extractor.io.reading import iter_inputs
+from extractor.io.reading import DEFAULT_MAX_CHARS, iter_inputs
 
 
 class FailOn(StrEnum):
@@ -60,15 +60,16 @@ def audit(
         typer.Option("--rules", help="Only these rules (comma-separated or repeated)."),
     ] = None,
     skip: Annotated[list[str] | None, typer.Option("--skip", help="Leave out these rules.")] = None,
-    max_chars: MaxChars = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
     jobs: Jobs = 0,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Audit every report under PATH...: placeholders, masked figures, inconsistencies."""
     from extractor.export.tables import TableWriter
 
     try:
         chosen = selected_rules(rules, skip)
-        inputs = iter_inputs(paths)
+        inputs = iter_inputs(paths, follow_links=follow_links)
     except (ValueError, InputError) as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
@@ -79,7 +80,10 @@ def audit(
     counts, failed, started = Counter[str](), list[str](), time.perf_counter()
     try:
         with TableWriter(out, fmt.value) as writer:
-            for report in run_batch(inputs, max_chars=max_chars, jobs=jobs or default_jobs()):
+            for report in run_batch(
+                inputs, max_chars=max_chars, jobs=jobs or default_jobs(),
+                follow_links=follow_links,
+            ):  # fmt: skip
                 findings = auditing.audit(report, select=per_doc)
                 if repeated is not None:
                     findings += repeated.add(report)

@@ -29,8 +29,29 @@ class Format(StrEnum):
 
 
 Paths = Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")]
+
+
+def _no_bound_at_zero(value: int | None) -> int | None:
+    return value or None
+
+
 MaxChars = Annotated[
-    int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
+    int | None,
+    typer.Option(
+        help="Documents longer than this many characters are error rows, files too large "
+        "to hold fewer are not read (0: no bound).",
+        min=0,
+        callback=_no_bound_at_zero,
+    ),
+]
+
+
+FollowLinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links that lead outside the input folders (each row says where).",
+    ),
 ]
 Jobs = Annotated[
     int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)

@@ -17,11 +17,20 @@ from rich.tree import Tree
 import extractor
 from extractor.batch.parallel import default_jobs
 from extractor.batch.run import map_batch, process_file
-from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
+from extractor.cli.common import (
+    NO_INPUTS,
+    FollowLinks,
+    Format,
+    Jobs,
+    MaxChars,
+    Paths,
+    console,
+    err_console,
+)
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError, RuleError
 from extractor.export.rows import ReportRows, report_rows
-from extractor.io.reading import iter_inputs
+from extractor.io.reading import DEFAULT_MAX_CHARS, iter_inputs
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.rules.loader import RuleSet
 
@@ -64,9 +73,10 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.parquet,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any document failed.")] = False,
     with_text: Annotated[bool, typer.Option(help="Add the text to the documents table.")] = False,
-    max_chars: MaxChars = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
     jobs: Jobs = 0,
     lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    follow_links: FollowLinks = False,
     resume: Annotated[
         bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
     ] = False,
@@ -76,7 +86,7 @@ def extract(
     from extractor.export.tables import TableWriter
 
     try:
-        inputs = iter_inputs(paths)
+        inputs = iter_inputs(paths, follow_links=follow_links)
     except InputError as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
@@ -93,8 +103,8 @@ def extract(
                 # rows are built where the report was parsed: in the workers with --jobs
                 to_rows = partial(report_rows, with_text=with_text)
                 for doc, rows in map_batch(
-                    inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
-                    rules=rules, skip=skip,
+                    inputs, to_rows, max_chars=max_chars,
+                    jobs=jobs or default_jobs(), rules=rules, skip=skip, follow_links=follow_links,
                 ):  # fmt: skip
                     writer.add_report_rows(rows)
                     _count(rows, counts, failures)

@@ -8,6 +8,11 @@ shown.  Everything taken from a document (ids, titles, text, messages) goes thro
 hash) and inline styles, so nothing in a report can run or load anything.  No network: no
 fonts, images or scripts from elsewhere.  :meth:`AuditPage.write` writes a temporary file
 beside the target and renames it into place.
+
+Memory: each document's part of the page is written to a temporary spool file as it is
+added; only the counts per document and rule stay in memory (a batch of 18,000 similar
+reports has millions of ``repeated_text`` findings, and kept as page rows they passed
+16 GB).  ``write`` copies the spool into the page after the summary.
 """
 
 from __future__ import annotations
@@ -16,13 +21,15 @@ import base64
 import hashlib
 import html
 import os
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.audit.checks import RULES, SEVERITY_RANK, Finding
-from extractor.io.atomic import write_text_atomic
+from extractor.io.atomic import atomic_path
 from extractor.model import Report
 
 CONTEXT = 60
@@ -84,7 +91,6 @@ class _Doc:
     status: str
     error: str
     counts: Counter[str] = field(default_factory=Counter)
-    rows: list[str] = field(default_factory=list)
 
 
 class AuditPage:
@@ -93,18 +99,28 @@ class AuditPage:
     def __init__(self, title: str = "workreport audit") -> None:
         self.title = title
         self._docs: list[_Doc] = []
+        # each document's section of the page, rendered when it is added
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by close())
 
     def add(self, report: Report, findings: Iterable[Finding]) -> None:
-        """One document and its findings (escaped now, so only the page fragments are kept)."""
+        """One document and its findings, rendered (escaped) now and spooled to disk."""
         doc = report.document
         entry = _Doc(f"doc-{len(self._docs) + 1}", doc.doc_id, doc.title, doc.status, doc.error)
+        rows = []
         for f in findings:
             entry.counts[f.rule] += 1
-            entry.rows.append(_finding_row(report.text, f))
+            rows.append(_finding_row(report.text, f))
+        self._spool.write(_document(entry, rows) + "\n")
         self._docs.append(entry)
 
     def render(self) -> str:
         """The whole page as a string."""
+        self._spool.seek(0)
+        page = self._head() + self._spool.read() + self._tail()
+        self._spool.seek(0, os.SEEK_END)
+        return page
+
+    def _head(self) -> str:
         rules = [r for r in RULES if any(d.counts[r] for d in self._docs)] or list(RULES)
         total = sum(sum(d.counts.values()) for d in self._docs)
         parts = [
@@ -118,16 +134,28 @@ class AuditPage:
             _filter_form(rules),
             _summary(self._docs, rules),
         ]
-        for doc in self._docs:
-            parts.append(_document(doc))
-        parts.append(f"<script>{_SCRIPT}</script></body></html>")
-        return "\n".join(parts)
+        return "\n".join(parts) + "\n"
+
+    @staticmethod
+    def _tail() -> str:
+        return f"<script>{_SCRIPT}</script></body></html>"
 
     def write(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page atomically (a temporary file beside it, then a rename)."""
+        """Write the page atomically (a temporary file beside it, then a rename), the
+        documents' parts copied from the spool a block at a time."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        return write_text_atomic(target, self.render())
+        with atomic_path(target) as temp, temp.open("w", encoding="utf-8") as out:
+            out.write(self._head())
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, out)
+            self._spool.seek(0, os.SEEK_END)
+            out.write(self._tail())
+        return target
+
+    def close(self) -> None:
+        """Remove the spool (also done when the page is garbage-collected)."""
+        self._spool.close()
 
 
 def _finding_row(text: str, f: Finding) -> str:
@@ -189,15 +217,15 @@ def _summary(docs: Sequence[_Doc], rules: Sequence[str]) -> str:
     )
 
 
-def _document(doc: _Doc) -> str:
+def _document(doc: _Doc, rows: Sequence[str]) -> str:
     title = f" — {_e(doc.title)}" if doc.title else ""
     head = f'<section class="doc" id="{doc.anchor}"><h2>{_e(doc.doc_id)}{title}</h2>'
     if doc.status != "ok":
         return f'{head}<p class="doc-error">{_e(doc.error)}</p></section>'
-    if not doc.rows:
+    if not rows:
         return f'{head}<p class="muted">No findings.</p></section>'
     return (
         f"{head}<table><thead><tr><th>rule</th><th>severity</th><th>message</th>"
-        f"<th>where</th><th>context</th></tr></thead><tbody>{''.join(doc.rows)}</tbody>"
+        f"<th>where</th><th>context</th></tr></thead><tbody>{''.join(rows)}</tbody>"
         "</table></section>"
     )

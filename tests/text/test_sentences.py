@@ -56,3 +56,21 @@ def test_placeholders_and_findings_in_a_huge_sentence_are_bounded():
     for element in (*report.placeholders[::1999], *findings[::1999]):
         assert len(element.sentence) == SENTENCE_WINDOW
         assert text[element.sentence_start : element.sentence_end] == element.sentence
+
+
+def test_an_extract_of_a_sixteen_thousand_figure_sentence_stays_under_300_mb(tmp_path):
+    from conftest import run_measured
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dense.txt").write_text(
+        "一、工作情况\n" + "增长5%，" * 16_000 + "。\n", encoding="utf-8"
+    )
+    code = (
+        "import sys\n"
+        "from extractor.cli.main import app\n"
+        "app(['extract', sys.argv[1], '--out', sys.argv[2], '-j', '1'], standalone_mode=False)\n"
+    )
+    out, peak_mb = run_measured(code, str(folder), str(tmp_path / "out"))
+    assert "claims 16000" in out
+    assert peak_mb < 300, f"peak RSS {peak_mb} MB (the whole sentence per row: 8.9 GB)"

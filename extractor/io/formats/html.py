@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.io.formats import join_lines
+from extractor.io.formats import join_lines, too_long
 
 # fmt: off
 _DROPPED = frozenset({
@@ -39,21 +39,29 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def read_html(data: bytes, name: str) -> tuple[str, str]:
-    """The main text of an HTML page's bytes and ``html:<encoding>``."""
+def read_html(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
+    """The main text of an HTML page's bytes and ``html:<encoding>`` (over ``max_chars``
+    characters: an :class:`InputError`)."""
     source, encoding = _decode(data, name)
     try:
         import lxml.html  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"{name}: reading HTML needs lxml ({exc})") from exc
+    # huge_tree: libxml2 otherwise drops a text node over 10 MB (the page "holds no text");
+    # the page's size is bounded before it is read
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:  # an XHTML page's XML declaration names an encoding; lxml refuses it on a str
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", source, count=1))
+        root = lxml.html.document_fromstring(
+            _XML_DECLARATION.sub("", source, count=1), parser=parser
+        )
     except Exception as exc:  # lxml.etree.ParserError on an empty or hopeless page
         raise InputError(f"{name}: not a readable HTML page ({exc})") from exc
     main = _main(root)
     parts: list[str] = []
     _walk(main, parts)
     text = join_lines([line.strip() for line in "".join(parts).split("\n")])
+    if (error := too_long(name, len(text), max_chars)) is not None:
+        raise error
     if not text.strip():
         raise InputError(f"{name}: the HTML page holds no text (outside scripts and menus)")
     return text, f"html:{encoding}"
