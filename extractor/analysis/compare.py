@@ -36,6 +36,7 @@ import pandas as pd
 import regex
 
 from extractor.analysis.indicators import IndicatorTable, indicator_table
+from extractor.export.tableset import table_files
 from extractor.io.reading import read_document
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
@@ -95,20 +96,25 @@ def sorted_periods(periods: Iterable[str]) -> list[str]:
 
 # --- input ----------------------------------------------------------------------------------
 def load_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the tables ``workreport extract`` wrote to a folder (parquet, csv, jsonl, xlsx)."""
+    """Read the tables ``workreport extract`` wrote to a folder (parquet, csv, jsonl, xlsx):
+    the files its manifest names, each checked against it (a set mixed from two runs is a
+    ``TableSetError``, a ValueError); a folder without one, the files found by name."""
     folder = Path(folder)
+    readers = {
+        ".parquet": pd.read_parquet,
+        ".jsonl": lambda p: pd.read_json(p, lines=True, dtype=False),
+        ".csv": lambda p: _unneutralise(pd.read_csv(p, encoding="utf-8-sig", dtype=str)),
+        ".xlsx": lambda p: _unneutralise(pd.read_excel(p, dtype=str)),
+    }
+    named = table_files(folder)
     out: dict[str, pd.DataFrame] = {}
     for name in _INPUT_TABLES:
-        for suffix, read in (
-            (".parquet", pd.read_parquet),
-            (".jsonl", lambda p: pd.read_json(p, lines=True, dtype=False)),
-            (".csv", lambda p: _unneutralise(pd.read_csv(p, encoding="utf-8-sig", dtype=str))),
-            (".xlsx", lambda p: _unneutralise(pd.read_excel(p, dtype=str))),
-        ):
-            path = folder / f"{name}{suffix}"
-            if path.is_file():
-                out[name] = read(path)
-                break
+        found = named.get(name) or next(
+            ([folder / f"{name}{s}"] for s in readers if (folder / f"{name}{s}").is_file()), []
+        )
+        if found:
+            frames = [readers[p.suffix](p) for p in found]
+            out[name] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if "documents" not in out:
         raise FileNotFoundError(f"{folder}: no documents table (documents.parquet/.csv/.jsonl)")
     return _typed(out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -79,7 +79,7 @@ def map_batch(
     jobs: int = 1,
     skip: Collection[str] = (),
     follow_links: bool = False,
-) -> Iterator[tuple[Document, T]]:
+) -> Generator[tuple[Document, T], None, None]:
     """:func:`run_batch`, with ``then`` applied to each report where it was parsed.
 
     Yields ``(document, then(report))``.  In worker processes only what ``then`` returns

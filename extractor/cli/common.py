@@ -3,8 +3,13 @@ options that several commands take (``extract``, ``audit``, ``compare``)."""
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -62,3 +67,37 @@ def fail(message: str, code: int) -> typer.Exit:
     """Print an error on stderr; the caller raises the returned exit."""
     err_console.print(Text.assemble(("error: ", "red"), message))
     return typer.Exit(code)
+
+
+class Interrupts:
+    """Ctrl-C during a batch, in two steps: the first asks the batch to stop after the
+    documents being parsed (``requested``; the loop looks between documents, so a row is
+    never half written and the tables are complete), the second stops at once
+    (``KeyboardInterrupt``: no tables are written, the earlier set stays)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        err_console.print(
+            "stopping after the documents in progress; the tables will hold the documents "
+            "done (Ctrl-C again: stop at once, without writing them)"
+        )
+
+
+@contextmanager
+def interrupts() -> Iterator[Interrupts]:
+    """:class:`Interrupts` handling SIGINT for the block (only in the main thread;
+    elsewhere Ctrl-C keeps Python's meaning)."""
+    stop = Interrupts()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+    before = signal.signal(signal.SIGINT, stop.handle)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, before)

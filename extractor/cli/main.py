@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -26,6 +27,7 @@ from extractor.cli.common import (
     Paths,
     console,
     err_console,
+    interrupts,
 )
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError, RuleError
@@ -83,6 +85,7 @@ def extract(
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.cli.resume import keep_previous, load_previous
+    from extractor.export import tableset
     from extractor.export.tables import TableWriter
 
     try:
@@ -92,29 +95,38 @@ def extract(
     if not inputs:
         raise _fail(NO_INPUTS, 2)
     rules = _rules(lexicon)
-    previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
-    interrupted = False
     started, counts, failures = time.perf_counter(), Counter[str](), list[Document]()
-    try:
-        with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
-            skip = keep_previous(writer, previous, inputs)
-            task = bar.add_task("parsing", total=len(inputs))
-            try:  # Ctrl-C: stop, and write complete tables of the documents done so far
-                # rows are built where the report was parsed: in the workers with --jobs
-                to_rows = partial(report_rows, with_text=with_text)
-                for doc, rows in map_batch(
-                    inputs, to_rows, max_chars=max_chars,
-                    jobs=jobs or default_jobs(), rules=rules, skip=skip, follow_links=follow_links,
-                ):  # fmt: skip
-                    writer.add_report_rows(rows)
-                    _count(rows, counts, failures)
-                    bar.update(task, advance=1, description=doc.doc_id[-40:])
-            except KeyboardInterrupt:
-                interrupted = True
-    except OSError as exc:
-        raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
+    # Ctrl-C: the first stops after the documents in progress and writes complete tables of
+    # the documents done; the second stops at once and leaves the earlier tables
+    with interrupts() as stop:
+        try:
+            with tableset.lock(out):  # from reading the earlier tables to writing the new
+                tableset.recover(out)
+                previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
+                with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
+                    skip = keep_previous(writer, previous, inputs)
+                    task = bar.add_task("parsing", total=len(inputs))
+                    # rows are built where the report was parsed: in the workers with --jobs
+                    to_rows = partial(report_rows, with_text=with_text)
+                    batch = map_batch(
+                        inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
+                        rules=rules, skip=skip, follow_links=follow_links,
+                    )  # fmt: skip
+                    with closing(batch):  # a stop shuts the worker processes down here
+                        for doc, rows in batch:
+                            writer.add_report_rows(rows)
+                            _count(rows, counts, failures)
+                            bar.update(task, advance=1, description=doc.doc_id[-40:])
+                            if stop.requested:
+                                break
+        except tableset.TableSetError as exc:
+            raise _fail(str(exc), 2) from exc
+        except KeyboardInterrupt as exc:
+            raise _fail("interrupted twice: no tables written; the earlier ones stay", 130) from exc
+        except OSError as exc:
+            raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
     _summary(counts, failures, time.perf_counter() - started, writer.paths)
-    if interrupted:
+    if stop.requested:
         raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)
