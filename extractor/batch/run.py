@@ -229,7 +229,7 @@ def process_file(
     try:
         warning = check_input(path, root, follow_links=follow_links)
         raw = read_document(path, root, doc_id=doc_id, max_chars=max_chars)
-    except (InputError, UnicodeError, OSError) as exc:
+    except Exception as exc:  # the batch must go on: a reader's own failure is a row too
         return error_report(doc_id, path, _message(exc, path))
     if max_chars is not None and len(raw.text) > max_chars:
         message = (
@@ -279,7 +279,7 @@ def _message(exc: BaseException, path: Path) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return f"{path}: cannot read: {exc.strerror or exc}"
-    return f"{path}: {type(exc).__name__}: {exc}"
+    return f"{path}: cannot read: {type(exc).__name__}: {exc}"
 
 
 def _safe_series(path: Path) -> str:

@@ -59,29 +59,34 @@ def run(args: Sequence[str], kill_at: int = 0) -> tuple[int, int]:
 
 
 def _child(args: Sequence[str], kill_at: int, answer: Any) -> None:
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the summary lines; the child ends here
     code, passed = run(args, kill_at)
     answer.put(passed)
     sys.exit(code)
 
 
-def _marked(args: Sequence[str], marker: str, log: str) -> None:
-    """Run ``args``, touching ``marker`` once the first document's rows are queued, with
+def _marked(args: Sequence[str], marker: str, log: str, after: int) -> None:
+    """Run ``args``, touching ``marker`` once ``after`` documents' rows are queued, with
     stderr in ``log``."""
     queue = tables.TableWriter.add_report_rows
+    done = [0]
 
     def add_report_rows(self: tables.TableWriter, rows: Any) -> None:
         queue(self, rows)
-        Path(marker).touch()
+        done[0] += 1
+        if done[0] >= after:
+            Path(marker).touch()
 
     tables.TableWriter.add_report_rows = add_report_rows  # type: ignore[method-assign]
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the summary lines; the child ends here
     with open(log, "w", encoding="utf-8") as sys.stderr:
         code, _ = run(args)
     sys.exit(code)
 
 
-def start_marked(ctx: Any, args: Sequence[str], marker: Path, log: Path) -> Any:
-    """A forked child running ``args`` that writes ``marker`` after its first document."""
-    child = ctx.Process(target=_marked, args=(list(args), str(marker), str(log)))
+def start_marked(ctx: Any, args: Sequence[str], marker: Path, log: Path, after: int = 1) -> Any:
+    """A forked child running ``args`` that writes ``marker`` after ``after`` documents."""
+    child = ctx.Process(target=_marked, args=(list(args), str(marker), str(log), after))
     child.start()
     return child
 

@@ -284,6 +284,18 @@ def test_a_html_text_node_over_ten_megabytes_is_read(tmp_path):
     assert text.startswith("一、工作\n发展") and len(text) > 12 << 20
 
 
+def test_a_deeply_nested_page_is_read_or_an_error_row_never_a_crash(tmp_path):
+    folder = folder_with_good(tmp_path)
+    for depth in (1_500, 5_000):  # past Python's recursion limit; past libxml2's depth
+        (folder / f"deep{depth}.html").write_text(
+            "<div>" * depth + "一、工作情况" + "</div>" * depth, encoding="utf-8"
+        )
+    docs = extract(folder, tmp_path / "out")
+    assert docs.loc["deep1500", "status"] == "ok"
+    assert docs.loc["deep5000", "status"] == "error"
+    assert "passes the parser's limits (Excessive depth" in docs.loc["deep5000", "error"]
+
+
 def test_unreadable_file_mode_is_an_error_row_when_the_os_refuses(tmp_path, monkeypatch):
     folder = folder_with_good(tmp_path)
     path = folder / "secret.txt"
