@@ -71,8 +71,11 @@ def _check(header: Sequence[str] | None, table: str, path: Path, *, with_text: b
     if header is None:  # an empty JSON Lines file: no rows, nothing to match
         return
     if list(header) != [c.name for c in columns_of(table, with_text=with_text)]:
-        hint = " (was it written with a different --with-text?)" if table == "documents" else ""
-        raise ValueError(f"{path}: its columns are not those of the {table} table{hint}")
+        hint = " or with a different --with-text" if table == "documents" else ""
+        raise ValueError(
+            f"{path}: its columns are not those of the {table} table (written by another "
+            f"version of workreport{hint}?)"
+        )
 
 
 def _parquet_chunks(

@@ -39,7 +39,6 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from extractor.io.atomic import temp_beside
 
@@ -281,13 +280,3 @@ def _check(folder: Path, expected: TableFile, where: Path, full: bool) -> None:
             f"{MANIFEST} describes (changed since, or mixed from two runs); "
             "extract again into this folder, or into a fresh one"
         )
-
-
-def manifest_rows(manifest: Manifest) -> dict[str, int]:
-    """Rows per table, as the manifest counts them."""
-    return {name: sum(f.rows for f in files) for name, files in manifest.tables.items()}
-
-
-def describe(manifest: Manifest) -> dict[str, Any]:
-    """The manifest as plain data (for a summary or a test)."""
-    return json.loads(manifest.to_json())  # type: ignore[no-any-return]
