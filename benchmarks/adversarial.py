@@ -32,7 +32,7 @@ from extractor.rules.loader import default_rules  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--floor", type=float, default=0.0005, help="seconds at 10k to compare")
+    ap.add_argument("--floor", type=float, default=0.002, help="CPU s at 10k to compare")
     ap.add_argument("--max-growth", type=float, default=20.0)
     args = ap.parse_args()
     rules = default_rules()

@@ -76,6 +76,8 @@ _EXPANSIONS = {
     ".": "中a",
 }  # fmt: skip
 _SYNTAX = set("\\()[]{}?*+|^$:=!<>-,")
+#: A word of a pattern: two or more Chinese characters in a row.
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,9 +283,11 @@ _CATEGORIES = {"CATEGORY_DIGIT": "5", "CATEGORY_SPACE": " \n", "CATEGORY_WORD": 
 def units(target: Target, *, sample: int | None = None) -> dict[str, str]:
     """The units an adversarial string repeats, by a label: each character a long repeat of
     the pattern consumes, the other characters of its alphabet, neighbouring pairs of its
-    literal characters, its examples, and GENERIC.  With ``sample``, at most that many of
-    the other characters and of the generic units (a draw seeded by the pattern's name),
-    and a third as many pairs and examples: the repeatable characters always."""
+    literal characters, its words (a repeat of an alternation of words can backtrack where
+    no single character does: ``(?r)(?:大幅|…)+$`` on 大幅大幅…), its examples, and GENERIC.
+    With ``sample``, at most that many of the other characters and of the generic units (a
+    draw seeded by the pattern's name), and a third as many pairs, words and examples: the
+    repeatable characters always."""
     text = target.pattern.pattern
     draw = random.Random(target.name)
 
@@ -298,6 +302,9 @@ def units(target: Target, *, sample: int | None = None) -> dict[str, str]:
     third = None if sample is None else max(1, sample // 3)
     for pair in some(list(pairs), third if sample else 24):
         out[f"pair {pair!r}"] = pair
+    words = dict.fromkeys(_WORD.findall(text))
+    for word in some(list(words), third if sample else 24):
+        out.setdefault(f"word {word!r}", word)
     for example in some([e for e in target.examples if e], third if sample else 6):
         out[f"example {example[:12]!r}"] = example
     for unit in some(list(GENERIC), sample):
