@@ -15,6 +15,16 @@ DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 CN_DIGITS = {**DIGITS, "○": 0, "兩": 2}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+#: A numeral reaching this value is not read as a figure (10¹⁶, 亿亿: beyond any report's
+#: figures and a float's exact integers).
+MAX_VALUE = 10**16
+#: A numeral longer than this is not read at all: 九千九百九十九万九千九百九十九亿
+#: 九千九百九十九万九千九百九十九 (just below 10¹⁶) has 31 characters; a run of thousands of
+#: numeral characters (一亿一亿…, 一二三四一二三四…) is no figure, and costs nothing to refuse.
+MAX_NUMERAL_CHARS = 64
+_MAX_DIGITS = 16
+#: What _positional returns for a digit-by-digit numeral too long to be a figure.
+_TOO_LONG = MAX_VALUE
 
 
 def _section(text: str) -> int | None:
@@ -38,9 +48,11 @@ def _section(text: str) -> int | None:
 
 
 def _positional(text: str) -> int | None:
-    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998."""
+    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998 (at most 16 digits)."""
     digits = all(ch in CN_DIGITS for ch in text) and CN_DIGITS.get(text[:1], 0) != 0
     if digits and (len(text) >= 3 or any(CN_DIGITS[ch] == 0 for ch in text)):
+        if len(text) > _MAX_DIGITS:
+            return _TOO_LONG
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
     return None
 
@@ -56,27 +68,49 @@ def _below(rest: str, mult: int) -> int | None:
 
 
 def chinese_int(text: str) -> int | None:
-    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万."""
-    if not text:
+    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万.
+
+    Read in one pass over its groups (``A亿B亿C`` is ``(A × 10⁸ + B) × 10⁸ + C``, each group
+    below 10⁸; the same with 万 inside a group), so the work is linear in the text.  A
+    numeral of :data:`MAX_NUMERAL_CHARS` characters or more, or whose value reaches
+    :data:`MAX_VALUE` (10¹⁶: no report states a figure that large; 一亿一亿一亿… would grow
+    without end), is not a figure: None, as for text that is no numeral."""
+    if not text or len(text) > MAX_NUMERAL_CHARS:
         return None
-    positional = _positional(text)
-    if positional is not None:
-        return positional
-    for chars, mult in (("亿億", 10**8), ("万萬", 10**4)):
-        cut = max(text.rfind(chars[0]), text.rfind(chars[1]))
-        if cut >= 0:
-            head = chinese_int(text[:cut]) if cut else None
-            low = _below(text[cut + 1 :], mult)
-            return None if head is None or low is None else head * mult + low
-    return _section(text)
+    value = _positional(text)
+    if value is None:
+        value = _grouped(text, "亿億", 10**8)
+    return None if value is None or value >= MAX_VALUE else value
 
 
-@lru_cache(maxsize=4096)
+def _grouped(text: str, chars: str, mult: int) -> int | None:
+    """``text`` read as groups separated by one of ``chars`` (亿 or 万), each group after
+    the first below ``mult``; a text without them is read at the next scale down."""
+    groups = text.replace(chars[1], chars[0]).split(chars[0])
+    if len(groups) == 1:
+        return _grouped(text, "万萬", 10**4) if mult > 10**4 else _section(text)
+    head = groups[0]
+    value = chinese_int(head) if head else None
+    for rest in groups[1:]:
+        low = _below(rest, mult)
+        if value is None or low is None or value >= MAX_VALUE:
+            return None
+        value = value * mult + low
+    return value
+
+
 def chinese_number(text: str) -> float | None:
     """A Chinese numeral with an optional decimal part: 三点五 (三點五) → 3.5, 一点三万 → 13000.
 
-    Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
-    """
+    A text longer than :data:`MAX_NUMERAL_CHARS` is no figure (None) and is not remembered."""
+    if len(text) > MAX_NUMERAL_CHARS:
+        return None
+    return _chinese_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(text: str) -> float | None:
+    """Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times."""
     whole, sep, frac = text.replace("點", "点").partition("点")  # 點: the traditional form
     if not sep:
         value = chinese_int(text)
