@@ -79,6 +79,7 @@ class Document:
     error: str = ""
     body_start: int = 0
     body_end: int = 0
+    warning: str = ""  # read, with something the reader should know (a link followed …)
 
     def __repr__(self) -> str:
         return (
@@ -162,10 +163,12 @@ class Placeholder:
     measure_id: str | None
     text: str
     kind: str  # figure | date | name
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the mask
     start: int
     end: int
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
     def __repr__(self) -> str:
         return (
@@ -196,11 +199,13 @@ class Claim:
     time_ref: str
     is_target: bool
     masked: bool
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the figure
     start: int
     end: int
     text: str
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
     #: the starting value of a movement (由26.6万亿元增加到51.9万亿元: 2.66e13; the claim's
     #: value is the level reached), in the base unit; None when there is none
     baseline: float | None = None
@@ -286,6 +291,8 @@ class Finding:
     related_end: int | None = None
     related_path: str | None = None
     related_line: int | None = None
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence (bounded)
+    sentence_end: int = -1
 
     def __repr__(self) -> str:
         return (

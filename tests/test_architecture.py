@@ -38,7 +38,6 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Modules whose vocabulary is still being moved into patterns/ (issue 16): this list
 #: only shrinks.
 PENDING_VOCABULARY = {
-    "extractor.analysis.compare",
     "extractor.io.formats.pdf",
     "extractor.io.reading",
     "extractor.outline.layout",

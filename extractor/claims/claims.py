@@ -44,7 +44,7 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
-from extractor.text.sentences import SentenceIndex
+from extractor.text.sentences import SentenceIndex, window
 
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
 #: may stand, and how long such a share may be.
@@ -308,6 +308,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     if not change and gap in doc.words.joiners and prev_claim is not None:
         change = prev_claim.change
     text = doc.text
+    shown = window(sent, fig.start, fig.end)
     return Claim(
         claim_id="",  # numbered once all claims are sorted
         section_id=None,
@@ -324,11 +325,13 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         time_ref=doc.text[time[0] : time[1]] if time else "",
         is_target=_is_target(doc, fig.start, scope, time),
         masked=fig.masked,
-        sentence=text[sent[0] : sent[1]],
+        sentence=text[shown[0] : shown[1]],
         start=fig.start,
         end=fig.end,
         text=text[fig.start : fig.end],
         rule=fig.rule,
+        sentence_start=shown[0],
+        sentence_end=shown[1],
     )
 
 
@@ -696,6 +699,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             continue
         if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
             continue
+        shown = window(sent, ws, we)
         out.append(
             Claim(
                 claim_id="",
@@ -713,11 +717,13 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
                 time_ref=doc.text[time[0] : time[1]] if time else "",
                 is_target=_is_target(doc, ws, scope, time),
                 masked=False,
-                sentence=doc.text[sent[0] : sent[1]],
+                sentence=doc.text[shown[0] : shown[1]],
                 start=ws,
                 end=we,
                 text=doc.text[ws:we],
                 rule="claim.change",
+                sentence_start=shown[0],
+                sentence_end=shown[1],
             )
         )
     return out
@@ -746,12 +752,14 @@ def _object_claim(
     doc: _Doc, m: regex.Match[str], named: str, sent: tuple[int, int], time: tuple[int, int] | None
 ) -> Claim:
     ws, we = m.span()
+    shown = window(sent, ws, we)
     return Claim(
         claim_id="", section_id=None, measure_id=None, indicator=named, value_text="",
         value=None, low=None, high=None, unit="", base_unit="", approx="",
         change=str(m.lastgroup), time_ref=doc.text[time[0] : time[1]] if time else "",
-        is_target=True, masked=False, sentence=doc.text[sent[0] : sent[1]], start=ws, end=we,
-        text=doc.text[ws:we], rule="claim.change",
+        is_target=True, masked=False, sentence=doc.text[shown[0] : shown[1]], start=ws, end=we,
+        text=doc.text[ws:we], rule="claim.change", sentence_start=shown[0],
+        sentence_end=shown[1],
     )  # fmt: skip
 
 

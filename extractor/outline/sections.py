@@ -10,6 +10,7 @@ the next sentence — before the time phrase or marker that starts that sentence
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -124,9 +125,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
-        queue = _candidates(folded, para, few)
+        queue = deque(_candidates(folded, para, few))  # a list's pop(0) made this quadratic
         while queue:
-            pos, strong = queue.pop(0)
+            pos, strong = queue.popleft()
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
@@ -150,7 +151,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             _advance(last, head)
             found.append(head)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                queue.insert(0, (head.title_end, False))
+                queue.appendleft((head.title_end, False))
     return _shift_levels(_without_late_bare_parts(found))
 
 

@@ -28,6 +28,16 @@ _SCALES = tuple(
 )
 #: The decimal point (点, and 點 in traditional script).
 POINTS: tuple[str, ...] = _RULES.vocab("numerals.point").items
+#: A numeral reaching this value is not read as a figure (10¹⁶, 亿亿: beyond any report's
+#: figures and a float's exact integers).
+MAX_VALUE = 10**16
+#: A numeral longer than this is not read at all: 九千九百九十九万九千九百九十九亿
+#: 九千九百九十九万九千九百九十九 (just below 10¹⁶) has 31 characters; a run of thousands of
+#: numeral characters (一亿一亿…, 一二三四一二三四…) is no figure, and costs nothing to refuse.
+MAX_NUMERAL_CHARS = 64
+_MAX_DIGITS = 16
+#: What _positional returns for a digit-by-digit numeral too long to be a figure.
+_TOO_LONG = MAX_VALUE
 
 
 def _section(text: str) -> int | None:
@@ -51,9 +61,11 @@ def _section(text: str) -> int | None:
 
 
 def _positional(text: str) -> int | None:
-    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998."""
+    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998 (at most 16 digits)."""
     digits = all(ch in CN_DIGITS for ch in text) and CN_DIGITS.get(text[:1], 0) != 0
     if digits and (len(text) >= 3 or any(CN_DIGITS[ch] == 0 for ch in text)):
+        if len(text) > _MAX_DIGITS:
+            return _TOO_LONG
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
     return None
 
@@ -69,27 +81,54 @@ def _below(rest: str, mult: int) -> int | None:
 
 
 def chinese_int(text: str) -> int | None:
-    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万."""
-    if not text:
+    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万.
+
+    Read in one pass over its groups (``A亿B亿C`` is ``(A × 10⁸ + B) × 10⁸ + C``, each group
+    below 10⁸; the same with 万 inside a group), so the work is linear in the text.  A
+    numeral of :data:`MAX_NUMERAL_CHARS` characters or more, or whose value reaches
+    :data:`MAX_VALUE` (10¹⁶: no report states a figure that large; 一亿一亿一亿… would grow
+    without end), is not a figure: None, as for text that is no numeral."""
+    if not text or len(text) > MAX_NUMERAL_CHARS:
         return None
-    positional = _positional(text)
-    if positional is not None:
-        return positional
-    for chars, mult in _SCALES:
-        cut = max(text.rfind(ch) for ch in chars)
-        if cut >= 0:
-            head = chinese_int(text[:cut]) if cut else None
-            low = _below(text[cut + 1 :], mult)
-            return None if head is None or low is None else head * mult + low
-    return _section(text)
+    value = _positional(text)
+    if value is None:
+        value = _grouped(text, 0)
+    return None if value is None or value >= MAX_VALUE else value
 
 
-@lru_cache(maxsize=4096)
+def _grouped(text: str, level: int) -> int | None:
+    """``text`` read as groups separated by the scale of ``level`` (亿 at 0, then 万), each
+    group after the first below the scale; a text without it is read at the next scale down."""
+    if level >= len(_SCALES):
+        return _section(text)
+    chars, mult = _SCALES[level]
+    for ch in chars[1:]:
+        text = text.replace(ch, chars[0])
+    groups = text.split(chars[0]) if chars else [text]
+    if len(groups) == 1:
+        return _grouped(text, level + 1)
+    head = groups[0]
+    value = chinese_int(head) if head else None
+    for rest in groups[1:]:
+        low = _below(rest, mult)
+        if value is None or low is None or value >= MAX_VALUE:
+            return None
+        value = value * mult + low
+    return value
+
+
 def chinese_number(text: str) -> float | None:
     """A Chinese numeral with an optional decimal part: 三点五 (三點五) → 3.5, 一点三万 → 13000.
 
-    Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
-    """
+    A text longer than :data:`MAX_NUMERAL_CHARS` is no figure (None) and is not remembered."""
+    if len(text) > MAX_NUMERAL_CHARS:
+        return None
+    return _chinese_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(text: str) -> float | None:
+    """Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times."""
     whole, sep, frac = text, "", ""
     for point in POINTS:  # 点, or 點 in traditional script
         if point in text:

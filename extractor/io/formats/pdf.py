@@ -20,16 +20,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.io.formats import join_lines
+from extractor.io.formats import join_lines, too_long
 
 #: A line that begins a heading when it follows a sentence end (never joined to it).
 _HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"(?:第[一二三四五六七八九十]+(?:部分|章|节)|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、|[（(][一二三四五六七八九十]+[）)]"
     r"|[\d０-９]{1,2}[、．.](?![\d０-９])|[（(][\d０-９]{1,2}[）)])"
 )
 #: A page number alone on the first or last line of a page: dropped, so that a paragraph
 #: broken by the page goes on (— 3 —, - 3 -, 3, 第3页, 3/12).
-_PAGE_NUMBER = re.compile(r"[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?[-—–－\s]*")
+_PAGE_NUMBER = re.compile(
+    r"(?<![-—–－\s])[-—–－\s]*+(?:第\s*+)?\d{1,4}\s*+(?:页|/\s*+\d{1,4})?[-—–－\s]*+"
+)
 _SENTENCE_END = tuple("。；：！？:;!?”」")
 _TOLERANCE = 0.5  # of the font size: runs this close vertically share a baseline
 
@@ -47,8 +49,9 @@ class _Line:
         return "".join(self.text).strip()
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, str]:
-    """The text layer of a PDF's bytes; :class:`InputError` for a locked or scanned PDF."""
+def read_pdf(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
+    """The text layer of a PDF's bytes; :class:`InputError` for a locked or scanned PDF,
+    or one whose text passes ``max_chars`` (counted page by page, as it is read)."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -58,7 +61,12 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             _unlock(reader, name)
-        pages = [_page_lines(page) for page in reader.pages]
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(_page_lines(page))
+            chars += sum(len(line.string) + 1 for line in pages[-1])
+            if (error := too_long(name, chars, max_chars)) is not None:
+                raise error
     except InputError:
         raise
     except PdfReadError as exc:
