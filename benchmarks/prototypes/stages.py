@@ -13,7 +13,6 @@ counts the other processes too, the CPU clock only this one::
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 import time
 from collections import defaultdict
@@ -38,8 +37,9 @@ def steps(docs: list[Any], clock: dict[str, float]) -> None:
     from extractor.outline.sections import find_sections
     from extractor.pipeline import _year_hint, normalise_newlines
 
-    # the audit reuses the parse's context since issue 23 (pipeline.parse passes it)
-    takes = "parsed" in inspect.signature(audit).parameters
+    # the audit reuses the parse's context since issue 23 (pipeline.parse passes it); a
+    # compiled function has no signature to inspect: its docstring names the parameter
+    takes = "``parsed``" in (audit.__doc__ or "")
 
     def reuse(ctx: Any) -> dict[str, Any]:
         return {"parsed": ctx} if takes else {}
