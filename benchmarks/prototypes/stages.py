@@ -37,12 +37,19 @@ def steps(docs: list[Any], clock: dict[str, float]) -> None:
     from extractor.outline.sections import find_sections
     from extractor.pipeline import _year_hint, normalise_newlines
 
-    # the audit reuses the parse's context since issue 23 (pipeline.parse passes it); a
-    # compiled function has no signature to inspect: its docstring names the parameter
-    takes = "``parsed``" in (audit.__doc__ or "")
+    # the audit reuses the parse's context since issue 23 (pipeline.parse passes it);
+    # a commit before takes no such argument (compiled, it has no signature to read)
+    takes = [True]
 
-    def reuse(ctx: Any) -> dict[str, Any]:
-        return {"parsed": ctx} if takes else {}
+    def audited(report: Any, ctx: Any) -> Any:
+        if takes[0]:
+            try:
+                return audit(report, rules=ctx.rules, parsed=ctx)
+            except TypeError as exc:
+                if "parsed" not in str(exc):
+                    raise
+                takes[0] = False
+        return audit(report, rules=ctx.rules)
 
     pc = time.process_time
     for d in docs:
@@ -78,7 +85,7 @@ def steps(docs: list[Any], clock: dict[str, float]) -> None:
             document, ctx.text, tuple(sections), tuple(measures), claims=tuple(claims),
             placeholders=tuple(placeholders), campaigns=tuple(campaigns),
         )  # fmt: skip
-        report = replace(report, findings=tuple(audit(report, rules=ctx.rules, **reuse(ctx))))
+        report = replace(report, findings=tuple(audited(report, ctx)))
         t7 = pc()
         report_rows(report)
         t8 = pc()
