@@ -103,6 +103,22 @@ def test_the_marks_are_the_pure_marks_on_generated_text(
     assert (index._clause, index._sentence, index._full) == native
 
 
+_CODE = st.integers(min_value=0, max_value=0x10FFFF)
+
+
+@needs_native
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_CODE, _CODE, max_size=40), st.data())
+def test_translate_is_str_translate_for_any_table(
+    table: dict[int, int], data: st.DataObject
+) -> None:
+    """Any 1:1 table, the fold's or another: values wider than the text's storage (a
+    Latin-1 text mapped to U+FFFD or an astral character), keys above U+FFFF."""
+    keys = [chr(k) for k in table] or ["a"]
+    text = data.draw(st.text(st.one_of(st.sampled_from(keys), _CHAR), max_size=200))
+    assert NATIVE.translate(text, NATIVE.table(table)) == text.translate(table)
+
+
 @needs_native
 def test_an_unchanged_text_and_a_narrowed_one() -> None:
     """Nothing to fold: an equal string.  Folding may narrow a string's storage (full-width
