@@ -42,7 +42,6 @@ PENDING_VOCABULARY = {
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
     "extractor.io.formats.pdf",
-    "extractor.io.reading",
     "extractor.outline.layout",
     "extractor.outline.measures",
     "extractor.outline.periods",

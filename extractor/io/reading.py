@@ -191,13 +191,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
+#: The CJK Unified Ideographs block (U+4E00–U+9FFF), as code points: the characters whose
+#: codes tell the two encodings apart.
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF
+
+
 def _common_share(text: str, codec: str, low: bytes, high: bytes) -> float:
     """The share of Chinese characters whose two-byte code in ``codec`` is in [low, high].
 
     GB2312's first level (``B0A1``–``D7FE``, 3,755 characters) and Big5's frequent block
     (``A440``–``C67E``, 5,401) hold nearly every character of a real report; the bytes of
     one encoding read as the other yield many characters outside them."""
-    sample = [ch for ch in text[:20_000] if "\u4e00" <= ch <= "\u9fff"]
+    sample = [ch for ch in text[:20_000] if _HAN_FIRST <= ord(ch) <= _HAN_LAST]
     if not sample:
         return 0.0
     common = 0
