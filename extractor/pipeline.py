@@ -49,7 +49,7 @@ def parse(
     ctx = context(normalise_newlines(text), rules)
     layout = find_layout(ctx)
     head = ctx.folded[: min(len(ctx.folded), max(layout.body_start, 0) + 600)]
-    periods = find_document_periods(layout.title, head, year_hint=_year_hint(path))
+    periods = find_document_periods(layout.title, head, year_hint=_year_hint(path), rules=ctx.rules)
     sections = find_sections(ctx, layout, periods)
     measures = find_measures(ctx, layout, sections)
     document = Document(

@@ -9,14 +9,12 @@ moving a single offset: everything works on the folded copy (extractor/text/fold
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
 from extractor.context import Context
 from extractor.rules.records import RuleSet
 
-GENRE = regex.compile(r"报告|总结|计划|安排|思路|要点|打算|汇报|工作")
 TITLE_MAX = 60
 
 
@@ -42,8 +40,8 @@ class Layout:
 
 
 class _Compiled:
-    def __init__(self, data: dict[str, Any]) -> None:
-        layout = data.get("layout", {})
+    def __init__(self, rules: RuleSet) -> None:
+        layout = dict(rules.data).get("layout", {})
         self.clutter = regex.compile("(?:" + "|".join(layout.get("clutter", ["$^"])) + r")\Z")
         self.title_field = regex.compile(layout.get("title_field", "$^"))
         self.end_matter = regex.compile("(?:" + "|".join(layout.get("end_matter", ["$^"])) + r")\Z")
@@ -53,11 +51,12 @@ class _Compiled:
         )
         starters = layout.get("sentence_starters", ["$^"])
         self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
+        self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
 
 
 def compiled(rules: RuleSet) -> _Compiled:
     """The layout patterns of a rule set, compiled once."""
-    return rules.compiled("layout", lambda r: _Compiled(dict(r.data)))
+    return rules.compiled("layout", _Compiled)
 
 
 #: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends
@@ -148,14 +147,14 @@ def _find_title(
         if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
-            genre_head = GENRE.search(head) and not GENRE.search(rest[:TITLE_MAX])
+            genre_head = comp.genre.search(head) and not comp.genre.search(rest[:TITLE_MAX])
             if genre_head and not _has_punct(head) and not comp.marker.match(head):
                 return head, para.start, para.start + len(head), para.start + len(head)
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(line):
             continue
-        if GENRE.search(line):
+        if comp.genre.search(line):
             s, e = para.start, para.end
             dash = line.find("——", 4)
             if dash > 0:  # title, dateline and speaker merged on one line

@@ -18,9 +18,14 @@ import regex
 
 from extractor.context import Context
 from extractor.model import Section
-from extractor.outline.kinds import section_kind
+from extractor.outline.kinds import section_kind, vocabulary
 from extractor.outline.layout import Layout, Paragraph, compiled
-from extractor.outline.periods import DocumentPeriods, five_year_plan, section_period
+from extractor.outline.periods import (
+    DocumentPeriods,
+    five_year_plan,
+    names_five_year_plan,
+    section_period,
+)
 from extractor.rules.loader import Rule, RuleSet
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
@@ -50,23 +55,6 @@ _GLUE = regex.compile(
     r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 )
 
-#: The labels of a plan's parts; one that a sentence runs on from ends its title there (not
-#: 总体目标和主要任务, 主要目标任务, 主要目标：).
-_LABEL = regex.compile(
-    r"(?:总体|主要|工作|基本|指导|发展|预期)(?:思路|目标|原则|思想|要求)(?![和与及、，,。：:；;（(]|任务|$)"
-)
-
-#: Words that make a title a review whatever year it names (回顾, 总结, 成效…).
-_REVIEWED = regex.compile(r"回顾|总结|成绩|成效|成就|进展|情况|过去|一年来")
-
-#: What a government work report's part on the world speaks of: neither review nor plan.
-_ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
-
-_HEAD_NOUN = regex.compile(
-    r"(?:工作)?(?:问题|不足|成效|成绩|计划|思路|打算|安排|总结|回顾|措施|做法|亮点|建议)"
-    r"(?:(?:和|及|与)(?:不足|困难|建议|打算|措施))?"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -81,6 +69,27 @@ class Heading:
     rule: str
     strong: bool
     tier: str = ""  # the rule's tier: "" (numbered), part, bare or closing
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleCues:
+    """Where a run-in title ends: the start of the sentence glued to it."""
+
+    glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
+    starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
+    head_noun: Any  # the head noun of a part heading (主要成效)
+    label: Any  # a plan part's label a sentence runs on from (总体思路以…)
+
+
+def _title_cues(rules: RuleSet) -> _TitleCues:
+    def build(r: RuleSet) -> _TitleCues:
+        return _TitleCues(
+            glue=_GLUE, starters=compiled(r).starters,
+            head_noun=vocabulary(r, "kind.heading.head_noun"),
+            label=vocabulary(r, "kind.plan.label"),
+        )  # fmt: skip
+
+    return rules.compiled("title_cues", build)
 
 
 #: Tiers of rules that match a whole line rather than a marker.
@@ -110,7 +119,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     """Every heading of the body, numbering-checked, in document order."""
     section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
     comp = compiled(rules)
-    starters = comp.starters
+    cues = _title_cues(rules)
     found: list[Heading] = []
     last: dict[int, int] = {}
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
@@ -131,7 +140,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 continue
             if items and pos == para.start:
                 continue
-            head = _match(text, folded, para, pos, strong, section_rules, starters)
+            head = _match(text, folded, para, pos, strong, section_rules, cues)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
             line = folded[para.start : para.end].strip()
@@ -229,7 +238,7 @@ def _match(
     pos: int,
     strong: bool,
     section_rules: Sequence[Rule],
-    starters: regex.Pattern[str],
+    cues: _TitleCues,
 ) -> Heading | None:
     for rule in section_rules:
         m = rule.at.match(folded, pos, para.end)
@@ -238,9 +247,7 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
-        title_end = _title_end(
-            folded, m.end(), para, top=rule.level == 1, strong=strong, starters=starters
-        )
+        title_end = _title_end(folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues)
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
             return None
         marker = text[m.start() : m.end()].rstrip()
@@ -275,7 +282,7 @@ def _title_end(
     *,
     top: bool,
     strong: bool,
-    starters: regex.Pattern[str],
+    cues: _TitleCues,
 ) -> int:
     rest = folded[start : para.end]
     stop = _SENTENCE_END.search(rest)
@@ -283,7 +290,7 @@ def _title_end(
     if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
-        noun = _HEAD_NOUN.search(rest, 0, min(len(rest), RUN_IN_MAX))
+        noun = cues.head_noun.search(rest, 0, min(len(rest), RUN_IN_MAX))
         comma = _CLAUSE_END.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
@@ -298,12 +305,9 @@ def _title_end(
     if stop is not None and stop.start() <= RUN_IN_MAX:
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
         clause = _CLAUSE_END.search(rest, 0, stop.start())
-        if (
-            clause is not None
-            and (head := _unglue(rest[: clause.start()], starters)) < clause.start()
-        ):
+        if clause is not None and (head := _unglue(rest[: clause.start()], cues)) < clause.start():
             return start + head
-        return start + _unglue(rest[: stop.start()], starters)
+        return start + _unglue(rest[: stop.start()], cues)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
@@ -314,30 +318,30 @@ def _title_end(
         while True:
             following = _CLAUSE_END.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
-            head = _unglue(rest[:reach], starters)
+            head = _unglue(rest[:reach], cues)
             if prev + 4 < head < reach:
                 return start + head
             if following is None:
                 break
             prev = reach
-    return start + _unglue(rest[:cut], starters)
+    return start + _unglue(rest[:cut], cues)
 
 
-def _unglue(title: str, starters: regex.Pattern[str]) -> int:
+def _unglue(title: str, cues: _TitleCues) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
     面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
     (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
     """
-    label = _LABEL.match(title)
+    label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
     for m in _GLUE.finditer(title, 2):
         if m.start() >= 2:
             return int(m.start())
     if len(title) > GLUED_TITLE:
-        m = starters.search(title, 4)
+        m = cues.starters.search(title, 4)
         if m is not None:
             return int(m.start())
     return len(title)
@@ -367,6 +371,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
     planning = False  # a government work report has turned to the year's plan
+    abroad = vocabulary(rules, "kind.plan.not_plan")
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -375,17 +380,18 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         end = _trim_end(text, head.title_end, end)
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
-        period = section_period(title, kind, periods, parent.period if parent else "")
+        period = section_period(title, kind, periods, parent.period if parent else "", rules=rules)
         if parent is None:
-            own = section_period(title, kind, periods, "-")  # "-": the title names none
-            kind = _top_kind(title, kind, own, periods)
+            own = section_period(title, kind, periods, "-", rules=rules)  # "-": names none
+            kind = _top_kind(title, kind, own, periods, rules)
             if head.ordinal and periods.doc_type == "gov-work-report":
                 # once the year's plan has begun, the numbered parts after it are the plan's
                 # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
                 # not a new series of parts (一、 again: a second text, its own kinds)
                 planning = planning and head.ordinal > 1
-                if kind == "other" and planning and not _ABROAD.search(title):
-                    kind, period = "plan", section_period(title, "plan", periods, "")
+                if kind == "other" and planning and not abroad.search(title):
+                    kind = "plan"
+                    period = section_period(title, kind, periods, "", rules=rules)
                 # it begins with a part whose title names the plan year (二、2007年工作总体
                 # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
                 # review that names the review year (一、１９９１年国内工作的回顾)
@@ -403,7 +409,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     return sections
 
 
-def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
+def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:
     """A top-level section's kind where its words leave it open: the year its title names
     (关于2026年工作 in a 2026 report is the plan), the five-year plan it names (“十五五”
     时期发展的主要考虑), and 主要工作 of the plan year (2026年主要工作: the words read both
@@ -411,10 +417,13 @@ def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
     if periods.review == periods.plan or kind not in ("other", "review"):
         return kind
     if kind == "review":
-        return "plan" if own == periods.plan and not _REVIEWED.search(title) else kind
+        reviewed = vocabulary(rules, "kind.review.reviewed").search(title)
+        return "plan" if own == periods.plan and not reviewed else kind
     kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
-    fyp = five_year_plan(periods.plan)
-    return "plan" if kind == "other" and fyp and fyp in fold(title) else kind
+    plan = five_year_plan(periods.plan)
+    if kind == "other" and names_five_year_plan(fold(title), plan, rules=rules):
+        return "plan"
+    return kind
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:

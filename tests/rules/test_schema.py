@@ -42,7 +42,7 @@ MISTAKES = [
      r"outline\.toml: \[section\] rule 'section\.paren_arabic': unknown keys \['levle'\]"),
     ("a rule key of the wrong type", "outline.toml", ("level = 4", 'level = "4"'),
      r"outline\.toml: \[section\] rule 'section\.paren_arabic' key 'level': must be an integer"),
-    ("a misspelled table", "kinds.toml", ("[kind.plan]", "[kind.plna]"),
+    ("a misspelled table", "kinds.toml", ("[kind.plan.words]", "[kind.plna.words]"),
      r"kinds\.toml: \[kind\.plna\]: unknown table"),
     ("a failing example", "outline.toml", ('{ text = "1.持续扩大有效投资", num = "1" }',
                                            '{ text = "一.持续扩大有效投资", num = "1" }'),
