@@ -42,8 +42,6 @@ PENDING_VOCABULARY = {
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
     "extractor.io.formats.pdf",
-    "extractor.outline.layout",
-    "extractor.outline.measures",
     "extractor.outline.sections",
     "extractor.text.numbers",
     "extractor.text.numerals",

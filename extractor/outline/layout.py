@@ -9,10 +9,12 @@ moving a single offset: everything works on the folded copy (extractor/text/fold
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from extractor.context import Context
+from extractor.rules.loader import default_rules, marker_alternation
 from extractor.rules.records import RuleSet
 
 TITLE_MAX = 60
@@ -46,9 +48,12 @@ class _Compiled:
         self.title_field = regex.compile(layout.get("title_field", "$^"))
         self.end_matter = regex.compile("(?:" + "|".join(layout.get("end_matter", ["$^"])) + r")\Z")
         self.stop_title = regex.compile(layout.get("address", "$^"))
-        self.marker = regex.compile(
-            r"\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?[0-9０-９]{1,2}[)）、.．]|第[一二三四五六七八九十]+(?:部分|章))"
-        )
+        # a line that opens as a heading does (on the folded text): never the title
+        self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
+        # a part marker (第一部分) before the wide space that sets off its title
+        parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
+        self.part_marker = regex.compile(marker_alternation(parts))
+        self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
         starters = layout.get("sentence_starters", ["$^"])
         self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
@@ -63,33 +68,39 @@ def compiled(rules: RuleSet) -> _Compiled:
 #: too), one space after a sentence end, or one wide space (U+3000, U+2003…) in the original.
 _BREAK = regex.compile(r"[ ]{2,}|(?<=[。！？!?])[ ]|[ ]")
 _WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0\u200b")
-#: …except the wide space between a part marker and its title (第一部分　总体要求).
-_BARE_MARKER = regex.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)")
 
 
 def find_paragraphs(
-    text: str, folded: str, start: int = 0, end: int | None = None
+    text: str,
+    folded: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    rules: RuleSet | None = None,
 ) -> list[Paragraph]:
     """Split ``text[start:end]`` into paragraphs at line breaks and at indent runs."""
+    part_marker = compiled(rules or default_rules()).part_marker
     end = len(text) if end is None else end
     paragraphs: list[Paragraph] = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        _split_line(text, folded, pos, line_end, paragraphs)
+        _split_line(text, folded, pos, line_end, paragraphs, part_marker)
         pos = line_end + 1
     return paragraphs
 
 
-def _split_line(text: str, folded: str, start: int, end: int, out: list[Paragraph]) -> None:
+def _split_line(
+    text: str, folded: str, start: int, end: int, out: list[Paragraph], part_marker: Any
+) -> None:
     seg_start = start
     first = True
     for m in _BREAK.finditer(folded, start, end):
         if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
             if text[m.start()] not in _WIDE_SPACES:
                 continue
-            if _BARE_MARKER.fullmatch(folded, seg_start, m.start()):
+            if part_marker.fullmatch(folded, seg_start, m.start()):
                 continue
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
@@ -110,8 +121,8 @@ def _emit(folded: str, start: int, end: int, line_start: bool, out: list[Paragra
 def find_layout(ctx: Context) -> Layout:
     """Find the title, skip page clutter above it and cut trailing end matter."""
     text, folded, comp = ctx.text, ctx.folded, compiled(ctx.rules)
-    paragraphs = find_paragraphs(text, folded)
-    title, t_start, t_end, body_start = _find_title(text, paragraphs, comp)
+    paragraphs = find_paragraphs(text, folded, rules=ctx.rules)
+    title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
     body_end = len(text)
     half = len(text) // 2
     for para in paragraphs:
@@ -125,7 +136,7 @@ def find_layout(ctx: Context) -> Layout:
 
 
 def _find_title(
-    text: str, paragraphs: list[Paragraph], comp: _Compiled
+    text: str, folded: str, paragraphs: list[Paragraph], comp: _Compiled
 ) -> tuple[str, int, int, int]:
     """Title (whitespace removed), its span, and where the body starts."""
     seen = 0
@@ -135,7 +146,7 @@ def _find_title(
         if field:
             s = para.start + field.start("title")
             e = para.start + field.end("title")
-            body = _after_separator(text, paragraphs, i)
+            body = _after_separator(folded, paragraphs, i, comp)
             return "".join(text[s:e].split()), s, e, body
         if comp.clutter.match(line.strip()):
             continue
@@ -148,11 +159,12 @@ def _find_title(
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
             genre_head = comp.genre.search(head) and not comp.genre.search(rest[:TITLE_MAX])
-            if genre_head and not _has_punct(head) and not comp.marker.match(head):
+            heading = comp.marker.match(folded, para.start, para.start + len(head))
+            if genre_head and not _has_punct(head) and not heading:
                 return head, para.start, para.start + len(head), para.start + len(head)
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
-        if comp.marker.match(line):
+        if comp.marker.match(folded, para.start, para.end):
             continue
         if comp.genre.search(line):
             s, e = para.start, para.end
@@ -171,9 +183,12 @@ def _has_punct(s: str) -> bool:
     return any(ch in "。，；：！？,;:!" for ch in s)
 
 
-def _after_separator(text: str, paragraphs: list[Paragraph], title_index: int) -> int:
-    """Body start for metadata-headed pages: after a '==== 正文 ====' line if there is one."""
+def _after_separator(
+    folded: str, paragraphs: list[Paragraph], title_index: int, comp: _Compiled
+) -> int:
+    """Body start for metadata-headed pages: after a separator line (``==== 正文 ====``)
+    if there is one."""
     for para in paragraphs[title_index : title_index + 12]:
-        if "正文" in text[para.start : para.end] and "==" in text[para.start : para.end]:
+        if comp.separator.search(folded, para.start, para.end):
             return para.end
     return paragraphs[title_index].end

@@ -105,11 +105,11 @@ COMMON_RULE_KEYS: Mapping[str, str] = {
 RULE_TABLES: Mapping[str, RuleTable] = {
     "section": RuleTable(
         "A heading marker of the outline at one of the four levels (GB/T 9704).",
-        {"level": INT, "tier": TEXT},
+        {"level": INT, "tier": TEXT, "marker": BOOL},
     ),
     "measure": RuleTable(
         "An enumeration marker (一是, 一要, 第一，, 其一, 首先…最后, ——).",
-        {"family": TEXT, "style": TEXT, "ordinals": MAP, "closing": WORDS},
+        {"family": TEXT, "style": TEXT, "ordinals": MAP, "closing": WORDS, "marker": BOOL},
     ),
     "audit": RuleTable(
         "A pattern an audit rule looks for; `family` names the finding rule it serves.",
@@ -173,8 +173,13 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
+        "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
+    },
+    "outline": {
+        "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
+                                "(第一、第二、第三产业): no items"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
@@ -262,6 +267,15 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "strip": Entry(PATTERN, "characters removed before indicators are matched"),
     },
 }
+
+#: Templates derived at load from the marker rules, never written by hand: each is the
+#: alternation of one rule array's patterns, in file order, with their groups made
+#: non-capturing; a rule with ``marker = false`` (a whole-line heading, a lead sentence, a
+#: dash) is left out.  ``{measure_marker}`` is what opens an enumerated item (一是, 一要,
+#: 第一，…), ``{heading_marker}`` a numbered heading (一、, （一）, 1., （1）, 第一部分).  Any
+#: vocabulary entry may use them as it uses ``[templates]``; a rule may not (a rule is not
+#: made of rules).  So one new ``[[measure]]`` rule (一抓) is a marker everywhere.
+DERIVED_TEMPLATES: Mapping[str, str] = {"measure_marker": "measure", "heading_marker": "section"}
 
 MAPS: Mapping[str, MapTable] = {
     "labels": MapTable("The words of the audit page, [labels.<lang>] (zh, en).", value=TABLE),
