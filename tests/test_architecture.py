@@ -41,8 +41,6 @@ PENDING_VOCABULARY = {
     "extractor.claims.words",
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
-    "extractor.io.formats.pdf",
-    "extractor.outline.sections",
     "extractor.text.numbers",
     "extractor.text.numerals",
 }

@@ -26,7 +26,7 @@ from extractor.outline.periods import (
     names_five_year_plan,
     section_period,
 )
-from extractor.rules.loader import Rule, RuleSet
+from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
 
@@ -43,17 +43,25 @@ RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
-#: What starts the sentence a glued heading runs into: a time phrase, or the next marker.
-_GLUE = regex.compile(
-    r"(?:(?:19|20)\d{2}年(?:以来|来)?|[一二两三四五六七八九十]年(?:以)?来|今年以来|近年来|"
-    r"过去一年|当前|目前|同时|此外|面对)$"
-    r"|(?:[一二三四五六七八九十]{1,3}是|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[,，])"
-    # the first item of the level below, glued after a character (治党工作1.强化…): not a
-    # decimal or a list of numbers (1.5级, 1、2号线)
-    r"|(?<=[^\d.,，、])1[.、](?!\d)"
-    # a space between two words: the line break of a flattened text (…扎实推进 “五个中心”…)
-    r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
-)
+#: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
+_LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
+
+
+def _glue(rules: RuleSet) -> Any:
+    """What starts the sentence a glued heading runs into: an opener (a time phrase, 同时,
+    面对…) that ends the title's clause, an enumerated item's marker (一是, 第一，…: every
+    ``[[measure]]`` rule), a heading marker of a level below glued after a character
+    (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
+    1.5级, 1、2号线), or a space where a line break was lost."""
+    openers = rules.vocab("layout.glued_opener").alternation()
+    below = [
+        r for r in rules.of("section")
+        if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
+    ]  # fmt: skip
+    return regex.compile(
+        f"(?:{openers})$|{rules.template('measure_marker')}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +92,7 @@ class _TitleCues:
 def _title_cues(rules: RuleSet) -> _TitleCues:
     def build(r: RuleSet) -> _TitleCues:
         return _TitleCues(
-            glue=_GLUE, starters=compiled(r).starters,
+            glue=_glue(r), starters=compiled(r).starters,
             head_noun=vocabulary(r, "kind.heading.head_noun"),
             label=vocabulary(r, "kind.plan.label"),
         )  # fmt: skip
@@ -337,7 +345,7 @@ def _unglue(title: str, cues: _TitleCues) -> int:
     label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
-    for m in _GLUE.finditer(title, 2):
+    for m in cues.glue.finditer(title, 2):
         if m.start() >= 2:
             return int(m.start())
     if len(title) > GLUED_TITLE:

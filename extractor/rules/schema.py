@@ -174,6 +174,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
+        "glued_opener": Entry(PATTERNS, "what opens a sentence glued to a heading title"),
+        "page_number": Entry(PATTERN, "a PDF page's number alone on a line", mode="fullmatch"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
     },
