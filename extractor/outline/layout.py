@@ -43,19 +43,20 @@ class Layout:
 
 class _Compiled:
     def __init__(self, rules: RuleSet) -> None:
-        layout = dict(rules.data).get("layout", {})
-        self.clutter = regex.compile("(?:" + "|".join(layout.get("clutter", ["$^"])) + r")\Z")
-        self.title_field = regex.compile(layout.get("title_field", "$^"))
-        self.end_matter = regex.compile("(?:" + "|".join(layout.get("end_matter", ["$^"])) + r")\Z")
-        self.stop_title = regex.compile(layout.get("address", "$^"))
+        def whole_line(key: str) -> regex.Pattern[str]:
+            return regex.compile(f"(?:{rules.vocab(key).alternation()})\\Z")
+
+        self.clutter = whole_line("layout.clutter")
+        self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
+        self.end_matter = whole_line("layout.end_matter")
+        self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
         # a part marker (第一部分) before the wide space that sets off its title
         parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
         self.part_marker = regex.compile(marker_alternation(parts))
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
-        starters = layout.get("sentence_starters", ["$^"])
-        self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
+        self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
 
 

@@ -93,7 +93,10 @@ def test_a_long_form_entry_in_a_user_file_checks_its_own_examples(tmp_path):
 
 def test_a_missing_entry_of_a_present_table_is_an_error(tmp_path):
     directory = _copy(tmp_path)
-    _replace(directory / "layout.toml", "title_field =", "# title_field =")
+    layout = directory / "layout.toml"
+    text = layout.read_text(encoding="utf-8")
+    entry = text.index("[layout.title_field]")  # the entry's table, to the next blank line
+    layout.write_text(text[:entry] + text[text.index("\n\n", entry) :], encoding="utf-8")
     with pytest.raises(RuleError, match=r"\[layout\]: key 'title_field' is missing"):
         load_rules(directory)
 
