@@ -43,6 +43,7 @@ RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
+_TRAILING = "，,、：: "
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -141,14 +142,15 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
-        queue = _candidates(folded, para, few)
+        flat = _is_flat(para, few)
+        queue = _candidates(folded, para, flat)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
                 continue
-            head = _match(text, folded, para, pos, strong, section_rules, cues)
+            head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
             line = folded[para.start : para.end].strip()
@@ -221,11 +223,16 @@ def _advance(last: dict[int, int], head: Heading) -> None:
         del last[deeper]
 
 
-def _candidates(folded: str, para: Paragraph, few: bool) -> list[tuple[int, bool]]:
+def _is_flat(para: Paragraph, few: bool) -> bool:
+    """Is this paragraph several run together (the document lost its line breaks)?"""
+    size = para.end - para.start
+    return size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT)
+
+
+def _candidates(folded: str, para: Paragraph, flat: bool) -> list[tuple[int, bool]]:
     """Paragraph start (strong); after punctuation (weak) where the breaks were lost."""
     out = [(para.start, True)]
-    size = para.end - para.start
-    if size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT):
+    if flat:
         out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
     return out
 
@@ -247,6 +254,7 @@ def _match(
     strong: bool,
     section_rules: Sequence[Rule],
     cues: _TitleCues,
+    flat: bool,
 ) -> Heading | None:
     for rule in section_rules:
         m = rule.at.match(folded, pos, para.end)
@@ -255,8 +263,13 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
-        title_end = _title_end(folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues)
-        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
+        title_end = _title_end(
+            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat
+        )
+        while title_end > m.end() and folded[title_end - 1] in _TRAILING:
+            title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
+        lead = strong and not flat and para.line_start
+        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
         marker = text[m.start() : m.end()].rstrip()
         tier = str(rule.attrs.get("tier", ""))
@@ -264,10 +277,13 @@ def _match(
     return None
 
 
-def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph) -> bool:
-    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，."""
-    if ";" in folded[start:title_end] or "；" in folded[start:title_end]:
+def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
+    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，, or its
+    title runs over a ； (a line's whole first sentence may hold one: 1、检测…100%；涉农…。)."""
+    if not lead and (";" in folded[start:title_end] or "；" in folded[start:title_end]):
         return True
+    if lead and folded[para.end - 1] in "；;":
+        return True  # a line of a list whose items end in ；
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
 
 
@@ -291,6 +307,7 @@ def _title_end(
     top: bool,
     strong: bool,
     cues: _TitleCues,
+    flat: bool,
 ) -> int:
     rest = folded[start : para.end]
     stop = _SENTENCE_END.search(rest)
@@ -310,12 +327,16 @@ def _title_end(
             and (comma is None or noun.end() <= comma.start())
         ):
             return start + int(noun.end())
-    if stop is not None and stop.start() <= RUN_IN_MAX:
+    # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
+    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。)
+    lead = strong and not flat and para.line_start
+    if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
+        end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
-        clause = _CLAUSE_END.search(rest, 0, stop.start())
+        clause = _CLAUSE_END.search(rest, 0, end)
         if clause is not None and (head := _unglue(rest[: clause.start()], cues)) < clause.start():
             return start + head
-        return start + _unglue(rest[: stop.start()], cues)
+        return start + _unglue(rest[:end], cues)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
@@ -392,6 +413,10 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         if parent is None:
             own = section_period(title, kind, periods, "-", rules=rules)  # "-": names none
             kind = _top_kind(title, kind, own, periods, rules)
+            if kind == "other" and periods.doc_type in _ONLY:
+                # a document that only plans: its parts do too
+                kind = _ONLY[periods.doc_type]
+                period = section_period(title, kind, periods, "", rules=rules)
             if head.ordinal and periods.doc_type == "gov-work-report":
                 # once the year's plan has begun, the numbered parts after it are the plan's
                 # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
@@ -415,6 +440,11 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         sections.append(section)
         stack.append((head, section))
     return sections
+
+
+#: The kind of a part whose title names none, in a document that only plans (工作要点,
+#: 工作计划): what it plans.  (A summary's parts are not all reviews: 其他事项, 部署要求.)
+_ONLY = {"plan": "plan"}
 
 
 def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:
