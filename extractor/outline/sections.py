@@ -131,6 +131,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     cues = _title_cues(rules)
     found: list[Heading] = []
     last: dict[int, int] = {}
+    running: dict[int, int] = {}  # the last ordinal of each level, whatever its parent
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
@@ -160,9 +161,11 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 )
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
-            if head is None or (head.ordinal and not _fits(head, last)):
+            if head is None or (head.ordinal and not _fits(head, last, running)):
                 continue
             _advance(last, head)
+            if head.ordinal:
+                running[head.level] = head.ordinal
             found.append(head)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 queue.insert(0, (head.title_end, False))
@@ -237,12 +240,16 @@ def _candidates(folded: str, para: Paragraph, flat: bool) -> list[tuple[int, boo
     return out
 
 
-def _fits(head: Heading, last: dict[int, int]) -> bool:
-    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?"""
+def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
+    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?
+    Under a new parent, the numbering starts again or runs on from the last parent's
+    (a 工作要点 numbers its items 1.…16. through its parts)."""
     prev = last.get(head.level, 0)
     deepest = max(last, default=0)
     if not head.strong:
         return head.ordinal == prev + 1 and (prev > 0 or head.level > deepest or not last)
+    if prev == 0 and head.level > 1 and head.ordinal == running.get(head.level, -1) + 1:
+        return True
     return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
 
 

@@ -53,3 +53,21 @@ def test_a_run_in_heading_on_its_own_line_ends_at_its_first_sentence():
         (3, "2、", "加强宣传培训"),
         (1, "二、", "保障措施"),
     ]
+
+
+def test_items_numbered_through_the_parts_are_headings_of_each_part():
+    # a 工作要点 numbers its items 1.…6. through its parts, not again from 1 in each
+    text = (
+        "2023年云溪市文旅产业工作要点\n一、加强规划引领\n"
+        "1．编制文旅产业发展规划。年内完成编制。\n2．完善产业扶持政策。出台专项政策。\n"
+        "二、壮大市场主体\n3．培育龙头企业。新增规上企业5家。\n4．支持中小企业发展。落实减税降费。\n"
+        "三、扩大文旅消费\n5．举办消费节庆活动。全年举办20场。\n6．发展夜间经济。打造夜间街区3个。\n"
+    )
+    got = outline(text)
+    assert [(level, marker) for level, marker, _ in got] == [
+        (1, "一、"), (3, "1．"), (3, "2．"), (1, "二、"), (3, "3．"), (3, "4．"),
+        (1, "三、"), (3, "5．"), (3, "6．"),
+    ]  # fmt: skip
+    report = parse(text)
+    assert not report.measures  # the items are headings, not lead sentences
+    assert report.sections[4].parent_id == report.sections[3].section_id
