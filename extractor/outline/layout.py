@@ -48,6 +48,7 @@ class _Compiled:
 
         self.clutter = whole_line("layout.clutter")
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
+        self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
@@ -132,8 +133,20 @@ def find_layout(ctx: Context) -> Layout:
             if len(line) <= 40 and comp.end_matter.match(line):
                 body_end = para.start
                 break
-    body = tuple(p for p in paragraphs if body_start <= p.start < body_end)
+    body = tuple(_after(p, body_start, folded) for p in paragraphs if body_start < p.end)
+    body = tuple(p for p in body if p.start < body_end and p.end > p.start)
     return Layout(title, t_start, t_end, body_start, body_end, body)
+
+
+def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:
+    """The part of a paragraph after the body's start: a title run on into its text (an
+    official document or a page that lost its line breaks) is no part of it."""
+    if para.start >= body_start:
+        return para
+    start = body_start
+    while start < para.end and folded[start].isspace():
+        start += 1
+    return Paragraph(start, para.end, para.line_start)
 
 
 def _find_title(
@@ -156,6 +169,10 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
+        official = comp.official_title.match(line) if len(line) > TITLE_MAX else None
+        if official:  # an official document whose head lost its line breaks
+            s, e = para.start + official.start("title"), para.start + official.end("title")
+            return "".join(text[s:e].split()), s, e, e
         if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
@@ -167,15 +184,14 @@ def _find_title(
             continue
         if comp.marker.match(folded, para.start, para.end):
             continue
-        if comp.genre.search(line):
+        if comp.genre.search("".join(line.split())):  # 政 府 工 作 报 告: letter-spaced
             s, e = para.start, para.end
             dash = line.find("——", 4)
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if dash > 0:  # title, dateline and speaker merged on one line
                 e = s + dash
-            # A title broken across lines ("政府工作报\n告"): take a 1-2 character tail line.
-            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            if nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
-                e = nxt.end
+            elif nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
+                e = nxt.end  # a title broken across lines ("政府工作报\n告"): its tail line
             return "".join(text[s:e].split()), s, e, e
     return ("", -1, -1, 0)
 

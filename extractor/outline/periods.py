@@ -140,6 +140,7 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
         return "gov-work-report"
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
+    review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
     if review and plan:
         return "summary-and-plan"
     return "summary" if review else "plan" if plan else "other"

@@ -171,6 +171,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
+        "official_title": Entry(PATTERN, "an official document's title after its header "
+                                "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
@@ -207,6 +209,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
         "review": Entry(WORDS, "a title that reviews (summary)"),
+        "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),
     },
     "period": {

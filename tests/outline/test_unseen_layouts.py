@@ -7,6 +7,8 @@ Every text here is our own, written in the genre's style; none is copied from a 
 
 from __future__ import annotations
 
+import pytest
+
 from extractor import parse
 
 
@@ -71,3 +73,45 @@ def test_items_numbered_through_the_parts_are_headings_of_each_part():
     report = parse(text)
     assert not report.measures  # the items are headings, not lead sentences
     assert report.sections[4].parent_id == report.sections[3].section_id
+
+
+# --- document titles ----------------------------------------------------------------------
+
+# fmt: off
+TITLE_CASES = [
+    # letter-spaced, then a dateline of hyphens: no dash item
+    ("政 府 工 作 报 告\n\n----2023年2月20日在云溪区第五届人民代表大会第二次会议上\n各位代表：\n"
+     "一、2022年工作回顾\n全区经济稳中有进。\n",
+     "政府工作报告", "gov-work-report", "2023"),
+    # title, dateline and speaker on one line, the speaker's name set off by a wide space:
+    # the title ends at the dash (the name is no broken tail of the title)
+    ("政府工作报告——2024年3月5日在云溪市第七届人民代表大会第三次会议上市长\u2002李明\n"
+     "各位代表：\n一、2023年工作回顾\n经济运行稳中向好。\n",
+     "政府工作报告", "gov-work-report", "2024"),
+    # an official document whose head lost its line breaks
+    ("内部事项云溪县供电公司文件云电办〔2022〕8号签发人：XXX云溪县供电公司关于2021年"
+     "安全生产工作情况的报告县应急管理局：2021年，公司坚持安全第一，全年未发生安全事故。"
+     + "公司上下认真落实安全生产责任制，扎实开展隐患排查治理，安全形势保持平稳。" * 8
+     + "一、主要做法一是压实责任。层层签订责任书。二是强化检查。开展隐患排查12次。",
+     "云溪县供电公司关于2021年安全生产工作情况的报告", "summary", "2021"),
+    # a page saved as markdown with front matter
+    ("---\ntitle: 青禾社2021年工作总结\ndate: 2021-12-30\n---\n\n一、主要工作\n举办活动12场。\n",
+     "青禾社2021年工作总结", "summary", "2021"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "title", "doc_type", "period"), TITLE_CASES)
+def test_document_titles(text, title, doc_type, period):
+    report = parse(text)
+    doc = report.document
+    assert (doc.title, doc.doc_type, doc.period) == (title, doc_type, period)
+    assert "".join(report.text[doc.title_start : doc.title_end].split()) == doc.title
+    assert not [m for m in report.measures if m.style == "dash"]
+
+
+def test_the_body_of_an_official_document_starts_after_its_title():
+    text = TITLE_CASES[2][0]
+    report = parse(text)
+    assert [(s.marker, s.title) for s in report.sections] == [("一、", "主要做法")]
+    assert [m.marker for m in report.measures] == ["一是", "二是"]
