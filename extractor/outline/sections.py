@@ -88,14 +88,33 @@ class _TitleCues:
     starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
     head_noun: Any  # the head noun of a part heading (主要成效)
     label: Any  # a plan part's label a sentence runs on from (总体思路以…)
+    frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
+    openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
+    adverbs: Any  # what stands before a verb inside one phrase (加快构建)
+    ends: Any  # words a title ends with when text runs on (…方面)
+    not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
+    after_bracket: Any  # a heading of the first two levels right after a closing bracket
+    after_any: Any  # … right after a character that makes no word with its numeral
 
 
 def _title_cues(rules: RuleSet) -> _TitleCues:
     def build(r: RuleSet) -> _TitleCues:
+        upper = marker_alternation(
+            x for x in r.of("section") if 0 < x.level <= 2 and not x.attrs.get("tier")
+        )
         return _TitleCues(
             glue=_glue(r), starters=compiled(r).starters,
             head_noun=vocabulary(r, "kind.heading.head_noun"),
             label=vocabulary(r, "kind.plan.label"),
+            frames=vocabulary(r, "layout.sentence_frames"),
+            openers=vocabulary(r, "layout.task_openers"),
+            adverbs=regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$"),
+            ends=vocabulary(r, "layout.title_ends"),
+            not_heading=vocabulary(r, "layout.not_heading"),
+            after_bracket=regex.compile(f"(?<=[)）】\\]]\\s?)(?={upper})"),
+            after_any=regex.compile(
+                f"(?<!{r.vocab('layout.numeral_words').pattern})(?={upper})"
+            ),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
@@ -144,7 +163,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
-        queue = _candidates(folded, para, flat)
+        queue = _candidates(folded, para, flat, cues)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
@@ -232,11 +251,19 @@ def _is_flat(para: Paragraph, few: bool) -> bool:
     return size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT)
 
 
-def _candidates(folded: str, para: Paragraph, flat: bool) -> list[tuple[int, bool]]:
-    """Paragraph start (strong); after punctuation (weak) where the breaks were lost."""
+def _candidates(
+    folded: str, para: Paragraph, flat: bool, cues: _TitleCues
+) -> list[tuple[int, bool]]:
+    """Paragraph start (strong); after punctuation (weak) where the breaks were lost, and
+    right after any character there (报告一、…, 下转7版 （上接第4版）（三）…) or after a
+    closing bracket anywhere (（责任处室：法规处）（二）…); the weak ones must continue the
+    numbering exactly."""
     out = [(para.start, True)]
+    weak = [m.start() for m in cues.after_bracket.finditer(folded, para.start + 1, para.end)]
     if flat:
-        out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+        weak += [m.end() for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+        weak += [m.start() for m in cues.after_any.finditer(folded, para.start + 1, para.end)]
+    out += [(pos, False) for pos in sorted(set(weak) - {para.start})]
     return out
 
 
@@ -270,6 +297,8 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
+        if rule.at.match(folded, m.end(), para.end):
+            return None  # ordinals of a noun, not a heading (一、二、三产业)
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat
         )
@@ -278,6 +307,12 @@ def _match(
         lead = strong and not flat and para.line_start
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
+        clause = _CLAUSE_END.search(folded, m.end(), title_end)
+        first = clause.start() if clause is not None else title_end
+        if not strong and cues.not_heading.search(folded, m.end(), first):
+            return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
+        if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):
+            return None  # an item of a list run on (举一反三、查缺补漏；…)
         marker = text[m.start() : m.end()].rstrip()
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
@@ -341,9 +376,10 @@ def _title_end(
         end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
         clause = _CLAUSE_END.search(rest, 0, end)
-        if clause is not None and (head := _unglue(rest[: clause.start()], cues)) < clause.start():
+        cut = clause.start() if clause is not None else end
+        if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[:end], cues)
+        return start + _unglue(rest[:end], cues, not lead)
     clause = _CLAUSE_END.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
@@ -363,7 +399,7 @@ def _title_end(
     return start + _unglue(rest[:cut], cues)
 
 
-def _unglue(title: str, cues: _TitleCues) -> int:
+def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
@@ -373,14 +409,65 @@ def _unglue(title: str, cues: _TitleCues) -> int:
     label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
-    for m in cues.glue.finditer(title, 2):
-        if m.start() >= 2:
-            return int(m.start())
+    cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
+    glued = next((m.start() for m in cues.glue.finditer(title, 2) if m.start() >= 2), None)
+    if glued is not None:
+        cuts.append(int(glued))
     if len(title) > GLUED_TITLE:
         m = cues.starters.search(title, 4)
         if m is not None:
-            return int(m.start())
-    return len(title)
+            cuts.append(int(m.start()))
+    return min(cuts)
+
+
+#: A title's phrase is at least this long before a body sentence can open inside it.
+PHRASE_MIN = 4
+#: A title of one clause longer than this has run on into its body.
+PHRASE_MAX = 20
+
+
+def _run_on(title: str, cues: _TitleCues) -> list[int]:
+    """Where a body sentence opens inside a heading title run on into it: a frame (按照…,
+    在…领导下, a time), or a word a title ends with, four or more characters into a clause;
+    failing those, the first word that opens a task phrase (坚决, 构建…) inside a clause
+    after the first (or a first too long to be a phrase), four or more characters in,
+    before the clause's last four and not right after an adverb (聚焦加快构建…)."""
+    starts: list[int] = [0, *(int(m.end()) for m in _CLAUSE_END.finditer(title))]
+    ends: list[int] = [*(int(m.start()) for m in _CLAUSE_END.finditer(title)), len(title)]
+
+    def into(pos: int) -> int:
+        return pos - max(s for s in starts if s <= pos)
+
+    frame = next((m.start() for m in cues.frames.finditer(title) if into(m.start()) >= 4), None)
+    if frame is not None and (verb := cues.adverbs.search(title, 0, frame)):
+        frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
+    end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
+    found = [int(p) for p in (frame, end) if p is not None]
+    if found:
+        return found
+    for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
+        if i == 0 and stop - start <= PHRASE_MAX:
+            continue
+        for m in cues.openers.finditer(title, start + PHRASE_MIN, stop):
+            pos = m.start()
+            if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
+                continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
+            if _quoted(title, start, pos):
+                continue
+            return [int(pos)]
+    return []
+
+
+_OPENING, _CLOSING = "“《「(（", "”》」)）"
+
+
+def _quoted(title: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside quotes or brackets opened after ``start``?"""
+    depth = 0
+    for ch in title[start:pos]:
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING
+    return depth > 0
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:

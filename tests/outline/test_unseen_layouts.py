@@ -115,3 +115,110 @@ def test_the_body_of_an_official_document_starts_after_its_title():
     report = parse(text)
     assert [(s.marker, s.title) for s in report.sections] == [("一、", "主要做法")]
     assert [m.marker for m in report.measures] == ["一是", "二是"]
+
+
+# --- one-line pages: where a title run on into its body ends ------------------------------
+
+FILLER = "全区上下团结一心，攻坚克难，各项事业取得新进展，人民群众获得感持续增强。" * 6
+
+# fmt: off
+ONE_LINE = [
+    # (the first heading, glued to its body; its title) — SPEC §2 "Section", issue 18
+    ("（一）精准发力，七大攻坚成效凸显按照区党工委的部署，全面完成年度任务。", "精准发力，七大攻坚成效凸显"),
+    ("一、2018年工作回顾2018年是全面贯彻落实党的十九大精神的开局之年。", "2018年工作回顾"),
+    # a frame opens the body: 在…领导下, 从…来看, a time, 面对
+    ("一、党建工作开展情况在上级党委的坚强领导下，公司各项工作稳步推进。", "党建工作开展情况"),
+    ("一、电力供需基本情况从当前来看，电力供应偏紧，需求增长较快。", "电力供需基本情况"),
+    ("一、省委省政府的部署要求9月下旬以来，公司密切跟踪供需形势。", "省委省政府的部署要求"),
+    ("一、保障供电工作举措面对严峻形势，公司上下迅速行动。", "保障供电工作举措"),
+    # a verb or an adverb of resolve opens the body after the title's second phrase
+    ("一、立足“一张网”，推动全省能源电力高质量发展坚决落实碳达峰工作部署，积极构建新型电力系统。",
+     "立足“一张网”，推动全省能源电力高质量发展"),
+    ("（一）加大先行先试，建设两岸深度融合先行区构建对台经贸往来主通道。加密货运航线班次。",
+     "加大先行先试，建设两岸深度融合先行区"),
+    # a list of short parallel phrases opens the body
+    ("一、立足“一盘棋”，服务全省经济社会高质量发展全局统筹、主动作为、延伸服务，为百姓美好生活充电。",
+     "立足“一盘棋”，服务全省经济社会高质量发展"),
+    # …方面 ends a title
+    ("（一）基层党建方面部分党支部的党建工作规范化程度有待提升；", "基层党建方面"),
+    # one phrase: serial verbs and predicates stay in the title
+    ("（一）聚焦加快构建现代化产业体系，推动产业转型升级。全年新增规上企业30家。",
+     "聚焦加快构建现代化产业体系，推动产业转型升级"),
+    ("（一）深化改革促开放，发展环境持续向好坚持对标先进，推出创新举措24项。",
+     "深化改革促开放，发展环境持续向好"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("heading", "title"), ONE_LINE, ids=[t for _, t in ONE_LINE])
+def test_a_title_run_on_into_its_body_ends_where_the_body_begins(heading, title):
+    text = "云溪县供电公司2021年工作总结\n" + FILLER + heading + FILLER
+    report = parse(text)
+    assert [s.title for s in report.sections] == [title]
+    section = report.sections[0]
+    assert report.text[section.title_start : section.title_end] == title
+
+
+# --- headings after any character ---------------------------------------------------------
+
+FLAT_BODY = "区委区政府坚持稳中求进，统筹推进各项工作，经济社会发展取得新成效。" * 8
+
+
+def test_a_heading_after_a_closing_bracket_continues_the_numbering():
+    text = (
+        "云溪市司法局2023年工作要点\n" + FLAT_BODY
+        + "一、深化法治政府建设（一）完善依法决策机制。健全重大决策程序。（责任处室：法规处）"
+        "（二）加强行政执法监督。开展执法案卷评查。（责任处室：执法监督处）"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [
+        (1, "一、", "深化法治政府建设"),
+        (2, "（一）", "完善依法决策机制"),
+        (2, "（二）", "加强行政执法监督"),
+    ]
+
+
+def test_a_heading_after_page_clutter_is_found():
+    # a newspaper's page note between two parts of a report that lost its line breaks
+    text = (
+        "2024年云溪市政府工作报告 " + FLAT_BODY
+        + "一、2024年主要任务 （一）进一步扩大有效投资，增强发展后劲。新开工项目300个。"
+        "（二）进一步促进消费升级，释放内需潜力。 下转7版 （上接第4版） "
+        "（三）进一步推进高水平改革开放，增强发展动力。深化重点领域改革。" + FLAT_BODY
+    )  # fmt: skip
+    titles = [title for _, _, title in outline(text)]
+    assert titles[-1] == "进一步推进高水平改革开放，增强发展动力"
+
+
+# fmt: off
+NOT_HEADINGS = [
+    # a numeral that makes a word with the character before it (统一、, 举一反三、)
+    "全面推行统一、规范的办事流程，举一反三、查缺补漏，",
+    # ordinals of a noun
+    "推动一、二、三产业融合发展，",
+    # the points of a narrative: 了 in the first clause
+    "领导批示：一、督察工作推动了重点工作，取得了新成就。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", NOT_HEADINGS)
+def test_a_marker_inside_a_sentence_is_no_heading(sentence):
+    text = "云溪县2023年工作总结\n" + FLAT_BODY + sentence + FLAT_BODY
+    assert outline(text) == []
+
+
+def test_the_parts_of_an_official_report_glued_after_its_title():
+    # a cover letter whose leader's comment has numbered points, then the report itself
+    text = (
+        "内部事项关于印发10月份重点工作督察报告的通知各部门：董事长批示：阅。"
+        "一、督察工作推动了重点工作，取得了新成就。二、继续用好督察成果。现将报告印发。"
+        "10月份重点工作督察报告一、重点工作完成情况10月份，部署的31项重点工作有序推进。"
+        + FLAT_BODY + "二、批示件办理情况10月份，办公室跟踪督办批示件19件。" + FLAT_BODY
+        + "三、需要关注的事项一是压实工作责任。二是加强督察问效。"
+    )  # fmt: skip
+    assert outline(text) == [
+        (1, "一、", "重点工作完成情况"),
+        (1, "二、", "批示件办理情况"),
+        (1, "三、", "需要关注的事项"),
+    ]
