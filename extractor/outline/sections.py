@@ -495,6 +495,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     stack: list[tuple[Heading, Section]] = []
     planning = False  # a government work report has turned to the year's plan
     abroad = vocabulary(rules, "kind.plan.not_plan")
+    turned = False  # a summary has turned from its review to its problems or plans
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -511,6 +512,12 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 # a document that only plans: its parts do too
                 kind = _ONLY[periods.doc_type]
                 period = section_period(title, kind, periods, "", rules=rules)
+            elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
+                # a summary's parts before its problems or plans review (突出协助职责，
+                # 政治保障作用有效发挥 in a report on the year's work)
+                kind = "review"
+                period = section_period(title, kind, periods, "", rules=rules)
+            turned = turned or kind in ("plan", "problems")
             if head.ordinal and periods.doc_type == "gov-work-report":
                 # once the year's plan has begun, the numbered parts after it are the plan's
                 # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
@@ -539,6 +546,8 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
 #: The kind of a part whose title names none, in a document that only plans (工作要点,
 #: 工作计划): what it plans.  (A summary's parts are not all reviews: 其他事项, 部署要求.)
 _ONLY = {"plan": "plan"}
+#: Documents whose parts review until a part names problems or plans.
+_REVIEWS = ("summary", "summary-and-plan")
 
 
 def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:

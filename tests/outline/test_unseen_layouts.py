@@ -36,6 +36,21 @@ def test_the_parts_of_a_plan_only_document_are_plans():
     ]
 
 
+def test_a_summarys_parts_review_until_it_turns_to_problems_or_plans():
+    text = (
+        "云溪县纪委关于2021年监督责任落实情况的报告\n一、突出协助职责，政治保障作用有效发挥\n"
+        "开展专项检查5次。\n二、严肃执纪问责，纪律意识持续增强\n立案12件。\n三、存在问题\n"
+        "监督合力不足。\n四、下一步工作措施\n深化专项整治。\n五、其他事项\n无。\n"
+    )
+    assert kinds(text) == [
+        ("突出协助职责，政治保障作用有效发挥", "review", "2021"),
+        ("严肃执纪问责，纪律意识持续增强", "review", "2021"),
+        ("存在问题", "problems", "2021"),
+        ("下一步工作措施", "plan", "2022"),
+        ("其他事项", "other", "2021"),  # after the turn: no review
+    ]
+
+
 # --- titles of headings on lines of their own ---------------------------------------------
 
 
