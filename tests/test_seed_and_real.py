@@ -62,7 +62,9 @@ def test_real_report_parses_with_sound_spans(path):
     sections = {s.section_id: s for s in report.sections}
     for sec in report.sections:
         assert text[sec.start : sec.end] == sec.text
-        assert sec.start <= sec.title_start < sec.title_end <= sec.end
+        # a part's number alone on its line (1960: 一) has an empty title
+        assert sec.start <= sec.title_start <= sec.title_end <= sec.end
+        assert sec.title or sec.marker
         assert sec.title == text[sec.title_start : sec.title_end].strip()
         if sec.parent_id is not None:
             parent = sections[sec.parent_id]
@@ -76,6 +78,29 @@ def test_real_report_parses_with_sound_spans(path):
     doc = report.document
     if doc.title:
         assert "".join(text[doc.title_start : doc.title_end].split()) == doc.title
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_parts_numbered_by_a_bare_numeral_and_parts_after_a_nested_list():
+    # 1960: the parts are a bare 一 on a line of its own; 1986: 三、 and 四、 go on after a
+    # list 一、…五、 numbered inside 二、, and the 第一…第十 items hang under 四、
+    assert [(s.level, s.marker) for s in _real("state-council", "1960").sections] == [
+        (1, "一"), (1, "二"), (1, "三"), (1, "四"),
+    ]  # fmt: skip
+    report = _real("state-council", "1986")
+    parts = [s for s in report.sections if s.level == 1 and s.marker]
+    assert [s.marker for s in parts] == ["一、", "二、", "三、", "四、"]
+    assert parts[2].title == "“七五”时期的经济体制改革"
+    nested = [s for s in report.sections if s.parent_id == parts[1].section_id]
+    assert [s.marker for s in nested if s.marker.endswith("、")] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+    ]
+    items = [m for m in report.measures if m.marker.startswith("第")]
+    assert len(items) == 10 and {m.section_id for m in items} == {parts[3].section_id}
 
 
 @pytest.mark.skipif(not REAL, reason=SHARED_REASON)

@@ -151,6 +151,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     found: list[Heading] = []
     last: dict[int, int] = {}
     running: dict[int, int] = {}  # the last ordinal of each level, whatever its parent
+    series: list[tuple[int, int]] = []  # (outer ordinal, first index) of restarted 一、 lists
+    nested: list[tuple[int, int]] = []  # index ranges of lists nested in a part
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
@@ -180,15 +182,40 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 )
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
-            if head is None or (head.ordinal and not _fits(head, last, running)):
+            if head is not None and head.ordinal and _goes_on(head, last, series):
+                # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
+                nested.append((series.pop()[1], len(found)))
+            elif head is not None and head.ordinal and not _fits(head, last, running):
                 continue
+            if head is None:
+                continue
+            if _numbered_part(head) and head.ordinal == 1 and last.get(1, 0) >= 1:
+                series.append((last[1], len(found)))  # a new series: nested, or a second text
             _advance(last, head)
             if head.ordinal:
                 running[head.level] = head.ordinal
             found.append(head)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 queue.insert(0, (head.title_end, False))
-    return _shift_levels(_without_late_bare_parts(found))
+    return _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+
+
+def _goes_on(head: Heading, last: dict[int, int], series: list[tuple[int, int]]) -> bool:
+    """Does a numbered part continue the parts around a list of parts begun inside one
+    (二、…一、二、三、 then 三、), rather than that list?"""
+    if not series or not _numbered_part(head) or head.ordinal != series[-1][0] + 1:
+        return False
+    return head.ordinal != last.get(1, 0) + 1
+
+
+def _nest(found: list[Heading], nested: list[tuple[int, int]]) -> list[Heading]:
+    """Headings of a list of parts numbered inside a part (二、…一、…五、…三、) one level
+    deeper, with what they hold."""
+    depth = [0] * len(found)
+    for first, end in nested:
+        for i in range(first, end):
+            depth[i] += 1
+    return [_with_level(h, h.level + d) if d else h for h, d in zip(found, depth, strict=True)]
 
 
 #: The longest bare line taken for a part heading (`“十五五”时期主要目标和2026年重点工作`).
@@ -215,7 +242,15 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
     if nxt.end - nxt.start <= len(line) and not comp.marker.match(folded, nxt.start):
         return False
     prev = layout.paragraphs[index - 1] if index else None
-    return prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS
+    if prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS:
+        return True
+    # after the report's own title line (2020年工作总结和2021年工作计划), as after the document's
+    above = folded[prev.start : prev.end]
+    return (
+        len(above) <= TITLE_LINE_MAX
+        and bool(comp.genre.search(above))
+        and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
+    )
 
 
 def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
@@ -294,6 +329,13 @@ def _match(
         m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue
+        if rule.attrs.get("alone"):  # a part's number alone on its line: no title
+            if not (strong and para.line_start and m.end() == para.end):
+                continue
+            number = small_int(m.group("num")) or 0
+            tier = str(rule.attrs.get("tier", ""))
+            marker = text[m.start() : m.end()].rstrip()
+            return Heading(pos, m.end(), m.end(), rule.level, marker, number, rule.id, True, tier)
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None

@@ -105,7 +105,7 @@ COMMON_RULE_KEYS: Mapping[str, str] = {
 RULE_TABLES: Mapping[str, RuleTable] = {
     "section": RuleTable(
         "A heading marker of the outline at one of the four levels (GB/T 9704).",
-        {"level": INT, "tier": TEXT, "marker": BOOL},
+        {"level": INT, "tier": TEXT, "marker": BOOL, "alone": BOOL},
     ),
     "measure": RuleTable(
         "An enumeration marker (一是, 一要, 第一，, 其一, 首先…最后, ——).",

@@ -237,3 +237,40 @@ def test_the_parts_of_an_official_report_glued_after_its_title():
         (1, "二、", "批示件办理情况"),
         (1, "三、", "需要关注的事项"),
     ]
+
+
+# --- bare numerals, nested lists, lists a colon opens -------------------------------------
+
+
+def test_a_bare_numeral_on_its_own_line_numbers_a_part():
+    text = (
+        "各位代表：\n\n我受国务院的委托，向大会作关于农业发展的报告。\n\n\n一\n\n"
+        "农业发展纲要是高速度发展农业的纲领。几年来，粮食产量逐年增加。\n\n\n二\n\n"
+        "下面说一说纲要的执行情况。\n一、粮食生产\n粮食增产百分之十。\n\n\n三\n\n今后的任务很重。\n"
+    )
+    assert outline(text) == [
+        (1, "一", ""), (1, "二", ""), (2, "一、", "粮食生产"), (1, "三", ""),
+    ]  # fmt: skip
+
+
+def test_parts_go_on_after_a_list_of_parts_nested_in_one():
+    text = (
+        "一、过去五年的回顾\n五年来国民经济持续增长。\n二、今后五年的基本任务\n今后五年的任务是：\n"
+        "一、确定适度的增长速度\n增长速度要适当。\n二、控制投资规模\n投资规模要适度。\n"
+        "三、改善人民生活\n人民生活要逐步改善。\n三、关于经济体制改革\n改革要稳步推进。\n"
+        "四、关于对外政策\n我们坚持和平外交。\n"
+    )
+    report = parse(text)
+    assert [(s.level, s.marker, s.parent_id) for s in report.sections] == [
+        (1, "一、", None), (1, "二、", None),
+        (2, "一、", "s2"), (2, "二、", "s2"), (2, "三、", "s2"),
+        (1, "三、", None), (1, "四、", None),
+    ]  # fmt: skip
+
+
+def test_numbered_lines_a_colon_opens_stay_a_list():
+    text = (
+        "云溪县2023年工作总结\n一、主要工作\n今年的主要措施如下：\n一、稳定粮食生产；\n"
+        "二、增加农民收入；\n三、深化农村改革。\n二、存在问题\n基础仍然薄弱。\n"
+    )
+    assert outline(text) == [(1, "一、", "主要工作"), (1, "二、", "存在问题")]
