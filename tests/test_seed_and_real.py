@@ -146,3 +146,12 @@ def test_leads_beside_inline_lists_in_a_section():
     assert by_headline["推进资源性产品价格改革"].style == "lead"
     items = [m for m in ms if m.parent_id == lead.measure_id]
     assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_lead_running_straight_into_its_list_holds_it():
+    # gansu/2026: 持续办好为民实事。一是…十是 had hung under the lead before it
+    ms = _real("gansu", "2026").measures
+    lead = next(m for m in ms if m.style == "lead" and m.headline == "持续办好为民实事")
+    items = [m for m in ms if m.parent_id == lead.measure_id]
+    assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]

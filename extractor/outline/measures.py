@@ -31,6 +31,7 @@ _BOUNDARY = "。；;：:，,！？!?、"
 #: A headline ends at the end of its sentence, or of its paragraph: a line break before a
 #: blank or indented line (a line break alone may be a hard wrap inside the sentence).
 _HEADLINE_END = regex.compile(r"[。；;！？!?]|\n(?=\s)")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
 
 
@@ -77,6 +78,7 @@ class _Item:
     scope: int  # index of the innermost section, -1 outside any
     end: int = 0
     closes: bool = False  # a closing word (最后): the next item of the list, whatever it is
+    heads_list: bool = False  # a lead that runs straight into a list: kept beside other leads
 
 
 @dataclass(slots=True)
@@ -260,11 +262,12 @@ def _dash_and_lead(
         lead = lead_rule.at.match(folded, para.start, para.end)
         if lead is None or measure.opens_item.match(folded, para.start):
             continue
-        if lead.end() >= para.end:  # the sentence is the whole line: a lead above its body
-            if not _body_follows(folded, paragraphs, pi, head_starts, measure):
-                continue
-        elif _next_nonspace(folded, lead.end(), para.end) in item_starts:
-            continue  # the sentence introduces a list (…稳中有进。一是…)
+        whole_line = lead.end() >= para.end  # the sentence is the whole line: above its body
+        if whole_line and not _body_follows(folded, paragraphs, pi, head_starts, measure):
+            continue
+        heads_list = _next_nonspace(folded, lead.end(), para.end) in item_starts
+        if heads_list and _CLAUSE_MARK.search(folded, para.start, lead.end()):
+            continue  # the sentence introduces a list (一年来，全市经济稳中有进。一是…)
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         sentence = text[para.start : lead.end()]
@@ -272,7 +275,7 @@ def _dash_and_lead(
             continue
         if lead.end() >= para.end:
             body_of_lead = pi + 1
-        found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope))
+        found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
     return _number_leads(found, layout, sections)
 
 
@@ -321,11 +324,16 @@ def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section
     """Ordinals within each section and family; a lead runs to the next lead or heading."""
     counts: dict[tuple[int, str], int] = {}
     heads = sorted(s.start for s in sections)
-    leads = [it for it in found if it.rule.style == "lead"]
+    # a task phrase that runs straight into its list (持续办好为民实事。一是…) is a lead where
+    # two other leads stand beside it; alone, it introduces the list
+    leads = [it for it in found if it.rule.style == "lead" and not it.heads_list]
     by_scope: dict[int, int] = {}
     for it in leads:
         by_scope[it.scope] = by_scope.get(it.scope, 0) + 1
-    kept = [it for it in found if it.rule.style != "lead" or by_scope[it.scope] >= 2]
+    kept = [
+        it for it in found
+        if it.rule.style != "lead" or by_scope.get(it.scope, 0) >= 2
+    ]  # fmt: skip
     for i, it in enumerate(kept):
         key = (it.scope, it.rule.family)
         counts[key] = counts.get(key, 0) + 1

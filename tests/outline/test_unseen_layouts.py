@@ -274,3 +274,25 @@ def test_numbered_lines_a_colon_opens_stay_a_list():
         "二、增加农民收入；\n三、深化农村改革。\n二、存在问题\n基础仍然薄弱。\n"
     )
     assert outline(text) == [(1, "一、", "主要工作"), (1, "二、", "存在问题")]
+
+
+# --- lead sentences -----------------------------------------------------------------------
+
+
+def test_a_lead_that_runs_straight_into_its_list_heads_it_beside_other_leads():
+    text = (
+        "一、2026年重点工作\n（七）加大民生保障力度\n促进高质量充分就业。实施稳岗扩容行动。\n"
+        "提升社会保障水平。扩大保险覆盖面。\n协同发展社会事业。推进义务教育均衡发展。\n"
+        "持续办好为民实事。一是新增学位2万个；二是改造养老设施100个；三是新建口袋公园50个。\n"
+        "（八）统筹发展和安全\n提升防灾减灾能力。完善预警机制。\n"
+    )
+    ms = parse(text).measures
+    by_id = {m.measure_id: m for m in ms}
+    items = [m for m in ms if m.marker.endswith("是")]
+    assert len(items) == 3
+    assert {by_id[m.parent_id].headline for m in items if m.parent_id} == {"持续办好为民实事"}
+
+
+def test_a_sentence_that_introduces_its_list_alone_is_no_lead():
+    text = "一、回顾\n一年来，全市经济稳中有进。一是增长较快；二是结构优化。\n"
+    assert [m.marker for m in parse(text).measures] == ["一是", "二是"]
