@@ -64,6 +64,7 @@ class Document:
     error: str = ""
     body_start: int = 0
     body_end: int = 0
+    date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
 
 
 @_slot_init

@@ -57,7 +57,7 @@ def parse(
         title_start=layout.title_start, title_end=layout.title_end, period=periods.period,
         review_period=periods.review, plan_period=periods.plan, doc_type=periods.doc_type,
         chars=len(ctx.text), encoding=encoding, sha256=sha256, body_start=layout.body_start,
-        body_end=layout.body_end,
+        body_end=layout.body_end, date=layout.date,
     )  # fmt: skip
     where = Placement(sections, measures)
     placeholders = find_placeholders(ctx, where=where)

@@ -39,6 +39,7 @@ class Layout:
     body_start: int
     body_end: int
     paragraphs: tuple[Paragraph, ...]
+    date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
 
 
 class _Compiled:
@@ -57,6 +58,7 @@ class _Compiled:
         parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
         self.part_marker = regex.compile(marker_alternation(parts))
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
+        self.date = regex.compile(rules.vocab("layout.date").alternation())
         self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
 
@@ -135,7 +137,24 @@ def find_layout(ctx: Context) -> Layout:
                 break
     body = tuple(_after(p, body_start, folded) for p in paragraphs if body_start < p.end)
     body = tuple(p for p in body if p.start < body_end and p.end > p.start)
-    return Layout(title, t_start, t_end, body_start, body_end, body)
+    date = _find_date(folded, max(body_start, t_end), comp)
+    return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+#: How far past the title a dateline is looked for.
+DATE_REACH = 200
+
+
+def _find_date(folded: str, head_end: int, comp: _Compiled) -> str:
+    """The date a page's metadata header or the dateline under the title gives, as
+    ``YYYY-MM-DD``; "" where there is none."""
+    m = comp.date.search(folded, 0, min(len(folded), max(head_end, 0) + DATE_REACH))
+    if m is None:
+        return ""
+    month, day = int(m.group("month")), int(m.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{m.group('year')}-{month:02d}-{day:02d}"
 
 
 def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:

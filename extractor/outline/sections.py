@@ -44,6 +44,8 @@ _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
 _TRAILING = "，,、：: "
+#: A figure: digits and what they count (not a year, 2023年, nor a list number, 1.).
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?(?!\d|年|\.|、)")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -459,6 +461,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
         m = cues.starters.search(title, 4)
         if m is not None:
             cuts.append(int(m.start()))
+    if run_on and min(cuts) == len(title):  # nothing else ends it
+        cuts.append(_figure_clause(title))
     return min(cuts)
 
 
@@ -498,6 +502,16 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
                 continue
             return [int(pos)]
     return []
+
+
+def _figure_clause(title: str) -> int:
+    """Where the first clause after the first that holds a figure starts: a heading is a
+    phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
+    for m in _CLAUSE_END.finditer(title):
+        stop = _CLAUSE_END.search(title, m.end())
+        if _FIGURE.search(title, m.end(), stop.start() if stop else len(title)):
+            return int(m.start())
+    return len(title)
 
 
 _OPENING, _CLOSING = "“《「(（", "”》」)）"

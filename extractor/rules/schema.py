@@ -176,6 +176,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
+        "date": Entry(PATTERNS, "a document's date in a header or dateline; groups year, "
+                      "month, day"),
         "glued_opener": Entry(PATTERNS, "what opens a sentence glued to a heading title"),
         "page_number": Entry(PATTERN, "a PDF page's number alone on a line", mode="fullmatch"),
         "sentence_frames": Entry(PATTERNS, "what opens a body sentence run on after a title"),

@@ -296,3 +296,44 @@ def test_a_lead_that_runs_straight_into_its_list_heads_it_beside_other_leads():
 def test_a_sentence_that_introduces_its_list_alone_is_no_lead():
     text = "一、回顾\n一年来，全市经济稳中有进。一是增长较快；二是结构优化。\n"
     assert [m.marker for m in parse(text).measures] == ["一是", "二是"]
+
+
+# --- crawler pages ------------------------------------------------------------------------
+
+LONG_BODY = "全镇上下团结奋进，统筹推进各项工作，经济社会发展取得了新的成绩。" * 12
+
+# fmt: off
+CRAWLED = [
+    # a portal's page: breadcrumbs, metadata line, page tools and share buttons
+    ("当前位置：首页 > 政务公开 > 规划计划\n云溪县人民政府2023年工作要点\n"
+     "发布时间：2023-02-10 09:30 来源：县政府办公室 浏览次数：1234\n【字体：大 中 小】【打印】【关闭】\n"
+     "分享到：\n微信 微博 QQ空间\n一、指导思想\n坚持稳中求进。\n二、重点任务\n（一）扩大有效投资\n"
+     "新开工项目50个。\n",
+     "云溪县人民政府2023年工作要点", "2023-02-10",
+     [(1, "一、", "指导思想"), (1, "二、", "重点任务"), (2, "（一）", "扩大有效投资")]),
+    # a crawler's metadata header, the body one line
+    ("标题: 青禾镇2022年工作总结及2023年工作计划\n发布时间: 2023-01-05 11:39\n文号: \n"
+     "发布机构: 青禾镇人民政府\n栏目: 工作进展情况\n原文链接: https://www.example.gov.cn/t1.htm\n"
+     "==================== 正文 ====================\n"
+     "一、2022年工作总结2022年，全镇上下团结奋进。" + LONG_BODY
+     + "（一）抓项目建设，新开工项目12个。" + LONG_BODY
+     + "二、2023年工作计划2023年，我镇将重点抓好以下工作。" + LONG_BODY + "\n",
+     "青禾镇2022年工作总结及2023年工作计划", "2023-01-05",
+     [(1, "一、", "2022年工作总结"), (2, "（一）", "抓项目建设"),
+      (1, "二、", "2023年工作计划")]),
+    # a dateline and the speaker under the title
+    ("2019年云溪市政府工作报告\n——2019年1月8日在云溪市第十五届人民代表大会第三次会议上\n市长 李明\n"
+     "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2018年工作回顾\n"
+     "全市经济稳中向好。\n二、2019年工作安排\n今年经济增长6.5%左右。\n",
+     "2019年云溪市政府工作报告", "2019-01-08",
+     [(1, "一、", "2018年工作回顾"), (1, "二、", "2019年工作安排")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "title", "date", "sections"), CRAWLED)
+def test_crawler_pages(text, title, date, sections):
+    report = parse(text)
+    assert (report.document.title, report.document.date) == (title, date)
+    assert [(s.level, s.marker, s.title) for s in report.sections] == sections
+    assert not [m for m in report.measures if m.style == "dash"]
