@@ -44,8 +44,6 @@ _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
 _TRAILING = "，,、：: "
-#: A figure: digits and what they count (not a year, 2023年, nor a list number, 1.).
-_FIGURE = regex.compile(r"\d+(?:\.\d+)?(?!\d|年|\.|、)")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -95,6 +93,7 @@ class _TitleCues:
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
+    figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     after_bracket: Any  # a heading of the first two levels right after a closing bracket
     after_any: Any  # … right after a character that makes no word with its numeral
 
@@ -113,6 +112,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             adverbs=regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$"),
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
+            figure=vocabulary(r, "layout.figure"),
             after_bracket=regex.compile(f"(?<=[)）】\\]]\\s?)(?={upper})"),
             after_any=regex.compile(
                 f"(?<!{r.vocab('layout.numeral_words').pattern})(?={upper})"
@@ -462,7 +462,7 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
         if m is not None:
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
-        cuts.append(_figure_clause(title))
+        cuts.append(_figure_clause(title, cues.figure))
     return min(cuts)
 
 
@@ -504,12 +504,12 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     return []
 
 
-def _figure_clause(title: str) -> int:
+def _figure_clause(title: str, figure: Any) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
     phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
     for m in _CLAUSE_END.finditer(title):
         stop = _CLAUSE_END.search(title, m.end())
-        if _FIGURE.search(title, m.end(), stop.start() if stop else len(title)):
+        if figure.search(title, m.end(), stop.start() if stop else len(title)):
             return int(m.start())
     return len(title)
 

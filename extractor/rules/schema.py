@@ -185,6 +185,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
+        "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),
         "numeral_words": Entry(PATTERN, "characters that make a word with a numeral after them"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
