@@ -135,6 +135,7 @@ def find_layout(ctx: Context) -> Layout:
             if len(line) <= 40 and comp.end_matter.match(line):
                 body_end = para.start
                 break
+    body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
     body = tuple(_after(p, body_start, folded) for p in paragraphs if body_start < p.end)
     body = tuple(p for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
@@ -155,6 +156,32 @@ def _find_date(folded: str, head_end: int, comp: _Compiled) -> str:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return ""
     return f"{m.group('year')}-{month:02d}-{day:02d}"
+
+
+#: A stretch in another language: Latin letters, and Han characters fewer than a tenth of
+#: them; the half it ends with holds at least this many letters.
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+FOREIGN_HALF = 200
+
+
+def _before_foreign_half(
+    folded: str, paragraphs: list[Paragraph], body_start: int, body_end: int
+) -> int:
+    """Where a translation or a second-language half at the end of the body begins (it is
+    no part of the outline: the English half's ``1.`` lines are no sections)."""
+    start, letters = body_end, 0
+    for para in reversed(paragraphs):
+        if para.start >= body_end:
+            continue
+        if para.start < body_start:
+            break
+        latin = len(_LATIN.findall(folded, para.start, para.end))
+        han = len(_HAN.findall(folded, para.start, para.end))
+        if han * 10 > latin and han >= 2:
+            break  # the first paragraph of the body's own language, from the end
+        start, letters = para.start, letters + latin
+    return start if letters >= FOREIGN_HALF else body_end
 
 
 def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:

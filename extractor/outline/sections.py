@@ -44,6 +44,7 @@ _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
 _TRAILING = "，,、：: "
+_HAN = regex.compile(r"\p{Han}")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -353,6 +354,8 @@ def _match(
             return None
         clause = _CLAUSE_END.search(folded, m.end(), title_end)
         first = clause.start() if clause is not None else title_end
+        if not _HAN.search(folded, m.end(), title_end):
+            return None  # a translation's heading (1. Review of Our Work): not outlined
         if not strong and cues.not_heading.search(folded, m.end(), first):
             return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
         if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):

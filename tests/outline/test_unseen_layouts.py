@@ -337,3 +337,34 @@ def test_crawler_pages(text, title, date, sections):
     assert (report.document.title, report.document.date) == (title, date)
     assert [(s.level, s.marker, s.title) for s in report.sections] == sections
     assert not [m for m in report.measures if m.style == "dash"]
+
+
+# --- language halves ----------------------------------------------------------------------
+
+# our own bilingual sample: a report and its English translation
+BILINGUAL = (
+    "云溪市2023年政府工作报告\n各位代表：\n一、2022年工作回顾\n全市经济稳中有进，地区生产总值增长5.2%。\n"
+    "二、2023年工作安排\n今年经济增长6%左右，城镇新增就业3万人。\n"
+    "Report on the Work of the Yunxi Municipal Government 2023\nFellow Deputies,\n"
+    "1. Review of Our Work in 2022\n"
+    "The city's economy made steady progress, and its gross domestic product grew by 5.2 percent.\n"
+    "2. Work for 2023\n"
+    "This year the economy is expected to grow by around 6 percent, creating 30,000 urban jobs.\n"
+    "3. Improving Our Performance\n4. Closing Remarks\n"
+    "We will stay true to our mission and deliver on what the people expect of us.\n"
+)
+# the same, paragraph by paragraph
+INTERLEAVED = (
+    "云溪市2023年工作要点\n一、扩大有效投资\n1. Expanding effective investment\n"
+    "新开工项目50个。\nWe will start 50 new projects.\n二、促进消费恢复\n2. Boosting consumption\n"
+    "举办消费季活动。\nWe will hold a consumption season.\n"
+)
+
+
+def test_a_translation_is_not_outlined():
+    for text in (BILINGUAL, INTERLEAVED):
+        report = parse(text)
+        assert [s.marker for s in report.sections] == ["一、", "二、"]
+        assert not [f for f in report.findings if f.rule == "empty_section"]
+    report = parse(BILINGUAL)
+    assert report.sections[-1].text.endswith("城镇新增就业3万人。")
