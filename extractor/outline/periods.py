@@ -1,6 +1,7 @@
 """Periods (SPEC §3): what time a document and each of its sections speak of.
 
-A period is ``2020``, ``2020H1``, ``2020H2`` or ``2020Q3``.  The title decides first:
+A period is ``2020``, ``2020H1``, ``2020H2``, ``2020Q3`` or a span of years,
+``2020-2021`` (a summary of two years, which plans the year after).  The title decides first:
 ``2020年上半年工作总结和下半年工作安排`` reviews 2020H1 and plans 2020H2;
 ``2022年工作总结及2023年工作计划`` reviews 2022 and plans 2023; a government work report
 of year Y reviews Y-1 and plans Y.  A section's own title can name its period
@@ -36,6 +37,7 @@ class _Periods:
     cn_year: regex.Pattern[str]
     relative: dict[str, int]  # 今年 0, 明年 1, 去年 -1
     five_year_plan: regex.Pattern[str]
+    year_range: regex.Pattern[str]  # a span of years; groups year, end
 
 
 def _build(rules: RuleSet) -> _Periods:
@@ -63,6 +65,7 @@ def _build(rules: RuleSet) -> _Periods:
         cn_year=regex.compile(rules.vocab("period.cn_year").pattern),
         relative=relative,
         five_year_plan=regex.compile(rules.vocab("period.five_year_plan").pattern),
+        year_range=regex.compile(rules.vocab("period.year_range").pattern),
     )  # fmt: skip
 
 
@@ -101,9 +104,13 @@ def period_of(year: int, part: str | None, *, rules: RuleSet | None = None) -> s
 
 
 def shift(period: str, step: int) -> str:
-    """The period ``step`` periods after ``period`` (of the same granularity)."""
+    """The period ``step`` periods after ``period`` (of the same granularity); after a span
+    of years (``2020-2021``) the year after its last, before it the year before its first."""
     if not period:
         return ""
+    if "-" in period:
+        first, _, last = period.partition("-")
+        return str(int(last) + step) if step > 0 else str(int(first) + step)
     year = int(period[:4])
     if len(period) == 4:
         return str(year + step)
@@ -118,8 +125,8 @@ def _parts(title: str, periods: _Periods, rules: RuleSet) -> list[tuple[str, str
     out: list[tuple[str, str]] = []
     year: int | None = None
     for chunk in periods.split.split(title):
-        m = periods.period.search(chunk)
-        period = ""
+        period = _span(chunk, periods)
+        m = None if period else periods.period.search(chunk)
         if m:
             if m.group("year"):
                 year = int(m.group("year"))
@@ -130,6 +137,14 @@ def _parts(title: str, periods: _Periods, rules: RuleSet) -> list[tuple[str, str
         if period or role:
             out.append((period, role))
     return out
+
+
+def _span(text: str, periods: _Periods) -> str:
+    """A span of years a text names (``2020-2021年``, ``2020年至2021年``) as ``2020-2021``."""
+    m = periods.year_range.search(text)
+    if m is None or int(m.group("end")) <= int(m.group("year")):
+        return ""
+    return f"{m.group('year')}-{m.group('end')}"
 
 
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
@@ -195,6 +210,9 @@ def section_period(
     """The period a section speaks of: its own title's, else its parent's, else its kind's."""
     periods = _periods(rules)
     title = arabic_years(fold(title), rules=rules)
+    span = _span(title, periods)
+    if span:
+        return span
     m = periods.period.search(title)
     base_year = int(doc.period[:4]) if doc.period else None
     if m and (m.group("year") or base_year is not None):

@@ -51,6 +51,35 @@ def test_a_summarys_parts_review_until_it_turns_to_problems_or_plans():
     ]
 
 
+# fmt: off
+PERIOD_CASES = [
+    # a half-year summary: its plan part is the second half, whatever it is called
+    ("青石县农业局2008年上半年工作总结\n一、上半年工作回顾\n正文。\n二、存在的问题\n正文。\n"
+     "三、下阶段工作重点\n正文。\n",
+     ("2008H1", "2008H1", "2008H2", "summary"),
+     [("上半年工作回顾", "review", "2008H1"), ("存在的问题", "problems", "2008H1"),
+      ("下阶段工作重点", "plan", "2008H2")]),
+    # a half-year plan
+    ("青石县农业局2008年下半年工作计划\n一、指导思想\n正文。\n二、重点任务\n正文。\n",
+     ("2008H2", "2008H1", "2008H2", "plan"),
+     [("指导思想", "plan", "2008H2"), ("重点任务", "plan", "2008H2")]),
+    # a summary of two years plans the year after
+    ("云溪县2020-2021年工作总结\n一、2020-2021年工作回顾\n正文。\n二、存在问题\n正文。\n"
+     "三、下一步工作打算\n正文。\n",
+     ("2020-2021", "2020-2021", "2022", "summary"),
+     [("2020-2021年工作回顾", "review", "2020-2021"), ("存在问题", "problems", "2020-2021"),
+      ("下一步工作打算", "plan", "2022")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "periods", "sections"), PERIOD_CASES)
+def test_half_year_and_multi_year_periods(text, periods, sections):
+    doc = parse(text).document
+    assert (doc.period, doc.review_period, doc.plan_period, doc.doc_type) == periods
+    assert kinds(text) == sections
+
+
 # --- titles of headings on lines of their own ---------------------------------------------
 
 
