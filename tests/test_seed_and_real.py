@@ -155,3 +155,23 @@ def test_a_lead_running_straight_into_its_list_holds_it():
     lead = next(m for m in ms if m.style == "lead" and m.headline == "持续办好为民实事")
     items = [m for m in ms if m.parent_id == lead.measure_id]
     assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_short_line_inside_a_part_does_not_reset_the_parts():
+    # 1957: a line naming a topic inside 二、 had been taken for a bare part, reset the
+    # numbering and lost 三、…五、 (then was dropped as a late bare part)
+    parts = [s.marker for s in _real("state-council", "1957").sections if s.level == 1]
+    assert parts == ["一、", "二、", "三、", "四、", "五、"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_every_report_with_headings_gets_an_outline():
+    # the reports without a numbered heading line: 1954 (a wiki page broken into fragments)
+    # and 1975 (paragraphs only)
+    without = {"state-council/1954", "state-council/1975"}
+    for path in REAL:
+        name = f"{path.parent.name}/{path.stem}"
+        if name in without or path.parent.name == "seed":
+            continue
+        assert parse(path.read_text(encoding="utf-8"), path=str(path)).sections, name

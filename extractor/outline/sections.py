@@ -185,6 +185,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 )
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
+                if _late_bare(found):
+                    continue  # a short line inside numbered parts: no part (it would reset them)
             if head is not None and head.ordinal and _goes_on(head, last, series):
                 # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
                 nested.append((series.pop()[1], len(found)))
@@ -254,6 +256,12 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
         and bool(comp.genre.search(above))
         and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
     )
+
+
+def _late_bare(found: list[Heading]) -> bool:
+    """Would a bare part heading found now come after the first numbered part, with none
+    before it?"""
+    return not any(h.tier == "bare" for h in found) and any(_numbered_part(h) for h in found)
 
 
 def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
