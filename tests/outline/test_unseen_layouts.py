@@ -222,6 +222,18 @@ def test_a_heading_after_a_closing_bracket_continues_the_numbering():
     ]
 
 
+def test_a_heading_after_a_wide_space_is_found():
+    body = FLAT_BODY * 2
+    text = (
+        "云溪县2023年工作总结\n" + body + "一、工作开展情况\u3000（一）加强组织领导。成立领导小组。"
+        "（二）完善工作机制。建立例会制度。" + body + "二、存在问题" + body
+    )
+    assert outline(text) == [
+        (1, "一、", "工作开展情况"), (2, "（一）", "加强组织领导"),
+        (2, "（二）", "完善工作机制"), (1, "二、", "存在问题"),
+    ]  # fmt: skip
+
+
 def test_a_heading_after_page_clutter_is_found():
     # a newspaper's page note between two parts of a report that lost its line breaks
     text = (
