@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from extractor.context import Context
+from extractor.context import marks as sentence_marks
 from extractor.model import Section
 from extractor.outline.kinds import section_kind, vocabulary
 from extractor.outline.layout import Layout, Paragraph, compiled
@@ -41,8 +42,6 @@ TITLE_LINE_MAX = 50
 GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_END = regex.compile(r"[，,；;：:]")
 _TRAILING = "，,、：: "
 _HAN = regex.compile(r"\p{Han}")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
@@ -95,12 +94,21 @@ class _TitleCues:
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
+    sentence_end: Any  # what ends a full sentence within a line ([text] full_marks)
+    clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
     after_bracket: Any  # a heading of the first two levels right after a closing bracket
     after_any: Any  # … right after a character that makes no word with its numeral
 
 
+def _char_class(chars: str) -> Any:
+    """A pattern matching any one of ``chars`` (never matching when there are none)."""
+    return regex.compile(f"[{regex.escape(chars)}]" if chars else "(?!)")
+
+
 def _title_cues(rules: RuleSet) -> _TitleCues:
     def build(r: RuleSet) -> _TitleCues:
+        marks = sentence_marks(r)
+        full = marks.full
         upper = marker_alternation(
             x for x in r.of("section") if 0 < x.level <= 2 and not x.attrs.get("tier")
         )
@@ -114,6 +122,8 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
+            sentence_end=_char_class(full.replace("\n", "")),
+            clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
             after_bracket=regex.compile(f"(?<=[)）】\\]]\\s?)(?={upper})"),
             after_any=regex.compile(
                 f"(?<!{r.vocab('layout.numeral_words').pattern})(?={upper})"
@@ -360,7 +370,7 @@ def _match(
         lead = strong and not flat and para.line_start
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
-        clause = _CLAUSE_END.search(folded, m.end(), title_end)
+        clause = cues.clause_end.search(folded, m.end(), title_end)
         first = clause.start() if clause is not None else title_end
         if not _HAN.search(folded, m.end(), title_end):
             return None  # a translation's heading (1. Review of Our Work): not outlined
@@ -407,13 +417,13 @@ def _title_end(
     flat: bool,
 ) -> int:
     rest = folded[start : para.end]
-    stop = _SENTENCE_END.search(rest)
+    stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
     if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
         noun = cues.head_noun.search(rest, 0, min(len(rest), RUN_IN_MAX))
-        comma = _CLAUSE_END.search(rest)
+        comma = cues.clause_end.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
         )
@@ -430,12 +440,12 @@ def _title_end(
     if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
         end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
-        clause = _CLAUSE_END.search(rest, 0, end)
+        clause = cues.clause_end.search(rest, 0, end)
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
         return start + _unglue(rest[:end], cues, not lead)
-    clause = _CLAUSE_END.search(rest)
+    clause = cues.clause_end.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
@@ -443,7 +453,7 @@ def _title_end(
         # 全力以赴做好2023年工作以习近平…)
         prev = cut
         while True:
-            following = _CLAUSE_END.search(rest, prev + 1, RUN_IN_MAX)
+            following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
             head = _unglue(rest[:reach], cues)
             if prev + 4 < head < reach:
@@ -473,7 +483,7 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
         if m is not None:
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
-        cuts.append(_figure_clause(title, cues.figure))
+        cuts.append(_figure_clause(title, cues))
     return min(cuts)
 
 
@@ -489,8 +499,8 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     failing those, the first word that opens a task phrase (坚决, 构建…) inside a clause
     after the first (or a first too long to be a phrase), four or more characters in,
     before the clause's last four and not right after an adverb (聚焦加快构建…)."""
-    starts: list[int] = [0, *(int(m.end()) for m in _CLAUSE_END.finditer(title))]
-    ends: list[int] = [*(int(m.start()) for m in _CLAUSE_END.finditer(title)), len(title)]
+    starts: list[int] = [0, *(int(m.end()) for m in cues.clause_end.finditer(title))]
+    ends: list[int] = [*(int(m.start()) for m in cues.clause_end.finditer(title)), len(title)]
 
     def into(pos: int) -> int:
         return pos - max(s for s in starts if s <= pos)
@@ -515,12 +525,12 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     return []
 
 
-def _figure_clause(title: str, figure: Any) -> int:
+def _figure_clause(title: str, cues: _TitleCues) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
     phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
-    for m in _CLAUSE_END.finditer(title):
-        stop = _CLAUSE_END.search(title, m.end())
-        if figure.search(title, m.end(), stop.start() if stop else len(title)):
+    for m in cues.clause_end.finditer(title):
+        stop = cues.clause_end.search(title, m.end())
+        if cues.figure.search(title, m.end(), stop.start() if stop else len(title)):
             return int(m.start())
     return len(title)
 
