@@ -360,6 +360,9 @@ def _match(
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
+        part = rule.attrs.get("tier") == "part"
+        if part and not strong and not cues.sentence_end.match(folded, pos - 1):
+            return None  # …；第二部分安排…；第三部分…: a list of a document's parts
         if rule.at.match(folded, m.end(), para.end):
             return None  # ordinals of a noun, not a heading (一、二、三产业)
         title_end = _title_end(
@@ -433,7 +436,9 @@ def _title_end(
             and glued
             and (comma is None or noun.end() <= comma.start())
         ):
-            return start + int(noun.end())
+            # …unless the body opened before it (议题基本情况按照公司…工作安排，…)
+            head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
+            return start + (head if head < noun.end() else int(noun.end()))
     # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
     # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。)
     lead = strong and not flat and para.line_start
