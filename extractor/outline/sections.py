@@ -90,6 +90,7 @@ class _TitleCues:
     label: Any  # a plan part's label a sentence runs on from (总体思路以…)
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
     openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
+    verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -118,6 +119,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             label=vocabulary(r, "kind.plan.label"),
             frames=vocabulary(r, "layout.sentence_frames"),
             openers=vocabulary(r, "layout.task_openers"),
+            verbs=vocabulary(r, "layout.phrase_verbs"),
             adverbs=regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$"),
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
@@ -527,7 +529,30 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
             if _quoted(title, start, pos):
                 continue
             return [int(pos)]
-    return []
+    return _parallel(title, starts, ends, cues)
+
+
+#: How much longer than the first a title's last clause may be before it has run on.
+PARALLEL_SLACK = 6
+
+
+def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) -> list[int]:
+    """A title of two or more parallel phrases whose last clause ran on into the body (构筑改
+    革开放高地，激发强劲发展动能推动贸易投资便利化): the last phrase ends before a verb that
+    opens a phrase, about as far into the clause as the first phrase is long."""
+    if len(starts) < 2:
+        return []
+    first = ends[0] - starts[0]
+    start, stop = starts[-1], ends[-1]
+    if stop - start <= first + PARALLEL_SLACK:
+        return []
+    lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
+    found = [
+        m.start()
+        for m in cues.verbs.finditer(title, lo, hi + 1)
+        if not cues.adverbs.search(title, start, m.start())
+    ]
+    return [int(min(found, key=lambda p: abs(p - start - first)))] if found else []
 
 
 def _figure_clause(title: str, cues: _TitleCues) -> int:

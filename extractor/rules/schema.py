@@ -183,6 +183,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "sentence_frames": Entry(PATTERNS, "what opens a body sentence run on after a title"),
         "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
+        "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
         "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),

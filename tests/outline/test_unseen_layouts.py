@@ -183,6 +183,14 @@ ONE_LINE = [
     # a list of short parallel phrases opens the body
     ("一、立足“一盘棋”，服务全省经济社会高质量发展全局统筹、主动作为、延伸服务，为百姓美好生活充电。",
      "立足“一盘棋”，服务全省经济社会高质量发展"),
+    # the address opens the body; parallel phrases of like length, the last run on
+    ("一、锚定目标，奋力开启“十四五”建设新征程各位代表，“十四五”时期是关键五年。",
+     "锚定目标，奋力开启“十四五”建设新征程"),
+    ("（一）构筑改革开放高地，激发强劲发展动能推动贸易投资便利化。深化口岸改革。",
+     "构筑改革开放高地，激发强劲发展动能"),
+    # …but a verb after 在…上 stays in its phrase
+    ("（一）紧紧围绕共同富裕，持续在城乡一体化上加快步伐、提高实效。统筹新型城镇化。",
+     "紧紧围绕共同富裕，持续在城乡一体化上加快步伐、提高实效"),
     # …方面 ends a title
     ("（一）基层党建方面部分党支部的党建工作规范化程度有待提升；", "基层党建方面"),
     # one phrase: serial verbs and predicates stay in the title
