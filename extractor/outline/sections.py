@@ -91,6 +91,7 @@ class _TitleCues:
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
     openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
     verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
+    frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -120,6 +121,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             frames=vocabulary(r, "layout.sentence_frames"),
             openers=vocabulary(r, "layout.task_openers"),
             verbs=vocabulary(r, "layout.phrase_verbs"),
+            frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
             adverbs=regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$"),
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
@@ -332,7 +334,12 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
     prev = last.get(head.level, 0)
     deepest = max(last, default=0)
     if not head.strong:
-        return head.ordinal == prev + 1 and (prev > 0 or head.level > deepest or not last)
+        # the first heading of a level below the one above it (一、…1.…8.…（一）: the first
+        # of 一、's own parts, after items numbered deeper)
+        first_child = prev == 0 and head.level > 1 and head.level - 1 in last
+        return head.ordinal == prev + 1 and (
+            prev > 0 or head.level > deepest or not last or first_child
+        )
     if prev == 0 and head.level > 1 and head.ordinal == running.get(head.level, -1) + 1:
         return True
     return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
@@ -513,7 +520,7 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
         return pos - max(s for s in starts if s <= pos)
 
     frame = next((m.start() for m in cues.frames.finditer(title) if into(m.start()) >= 4), None)
-    if frame is not None and (verb := cues.adverbs.search(title, 0, frame)):
+    if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
         frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
     found = [int(p) for p in (frame, end) if p is not None]

@@ -184,6 +184,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
+        "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
         "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),

@@ -417,3 +417,20 @@ def test_a_translation_is_not_outlined():
         assert not [f for f in report.findings if f.rule == "empty_section"]
     report = parse(BILINGUAL)
     assert report.sections[-1].text.endswith("城镇新增就业3万人。")
+
+
+def test_a_parts_first_subheading_after_items_numbered_deeper():
+    # a part lists its honours 1.…3. as whole sentences, then its own parts （一）…（二）
+    text = (
+        "云溪县供电公司2021年党建工作总结\n" + FLAT_BODY
+        + "一、党建工作开展情况在上级党委的坚强领导下，各项工作取得新成效。"
+        "1.公司党委被上级授予先进基层党组织称号。2.公司成立党建联盟。3.公司团委获评五四红旗团委。"
+        + FLAT_BODY + "（一）高标站位，党史学习教育深入推进按照上级部署制定实施方案。" + FLAT_BODY
+        + "（二）旗帜领航，党建引领作用发挥明显筑牢堡垒，夯实根基。" + FLAT_BODY
+    )  # fmt: skip
+    got = [(level, marker, title) for level, marker, title in outline(text) if level < 3]
+    assert got == [
+        (1, "一、", "党建工作开展情况"),
+        (2, "（一）", "高标站位，党史学习教育深入推进"),
+        (2, "（二）", "旗帜领航，党建引领作用发挥明显"),
+    ]
