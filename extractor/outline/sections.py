@@ -401,6 +401,8 @@ def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead
     title runs over a ； (a line's whole first sentence may hold one: 1、检测…100%；涉农…。)."""
     if not lead and (";" in folded[start:title_end] or "；" in folded[start:title_end]):
         return True
+    if lead and folded[title_end : title_end + 1] in ("。", "！", "？", "!", "?"):
+        return False  # a whole first sentence (9、加强宣传培训。多渠道宣传…、⏎…)
     if lead and folded[para.end - 1] in "；;":
         return True  # a line of a list whose items end in ；
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
