@@ -10,6 +10,7 @@ the next sentence — before the time phrase or marker that starts that sentence
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -98,8 +99,9 @@ class _TitleCues:
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     sentence_end: Any  # what ends a full sentence within a line ([text] full_marks)
     clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
-    after_bracket: Any  # a heading of the first two levels right after a closing bracket
-    after_any: Any  # … right after a character that makes no word with its numeral
+    after_bracket: Any  # a closing bracket, then a heading of the first two levels
+    upper: Any  # the markers of the first two levels (一、, （一）)
+    numeral_word: Any  # a character that makes a word with a numeral after it (统一)
 
 
 def _char_class(chars: str) -> Any:
@@ -128,10 +130,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             figure=vocabulary(r, "layout.figure"),
             sentence_end=_char_class(full.replace("\n", "")),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
-            after_bracket=regex.compile(f"(?<=[)）】\\]]\\s?)(?={upper})"),
-            after_any=regex.compile(
-                f"(?<!{r.vocab('layout.numeral_words').pattern})(?={upper})"
-            ),
+            after_bracket=regex.compile(f"[)）】\\]]\\s?(?={upper})"),
+            upper=regex.compile(upper),
+            numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
@@ -319,10 +320,14 @@ def _candidates(
     closing bracket anywhere (（责任处室：法规处）（二）…); the weak ones must continue the
     numbering exactly."""
     out = [(para.start, True)]
-    weak = [m.start() for m in cues.after_bracket.finditer(folded, para.start + 1, para.end)]
+    weak = [m.end() for m in cues.after_bracket.finditer(folded, para.start, para.end)]
     if flat:
         weak += [m.end() for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
-        weak += [m.start() for m in cues.after_any.finditer(folded, para.start + 1, para.end)]
+        weak += [
+            m.start()
+            for m in cues.upper.finditer(folded, para.start + 1, para.end)
+            if not cues.numeral_word.match(folded, m.start() - 1)
+        ]
     out += [(pos, False) for pos in sorted(set(weak) - {para.start})]
     return out
 
@@ -491,9 +496,9 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
-    glued = next((m.start() for m in cues.glue.finditer(title, 2) if m.start() >= 2), None)
+    glued = cues.glue.search(title, 2)
     if glued is not None:
-        cuts.append(int(glued))
+        cuts.append(int(glued.start()))
     if len(title) > GLUED_TITLE:
         m = cues.starters.search(title, 4)
         if m is not None:
@@ -519,7 +524,7 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     ends: list[int] = [*(int(m.start()) for m in cues.clause_end.finditer(title)), len(title)]
 
     def into(pos: int) -> int:
-        return pos - max(s for s in starts if s <= pos)
+        return pos - starts[bisect_right(starts, pos) - 1]
 
     frame = next((m.start() for m in cues.frames.finditer(title) if into(m.start()) >= 4), None)
     if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
@@ -567,6 +572,8 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
 def _figure_clause(title: str, cues: _TitleCues) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
     phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
+    if cues.figure.search(title) is None:
+        return len(title)
     for m in cues.clause_end.finditer(title):
         stop = cues.clause_end.search(title, m.end())
         if cues.figure.search(title, m.end(), stop.start() if stop else len(title)):
