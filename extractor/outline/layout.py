@@ -163,6 +163,8 @@ def _find_date(folded: str, head_end: int, comp: _Compiled) -> str:
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 FOREIGN_HALF = 200
+#: How much of a paragraph is read to tell its language.
+LANGUAGE_SAMPLE = 400
 
 
 def _before_foreign_half(
@@ -176,8 +178,9 @@ def _before_foreign_half(
             continue
         if para.start < body_start:
             break
-        latin = len(_LATIN.findall(folded, para.start, para.end))
-        han = len(_HAN.findall(folded, para.start, para.end))
+        sample = min(para.end, para.start + LANGUAGE_SAMPLE)  # a paragraph is one language
+        latin = len(_LATIN.findall(folded, para.start, sample))
+        han = len(_HAN.findall(folded, para.start, sample))
         if han * 10 > latin and han >= 2:
             break  # the first paragraph of the body's own language, from the end
         start, letters = para.start, letters + latin

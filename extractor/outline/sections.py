@@ -44,6 +44,8 @@ GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _TRAILING = "，,、：: "
+#: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
+_CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
@@ -130,7 +132,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             figure=vocabulary(r, "layout.figure"),
             sentence_end=_char_class(full.replace("\n", "")),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
-            after_bracket=regex.compile(f"[)）】\\]]\\s?(?={upper})"),
+            after_bracket=regex.compile(
+                f"[{regex.escape(_CLOSING_BRACKETS)}]\\s?(?={upper})"
+            ),
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
         )  # fmt: skip
@@ -320,7 +324,9 @@ def _candidates(
     closing bracket anywhere (（责任处室：法规处）（二）…); the weak ones must continue the
     numbering exactly."""
     out = [(para.start, True)]
-    weak = [m.end() for m in cues.after_bracket.finditer(folded, para.start, para.end)]
+    weak: list[int] = []
+    if any(folded.find(ch, para.start, para.end) >= 0 for ch in _CLOSING_BRACKETS):
+        weak += [m.end() for m in cues.after_bracket.finditer(folded, para.start, para.end)]
     if flat:
         weak += [m.end() for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
         weak += [
