@@ -44,6 +44,9 @@ GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
 _TRAILING = "，,、：: "
+#: A colon this close to a heading's marker ends its title: a label, then its text.
+_LABEL_COLON = regex.compile("[：:]")
+LABEL_MAX = 20
 #: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
 _CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
@@ -444,6 +447,15 @@ def _title_end(
     rest = folded[start : para.end]
     stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
+    label = _LABEL_COLON.search(rest, 0, LABEL_MAX + 1) if strong else None
+    if (
+        label is not None
+        and label.start() >= 2
+        and len(rest) - label.end() >= 2
+        and not cues.sentence_end.search(rest, 0, label.start())
+        and not cues.clause_end.search(rest, 0, label.start())
+    ):
+        return start + int(label.start())  # a label and its text (客户服务工作：全年受理…)
     if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划

@@ -101,6 +101,18 @@ def test_a_run_in_heading_on_its_own_line_ends_at_its_first_sentence():
     ]
 
 
+def test_a_label_and_its_text_on_a_heading_line():
+    text = (
+        "云溪公司客服部经理述职报告\n一、主要工作完成情况\n"
+        "（一）客户服务工作：全年受理客户来电X万人次，满意度达到XX%。\n"
+        "（二）团队建设方面：组织业务培训X次。\n二、存在的不足\n学习不够深入。\n"
+    )
+    assert outline(text) == [
+        (1, "一、", "主要工作完成情况"), (2, "（一）", "客户服务工作"),
+        (2, "（二）", "团队建设方面"), (1, "二、", "存在的不足"),
+    ]  # fmt: skip
+
+
 def test_items_numbered_through_the_parts_are_headings_of_each_part():
     # a 工作要点 numbers its items 1.…6. through its parts, not again from 1 in each
     text = (
