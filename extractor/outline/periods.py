@@ -204,10 +204,8 @@ def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
     return number > 0 and any(small_int(m.group("num")) == number for m in found)
 
 
-def section_period(
-    title: str, kind: str, doc: DocumentPeriods, inherited: str, *, rules: RuleSet
-) -> str:
-    """The period a section speaks of: its own title's, else its parent's, else its kind's."""
+def title_period(title: str, doc: DocumentPeriods, *, rules: RuleSet) -> str:
+    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…), or ""."""
     periods = _periods(rules)
     title = arabic_years(fold(title), rules=rules)
     span = _span(title, periods)
@@ -222,10 +220,20 @@ def section_period(
     for word, step in periods.relative.items():
         if title.startswith(word) and base_year is not None:
             return str(base_year + step)
-    if inherited:
-        return inherited
+    return ""
+
+
+def kind_period(kind: str, doc: DocumentPeriods) -> str:
+    """The period a section of this kind speaks of when nothing names one."""
     if kind == "plan":
         return doc.plan
     if kind in ("review", "problems"):
         return doc.review
     return doc.period
+
+
+def section_period(
+    title: str, kind: str, doc: DocumentPeriods, inherited: str, *, rules: RuleSet
+) -> str:
+    """The period a section speaks of: its own title's, else its parent's, else its kind's."""
+    return title_period(title, doc, rules=rules) or inherited or kind_period(kind, doc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import regex
@@ -25,8 +26,9 @@ from extractor.outline.layout import Layout, Paragraph, compiled
 from extractor.outline.periods import (
     DocumentPeriods,
     five_year_plan,
+    kind_period,
     names_five_year_plan,
-    section_period,
+    title_period,
 )
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
@@ -95,6 +97,7 @@ class _TitleCues:
     head_noun: Any  # the head noun of a part heading (主要成效)
     label: Any  # a plan part's label a sentence runs on from (总体思路以…)
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
+    phrase_list: Any  # a list of short parallel phrases that opens one (全局统筹、主动作为…)
     openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
     verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
@@ -126,6 +129,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             head_noun=vocabulary(r, "kind.heading.head_noun"),
             label=vocabulary(r, "kind.plan.label"),
             frames=vocabulary(r, "layout.sentence_frames"),
+            phrase_list=vocabulary(r, "layout.phrase_list"),
             openers=vocabulary(r, "layout.task_openers"),
             verbs=vocabulary(r, "layout.phrase_verbs"),
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
@@ -182,6 +186,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
     items = False  # inside a list of numbered items, each a paragraph ending in ；
+    # headings right after a closing bracket, sought once over the body
+    brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
     for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
@@ -190,7 +196,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
-        queue = _candidates(folded, para, flat, cues)
+        queue = _candidates(folded, para, flat, cues, brackets)
         while queue:
             pos, strong = queue.pop(0)
             if found and pos < found[-1].title_end:
@@ -320,16 +326,20 @@ def _is_flat(para: Paragraph, few: bool) -> bool:
 
 
 def _candidates(
-    folded: str, para: Paragraph, flat: bool, cues: _TitleCues
+    folded: str, para: Paragraph, flat: bool, cues: _TitleCues, brackets: list[int]
 ) -> list[tuple[int, bool]]:
     """Paragraph start (strong); after punctuation (weak) where the breaks were lost, and
     right after any character there (报告一、…, 下转7版 （上接第4版）（三）…) or after a
-    closing bracket anywhere (（责任处室：法规处）（二）…); the weak ones must continue the
-    numbering exactly."""
+    closing bracket anywhere (``brackets``: （责任处室：法规处）（二）…); the weak ones must
+    continue the numbering exactly."""
     out = [(para.start, True)]
+    i = bisect_right(brackets, para.start)
+    if not flat and (i == len(brackets) or brackets[i] >= para.end):
+        return out
     weak: list[int] = []
-    if any(folded.find(ch, para.start, para.end) >= 0 for ch in _CLOSING_BRACKETS):
-        weak += [m.end() for m in cues.after_bracket.finditer(folded, para.start, para.end)]
+    while i < len(brackets) and brackets[i] < para.end:
+        weak.append(brackets[i])
+        i += 1
     if flat:
         weak += [m.end() for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
         weak += [
@@ -544,7 +554,10 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     def into(pos: int) -> int:
         return pos - starts[bisect_right(starts, pos) - 1]
 
-    frame = next((m.start() for m in cues.frames.finditer(title) if into(m.start()) >= 4), None)
+    frames = cues.frames.finditer(title)
+    if "、" in title:
+        frames = chain(frames, cues.phrase_list.finditer(title))
+    frame = min((m.start() for m in frames if into(m.start()) >= 4), default=None)
     if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
         frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
@@ -645,19 +658,20 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         end = _trim_end(text, head.title_end, end)
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
-        period = section_period(title, kind, periods, parent.period if parent else "", rules=rules)
+        named = title_period(title, periods, rules=rules)
+        period = named or (parent.period if parent else "") or kind_period(kind, periods)
         if parent is None:
-            own = section_period(title, kind, periods, "-", rules=rules)  # "-": names none
+            own = named or "-"  # "-": the title names none
             kind = _top_kind(title, kind, own, periods, rules)
             if kind == "other" and periods.doc_type in _ONLY:
                 # a document that only plans: its parts do too
                 kind = _ONLY[periods.doc_type]
-                period = section_period(title, kind, periods, "", rules=rules)
+                period = named or kind_period(kind, periods)
             elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
                 # a summary's parts before its problems or plans review (突出协助职责，
                 # 政治保障作用有效发挥 in a report on the year's work)
                 kind = "review"
-                period = section_period(title, kind, periods, "", rules=rules)
+                period = named or kind_period(kind, periods)
             turned = turned or kind in ("plan", "problems")
             if head.ordinal and periods.doc_type == "gov-work-report":
                 # once the year's plan has begun, the numbered parts after it are the plan's
@@ -666,7 +680,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 planning = planning and head.ordinal > 1
                 if kind == "other" and planning and not abroad.search(title):
                     kind = "plan"
-                    period = section_period(title, kind, periods, "", rules=rules)
+                    period = named or kind_period(kind, periods)
                 # it begins with a part whose title names the plan year (二、2007年工作总体
                 # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
                 # review that names the review year (一、１９９１年国内工作的回顾)

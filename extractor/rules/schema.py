@@ -181,6 +181,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "glued_opener": Entry(PATTERNS, "what opens a sentence glued to a heading title"),
         "page_number": Entry(PATTERN, "a PDF page's number alone on a line", mode="fullmatch"),
         "sentence_frames": Entry(PATTERNS, "what opens a body sentence run on after a title"),
+        "phrase_list": Entry(PATTERN, "short parallel phrases that open a body sentence"),
         "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
