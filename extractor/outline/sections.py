@@ -30,6 +30,7 @@ from extractor.outline.periods import (
     names_five_year_plan,
     title_period,
 )
+from extractor.outline.series import Cues, Title, series_ends
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
@@ -110,6 +111,7 @@ class _TitleCues:
     after_bracket: Any  # a closing bracket, then a heading of the first two levels
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
+    series: Cues  # what a series of sibling titles is read with
 
 
 def _char_class(chars: str) -> Any:
@@ -121,6 +123,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
     def build(r: RuleSet) -> _TitleCues:
         marks = sentence_marks(r)
         full = marks.full
+        adverbs = regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$")
         upper = marker_alternation(
             x for x in r.of("section") if 0 < x.level <= 2 and not x.attrs.get("tier")
         )
@@ -133,7 +136,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             openers=vocabulary(r, "layout.task_openers"),
             verbs=vocabulary(r, "layout.phrase_verbs"),
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
-            adverbs=regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$"),
+            adverbs=adverbs,
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
@@ -144,6 +147,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
+            series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
@@ -185,6 +189,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
+    run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
     # headings right after a closing bracket, sought once over the body
     brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
@@ -228,9 +233,33 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if head.ordinal:
                 running[head.level] = head.ordinal
             found.append(head)
+            if flat:
+                run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 queue.insert(0, (head.title_end, False))
-    return _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+    heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+    return _read_as_series(folded, heads, run_in, cues)
+
+
+def _read_as_series(
+    folded: str, heads: list[Heading], run_in: set[int], cues: _TitleCues
+) -> list[Heading]:
+    """Titles run on past what their series of siblings allows, cut (extractor.outline.series)."""
+    if not run_in:
+        return heads
+    titles: list[Title] = []
+    stack: list[int] = []  # indices of the headings above, by level
+    for i, h in enumerate(heads):
+        while stack and heads[stack[-1]].level >= h.level:
+            stack.pop()
+        parent = stack[-1] if stack else -1
+        titles.append(Title(h.title_start, h.title_end, h.level, parent, h.start in run_in))
+        stack.append(i)
+    ends = series_ends(folded, titles, cues.series)
+    return [
+        h if end == h.title_end else _with_title_end(h, end)
+        for h, end in zip(heads, ends, strict=True)
+    ]
 
 
 def _goes_on(head: Heading, last: dict[int, int], series: list[tuple[int, int]]) -> bool:
@@ -632,6 +661,13 @@ def _shift_levels(found: list[Heading]) -> list[Heading]:
     ):
         return found
     return [h if h.tier else _with_level(h, h.level + 1) for h in found]
+
+
+def _with_title_end(head: Heading, title_end: int) -> Heading:
+    return Heading(
+        head.start, head.title_start, title_end, head.level, head.marker, head.ordinal,
+        head.rule, head.strong, head.tier,
+    )  # fmt: skip
 
 
 def _with_level(head: Heading, level: int) -> Heading:
