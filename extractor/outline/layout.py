@@ -27,6 +27,7 @@ class Paragraph:
     start: int
     end: int
     line_start: bool  # begins a line (True) or follows an indent inside a line (False)
+    markup: bool = False  # a heading by markdown (`# 工作总结`, or a line underlined `====`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class _Compiled:
         parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
         self.part_marker = regex.compile(marker_alternation(parts))
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
+        self.markup_heading = regex.compile(rules.vocab("layout.markup_heading").pattern)
+        self.markup_underline = regex.compile(rules.vocab("layout.markup_underline").pattern)
         self.date = regex.compile(rules.vocab("layout.date").alternation())
         self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
@@ -83,14 +86,27 @@ def find_paragraphs(
     rules: RuleSet | None = None,
 ) -> list[Paragraph]:
     """Split ``text[start:end]`` into paragraphs at line breaks and at indent runs."""
-    part_marker = compiled(rules or default_rules()).part_marker
+    comp = compiled(rules or default_rules())
     end = len(text) if end is None else end
     paragraphs: list[Paragraph] = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        _split_line(text, folded, pos, line_end, paragraphs, part_marker)
+        # markdown: `# 工作总结` is the heading 工作总结; `====` under a line, no paragraph
+        rule = comp.markup_underline.match(folded, pos, line_end)
+        if rule is not None and not folded[rule.end() : line_end].strip():
+            last = paragraphs[-1] if paragraphs else None
+            if last is not None and last.line_start and text.count("\n", last.end, pos) == 1:
+                paragraphs[-1] = Paragraph(last.start, last.end, True, markup=True)
+            pos = line_end + 1
+            continue
+        hashes = comp.markup_heading.match(folded, pos, line_end)
+        count = len(paragraphs)
+        _split_line(text, folded, hashes.end() if hashes else pos, line_end, paragraphs,
+                    comp.part_marker)  # fmt: skip
+        if hashes and len(paragraphs) == count + 1:
+            paragraphs[-1] = Paragraph(paragraphs[-1].start, paragraphs[-1].end, True, True)
         pos = line_end + 1
     return paragraphs
 

@@ -306,6 +306,8 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
     prev = layout.paragraphs[index - 1] if index else None
     if prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS:
         return True
+    if para.markup:
+        return True  # markdown says it is a heading, whatever ends the line before
     # after the report's own title line (2020年工作总结和2021年工作计划), as after the document's
     above = folded[prev.start : prev.end]
     return (

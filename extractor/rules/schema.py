@@ -176,6 +176,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
+        "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
+        "markup_underline": Entry(
+            PATTERN, "a markdown line underlining the heading above", mode="fullmatch"
+        ),
         "date": Entry(PATTERNS, "a document's date in a header or dateline; groups year, "
                       "month, day"),
         "glued_opener": Entry(PATTERNS, "what opens a sentence glued to a heading title"),

@@ -451,3 +451,40 @@ def test_a_parts_first_subheading_after_items_numbered_deeper():
         (2, "（一）", "高标站位，党史学习教育深入推进"),
         (2, "（二）", "旗帜领航，党建引领作用发挥明显"),
     ]
+
+
+# --- markdown: crawled blog posts and converted pages ----------------------------------------
+
+MARKDOWN = (
+    "---\ntitle: 青年志愿者协会2023年度工作总结及2024年工作计划\ndate: 2024-01-05\n---\n\n"
+    "编写：协会秘书处（执笔）\n\n# 工作总结\n\n"
+    "一年来，协会在校团委指导下开展志愿服务活动十二次，参与同学四百余人次。\n\n"
+    "* 社区服务：XXX\n* 支教活动：XXX\n\n"
+    "工作计划\n========\n\n新的一年，协会将继续做好常规服务，拓展新的服务领域。\n\n"
+    "具体安排如下：\n------------\n\n"
+    "1、每月组织一次社区服务活动。\n2、寒假开展一次支教活动。\n"
+)
+
+
+def test_markdown_headings_are_parts():
+    # `# 工作总结` and the underlined `工作计划` are parts whatever ends the line before; a
+    # line underlined after a colon opens a list; the hashes are no part of the title
+    report = parse(MARKDOWN)
+    got = [(s.level, s.marker, s.title, s.kind) for s in report.sections]
+    assert got == [
+        (1, "", "工作总结", "review"),
+        (1, "", "工作计划", "plan"),
+        (3, "1、", "每月组织一次社区服务活动", "plan"),
+        (3, "2、", "寒假开展一次支教活动", "plan"),
+    ]
+    first = report.sections[0]
+    assert report.text[first.title_start : first.title_end] == "工作总结"
+    assert report.text[first.start - 2 : first.start] == "# "
+
+
+def test_a_hashtag_is_no_markdown_heading():
+    text = (
+        "县融媒体中心2023年工作总结\n#两会热点#\n"
+        + "全年刊发稿件三千余篇，各项工作稳步推进。\n" * 3
+    )
+    assert [s.title for s in parse(text).sections] == []
