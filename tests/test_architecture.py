@@ -42,7 +42,6 @@ PENDING_VOCABULARY = {
     "extractor.elements.campaigns",
     "extractor.elements.placeholders",
     "extractor.text.numbers",
-    "extractor.text.numerals",
 }
 
 

@@ -18,9 +18,7 @@ from extractor.outline.kinds import vocabulary
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
-from extractor.text.numerals import CN_DIGITS
-
-_CN_DIGITS = str.maketrans({ch: str(value) for ch, value in CN_DIGITS.items()})
+from extractor.text.numerals import numerals
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +76,8 @@ def arabic_years(text: str, *, rules: RuleSet | None = None) -> str:
     in digits, one character for one, so that titles of the 1950s-90s name their periods
     too.  Not 二〇三五年: reports of this century write so only a horizon."""
     pattern = _periods(rules or default_rules()).cn_year
-    return str(pattern.sub(lambda m: m.group().translate(_CN_DIGITS), text))
+    digits = str.maketrans({ch: str(value) for ch, value in numerals().digits.items()})
+    return str(pattern.sub(lambda m: m.group().translate(digits), text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "sentence_marks": Entry(CHARS, "what ends a sentence"),
         "clause_marks": Entry(CHARS, "what ends a clause"),
         "spaces": Entry(CHARS, "spaces trimmed from a sentence's ends"),
+        "decimal_point": Entry(WORDS, "the decimal point of a Chinese numeral (三点五)",
+                               script="both"),
     },
     "claims": {
         "approx_before": Entry(PATTERNS, "hedges right before a figure (约3万)", script="both"),
@@ -305,6 +307,10 @@ MAPS: Mapping[str, MapTable] = {
         "Audit messages: [message.<rule>.<case>] with zh, en and an example "
         "(checked by extractor/audit/messages.py).",
         value=TABLE,
+    ),
+    "numerals": MapTable(
+        "Chinese numerals and their values: digits below 10, then 十 百 千 and the "
+        "myriads 万 亿.", value=INT, script="both",
     ),
     "templates": MapTable(
         "Named regex fragments: {name} in any pattern of any file stands for its fragment.",
