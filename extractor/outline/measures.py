@@ -170,23 +170,39 @@ def _ordinal(rule: Rule, m: regex.Match[str]) -> tuple[int | None, bool]:
 
 
 def _group(items: list[_Item]) -> list[_List]:
-    """Lists per family: start at one, continue within a section, tolerate gap and repeat."""
+    """Lists per family: start at one, continue within a section, tolerate gap and repeat;
+    a list begun inside another's item (二是…一是…五是) leaves it open, so that the outer
+    list goes on after it (…三是)."""
     lists: list[_List] = []
-    open_: dict[str, _List] = {}
+    open_: dict[str, list[_List]] = {}  # per family, the lists open, the innermost last
     for it in items:
-        fam = it.rule.family
-        cur = open_.get(fam)
+        stack = open_.setdefault(it.rule.family, [])
+        cur = stack[-1] if stack else None
         last = cur.items[-1] if cur else None
         if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
             if it.closes:  # 最后 closes the list as its next item
                 it.ordinal = last.ordinal + 1
             cur.items.append(it)
         elif it.ordinal == 1:
-            open_[fam] = _List([it])
-            lists.append(open_[fam])
+            if not (last and it.scope == last.scope):
+                stack.clear()
+            stack.append(_List([it]))
+            lists.append(stack[-1])
+        elif _resumes(stack, it):
+            stack.pop()
+            stack[-1].items.append(it)
         elif cur is not None and it.scope != (last.scope if last else None):
-            open_.pop(fam)
+            stack.clear()
     return [lst for lst in lists if len(lst.items) >= 2]
+
+
+def _resumes(stack: list[_List], it: _Item) -> bool:
+    """Does ``it`` continue, by the very next ordinal, the list the innermost open one was
+    begun in (二是 … 一是…五是 … 三是)?"""
+    if len(stack) < 2 or it.closes or len(stack[-1].items) < 2:
+        return False
+    outer = stack[-2].items[-1]
+    return outer.scope == it.scope and it.ordinal == outer.ordinal + 1
 
 
 def _continues(last: _Item, it: _Item) -> bool:

@@ -492,3 +492,21 @@ def test_a_hashtag_is_no_markdown_heading():
         + "全年刊发稿件三千余篇，各项工作稳步推进。\n" * 3
     )
     assert [s.title for s in parse(text).sections] == []
+
+
+def test_a_list_goes_on_after_a_list_nested_in_its_item():
+    # 二是 lists its own points 一是…四是; the outer list goes on with 三是
+    text = (
+        "县督查室2020年10月督查工作报告\n"
+        "一、下一步工作\n"
+        "一是加强统筹调度，确保各项任务按期完成。"
+        "二是聚焦重点事项开展专项督查，重点包括：一是惠企政策落实情况。二是重大项目推进情况。"
+        "三是民生实事办理情况。四是作风建设情况。各单位要对照问题清单抓好整改。"
+        "三是创新督查方式方法，建立线上督办工作机制。\n"
+    )
+    measures = [m for m in parse(text).measures if m.style == "enumerated"]
+    got = [(m.marker, m.headline) for m in measures]
+    assert got[-1] == ("三是", "创新督查方式方法，建立线上督办工作机制")
+    # the nested points hang under 二是; the outer 三是 under nothing, as 一是 and 二是
+    assert [m.parent_id for m in measures] == [None, None] + [measures[1].measure_id] * 4 + [None]
+    assert [marker for marker, _ in got] == ["一是", "二是", "一是", "二是", "三是", "四是", "三是"]
