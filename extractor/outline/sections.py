@@ -687,6 +687,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     stack: list[tuple[Heading, Section]] = []
     planning = False  # a government work report has turned to the year's plan
     abroad = vocabulary(rules, "kind.plan.not_plan")
+    deploys = vocabulary(rules, "kind.document.deploys")
     turned = False  # a summary has turned from its review to its problems or plans
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
@@ -705,6 +706,9 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 # a document that only plans: its parts do too
                 kind = _ONLY[periods.doc_type]
                 period = named or kind_period(kind, periods)
+            elif kind == "other" and deploys.search(layout.title):
+                kind = "plan"  # the minutes of a work meeting: the tasks it set
+                period = named or periods.period
             elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
                 # a summary's parts before its problems or plans review (突出协助职责，
                 # 政治保障作用有效发挥 in a report on the year's work)

@@ -229,6 +229,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),
+        "deploys": Entry(WORDS, "a title whose document deploys work (会议纪要): its "
+                         "parts plan where their titles name no kind"),
     },
     "period": {
         "year": Entry(PATTERN, "a year in a title; group year"),

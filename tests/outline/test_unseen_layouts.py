@@ -36,6 +36,22 @@ def test_the_parts_of_a_plan_only_document_are_plans():
     ]
 
 
+def test_the_parts_of_a_meetings_minutes_plan_the_tasks_it_set():
+    text = (
+        "县供电公司关于2022年10月份月度工作例会的纪要\n"
+        "一、全力以赴抓好迎峰度冬各项工作\n1.切实加强组织领导。各单位要压实责任。\n"
+        "二、扎实推进各项改革落地\n1.深化合规管理。年底前完成制度修订。\n"
+    )
+    report = parse(text)
+    assert report.document.doc_type == "other"
+    assert kinds(text) == [
+        ("全力以赴抓好迎峰度冬各项工作", "plan", "2022"),
+        ("切实加强组织领导", "plan", "2022"),
+        ("扎实推进各项改革落地", "plan", "2022"),
+        ("深化合规管理", "plan", "2022"),
+    ]
+
+
 def test_a_summarys_parts_review_until_it_turns_to_problems_or_plans():
     text = (
         "云溪县纪委关于2021年监督责任落实情况的报告\n一、突出协助职责，政治保障作用有效发挥\n"
