@@ -61,6 +61,10 @@ class _Compiled:
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
         self.markup_heading = regex.compile(rules.vocab("layout.markup_heading").pattern)
         self.markup_underline = regex.compile(rules.vocab("layout.markup_underline").pattern)
+        # where either opens a line: sought once over a text, not tried at every line
+        self.markup_line = regex.compile(
+            f"^(?:{self.markup_heading.pattern}|{self.markup_underline.pattern})", regex.M
+        )
         self.date = regex.compile(rules.vocab("layout.date").alternation())
         self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
@@ -89,10 +93,15 @@ def find_paragraphs(
     comp = compiled(rules or default_rules())
     end = len(text) if end is None else end
     paragraphs: list[Paragraph] = []
+    markup = {m.start() for m in comp.markup_line.finditer(folded, start, end)}
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
+        if pos not in markup:
+            _split_line(text, folded, pos, line_end, paragraphs, comp.part_marker)
+            pos = line_end + 1
+            continue
         # markdown: `# 工作总结` is the heading 工作总结; `====` under a line, no paragraph
         rule = comp.markup_underline.match(folded, pos, line_end)
         if rule is not None and not folded[rule.end() : line_end].strip():
