@@ -188,6 +188,56 @@ def time_cli(batch: Batch, out: Path, jobs: int = 1) -> tuple[float, int]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 
 
+#: Runs a command and prints the peak RSS (KiB) of its largest process, descendants included
+#: (a child's waited-for children count in its RUSAGE_CHILDREN, and so on up).
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+)
+
+
+def time_command(args: list[str]) -> tuple[float, int]:
+    """Seconds of ``python -m extractor ARGS`` from the repository root, and the peak RSS in
+    bytes of its largest process (the CLI, or any of its workers)."""
+    command = [sys.executable, "-c", _PEAK, sys.executable, "-m", "extractor", *args]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return seconds, int(done.stdout.split()[-1]) * 1024
+
+
+def run_cluster(batch: Batch, out: Path, jobs: int, limit_mb: float) -> list[tuple[str, str]]:
+    """The same batch through ``extract --jobs N`` and ``extract --engine dask --scheduler
+    local --jobs N`` (a LocalCluster of N worker processes), then ``compare`` over each
+    output: times, throughput ratio, compare's share of the extraction, peak memory."""
+    folder = str(batch.folder)
+    local_s, local_rss = time_command(["extract", folder, "--out", str(out / "local"),
+                                       "--jobs", str(jobs)])  # fmt: skip
+    engine = ["--engine", "dask", "--scheduler", "local"]
+    dask_s, dask_rss = time_command(["extract", folder, "--out", str(out / "dask"), *engine,
+                                     "--jobs", str(jobs)])  # fmt: skip
+    cmp_s, cmp_rss = time_command(["compare", str(out / "dask"), "--out", str(out / "cmp")])
+    cmp1_s, cmp1_rss = time_command(["compare", str(out / "local"), "--out", str(out / "cmp1")])
+    mb = (
+        f"{dask_rss / MB:.0f} MB ({'under' if dask_rss < limit_mb * MB else 'OVER'} {limit_mb:.0f})"
+    )
+    return [
+        (f"extract --jobs {jobs} (tables as files)", rate(batch.chars, local_s)),
+        (f"extract --engine dask --scheduler local --jobs {jobs} (datasets)",
+         rate(batch.chars, dask_s)),
+        ("dask throughput / --jobs throughput", f"{local_s / dask_s:.1%}"),
+        ("peak RSS, largest process: --jobs run", f"{local_rss / MB:.0f} MB"),
+        ("peak RSS, largest process: dask run (client, scheduler, every worker)", mb),
+        ("compare over the dask datasets", f"{cmp_s:.1f} s, {cmp_s / dask_s:.1%} of its "
+         f"extraction, peak {cmp_rss / MB:.0f} MB"),
+        ("compare over the --jobs table files", f"{cmp1_s:.1f} s, {cmp1_s / local_s:.1%} of its "
+         f"extraction, peak {cmp1_rss / MB:.0f} MB"),
+    ]  # fmt: skip
+
+
 def time_jieba(sources: list[Source], plan: list[int], max_chars: int | None) -> tuple[float, int]:
     """Seconds of ``Tokenizer.lcut`` over the batch's texts (at most ``max_chars``)."""
     import jieba
@@ -250,6 +300,9 @@ def run(args: argparse.Namespace, folder: Path) -> int:
             ("elements", ", ".join(f"{k} {v:,}" for k, v in counts.items())),
             ("peak RSS after extract (ru_maxrss)", f"{peak_rss() / MB:.0f} MB"),
         ]
+    elif args.mode == "cluster":
+        rows += run_cluster(batch, folder / "out", max(args.jobs, 2), args.limit_mb)
+        seconds = 0.0
     else:
         seconds, child = time_cli(batch, folder / "out", args.jobs)
         status = int(child >= args.limit_mb * MB)
@@ -258,7 +311,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
             ("workreport extract (subprocess)", rate(batch.chars, seconds)),
             ("peak RSS of workreport extract", f"{child / MB:.0f} MB ({verdict})"),
         ]
-    if args.jieba:
+    if args.jieba and seconds:
         limit = int(args.jieba_mb * MB / 3) if args.jieba_mb else None  # ~3 UTF-8 bytes/char
         j_seconds, j_chars = time_jieba(sources, batch.plan, limit)
         ratio = (batch.chars / seconds) / (j_chars / j_seconds) if seconds and j_seconds else 0
@@ -277,7 +330,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20, help="batch size in MB (default 20)")
-    parser.add_argument("--mode", choices=("extract", "extract-cli"), default="extract")
+    parser.add_argument("--mode", choices=("extract", "extract-cli", "cluster"), default="extract")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--limit-mb", type=float, default=500, help="extract-cli RSS limit")
     parser.add_argument("--jieba", action=argparse.BooleanOptionalAction, default=True)

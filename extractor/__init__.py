@@ -7,14 +7,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from extractor import compiled as _compiled
 from extractor.errors import InputError, RuleError, WorkreportError
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.pipeline import parse
 from extractor.rules import RuleSet, load_rules
 
+if TYPE_CHECKING:  # pragma: no cover - imported on first use, below (they need pandas)
+    from extractor.export.frames import parse_folder, read_tables
+
 __version__ = "0.1.0"
+
+_compiled.warn_if_stale()  # a working tree whose compiled modules hide edited sources
 
 __all__ = [
     "Claim",
@@ -32,6 +38,8 @@ __all__ = [
     "load_rules",
     "parse",
     "parse_file",
+    "parse_folder",
+    "read_tables",
 ]
 
 
@@ -47,9 +55,14 @@ def parse_file(path: str, *, series: str = "", rules: RuleSet | None = None) -> 
 
 
 def __getattr__(name: str) -> Any:
-    """``extractor.compare(tables)``, imported on first use (it needs pandas)."""
+    """``extractor.compare(tables)``, ``parse_folder`` and ``read_tables``, imported on first
+    use (they need pandas)."""
     if name == "compare":
         import extractor.analysis.compare as module  # a callable module: compare(tables) runs it
 
         return module
+    if name in ("parse_folder", "read_tables"):
+        from extractor.export import frames
+
+        return getattr(frames, name)
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")

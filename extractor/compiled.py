@@ -10,6 +10,7 @@ checkout nobody built, runs the sources.
 from __future__ import annotations
 
 import importlib.util
+import warnings
 from pathlib import Path
 
 #: The modules the build compiles, in the order pyproject.toml lists them.
@@ -43,4 +44,33 @@ def stale_modules(slack: float = 2.0) -> list[str]:
         source = binary.with_name(f"{name.rsplit('.', 1)[-1]}.py")
         if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
             stale.append(name)
+    return stale
+
+
+def stale_binaries(package: Path, slack: float = 2.0) -> list[Path]:
+    """Compiled extension files under ``package`` older than the source beside them: in a
+    working tree built with ``pip install .`` (mypyc writes its modules next to the
+    sources), they would run instead of an edited source.  A file walk, no import."""
+    stale = []
+    for suffix in _EXTENSIONS:
+        for binary in package.rglob(f"*{suffix}"):
+            source = binary.with_name(binary.name.split(".", 1)[0] + ".py")
+            if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
+                stale.append(binary)
+    return sorted(stale)
+
+
+def warn_if_stale(package: Path | None = None) -> list[Path]:
+    """Warn, naming the files and what to do, when compiled modules are older than their
+    sources (called when the package is imported; silent in an installed wheel)."""
+    stale = stale_binaries(package or Path(__file__).resolve().parent)
+    if stale:
+        names = ", ".join(str(p.relative_to(p.parents[2])) for p in stale[:5])
+        warnings.warn(
+            f"workreport: compiled modules older than their sources run instead of your "
+            f"edits ({names}{' …' if len(stale) > 5 else ''}). Rebuild them with "
+            "`pip install .`, or run the sources: `pip install -e .` removes them.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     return stale

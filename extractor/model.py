@@ -16,6 +16,21 @@ if TYPE_CHECKING:  # pragma: no cover
 R = TypeVar("R")
 
 
+def _clip(text: str, limit: int) -> str:
+    """``text`` quoted on one line, cut to ``limit`` characters with an ellipsis: what a
+    record's ``repr`` shows of its title or text."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _record_html(record: object) -> str:
+    """A record as HTML in a notebook: its sentence or text with the span marked, and its
+    fields.  The adapter is imported here, on first use: the core imports none at load."""
+    from extractor.integrations.notebook import record_html  # noqa: TID251 (lazy, as above)
+
+    return record_html(record)
+
+
 def _slot_init(cls: type[R]) -> type[R]:
     """Give a frozen, slotted dataclass an ``__init__`` that fills each slot through its
     descriptor: the same instance, built in about 60% of the time.  (The frozen
@@ -66,6 +81,14 @@ class Document:
     body_end: int = 0
     date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
 
+    def __repr__(self) -> str:
+        return (
+            f"<Document {_clip(self.doc_id, 40)} {_clip(self.title, 24)} {self.period or '?'} "
+            f"{self.doc_type or '?'} {self.status} {self.chars} chars>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
+
 
 @_slot_init
 @dataclass(frozen=True, slots=True)
@@ -86,6 +109,14 @@ class Section:
     title_end: int
     text: str
     rule: str
+
+    def __repr__(self) -> str:
+        return (
+            f"<Section {self.section_id} L{self.level} {_clip(self.marker + self.title, 30)} "
+            f"{self.kind or '?'} {self.period or '?'} [{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
 
 
 @_slot_init
@@ -113,6 +144,14 @@ class Measure:
         """The measure without its marker."""
         return self.text[len(self.marker) :]
 
+    def __repr__(self) -> str:
+        return (
+            f"<Measure {self.measure_id} {_clip(self.marker + self.headline, 30)} "
+            f"in {self.section_id} [{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
+
 
 @_slot_init
 @dataclass(frozen=True, slots=True)
@@ -128,6 +167,14 @@ class Placeholder:
     start: int
     end: int
     rule: str
+
+    def __repr__(self) -> str:
+        return (
+            f"<Placeholder {self.placeholder_id} {self.kind} {_clip(self.text, 20)} "
+            f"[{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
 
 
 @_slot_init
@@ -156,6 +203,17 @@ class Claim:
     text: str
     rule: str
 
+    def __repr__(self) -> str:
+        flags = "".join(
+            f" {f}" for f, on in (("target", self.is_target), ("masked", self.masked)) if on
+        )
+        return (
+            f"<Claim {self.claim_id} {_clip(self.indicator, 20)} {_clip(self.text, 24)}"
+            f"{flags} [{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
+
 
 @_slot_init
 @dataclass(frozen=True, slots=True)
@@ -176,6 +234,14 @@ class Campaign:
     start: int
     end: int
     rule: str
+
+    def __repr__(self) -> str:
+        return (
+            f"<Campaign {self.campaign_id} {self.kind} {_clip(self.text, 24)} "
+            f"[{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
 
 
 @_slot_init
@@ -214,6 +280,14 @@ class Finding:
     related_path: str | None = None
     related_line: int | None = None
 
+    def __repr__(self) -> str:
+        return (
+            f"<Finding {self.severity} {self.rule} {self.line}:{self.column} "
+            f"{_clip(self.text, 24)} [{self.start}:{self.end}]>"
+        )
+
+    _repr_html_ = _record_html  # in a notebook: the text, the span marked, the fields
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -238,6 +312,29 @@ class Report:
         from extractor.export.tables import report_tables  # noqa: TID251 (lazy, see above)
 
         return report_tables([self])
+
+    def to_frame(self, kind: str) -> pd.DataFrame:
+        """One table of the report ("sections", "measures", "claims", …) as a DataFrame."""
+        from extractor.export.frames import report_frame  # noqa: TID251 (lazy, see tables)
+
+        return report_frame(self, kind)
+
+    def __repr__(self) -> str:
+        doc = self.document
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("sections", "measures", "claims", "placeholders", "campaigns")
+        )
+        return (
+            f"<Report {_clip(doc.doc_id, 40)} {_clip(doc.title, 24)} {doc.period or '?'} "
+            f"{doc.doc_type or '?'} · {counts}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report in a notebook: its outline with counts, and the page view folded."""
+        from extractor.integrations.notebook import report_html  # noqa: TID251 (lazy, as above)
+
+        return report_html(self)
 
     def section(self, section_id: str | None) -> Section | None:
         """The section with this id, or None."""

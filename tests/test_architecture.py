@@ -26,8 +26,14 @@ CORE = ("text", "rules", "outline", "claims", "elements", "audit")
 CORE_MODULES = ("context", "model", "pipeline", "errors")
 ADAPTERS = ("io", "batch", "export", "analysis", "cli", "integrations")
 #: Lazy imports from the core to an adapter that are conveniences for notebooks, as
-#: pandas' DataFrame.to_parquet imports its writer on first use: (module, imported).
-LAZY_ADAPTERS = {("extractor.model", "extractor.export.tables")}
+#: pandas' DataFrame.to_parquet imports its writer on first use: (module, imported).  They
+#: run when a method is called, after every module has loaded, and are the only edges
+#: that point outward; the cycle test leaves them out.
+LAZY_ADAPTERS = {
+    ("extractor.model", "extractor.export.tables"),  # Report.tables()
+    ("extractor.model", "extractor.export.frames"),  # Report.to_frame(kind)
+    ("extractor.model", "extractor.integrations.notebook"),  # _repr_html_
+}
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Modules whose vocabulary is still being moved into patterns/ (issue 16): this list
 #: only shrinks.
@@ -39,8 +45,6 @@ PENDING_VOCABULARY = {
     "extractor.claims.figures",
     "extractor.claims.units",
     "extractor.claims.words",
-    "extractor.elements.campaigns",
-    "extractor.elements.placeholders",
     "extractor.text.numbers",
 }
 
@@ -99,7 +103,7 @@ def test_no_import_cycles():
         state[node] = 1
         for nxt in GRAPH.get(node, ()):
             # a package's __init__ is imported with each of its modules: not an edge back
-            if node.startswith(f"{nxt}."):
+            if node.startswith(f"{nxt}.") or (node, nxt) in LAZY_ADAPTERS:
                 continue
             if state.get(nxt) == 1:
                 cycles.append([*stack[stack.index(nxt) :], nxt] if nxt in stack else [node, nxt])
@@ -143,9 +147,10 @@ def _vocabulary_strings(path: Path) -> list[tuple[int, str]]:
     ]
 
 
-#: Modules whose Han strings are documentation, not vocabulary: the schema's descriptions
-#: of each entry (like docstrings, they show examples of what an entry holds).
-DOCUMENTATION = {"extractor.rules.schema"}
+#: Modules whose Han strings are no rule vocabulary: the schema's descriptions of each
+#: entry (like docstrings, they show what an entry holds), and the bilingual labels of the
+#: comparison figures with the text that probes a font for Chinese glyphs.
+DOCUMENTATION = {"extractor.rules.schema", "extractor.analysis.plots"}
 
 
 @pytest.mark.parametrize("module", sorted(set(MODULES) - DOCUMENTATION))
@@ -176,7 +181,7 @@ def test_every_rule_that_can_be_wrong_has_an_example():
 
 #: Vocabulary tables whose entries do not all carry examples yet (issue 16): only shrinks.
 PENDING_EXAMPLES = {
-    "claims", "placeholders", "campaigns", "campaigns.honour", "indicator_settings",
+    "claims", "indicator_settings",
 }  # fmt: skip
 
 

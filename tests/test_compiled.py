@@ -42,3 +42,28 @@ def test_the_source_distribution_carries_the_build_hook() -> None:
     hook = targets["wheel"]["hooks"]["custom"]["path"]
     assert (ROOT / hook).is_file()
     assert hook in targets["sdist"]["include"]
+
+
+def test_a_compiled_module_older_than_its_source_is_named_at_import(tmp_path):
+    """A working tree built with `pip install .` holds mypyc's modules beside the sources;
+    edit a source and the old binary would run silently.  Importing the package warns."""
+    import warnings
+
+    from extractor.compiled import warn_if_stale
+
+    package = tmp_path / "extractor" / "claims"
+    package.mkdir(parents=True)
+    binary = package / "claims.cpython-311-x86_64-linux-gnu.so"
+    binary.write_bytes(b"")
+    source = package / "claims.py"
+    source.write_text("# edited\n", encoding="utf-8")
+    os.utime(binary, (1_000_000, 1_000_000))  # built long before the edit
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert warn_if_stale(tmp_path / "extractor") == [binary]
+    assert len(caught) == 1 and "claims/claims" in str(caught[0].message)
+    assert "pip install -e ." in str(caught[0].message)
+    os.utime(binary, None)  # rebuilt: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert warn_if_stale(tmp_path / "extractor") == []

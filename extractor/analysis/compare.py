@@ -18,6 +18,12 @@ tables read back with :func:`load_tables`) and returns new tables, each keyed by
 - ``section_profile``: the share of each document's text by top-level section kind;
 - ``periods``: the documents in series order, with their periods.
 
+Everything comes from the tables: the terms of keyword trends and plan follow-up are
+counted during extraction (the ``terms`` table, :mod:`extractor.analysis.terms`), so no
+report file is read again.  Given a folder, ``compare`` reads only the columns it needs
+(never a text column), the large tables (claims, terms) in record batches, from single
+table files or partitioned datasets (:mod:`extractor.export.dataset`).
+
 The module is callable, so ``extractor.compare(tables)`` works after
 ``import extractor.analysis.compare`` too.
 """
@@ -27,8 +33,11 @@ from __future__ import annotations
 import math
 import sys
 import types
+from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +45,10 @@ import pandas as pd
 import regex
 
 from extractor.analysis.indicators import IndicatorTable, indicator_table
-from extractor.io.reading import read_document
+from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
-#: Campaign kinds that are not campaigns (document titles, honours).
-NOT_CAMPAIGNS = frozenset({"document", "honour"})
+__all__ = ["NOT_CAMPAIGNS", "PieceWork", "compare", "is_term", "load_tables", "read_piece"]
 #: Below this score a plan measure counts as not reported.
 MATCH_THRESHOLD = 0.12
 #: The shared terms listed per match.
@@ -48,8 +56,6 @@ SHARED_SHOWN = 8
 _PERIOD = regex.compile(
     r"^(?P<year>\d{4})(?:(?P<unit>H)(?P<index>[12])|(?P<unit>Q)(?P<index>[1-4]))?$"
 )
-_TERM = regex.compile(r"[\p{Han}]|[A-Za-z]{2,}")
-_MASK = regex.compile(r"^[XxＸ×＊*○□某]+$")
 _TARGET_WORDS = regex.compile(r"目标|预期")
 #: A sentence comparing over several years (年均, 比2002年, 五年来): its figures are not the
 #: period's own, so another claim of the same cell is preferred.
@@ -57,7 +63,22 @@ _MULTI_YEAR = regex.compile(
     r"年均|平均每年|(?:与|比|较)(?:19|20)\d{2}年|[两三四五十]年(?:来|间|累计)|期间|时期"
     r"|过去[两三四五十]年"
 )
-_INPUT_TABLES = ("documents", "sections", "measures", "claims", "campaigns")
+_INPUT_TABLES = ("documents", "sections", "measures", "claims", "campaigns", "terms")
+#: The columns compare reads of each table: never a text column, never the measures' text.
+NEEDED = {
+    "documents": ("doc_id", "path", "series", "period", "review_period", "plan_period",
+                  "doc_type", "chars", "status"),
+    "sections": ("doc_id", "section_id", "parent_id", "kind", "period", "title", "start", "end"),
+    "measures": ("doc_id", "measure_id", "section_id", "parent_id", "marker", "headline",
+                 "start"),
+    "claims": ("doc_id", "section_id", "indicator", "value_text", "value", "low", "high",
+               "unit", "base_unit", "approx", "change", "is_target", "masked", "sentence",
+               "start", "end"),
+    "campaigns": ("doc_id", "norm", "kind"),
+    "terms": ("doc_id", "measure_id", "term", "count"),
+}  # fmt: skip
+#: A progress callback: called with the name of each step as it starts.
+Progress = Callable[[str], None]
 
 
 # --- periods --------------------------------------------------------------------------------
@@ -93,61 +114,101 @@ def sorted_periods(periods: Iterable[str]) -> list[str]:
     return sorted({p for p in periods if isinstance(p, str) and p}, key=period_key)
 
 
-# --- input ----------------------------------------------------------------------------------
+# --- input ---------------------------------------------------------------------------------
+
+
+class TableSource:
+    """The tables ``compare`` reads: DataFrames in memory, or a folder read as needed.
+
+    From a folder of Parquet tables (single files or datasets) only the columns of
+    :data:`NEEDED` are read, and the large tables in record batches; CSV, JSON Lines and
+    XLSX tables are read whole.  A table that is not there is an error naming it.
+    """
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame] | str | Path) -> None:
+        self.folder: Path | None = None
+        if isinstance(tables, str | Path):
+            folder = Path(tables)
+            if _dataset().has_table(folder, "documents"):
+                self.folder, self._frames = folder, {}
+                missing = [t for t in _INPUT_TABLES if not _dataset().has_table(folder, t)]
+            else:
+                from extractor.export.frames import read_tables
+
+                self._frames = read_tables(folder, names=_INPUT_TABLES)
+                missing = [t for t in _INPUT_TABLES if t not in self._frames]
+            where = f"{folder} has no {' and no '.join(missing)} table"
+        else:
+            self._frames = dict(tables)
+            missing = [t for t in _INPUT_TABLES if t not in self._frames]
+            where = f"missing: {', '.join(missing)}"
+        if missing:
+            hint = " (written by extract since term counts moved there: extract again)"
+            raise ValueError(
+                f"compare needs the tables {', '.join(missing)}; {where}"
+                + (hint if missing == ["terms"] else "")
+            )
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """A whole table (from a folder: the needed columns only)."""
+        if self.folder is None:
+            return self._frames[name]
+        return _dataset().read_table(self.folder, name, NEEDED[name])
+
+    def pieces(self, name: str) -> list[Piece]:
+        """A table in pieces of bounded size that any process can read (:func:`read_piece`):
+        the parts of a dataset, the row groups of a Parquet file, or the frame in memory."""
+        if self.folder is None:
+            return [(name, self._frames[name])]
+        return [(name, where) for where in _dataset().pieces(self.folder, name)]
+
+
+#: A piece of a table: its name, and a frame, or a Parquet file and row group (None: all).
+Piece = tuple[str, Any]
+
+
+def read_piece(piece: Piece) -> pd.DataFrame:
+    """The rows of one piece (from a file: the needed columns only)."""
+    name, where = piece
+    if isinstance(where, pd.DataFrame):
+        return where
+    return _dataset().read_piece(where, NEEDED[name])
+
+
+def _dataset() -> Any:
+    import extractor.export.dataset as module  # pyarrow's dataset API, imported when used
+
+    return module
+
+
 def load_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the tables ``workreport extract`` wrote to a folder (parquet, csv, jsonl, xlsx)."""
+    """Read the tables ``workreport extract`` wrote to a folder (Parquet files or datasets,
+    CSV, JSON Lines, XLSX), every column: what :func:`compare` needs and more."""
+    from extractor.export.frames import read_tables
+
     folder = Path(folder)
-    out: dict[str, pd.DataFrame] = {}
-    for name in _INPUT_TABLES:
-        for suffix, read in (
-            (".parquet", pd.read_parquet),
-            (".jsonl", lambda p: pd.read_json(p, lines=True, dtype=False)),
-            (".csv", lambda p: _unneutralise(pd.read_csv(p, encoding="utf-8-sig", dtype=str))),
-            (".xlsx", lambda p: _unneutralise(pd.read_excel(p, dtype=str))),
-        ):
-            path = folder / f"{name}{suffix}"
-            if path.is_file():
-                out[name] = read(path)
-                break
+    if _dataset().has_table(folder, "documents"):
+        return {
+            name: _dataset().read_table(folder, name)
+            for name in _INPUT_TABLES
+            if _dataset().has_table(folder, name)
+        }
+    try:
+        out = read_tables(folder, names=_INPUT_TABLES)
+    except FileNotFoundError:
+        out = {}
     if "documents" not in out:
         raise FileNotFoundError(f"{folder}: no documents table (documents.parquet/.csv/.jsonl)")
-    return _typed(out)
+    return out
 
 
 def is_tables_dir(path: str | Path) -> bool:
     """Whether a folder holds extracted tables rather than reports."""
     path = Path(path)
-    return path.is_dir() and any(
-        (path / f"documents{s}").is_file() for s in (".parquet", ".csv", ".jsonl", ".xlsx")
+    return path.is_dir() and (
+        _dataset().is_dataset(path)
+        or any((path / f"documents{s}").is_file() for s in (".parquet", ".csv", ".jsonl", ".xlsx"))
     )
-
-
-def _unneutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Undo the ``'`` that CSV/XLSX export put before formula-like text."""
-    for col in df.columns:
-        s = df[col]
-        if s.dtype == object:
-            hit = s.str.match(r"^'[=+\-@\t\r]", na=False)
-            df[col] = s.mask(hit, s.str[1:])
-    return df
-
-
-def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Numbers and flags back to numbers and flags after a text format."""
-    numeric = {"start", "end", "chars", "level", "ordinal", "value", "low", "high"}
-    flags = {"is_target", "masked", "has_placeholder"}
-    ids = {"parent_id", "section_id", "measure_id"}  # absent (None), not empty
-    for df in tables.values():
-        for col in df.columns:
-            if col in numeric:
-                df[col] = pd.to_numeric(df[col], errors="coerce")
-            elif col in flags and df[col].dtype != bool:
-                df[col] = df[col].astype(str).str.lower().isin({"true", "1"})
-            elif col in ids:
-                df[col] = df[col].replace("", None)
-            elif df[col].dtype == object or isinstance(df[col].dtype, pd.StringDtype):
-                df[col] = df[col].fillna("")  # CSV and XLSX read an empty cell as missing
-    return tables
 
 
 def read_manifest(path: str | Path) -> pd.DataFrame:
@@ -163,8 +224,8 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     return df[["path", "series", "period", "resolved"]]
 
 
-def _documents(tables: Mapping[str, pd.DataFrame], manifest: pd.DataFrame | None) -> pd.DataFrame:
-    docs = tables["documents"].copy()
+def _documents(documents: pd.DataFrame, manifest: pd.DataFrame | None) -> pd.DataFrame:
+    docs = documents.copy()
     if "status" in docs.columns:
         docs = docs[docs["status"].fillna("ok") == "ok"]
     for col in ("series", "period", "review_period", "plan_period", "path", "doc_type"):
@@ -186,12 +247,16 @@ def _apply_manifest(docs: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
     by_name: dict[str, list[Any]] = defaultdict(list)
     for r in manifest.itertuples():
         by_name[Path(r.path).name].append(r)
+    by_tail: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+    for r in manifest.itertuples():
+        parts = Path(r.resolved).parts
+        for k in range(1, len(parts) + 1):
+            by_tail[parts[-k:]].append(r)
     series, periods = [], []
     for doc in docs.itertuples():
-        resolved = str(Path(doc.path).resolve()) if doc.path else ""
         names = by_name.get(Path(doc.path).name, [])
         row = (
-            by_path.get(resolved)
+            _by_path(str(doc.path), by_path, by_tail)
             or by_stem.get(str(doc.doc_id))
             or (names[0] if len(names) == 1 else None)
         )
@@ -200,34 +265,58 @@ def _apply_manifest(docs: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
     return docs.assign(series=series, period=periods)
 
 
+def _by_path(
+    path: str, by_path: Mapping[str, Any], by_tail: Mapping[tuple[str, ...], list[Any]]
+) -> Any:
+    """The manifest row of a document's path, whatever folder ``compare`` runs from: an
+    absolute path must be the same file; a relative one (as ``extract`` was given it, from
+    a folder we do not know) must end the path of exactly one manifest row."""
+    if not path:
+        return None
+    if Path(path).is_absolute():
+        return by_path.get(str(Path(path).resolve()))
+    parts = Path(path).parts
+    tail = parts[max((i for i, p in enumerate(parts) if p == ".."), default=-1) + 1 :]
+    rows = by_tail.get(tuple(p for p in tail if p != "."), [])
+    return rows[0] if len(rows) == 1 else None
+
+
 # --- campaigns ------------------------------------------------------------------------------
 def campaign_tables(docs: pd.DataFrame, campaigns: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """``campaign_long`` (tidy counts with per-period status) and ``campaign_matrix`` (wide)."""
     camp = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]
     camp = camp.merge(docs[["doc_id", "series", "period"]], on="doc_id")
     counts = camp.groupby(["series", "norm", "period"]).size().rename("count").reset_index()
-    kinds = camp.groupby(["series", "norm"])["kind"].agg(lambda s: s.mode().iat[0])
+    # a name's kind: its most frequent one in the series, the first in order on a tie
+    kinds_n = camp.groupby(["series", "norm", "kind"]).size().rename("n").reset_index()
+    kinds_n = kinds_n.sort_values(["series", "norm", "n", "kind"], ascending=[1, 1, 0, 1])
+    kinds_n = kinds_n.drop_duplicates(["series", "norm"])
+    kinds = dict(zip(zip(kinds_n["series"], kinds_n["norm"], strict=True), kinds_n["kind"],
+                     strict=True))  # fmt: skip
+    seen_by: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for series, norm, period, n in zip(counts["series"], counts["norm"], counts["period"],
+                                       counts["count"], strict=True):  # fmt: skip
+        seen_by[(series, norm)][period] = int(n)
     series_periods = {s: sorted_periods(g["period"]) for s, g in docs.groupby("series")}
     long_rows, wide_rows = [], []
-    for (series, norm), group in counts.groupby(["series", "norm"]):
+    for (series, norm), seen in sorted(seen_by.items()):
         periods = series_periods.get(series, [])
-        seen = dict(zip(group["period"], group["count"], strict=True))
         present = [p for p in periods if seen.get(p, 0)]
         if not present:
             continue
         first, last = present[0], present[-1]
         previous_in, ever = False, False
         for period in periods:
-            n = int(seen.get(period, 0))
+            n = seen.get(period, 0)
             status = _period_status(n > 0, previous_in, ever)
             if status:
                 long_rows.append((series, norm, kinds[(series, norm)], period, n, status))
             previous_in, ever = n > 0, ever or n > 0
         status = "dropped" if last != periods[-1] else "new" if first == last else "continued"
         wide = {"series": series, "norm": norm, "kind": kinds[(series, norm)]}
-        wide.update({p: int(seen.get(p, 0)) for p in periods})
+        wide.update({p: seen.get(p, 0) for p in periods})
         wide.update(first_seen=first, last_seen=last, n_periods=len(present),
-                    total=int(sum(seen.values())), status=status)  # fmt: skip
+                    total=sum(seen.values()), status=status)  # fmt: skip
         wide_rows.append(wide)
     long = pd.DataFrame(long_rows, columns=["series", "norm", "kind", "period", "count", "status"])
     fixed = ["series", "norm", "kind"]
@@ -252,21 +341,27 @@ _LONG_INDICATOR = [
 ]  # fmt: skip
 
 
-def indicator_tables(
-    docs: pd.DataFrame,
-    sections: pd.DataFrame,
-    claims: pd.DataFrame,
-    table: IndicatorTable,
-) -> dict[str, pd.DataFrame]:
-    """``indicator_long`` (one chosen value per cell) and ``indicator_panel`` (wide)."""
+def indicator_candidates(claims: pd.DataFrame, table: IndicatorTable) -> pd.DataFrame:
+    """The claims that can fill a cell: a figure, not masked, whose indicator phrase names a
+    canonical indicator (``canonical``; ``extra``: the phrase's characters beyond the alias).
+    Applied to the claims piece by piece, so that only these are held."""
     c = claims[claims["value"].notna() & ~claims["masked"].astype(bool)].copy()
     c["indicator_phrase"] = c["indicator"].fillna("").astype(str)
     found = [table.match(p) for p in c["indicator_phrase"]]
     c["canonical"] = [f.name if f else "" for f in found]
     c["extra"] = [len(table.key(p)) - len(f.alias) if f else 0 for p, f in
                   zip(c["indicator_phrase"], found, strict=True)]  # fmt: skip
-    c = c[c["canonical"] != ""]
-    c = c.merge(docs[["doc_id", "series", "review_period", "plan_period"]], on="doc_id")
+    return c[c["canonical"] != ""]
+
+
+def indicator_tables(
+    docs: pd.DataFrame,
+    sections: pd.DataFrame,
+    candidates: pd.DataFrame,
+) -> dict[str, pd.DataFrame]:
+    """``indicator_long`` (one chosen value per cell) and ``indicator_panel`` (wide), from the
+    claims of :func:`indicator_candidates`."""
+    c = candidates.merge(docs[["doc_id", "series", "review_period", "plan_period"]], on="doc_id")
     sec = sections[["doc_id", "section_id", "period"]].rename(columns={"period": "sec_period"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
     sec = sections[["doc_id", "section_id", "kind", "title"]]
@@ -292,15 +387,13 @@ def indicator_tables(
     c["rank_delta"] = c["change"].fillna("").astype(str).ne("") & ~rate
     c = c.sort_values(["rank_delta", "rank_target", "rank_span", "extra", "doc_id", "start"])
     keys = ["series", "canonical", "unit_key", "role", "period"]
-    rows = []
-    for key, group in c.groupby(keys, sort=False):
-        best = group.iloc[0]
-        rows.append([
-            *key, best["value"], best["low"], best["high"], best["value_text"], best["approx"],
-            best["change"], len(group), best["doc_id"], best["indicator_phrase"],
-            best["sentence"], best["start"], best["end"],
-        ])  # fmt: skip
-    long = pd.DataFrame(rows, columns=_LONG_INDICATOR)
+    # a cell's value: the first claim of the cell in that order; n_claims: how many competed
+    best = c.drop_duplicates(keys).set_index(keys)
+    best["n_claims"] = c.groupby(keys, sort=False).size()
+    names = {"canonical": "indicator", "unit_key": "unit", "indicator_phrase": "phrase"}
+    best = best.reset_index().drop(columns=["indicator", "unit"]).rename(columns=names)
+    long = pd.DataFrame({name: best[name].tolist() for name in _LONG_INDICATOR},
+                        columns=_LONG_INDICATOR)  # fmt: skip
     long = long.assign(_k=long["period"].map(period_key))
     long = long.sort_values(["series", "indicator", "unit", "role", "_k"]).drop(columns="_k")
     long = long.reset_index(drop=True)
@@ -331,20 +424,126 @@ def load_stopwords(path: str | Path | None = None, rules: RuleSet | None = None)
     return frozenset(words)
 
 
-def is_term(word: str, stopwords: frozenset[str]) -> bool:
-    """A token worth counting: two or more letters, not a stop word, figure or mask."""
-    if word in stopwords or _MASK.match(word):
-        return False
-    if len(_TERM.findall(word)) >= 2:
-        return True
-    return len(word) >= 2 and bool(_TERM.search(word)) and (not word.isascii() or word.isalpha())
+def _kept_terms(chunk: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
+    """The rows of a ``terms`` piece whose term is no stop word (and counts as a term)."""
+    terms = chunk["term"].astype(str)
+    unique = terms.unique()
+    keep = {t for t in unique if is_term(t, stopwords)}
+    return chunk[terms.isin(keep)]
 
 
-def _terms(text: str, stopwords: frozenset[str], rules: RuleSet | None,
-           keep: Iterable[tuple[int, int]] = ()) -> list[str]:  # fmt: skip
-    from extractor.analysis.segment import tokens
+class MeasureTerms:
+    """The term sets of many measures, compactly: each term once in a vocabulary, each set
+    an array of 4-byte term numbers (a set of strings costs some 60 bytes a term)."""
 
-    return [w for w, _, _ in tokens(text, rules=rules, keep=keep) if is_term(w, stopwords)]
+    def __init__(self) -> None:
+        self._number: dict[str, int] = {}
+        self._words: list[str] = []
+        self._sets: dict[tuple[str, str], array[int]] = {}
+
+    def add(self, key: tuple[str, str], terms: Iterable[str]) -> None:
+        ids = set()
+        for term in terms:
+            n = self._number.get(term)
+            if n is None:
+                n = self._number[term] = len(self._words)
+                self._words.append(term)
+            ids.add(n)
+        if key in self._sets:
+            ids.update(self._sets[key])
+        self._sets[key] = array("i", sorted(ids))
+
+    def get(self, key: tuple[str, str], default: set[str] | None = None) -> set[str]:
+        """A measure's terms (``default``, else an empty set, when it has none)."""
+        ids = self._sets.get(key)
+        if ids is None:
+            return set() if default is None else default
+        return {self._words[i] for i in ids}
+
+    def items(self) -> Iterator[tuple[tuple[str, str], list[str]]]:
+        for key, ids in self._sets.items():
+            yield key, [self._words[i] for i in ids]
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+
+class TermTotals:
+    """What compare needs of the ``terms`` table, gathered piece by piece: each (series,
+    period)'s term counts, and the terms of each plan and review measure."""
+
+    def __init__(self, key: pd.DataFrame, followed: pd.MultiIndex) -> None:
+        self._key = key  # doc_id → series, period
+        self._followed = followed  # (doc_id, measure_id) of plan and review measures
+        self._parts: list[pd.Series] = []
+        self.measures = MeasureTerms()
+
+    def merge(
+        self, counts: pd.Series, measures: Iterable[tuple[tuple[str, str], list[str]]]
+    ) -> None:
+        """Take in what another TermTotals gathered (from other pieces)."""
+        if len(counts):
+            self._parts.append(counts)
+        if len(self._parts) > 8:  # fold the pieces into one: memory holds the totals
+            self._parts = [self.counts()]
+        for key, terms in measures:
+            self.measures.add(key, terms)
+
+    def add(self, chunk: pd.DataFrame, stopwords: frozenset[str]) -> None:
+        chunk = _kept_terms(chunk[chunk["doc_id"].isin(self._key.index)], stopwords)
+        whole = chunk["measure_id"].isna()
+        doc = chunk[whole].join(self._key, on="doc_id")
+        if len(doc):
+            sums = doc.groupby(["series", "period", "term"], sort=False)["count"].sum()
+            self.merge(sums.astype("int64"), ())
+        part = chunk[~whole]
+        at = pd.MultiIndex.from_arrays([part["doc_id"].astype(str), part["measure_id"].astype(str)])
+        part = part[at.isin(self._followed)]
+        found: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for doc_id, measure_id, term in zip(
+            part["doc_id"].tolist(), part["measure_id"].tolist(), part["term"].tolist(),
+            strict=True,
+        ):  # fmt: skip
+            found[(str(doc_id), str(measure_id))].append(str(term))
+        for key, terms in found.items():
+            self.measures.add(key, terms)
+
+    def counts(self) -> pd.Series:
+        """Term counts per (series, period, term)."""
+        if not self._parts:
+            return pd.Series([], dtype="int64", index=pd.MultiIndex.from_tuples(
+                [], names=["series", "period", "term"]))  # fmt: skip
+        return pd.concat(self._parts).groupby(level=[0, 1, 2], sort=False).sum()
+
+
+@dataclass
+class PieceWork:
+    """What compare does with one piece of the claims or terms table, wherever it runs
+    (here, a worker process of ``--jobs``, a Dask worker): claims → the candidates of the
+    indicator cells; terms → term counts per (series, period) and the terms of each plan
+    and review measure."""
+
+    key: pd.DataFrame
+    followed: pd.MultiIndex
+    stopwords: frozenset[str]
+    rules: RuleSet | None = None
+
+    def __call__(self, piece: Piece) -> tuple[str, Any]:
+        rows = read_piece(piece)
+        rows = rows[rows["doc_id"].isin(self.key.index)]
+        if piece[0] == "claims":
+            return "claims", indicator_candidates(rows, indicator_table(self.rules))
+        totals = TermTotals(self.key, self.followed)
+        totals.add(rows, self.stopwords)
+        return "terms", (totals.counts(), list(totals.measures.items()))
+
+
+#: Runs a PieceWork over pieces, yielding results as they come (in any order).
+PieceMap = Callable[[PieceWork, list[Piece]], Iterable[tuple[str, Any]]]
+
+
+def _serial(work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
+    return map(work, pieces)
 
 
 # --- plan follow-up -------------------------------------------------------------------------
@@ -355,44 +554,49 @@ _FOLLOWUP = [
 ]  # fmt: skip
 
 
-def plan_followup(
-    docs: pd.DataFrame,
-    sections: pd.DataFrame,
-    measures: pd.DataFrame,
-    stopwords: frozenset[str],
-    rules: RuleSet | None = None,
-    threshold: float = MATCH_THRESHOLD,
+def followed_measures(
+    docs: pd.DataFrame, sections: pd.DataFrame, measures: pd.DataFrame
 ) -> pd.DataFrame:
-    """Each plan measure against the review measures of its period in the next document."""
+    """The top-level measures of plan and review sections, with their series and order."""
     sec = sections[["doc_id", "section_id", "kind", "period"]]
     m = measures[measures["parent_id"].isna()].merge(sec, on=["doc_id", "section_id"])
     m = m.merge(docs[["doc_id", "series", "order", "plan_period", "review_period"]], on="doc_id")
     m["period"] = m["period"].fillna("").astype(str)
-    plans, reviews = m[m["kind"] == "plan"], m[m["kind"] == "review"]
+    return m[m["kind"].isin(["plan", "review"])]
+
+
+def plan_followup(
+    followed: pd.DataFrame,
+    terms: Mapping[tuple[str, str], set[str]] | MeasureTerms,
+    threshold: float = MATCH_THRESHOLD,
+) -> pd.DataFrame:
+    """Each plan measure against the review measures of its period in the next document.
+
+    ``followed``: :func:`followed_measures`; ``terms``: each measure's terms by (doc_id,
+    measure_id), stop words out (the ``terms`` table's rows of that measure)."""
+    plans, reviews = followed[followed["kind"] == "plan"], followed[followed["kind"] == "review"]
     rows: list[list[Any]] = []
     for series, series_plans in plans.groupby("series", sort=True):
         pool = reviews[reviews["series"] == series]
-        terms = {
-            (r.doc_id, r.measure_id): set(_terms(f"{r.headline}。{r.text}", stopwords, rules))
+        sets = {
+            (r.doc_id, r.measure_id): terms.get((str(r.doc_id), str(r.measure_id)), set())
             for r in pd.concat([series_plans, pool]).itertuples()
         }
-        df = Counter(t for ts in terms.values() for t in ts)
-        n = max(len(terms), 1)
+        df = Counter(t for ts in sets.values() for t in ts)
+        n = max(len(sets), 1)
         idf = {t: math.log((n + 1) / (k + 1)) + 1 for t, k in df.items()}
+        later = _LaterReviews(pool)
         for plan in series_plans.sort_values(["order", "start"]).itertuples():
             period = plan.period or plan.plan_period
-            later = pool[(pool["order"] > plan.order)]
-            later = later[[overlaps(period, p or r) for p, r in
-                           zip(later["period"], later["review_period"], strict=True)]]  # fmt: skip
-            if later.empty:
+            candidates = later.after(int(plan.order), period)
+            if not candidates:
                 rows.append(_followup_row(series, plan, period, None, 0.0, [], "no_later_document"))
                 continue
-            later = later[later["order"] == later["order"].min()]
             best, score, shared = None, 0.0, []
-            for review in later.itertuples():
+            for review in candidates:
                 s, common = _similarity(
-                    terms[(plan.doc_id, plan.measure_id)],
-                    terms[(review.doc_id, review.measure_id)],
+                    sets[(plan.doc_id, plan.measure_id)],
+                    sets[(review.doc_id, review.measure_id)],
                     idf,
                 )
                 if s > score:
@@ -401,6 +605,31 @@ def plan_followup(
             rows.append(_followup_row(series, plan, period, best if status == "reported" else None,
                                       score, shared, status))  # fmt: skip
     return pd.DataFrame(rows, columns=_FOLLOWUP)
+
+
+class _LaterReviews:
+    """A series' review measures by document order: those of the first document after a
+    plan's whose review covers (overlaps) the plan's period, without scanning every
+    later document (a series may hold thousands)."""
+
+    def __init__(self, pool: pd.DataFrame) -> None:
+        self._rows: dict[int, list[Any]] = defaultdict(list)  # order → review rows, in order
+        orders: dict[str, set[int]] = defaultdict(set)  # a review's period → orders with it
+        for r in pool.itertuples():
+            self._rows[int(r.order)].append(r)
+            orders[r.period or r.review_period].add(int(r.order))
+        self._orders = {p: sorted(o) for p, o in orders.items()}
+
+    def after(self, order: int, period: str) -> list[Any]:
+        """The review rows of the first later document with a review overlapping ``period``."""
+        first = min(
+            (o[i] for p, o in self._orders.items() if overlaps(period, p)
+             for i in (bisect_right(o, order),) if i < len(o)),
+            default=None,
+        )  # fmt: skip
+        if first is None:
+            return []
+        return [r for r in self._rows[first] if overlaps(period, r.period or r.review_period)]
 
 
 def _similarity(a: set[str], b: set[str], idf: Mapping[str, float]) -> tuple[float, list[str]]:
@@ -426,57 +655,36 @@ def _followup_row(series: str, plan: Any, period: str, review: Any, score: float
 
 
 # --- keywords and sections ------------------------------------------------------------------
-def _document_texts(tables: Mapping[str, pd.DataFrame], docs: pd.DataFrame) -> dict[str, str]:
-    """Each document's text: the ``text`` column (``--with-text``), else the file re-read."""
-    full = tables["documents"]
-    if "text" in full.columns:
-        texts = dict(zip(full["doc_id"], full["text"], strict=True))
-        return {d: t for d, t in texts.items() if isinstance(t, str) and t}
-    out = {}
-    for doc in docs.itertuples():
-        try:
-            out[doc.doc_id] = read_document(doc.path).text
-        except (OSError, ValueError):
-            continue
-    return out
-
-
 def keyword_trends(
     docs: pd.DataFrame,
-    texts: Mapping[str, str],
+    counts: pd.Series,
     campaigns: pd.DataFrame,
-    stopwords: frozenset[str],
-    rules: RuleSet | None = None,
     *,
     min_count: int = 3,
     top: int = 1000,
 ) -> pd.DataFrame:
-    """Term frequency per 10,000 characters per (series, period); campaign names whole."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for c in campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)].itertuples():
-        spans[c.doc_id].append((int(c.start), int(c.end)))
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    chars: Counter[tuple[str, str]] = Counter()
-    for doc in docs.itertuples():
-        text = texts.get(doc.doc_id)
-        if not text:
-            continue
-        key = (doc.series, doc.period)
-        counts[key].update(_terms(text, stopwords, rules, keep=spans.get(doc.doc_id, ())))
-        chars[key] += len(text)
-    totals: dict[str, Counter[str]] = defaultdict(Counter)
-    for (series, _), counter in counts.items():
-        totals[series].update(counter)
+    """Term frequency per 10,000 characters per (series, period); campaign names whole.
+
+    ``counts``: term counts per (series, period, term) (:class:`TermTotals`).  A series
+    keeps its ``top`` most frequent terms seen ``min_count`` times or more (on a tie, in
+    the order of the terms) and every campaign name it holds."""
+    chars = docs.assign(chars=pd.to_numeric(docs["chars"]).fillna(0).astype("int64"))
+    sizes = chars.groupby(["series", "period"])["chars"].sum().to_dict()
+    flat = counts.rename("count").reset_index()
+    totals = flat.groupby(["series", "term"], sort=False)["count"].sum().reset_index()
+    totals = totals.sort_values(["series", "count", "term"], ascending=[True, False, True])
+    frequent = totals[totals["count"] >= min_count].groupby("series", sort=False).head(top)
     names = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]["norm"]
-    names = set(names.dropna().astype(str))
-    rows = []
-    for (series, period), counter in counts.items():
-        keep = {t for t, n in totals[series].most_common(top) if n >= min_count}
-        keep |= names & set(totals[series])  # campaign names, however rare
-        for term, n in counter.items():
-            if term in keep:
-                rows.append((series, period, term, n, chars[(series, period)],
-                             round(n * 10_000 / chars[(series, period)], 3)))  # fmt: skip
+    named = totals[totals["term"].isin(set(names.dropna().astype(str)))]
+    kept = pd.concat([frequent, named])[["series", "term"]].drop_duplicates()
+    flat = flat.merge(kept, on=["series", "term"])
+    rows = [
+        (str(series), str(period), str(term), int(n), sizes[(series, period)],
+         round(int(n) * 10_000 / sizes[(series, period)], 3))
+        for series, period, term, n in zip(flat["series"].tolist(), flat["period"].tolist(),
+                                           flat["term"].tolist(), flat["count"].tolist(),
+                                           strict=True)
+    ]  # fmt: skip
     out = pd.DataFrame(rows, columns=["series", "period", "term", "count", "chars", "per_10k"])
     out = out.assign(_k=out["period"].map(period_key))
     return out.sort_values(["series", "_k", "count", "term"], ascending=[True, True, False, True]
@@ -490,15 +698,19 @@ def section_profile(docs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
     ``none``; shares add up to one per document.
     """
     top = sections[sections["parent_id"].isna()]
+    top = top.assign(kind=top["kind"].astype(str), size=(top["end"] - top["start"]).astype(int))
+    agg = top.groupby(["doc_id", "kind"])["size"].agg(["sum", "size"])
+    by_doc: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for (doc_id, kind), chars, n in zip(agg.index, agg["sum"], agg["size"], strict=True):
+        by_doc[doc_id].append((kind, int(chars), int(n)))
     rows = []
     for doc in docs.itertuples():
-        mine = top[top["doc_id"] == doc.doc_id]
         total = int(doc.chars) if pd.notna(doc.chars) and int(doc.chars) > 0 else 0
         by_kind: Counter[str] = Counter()
         n_by_kind: Counter[str] = Counter()
-        for s in mine.itertuples():
-            by_kind[str(s.kind)] += int(s.end) - int(s.start)
-            n_by_kind[str(s.kind)] += 1
+        for kind, chars, n in by_doc.get(doc.doc_id, ()):
+            by_kind[kind] += chars
+            n_by_kind[kind] += n
         total = max(total, sum(by_kind.values()))
         if not total:
             continue
@@ -513,43 +725,65 @@ def section_profile(docs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
 
 # --- all together ---------------------------------------------------------------------------
 def compare(
-    tables: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame] | str | Path,
     *,
     manifest: str | Path | pd.DataFrame | None = None,
     rules: RuleSet | None = None,
     stopwords: str | Path | None = None,
-    texts: Mapping[str, str] | None = None,
     min_count: int = 3,
     top_terms: int = 1000,
     min_score: float = MATCH_THRESHOLD,
+    progress: Progress | None = None,
+    map_pieces: PieceMap | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The comparison tables of a batch's tables (see the module docstring).
 
-    ``manifest`` (a CSV path or a DataFrame with ``path,series,period``) overrides the
-    series and period of the documents it lists.  ``min_score``: below it a plan counts as
-    not reported.  Keyword trends keep the ``top_terms`` most frequent terms of a series seen
-    ``min_count`` times or more, and every campaign name.  They need the documents' text:
-    from ``texts``, the documents' ``text`` column, or else their files, re-read.
+    ``tables``: the tables as DataFrames (``report_tables``, :func:`load_tables`), or the
+    folder ``extract`` wrote them to, read as needed (:class:`TableSource`).  ``manifest``
+    (a CSV path or a DataFrame with ``path,series,period``) overrides the series and period
+    of the documents it lists.  ``min_score``: below it a plan counts as not reported.
+    Keyword trends keep the ``top_terms`` most frequent terms of a series seen ``min_count``
+    times or more, and every campaign name.  ``progress`` is called with each step's name.
+    ``map_pieces`` runs the work on the claims and terms tables piece by piece elsewhere
+    (:mod:`extractor.analysis.pieces`: worker processes, a Dask cluster); by default here.
     """
-    missing = [t for t in _INPUT_TABLES if t not in tables]
-    if missing:
-        raise ValueError(f"compare needs the tables {', '.join(missing)}")
+    step = progress or (lambda _: None)
+    step("documents")
+    source = TableSource(tables)
     man = read_manifest(manifest) if isinstance(manifest, str | Path) else manifest
-    docs = _documents(tables, man)
+    docs = _documents(source.frame("documents"), man)
     ok = set(docs["doc_id"])
-    sel = {n: tables[n][tables[n]["doc_id"].isin(ok)] for n in _INPUT_TABLES[1:]}
+
+    def read(name: str) -> pd.DataFrame:
+        step(name)
+        df = source.frame(name)
+        return df[df["doc_id"].isin(ok)]
+
     stop = load_stopwords(stopwords, rules)
     out: dict[str, pd.DataFrame] = {}
-    out.update(campaign_tables(docs, sel["campaigns"]))
-    out.update(indicator_tables(docs, sel["sections"], sel["claims"], indicator_table(rules)))
-    out["plan_followup"] = plan_followup(
-        docs, sel["sections"], sel["measures"], stop, rules, threshold=min_score
-    )
-    doc_texts = dict(texts) if texts is not None else _document_texts(tables, docs)
+    out.update(campaign_tables(docs, campaigns := read("campaigns")))
+    sections = read("sections")
+    followed = followed_measures(docs, sections, read("measures"))
+    key = docs.set_index("doc_id")[["series", "period"]]
+    work = PieceWork(key, pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str)),
+                     stop, rules)  # fmt: skip
+    pieces = source.pieces("claims") + source.pieces("terms")
+    totals, found = TermTotals(work.key, work.followed), []
+    for n, (kind, result) in enumerate((map_pieces or _serial)(work, pieces), start=1):
+        step(f"claims and terms: {n}/{len(pieces)} pieces")
+        if kind == "claims":
+            found.append(result)
+        else:
+            totals.merge(*result)
+    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True)))
+    step("plan follow-up")
+    out["plan_followup"] = plan_followup(followed, totals.measures, threshold=min_score)
+    step("keywords")
     out["keyword_trends"] = keyword_trends(
-        docs, doc_texts, sel["campaigns"], stop, rules, min_count=min_count, top=top_terms
+        docs, totals.counts(), campaigns, min_count=min_count, top=top_terms
     )
-    out["section_profile"] = section_profile(docs, sel["sections"])
+    step("sections")
+    out["section_profile"] = section_profile(docs, sections)
     cols = ["doc_id", "series", "period", "review_period", "plan_period", "doc_type", "order"]
     out["periods"] = docs[[*cols, "path"]]
     return out

@@ -27,6 +27,28 @@ R = TypeVar("R")
 MIN_PARALLEL_ITEMS = 8
 
 
+#: With ``--jobs 0`` (the default) a batch holding less input than this stays in one
+#: process: each worker process imports the package, builds its rules and loads jieba's
+#: dictionary before its first document, which costs more than it saves below this size on
+#: the 2-core machine we measured (benchmarks/scaling.py jobs: break-even between 1.5 and
+#: 7 MB of real reports, 3 MB of small documents still slower; docs/scaling.md).
+AUTO_MIN_BYTES = 4 << 20
+
+
+def auto_jobs(files: Iterable[os.PathLike[str] | str]) -> int:
+    """The worker processes ``--jobs 0`` uses: one per core for a batch of at least
+    :data:`AUTO_MIN_BYTES` bytes of input, else one (this process)."""
+    total = 0
+    for file in files:
+        try:
+            total += os.stat(file).st_size
+        except OSError:
+            continue
+        if total >= AUTO_MIN_BYTES:
+            return default_jobs()
+    return 1
+
+
 def default_jobs() -> int:
     """The cores this process may use (``os.sched_getaffinity`` where there is one)."""
     try:

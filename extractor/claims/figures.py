@@ -135,8 +135,10 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     elif tok.kind != "share":
         value_end = _scale_split(tok)
         unit = scan.table.match(folded, value_end)
-        if unit is None and tok.kind in ("arabic", "range") and tok.text[0].isdigit():
-            unit = scan.table.bare_scale(folded, value_end)  # 参保人数突破5100万，
+        if unit is None and (
+            tok.kind == "mask" or (tok.kind in ("arabic", "range") and tok.text[0].isdigit())
+        ):  # 参保人数突破5100万，; a masked figure too: 涉及货值X亿
+            unit = scan.table.bare_scale(folded, value_end)
         if unit is None and not (tok.kind == "arabic" and _ratio(scan, tok)):
             return None
     end = unit.end if unit else tok.end

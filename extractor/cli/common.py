@@ -3,15 +3,19 @@ options that several commands take (``extract``, ``audit``, ``compare``)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from extractor.export.rows import ReportRows
 from extractor.io.reading import READ_SUFFIXES
+from extractor.model import Document
 
 # markup off: paths and document text may hold [brackets]; styles come from Text objects
 console = Console(highlight=False, markup=False, soft_wrap=True)
@@ -33,7 +37,10 @@ MaxChars = Annotated[
     int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
 ]
 Jobs = Annotated[
-    int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+    int,
+    typer.Option(
+        "--jobs", "-j", help="Worker processes (0: one per core, one for under 4 MB).", min=0
+    ),
 ]
 
 
@@ -41,3 +48,47 @@ def fail(message: str, code: int) -> typer.Exit:
     """Print an error on stderr; the caller raises the returned exit."""
     err_console.print(Text.assemble(("error: ", "red"), message))
     return typer.Exit(code)
+
+
+# --- the progress bar and the summary of an extraction (extract, its dataset form) --------
+
+_MAX_ERRORS_SHOWN = 20
+
+
+def progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def count(rows: ReportRows, counts: Counter[str], failures: list[Document]) -> None:
+    status = rows.document.status
+    if status == "duplicate":  # same bytes as an earlier file: not a failure
+        counts["duplicate"] += 1
+        return
+    if status != "ok":
+        failures.append(rows.document)
+        return
+    counts["ok"] += 1
+    for name in ("sections", "measures", "claims", "placeholders"):
+        counts[name] += rows.count(name)
+
+
+def summary(
+    counts: Counter[str], failures: list[Document], seconds: float, paths: list[Path]
+) -> None:
+    for doc in failures[:_MAX_ERRORS_SHOWN]:
+        console.print(Text.assemble(("failed ", "red"), f"{doc.doc_id}: {doc.error}"))
+    if len(failures) > _MAX_ERRORS_SHOWN:
+        console.print(f"… and {len(failures) - _MAX_ERRORS_SHOWN} more (see the documents table)")
+    console.print(
+        f"documents: {counts['ok']} ok, {len(failures)} failed · sections {counts['sections']} · "
+        f"measures {counts['measures']} · claims {counts['claims']} · "
+        f"placeholders {counts['placeholders']} · {seconds:.1f} s"
+    )
+    console.print("wrote " + ", ".join(str(p) for p in paths))

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
 import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from extractor.batch.parallel import default_jobs
 from extractor.batch.run import run_batch
-from extractor.cli.common import NO_INPUTS, console
+from extractor.cli.common import NO_INPUTS, console, err_console
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError
 from extractor.export.tables import FORMATS, neutralise_frame, report_tables
 from extractor.io.atomic import atomic_path
 from extractor.io.reading import iter_inputs
+
+if TYPE_CHECKING:
+    from extractor.analysis.compare import PieceMap
 
 _XLSX_MAX_ROWS = 1_048_576  # a sheet's rows, the header included
 
@@ -37,22 +44,39 @@ def compare(
     min_score: Annotated[
         float, typer.Option(help="Plan follow-up: the lowest score that counts as reported.")
     ] = 0.12,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes for claims and terms (0: per core).", min=0
+        ),
+    ] = 1,
+    engine: Annotated[str, typer.Option(help="Where to work: local or dask.")] = "local",
+    scheduler: Annotated[
+        str, typer.Option(help="--engine dask: a scheduler address, or local (a LocalCluster).")
+    ] = "local",
 ) -> None:
     """Compare reports across periods: campaigns, indicators, plan follow-up, keywords."""
     from extractor.analysis.compare import compare as run_compare
-    from extractor.analysis.compare import is_tables_dir, load_tables
+    from extractor.analysis.compare import is_tables_dir
 
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     try:
-        if len(paths) == 1 and is_tables_dir(paths[0]):
-            tables = load_tables(paths[0])
-        else:
-            inputs = iter_inputs(paths)
-            if not inputs:
-                raise _fail(NO_INPUTS, 2)
-            tables = report_tables(run_batch(inputs), with_text=True)
-        results = run_compare(tables, manifest=manifest, stopwords=stopwords, min_score=min_score)
+        with _steps() as step:
+            tables: Path | dict[str, pd.DataFrame]
+            if len(paths) == 1 and is_tables_dir(paths[0]):
+                tables = paths[0]  # read as needed, column by column
+            else:
+                inputs = iter_inputs(paths)
+                if not inputs:
+                    raise _fail(NO_INPUTS, 2)
+                step("parsing")
+                tables = report_tables(run_batch(inputs))
+            with _pieces(engine, scheduler, jobs) as map_pieces:
+                results = run_compare(
+                    tables, manifest=manifest, stopwords=stopwords, min_score=min_score,
+                    progress=step, map_pieces=map_pieces,
+                )  # fmt: skip
     except (InputError, OSError, ValueError) as exc:
         raise _fail(str(exc), 2) from exc
     try:
@@ -73,6 +97,35 @@ def compare(
         + " · ".join(f"{name} {len(df)}" for name, df in results.items() if name != "periods")
     )
     console.print("wrote " + ", ".join(str(p) for p in written))
+
+
+@contextmanager
+def _pieces(engine: str, scheduler: str, jobs: int) -> Iterator[PieceMap]:
+    """Where compare works on claims and terms: here, worker processes, or a Dask cluster."""
+    from extractor.analysis import pieces
+
+    if engine == "local":
+        yield pieces.in_processes(jobs or default_jobs())
+        return
+    if engine != "dask":
+        raise _fail(f"unknown engine {engine!r}; choose local or dask", 2)
+    try:
+        from extractor.batch.cluster import client_for
+    except ImportError as exc:
+        raise _fail(f"--engine dask needs Dask: pip install 'workreport[dask]' ({exc})", 1) from exc
+    with client_for(scheduler, workers=jobs) as client:
+        yield pieces.on_cluster(client)
+
+
+@contextmanager
+def _steps() -> Iterator[Callable[[str], None]]:
+    """A progress line on stderr naming the step under way, with the time elapsed."""
+    with Progress(
+        SpinnerColumn(), TextColumn("compare: {task.description}"), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("reading", total=None)
+        yield lambda name: bar.update(task, description=name)
 
 
 def write_results(results: dict[str, pd.DataFrame], out: Path, fmt: str) -> list[Path]:

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 import extractor
-from extractor.batch.parallel import default_jobs
+from extractor.batch.parallel import auto_jobs
 from extractor.batch.run import map_batch, process_file
-from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, console, err_console
+from extractor.cli.common import (
+    NO_INPUTS,
+    Format,
+    Jobs,
+    MaxChars,
+    Paths,
+    console,
+    count,
+    progress,
+    summary,
+)
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError, RuleError
-from extractor.export.rows import ReportRows, report_rows
+from extractor.export.rows import report_rows
 from extractor.io.reading import iter_inputs
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.rules.loader import RuleSet
@@ -31,7 +42,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-_MAX_ERRORS_SHOWN = 20
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 _MAX_CLAIMS_SHOWN = 4
 
 
@@ -70,11 +87,32 @@ def extract(
     resume: Annotated[
         bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
     ] = False,
+    engine: Annotated[Engine, typer.Option(help="Where to parse: local or dask.")] = Engine.local,
+    scheduler: Annotated[
+        str, typer.Option(help="--engine dask: a scheduler address, or local (a LocalCluster).")
+    ] = "local",
+    dataset: Annotated[
+        bool, typer.Option(help="Write each table as a Parquet dataset DIR/<table>/part-*.")
+    ] = False,
+    part_size: Annotated[
+        int | None, typer.Option(help="Inputs per dataset part (default 64).", min=1)
+    ] = None,
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.cli.resume import keep_previous, load_previous
     from extractor.export.tables import TableWriter
 
+    if engine == Engine.dask or dataset:
+        if fmt != Format.parquet:
+            raise _fail("datasets (--dataset, --engine dask) are Parquet: drop --format", 2)
+        from extractor.batch.parts import PART_SIZE
+        from extractor.cli.dataset import extract_dataset
+
+        return extract_dataset(
+            [_url(p) for p in paths], _url(out), engine=engine.value, scheduler=scheduler,
+            jobs=jobs, rules=_rules(lexicon), max_chars=max_chars, with_text=with_text,
+            resume=resume, part_size=part_size or PART_SIZE, strict=strict,
+        )  # fmt: skip
     try:
         inputs = iter_inputs(paths)
     except InputError as exc:
@@ -86,67 +124,37 @@ def extract(
     interrupted = False
     started, counts, failures = time.perf_counter(), Counter[str](), list[Document]()
     try:
-        with TableWriter(out, fmt.value, with_text=with_text) as writer, _progress() as bar:
+        with TableWriter(out, fmt.value, with_text=with_text) as writer, progress() as bar:
             skip = keep_previous(writer, previous, inputs)
             task = bar.add_task("parsing", total=len(inputs))
             try:  # Ctrl-C: stop, and write complete tables of the documents done so far
                 # rows are built where the report was parsed: in the workers with --jobs
                 to_rows = partial(report_rows, with_text=with_text)
                 for doc, rows in map_batch(
-                    inputs, to_rows, max_chars=max_chars, jobs=jobs or default_jobs(),
+                    inputs, to_rows, max_chars=max_chars,
+                    jobs=jobs or auto_jobs(file for file, _ in inputs),
                     rules=rules, skip=skip,
                 ):  # fmt: skip
                     writer.add_report_rows(rows)
-                    _count(rows, counts, failures)
+                    count(rows, counts, failures)
                     bar.update(task, advance=1, description=doc.doc_id[-40:])
             except KeyboardInterrupt:
                 interrupted = True
     except OSError as exc:
         raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
-    _summary(counts, failures, time.perf_counter() - started, writer.paths)
+    summary(counts, failures, time.perf_counter() - started, writer.paths)
     if interrupted:
         raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)
 
 
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    )
+def _url(path: Path) -> str:
+    """A path as given: ``s3://bucket/a`` back from the ``s3:/bucket/a`` a Path made of it."""
+    return _URL_SLASH.sub(r"\1://", str(path))
 
 
-def _count(rows: ReportRows, counts: Counter[str], failures: list[Document]) -> None:
-    status = rows.document.status
-    if status == "duplicate":  # same bytes as an earlier file: not a failure
-        counts["duplicate"] += 1
-        return
-    if status != "ok":
-        failures.append(rows.document)
-        return
-    counts["ok"] += 1
-    for name in ("sections", "measures", "claims", "placeholders"):
-        counts[name] += rows.count(name)
-
-
-def _summary(
-    counts: Counter[str], failures: list[Document], seconds: float, paths: list[Path]
-) -> None:
-    for doc in failures[:_MAX_ERRORS_SHOWN]:
-        console.print(Text.assemble(("failed ", "red"), f"{doc.doc_id}: {doc.error}"))
-    if len(failures) > _MAX_ERRORS_SHOWN:
-        console.print(f"… and {len(failures) - _MAX_ERRORS_SHOWN} more (see the documents table)")
-    console.print(
-        f"documents: {counts['ok']} ok, {len(failures)} failed · sections {counts['sections']} · "
-        f"measures {counts['measures']} · claims {counts['claims']} · "
-        f"placeholders {counts['placeholders']} · {seconds:.1f} s"
-    )
-    console.print("wrote " + ", ".join(str(p) for p in paths))
+_URL_SLASH = re.compile(r"^([A-Za-z][\w+.-]+):/(?!/)")
 
 
 @app.command()
@@ -165,10 +173,8 @@ def show(
         raise _fail(doc.error, 1)
     console.print(outline_tree(report))
     if html is not None:
-        try:
-            from extractor.integrations.html_view import write_html
-        except ImportError as exc:
-            raise _fail(f"--html needs spaCy: pip install 'workreport[spacy]' ({exc})", 1) from exc
+        from extractor.integrations.html_view import write_html
+
         try:
             written = write_html(report, html)
         except OSError as exc:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from extractor.claims.units import unit_table
 from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.lexicon import (
     Lexicon,
@@ -33,7 +34,9 @@ from extractor.elements.lexicon import (
 from extractor.errors import RuleError
 from extractor.model import Campaign
 from extractor.rules.loader import RuleSet, default_rules
+from extractor.rules.script import simplified
 from extractor.text.fold import fold
+from extractor.text.numerals import chinese_number
 from extractor.text.rx import for_scanning, matches_at
 from extractor.text.sentences import CLAUSE_MARKS
 
@@ -53,20 +56,13 @@ _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
 _SUM = regex.compile(r"\d+(?:\+\d+)+")  # 3+2, 14+1, 1+4+N's all-digit kin
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
-#: What may follow an honour's name in the same run and is not part of it: a count of
-#: the awardees (5G工厂301家, 大国工匠4人) or a clause on them (…模范的有三万八千多人).
-_HONOUR_TAIL = regex.compile(
-    r"(?:的有|人数|(?<![第\d一二两三四五六七八九十百千万])"  # 第一个 is an ordinal
-    r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家人项所位名座条户处])"
-    r"[^，。；]*$"
-)
-#: A count of awardees before the title (获评5个国家生态文明建设示范区).
-_HONOUR_COUNT = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千万]+)(?:多|余)?[个家项所座条处]")
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
-#: How a pair pattern opens (after a lookbehind) for the quick scan of :func:`_pairs`: a
-#: numeral, a Han character that is not one (``{H}``) and a numeral again (一岗双…).
-_PAIR_OPENING = "[{N}][{H}](?:[{N}][{H}]){1,"
 _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
+#: A colon after a count opens the list it counts (三大任务：一是…).
+_COLONS = frozenset(":：")
+#: The ``[campaigns.patterns.*]`` entries, compiled under their names.
+_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "object",
+             "number_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -76,17 +72,35 @@ _V = TypeVar("_V")
 
 def compiled_patterns(rules: RuleSet | None = None) -> dict[str, tuple[Any, tuple[Any, ...]]]:
     """Each ``[campaigns.patterns.*]`` regex (compiled) with its examples and counterexamples."""
-    sc = _scanner(rules or default_rules())
-    return {name: (sc.patterns[name], sc.examples[name]) for name in sc.examples}
+    rules = rules or default_rules()
+    sc = _scanner(rules)
+    out = {}
+    for name in _PATTERNS:
+        entry = rules.vocab(f"campaigns.patterns.{name}")
+        examples = tuple({"text": e.text, **e.groups} for e in entry.examples)
+        out[name] = (sc.patterns[name], (examples, entry.counterexamples))
+    return out
 
 
 def default_lexicon(rules: RuleSet | None = None) -> Lexicon:
     """The lexicon a rule set names (the shipped one by default; none without campaigns.toml)."""
     rules = rules or default_rules()
-    return _scanner(rules).lexicon if "campaigns" in rules.data else build_lexicon(())
+    return _scanner(rules).lexicon if has_campaigns(rules) else build_lexicon(())
 
 
 # --- compiled configuration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    """The lengths of ``[campaigns]`` (``min_chars``, ``max_plain`` …) and of an honour."""
+
+    min_chars: int
+    max_plain: int
+    max_listed: int
+    max_part: int
+    max_comma: int
+    honour: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +108,32 @@ class _Scanner:
     """Everything ``find_campaigns`` needs from a rule set, compiled once."""
 
     patterns: Mapping[str, Any]
-    examples: Mapping[str, tuple[Any, ...]]
-    config: Mapping[str, Any]
+    limits: _Limits
     lexicon: Lexicon
+    #: numerals that lead a formula, and those that do only beside another (一)
+    numerals: str
+    lone: str
+    #: what makes a numeral a quantity (units that do not count, scales, count words …)
     units: tuple[str, ...]
+    #: measure words that lead a formula inside quotes (“三张清单”)
+    count_words: tuple[str, ...]
+    #: for shaped formulas (七大攻坚, 四篇大文章, 百日攻坚): where one may start (a numeral
+    #: with 大 within two characters, or a round numeral), the units that count and those of
+    #: time (units.toml), the round numerals and what introduces a list (claims.list_before)
+    shaped_starts: _ShapedStarts
+    count_units: frozenset[str]
+    time_units: frozenset[str]
+    round: str
+    list_before: Any
+    #: what separates and joins the items of a list a count may sum up (、; 和, 及, 与)
+    list_comma: str
+    list_joiners: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
-    #: the organisation suffixes (``patterns["org"]`` as literals: str.startswith is the
-    #: cheaper test after each of thousands of lexicon hits)
+    #: what ends a list of honours and is no part of the last title (等)
+    etc: tuple[str, ...]
+    #: the organisation suffixes (as literals: str.startswith is the cheaper test after
+    #: each of thousands of lexicon hits)
     orgs: tuple[str, ...]
     #: ``patterns`` with the engine that scans them faster (``extractor.text.rx.for_scanning``)
     fast: Mapping[str, Any]
@@ -114,6 +146,11 @@ class _Scanner:
     quoted_kinds: dict[str, str] = field(default_factory=dict)
     #: name → (normalised name, holds a mask), for the Campaign records
     names: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+
+def has_campaigns(rules: RuleSet) -> bool:
+    """Whether a rule set has a ``[campaigns]`` table (a variant directory may have none)."""
+    return "campaigns.numerals" in rules.entries
 
 
 def _scanner(rules: RuleSet) -> _Scanner:
@@ -135,73 +172,96 @@ def _memo(cache: dict[_K, _V], key: _K, value: _V) -> _V:
     return value
 
 
+def _quantity_units(rules: RuleSet) -> tuple[str, ...]:
+    """What makes a numeral a quantity, not a formula (百日, 十年, 一件): the units of
+    units.toml of the ``quantity_dims``, the scales, the count words and ``quantity_words``."""
+    table, dims = unit_table(rules), set(rules.vocab("campaigns.quantity_dims").items)
+    words = [w for w, row in table.units.items() if row.dim in dims]
+    words += [*table.scales, *rules.vocab("campaigns.count_words").items]
+    words += rules.vocab("campaigns.quantity_words").items
+    return tuple(dict.fromkeys(words))
+
+
 def _compile(rules: RuleSet) -> _Scanner:
-    cfg = rules.data.get("campaigns")
-    if not isinstance(cfg, Mapping):
+    if not has_campaigns(rules):
         raise RuleError(f"{rules.directory}: no [campaigns] table (campaigns.toml)")
-    honour = cfg.get("honour", {})
-    cues = sorted([*honour.get("strong", ()), *honour.get("weak", ())], key=len, reverse=True)
-    fill = {
-        "{N}": cfg["numerals"],
-        "{H}": rf"\p{{Han}}--[{cfg['numerals']}{cfg['pair_stop']}]",
-        "{CUES}": "|".join(regex.escape(c) for c in cues),
-    }
-    patterns, examples = {}, {}
-    for name, text in cfg.get("patterns", {}).items():
-        entry = rules.vocab(f"campaigns.patterns.{name}")
-        for key, value in fill.items():
-            text = text.replace(key, value)
-        patterns[name] = _re(f"patterns.{name}", text)
-        examples[name] = (
-            tuple({"text": e.text, **e.groups} for e in entry.examples),
-            entry.counterexamples,
-        )
-    pair = cfg.get("patterns", {}).get("pair", "(?!)")
-    quoted_h = rf"\p{{Han}}--[{cfg['numerals']}{cfg.get('quoted_pair_stop', cfg['pair_stop'])}]"
-    patterns["quoted_pair"] = _re(
-        "quoted_pair_stop", pair.replace("{N}", cfg["numerals"]).replace("{H}", quoted_h)
-    )
-    distancing = sorted(cfg.get("distancing", ()), key=len, reverse=True)
-    patterns["distancing"] = _re("distancing", "|".join(map(regex.escape, distancing)) or "(?!)")
+
+    def vocab(key: str) -> Any:
+        return rules.vocab(f"campaigns.{key}")
+
+    patterns = {name: _re(f"patterns.{name}", vocab(f"patterns.{name}").pattern)
+                for name in _PATTERNS}  # fmt: skip
+    patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
-        patterns[key] = _re(key, cfg[key])
-    for key in ("lead", "tail", "not_title"):
-        patterns[f"honour.{key}"] = _re(f"honour.{key}", honour.get(key, "(?!)"))
-    heads = sorted(cfg.get("object_heads", ()), key=len, reverse=True)
-    patterns["object"] = _re(
-        "object_heads",
-        r'(?:[、和及与]?(?:“[^“”\n]{1,30}”|"[^"\n]{1,30}"))*等?(?:'
-        + "|".join(regex.escape(h) for h in heads) + ")",
-    )  # fmt: skip
-    systems = sorted(cfg.get("number_name_heads", ()), key=len, reverse=True)
-    patterns["number_name"] = _re(
-        "number_name_heads",
-        r"[^，。；：、“”\n]{0,8}?(?:" + ("|".join(map(regex.escape, systems)) or "(?!)") + ")",
-    )  # fmt: skip
-    strong = sorted(honour.get("strong", ()), key=len, reverse=True)
-    patterns["awardee"] = _re("honour.strong", "|".join(regex.escape(c) for c in strong))
-    orgs = sorted(cfg.get("org_suffixes", ()), key=len, reverse=True)
-    patterns["org"] = _re("org_suffixes", "|".join(regex.escape(o) for o in orgs) or r"(?!)")
+        patterns[key] = _re(key, vocab(key).pattern)
+    for key in ("lead", "tail", "not_title", "awardees", "count"):
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
+    strong = vocab("honour.strong")
+    patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
+    orgs = tuple(sorted(vocab("org_suffixes").items, key=len, reverse=True))
     root = Path(rules.directory)
-    files = [p if Path(p).is_absolute() else root / p for p in cfg.get("lexicons", ())]
-    years = read_years(root / cfg["years"]) if cfg.get("years") else {}
+    files = [p if Path(p).is_absolute() else root / p for p in vocab("lexicons").items]
+    years_path = vocab("years").value
+    years = read_years(root / years_path) if years_path else {}
     lexicon = build_lexicon((n for f in files for n in read_names(f)), years)
-    pair_starts = _pair_starts(str(cfg.get("patterns", {}).get("pair", "")), cfg["numerals"])
+    numerals = vocab("numerals").chars
+    keys = ("min_chars", "max_plain", "max_listed", "max_part", "max_comma", "honour.max_chars")
+    limits = _Limits(*(int(vocab(k).value) for k in keys))
+    table, rounds = unit_table(rules), vocab("round_numerals").chars
+    dims = {w: row.dim for w, row in table.units.items()}
+    list_before = rules.vocab("claims.list_before").alternation(longest_first=True)
     return _Scanner(
-        patterns, examples, cfg, lexicon, tuple(cfg.get("quantity_units", ())),
-        frozenset(cfg.get("idioms", ())), frozenset(honour.get("strong", ())), tuple(orgs),
-        {name: for_scanning(p) for name, p in patterns.items()}, pair_starts,
+        patterns, limits, lexicon, numerals, vocab("lone_numerals").chars,
+        _quantity_units(rules), vocab("count_words").items,
+        _ShapedStarts(
+            numerals.replace(vocab("lone_numerals").chars, ""), vocab("formula_big").chars,
+            rounds, "".join(w for w, d in dims.items() if d == "time" and len(w) == 1),
+        ),
+        frozenset(w for w, d in dims.items() if d == "count"),
+        frozenset(w for w, d in dims.items() if d == "time"), rounds,
+        regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
+        vocab("list_joiners").items, frozenset(vocab("idioms").items),
+        frozenset(strong.items), vocab("honour.etc").items, orgs,
+        {name: for_scanning(p) for name, p in patterns.items()},
+        _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
     )  # fmt: skip
 
 
-def _pair_starts(pattern: str, numerals: str) -> re.Pattern[str] | None:
+class _ShapedStarts:
+    """Where a shaped formula may start: a numeral (not a lone one) one or two characters
+    before 大, or a round numeral before a one-character unit of time (百日攻坚); every
+    match :func:`_shaped` keeps starts so (its measure word is one character).  Each scan
+    opens with the rarer character and looks behind it (大, then the numeral before it),
+    which ``re`` finds by a literal search, where a scan that opens with a class of
+    characters tries every position."""
+
+    def __init__(self, numerals: str, big: str, rounds: str, times: str) -> None:
+        self.numerals = numerals
+        n, b, t = (re.escape(x) for x in (numerals, big, times))
+        self.big = re.compile(f"[{b}](?<=[{n}][{b}])|[{b}](?<=[{n}].[{b}])") if n and b else None
+        # one scan per round numeral, each opening with its literal
+        self.rounds = [re.compile(f"{re.escape(ch)}(?=[{t}])") for ch in rounds] if t else []
+
+    def __call__(self, folded: str) -> list[int]:
+        starts = []
+        if self.big is not None:
+            for m in self.big.finditer(folded):
+                at = m.start()
+                starts += [p for p in (at - 2, at - 1) if p >= 0 and folded[p] in self.numerals]
+        for pattern in self.rounds:
+            starts += [m.start() for m in pattern.finditer(folded)]
+        return sorted(set(starts))
+
+
+def _pair_starts(pattern: str, numerals: str, pair_char: str) -> re.Pattern[str] | None:
     """Where a pair formula can start: a numeral before a non-numeral and a numeral.  None
-    unless every match of the pair pattern starts so: the pattern (before ``{N}`` and
-    ``{H}`` are filled in) opens with :data:`_PAIR_OPENING` after an optional lookbehind and
+    unless every match of the pair pattern starts so: the pattern opens, after an optional
+    lookbehind, with a numeral, a ``{pair_char}`` and a numeral again (one or more times),
     has no alternative (``|``) to it, and the numerals are plain letters in a set."""
     lead = _LOOKBEHIND.match(pattern)
     body = pattern[lead.end() :] if lead else pattern
-    if not numerals.isalpha() or not body.startswith(_PAIR_OPENING) or "|" in body:
+    opening = f"[{numerals}][{pair_char}](?:[{numerals}][{pair_char}]){{1,"
+    if not numerals.isalpha() or not body.startswith(opening) or "|" in body:
         return None
     return re.compile(f"[{numerals}](?=[^{numerals}][{numerals}])")
 
@@ -218,16 +278,15 @@ def _formula_word(word: str, sc: _Scanner, quoted: bool = False) -> bool:
         return True
     if quoted and sc.patterns["quoted_pair"].fullmatch(word):
         return True
-    numerals = sc.config["numerals"]
-    lead = len(word) - len(word.lstrip(numerals))
+    lead = len(word) - len(word.lstrip(sc.numerals))
     head, rest = word[:lead], word[lead:]
-    if not head or head == "一":
+    if not head or head == sc.lone:
         return False
     if not rest:
         return len(head) >= 2  # 七五 (普法), 十五
     if not rest.startswith(sc.units):
         return bool(_WORDISH.match(rest))
-    counted = quoted and rest.startswith(tuple(sc.config.get("count_words", ())))
+    counted = quoted and rest.startswith(sc.count_words)
     return counted and bool(_WORDISH.match(rest[1:]))
 
 
@@ -235,33 +294,36 @@ def _is_formula(name: str, sc: _Scanner, quoted: bool = False) -> bool:
     parts = [p for p in sc.patterns["separators"].split(fold(name).strip()) if p]
     if len(parts) <= 1:
         return bool(parts) and _formula_word(parts[0], sc, quoted)
-    numerals = sc.config["numerals"]
-    leads = [p[: len(p) - len(p.lstrip(numerals))] for p in parts]
-    if leads[0] == "一":  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
-        return not parts[0][1:].startswith(sc.units) and any(x not in ("", "一") for x in leads)
+    leads = [p[: len(p) - len(p.lstrip(sc.numerals))] for p in parts]
+    if leads[0] == sc.lone:  # 一个中心、两个基本点; not 一个项目、一名领导、一套班子
+        return not parts[0][1:].startswith(sc.units) and any(x not in ("", sc.lone) for x in leads)
     return _formula_word(parts[0], sc, quoted and len(parts) == 1)
 
 
 def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
-    """Whether a name is a numeral-led formula (两抓年, 一岗双责, 千村示范、万村整治)."""
-    return _is_formula(name, _scanner(rules or default_rules()))
+    """Whether a name is a numeral-led formula (两抓年, 一岗双责, 千村示范、万村整治), by the
+    grammar of names or by the shape of an unquoted one (七大攻坚, 百日攻坚).  Inside quotes
+    only the grammar of names counts: SPEC keeps “百日攻坚” a quoted name."""
+    sc = _scanner(rules or default_rules())
+    name = fold(name).strip()
+    return _is_formula(name, sc) or any(e - s == len(name) for _, s, e, _, _ in _shaped(name, sc))
 
 
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
         return None  # “XX”, “12345”; but “3+2”, “14+1” name systems of industries
-    compact, cfg = _SPACE.sub("", content), sc.config
-    if len(compact) < cfg["min_chars"] or sc.patterns["sentence"].search(content):
+    compact, limits = _SPACE.sub("", content), sc.limits
+    if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     longest = max(len(p) for p in parts)
     if "，" in content or "," in content:
-        fits = len(compact) <= cfg["max_comma"] and longest <= cfg["max_part"]
+        fits = len(compact) <= limits.max_comma and longest <= limits.max_part
     elif len(parts) > 1:
-        fits = len(compact) <= cfg["max_listed"] and longest <= cfg["max_part"]
+        fits = len(compact) <= limits.max_listed and longest <= limits.max_part
     else:
-        fits = len(compact) <= cfg["max_plain"]
+        fits = len(compact) <= limits.max_plain
     if not fits:
         return None
     return "formula" if _is_formula(content, sc, quoted=True) else "quoted"
@@ -336,7 +398,7 @@ def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
-        closed = bool(end) and end.group().endswith(("称号", "荣誉"))
+        closed = bool(end and end.group("title"))
         if m.group("cue") in sc.strong or closed:
             yield from _honour_parts(folded, s, end.start() if end else e, sc)
 
@@ -345,29 +407,31 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
     cuts = [start, *_commas(folded, start, end), end]
     for s, e in zip(cuts[::2], cuts[1::2], strict=True):
         s, e = _trim(folded, s, e)
-        count = _HONOUR_COUNT.match(folded, s, e)  # 获评5个国家…示范区: how many, not the name
+        # 获评5个国家…示范区: how many were named, not the name
+        count = sc.patterns["honour.count"].match(folded, s, e)
         if count and sc.patterns["awardee"].search(folded, count.end(), e):
             continue  # …、7个党组织获评…: a new clause, with its own awardees and cue
         s = count.end() if count else s
-        e = _trim(folded, s, _before_awardees(folded, s, e))[1]
-        e -= folded[s:e].endswith("等")
+        e = _trim(folded, s, _before_awardees(folded, s, e, sc))[1]
+        e -= next((len(w) for w in sc.etc if folded.endswith(w, s, e)), 0)
         q = sc.patterns["quote"].fullmatch(folded, s, e)
         if q:
             s, e = q.span("q")
         name = folded[s:e]
         if (
-            2 <= len(name) <= sc.config["honour"]["max_chars"]
+            2 <= len(name) <= sc.limits.honour
             and _WORDISH.search(sc.patterns["mask"].sub("", name))
             and not sc.patterns["honour.not_title"].fullmatch(name)
         ):
             yield _RANK["honour"], s, e, "honour", "campaign.honour"
 
 
-def _before_awardees(folded: str, start: int, end: int) -> int:
+def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
     """Where a title ends before the count of its awardees or a clause on them (大国工匠4人,
     劳动模范的有三万多人); a count inside a quoted name is part of it (“五个一工程”奖)."""
     pos = start
-    while (tail := _HONOUR_TAIL.search(folded, pos, end)) is not None:
+    awardees = sc.patterns["honour.awardees"]
+    while (tail := awardees.search(folded, pos, end)) is not None:
         at: int = tail.start()
         if folded.count("“", start, at) <= folded.count("”", start, at):
             return at
@@ -401,6 +465,53 @@ def _formulas(folded: str, sc: _Scanner) -> Iterator[Candidate]:
                 yield _RANK["pattern"], m.start(), m.end(), "formula", f"campaign.{name}"
 
 
+def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
+    """Unquoted numeral-led formulas by their shape (SPEC §2): a numeral, 大 or a measure
+    word and 大, and a short noun with a formula head (七大攻坚, 三大攻坚战, 四篇大文章), or a
+    round numeral and a unit of time (百日攻坚); not a count of time (三年行动), a count
+    before a noun (两个重点任务), 一大批, a count that introduces a list (以下三大任务,
+    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业), nor a later count
+    of the same numeral and head, which refers back to that list (力争两大产业产值…)."""
+    counts: set[tuple[str, str]] = set()  # (numeral, head) of counts of a list
+    for m in matches_at(sc.patterns["shaped"], folded, sc.shaped_starts(folded)):
+        num, unit, big = m.group("num"), m.group("unit"), m.group("big")
+        if unit is None or unit in sc.count_units:
+            shaped = bool(big) and num not in sc.lone
+        else:
+            shaped = unit in sc.time_units and num in sc.round
+        s, e = m.span()
+        if shaped and _sums_up(folded, s, num, sc):
+            counts.add((num, m.group("head")))  # and 这两大产业 later refers back to it
+            continue
+        if (
+            shaped
+            and (num, m.group("head")) not in counts
+            and folded[e : e + 1] not in _COLONS
+            and not sc.list_before.search(folded, max(0, s - 4), s)
+            and m.group() not in sc.idioms
+        ):
+            yield _RANK["pattern"], s, e, "formula", "campaign.shaped"
+
+
+#: How far back a list that a count sums up is sought (新材料、智能装备两大主导产业).
+_LIST_REACH = 40
+
+
+def _sums_up(folded: str, at: int, numeral: str, sc: _Scanner) -> bool:
+    """Whether the count at ``at`` says how many items the list right before it names
+    (电子信息、装备制造两大主导产业; 蔬菜、茶叶和中药材三大产业): a count, not a formula."""
+    start = max(0, at - _LIST_REACH)
+    clause = folded[start:at]
+    cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+    clause = clause[cut + 1 :]
+    items = clause.split(sc.list_comma)
+    if len(items) < 2 and not any(j in clause for j in sc.list_joiners):
+        return False
+    value = chinese_number(numeral)
+    counted = len(items) + any(j in items[-1] for j in sc.list_joiners)
+    return value in (len(items), counted)
+
+
 def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
     """What ``pair.finditer(folded)`` yields, found faster: ``regex`` tries the pattern (a
     lookbehind first) at every position, while ``re`` skips to where a numeral, another
@@ -416,20 +527,23 @@ def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
 
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
+    """Every lexicon name, overlapping ones included (the longest wins in :func:`_resolve`),
+    in either script; a traditional form has the kind of its simplified name (兩個維護)."""
     orgs, kinds = sc.orgs, sc.lexicon_kinds
     for s, e in lexicon.spans(folded):
         if not folded.startswith(orgs, e):
             name = folded[s:e]
             kind = kinds.get(name)
             if kind is None:
-                kind = kinds[name] = "formula" if _is_formula(name, sc) else "lexicon"
+                simple = lexicon.canonical(name)
+                kind = kinds[name] = "formula" if _is_formula(simple, sc) else "lexicon"
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
 def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidate]:
     """A formula the report quotes is the same formula where it stands without quotes
     (“三网融合” … 三网融合、云计算: SPEC's formulas are "quoted or not")."""
-    numerals, out = sc.config["numerals"], []
+    numerals, out = sc.numerals, []
     for name in names:
         if len(name) < 3:
             continue
@@ -441,14 +555,15 @@ def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidat
     return out
 
 
+def _longest_first(cand: Candidate) -> tuple[int, int, int]:
+    return cand[0], cand[1] - cand[2], cand[1]
+
+
 def _resolve(candidates: Iterable[Candidate], size: int) -> list[Candidate]:
-    """One name per stretch of text: by rank, then leftmost, then longest."""
+    """One name per stretch of text: by rank, then the longest, then the leftmost (where
+    two names overlap the longest is the campaign: 精准脱贫攻坚战, not 精准脱贫)."""
     taken, chosen = bytearray(size), []
-    # two stable sorts with C-level keys instead of one with a Python key: longest first,
-    # then by rank and start (ties keep their order, as a (rank, start, -length) key does)
-    ordered = sorted(candidates, key=itemgetter(2), reverse=True)
-    ordered.sort(key=itemgetter(0, 1))
-    for cand in ordered:
+    for cand in sorted(candidates, key=_longest_first):
         s, e = cand[1], cand[2]
         if taken.find(1, s, e) == -1:
             taken[s:e] = b"\x01" * (e - s)
@@ -472,14 +587,14 @@ def find_campaigns(
     """
     ctx = as_context(doc, rules)
     text, folded, rules = ctx.text, ctx.folded, ctx.rules
-    if "campaigns" not in rules.data:
+    if not has_campaigns(rules):
         return []  # a variant pattern directory without campaigns.toml finds none
     sc = _scanner(rules)
     lex = sc.lexicon if lexicon is None else lexicon
     formulas: set[str] = set()  # the formulas the report quotes
     candidates = [
         *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc, formulas),
-        *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc),
+        *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc), *_shaped(folded, sc),
     ]  # fmt: skip
     candidates += _known_formulas(folded, formulas, sc)
     names, mask = sc.names, sc.patterns["mask"]
@@ -488,9 +603,11 @@ def find_campaigns(
         name = text[s:e]
         known = names.get(name)  # a report names the same campaign again and again
         if known is None:
-            known = _memo(names, name, (normalise(name), bool(mask.search(name))))
+            norm = simplified(normalise(name))  # 掃黑除惡 is 扫黑除恶: norm is simplified
+            known = _memo(names, name, (norm, bool(mask.search(folded, s, e))))
+        norm = lex.canonical(known[0])
         section_id, measure_id = where(s)
         found.append(
-            Campaign(f"k{i}", section_id, measure_id, name, known[0], kind, known[1], s, e, rule)
+            Campaign(f"k{i}", section_id, measure_id, name, norm, kind, known[1], s, e, rule)
         )
     return found

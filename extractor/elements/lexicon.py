@@ -3,8 +3,10 @@
 A lexicon file is one name a line, or jieba's user-dict format ``word freq tag`` (the
 shipped ``patterns/lexicon/campaigns.txt`` uses tag ``cp``), so one file serves both the
 matcher here and the tokenizer in :mod:`extractor.analysis.segment`.  Years live beside it in a
-``name,first_year`` CSV.  A :class:`Lexicon` matches with one trie-shaped alternation
-compiled once: leftmost-longest, no per-word loop.
+``name,first_year`` CSV.  A :class:`Lexicon` matches every name with one Aho-Corasick
+automaton built once, overlapping names included (the longest of them is the campaign:
+``精准脱贫`` inside ``精准脱贫攻坚战``), and the traditional-script forms of every name too
+(``掃黑除惡`` is ``扫黑除恶``), derived at load with OpenCC (:mod:`extractor.rules.script`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet
+from extractor.rules.script import traditional
 from extractor.text.fold import fold
 
 #: ``word``, ``word freq`` or ``word freq tag`` (a tag only after a frequency).
@@ -51,22 +54,29 @@ class Lexicon:
 
     names: tuple[str, ...]
     years: Mapping[str, int] = field(default_factory=dict)
-    matcher: Any = None  # ahocorasick_rs.AhoCorasick: leftmost-longest over ``names``
+    matcher: Any = None  # ahocorasick_rs.AhoCorasick over ``names`` and their forms
+    #: the traditional-script form of a name → the name (掃黑除惡 → 扫黑除恶)
+    simplified: Mapping[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.names)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and fold(name) in set(self.names)
+        return isinstance(name, str) and self.canonical(fold(name)) in set(self.names)
+
+    def canonical(self, name: str) -> str:
+        """The lexicon's own (simplified) form of a name written in traditional script."""
+        return self.simplified.get(name, name)
 
     def first_year(self, name: str) -> int | None:
         """The year a name entered official use, where the lexicon knows it."""
-        return self.years.get(normalise(name))
+        return self.years.get(self.canonical(normalise(name)))
 
     def spans(self, folded: str) -> Iterator[tuple[int, int]]:
-        """Leftmost-longest, non-overlapping occurrences of lexicon names in ``folded``."""
+        """Every occurrence of a lexicon name (in either script) in ``folded``, overlapping
+        ones included, by end: the caller keeps the longest where they overlap."""
         if self.matcher is not None:
-            for _, start, end in self.matcher.find_matches_as_indexes(folded):
+            for _, start, end in self.matcher.find_matches_as_indexes(folded, overlapping=True):
                 yield start, end
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -81,13 +91,20 @@ class Lexicon:
 def build_lexicon(names: Iterable[str], years: Mapping[str, int] | None = None) -> Lexicon:
     """A lexicon of these names (folded, deduplicated, in order)."""
     folded = tuple(dict.fromkeys(n for n in (normalise(x) for x in names) if n))
+    simplified = {form: name for name in folded for form in traditional(name) if form not in folded}
     # Aho-Corasick (ahocorasick_rs) finds every name in one pass over the text, three times
     # faster than stdlib re on a trie-shaped alternation and nine than regex
-    # (benchmarks/README.md); leftmost-longest: 农村人居环境整治三年行动, not its prefix.
-    kind = MatchKind.LeftmostLongest
-    dfa = Implementation.DFA if len(folded) <= _DFA_MAX_NAMES else None
-    matcher = AhoCorasick(folded, matchkind=kind, implementation=dfa) if folded else None
-    return Lexicon(folded, {normalise(k): v for k, v in (years or {}).items()}, matcher)
+    # (benchmarks/README.md); overlapping matches, so that the longest of two overlapping
+    # names can win (精准脱贫攻坚战 over 精准脱贫, 农村人居环境整治三年行动 over its prefix).
+    patterns = (*folded, *simplified)
+    dfa = Implementation.DFA if len(patterns) <= _DFA_MAX_NAMES else None
+    matcher = (
+        AhoCorasick(patterns, matchkind=MatchKind.Standard, implementation=dfa)
+        if patterns
+        else None
+    )
+    known = {normalise(k): v for k, v in (years or {}).items()}
+    return Lexicon(folded, known, matcher, simplified)
 
 
 def read_names(path: str | Path) -> list[str]:
@@ -134,8 +151,14 @@ def with_lexicon(rules: RuleSet, *paths: str | Path) -> RuleSet:
     for p in paths:
         if not Path(p).is_file():
             raise RuleError(f"{p}: lexicon file not found")
-    if "campaigns" not in rules.data:
+    key = "campaigns.lexicons"
+    if key not in rules.entries:
         raise RuleError(f"{rules.directory}: no [campaigns] table to add a lexicon to")
-    config = dict(rules.data["campaigns"])
-    config["lexicons"] = [*config.get("lexicons", ()), *(str(Path(p).resolve()) for p in paths)]
-    return replace(rules, data={**rules.data, "campaigns": config})
+    entry = rules.entries[key]
+    files = (*entry.items, *(str(Path(p).resolve()) for p in paths))
+    config = {**rules.data["campaigns"], "lexicons": list(files)}
+    return replace(
+        rules,
+        data={**rules.data, "campaigns": config},
+        entries={**rules.entries, key: replace(entry, items=files)},
+    )

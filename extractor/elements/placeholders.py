@@ -10,13 +10,14 @@ lone icon or bullet set off by spaces.  Its ``kind`` comes from what surrounds i
   ``X%``), before a grade (``X星级``), or after a change word or verb of quantity (增长X);
 - ``name``: everything else (``X县``, ``XX区``, ``XX主题乐园``, “XX”, ``返X``).
 
-The vocabulary is ``[placeholders]`` in ``patterns/claims.toml``; units come from
+The vocabulary is ``[placeholders]`` in ``patterns/placeholders.toml``, the mask characters
+the template ``{mask}`` of ``patterns/text.toml``; units and scales come from
 ``patterns/units.toml``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,51 +26,100 @@ import regex
 from extractor.claims.units import UnitTable, unit_table
 from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.model import Placeholder
-from extractor.rules.records import RuleSet
+from extractor.rules.loader import default_rules
+from extractor.rules.records import RuleSet, Vocab
+from extractor.text.fold import fold
 from extractor.text.rx import matches_at
 
-_CN_NUMERAL = set("〇零一二两三四五六七八九十百千万亿")
 _SPACES = set(" \t\n\u3000")
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
-_JOINERS = {"、", "和", "及", "与", "至", "到", "-", "~", "—"}
-_CLOSING = set('”"」’》')
+_HAN = regex.compile(r"\p{Han}")
+#: Mask characters that are also operators (7×24, 3*5, 1920x1080) or a zero digit (二○二○).
+_OPERATORS = "×*x"
+_ZERO = "○"
 
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    mask: Any  # regex.Pattern[str]
-    #: the characters a mask starts with: ``chars`` and 某
+    """The ``[placeholders]`` entries, compiled once per rule set."""
+
+    run: Any  # regex.Pattern[str]
+    #: the characters a mask starts with: {mask} and {name_mask}
     starts: str
+    names: str
     not_mask: Any
+    year: Any
+    date: Any
+    grade: Any
     figure_after: Any
     duration_after: Any
+    ordinal_before: tuple[str, ...]
+    joiners: frozenset[str]
+    operator_before: tuple[str, ...]
+    #: what may stand before and after ○ as the digit zero (二○二○年, 一九五○年)
+    zero_after: frozenset[str]
+    zero_before: frozenset[str]
+    hyphens: str
+    #: a digit; runs of mask characters; a multiplication of numbers (7×24, 1920x1080)
+    digit: Any
+    mask_runs: Any
+    operation: Any
 
 
-def _words(items: Any) -> str:
-    return "|".join(sorted((str(w) for w in items), key=len, reverse=True)) or "(?!)"
+def _compile(rules: RuleSet) -> _Vocab:
+    def vocab(key: str) -> Vocab:
+        return rules.vocab(f"placeholders.{key}")
 
+    def alternation(key: str) -> str:
+        return vocab(key).alternation(longest_first=True)
 
-def _compile(data: Mapping[str, Any]) -> _Vocab:
-    v = data.get("placeholders", {})
-    raw_chars = str(v.get("chars", "Xx×*○□"))
-    chars = regex.escape(raw_chars)
-    mou = _words(v.get("mou_not_before", ()))
+    names, masks = vocab("name_mask").chars, mask_characters(rules)
+    # the grades, counters and hedges of figure_before, and the scales of units.toml (X万)
+    scales = unit_table(rules).scales
+    grades = "|".join(sorted([*vocab("figure_before").patterns, *scales], key=len, reverse=True))
     return _Vocab(
-        mask=regex.compile(
-            rf"(?:[{chars}]+(?:\.[{chars}]+)?|某{{2,}}|某(?!{mou}))"
-            rf"(?=(?P<date>{_words(v.get('date_before', ()))})"
-            rf"|(?P<grade>{_words(v.get('figure_before', ()))}|[万亿千余多]))?",
-            regex.VERSION1,
-        ),
-        starts="".join(dict.fromkeys(raw_chars + "某")),
-        not_mask=regex.compile(rf"(?:{_words(v.get('not_mask_before', ()))})", regex.VERSION1),
-        figure_after=regex.compile(rf"(?:{_words(v.get('figure_after', ()))})$", regex.VERSION1),
-        duration_after=regex.compile(rf"(?:{_words(v.get('duration_after', ()))})$"),
+        run=regex.compile(vocab("run").pattern, regex.VERSION1),
+        starts="".join(dict.fromkeys(masks + names)),
+        names=names,
+        not_mask=regex.compile(rf"(?:{alternation('not_mask_before')})", regex.VERSION1),
+        year=regex.compile(vocab("year_before").pattern, regex.VERSION1),
+        date=regex.compile(alternation("date_before"), regex.VERSION1),
+        grade=regex.compile(grades or "(?!)", regex.VERSION1),
+        figure_after=regex.compile(rf"(?:{alternation('figure_after')})$", regex.VERSION1),
+        duration_after=regex.compile(rf"(?:{alternation('duration_after')})$"),
+        ordinal_before=vocab("ordinal_before").items,
+        joiners=frozenset(vocab("figure_joiners").items),
+        operator_before=vocab("operator_before").items,
+        zero_after=frozenset(vocab("zero_after").chars),
+        zero_before=frozenset(vocab("zero_before").chars),
+        hyphens=vocab("number_hyphens").chars,
+        digit=regex.compile("[0-9]"),
+        mask_runs=regex.compile(f"[{regex.escape(masks)}]+" if masks else "(?!)"),
+        operation=regex.compile(f"[0-9]+[{regex.escape(_OPERATORS)}][0-9]+"),
     )
 
 
+def mask_characters(rules: RuleSet) -> str:
+    """The mask characters on the folded text: the template ``{mask}`` of text.toml (none
+    in a pattern directory without it)."""
+    return str(rules.map("templates").get("mask", "")).replace("\\", "")
+
+
+def masks_only(word: str, *, rules: RuleSet | None = None) -> bool:
+    """Whether ``word`` is made only of mask characters (XX, ×××, 某某, ＸＸ): a mask, never a
+    word to count."""
+    pattern = (rules or default_rules()).compiled("placeholders.masks_only", _masks_only)
+    return bool(pattern.fullmatch(fold(word)))
+
+
+def _masks_only(rules: RuleSet) -> Any:
+    templates = rules.map("templates")
+    chars = f"{templates.get('mask', '')}{templates.get('name_mask', '')}"
+    return regex.compile(f"[{chars}]+" if chars else "(?!)")
+
+
 def _vocab(rules: RuleSet) -> _Vocab:
-    return rules.compiled("placeholders", lambda r: _compile(r.data))
+    return rules.compiled("placeholders", _compile)
 
 
 def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
@@ -78,7 +128,7 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
     prev = folded[start - 1] if start else ""
     nxt = folded[end : end + 1]
     first = run[0]
-    if first == "某":
+    if first in vocab.names:
         return True
     if first in "Xx" or "X" in run or "x" in run:
         if prev == "+" or _alnum_latin(prev) or _alnum_latin(nxt):
@@ -87,15 +137,21 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
             return False
         if first in "Xx":
             return True
-    if run == "×" and _is_han(prev) and (nxt in _CLOSING or folded.startswith("行动", end)):
+    if run == "×" and _is_han(prev) and folded.startswith(vocab.operator_before, end):
         return False  # an operator closing a name, as + does: “数据要素×”行动, “人工智能+”
-    if run.strip("×*") == "" and (
+    if run.strip(_OPERATORS) == "" and (
         _digit_beside(folded, start - 1, -1) or _digit_beside(folded, end, 1)
     ):
         return False
-    if "○" in run and (prev in _CN_NUMERAL or nxt in _CN_NUMERAL):
-        return False
-    return not (len(run) == 1 and run in "×*○□" and (prev in _SPACES or nxt in _SPACES or not prev))
+    if _ZERO in run and (prev in vocab.zero_after or nxt in vocab.zero_before):
+        return False  # 二○二○年, 二百○八所; but ○○亿元 is a mask
+    # a lone ×, *, ○ or □ set off by spaces is an icon or a bullet (X runs returned above)
+    return not (len(run) == 1 and (prev in _SPACES or nxt in _SPACES or not prev))
+
+
+def _latin(ch: str) -> bool:
+    """A Latin letter (5XL, 1X-ray): the masked-looking number is a code or a word."""
+    return ch.isalpha() and ch < "\u0250"
 
 
 def _alnum_latin(ch: str) -> bool:
@@ -104,7 +160,7 @@ def _alnum_latin(ch: str) -> bool:
 
 
 def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return bool(ch) and _HAN.match(ch) is not None
 
 
 def _digit_beside(folded: str, pos: int, step: int) -> bool:
@@ -113,24 +169,58 @@ def _digit_beside(folded: str, pos: int, step: int) -> bool:
     return 0 <= pos < len(folded) and folded[pos].isdigit()
 
 
-def _kind(folded: str, m: regex.Match[str], vocab: _Vocab, units: UnitTable) -> tuple[str, str]:
-    """The kind of the mask ``m`` and the id of the rule that decided it."""
-    start, end = m.span()
+def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) -> tuple[str, str]:
+    """The kind of the mask ``folded[start:end]`` and the id of the rule that decided it."""
     before = folded[max(0, start - 6) : start]
-    if before.endswith("第"):
+    if before.endswith(vocab.ordinal_before):
         return "figure", "placeholder.figure.ordinal"
-    date = m.group("date")
-    if date and not (date == "年" and vocab.duration_after.search(before)):
+    if vocab.year.match(folded, end):
+        if not vocab.duration_after.search(before):
+            return "date", "placeholder.date"
+    elif vocab.date.match(folded, end):
         return "date", "placeholder.date"
     if units.follows(folded, end):
         return "figure", "placeholder.figure.unit"
-    if m.group("grade"):
+    if vocab.grade.match(folded, end):
         return "figure", "placeholder.figure.grade"
     if vocab.figure_after.search(before):
         return "figure", "placeholder.figure.verb"
+    if _hyphenated(folded, start, end, vocab):
+        return "figure", "placeholder.figure.number"  # 93512-XXXX: the rest of a number
     if (folded[start - 1 : start], folded[end : end + 1]) in _QUOTES:
         return "name", "placeholder.name.quoted"
     return "name", "placeholder.name"
+
+
+def _hyphenated(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
+    """A mask joined to digits by a hyphen, as a telephone number's (0912-XXXX)."""
+    before, after = folded[max(0, start - 2) : start], folded[end : end + 2]
+    return (len(before) == 2 and before[1] in vocab.hyphens and before[0].isdigit()) or (
+        len(after) == 2 and after[0] in vocab.hyphens and after[1].isdigit()
+    )
+
+
+def _number(
+    text: str, folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable
+) -> tuple[str, str] | None:
+    """The kind and rule of a masked number written with digits (``1X``, ``1XX.10``,
+    ``8100XXXX``, ``202X``), or None where it is no mask: an operation (7×24, 1920x1080),
+    a code (555X, A1X), or a single mask character among digits with nothing after it that
+    measures it."""
+    token = folded[start:end]
+    if vocab.operation.fullmatch(token):
+        return None
+    if _alnum_latin(folded[start - 1 : start]) or _latin(folded[end : end + 1]):
+        return None
+    if vocab.year.match(folded, end) or vocab.date.match(folded, end):
+        return "date", "placeholder.date"
+    if units.follows(folded, end):
+        return "figure", "placeholder.figure.unit"
+    if vocab.grade.match(folded, end):
+        return "figure", "placeholder.figure.grade"
+    if max(map(len, vocab.mask_runs.findall(token)), default=0) >= 2:
+        return "figure", "placeholder.figure.number"  # 1387104XXXX: a telephone number
+    return None
 
 
 def find_placeholders(
@@ -145,12 +235,17 @@ def find_placeholders(
     found: list[tuple[int, int, str, str]] = []
     for m in _masks(folded, vocab):
         start, end = m.span()
-        if not _is_mask(folded, start, end, vocab):
+        begin = start if folded[start] in vocab.names else _digits_before(folded, start)
+        if begin < start or vocab.digit.search(folded, start, end):
+            number = _number(text, folded, begin, end, vocab, units)  # 1X亿元, 1XX.10
+            if number is not None:
+                found.append((begin, end, *number))
             continue
-        kind, rule = _kind(folded, m, vocab, units)
-        found.append((start, end, kind, rule))
+        if not _is_mask(folded, start, end, vocab) or _markup(text, start, end):
+            continue
+        found.append((start, end, *_kind(folded, start, end, vocab, units)))
     out = []
-    for i, (start, end, kind, rule) in enumerate(_spread_figures(folded, found), 1):
+    for i, (start, end, kind, rule) in enumerate(_spread_figures(folded, found, vocab.joiners), 1):
         s, e = ctx.sentences.sentence(start)
         section_id, measure_id = where(start)
         record = Placeholder(
@@ -162,15 +257,41 @@ def find_placeholders(
     return out
 
 
+def _digits_before(folded: str, start: int) -> int:
+    """Where the digits before a mask start (1X, 12.X), so that a masked number is whole."""
+    i = start
+    while i and folded[i - 1].isdigit():
+        i -= 1
+    if i == start and i >= 2 and folded[i - 1] == "." and folded[i - 2].isdigit():
+        return _digits_before(folded, i - 1)
+    return i
+
+
+#: Markdown emphasis on one line (``**活动时间**``): its asterisks are markup, no mask.
+_EMPHASIS = regex.compile(r"(?<![*\w])(\*{1,3})(?=[^\s*])[^\n]*?(?<=[^\s*])(\*{1,3})(?!\w)")
+
+
+def _markup(text: str, start: int, end: int) -> bool:
+    """Whether a run of ASCII asterisks opens or closes Markdown emphasis on its line."""
+    if text[start] != "*":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    for m in _EMPHASIS.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if any(m.start(g) < end and start < m.end(g) for g in (1, 2)):
+            return True
+    return False
+
+
 def _masks(folded: str, vocab: _Vocab) -> Iterator[regex.Match[str]]:
-    """What ``vocab.mask.finditer(folded)`` yields, found faster.
+    """What ``vocab.run.finditer(folded)`` yields, found faster.
 
     Every mask starts with a mask character or 某, one character in four thousand:
     ``str.find`` finds them all at a seventh of the cost of ``regex`` trying the pattern at
     every position.  The pattern is tried where one stands, in order, skipping those inside
     the last match, as finditer would (:func:`extractor.text.rx.matches_at`)."""
     starts = sorted(at for ch in vocab.starts for at in _positions(folded, ch))
-    return matches_at(vocab.mask, folded, starts)
+    return matches_at(vocab.run, folded, starts)
 
 
 def _positions(text: str, ch: str) -> Iterator[int]:
@@ -181,12 +302,12 @@ def _positions(text: str, ch: str) -> Iterator[int]:
 
 
 def _spread_figures(
-    folded: str, found: list[tuple[int, int, str, str]]
+    folded: str, found: list[tuple[int, int, str, str]], joiners: frozenset[str]
 ) -> list[tuple[int, int, str, str]]:
     """A name joined by 、 or 和 to a masked figure is a figure too (X、X和X个)."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         (start, end, kind, _), nxt = out[i], out[i + 1]
-        if kind == "name" and nxt[2] == "figure" and folded[end : nxt[0]] in _JOINERS:
+        if kind == "name" and nxt[2] == "figure" and folded[end : nxt[0]] in joiners:
             out[i] = (start, end, "figure", "placeholder.figure.list")
     return out

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:  # the rows need no record class at run time: no import cycle with model
-    from extractor.model import Document, Report
+from extractor.analysis.terms import term_counts
+from extractor.model import Document, Report  # at run time: mypyc's NamedTuple reads it
 
 Row = dict[str, Any]
 
@@ -73,6 +73,8 @@ TABLES: dict[str, TableSpec] = {
         "doc_id rule rules severity message path line:int column:int heading marker "
         "section_id measure_id start:int end:int text sentence "
         "related_doc_id related_path related_line:int related_start:int related_end:int")),
+    # jieba's terms of the document and of each plan or review measure, for `compare`
+    "terms": TableSpec(term_counts, _columns("doc_id measure_id term count:int")),
 }
 # fmt: on
 _TEXT_COLUMN = Column("text", "str")

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from extractor.model import Report
 
 __all__ = [
-    "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "columns_of",
+    "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "arrow_schema",
+    "arrow_table", "columns_of",
     "frame", "neutralise", "neutralise_frame", "report_rows", "report_tables", "table_rows",
 ]  # fmt: skip
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}
@@ -232,11 +233,7 @@ class TableWriter:
         return handle
 
     def _arrow_schema(self, name: str) -> pa.Schema:
-        columns = columns_of(name, with_text=self.with_text)
-        meta = pa.Schema.from_pandas(
-            frame(name, [], with_text=self.with_text), preserve_index=False
-        )
-        return pa.schema([(c.name, _ARROW[c.kind]) for c in columns], metadata=meta.metadata)
+        return arrow_schema(name, with_text=self.with_text)
 
     def _write(self, name: str, rows: list[dict[str, Any]]) -> None:
         sink = self._sinks[name]
@@ -274,6 +271,18 @@ class TableWriter:
                 errors.append(exc)
         if errors and not quiet:
             raise errors[0]
+
+
+def arrow_schema(name: str, *, with_text: bool = False) -> pa.Schema:
+    """A table's Arrow schema, with the pandas metadata ``frame`` would give it."""
+    columns = columns_of(name, with_text=with_text)
+    meta = pa.Schema.from_pandas(frame(name, [], with_text=with_text), preserve_index=False)
+    return pa.schema([(c.name, _ARROW[c.kind]) for c in columns], metadata=meta.metadata)
+
+
+def arrow_table(name: str, rows: list[dict[str, Any]], *, with_text: bool = False) -> pa.Table:
+    """One table's rows as an Arrow table of its schema (a dataset part, see ``dataset``)."""
+    return _arrow_table(rows, arrow_schema(name, with_text=with_text))
 
 
 def _arrow_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:

@@ -211,8 +211,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
-            line = folded[para.start : para.end].strip()
-            if head is None and strong and closing and closing.fullmatch(line):
+            if (
+                head is None
+                and strong
+                and closing
+                and closing.fullmatch(folded[para.start : para.end].strip())
+            ):
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, closing_id, True, "closing"
                 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -272,6 +273,7 @@ class _Loader:
     # after every file
     def finish(self) -> RuleSet:
         templates = {str(k): str(v) for k, v in self.maps.get("templates", {}).items()}
+        lent = self._lent_templates(templates)
         for key in list(templates):  # templates may use templates
             templates[key] = _expand(templates[key], templates, _Where("templates", key))
         for name in schema.DERIVED_TEMPLATES:
@@ -291,13 +293,39 @@ class _Loader:
             templates[name] = marker_alternation(markers)
         self.maps["templates"] = templates
         self._derive_maps()
-        entries = {key: self._entry(key, raws, templates) for key, raws in self.raw_entries.items()}
+        entries = {
+            key: lent[key] if key in lent else self._entry(key, raws, templates)
+            for key, raws in self.raw_entries.items()
+        }
         self._check_required(entries)
         data = _normalised(self.data, entries, self.maps)
         return RuleSet(
             str(self.root), {k: tuple(v) for k, v in self.rules.items()}, data, entries,
             {k: dict(v) for k, v in self.maps.items()},
         )  # fmt: skip
+
+    def _lent_templates(self, templates: dict[str, str]) -> dict[str, Vocab]:
+        """The entries the schema makes templates (``Entry.template``), built first; each
+        adds its template to ``templates``.  Entries that lend the same name pool their
+        items in one alternation (the strong and weak honour cues are ``{honour_cue}``); a
+        name the ``[templates]`` also define is an error."""
+        lent: dict[str, Vocab] = {}
+        pools: dict[str, list[Vocab]] = {}
+        for key, raws in self.raw_entries.items():
+            table, _, name = key.rpartition(".")
+            spec: Entry = schema.VOCABULARIES[table][name]
+            if not spec.template:
+                continue
+            if spec.template in templates:
+                raise raws[-1][1].error(f"template {{{spec.template}}} is defined twice")
+            lent[key] = self._entry(key, raws, {})
+            pools.setdefault(spec.template, []).append(lent[key])
+        for template, pool in pools.items():
+            items = tuple(dict.fromkeys(i for v in pool for i in v.items))
+            if pool[0].kind == schema.CHARS:
+                items = ("".join(dict.fromkeys("".join(items))),)
+            templates[template] = replace(pool[0], items=items).as_template()
+        return lent
 
     def _derive_maps(self) -> None:
         for name, spec in schema.MAPS.items():

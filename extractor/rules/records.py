@@ -94,6 +94,13 @@ class Vocab:
         """A CHARS entry's characters."""
         return self.items[0] if self.items else ""
 
+    def as_template(self) -> str:
+        """What ``{name}`` stands for when this entry is a template: a CHARS entry's
+        characters escaped for a class, else the alternation (longest first) in a group."""
+        if self.kind == schema.CHARS:
+            return "".join("\\" + ch if ch in "\\]^-[" else ch for ch in self.chars)
+        return f"(?:{self.alternation(longest_first=True)})"
+
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:

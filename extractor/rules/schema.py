@@ -50,6 +50,8 @@ VALUE_KEY = {WORDS: "words", PATTERNS: "patterns", PATTERN: "pattern", CHARS: "c
 LISTS = frozenset({WORDS, PATTERNS, PATHS})
 #: Kinds that can be wrong in a way an example shows.
 CHECKABLE = frozenset({WORDS, PATTERNS, PATTERN})
+#: Kinds an entry can lend to a template (they use no template themselves).
+TEMPLATE_SOURCES = frozenset({WORDS, CHARS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,11 @@ class Entry:
     the example's start) or ``fullmatch`` (it matches the whole example).  ``script`` =
     ``both`` adds the traditional-script form of every item at load (增长 → 增長), so that
     reports in either script are read alike.  ``required`` entries must be present in a
-    pattern directory.
+    pattern directory.  An entry with a ``template`` name is also that template: ``{name}``
+    in any pattern stands for its words (an alternation, longest first, in a group) or its
+    characters (escaped for a class, ``[{name}]``), so a pattern built from a list names
+    the list rather than copying it.  Entries that lend the same name pool their items.
+    Only words and characters can be templates.
     """
 
     kind: str
@@ -69,6 +75,7 @@ class Entry:
     mode: str = "search"
     script: str = "simplified"
     required: bool = True
+    template: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +169,22 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "not_claims": Entry(PATTERNS, "figures that are names or session ordinals"),
     },
     "placeholders": {
-        "chars": Entry(CHARS, "mask characters on the folded text"),
-        "mou_not_before": Entry(WORDS, "what makes 某 a word (某些), not a mask"),
+        "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),
+        "zero_after": Entry(CHARS, "numerals after which ○ is a zero (二○二○)"),
+        "zero_before": Entry(CHARS, "digits before which ○ is a zero (○八年)"),
+        "number_hyphens": Entry(CHARS, "what joins the parts of a telephone number"),
+        "run": Entry(PATTERN, "a masked run (X, X.X, ××, 某某)", mode="match"),
+        "mou_not_before": Entry(WORDS, "what makes 某 a word (某些), not a mask",
+                                template="mou_word"),
         "not_mask_before": Entry(WORDS, "what makes an X run a word (X射线)"),
-        "figure_before": Entry(WORDS, "grades and counters after a masked figure"),
+        "figure_before": Entry(WORDS, "grades, counters and hedges after a masked figure"),
         "figure_after": Entry(WORDS, "change words and verbs before a masked figure"),
-        "date_before": Entry(PATTERNS, "what makes a mask a date (X年, X月)"),
+        "ordinal_before": Entry(WORDS, "what makes a mask an ordinal figure (第X版)"),
+        "year_before": Entry(PATTERN, "what makes a mask a year (X年)"),
+        "date_before": Entry(PATTERNS, "what makes a mask a date (X月, X日)"),
         "duration_after": Entry(WORDS, "words after which X年 is a duration"),
+        "figure_joiners": Entry(WORDS, "what joins a name to a masked figure (X、X个)"),
+        "operator_before": Entry(WORDS, "what makes a lone × after a name an operator (要素×行动)"),
     },
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
@@ -252,10 +268,21 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "campaigns": {
         "lexicons": Entry(PATHS, "lexicon files, relative to the pattern directory"),
         "years": Entry(PATH, "name,first_year CSV, relative to the pattern directory"),
-        "numerals": Entry(CHARS, "numerals that can lead a formula"),
-        "quantity_units": Entry(WORDS, "what makes a numeral a quantity, not a formula"),
-        "pair_stop": Entry(CHARS, "characters that cannot follow a numeral in a pair formula"),
-        "quoted_pair_stop": Entry(CHARS, "the same inside quotes"),
+        "numerals": Entry(CHARS, "numerals that can lead a formula", template="formula_numerals"),
+        "lone_numerals": Entry(CHARS, "numerals that lead a formula only beside another"),
+        "round_numerals": Entry(CHARS, "numerals that lead a formula before a time unit"),
+        "formula_big": Entry(CHARS, "what makes a numeral and a noun a formula (七大)",
+                             template="formula_big"),
+        "list_comma": Entry(CHARS, "what separates the items of a list a count sums up"),
+        "list_joiners": Entry(WORDS, "what joins the last two items of such a list"),
+        "formula_heads": Entry(WORDS, "nouns an unquoted numeral-led formula ends in",
+                               script="both", template="formula_head"),
+        "quantity_dims": Entry(WORDS, "dimensions of units.toml whose units make a quantity",
+                               mode="none"),
+        "quantity_words": Entry(WORDS, "words after a numeral that make a quantity, no units"),
+        "pair_stop": Entry(CHARS, "characters that cannot follow a numeral in a pair formula",
+                           template="pair_stop"),
+        "quoted_pair_stop": Entry(CHARS, "the same inside quotes", template="quoted_pair_stop"),
         "count_words": Entry(WORDS, "measure words of a quoted count formula"),
         "distancing": Entry(WORDS, "words that distance a report from a quote (所谓)"),
         "idioms": Entry(WORDS, "four-character idioms built like a pair formula"),
@@ -267,26 +294,34 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "separators": Entry(PATTERN, "separators inside a quoted name"),
         "sentence": Entry(PATTERN, "what marks quoted prose"),
         "mask": Entry(PATTERN, "runs of mask characters"),
-        "number_name_heads": Entry(WORDS, "system nouns after a quoted number"),
-        "object_heads": Entry(WORDS, "nouns after a quote that make it an object's name"),
+        "number_name_heads": Entry(WORDS, "system nouns after a quoted number",
+                                   template="number_name_head"),
+        "object_heads": Entry(WORDS, "nouns after a quote that make it an object's name",
+                              template="object_head"),
         "org_suffixes": Entry(WORDS, "suffixes that make a lexicon name an organisation's"),
     },
     "campaigns.honour": {
-        "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)"),
-        "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉"),
+        "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)", template="honour_cue"),
+        "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉", template="honour_cue"),
         "lead": Entry(PATTERN, "stripped from the start of a title"),
         "tail": Entry(PATTERN, "stripped from the end of a title"),
+        "etc": Entry(WORDS, "what ends a list of titles (…等)"),
+        "awardees": Entry(PATTERN, "the count of a title's awardees, ending it"),
+        "count": Entry(PATTERN, "how many were named, before the title", mode="match"),
         "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
         "max_chars": Entry(INT, "longest honour title"),
     },
-    # {N}, {H} and {CUES} in these are filled in by extractor.elements.campaigns, which
-    # checks their examples (tests/elements/test_campaigns.py)
     "campaigns.patterns": {
-        "quote": Entry(PATTERN, "a quoted span; group q is the content", mode="none"),
-        "document": Entry(PATTERN, "a 《…》 title; group q is the title", mode="none"),
-        "pair": Entry(PATTERN, "an unquoted paired formula (一岗双责)", mode="none"),
-        "plan": Entry(PATTERN, "a five-year plan by its number (十四五)", mode="none"),
-        "honour": Entry(PATTERN, "an honour cue and the run after it", mode="none"),
+        "quote": Entry(PATTERN, "a quoted span; group q is the content"),
+        "document": Entry(PATTERN, "a 《…》 title; group q is the title"),
+        "pair": Entry(PATTERN, "an unquoted paired formula (一岗双责)"),
+        "quoted_pair": Entry(PATTERN, "a quoted paired formula of places (一江一河)",
+                             mode="fullmatch"),
+        "plan": Entry(PATTERN, "a five-year plan by its number (十四五)"),
+        "shaped": Entry(PATTERN, "an unquoted numeral-led formula by its shape (七大攻坚)"),
+        "honour": Entry(PATTERN, "an honour cue and the run after it"),
+        "object": Entry(PATTERN, "an object noun after a quoted name", mode="match"),
+        "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),
     },
     "indicator_settings": {
         "share": Entry(PATTERN, "the word that makes an indicator a share (占)"),

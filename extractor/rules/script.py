@@ -45,3 +45,15 @@ def with_traditional(items: Iterable[str]) -> tuple[str, ...]:
                 seen.add(form)
                 extra.append(form)
     return (*items, *extra)
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified script (掃黑除惡 → 扫黑除恶); simplified text stays as it is."""
+    return text if text.isascii() else str(_to_simplified().convert(text))

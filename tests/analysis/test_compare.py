@@ -237,10 +237,38 @@ def test_extractor_compare_is_callable_and_pandas_loads_lazily(corpus_tables):
                         "section_profile"}  # fmt: skip
 
 
-def test_without_a_text_column_the_files_are_read_again(corpus_tables, corpus):
-    tables = dict(corpus_tables, documents=corpus_tables["documents"].drop(columns="text"))
+def test_compare_reads_no_report_file_and_gives_the_same_from_any_folder(
+    corpus, tmp_path, monkeypatch
+):
+    """The tables alone make the comparison: extracted without text, from a relative path,
+    compared from another folder (where those paths lead nowhere), it is the same."""
+    monkeypatch.chdir(CORPORA.parent)
+    tables = tmp_path / "tables"
+    result = CliRunner().invoke(app, ["extract", "corpora", "--out", str(tables)])
+    assert result.exit_code == 0, result.output
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not (elsewhere / "corpora").exists()
     out = compare(tables, manifest=MANIFEST)
-    assert out["keyword_trends"].equals(corpus["keyword_trends"])
+    assert len(out["keyword_trends"]) > 1000
+    for name, df in corpus.items():
+        if name != "periods":  # its paths are as extract was given them
+            pd.testing.assert_frame_equal(
+                df.reset_index(drop=True), out[name].reset_index(drop=True),
+                check_dtype=False, obj=name,
+            )  # fmt: skip
+
+
+def test_a_missing_table_is_an_error_naming_it(corpus_tables, tmp_path):
+    with pytest.raises(ValueError, match="terms"):
+        compare({k: v for k, v in corpus_tables.items() if k != "terms"})
+    folder = tmp_path / "tables"
+    assert CliRunner().invoke(app, ["extract", str(CORPORA), "--out", str(folder)]).exit_code == 0
+    (folder / "terms.parquet").unlink()
+    result = CliRunner().invoke(app, ["compare", str(folder), "--out", str(tmp_path / "cmp")])
+    assert result.exit_code == 2
+    assert "terms" in result.output and str(folder) in result.output.replace("\n", "")
 
 
 def test_unreadable_documents_are_left_out_of_the_comparison(tmp_path):
@@ -271,7 +299,7 @@ def test_compare_reads_a_folder_of_extracted_tables(tmp_path, corpus, fmt):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     loaded = load_tables(tables)
-    assert set(loaded) == {"documents", "sections", "measures", "claims", "campaigns"}
+    assert set(loaded) == {"documents", "sections", "measures", "claims", "campaigns", "terms"}
     again = compare(loaded, manifest=MANIFEST)["plan_followup"]
     assert again.equals(corpus["plan_followup"])
     written = {
@@ -346,21 +374,30 @@ def test_figures_render_as_png_and_svg_and_are_not_blank(corpus, tmp_path):
 
 
 def test_without_a_cjk_font_figures_still_render_with_one_warning(
-    corpus, tmp_path, monkeypatch, caplog
+    corpus, tmp_path, monkeypatch, caplog, request
 ):
     pytest.importorskip("matplotlib")
+    import copy
+
+    from matplotlib import font_manager
+
     from extractor.analysis import plots as compare_plots
 
-    monkeypatch.setattr(compare_plots, "cjk_font", lambda: None)
+    stale = copy.copy(font_manager.fontManager)  # a cache without CJK fonts, none to add
+    stale.ttflist = [f for f in stale.ttflist if not compare_plots._cjk_in_entry(f)]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a: [])
+    compare_plots.cjk_font.cache_clear()
+    request.addfinalizer(compare_plots.cjk_font.cache_clear)
     county = {k: v[v["series"] == "青石县"] if "series" in v else v for k, v in corpus.items()}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         paths = compare_plots.write_figures(county, tmp_path)
     assert len(paths) == 6
     assert not [w for w in caught if "Glyph" in str(w.message)]
-    assert [r.message for r in caplog.records if "CJK" in r.message] == [
-        "no CJK font found (install fonts-noto-cjk): Chinese labels show as boxes"
-    ]
+    messages = [r.getMessage() for r in caplog.records if "CJK" in r.getMessage()]
+    assert len(messages) == 1 and messages[0].startswith("no CJK font found")
+    assert "sudo apt-get install fonts-noto-cjk" in messages[0]
 
 
 def test_compare_plots_option_writes_figures(tmp_path):

@@ -256,10 +256,10 @@ def test_sigint_on_a_real_extract_leaves_readable_tables(tmp_path):
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "extractor", "extract", str(folder), "--out", str(out), "-j", "1"]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not (out.is_dir() and any(out.iterdir())) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 120
+    # wait until the first rows are flushed (every 50 documents): some are done, not all
+    while time.monotonic() < deadline and not _flushed(out / "documents.parquet"):
         time.sleep(0.05)
-    time.sleep(0.5)  # some documents are parsed by now, not all
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=120)
     docs = pd.read_parquet(out / "documents.parquet")
@@ -269,6 +269,17 @@ def test_sigint_on_a_real_extract_leaves_readable_tables(tmp_path):
     else:  # the machine was fast enough to finish first
         assert child.returncode == 0 and len(docs) == 400
     assert set(pd.read_parquet(out / "sections.parquet")["doc_id"]) == set(docs["doc_id"])
+
+
+def _flushed(final: Path) -> bool:
+    """Whether the writer's temporary file for ``final`` holds a row group yet."""
+    for temp in final.parent.glob(f".{final.name}.*.tmp") if final.parent.is_dir() else ():
+        try:
+            if temp.stat().st_size > 1024:
+                return True
+        except OSError:  # renamed meanwhile: the batch is done
+            continue
+    return final.exists()
 
 
 HOSTILE_PAGE = (

@@ -50,3 +50,20 @@ def test_a_batch_on_two_workers_gives_the_same_reports_in_order(tmp_path) -> Non
     assert parallel == serial  # every element, offsets and all
     assert parallel[-1].document.status == "error"  # the broken file is a row, in its place
     assert sum(len(r.claims) for r in parallel) > 500
+
+
+def test_jobs_zero_keeps_a_small_batch_in_one_process(tmp_path) -> None:
+    from conftest import CORPORA
+
+    from extractor.batch.parallel import AUTO_MIN_BYTES, auto_jobs
+
+    small = sorted(CORPORA.glob("*.txt"))
+    assert sum(f.stat().st_size for f in small) < AUTO_MIN_BYTES
+    assert auto_jobs(small) == 1
+    big = tmp_path / "big.txt"
+    big.write_bytes(
+        (CORPORA / "02_city_annual_2021.txt").read_bytes() * (AUTO_MIN_BYTES // 9000 + 1)
+    )
+    assert big.stat().st_size >= AUTO_MIN_BYTES
+    assert auto_jobs([*small, big]) == default_jobs()
+    assert auto_jobs([tmp_path / "missing.txt"]) == 1

@@ -61,7 +61,6 @@ def test_extract_lexicon_adds_campaigns(reports: Path, tmp_path: Path) -> None:
 
 
 def test_show_lexicon_reaches_the_html(tmp_path: Path) -> None:
-    pytest.importorskip("spacy", reason="spaCy is not installed (pip install '.[spacy]')")
     report = tmp_path / "2023.txt"
     report.write_text(REPORT, encoding="utf-8")
     words = tmp_path / "names.txt"
@@ -70,8 +69,8 @@ def test_show_lexicon_reaches_the_html(tmp_path: Path) -> None:
     result = runner.invoke(app, ["show", str(report), "--lexicon", str(words), "--html", str(page)])
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
-    assert '<span class="wr-token"' in html
-    assert f">{NAME}<span" in html and ">campaign·lexicon<" in html
+    assert '<span class="wr-seg" title="campaign k' in html
+    assert f">{NAME}<span" in html and "<span>campaign·lexicon</span>" in html
 
 
 def test_missing_lexicon_is_one_clear_error(reports: Path, tmp_path: Path) -> None:

@@ -41,9 +41,10 @@ COLUMNS = {
                  "heading", "marker", "section_id", "measure_id", "start", "end", "text",
                  "sentence", "related_doc_id", "related_path", "related_line", "related_start",
                  "related_end"],
+    "terms": ["doc_id", "measure_id", "term", "count"],
 }
 INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "line", "column", "related_line",
-               "related_start", "related_end"}
+               "related_start", "related_end", "count"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 

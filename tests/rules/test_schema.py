@@ -128,3 +128,26 @@ def test_traditional_forms_are_derived_not_copied(tmp_path):
     assert rules.map("unit_scales")["萬"] == 1e4
     assert traditional("增长") == ("增長",)
     assert traditional("X%") == ()
+
+
+def test_an_entry_lends_its_words_or_characters_as_a_template(tmp_path):
+    """A pattern built from a list names the list (``{honour_cue}``: the strong and the weak
+    cues pooled), never copies it."""
+    directory = _copy(tmp_path)
+    _add(directory, "zz_mine.toml", '[campaigns.honour.strong]\nwords = ["喜获"]\n')
+    rules = load_rules(directory)
+    honour = rules.vocab("campaigns.patterns.honour").pattern
+    assert "(?:被评定为|被命名为|" in honour and "|喜获|" in honour and honour.count("|获)") == 1
+    assert rules.template("formula_numerals") == "一二两三四五六七八九十百千万双"
+    pair = rules.vocab("campaigns.patterns.pair")
+    assert "{pair_char}" not in pair.pattern and rules.template("pair_char") in pair.pattern
+    _add(directory, "zz_mine.toml", "[templates]\nhonour_cue = '获奖'\n")
+    with pytest.raises(RuleError, match=r"template \{honour_cue\} is defined twice"):
+        load_rules(directory)
+
+
+def test_only_words_and_characters_lend_templates():
+    from extractor.rules import schema
+
+    lenders = [e for t in schema.VOCABULARIES.values() for e in t.values() if e.template]
+    assert lenders and all(e.kind in schema.TEMPLATE_SOURCES for e in lenders)
