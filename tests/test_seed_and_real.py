@@ -175,3 +175,21 @@ def test_every_report_with_headings_gets_an_outline():
         if name in without or path.parent.name == "seed":
             continue
         assert parse(path.read_text(encoding="utf-8"), path=str(path)).sections, name
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_title_glued_to_its_dateline_stops_before_it():
+    # state-council/2024: 政府工作报告——2024年3月5日在…上国务院总理 李强 on one line
+    document = _real("state-council", "2024").document
+    assert (document.title, document.date, document.doc_type) == (
+        "政府工作报告", "2024-03-05", "gov-work-report",
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_sibling_titles_tell_where_a_run_on_title_ends():
+    # sgcc-shaanxi-party/2021 lost its line breaks: 1.…9. close with 上提高质量, and those
+    # that ran on into their lead end there (extractor/outline/series.py)
+    titles = [s.title for s in _real("sgcc-shaanxi-party", "2021").sections if s.level == 3]
+    assert len(titles) == 9
+    assert all(t.endswith("上提高质量") for t in titles)
