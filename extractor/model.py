@@ -80,6 +80,7 @@ class Document:
     body_start: int = 0
     body_end: int = 0
     date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
+    warning: str = ""  # read, with something the reader should know (a link followed …)
 
     def __repr__(self) -> str:
         return (
@@ -163,10 +164,12 @@ class Placeholder:
     measure_id: str | None
     text: str
     kind: str  # figure | date | name
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the mask
     start: int
     end: int
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
     def __repr__(self) -> str:
         return (
@@ -197,11 +200,13 @@ class Claim:
     time_ref: str
     is_target: bool
     masked: bool
-    sentence: str
+    sentence: str  # at most text.sentences.SENTENCE_WINDOW characters around the figure
     start: int
     end: int
     text: str
     rule: str
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
+    sentence_end: int = -1
 
     def __repr__(self) -> str:
         flags = "".join(
@@ -279,6 +284,8 @@ class Finding:
     related_end: int | None = None
     related_path: str | None = None
     related_line: int | None = None
+    sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence (bounded)
+    sentence_end: int = -1
 
     def __repr__(self) -> str:
         return (

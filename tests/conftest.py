@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,29 @@ SHARED_REASON = (
 def shared_files() -> list[Path]:
     """Every real report under ../shared/corpora, or [] where it is absent."""
     return sorted(SHARED.rglob("*.txt")) if SHARED.is_dir() else []
+
+
+def run_measured(code: str, *args: str, timeout: float = 300) -> tuple[str, int]:
+    """Run ``code`` in a fresh Python (from the checkout); its stdout and its peak resident
+    memory in MB.  The peak is the child's own (``VmHWM`` of /proc/self/status, read at
+    exit): ``ru_maxrss`` would count the forked test process's pages from before ``exec``."""
+    probe = (
+        "\nimport atexit\n"
+        "def _peak():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            print('PEAK_RSS_KB', line.split()[1], flush=True)\n"
+        "atexit.register(_peak)\n"
+    )
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("peak memory is read from /proc (Linux)")
+    done = subprocess.run(
+        [sys.executable, "-c", probe + code, *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out, _, peak = done.stdout.rpartition("PEAK_RSS_KB ")
+    return out, int(peak.split()[0]) // 1024
 
 
 @pytest.fixture(scope="session")

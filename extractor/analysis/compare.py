@@ -129,6 +129,9 @@ class TableSource:
         self.folder: Path | None = None
         if isinstance(tables, str | Path):
             folder = Path(tables)
+            from extractor.export.tableset import table_files
+
+            table_files(folder)  # tables mixed from two runs: a TableSetError (a ValueError)
             if _dataset().has_table(folder, "documents"):
                 self.folder, self._frames = folder, {}
                 missing = [t for t in _INPUT_TABLES if not _dataset().has_table(folder, t)]

@@ -40,7 +40,7 @@ from extractor.model import Claim, Finding, Measure, Report, Section
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning
-from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index
+from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index, window
 
 ERROR, WARNING = "error", "warning"
 #: Every rule id and its severity, in the order findings are reported.
@@ -242,7 +242,7 @@ class _Context:
                 reasons.append(reason)
             if h.rule not in rules:
                 rules.append(h.rule)
-        s, e = self.index.sentence(min(start, max(len(self.text) - 1, 0)))
+        s, e = window(self.index.sentence(min(start, max(len(self.text) - 1, 0))), start, end)
         line = bisect_right(self.line_starts, start)
         related = first.related or Related("", 0, 0, "", 0)
         present = first.related is not None
@@ -250,7 +250,8 @@ class _Context:
             doc_id=self.report.document.doc_id, rule=first.rule, severity=RULES[first.rule],
             message=JOINER[self.lang].join(reasons), section_id=first.section_id,
             measure_id=first.measure_id, start=start, end=end, text=self.text[start:end],
-            sentence=self.text[s:e], path=self.report.document.path, line=line,
+            sentence=self.text[s:e], sentence_start=s, sentence_end=e,
+            path=self.report.document.path, line=line,
             column=start - self.line_starts[line - 1] + 1,
             heading=self.heading(first.section_id), marker=self.marker(first.measure_id),
             rules=",".join(rules), related_doc_id=related.doc_id if present else None,

@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from extractor.batch.run import _byte_limit, duplicate_report, file_sha256, process_file
+from extractor.batch.run import duplicate_report, file_sha256, process_file
 from extractor.errors import InputError
 from extractor.export.dataset import complete_parts, is_url, read_table, write_part
 from extractor.export.rows import Row, report_rows
-from extractor.io.reading import MAX_FILE_BYTES, read_document, series_for
+from extractor.io.reading import MAX_FILE_BYTES, byte_limit, read_document, series_for
 from extractor.model import Document, Report
 from extractor.rules.loader import RuleSet
 
@@ -85,7 +85,7 @@ def source_sha256(source: str, max_chars: int | None = None) -> str:
     read through fsspec; "" when it cannot be read or is too large)."""
     if not is_url(source):
         path = Path(source)
-        return file_sha256(path, _byte_limit(path, max_chars))
+        return file_sha256(path, byte_limit(path, max_chars))
     import hashlib
 
     import fsspec
@@ -93,7 +93,7 @@ def source_sha256(source: str, max_chars: int | None = None) -> str:
     digest = hashlib.sha256()
     try:
         with fsspec.open(source, "rb") as handle:
-            if (handle.size or 0) > _byte_limit(Path(PurePosixPath(source).name), max_chars):
+            if (handle.size or 0) > byte_limit(Path(PurePosixPath(source).name), max_chars):
                 return ""
             while block := handle.read(1 << 20):
                 digest.update(block)

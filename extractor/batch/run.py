@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -23,12 +23,15 @@ from typing import TypeVar
 from extractor.batch.parallel import MIN_PARALLEL_ITEMS, ordered_map
 from extractor.errors import InputError
 from extractor.io.reading import (
+    DEFAULT_MAX_CHARS,
     MAX_FILE_BYTES,
-    TEXT_SUFFIXES,
     RawDocument,
+    byte_limit,
+    check_input,
     doc_id_for,
     read_document,
     series_for,
+    shown,
     unique_doc_ids,
 )
 from extractor.model import Document, Report
@@ -38,28 +41,31 @@ from extractor.rules.loader import RuleSet
 T = TypeVar("T")
 #: An input: a file and the batch root its doc id is relative to (see ``iter_inputs``).
 Input = tuple[Path, Path]
-#: The most bytes a character takes in any encoding we read (UTF-8, UTF-16, GB18030).
-_MAX_BYTES_PER_CHAR = 4
 
 
 def run_batch(
     inputs: Iterable[Input | str | os.PathLike[str]],
     *,
     rules: RuleSet | None = None,
-    max_chars: int | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
     jobs: int = 1,
     skip: Collection[str] = (),
+    follow_links: bool = False,
 ) -> Iterator[Report]:
     """Read and parse each input in order, yielding one report per input (errors included).
 
     ``inputs`` are ``(file, root)`` pairs as ``iter_inputs`` returns them, or plain file
     paths (their folder is the root).  Doc ids are unique within the batch.  A document
-    longer than ``max_chars`` characters is an error row, not parsed.  A file whose bytes
+    longer than ``max_chars`` characters (default: ``DEFAULT_MAX_CHARS``; None: no bound)
+    is an error row, not parsed: a file that cannot hold fewer is not even read.  A file whose bytes
     repeat an earlier file's is a ``duplicate`` row; one whose sha256 is in ``skip`` yields
     nothing.  With ``jobs`` > 1 the files are parsed in that many worker processes; the
     reports still come in input order (see :mod:`extractor.batch.parallel`).
     """
-    batch = map_batch(inputs, _same, rules=rules, max_chars=max_chars, jobs=jobs, skip=skip)
+    batch = map_batch(
+        inputs, _same, rules=rules, max_chars=max_chars, jobs=jobs, skip=skip,
+        follow_links=follow_links,
+    )  # fmt: skip
     for _, report in batch:
         yield report
 
@@ -69,10 +75,11 @@ def map_batch(
     then: Callable[[Report], T],
     *,
     rules: RuleSet | None = None,
-    max_chars: int | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
     jobs: int = 1,
     skip: Collection[str] = (),
-) -> Iterator[tuple[Document, T]]:
+    follow_links: bool = False,
+) -> Generator[tuple[Document, T], None, None]:
     """:func:`run_batch`, with ``then`` applied to each report where it was parsed.
 
     Yields ``(document, then(report))``.  In worker processes only what ``then`` returns
@@ -87,7 +94,11 @@ def map_batch(
     ]
     # Hash first (cheap beside parsing): a file whose bytes repeat an earlier one's is not
     # parsed at all, and one already in the output (``skip``) not even listed.
-    shas = [file_sha256(file, _byte_limit(file, max_chars)) for file, _, _ in items]
+    shas = [
+        file_sha256(file, byte_limit(file, max_chars)) if _readable(file, root, follow_links)
+        else ""
+        for file, root, _ in items
+    ]  # fmt: skip
     first_of: dict[str, int] = {}  # sha256 → index of the first file with those bytes
     repeats: dict[int, int] = {}  # index of a repeat → index of its first
     order: list[int] = []
@@ -100,7 +111,9 @@ def map_batch(
         elif sha:
             first_of[sha] = i
     parsed = [items[i] for i in order if i not in repeats]
-    results = _results(parsed, then, rules=rules, max_chars=max_chars, jobs=jobs)
+    results = _results(
+        parsed, then, rules=rules, max_chars=max_chars, jobs=jobs, follow_links=follow_links
+    )
     firsts = set(repeats.values())
     documents: dict[int, Document] = {}  # the documents of files that have repeats
     for i in order:
@@ -108,8 +121,9 @@ def map_batch(
             file, _, doc_id = items[i]
             first = documents[repeats[i]]
             own = replace(
-                first, doc_id=doc_id, path=str(file), series=series_for(file), sha256=shas[i]
-            )
+                first, doc_id=doc_id, path=shown(str(file)), series=series_for(file),
+                sha256=shas[i],
+            )  # fmt: skip
             duplicate = duplicate_report(own, first.path)
             yield duplicate.document, then(duplicate)
             continue
@@ -130,15 +144,19 @@ def _results(
     rules: RuleSet | None,
     max_chars: int | None,
     jobs: int,
+    follow_links: bool,
 ) -> Iterator[tuple[Document, T]]:
     # the in-process path passes ``rules`` itself: ordered_map's own fallback would run the
     # initializer here and leave the worker-only global set in this process
     if jobs <= 1 or len(work) < MIN_PARALLEL_ITEMS:
         for file, root, doc_id in work:
-            report = process_file(file, root, doc_id=doc_id, rules=rules, max_chars=max_chars)
+            report = process_file(
+                file, root, doc_id=doc_id, rules=rules, max_chars=max_chars,
+                follow_links=follow_links,
+            )  # fmt: skip
             yield report.document, then(report)
         return
-    task = partial(_process, then=then, max_chars=max_chars)
+    task = partial(_process, then=then, max_chars=max_chars, follow_links=follow_links)
     yield from ordered_map(task, work, jobs=jobs, initializer=partial(_use_rules, rules))
 
 
@@ -179,10 +197,17 @@ def _use_rules(rules: RuleSet | None) -> None:
 
 
 def _process(
-    item: tuple[Path, Path, str], *, then: Callable[[Report], T], max_chars: int | None
+    item: tuple[Path, Path, str],
+    *,
+    then: Callable[[Report], T],
+    max_chars: int | None,
+    follow_links: bool,
 ) -> tuple[Document, T]:
     file, root, doc_id = item
-    report = process_file(file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars)
+    report = process_file(
+        file, root, doc_id=doc_id, rules=_worker_rules, max_chars=max_chars,
+        follow_links=follow_links,
+    )  # fmt: skip
     return report.document, then(report)
 
 
@@ -192,15 +217,19 @@ def process_file(
     *,
     doc_id: str | None = None,
     rules: RuleSet | None = None,
-    max_chars: int | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    follow_links: bool = False,
 ) -> Report:
-    """Read and parse one file; a report with ``status="error"`` instead of an exception."""
+    """Read and parse one file; a report with ``status="error"`` instead of an exception.
+
+    A link that leads outside ``root`` is not read unless ``follow_links`` (its row says
+    where it led); see :func:`extractor.io.reading.check_input`."""
     path = Path(file)
     doc_id = doc_id if doc_id is not None else doc_id_for(path, root)
     try:
-        _check_size(path, max_chars)
-        raw = read_document(path, root, doc_id=doc_id)
-    except (InputError, UnicodeError, OSError) as exc:
+        warning = check_input(path, root, follow_links=follow_links)
+        raw = read_document(path, root, doc_id=doc_id, max_chars=max_chars)
+    except Exception as exc:  # the batch must go on: a reader's own failure is a row too
         return error_report(doc_id, path, _message(exc, path))
     if max_chars is not None and len(raw.text) > max_chars:
         message = (
@@ -208,7 +237,7 @@ def process_file(
         )
         return error_report(doc_id, path, message, raw)
     try:
-        return parse(
+        report = parse(
             raw.text, doc_id=raw.doc_id, path=raw.path, series=raw.series,
             encoding=raw.encoding, sha256=raw.sha256, rules=rules,
         )  # fmt: skip
@@ -216,19 +245,23 @@ def process_file(
         return error_report(
             doc_id, path, f"{path}: parser failed: {type(exc).__name__}: {exc}", raw
         )
+    warning = "; ".join(w for w in (warning, raw.warning) if w)
+    if warning:
+        report = replace(report, document=replace(report.document, warning=warning))
+    return report
 
 
 def error_report(doc_id: str, path: Path, message: str, raw: RawDocument | None = None) -> Report:
     """A report with no elements whose document row carries the error."""
     document = Document(
         doc_id=doc_id,
-        path=str(path),
+        path=shown(str(path)),
         series=raw.series if raw else _safe_series(path),
         chars=len(raw.text) if raw else 0,
         encoding=raw.encoding if raw else "",
         sha256=raw.sha256 if raw else "",
         status="error",
-        error=message,
+        error=shown(message),
     )
     return Report(document, "")
 
@@ -240,45 +273,27 @@ def _as_input(item: Input | str | os.PathLike[str]) -> Input:
     return path, path.parent
 
 
-def _byte_limit(path: Path, max_chars: int | None) -> int:
-    """The most bytes a file may have to be read: for plain text, what ``max_chars``
-    characters can take; a .docx, .pdf or page is measured after extraction (and bounded
-    by ``reading.MAX_FILE_BYTES`` before it)."""
-    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
-        return MAX_FILE_BYTES
-    return min(MAX_FILE_BYTES, _text_bytes(max_chars))
-
-
-def _text_bytes(max_chars: int) -> int:
-    """The most bytes ``max_chars`` characters of text can take (a BOM included)."""
-    return max_chars * _MAX_BYTES_PER_CHAR + 4
-
-
-def _check_size(path: Path, max_chars: int | None) -> None:
-    """Refuse a text file too large to hold ``max_chars`` characters before reading it."""
-    if path.is_symlink() and not path.exists():
-        raise InputError(f"{path}: broken symbolic link (its target does not exist)")
-    if max_chars is None or path.suffix.lower() not in TEXT_SUFFIXES:
-        return
-    size = path.stat().st_size
-    if size > _text_bytes(max_chars):
-        raise InputError(
-            f"{path}: {size} bytes, too long for the limit of {max_chars} characters "
-            "(--max-chars); not read"
-        )
-
-
 def _message(exc: BaseException, path: Path) -> str:
     """The error text for a row: our own messages name the file already; OS errors do too."""
     if isinstance(exc, InputError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"{path}: cannot read: {exc.strerror or exc}"
-    return f"{path}: {type(exc).__name__}: {exc}"
+    return f"{path}: cannot read: {type(exc).__name__}: {exc}"
 
 
 def _safe_series(path: Path) -> str:
     try:
         return series_for(path)
     except OSError:
-        return path.parent.name
+        return shown(path.parent.name)
+
+
+def _readable(file: Path, root: Path, follow_links: bool) -> bool:
+    """Whether a listed input may be opened (to hash it): no link loop, no link outside
+    ``root`` that is not to be followed (its bytes are not read at all)."""
+    try:
+        check_input(file, root, follow_links=follow_links)
+    except (InputError, OSError):
+        return False
+    return True

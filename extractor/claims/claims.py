@@ -34,7 +34,7 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
-from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex
+from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex, window
 
 _JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
 _CLAUSE_END = set("，,。；;：:！？!?\n、")
@@ -245,6 +245,7 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     if not change and gap in _JOINERS and prev_claim is not None:
         change = prev_claim.change
     text = doc.text
+    shown = window(sent, fig.start, fig.end)
     return Claim(
         claim_id="",  # numbered once all claims are sorted
         section_id=None,
@@ -261,11 +262,13 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         time_ref=doc.text[time[0] : time[1]] if time else "",
         is_target=_is_target(doc, fig.start, scope, time),
         masked=fig.masked,
-        sentence=text[sent[0] : sent[1]],
+        sentence=text[shown[0] : shown[1]],
         start=fig.start,
         end=fig.end,
         text=text[fig.start : fig.end],
         rule=fig.rule,
+        sentence_start=shown[0],
+        sentence_end=shown[1],
     )
 
 
@@ -558,6 +561,7 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
         time = _time_span(doc, ws, scope)
+        shown = window(sent, ws, we)
         out.append(
             Claim(
                 claim_id="",
@@ -575,11 +579,13 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
                 time_ref=doc.text[time[0] : time[1]] if time else "",
                 is_target=_is_target(doc, ws, scope, time),
                 masked=False,
-                sentence=doc.text[sent[0] : sent[1]],
+                sentence=doc.text[shown[0] : shown[1]],
                 start=ws,
                 end=we,
                 text=doc.text[ws:we],
                 rule="claim.change",
+                sentence_start=shown[0],
+                sentence_end=shown[1],
             )
         )
     return out

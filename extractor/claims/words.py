@@ -63,7 +63,7 @@ class ClaimWords:
     time: Any  # all time patterns as one alternation (for stripping)
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
-    strip_trail: Any
+    strip_trail: Any  # one trailing word, matched backwards from an end (see _trail_start)
     strip_compared: Any
     formula_or_not_claim: Any  # a numeral formula (两个维护) or a not-claim word: one match
     formula_nouns: Any  # matched after the unit of a small Chinese count
@@ -121,7 +121,7 @@ def _compile(data: Mapping[str, Any]) -> ClaimWords:
             r"|[\s，、：:,])+",
             V1,
         ),
-        strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])+$", V1),
+        strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])$", V1),
         strip_compared=at_position(str(c.get("strip_compared", "(?!)")), V1),
         formula_or_not_claim=at_position(
             _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
@@ -198,14 +198,24 @@ def indicator_bounds(
         end = -times.get(-end, -end)
         if end < until and folded[end - 1 : end] in _COMPARE:  # GDP比2019年: drop 比 too
             end -= 1
-        trail = words.strip_trail.search(folded, start, end)
-        end = trail.start() if trail else end
+        end = _trail_start(folded, start, end, words)
         if folded.find("于", start, end) >= 0:  # 增速高于全部规上工业: the comparison goes
             compared = words.strip_compared.search(folded, start, end)
             end = compared.start() if compared else end
         if (start, end) == (at, until):
             break
     return start, max(start, end)
+
+
+def _trail_start(folded: str, start: int, end: int, words: ClaimWords) -> int:
+    """Where the run of trailing words before ``end`` starts (time words, verbs, hedges,
+    change words, separators): one word at a time, backwards, each the first of the
+    alternation that ends there, as the repeat ``(?r)(?:…)+$`` read it.  Not that repeat:
+    ``regex`` runs a backwards repeat of a many-word alternation in quadratic time (100,000
+    characters of 大幅 took 2 s)."""
+    while end > start and (word := words.strip_trail.match(folded, start, end)) is not None:
+        end = word.start()
+    return end
 
 
 def change_at_end(

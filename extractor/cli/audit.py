@@ -28,13 +28,13 @@ from rich.text import Text
 import extractor.audit.checks as auditing
 from extractor.batch.parallel import default_jobs
 from extractor.batch.run import run_batch
-from extractor.cli.common import NO_INPUTS, Format, Jobs, MaxChars, Paths, err_console
+from extractor.cli.common import NO_INPUTS, FollowLinks, Format, Jobs, MaxChars, Paths, err_console
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError
 from extractor.export.audit_output import JsonSummary, SarifLog, text_line
 from extractor.export.audit_page import AuditPage
 from extractor.export.baseline import Baseline
-from extractor.io.reading import iter_inputs
+from extractor.io.reading import DEFAULT_MAX_CHARS, iter_inputs
 from extractor.model import Finding, Report
 
 
@@ -98,13 +98,14 @@ def audit(
         typer.Option("--rules", help="Only these rules (comma-separated or repeated)."),
     ] = None,
     skip: Annotated[list[str] | None, typer.Option("--skip", help="Leave out these rules.")] = None,
-    max_chars: MaxChars = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
     jobs: Jobs = 0,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Audit every report under PATH...: placeholders, masked figures, inconsistencies."""
     try:
         chosen = selected_rules(rules, skip)
-        inputs = iter_inputs(paths)
+        inputs = iter_inputs(paths, follow_links=follow_links)
         accepted = Baseline.read(baseline) if baseline is not None and baseline.exists() else None
     except (ValueError, InputError) as exc:  # BaselineError is a ValueError
         raise _fail(str(exc), 2) from exc
@@ -121,7 +122,10 @@ def audit(
                 from extractor.export.tables import TableWriter
 
                 writer = stack.enter_context(TableWriter(out, table_format.value))
-            for report in run_batch(inputs, max_chars=max_chars, jobs=jobs or default_jobs()):
+            for report in run_batch(
+                inputs, max_chars=max_chars, jobs=jobs or default_jobs(),
+                follow_links=follow_links,
+            ):  # fmt: skip
                 findings = run.check(report)
                 if writer is not None:
                     writer.add(report, findings=findings)

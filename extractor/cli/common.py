@@ -3,9 +3,14 @@ options that several commands take (``extract``, ``audit``, ``compare``)."""
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -33,8 +38,29 @@ class Format(StrEnum):
 
 
 Paths = Annotated[list[Path], typer.Argument(help="Report files or folders (recursive).")]
+
+
+def _no_bound_at_zero(value: int | None) -> int | None:
+    return value or None
+
+
 MaxChars = Annotated[
-    int | None, typer.Option(help="Documents longer than this are error rows.", min=1)
+    int | None,
+    typer.Option(
+        help="Documents longer than this many characters are error rows, files too large "
+        "to hold fewer are not read (0: no bound).",
+        min=0,
+        callback=_no_bound_at_zero,
+    ),
+]
+
+
+FollowLinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links that lead outside the input folders (each row says where).",
+    ),
 ]
 Jobs = Annotated[
     int,
@@ -92,3 +118,37 @@ def summary(
         f"placeholders {counts['placeholders']} · {seconds:.1f} s"
     )
     console.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+class Interrupts:
+    """Ctrl-C during a batch, in two steps: the first asks the batch to stop after the
+    documents being parsed (``requested``; the loop looks between documents, so a row is
+    never half written and the tables are complete), the second stops at once
+    (``KeyboardInterrupt``: no tables are written, the earlier set stays)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        err_console.print(
+            "stopping after the documents in progress; the tables will hold the documents "
+            "done (Ctrl-C again: stop at once, without writing them)"
+        )
+
+
+@contextmanager
+def interrupts() -> Iterator[Interrupts]:
+    """:class:`Interrupts` handling SIGINT for the block (only in the main thread;
+    elsewhere Ctrl-C keeps Python's meaning)."""
+    stop = Interrupts()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+    before = signal.signal(signal.SIGINT, stop.handle)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, before)

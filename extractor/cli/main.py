@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from contextlib import closing
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -20,19 +21,21 @@ from extractor.batch.parallel import auto_jobs
 from extractor.batch.run import map_batch, process_file
 from extractor.cli.common import (
     NO_INPUTS,
+    FollowLinks,
     Format,
     Jobs,
     MaxChars,
     Paths,
     console,
     count,
+    interrupts,
     progress,
     summary,
 )
 from extractor.cli.common import fail as _fail
 from extractor.errors import InputError, RuleError
 from extractor.export.rows import report_rows
-from extractor.io.reading import iter_inputs
+from extractor.io.reading import DEFAULT_MAX_CHARS, iter_inputs
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.rules.loader import RuleSet
 
@@ -81,9 +84,10 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.parquet,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any document failed.")] = False,
     with_text: Annotated[bool, typer.Option(help="Add the text to the documents table.")] = False,
-    max_chars: MaxChars = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
     jobs: Jobs = 0,
     lexicon: Annotated[list[Path] | None, _LEXICON_OPTION] = None,
+    follow_links: FollowLinks = False,
     resume: Annotated[
         bool, typer.Option(help="Keep the documents already in --out; parse only new files.")
     ] = False,
@@ -100,6 +104,7 @@ def extract(
 ) -> None:
     """Parse every report under PATH... and write one table per element to --out."""
     from extractor.cli.resume import keep_previous, load_previous
+    from extractor.export import tableset
     from extractor.export.tables import TableWriter
 
     if engine == Engine.dask or dataset:
@@ -114,36 +119,45 @@ def extract(
             resume=resume, part_size=part_size or PART_SIZE, strict=strict,
         )  # fmt: skip
     try:
-        inputs = iter_inputs(paths)
+        inputs = iter_inputs(paths, follow_links=follow_links)
     except InputError as exc:
         raise _fail(str(exc), 2) from exc
     if not inputs:
         raise _fail(NO_INPUTS, 2)
     rules = _rules(lexicon)
-    previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
-    interrupted = False
     started, counts, failures = time.perf_counter(), Counter[str](), list[Document]()
-    try:
-        with TableWriter(out, fmt.value, with_text=with_text) as writer, progress() as bar:
-            skip = keep_previous(writer, previous, inputs)
-            task = bar.add_task("parsing", total=len(inputs))
-            try:  # Ctrl-C: stop, and write complete tables of the documents done so far
-                # rows are built where the report was parsed: in the workers with --jobs
-                to_rows = partial(report_rows, with_text=with_text)
-                for doc, rows in map_batch(
-                    inputs, to_rows, max_chars=max_chars,
-                    jobs=jobs or auto_jobs(file for file, _ in inputs),
-                    rules=rules, skip=skip,
-                ):  # fmt: skip
-                    writer.add_report_rows(rows)
-                    count(rows, counts, failures)
-                    bar.update(task, advance=1, description=doc.doc_id[-40:])
-            except KeyboardInterrupt:
-                interrupted = True
-    except OSError as exc:
-        raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
+    # Ctrl-C: the first stops after the documents in progress and writes complete tables of
+    # the documents done; the second stops at once and leaves the earlier tables
+    with interrupts() as stop:
+        try:
+            with tableset.lock(out):  # from reading the earlier tables to writing the new
+                tableset.recover(out)
+                previous = load_previous(out, fmt.value, with_text=with_text) if resume else None
+                with TableWriter(out, fmt.value, with_text=with_text) as writer, progress() as bar:
+                    skip = keep_previous(writer, previous, inputs)
+                    task = bar.add_task("parsing", total=len(inputs))
+                    # rows are built where the report was parsed: in the workers with --jobs
+                    to_rows = partial(report_rows, with_text=with_text)
+                    batch = map_batch(
+                        inputs, to_rows, max_chars=max_chars,
+                        jobs=jobs or auto_jobs(file for file, _ in inputs),
+                        rules=rules, skip=skip, follow_links=follow_links,
+                    )  # fmt: skip
+                    with closing(batch):  # a stop shuts the worker processes down here
+                        for doc, rows in batch:
+                            writer.add_report_rows(rows)
+                            count(rows, counts, failures)
+                            bar.update(task, advance=1, description=doc.doc_id[-40:])
+                            if stop.requested:
+                                break
+        except tableset.TableSetError as exc:
+            raise _fail(str(exc), 2) from exc
+        except KeyboardInterrupt as exc:
+            raise _fail("interrupted twice: no tables written; the earlier ones stay", 130) from exc
+        except OSError as exc:
+            raise _fail(f"cannot write tables to {out}: {exc}", 2) from exc
     summary(counts, failures, time.perf_counter() - started, writer.paths)
-    if interrupted:
+    if stop.requested:
         raise _fail("interrupted: the tables hold the documents done; go on with --resume", 130)
     if strict and failures:
         raise typer.Exit(1)

@@ -53,7 +53,7 @@ __all__ = [
 
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
-_SUM = regex.compile(r"\d+(?:\+\d+)+")  # 3+2, 14+1, 1+4+N's all-digit kin
+_SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}

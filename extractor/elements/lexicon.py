@@ -27,7 +27,7 @@ from extractor.rules.script import traditional
 from extractor.text.fold import fold
 
 #: ``word``, ``word freq`` or ``word freq tag`` (a tag only after a frequency).
-_ENTRY = regex.compile(r"^(?P<name>.+?)(?: +\d+(?: +[a-z]+)?)?$")
+_ENTRY = regex.compile(r"^(?P<name>.+?)(?:(?<! ) ++\d++(?: ++[a-z]++)?+)?+$")
 _QUOTES = str.maketrans("", "", '“”‘’"「」『』《》')
 _SPACE = regex.compile(r"\s+")
 #: Up to this many names the matcher is a DFA: twice as fast over the corpus as the

@@ -30,6 +30,7 @@ from extractor.rules.loader import default_rules
 from extractor.rules.records import RuleSet, Vocab
 from extractor.text.fold import fold
 from extractor.text.rx import matches_at
+from extractor.text.sentences import window
 
 _SPACES = set(" \t\n\u3000")
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
@@ -95,7 +96,7 @@ def _compile(rules: RuleSet) -> _Vocab:
         hyphens=vocab("number_hyphens").chars,
         digit=regex.compile("[0-9]"),
         mask_runs=regex.compile(f"[{regex.escape(masks)}]+" if masks else "(?!)"),
-        operation=regex.compile(f"[0-9]+[{regex.escape(_OPERATORS)}][0-9]+"),
+        operation=regex.compile(f"(?<![0-9])[0-9]++[{regex.escape(_OPERATORS)}][0-9]+"),
     )
 
 
@@ -246,12 +247,12 @@ def find_placeholders(
         found.append((start, end, *_kind(folded, start, end, vocab, units)))
     out = []
     for i, (start, end, kind, rule) in enumerate(_spread_figures(folded, found, vocab.joiners), 1):
-        s, e = ctx.sentences.sentence(start)
+        s, e = window(ctx.sentences.sentence(start), start, end)  # a bounded sentence
         section_id, measure_id = where(start)
         record = Placeholder(
             placeholder_id=f"p{i}", section_id=section_id, measure_id=measure_id,
             text=text[start:end], kind=kind, sentence=text[s:e], start=start, end=end,
-            rule=rule,
+            rule=rule, sentence_start=s, sentence_end=e,
         )  # fmt: skip
         out.append(record)
     return out

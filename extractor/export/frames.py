@@ -26,6 +26,7 @@ from extractor.batch.run import map_batch
 from extractor.errors import InputError
 from extractor.export.rows import TABLES, columns_of, report_rows, table_rows
 from extractor.export.tables import frame
+from extractor.export.tableset import table_files
 from extractor.io.reading import iter_inputs
 from extractor.model import Report
 from extractor.rules.loader import RuleSet
@@ -98,6 +99,16 @@ def read_tables(folder: PathLike, *, names: Iterable[str] | None = None) -> dict
         raise FileNotFoundError(f"{base}: no such folder")
     wanted = set(names) if names is not None else None
     found: dict[str, pd.DataFrame] = {}
+    # a folder with a manifest (extract's set): the files it names, each checked against
+    # it, so that tables mixed from two runs are an error (TableSetError), never one set
+    for name, files in table_files(base).items():
+        if (wanted is not None and name not in wanted) or not files:
+            continue
+        # a file a pending commit has not renamed yet is read under its temporary name
+        kind = next((x for x in SUFFIXES if x in files[0].name), files[0].suffix)
+        parts = [df for path in files for df in _read(path, kind).values()]
+        df = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        found[name] = df if kind == ".parquet" else typed(name, df, neutralised=kind != ".jsonl")
     for suffix in SUFFIXES:
         for path in sorted(base.glob(f"*{suffix}")):
             if path.name.startswith("."):  # a temporary file of an atomic write
@@ -115,7 +126,7 @@ def read_tables(folder: PathLike, *, names: Iterable[str] | None = None) -> dict
     return found
 
 
-def _read(path: Path) -> dict[str, pd.DataFrame]:
+def _read(path: Path, suffix: str | None = None) -> dict[str, pd.DataFrame]:
     readers: dict[str, Callable[[Path], dict[str, pd.DataFrame]]] = {
         ".parquet": lambda p: {p.stem: pd.read_parquet(p)},
         ".jsonl": lambda p: {p.stem: _read_jsonl(p)},
@@ -124,7 +135,7 @@ def _read(path: Path) -> dict[str, pd.DataFrame]:
         },
         ".xlsx": lambda p: pd.read_excel(p, sheet_name=None, dtype=str, keep_default_na=False),
     }
-    return readers[path.suffix](path)
+    return readers[suffix or path.suffix](path)
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:

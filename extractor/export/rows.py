@@ -53,7 +53,7 @@ def _elements(name: str) -> Callable[[Report], Iterable[Any]]:
 TABLES: dict[str, TableSpec] = {
     "documents": TableSpec(lambda r: (r.document,), _columns(
         "doc_id path series title period review_period plan_period doc_type date chars:int "
-        "encoding sha256 status error")),
+        "encoding sha256 status error warning")),
     "sections": TableSpec(_elements("sections"), _columns(
         "doc_id section_id parent_id level:int marker ordinal:int title kind period "
         "start:int end:int")),
@@ -63,15 +63,16 @@ TABLES: dict[str, TableSpec] = {
     "claims": TableSpec(_elements("claims"), _columns(
         "doc_id section_id measure_id indicator value_text value:float low:float high:float "
         "unit base_unit approx change time_ref is_target:bool masked:bool sentence "
-        "start:int end:int")),
+        "sentence_start:int sentence_end:int start:int end:int")),
     "placeholders": TableSpec(_elements("placeholders"), _columns(
-        "doc_id section_id measure_id text kind sentence start:int end:int")),
+        "doc_id section_id measure_id text kind sentence sentence_start:int sentence_end:int "
+        "start:int end:int")),
     "campaigns": TableSpec(_elements("campaigns"), _columns(
         "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
     # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
     "findings": TableSpec(_elements("findings"), _columns(
         "doc_id rule rules severity message path line:int column:int heading marker "
-        "section_id measure_id start:int end:int text sentence "
+        "section_id measure_id start:int end:int text sentence sentence_start:int sentence_end:int "
         "related_doc_id related_path related_line:int related_start:int related_end:int")),
     # jieba's terms of the document and of each plan or review measure, for `compare`
     "terms": TableSpec(term_counts, _columns("doc_id measure_id term count:int")),

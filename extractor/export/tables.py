@@ -5,18 +5,25 @@ The column registry ``TABLES`` and the rows of a report live in :mod:`extractor.
 Integers are nullable ``Int64``, flags ``bool``, floats ``float64`` (NaN when absent),
 text pandas ``string``.
 
-:class:`TableWriter` writes Parquet, CSV (UTF-8 with BOM), JSON Lines or one XLSX workbook,
-flushing rows every few documents so memory does not grow with the batch.  Each output is
-written to a temporary file in the output folder and renamed into place on close; after an
-exception the temporary files are removed and earlier outputs are left untouched.
+:class:`TableWriter` writes Parquet, CSV (UTF-8 with BOM), JSON Lines or one XLSX workbook
+per table, flushing rows every few documents so memory does not grow with the batch.  Each
+output is written to a temporary file in the output folder; on close the set of them is
+put in place as one (:mod:`extractor.export.tableset`: a journal, the renames, a manifest
+naming every file with its rows and sha256), so a crash leaves the earlier set or the new
+one, never a mix.  After an exception the temporary files are removed and the earlier set is
+left untouched.  The writer holds the folder's lock from open to close: a second run into the
+same folder fails at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
@@ -27,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extractor.export import tableset
 from extractor.export.rows import (
     TABLES,
     Column,
@@ -45,6 +53,7 @@ __all__ = [
     "FORMATS", "TABLES", "Column", "ReportRows", "TableSpec", "TableWriter", "arrow_schema",
     "arrow_table", "columns_of",
     "frame", "neutralise", "neutralise_frame", "report_rows", "report_tables", "table_rows",
+    "unneutralise",
 ]  # fmt: skip
 _DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "bool"}
 _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
@@ -79,6 +88,13 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def unneutralise(value: str) -> str:
+    """A text cell as it was before :func:`neutralise` (read back from CSV or XLSX)."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(_FORMULA_START):
+        return value[1:]
+    return value
+
+
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells that a spreadsheet would read as formulas are neutralised."""
     df = df.copy()
@@ -94,6 +110,27 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def _json_value(value: Any) -> Any:
     return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    return json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (they are delivered after the block) while the set of tables
+    is put in place; only the main thread can hold them."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 class TableWriter:
@@ -114,10 +151,14 @@ class TableWriter:
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self._pending = 0
         self._temps: dict[Path, Path] = {}  # final path → temporary path
+        self._finals: dict[str, Path] = {}  # table → final path
         self._sinks: dict[str, Any] = {}
         self._books: dict[str, tuple[Any, Path]] = {}  # xlsx: one workbook per table
         self._xlsx_rows: dict[str, int] = {}
+        self._counts: dict[str, int] = dict.fromkeys(TABLES, 0)  # rows written, per table
         self._closed = False
+        self._committing = False
+        self._held = contextlib.ExitStack()  # the folder's lock, from open to close
 
     @property
     def paths(self) -> list[Path]:
@@ -125,8 +166,10 @@ class TableWriter:
         return list(self._temps)
 
     def __enter__(self) -> TableWriter:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        """Take the folder's lock, finish or clear what a killed run left, open the files."""
+        self._held.enter_context(tableset.lock(self.out_dir))
         try:
+            tableset.recover(self.out_dir)
             self._open()
         except BaseException:
             self.abort()
@@ -171,15 +214,19 @@ class TableWriter:
         self.add_report_rows(ReportRows(report.document, rows))
 
     def flush(self) -> None:
-        """Write the queued rows to the temporary files."""
+        """Write the queued rows to the temporary files (each queue taken before it is
+        written: a row is written once, whatever interrupts)."""
         for name in TABLES:
-            if self._rows[name]:
-                self._write(name, self._rows[name])
-                self._rows[name] = []
+            rows, self._rows[name] = self._rows[name], []
+            if rows:
+                try:
+                    self._write(name, rows)
+                except Exception as exc:  # lxml's, openpyxl's, pyarrow's own errors too
+                    raise _write_error(exc) from exc
         self._pending = 0
 
     def close(self) -> None:
-        """Flush, finish every file and rename the temporary files into place."""
+        """Flush, finish every file and put the set in place (:func:`tableset.commit`)."""
         if self._closed:
             return
         try:
@@ -188,17 +235,51 @@ class TableWriter:
         except BaseException:
             self.abort()
             raise
-        for final, temp in self._temps.items():
-            os.replace(temp, final)
-        self._closed = True
+        files = {
+            name: [(self._temps[final], final, self._counts[name])]
+            for name, final in self._finals.items()
+        }
+        with _signals_held():  # a second Ctrl-C waits for the set to be in place
+            self._committing = True
+            tableset.commit(self.out_dir, (self.fmt, self.with_text), files)
+            self._closed = True
+        self._held.close()
 
     def abort(self) -> None:
-        """Drop everything written so far; earlier outputs stay as they were."""
+        """Drop everything written so far; the earlier set stays as it was (or, if the
+        commit had begun, the new one is rolled forward by the next run)."""
         self._closed = True
         self._finish(quiet=True)  # close files (and openpyxl's temporary files) before removal
         self._sinks = {}
-        for temp in self._temps.values():
-            temp.unlink(missing_ok=True)
+        if not self._committing:
+            for temp in self._temps.values():
+                temp.unlink(missing_ok=True)
+        self._held.close()
+
+    def write_raw(self, table: str, items: Iterable[Any]) -> None:
+        """Rows of an earlier run of this format, as they were written (``extract --resume``
+        carries them without reading their values): JSON Lines lines, CSV records (lists of
+        strings), XLSX rows (tuples of cell values), Parquet ``pyarrow.Table`` chunks."""
+        self.flush()
+        sink = self._sinks[table]
+        for item in items:
+            if self.fmt == "parquet":
+                sink.write_table(item)
+                self._counts[table] += item.num_rows
+                continue
+            if self.fmt == "jsonl":
+                sink.write(item if item.endswith("\n") else item + "\n")
+            elif self.fmt == "csv":
+                self._csv(table).writerow(item)
+            else:
+                self._count_xlsx(table, 1)
+                sink.append(list(item))
+            self._counts[table] += 1
+
+    def _csv(self, table: str) -> Any:
+        import csv
+
+        return csv.writer(self._sinks[table], lineterminator=_CRLF)
 
     def _temp(self, final_name: str) -> Path:
         """A new empty file beside the output (created as ``open`` would: umask applies)."""
@@ -215,6 +296,7 @@ class TableWriter:
     def _open_table(self, name: str) -> Any:
         header = [c.name for c in columns_of(name, with_text=self.with_text)]
         temp = self._temp(f"{name}.{self.fmt}")
+        self._finals[name] = self.out_dir / f"{name}.{self.fmt}"
         if self.fmt == "xlsx":
             from openpyxl import Workbook
 
@@ -237,16 +319,12 @@ class TableWriter:
 
     def _write(self, name: str, rows: list[dict[str, Any]]) -> None:
         sink = self._sinks[name]
+        self._counts[name] += len(rows)
         if self.fmt == "jsonl":
-            for row in rows:
-                sink.write(
-                    json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
-                )
-                sink.write("\n")
+            # one write per chunk: a row is never half written
+            sink.write("".join(_json_line(row) for row in rows))
         elif self.fmt == "xlsx":
-            self._xlsx_rows[name] = self._xlsx_rows.get(name, 1) + len(rows)  # 1: the header
-            if self._xlsx_rows[name] > _XLSX_MAX_ROWS:
-                raise ValueError(f"{name}: more rows than an XLSX sheet holds; use parquet or csv")
+            self._count_xlsx(name, len(rows))
             for row in rows:
                 sink.append([_xlsx_value(v) for v in row.values()])
         elif self.fmt == "csv":
@@ -256,12 +334,22 @@ class TableWriter:
         else:
             sink.write_table(_arrow_table(rows, sink.schema))
 
+    def _count_xlsx(self, name: str, rows: int) -> None:
+        self._xlsx_rows[name] = self._xlsx_rows.get(name, 1) + rows  # 1: the header
+        if self._xlsx_rows[name] > _XLSX_MAX_ROWS:
+            raise ValueError(f"{name}: more rows than an XLSX sheet holds; use parquet or csv")
+
     def _finish(self, *, quiet: bool = False) -> None:
-        """Close every file (all of them, even after a failure); raise the first error."""
+        """Close every file (all of them, even after a failure); raise the first error.
+        ``quiet`` (an abort): nothing more is written, and XLSX sheets are discarded, not
+        saved (so that none of their generators raises again when it is collected)."""
         sinks, self._sinks = self._sinks, {}
         books, self._books = self._books, {}
-        closers = [partial(book.save, path) for book, path in books.values()]
-        if not books:
+        if books and quiet:
+            closers = [partial(_discard_sheet, sheet) for sheet in sinks.values()]
+        elif books:
+            closers = [partial(book.save, path) for book, path in books.values()]
+        else:
             closers = [sink.close for sink in sinks.values()]
         errors = []
         for close in closers:
@@ -270,7 +358,34 @@ class TableWriter:
             except Exception as exc:
                 errors.append(exc)
         if errors and not quiet:
-            raise errors[0]
+            raise _write_error(errors[0])
+
+
+class TableWriteError(OSError):
+    """A table could not be written (a full disk, a file-size limit, a sheet too long…),
+    whatever library raised it: the run's tables are dropped, the earlier set stays."""
+
+
+def _write_error(exc: Exception) -> OSError:
+    if isinstance(exc, OSError):
+        return exc
+    error = TableWriteError(f"{type(exc).__name__}: {exc}")
+    error.__cause__ = exc
+    return error
+
+
+def _discard_sheet(sheet: Any) -> None:
+    """Close an openpyxl write-only sheet after a failure: its row and XML generators are
+    closed here, errors swallowed, instead of raising again when they are garbage-collected
+    ("Exception ignored in…" on a full disk), and its temporary file is removed."""
+    writer = getattr(sheet, "_writer", None)
+    for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+        if generator is not None:
+            with contextlib.suppress(Exception):
+                generator.close()
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def arrow_schema(name: str, *, with_text: bool = False) -> pa.Schema:

@@ -1,9 +1,9 @@
 """Reading input files as text: encoding detection, binary and empty checks, batch inputs.
 
 A document's text is the strictly decoded file with the BOM removed and ``\\r\\n``/``\\r``
-turned into ``\\n`` (SPEC §1).  Decoding is tried in a fixed order and never with
-replacement characters: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32), otherwise UTF-8;
-then GB18030 (a superset of GBK and GB2312) and Big5, which often both decode the same
+turned into ``\\n`` (SPEC §1).  Decoding is tried in a fixed order and (but for what
+follows) never with replacement characters: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32),
+else UTF-8; then GB18030 (a superset of GBK and GB2312) and Big5, which often both decode the same
 bytes: the one whose Chinese characters are more often common ones wins (GB2312's first
 level for GB18030, Big5's frequent-character block for Big5).  A file that decodes in none
 of them, or only into implausible text, is an :class:`InputError` naming the file.
@@ -11,11 +11,20 @@ of them, or only into implausible text, is an :class:`InputError` naming the fil
 ``.md`` files lose their markup (:mod:`extractor.io.formats.markdown`); ``.docx``, ``.pdf``
 and ``.html``/``.htm`` files are read by :mod:`extractor.io.formats`;
 their extracted text is the document's text.  No file larger than :data:`MAX_FILE_BYTES`
-is read (its size is checked first).
+is read (its size is checked first), and with ``max_chars`` none larger than that many
+characters can take (:func:`byte_limit`); a text file's first 64 kB are looked at first.
+
+Decoding is strict with three exceptions, each named in the document's ``warning``: a
+character cut off at the very end of the file (a copy that stopped early) is dropped; UTF-8
+text with a few damaged bytes (at most 8, one in 1,000) has each bad sequence read as
+U+FFFD; and nothing else.  A byte-order mark that contradicts the body (a UTF-16 mark
+before UTF-8 text) and a legacy decoding that yields uncommon characters (Shift-JIS read as
+GB18030) are refused rather than read as mojibake.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -39,6 +48,10 @@ READ_SUFFIXES = TEXT_SUFFIXES | FORMAT_SUFFIXES
 KNOWN_SUFFIXES = READ_SUFFIXES | frozenset(REFUSED)
 #: The largest file read at all (a batch's ``--max-chars`` usually refuses far earlier).
 MAX_FILE_BYTES = 1 << 30
+#: The longest document a batch reads by default (``--max-chars``; 0 or None: no bound):
+#: 35 times the longest real report (57,000 characters), parsed in seconds.  A file is
+#: measured against it before it is read (:func:`byte_limit`).
+DEFAULT_MAX_CHARS = 2_000_000
 
 #: (BOM, codec, label): the longer UTF-32 BOM must be tested before UTF-16's.
 _BOMS = (
@@ -64,6 +77,7 @@ class RawDocument:
     text: str
     encoding: str
     sha256: str
+    warning: str = ""  # what the row should say though the file was read (a cut character)
 
 
 def doc_id_for(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
@@ -74,12 +88,13 @@ def doc_id_for(path: str | os.PathLike[str], root: str | os.PathLike[str] | None
         rel = file.relative_to(base)
     except ValueError:
         rel = Path(file.name)
-    return rel.with_suffix("").as_posix()
+    return shown(rel.with_suffix("").as_posix())
 
 
 def series_for(path: str | os.PathLike[str]) -> str:
-    """The default series of a file: the name of the folder it sits in."""
-    return Path(path).resolve().parent.name
+    """The default series of a file: the name of the folder it sits in (not the folder a
+    link leads to; ``os.path.realpath`` of the folder, which never raises on a loop)."""
+    return shown(Path(os.path.realpath(Path(path).absolute().parent)).name)
 
 
 def read_document(
@@ -88,8 +103,12 @@ def read_document(
     *,
     doc_id: str | None = None,
     series: str | None = None,
+    max_chars: int | None = None,
 ) -> RawDocument:
-    """Read one file as a document's text; :class:`InputError` when it is not readable text."""
+    """Read one file as a document's text; :class:`InputError` when it is not readable text.
+
+    With ``max_chars`` the file's size is bounded before it is read (:func:`byte_limit`)
+    and a .docx, .pdf or page whose text passes it is refused while it is read."""
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix in REFUSED:
@@ -99,54 +118,116 @@ def read_document(
         raise InputError(
             f"{file}: unsupported format {suffix or '(no extension)'!r}; supported: {supported}"
         )
-    data = read_bytes(file)
-    if suffix in TEXT_SUFFIXES:
-        text, encoding = decode_bytes(data, name=str(file))
+    name = shown(str(file))
+    text_file = suffix in TEXT_SUFFIXES
+    data = read_bytes(
+        file, byte_limit(file, max_chars), sniff=_sniff if text_file else None, chars=max_chars
+    )
+    warning = ""
+    if text_file:
+        text, encoding, warning = decode_document(data, name=name)
         if suffix == ".md":
             text = markdown_text(text)
             if not text.strip():
-                raise InputError(f"{file}: empty file (Markdown markup only)")
+                raise InputError(f"{name}: empty file (Markdown markup only)")
     else:
         if not data.strip():
-            raise InputError(f"{file}: empty file ({len(data)} bytes)")
-        text, encoding = extract_text(file, data)
+            raise InputError(f"{name}: empty file ({len(data)} bytes)")
+        text, encoding = extract_text(file, data, max_chars=max_chars)
         text = normalise_text(text)
     return RawDocument(
         doc_id=doc_id if doc_id is not None else doc_id_for(file, root),
-        path=str(file),
+        path=name,
         series=series if series is not None else series_for(file),
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
+        warning=warning,
     )
 
 
-def read_bytes(file: Path, limit: int | None = None) -> bytes:
+#: The bytes a file may take per character of ``max_chars``: text takes at most four (UTF-8,
+#: GB18030, UTF-32), a page's markup more, a .docx or .pdf also holds images and fonts.
+_BYTES_PER_CHAR = {".txt": 4, ".md": 4, ".html": 32, ".htm": 32, ".docx": 64, ".pdf": 64}
+
+
+def byte_limit(file: Path, max_chars: int | None) -> int:
+    """The most bytes ``file`` may have to be read at all, for ``max_chars`` characters of
+    text: checked before a byte is read (see :data:`_BYTES_PER_CHAR`), never over
+    :data:`MAX_FILE_BYTES`."""
+    if max_chars is None:
+        return MAX_FILE_BYTES
+    per_char = _BYTES_PER_CHAR.get(file.suffix.lower(), 4)
+    return min(MAX_FILE_BYTES, max_chars * per_char + 4)
+
+
+#: How much of a text file is looked at before the rest is read, and how much is read at once.
+_SNIFF_BYTES, _READ_BLOCK = 1 << 16, 1 << 22
+
+
+def read_bytes(
+    file: Path,
+    limit: int | None = None,
+    *,
+    sniff: Callable[[bytes, str], None] | None = None,
+    chars: int | None = None,
+) -> bytes:
     """A regular file's bytes, its size checked before reading (no device, FIFO or folder);
-    ``limit`` defaults to :data:`MAX_FILE_BYTES`."""
+    ``limit`` defaults to :data:`MAX_FILE_BYTES` (``chars``: the --max-chars it comes
+    from, for the message).  ``sniff`` looks at the first 64 kB before the rest is read
+    (and raises to refuse the file: binary, say)."""
     limit = MAX_FILE_BYTES if limit is None else limit
+    name = shown(str(file))
     if file.is_symlink() and not file.exists():
-        raise InputError(f"{file}: broken symbolic link (its target does not exist)")
+        raise InputError(f"{name}: broken symbolic link (its target does not exist)")
     info = file.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{file}: not a regular file")
+        raise InputError(f"{name}: not a regular file")
     if info.st_size > limit:
-        raise InputError(f"{file}: {info.st_size} bytes, more than the limit of {limit} bytes")
+        bound = (
+            f"too long for the limit of {chars} characters (--max-chars)"
+            if chars
+            else f"more than the limit of {limit} bytes"
+        )
+        raise InputError(f"{name}: {info.st_size} bytes, {bound}; not read")
     with file.open("rb") as handle:
-        return handle.read(limit + 1)
+        head = handle.read(_SNIFF_BYTES)
+        if sniff is not None:
+            sniff(head, name)
+        blocks, size = [head], len(head)
+        while size <= limit and (block := handle.read(min(_READ_BLOCK, limit + 1 - size))):
+            blocks.append(block)  # a block at a time: read(limit) allocates the limit
+            size += len(block)
+    if size > limit:  # it grew since it was measured
+        raise InputError(f"{name}: more than the limit of {limit} bytes; not read")
+    return b"".join(blocks)
+
+
+def _sniff(head: bytes, name: str) -> None:
+    """Refuse a text file as binary from its first bytes: NUL bytes without a UTF-16 or
+    UTF-32 byte-order mark (a gigabyte of NULs is not read to find that out)."""
+    if b"\x00" in head and not head.startswith(tuple(bom for bom, _, _ in _BOMS)):
+        raise InputError(f"{name}: binary file (NUL bytes; or UTF-16 without a byte-order mark)")
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode a file's bytes strictly; the text (BOM removed, newlines ``\\n``) and encoding."""
+    text, encoding, _ = decode_document(data, name=name)
+    return text, encoding
+
+
+def decode_document(data: bytes, *, name: str = "<bytes>") -> tuple[str, str, str]:
+    """:func:`decode_bytes`, and the warning the document's row carries ("" when none): a
+    character cut off at the end of the file, dropped; a few damaged bytes in UTF-8 text."""
     if not data.strip():
         raise InputError(f"{name}: empty file ({len(data)} bytes)")
-    text, encoding = _decode(data, name)
+    text, encoding, warning = _decode(data, name)
     text = normalise_text(text)
     if not text.strip():
         raise InputError(f"{name}: empty file (whitespace only)")
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(f"{name}: binary file (too many control characters), not text")
-    return text, encoding
+    return text, encoding, warning
 
 
 def normalise_text(text: str) -> str:
@@ -158,42 +239,135 @@ def normalise_text(text: str) -> str:
     return without_surrogates(text)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def _decode(data: bytes, name: str) -> tuple[str, str, str]:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(codec), label
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: starts with a {label} byte-order mark but is not valid {label} "
-                    f"(byte {exc.start + len(bom)})"
-                ) from exc
+            return _with_bom(data, len(bom), codec, label, name)
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (NUL bytes; or UTF-16 without a byte-order mark)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, cut = _decode_cut(data, "utf-8")
+        return text, "utf-8", cut
     except UnicodeDecodeError:
-        pass
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            return damaged
     candidates = []
     for codec, label, score in _LEGACY:
         try:
-            text = data.decode(codec)
+            text, cut = _decode_cut(data, codec)
         except UnicodeDecodeError:
             continue
-        if _share(text, _is_odd) <= _MAX_ODD_SHARE:
-            candidates.append((score(text), label, text))
+        common = score(text)
+        if _share(text, _is_odd) <= _MAX_ODD_SHARE and (common >= _MIN_COMMON or _few_han(text)):
+            candidates.append((common, label, text, cut))
     if candidates:  # the most common characters win; GB18030 on a tie (listed first)
-        _, label, text = max(candidates, key=lambda c: c[0])
-        return text, label
+        _, label, text, cut = max(candidates, key=lambda c: c[0])
+        return text, label, cut
     raise InputError(
         f"{name}: cannot be decoded as UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5 "
         "(or it yields unlikely characters: another encoding?); convert it to UTF-8 and try again"
     )
 
 
+#: A legacy decoding must read at least this share of its Chinese characters as common
+#: ones (real reports: 0.975 and more; Shift-JIS read as GB18030: 0.0, as Big5: 0.14).
+_MIN_COMMON = 0.5
+#: How many characters of a cut sequence may be dropped at the end of a file.
+_MAX_CUT = 4
+#: UTF-8 text with at most this many damaged byte sequences (a flipped bit …), and at most
+#: one per this many bytes (one always), is read with each replaced by U+FFFD and a warning.
+_MAX_DAMAGED, _DAMAGED_EVERY = 8, 1_000
+
+
+def _with_bom(data: bytes, skip: int, codec: str, label: str, name: str) -> tuple[str, str, str]:
+    """Text that starts with a byte-order mark, read as the mark says, unless the body
+    says otherwise: a UTF-16 or UTF-32 mark before a body that is UTF-8 (no NUL byte, valid
+    UTF-8) would read as a page of mojibake."""
+    body = data[skip:]
+    if not label.startswith("utf-8") and b"\x00" not in body:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise InputError(
+                f"{name}: starts with a {label} byte-order mark, but the rest is UTF-8 text: "
+                "the mark contradicts the body; remove it or convert the file to UTF-8"
+            )
+    try:
+        text, cut = _decode_cut(body, codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: starts with a {label} byte-order mark but is not valid {label} "
+            f"(byte {exc.start + skip})"
+        ) from exc
+    if _share(text, _is_odd) > _MAX_ODD_SHARE:
+        raise InputError(
+            f"{name}: starts with a {label} byte-order mark, but read so it yields unlikely "
+            "characters (the mark contradicts the body?); convert the file to UTF-8"
+        )
+    return text, label, cut
+
+
+def _decode_cut(data: bytes, codec: str) -> tuple[str, str]:
+    """``data`` decoded strictly, but for a character cut off at the very end of the file
+    (a copy or download that stopped early): dropped, and said so (the warning)."""
+    try:
+        return data.decode(codec), ""
+    except UnicodeDecodeError as exc:
+        cut = len(data) - exc.start
+        if exc.end < len(data) or cut > _MAX_CUT or not _ends_early(exc.reason):
+            raise
+        text = data[: exc.start].decode(codec)
+        return text, (
+            f"the file ends inside a character ({cut} byte{'s' if cut > 1 else ''} of a "
+            f"{codec} sequence cut off at byte {exc.start}): dropped"
+        )
+
+
+def _ends_early(reason: str) -> bool:
+    return any(word in reason for word in ("end of data", "truncated", "incomplete"))
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, str] | None:
+    """UTF-8 text with a few damaged bytes (a flipped bit) read with each bad sequence as
+    U+FFFD and a warning naming where; None when the data is not such text (too many bad
+    sequences: another encoding)."""
+    parts, bad, pos = [], [], 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(data[pos : pos + exc.start].decode("utf-8"))
+            bad.append(pos + exc.start)
+            if len(bad) > min(_MAX_DAMAGED, max(1, len(data) // _DAMAGED_EVERY)):
+                return None
+            parts.append("\ufffd")
+            pos += exc.end
+    text = "".join(parts)
+    if len(data) - len(text) < 100:  # few multi-byte sequences: no sign it is UTF-8 at all
+        return None
+    where = ", ".join(str(b) for b in bad)
+    return (
+        text,
+        "utf-8",
+        (
+            f"{len(bad)} damaged UTF-8 byte sequence{'s' if len(bad) > 1 else ''} (at byte "
+            f"{where}) read as U+FFFD"
+        ),
+    )
+
+
 #: The CJK Unified Ideographs block (U+4E00–U+9FFF), as code points: the characters whose
-#: codes tell the two encodings apart.
+#: codes tell the encodings apart.
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF
+
+
+def _few_han(text: str) -> bool:
+    """Too few Chinese characters for their share of common ones to say anything."""
+    return sum(1 for ch in text[:20_000] if _HAN_FIRST <= ord(ch) <= _HAN_LAST) < 20
 
 
 def _common_share(text: str, codec: str, low: bytes, high: bytes) -> float:
@@ -248,28 +422,35 @@ def _share(text: str, test: Callable[[str], bool]) -> float:
     return sum(1 for ch in sample if test(ch)) / max(len(sample), 1)
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Path]]:
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False
+) -> list[tuple[Path, Path]]:
     """Files to read, each with its batch root: files as given, folders recursively, sorted.
 
     A folder contributes its files with a known extension (``KNOWN_SUFFIXES``), skipping
     hidden files and folders, annotation ``.json`` files and the folder's own README; it
     is the root of its files' doc ids.  A file given by name is taken whatever its
     extension (an unsupported one becomes an error row); its root is its folder.  A path
-    that does not exist is an :class:`InputError` (a broken symbolic link is listed: it
-    becomes an error row).  A file reached twice is listed once.
+    that does not exist is an :class:`InputError`.  A file reached twice is listed once.
+
+    Nothing found is dropped in silence: a broken link, a link loop, a FIFO or device, and
+    a folder that cannot be listed are listed themselves, and reading them gives their
+    error rows (:func:`check_input`).  A symbolic link to a folder is walked when it leads
+    inside the folder being walked (each real folder once: no loop), or anywhere with
+    ``follow_links``; otherwise the link is listed and its row says why it was not walked.
     """
     found: list[tuple[Path, Path]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            pairs = [(f, path) for f in _walk(path)]
+            pairs = [(f, path) for f in _walk(path, follow_links=follow_links)]
         elif path.exists() or path.is_symlink():  # a broken link becomes an error row
             pairs = [(path, path.parent)]
         else:
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(f"{shown(str(path))}: no such file or folder")
         for file, root in pairs:
-            key = file.resolve()
+            key = os.path.realpath(file)  # never raises: a link loop is its own key
             if key not in seen:
                 seen.add(key)
                 found.append((file, root))
@@ -280,16 +461,113 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, Pat
 FOLDER_DOCS = frozenset({"README", "LICENSE", "CHANGELOG", "CONTRIBUTING"})
 
 
-def _walk(folder: Path) -> list[Path]:
-    files = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            stem, suffix = Path(name).stem.upper(), Path(name).suffix.lower()
-            if name.startswith(".") or stem in FOLDER_DOCS or suffix not in KNOWN_SUFFIXES:
+def _walk(folder: Path, *, follow_links: bool) -> list[Path]:
+    """The inputs under ``folder``: its report files, and the entries that must be rows
+    (links that are broken, loop or lead outside, folders that cannot be listed)."""
+    root = os.path.realpath(folder)
+    files: list[Path] = []
+    walked = {root}
+    todo, linked = [folder], list[Path]()  # linked folders: after every real one
+    while todo or linked:
+        if todo:
+            current = todo.pop()
+        else:  # a linked folder, unless its target was walked already (also: a loop)
+            current = linked.pop(0)
+            target = os.path.realpath(current)
+            if target in walked:
                 continue
-            files.append(Path(dirpath) / name)
+            walked.add(target)
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            files.append(current)  # its row says why it could not be listed
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = os.path.realpath(path)
+                if not os.path.isdir(target):
+                    if _is_report_name(name):
+                        files.append(path)  # followed or not, loop or broken: see check_input
+                elif _within(target, root) or follow_links:
+                    linked.append(path)
+                else:
+                    files.append(path)  # a folder outside: its row says so
+            elif entry.is_dir(follow_symlinks=False):
+                walked.add(os.path.realpath(path))
+                todo.append(path)
+            elif _is_report_name(name):
+                files.append(path)
     return sorted(files, key=lambda f: f.relative_to(folder).as_posix())
+
+
+def _is_report_name(name: str) -> bool:
+    stem, suffix = Path(name).stem.upper(), Path(name).suffix.lower()
+    return stem not in FOLDER_DOCS and suffix in KNOWN_SUFFIXES
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def check_input(
+    file: Path, root: str | os.PathLike[str] | None = None, *, follow_links: bool = False
+) -> str:
+    """Refuse, before anything is read, what a listed input must not be read as: a link
+    loop, a broken link, a folder (that could not be listed), a link that leads outside
+    ``root`` (unless ``follow_links``).  :class:`InputError` naming the file; else the
+    warning its row carries ("" when none): where a followed link led, a file name that
+    is not valid UTF-8."""
+    name = shown(str(file))
+    warnings = []
+    if name != str(file):
+        warnings.append("the file name is not valid UTF-8 (shown with \\x escapes)")
+    try:
+        info = file.stat()
+    except OSError as exc:
+        if file.is_symlink() and exc.errno == errno.ELOOP:
+            raise InputError(f"{name}: symbolic link loop ({exc.strerror}); not read") from exc
+        if file.is_symlink():
+            raise InputError(f"{name}: broken symbolic link (its target does not exist)") from exc
+        raise
+    target = os.path.realpath(file)
+    base = os.path.realpath(root if root is not None else file.parent)
+    if not _within(target, base):
+        what = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+        if not follow_links:
+            raise InputError(
+                f"{name}: a symbolic link to a {what} outside the input folder "
+                f"({shown(target)}); not read (--follow-links reads it)"
+            )
+        warnings.append(f"a symbolic link to {shown(target)}, outside the input folder, followed")
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            os.listdir(file)
+        except OSError as exc:
+            raise InputError(
+                f"{name}: a folder that cannot be listed ({exc.strerror}); its files are missing"
+            ) from exc
+        raise InputError(f"{name}: a folder, not a report file")
+    return "; ".join(warnings)
+
+
+def shown(text: str) -> str:
+    """``text`` as every table and terminal can hold it: the bytes of a file name that are
+    not valid UTF-8 (which Python keeps as lone surrogates) as ``\\x`` escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape" if _escaped_only(text) else "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
+def _escaped_only(text: str) -> bool:
+    return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in text)
 
 
 def unique_doc_ids(inputs: Sequence[tuple[Path, Path]]) -> list[str]:

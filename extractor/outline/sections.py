@@ -11,6 +11,7 @@ the next sentence — before the time phrase or marker that starts that sentence
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -201,9 +202,10 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
-        queue = _candidates(folded, para, flat, cues, brackets)
+        # a deque: a list's pop(0) made this quadratic
+        queue = deque(_candidates(folded, para, flat, cues, brackets))
         while queue:
-            pos, strong = queue.pop(0)
+            pos, strong = queue.popleft()
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
@@ -240,7 +242,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if flat:
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                queue.insert(0, (head.title_end, False))
+                queue.appendleft((head.title_end, False))
     heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
     return _read_as_series(folded, heads, run_in, cues)
 

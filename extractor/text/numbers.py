@@ -72,7 +72,7 @@ ARABIC_RE = regex.compile(_ARABIC_SCAN, _FLAGS)
 CHINESE_RE = regex.compile(_CHINESE_SCAN, regex.VERSION1)
 _SHARES = {
     "percent": rf"(?P<pct>[百千])分之(?P<pnum>{ARABIC}|[{_D}十百点點]+)",
-    "fraction": rf"(?P<den>[{_D}十百]+|\d+)分之(?P<nom>[{_D}十]+|\d+)",
+    "fraction": rf"(?P<den>(?<![{_D}十百])[{_D}十百]++|(?<!\d)\d++)分之(?P<nom>[{_D}十]+|\d+)",
     "cheng": rf"(?<=(?<![{_D}十])(?P<cheng>[一二两三四五六七八九]|\d))成(?!{_NOT_CHENG})",
     "half": r"(?:(?<!经)过|一)半(?![年月天日])|半数",  # not 经过半年
     # 1/10, 1/3以上: small integers only, not part of a date, a path or a code (2026/02/11)

@@ -45,6 +45,18 @@ def numerals() -> Numerals:
     )
 
 
+#: A numeral reaching this value is not read as a figure (10¹⁶, 亿亿: beyond any report's
+#: figures and a float's exact integers).
+MAX_VALUE = 10**16
+#: A numeral longer than this is not read at all: 九千九百九十九万九千九百九十九亿
+#: 九千九百九十九万九千九百九十九 (just below 10¹⁶) has 31 characters; a run of thousands of
+#: numeral characters (一亿一亿…, 一二三四一二三四…) is no figure, and costs nothing to refuse.
+MAX_NUMERAL_CHARS = 64
+_MAX_DIGITS = 16
+#: What _positional returns for a digit-by-digit numeral too long to be a figure.
+_TOO_LONG = MAX_VALUE
+
+
 def _section(text: str) -> int | None:
     """A numeral below 10,000: 一千三百五十二, 三千零五, 十二, and 三千五 (= 3500)."""
     cn, small_units = numerals().digits, numerals().units
@@ -67,10 +79,12 @@ def _section(text: str) -> int | None:
 
 
 def _positional(text: str) -> int | None:
-    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998."""
+    """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998 (at most 16 digits)."""
     cn = numerals().digits
     digits = all(ch in cn for ch in text) and cn.get(text[:1], 0) != 0
     if digits and (len(text) >= 3 or any(cn[ch] == 0 for ch in text)):
+        if len(text) > _MAX_DIGITS:
+            return _TOO_LONG
         return int("".join(str(cn[ch]) for ch in text))
     return None
 
@@ -87,27 +101,56 @@ def _below(rest: str, mult: int) -> int | None:
 
 
 def chinese_int(text: str) -> int | None:
-    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万."""
-    if not text:
+    """A whole Chinese numeral: 一千三百五十二, 两万, 三千零五, 二十四亿一千四百八十万.
+
+    Read in one pass over its groups (``A亿B亿C`` is ``(A × 10⁸ + B) × 10⁸ + C``, each group
+    below 10⁸; the same with 万 inside a group), so the work is linear in the text.  A
+    numeral of :data:`MAX_NUMERAL_CHARS` characters or more, or whose value reaches
+    :data:`MAX_VALUE` (10¹⁶: no report states a figure that large; 一亿一亿一亿… would grow
+    without end), is not a figure: None, as for text that is no numeral."""
+    if not text or len(text) > MAX_NUMERAL_CHARS:
         return None
-    positional = _positional(text)
-    if positional is not None:
-        return positional
-    for chars, mult in numerals().myriads:
-        cut = max(text.rfind(ch) for ch in chars)
-        if cut >= 0:
-            head = chinese_int(text[:cut]) if cut else None
-            low = _below(text[cut + 1 :], mult)
-            return None if head is None or low is None else head * mult + low
-    return _section(text)
+    value = _positional(text)
+    if value is None:
+        value = _grouped(text, 0)
+    return None if value is None or value >= MAX_VALUE else value
 
 
-@lru_cache(maxsize=4096)
+def _grouped(text: str, scale: int) -> int | None:
+    """``text`` read as groups separated by the myriad ``numerals().myriads[scale]`` (亿,
+    then 万), each group after the first below it; a text without it is read at the next
+    scale down."""
+    myriads = numerals().myriads
+    if scale >= len(myriads):
+        return _section(text)
+    chars, mult = myriads[scale]
+    for ch in chars[1:]:  # 億, 萬: the traditional forms
+        text = text.replace(ch, chars[0])
+    groups = text.split(chars[0])
+    if len(groups) == 1:
+        return _grouped(text, scale + 1)
+    head = groups[0]
+    value = chinese_int(head) if head else None
+    for rest in groups[1:]:
+        low = _below(rest, mult)
+        if value is None or low is None or value >= MAX_VALUE:
+            return None
+        value = value * mult + low
+    return value
+
+
 def chinese_number(text: str) -> float | None:
     """A Chinese numeral with an optional decimal part: 三点五 (三點五) → 3.5, 一点三万 → 13000.
 
-    Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times.
-    """
+    A text longer than :data:`MAX_NUMERAL_CHARS` is no figure (None) and is not remembered."""
+    if len(text) > MAX_NUMERAL_CHARS:
+        return None
+    return _chinese_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(text: str) -> float | None:
+    """Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times."""
     nums = numerals()
     cn = nums.digits
     for point in nums.points[1:]:  # 點: the traditional form

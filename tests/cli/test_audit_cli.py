@@ -37,7 +37,8 @@ def test_audit_writes_every_table_and_findings(tmp_path):
     out = tmp_path / "out"
     result = _run(str(batch), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    expected = [*(f"{t}.parquet" for t in TABLES), "_tables.json"]  # the tables and their manifest
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     findings = pd.read_parquet(out / "findings.parquet")
     assert set(findings["rule"]) == {"placeholder", "count_mismatch", "repeated_text"}
     assert "placeholder,masked_figure" in set(findings["rules"])  # XX家: one finding

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -91,8 +92,11 @@ def test_every_format_writes_tables_that_load_back(batch, tmp_path, fmt):
     args = ["extract", str(batch), "--out", str(out), "--format", fmt, "--with-text"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    expected = [f"{t}.{fmt}" for t in TABLES]
+    expected = [*(f"{t}.{fmt}" for t in TABLES), "_tables.json"]  # and their manifest
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+    manifest = json.loads((out / "_tables.json").read_text(encoding="utf-8"))
+    assert manifest["format"] == fmt and manifest["with_text"] is True
+    assert manifest["tables"]["documents"][0]["rows"] == 4
     docs = read_table(out, "documents", fmt)
     assert len(docs) == 4
     assert sorted(docs["status"]) == ["error", "error", "error", "ok"]

@@ -25,26 +25,28 @@ REPORT = (
 # fmt: off
 COLUMNS = {
     "documents": ["doc_id", "path", "series", "title", "period", "review_period", "plan_period",
-                  "doc_type", "date", "chars", "encoding", "sha256", "status", "error"],
+                  "doc_type", "date", "chars", "encoding", "sha256", "status", "error",
+                  "warning"],
     "sections": ["doc_id", "section_id", "parent_id", "level", "marker", "ordinal", "title",
                  "kind", "period", "start", "end"],
     "measures": ["doc_id", "measure_id", "section_id", "parent_id", "marker", "ordinal", "style",
                  "headline", "slogan", "text", "start", "end"],
     "claims": ["doc_id", "section_id", "measure_id", "indicator", "value_text", "value", "low",
                "high", "unit", "base_unit", "approx", "change", "time_ref", "is_target", "masked",
-               "sentence", "start", "end"],
-    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence", "start",
-                     "end"],
+               "sentence", "sentence_start", "sentence_end", "start", "end"],
+    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence",
+                     "sentence_start", "sentence_end", "start", "end"],
     "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
                   "start", "end"],
     "findings": ["doc_id", "rule", "rules", "severity", "message", "path", "line", "column",
                  "heading", "marker", "section_id", "measure_id", "start", "end", "text",
-                 "sentence", "related_doc_id", "related_path", "related_line", "related_start",
+                 "sentence", "sentence_start", "sentence_end", "related_doc_id", "related_path", "related_line", "related_start",
                  "related_end"],
     "terms": ["doc_id", "measure_id", "term", "count"],
 }
 INT_COLUMNS = {"chars", "level", "ordinal", "start", "end", "line", "column", "related_line",
-               "related_start", "related_end", "count"}
+               "related_start", "related_end", "count", "sentence_start",
+               "sentence_end"}
 FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"]
 # fmt: on
 

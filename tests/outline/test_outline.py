@@ -450,7 +450,7 @@ def test_records_build_alike_by_keyword_position_and_default():
         claim_id="c1", section_id=None, measure_id="m1", indicator="产值", value_text="5",
         value=5e4, low=None, high=None, unit="万元", base_unit="元", approx="", change="",
         time_ref="", is_target=False, masked=False, sentence="产值5万元", start=2, end=5,
-        text="5万元", rule="claim.figure",
+        text="5万元", rule="claim.figure", sentence_start=0, sentence_end=5,
     )  # fmt: skip
     by_name = Claim(**values)
     by_place = Claim(*values.values())

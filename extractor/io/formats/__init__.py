@@ -24,16 +24,28 @@ REFUSED = {
 }
 
 
-def extract_text(path: Path, data: bytes) -> tuple[str, str]:
-    """The text of a .docx, .pdf or .html file and the label of how it was read."""
+def extract_text(path: Path, data: bytes, *, max_chars: int | None = None) -> tuple[str, str]:
+    """The text of a .docx, .pdf or .html file and the label of how it was read; a reader
+    refuses a text longer than ``max_chars`` as soon as it finds it out (.docx and .pdf
+    while they stream, page by page or block by block)."""
     suffix = path.suffix.lower()
     if suffix in REFUSED:
         raise InputError(f"{path}: {REFUSED[suffix]}")
     reader = _reader(suffix)
-    return reader(data, str(path))
+    return reader(data, str(path), max_chars=max_chars)
 
 
-def _reader(suffix: str) -> Callable[[bytes, str], tuple[str, str]]:
+def too_long(name: str, chars: int, max_chars: int | None) -> InputError | None:
+    """The error for a text of ``chars`` characters over ``max_chars`` (None: within it)."""
+    if max_chars is None or chars <= max_chars:
+        return None
+    return InputError(
+        f"{name}: its text passes the limit of {max_chars} characters (--max-chars); "
+        "refused while reading"
+    )
+
+
+def _reader(suffix: str) -> Callable[..., tuple[str, str]]:
     if suffix == ".docx":
         from extractor.io.formats.docx import read_docx
 

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.io.formats import join_lines
+from extractor.io.formats import join_lines, too_long
 
 # fmt: off
 _DROPPED = frozenset({
@@ -39,21 +39,33 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def read_html(data: bytes, name: str) -> tuple[str, str]:
-    """The main text of an HTML page's bytes and ``html:<encoding>``."""
+def read_html(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
+    """The main text of an HTML page's bytes and ``html:<encoding>`` (over ``max_chars``
+    characters: an :class:`InputError`)."""
     source, encoding = _decode(data, name)
     try:
         import lxml.html  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"{name}: reading HTML needs lxml ({exc})") from exc
+    # huge_tree: libxml2 otherwise drops a text node over 10 MB (the page "holds no text");
+    # the page's size is bounded before it is read
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:  # an XHTML page's XML declaration names an encoding; lxml refuses it on a str
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", source, count=1))
+        root = lxml.html.document_fromstring(
+            _XML_DECLARATION.sub("", source, count=1), parser=parser
+        )
     except Exception as exc:  # lxml.etree.ParserError on an empty or hopeless page
         raise InputError(f"{name}: not a readable HTML page ({exc})") from exc
     main = _main(root)
     parts: list[str] = []
     _walk(main, parts)
     text = join_lines([line.strip() for line in "".join(parts).split("\n")])
+    if (error := too_long(name, len(text), max_chars)) is not None:
+        raise error
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        limit = next(e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT")
+        limit = limit.split(",")[0]  # "Excessive depth in document: 2048"
+        raise InputError(f"{name}: the HTML page passes the parser's limits ({limit})")
     if not text.strip():
         raise InputError(f"{name}: the HTML page holds no text (outside scripts and menus)")
     return text, f"html:{encoding}"
@@ -93,24 +105,33 @@ def _dropped(element: Any) -> bool:
     return tag.lower() in _DROPPED or role in {"navigation", "banner", "contentinfo"}
 
 
-def _walk(element: Any, parts: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag == "br":
-        parts.append("\n")
-    elif tag in _CELLS:
-        parts.append("\t")
-    elif tag in _BLOCKS:
-        parts.append("\n")
-    preformatted = tag == "pre"
-    if element.text and not _dropped(element):
-        parts.append(element.text if preformatted else _collapse(element.text))
-    for child in element:
-        if not _dropped(child):
-            _walk(child, parts)
-        if child.tail:
-            parts.append(child.tail if preformatted else _collapse(child.tail))
-    if tag in _BLOCKS:
-        parts.append("\n")
+def _walk(root: Any, parts: list[str]) -> None:
+    """The text of ``root`` in document order: an element's own text, then each child and
+    the text after it (its tail), block elements between line breaks.  A stack, not
+    recursion: a page nested thousands of elements deep is still read."""
+    stack: list[Any] = [root]
+    while stack:
+        element = stack.pop()
+        if isinstance(element, str):
+            parts.append(element)
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag == "br":
+            parts.append("\n")
+        elif tag in _CELLS:
+            parts.append("\t")
+        elif tag in _BLOCKS:
+            parts.append("\n")
+        preformatted = tag == "pre"
+        if element.text and not _dropped(element):
+            parts.append(element.text if preformatted else _collapse(element.text))
+        if tag in _BLOCKS:
+            stack.append("\n")
+        for child in reversed(element):  # pushed last to first: popped in order
+            if child.tail:
+                stack.append(child.tail if preformatted else _collapse(child.tail))
+            if not _dropped(child):
+                stack.append(child)
 
 
 def _collapse(text: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.io.formats import join_lines
+from extractor.io.formats import join_lines, too_long
 from extractor.rules import default_rules
 from extractor.text.fold import fold
 from extractor.text.rx import at_position
@@ -59,8 +59,9 @@ class _Line:
         return "".join(self.text).strip()
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, str]:
-    """The text layer of a PDF's bytes; :class:`InputError` for a locked or scanned PDF."""
+def read_pdf(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[str, str]:
+    """The text layer of a PDF's bytes; :class:`InputError` for a locked or scanned PDF,
+    or one whose text passes ``max_chars`` (counted page by page, as it is read)."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -70,7 +71,12 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             _unlock(reader, name)
-        pages = [_page_lines(page) for page in reader.pages]
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(_page_lines(page))
+            chars += sum(len(line.string) + 1 for line in pages[-1])
+            if (error := too_long(name, chars, max_chars)) is not None:
+                raise error
     except InputError:
         raise
     except PdfReadError as exc:
