@@ -9,6 +9,8 @@ empty text), and prints them per stage::
 
     python benchmarks/instructions.py            # the checkout's code, as imported here
     python benchmarks/instructions.py --every 4  # a quarter of the texts (faster)
+    python benchmarks/instructions.py --python /path/venv/bin/python --installed  # a wheel
+    python benchmarks/instructions.py --keep /tmp/cg   # keep callgrind's files (split.py)
 
 It runs the extraction in a child process under ``valgrind --tool=callgrind`` (about 50
 times slower than without), so a run over 70 texts takes several minutes.  Compare two
@@ -27,6 +29,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractor.io.reading import read_document  # noqa: E402  (after the checkout's path)
+
 SHARED = ROOT.parent / "shared" / "corpora"
 
 #: The child: start up (imports, rules, the first parse of an empty text), then go as far
@@ -64,24 +70,39 @@ def texts(every: int) -> list[Path]:
     return found[::every]
 
 
-def count(paths: list[Path]) -> dict[str, int]:
-    """Instructions of each stage under callgrind (``total``: the three together)."""
+def count(
+    paths: list[Path],
+    *,
+    python: str = sys.executable,
+    installed: bool = False,
+    keep: Path | None = None,
+    runs_of: tuple[str, ...] = RUNS,
+) -> dict[str, int]:
+    """Instructions of each stage under callgrind (``total``: the three together).
+
+    ``python`` runs the child; ``installed`` imports the package it has installed (a wheel,
+    compiled) instead of this checkout; ``keep`` is a folder for callgrind's files
+    (``<run>.out``), which ``benchmarks/split.py`` reads."""
     runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         child = Path(tmp) / "child.py"
         child.write_text(CHILD, encoding="utf-8")
-        for run in RUNS:
-            log = Path(tmp) / f"{run}.out"
+        for run in runs_of:
+            log = (keep or Path(tmp)) / f"{run}.out"
             cmd = [
                 "valgrind", "--tool=callgrind", f"--callgrind-out-file={log}",
-                sys.executable, str(child), run, *map(str, paths),
+                python, str(child), run, *map(str, paths),
             ]  # fmt: skip
-            env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
+            env = {**os.environ, "PYTHONHASHSEED": "0"}
+            if not installed:
+                env["PYTHONPATH"] = str(ROOT)
             done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
             m = re.search(r"Collected : (\d+)", done.stderr)
             if done.returncode != 0 or m is None:
                 sys.exit(f"callgrind failed ({done.returncode}):\n{done.stderr[-2000:]}")
             runs[run] = int(m.group(1))
+    if runs_of != RUNS:
+        return runs
     out = {stage: runs[stage] - runs[before] for before, stage in zip(RUNS, STAGES, strict=False)}
     return {**out, "total": runs["rows"] - runs["startup"]}
 
@@ -89,13 +110,20 @@ def count(paths: list[Path]) -> dict[str, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--every", type=int, default=2, help="take every N-th text (default 2)")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter to count")
+    parser.add_argument(
+        "--installed", action="store_true", help="import its installed package, not this checkout"
+    )
+    parser.add_argument("--keep", type=Path, help="keep callgrind's files in this folder")
     args = parser.parse_args()
     paths = texts(args.every)
-    chars = sum(len(p.read_bytes()) for p in paths)
-    counted = count(paths)
-    print(f"{len(paths)} texts, {chars:,} bytes")
+    chars = sum(len(read_document(p).text) for p in paths)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    counted = count(paths, python=args.python, installed=args.installed, keep=args.keep)
+    print(f"{len(paths)} texts, {chars:,} characters")
     for stage in (*STAGES, "total"):
-        print(f"{stage:<10}{counted[stage]:>16,}")
+        print(f"{stage:<10}{counted[stage]:>16,}{counted[stage] / chars:>10,.0f} /char")
     return 0
 
 

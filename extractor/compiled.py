@@ -54,9 +54,11 @@ def stale_binaries(package: Path, slack: float = 2.0) -> list[Path]:
     stale = []
     for suffix in _EXTENSIONS:
         for binary in package.rglob(f"*{suffix}"):
-            source = binary.with_name(binary.name.split(".", 1)[0] + ".py")
-            if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
-                stale.append(binary)
+            stem = binary.name.split(".", 1)[0]  # a mypyc module's .py, a native one's .c
+            for source in (binary.with_name(f"{stem}.py"), binary.with_name(f"{stem}.c")):
+                if source.exists() and source.stat().st_mtime > binary.stat().st_mtime + slack:
+                    stale.append(binary)
+                    break
     return sorted(stale)
 
 

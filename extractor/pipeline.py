@@ -71,4 +71,4 @@ def parse(
         document, ctx.text, tuple(sections), tuple(measures), claims=tuple(claims),
         placeholders=tuple(placeholders), campaigns=tuple(campaigns),
     )  # fmt: skip
-    return replace(report, findings=tuple(audit(report, rules=ctx.rules)))
+    return replace(report, findings=tuple(audit(report, rules=ctx.rules, parsed=ctx)))

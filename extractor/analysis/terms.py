@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -50,6 +51,7 @@ class TermCount:
     count: int
 
 
+@lru_cache(maxsize=1 << 17)  # words recur across reports: judged once per process
 def is_term(word: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """A token worth counting: two or more letters, not a stop word, figure or mask."""
     if word in stopwords or masks_only(word):

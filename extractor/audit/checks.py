@@ -35,12 +35,12 @@ from typing import Any, NamedTuple
 import regex
 
 from extractor.audit.messages import DEFAULT_LANG, JOINER, Messages, check_lang, messages
-from extractor.context import Locator
+from extractor.context import Context, Locator, marks
 from extractor.model import Claim, Finding, Measure, Report, Section
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning
-from extractor.text.sentences import SENTENCE_END, cached_fold, sentence_index, window
+from extractor.text.sentences import SENTENCE_END, Marks, cached_fold, sentence_index, window
 
 ERROR, WARNING = "error", "warning"
 #: Every rule id and its severity, in the order findings are reported.
@@ -170,12 +170,22 @@ class _Context:
     and the messages in the language asked for."""
 
     def __init__(
-        self, report: Report, patterns: AuditRules, texts: Messages, lang: str = DEFAULT_LANG
+        self,
+        report: Report,
+        patterns: AuditRules,
+        texts: Messages,
+        lang: str = DEFAULT_LANG,
+        parsed: Context | None = None,
     ) -> None:
         self.report, self.text, self.patterns = report, report.text, patterns
         self.texts, self.lang = texts, check_lang(lang)
-        self.folded = cached_fold(report.text)
-        self.index = sentence_index(self.folded)
+        if parsed is not None and parsed.text == report.text:  # the parse's own: reused
+            self.folded = parsed.folded
+            same_marks = marks(parsed.rules) == Marks()  # the audit reads the default marks
+            self.index = parsed.sentences if same_marks else sentence_index(self.folded)
+        else:
+            self.folded = cached_fold(report.text)
+            self.index = sentence_index(self.folded)
         self.locator = Locator(report.sections)
         self.measures = sorted(report.measures, key=lambda m: m.start)
         self.measure_starts = [m.start for m in self.measures]
@@ -300,6 +310,7 @@ def audit(
     select: Iterable[str] | None = None,
     skip: Iterable[str] = (),
     lang: str = DEFAULT_LANG,
+    parsed: Context | None = None,
 ) -> list[Finding]:
     """The findings of one document, in reading order (by offset).
 
@@ -307,6 +318,8 @@ def audit(
     ``lang`` is the messages' language (``zh``, the default, or ``en``).  A report that
     failed to parse (``status="error"``) has no findings, nor has one parsed with a variant
     pattern directory that holds no messages (no ``messages.toml``: it audits nothing).
+    ``parsed`` is the context the report was parsed in (the pipeline's): its folded text,
+    and its sentence index where its marks are the audit's, are not built again.
     """
     check_lang(lang)
     rules = rules or default_rules()
@@ -314,7 +327,7 @@ def audit(
         return []
     wanted = set(check_rule_ids(select if select is not None else DOCUMENT_RULES))
     wanted -= set(check_rule_ids(skip))
-    ctx = _Context(report, audit_rules(rules), messages(rules), lang)
+    ctx = _Context(report, audit_rules(rules), messages(rules), lang, parsed)
     hits: list[Hit] = []
     for rule_id, check in _CHECKS.items():
         if rule_id in wanted:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.text.fold import fold
+from extractor.text.native import NATIVE
 
 #: What ends a clause, a sentence and a full sentence: the defaults of
 #: ``patterns/text.toml`` ([text]), which the pipeline hands to each SentenceIndex.
@@ -76,12 +77,14 @@ class SentenceIndex:
 
     def __init__(self, text: str, marks: Marks = Marks()) -> None:
         self.text = text
-        # one scan for every mark; the sentence and full-sentence ends are a subset of the
-        # clause marks, picked out of them (two more scans of the text cost more)
-        self._clause = [m.start() for m in _scanner(marks.clause).finditer(text)]
-        sentence_marks, full_marks = frozenset(marks.sentence), frozenset(marks.full)
-        self._sentence = [p for p in self._clause if text[p] in sentence_marks]
-        self._full = [p for p in self._sentence if text[p] in full_marks]
+        clause, sentence, full = (
+            NATIVE.mark_positions(text, marks.clause, marks.sentence, marks.full)
+            if NATIVE is not None  # the same lists, in one pass in C (extractor.text.native)
+            else mark_positions(text, marks)
+        )
+        self._clause: list[int] = clause
+        self._sentence: list[int] = sentence
+        self._full: list[int] = full
         self._spaces = marks.spaces
         self._spans: dict[int, tuple[int, int]] = {}
 
@@ -123,6 +126,18 @@ class SentenceIndex:
         """Where the clause holding ``pos`` ends (the offset of its punctuation)."""
         j = bisect_left(self._clause, pos)
         return self._clause[j] if j < len(self._clause) else len(self.text)
+
+
+def mark_positions(text: str, marks: Marks) -> tuple[list[int], list[int], list[int]]:
+    """The offsets of the clause marks in ``text``, and of those among them that end a
+    sentence and a full sentence: the reference of the native pass."""
+    # one scan for every mark; the sentence and full-sentence ends are a subset of the
+    # clause marks, picked out of them (two more scans of the text cost more)
+    clause = [m.start() for m in _scanner(marks.clause).finditer(text)]
+    sentence_marks, full_marks = frozenset(marks.sentence), frozenset(marks.full)
+    sentence = [p for p in clause if text[p] in sentence_marks]
+    full = [p for p in sentence if text[p] in full_marks]
+    return clause, sentence, full
 
 
 @lru_cache(maxsize=16)
