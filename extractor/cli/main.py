@@ -9,7 +9,7 @@ from contextlib import closing
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -273,25 +273,44 @@ def evaluate(
     path: Annotated[
         Path | None, typer.Argument(help="Annotated corpus (default: corpora/).")
     ] = None,
+    shared: Annotated[
+        Path | None,
+        typer.Option(help="The real reports (default: ../shared/corpora beside the checkout)."),
+    ] = None,
 ) -> None:
-    """Score the parser against annotated reports: precision, recall and F1 per element."""
+    """Score the parser against annotated reports: precision, recall and F1 per element;
+    on the annotated real reports, the tuning and the held-out split apart."""
     try:
         from extractor.analysis.evaluate import evaluate as run_evaluation
     except ImportError as exc:
         raise _fail(f"the evaluation module is not available ({exc})", 1) from exc
-    result = run_evaluation(path or _default_corpora())
-    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title="Scores")
+    corpus = path or _default_corpora()
+    result = run_evaluation(corpus)
+    _print_scores(result, "Scores")
+    if result.accuracies:
+        acc = Table("field", "accuracy", title="Accuracies")
+        for name, value in result.accuracies.items():
+            acc.add_row(name, f"{value:.3f}")
+        console.print(acc)
+    if (Path(corpus) / "annotations" / "real" / "outline").is_dir():
+        from extractor.analysis.real import evaluate_real
+
+        real = evaluate_real(corpus, shared=shared)
+        for split, scores in real.splits.items():
+            docs = len(scores.documents)
+            _print_scores(scores, f"Real reports, {split} ({docs} reports): outline")
+        for skip in real.skipped:
+            console.print(f"skipped {skip.json_path.name}: {skip.reason}", style="yellow")
+
+
+def _print_scores(result: Any, title: str) -> None:
+    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title=title)
     for name, s in result.scores.items():
         table.add_row(
             str(getattr(s, "element", name)), str(s.tp), str(s.fp), str(s.fn),
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
         )  # fmt: skip
     console.print(table)
-    if result.accuracies:
-        acc = Table("field", "accuracy", title="Accuracies")
-        for name, value in result.accuracies.items():
-            acc.add_row(name, f"{value:.3f}")
-        console.print(acc)
 
 
 def _default_corpora() -> Path:

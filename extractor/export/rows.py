@@ -52,7 +52,7 @@ def _elements(name: str) -> Callable[[Report], Iterable[Any]]:
 # fmt: off
 TABLES: dict[str, TableSpec] = {
     "documents": TableSpec(lambda r: (r.document,), _columns(
-        "doc_id path series title period review_period plan_period doc_type chars:int "
+        "doc_id path series title period review_period plan_period doc_type date chars:int "
         "encoding sha256 status error warning")),
     "sections": TableSpec(_elements("sections"), _columns(
         "doc_id section_id parent_id level:int marker ordinal:int title kind period "

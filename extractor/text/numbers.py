@@ -25,7 +25,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.text.fold import fold
-from extractor.text.numerals import DIGITS, adjacent, chinese_int, chinese_number
+from extractor.text.numerals import adjacent, chinese_int, chinese_number, numerals
 
 __all__ = [
     "NUMERAL_CHARS", "Number", "chinese_int", "chinese_number", "find_numbers", "parse_number",
@@ -120,14 +120,15 @@ def small_int(text: str) -> int | None:
     """The value of an ordinal below 100: ``一``→1, ``十二``→12, ``二十``→20, ``7``→7."""
     if text.isdigit():
         return int(text)
-    if not text or any(ch not in DIGITS and ch != "十" for ch in text):
+    digits = numerals().digits
+    if not text or any(ch not in digits and ch != "十" for ch in text):
         return None
     if "十" not in text:
-        return DIGITS[text] if len(text) == 1 else None
+        return digits[text] if len(text) == 1 else None
     tens, _, units = text.partition("十")
-    if (tens and tens not in DIGITS) or (units and units not in DIGITS) or "十" in units:
+    if (tens and tens not in digits) or (units and units not in digits) or "十" in units:
         return None
-    return (DIGITS[tens] if tens else 1) * 10 + (DIGITS[units] if units else 0)
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
 def arabic(text: str) -> float:
@@ -178,7 +179,7 @@ def _share_token(kind: str, m: regex.Match[str]) -> Number | None:
     start, end = m.start("cheng") if kind == "cheng" else m.start(), m.end()
     if kind == "doubling":
         times = m.group("fan")
-        n = 1 if times is None else (int(times) if times.isdigit() else DIGITS[times])
+        n = 1 if times is None else (int(times) if times.isdigit() else numerals().digits[times])
         return Number(start, end, m.group(), float(2**n), kind="multiple", unit="倍")
     value = _share(kind, m)
     text = m.string[start:end]
