@@ -79,6 +79,7 @@ class Document:
     error: str = ""
     body_start: int = 0
     body_end: int = 0
+    date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
     warning: str = ""  # read, with something the reader should know (a link followed …)
 
     def __repr__(self) -> str:

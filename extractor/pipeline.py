@@ -49,7 +49,7 @@ def parse(
     ctx = context(normalise_newlines(text), rules)
     layout = find_layout(ctx)
     head = ctx.folded[: min(len(ctx.folded), max(layout.body_start, 0) + 600)]
-    periods = find_document_periods(layout.title, head, year_hint=_year_hint(path))
+    periods = find_document_periods(layout.title, head, year_hint=_year_hint(path), rules=ctx.rules)
     sections = find_sections(ctx, layout, periods)
     measures = find_measures(ctx, layout, sections)
     document = Document(
@@ -57,7 +57,7 @@ def parse(
         title_start=layout.title_start, title_end=layout.title_end, period=periods.period,
         review_period=periods.review, plan_period=periods.plan, doc_type=periods.doc_type,
         chars=len(ctx.text), encoding=encoding, sha256=sha256, body_start=layout.body_start,
-        body_end=layout.body_end,
+        body_end=layout.body_end, date=layout.date,
     )  # fmt: skip
     where = Placement(sections, measures)
     placeholders = find_placeholders(ctx, where=where)

@@ -62,7 +62,9 @@ def test_real_report_parses_with_sound_spans(path):
     sections = {s.section_id: s for s in report.sections}
     for sec in report.sections:
         assert text[sec.start : sec.end] == sec.text
-        assert sec.start <= sec.title_start < sec.title_end <= sec.end
+        # a part's number alone on its line (1960: 一) has an empty title
+        assert sec.start <= sec.title_start <= sec.title_end <= sec.end
+        assert sec.title or sec.marker
         assert sec.title == text[sec.title_start : sec.title_end].strip()
         if sec.parent_id is not None:
             parent = sections[sec.parent_id]
@@ -76,6 +78,29 @@ def test_real_report_parses_with_sound_spans(path):
     doc = report.document
     if doc.title:
         assert "".join(text[doc.title_start : doc.title_end].split()) == doc.title
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_parts_numbered_by_a_bare_numeral_and_parts_after_a_nested_list():
+    # 1960: the parts are a bare 一 on a line of its own; 1986: 三、 and 四、 go on after a
+    # list 一、…五、 numbered inside 二、, and the 第一…第十 items hang under 四、
+    assert [(s.level, s.marker) for s in _real("state-council", "1960").sections] == [
+        (1, "一"), (1, "二"), (1, "三"), (1, "四"),
+    ]  # fmt: skip
+    report = _real("state-council", "1986")
+    parts = [s for s in report.sections if s.level == 1 and s.marker]
+    assert [s.marker for s in parts] == ["一、", "二、", "三、", "四、"]
+    assert parts[2].title == "“七五”时期的经济体制改革"
+    nested = [s for s in report.sections if s.parent_id == parts[1].section_id]
+    assert [s.marker for s in nested if s.marker.endswith("、")] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+    ]
+    items = [m for m in report.measures if m.marker.startswith("第")]
+    assert len(items) == 10 and {m.section_id for m in items} == {parts[3].section_id}
 
 
 @pytest.mark.skipif(not REAL, reason=SHARED_REASON)
@@ -121,3 +146,50 @@ def test_leads_beside_inline_lists_in_a_section():
     assert by_headline["推进资源性产品价格改革"].style == "lead"
     items = [m for m in ms if m.parent_id == lead.measure_id]
     assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_lead_running_straight_into_its_list_holds_it():
+    # gansu/2026: 持续办好为民实事。一是…十是 had hung under the lead before it
+    ms = _real("gansu", "2026").measures
+    lead = next(m for m in ms if m.style == "lead" and m.headline == "持续办好为民实事")
+    items = [m for m in ms if m.parent_id == lead.measure_id]
+    assert [m.marker for m in items][:3] == ["一是", "二是", "三是"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_short_line_inside_a_part_does_not_reset_the_parts():
+    # 1957: a line naming a topic inside 二、 had been taken for a bare part, reset the
+    # numbering and lost 三、…五、 (then was dropped as a late bare part)
+    parts = [s.marker for s in _real("state-council", "1957").sections if s.level == 1]
+    assert parts == ["一、", "二、", "三、", "四、", "五、"]
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_every_report_with_headings_gets_an_outline():
+    # the reports without a numbered heading line: 1954 (a wiki page broken into fragments)
+    # and 1975 (paragraphs only)
+    without = {"state-council/1954", "state-council/1975"}
+    for path in REAL:
+        name = f"{path.parent.name}/{path.stem}"
+        if name in without or path.parent.name == "seed":
+            continue
+        assert parse(path.read_text(encoding="utf-8"), path=str(path)).sections, name
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_a_title_glued_to_its_dateline_stops_before_it():
+    # state-council/2024: 政府工作报告——2024年3月5日在…上国务院总理 李强 on one line
+    document = _real("state-council", "2024").document
+    assert (document.title, document.date, document.doc_type) == (
+        "政府工作报告", "2024-03-05", "gov-work-report",
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not REAL, reason=SHARED_REASON)
+def test_sibling_titles_tell_where_a_run_on_title_ends():
+    # sgcc-shaanxi-party/2021 lost its line breaks: 1.…9. close with 上提高质量, and those
+    # that ran on into their lead end there (extractor/outline/series.py)
+    titles = [s.title for s in _real("sgcc-shaanxi-party", "2021").sections if s.level == 3]
+    assert len(titles) == 9
+    assert all(t.endswith("上提高质量") for t in titles)

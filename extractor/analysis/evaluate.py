@@ -65,6 +65,12 @@ class Annotation:
     text: str
     meta: Mapping[str, Any]
     elements: Mapping[str, tuple[Gold, ...]]  # only the annotated elements
+    #: titles and headlines longer than 30 characters compared by their 28-character
+    #: prefix and their length (the real reports' annotations quote no more of a report)
+    clipped: bool = False
+    #: lead measures are scored (False where a report lost its paragraph breaks: neither
+    #: side's leads count)
+    leads: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +127,29 @@ class Evaluation:
 
 
 # --- loading ------------------------------------------------------------------------------
+
+
+#: The longest text an annotation of a real report quotes, and the prefix it keeps of a
+#: longer one (corpora/annotations/real/README.md).
+QUOTED_MAX, QUOTED_PREFIX = 30, 28
+
+
+def clip(text: str, length: int | None = None) -> str:
+    """A compared title or headline as the real reports' annotations write it: whole up to
+    30 characters, else its 28-character prefix, ``…`` and its length.  An annotation's
+    own ``prefix…`` is given its length (``title_len``) the same way."""
+    if text.endswith("…") and length is not None:
+        return f"{text[:-1][:QUOTED_PREFIX]}…{length}"
+    if len(text) > QUOTED_MAX:
+        return f"{text[:QUOTED_PREFIX]}…{len(text)}"
+    return text
+
+
+def _same_clipped(gold: str, got: str) -> bool:
+    """A clipped annotation's title against a whole one: prefix and more than 30 characters."""
+    if gold.endswith("…"):
+        return len(got) > QUOTED_MAX and got.startswith(gold[:-1][:QUOTED_PREFIX])
+    return gold == got
 
 
 def _title(value: Any) -> str:
@@ -335,10 +364,15 @@ class _Tally:
         self.checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [right, all]
         self.misses: list[Miss] = []
 
-    def check(self, doc: str, element: str, name: str, gold: Any, got: Any) -> None:
+    def check(
+        self, doc: str, element: str, name: str, gold: Any, got: Any, clipped: bool = False
+    ) -> None:
         if name in ("measure_section", "document_title"):
             gold, got = _title(gold), _title(got)
-        same = _loosely(gold, got) if name in _LOOSE else gold == got
+        if clipped and name in ("measure_section", "document_title"):
+            same = _same_clipped(gold, got)
+        else:
+            same = _loosely(gold, got) if name in _LOOSE else gold == got
         right = self.checks[name]
         right[0] += same
         right[1] += 1
@@ -360,7 +394,12 @@ def _match(element: str, ann: Annotation, report: Report, tally: _Tally) -> None
     spec, doc = SPECS[element], ann.doc_id
     pending: dict[Hashable, deque[Any]] = defaultdict(deque)
     for item in getattr(report, element):
-        pending[spec.pred_key(report, item)].append(item)
+        if element == "measures" and not ann.leads and item.style == "lead":
+            continue
+        key = spec.pred_key(report, item)
+        if ann.clipped and element in ("sections", "measures"):
+            key = (key[0], clip(key[1]))
+        pending[key].append(item)
     counts = tally.counts.setdefault(element, [0, 0, 0])
     for gold in ann.elements[element]:
         key = spec.gold_key(gold)
@@ -372,7 +411,8 @@ def _match(element: str, ann: Annotation, report: Report, tally: _Tally) -> None
         item = pending[key].popleft()
         for name, field, get in spec.checks:
             if field in gold.attrs:
-                tally.check(doc, element, name, gold.attrs[field], get(report, item))
+                got = get(report, item)
+                tally.check(doc, element, name, gold.attrs[field], got, ann.clipped)
     for key, items in pending.items():
         counts[1] += len(items)
         for item in items:
@@ -385,7 +425,7 @@ def _score_document(ann: Annotation, report: Report, tally: _Tally) -> None:
     for name, field in DOCUMENT_CHECKS.items():
         if field in ann.meta:
             got = getattr(report.document, field)
-            tally.check(ann.doc_id, "document", name, ann.meta[field], got)
+            tally.check(ann.doc_id, "document", name, ann.meta[field], got, ann.clipped)
     for element in ann.elements:
         _match(element, ann, report, tally)
 

@@ -9,7 +9,7 @@ from contextlib import closing
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -277,39 +277,53 @@ def evaluate(
     path: Annotated[
         Path | None, typer.Argument(help="Annotated corpus (default: corpora/).")
     ] = None,
-    reports: Annotated[
+    shared: Annotated[
         Path | None,
-        typer.Option(help="Where the annotated real reports are (default: ../shared/corpora)."),
+        typer.Option(help="The real reports (default: ../shared/corpora beside the checkout)."),
     ] = None,
     wrong: Annotated[
         bool, typer.Option(help="List the claims of the tuning split with a wrong field.")
     ] = False,
 ) -> None:
-    """Score the parser against annotated reports: precision, recall and F1 per element, and
-    what the figures of real reports mean, per field and fully right, tuning beside held-out."""
+    """Score the parser against annotated reports: precision, recall and F1 per element;
+    on the annotated real reports, the tuning and the held-out split apart: the outline, and
+    what the figures mean (per field, and the share of claims fully right)."""
     try:
         from extractor.analysis.evaluate import evaluate as run_evaluation
     except ImportError as exc:
         raise _fail(f"the evaluation module is not available ({exc})", 1) from exc
-    corpora = path or _default_corpora()
-    result = run_evaluation(corpora)
-    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title="Scores")
+    corpus = path or _default_corpora()
+    result = run_evaluation(corpus)
+    _print_scores(result, "Scores")
+    if result.accuracies:
+        acc = Table("field", "accuracy", title="Accuracies")
+        for name, value in result.accuracies.items():
+            acc.add_row(name, f"{value:.3f}")
+        console.print(acc)
+    if (Path(corpus) / "annotations" / "real" / "outline").is_dir():
+        from extractor.analysis.real import evaluate_real
+
+        real = evaluate_real(corpus, shared=shared)
+        for split, scores in real.splits.items():
+            docs = len(scores.documents)
+            _print_scores(scores, f"Real reports, {split} ({docs} reports): outline")
+        for skip in real.skipped:
+            console.print(f"skipped {skip.json_path.name}: {skip.reason}", style="yellow")
+    files = sorted((Path(corpus) / "annotations" / "real" / "claims").glob("*.json"))
+    if files:  # the meaning of the figures of real reports (extractor/analysis/meaning.py)
+        from extractor.analysis.meaning import score_meaning
+
+        _print_meaning(score_meaning(files, corpora=shared), wrong=wrong)
+
+
+def _print_scores(result: Any, title: str) -> None:
+    table = Table("element", "tp", "fp", "fn", "precision", "recall", "F1", title=title)
     for name, s in result.scores.items():
         table.add_row(
             str(getattr(s, "element", name)), str(s.tp), str(s.fp), str(s.fn),
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
         )  # fmt: skip
     console.print(table)
-    if result.accuracies:
-        acc = Table("field", "accuracy", title="Accuracies")
-        for name, value in result.accuracies.items():
-            acc.add_row(name, f"{value:.3f}")
-        console.print(acc)
-    files = sorted((corpora / "annotations" / "real" / "claims").glob("*.json"))
-    if files:  # the meaning of the figures of real reports (extractor/analysis/meaning.py)
-        from extractor.analysis.meaning import score_meaning
-
-        _print_meaning(score_meaning(files, corpora=reports), wrong=wrong)
 
 
 def _print_meaning(meaning: Meaning, *, wrong: bool) -> None:

@@ -52,7 +52,7 @@ def _elements(name: str) -> Callable[[Report], Iterable[Any]]:
 # fmt: off
 TABLES: dict[str, TableSpec] = {
     "documents": TableSpec(lambda r: (r.document,), _columns(
-        "doc_id path series title period review_period plan_period doc_type chars:int "
+        "doc_id path series title period review_period plan_period doc_type date chars:int "
         "encoding sha256 status error warning")),
     # every element table: the element's id and the rule that produced it (SPEC §4)
     "sections": TableSpec(_elements("sections"), _columns(

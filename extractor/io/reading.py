@@ -360,9 +360,14 @@ def _damaged_utf8(data: bytes) -> tuple[str, str, str] | None:
     )
 
 
+#: The CJK Unified Ideographs block (U+4E00–U+9FFF), as code points: the characters whose
+#: codes tell the encodings apart.
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF
+
+
 def _few_han(text: str) -> bool:
     """Too few Chinese characters for their share of common ones to say anything."""
-    return sum(1 for ch in text[:20_000] if "\u4e00" <= ch <= "\u9fff") < 20
+    return sum(1 for ch in text[:20_000] if _HAN_FIRST <= ord(ch) <= _HAN_LAST) < 20
 
 
 def _common_share(text: str, codec: str, low: bytes, high: bytes) -> float:
@@ -371,7 +376,7 @@ def _common_share(text: str, codec: str, low: bytes, high: bytes) -> float:
     GB2312's first level (``B0A1``–``D7FE``, 3,755 characters) and Big5's frequent block
     (``A440``–``C67E``, 5,401) hold nearly every character of a real report; the bytes of
     one encoding read as the other yield many characters outside them."""
-    sample = [ch for ch in text[:20_000] if "\u4e00" <= ch <= "\u9fff"]
+    sample = [ch for ch in text[:20_000] if _HAN_FIRST <= ord(ch) <= _HAN_LAST]
     if not sample:
         return 0.0
     common = 0

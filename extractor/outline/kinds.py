@@ -8,8 +8,6 @@ subsection keeps its parent's kind unless its title matches one of the stricter
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex
 
 from extractor.rules.loader import RuleSet
@@ -18,21 +16,22 @@ KINDS = ("problems", "plan", "review")
 
 
 class _Compiled:
-    def __init__(self, data: dict[str, Any]) -> None:
-        table = data.get("kind", {})
-        self.words = {
-            k: regex.compile(
-                "|".join(regex.escape(w) for w in table.get(k, {}).get("words", ["$^"]))
-            )
-            for k in KINDS
-        }
+    def __init__(self, rules: RuleSet) -> None:
+        self.words = {k: regex.compile(rules.vocab(f"kind.{k}.words").alternation()) for k in KINDS}
         self.sub = {
-            k: [regex.compile(p) for p in table.get(k, {}).get("subsection", [])] for k in KINDS
+            k: [regex.compile(p) for p in rules.vocab(f"kind.{k}.subsection").patterns]
+            for k in KINDS
         }
 
 
 def _compiled(rules: RuleSet) -> _Compiled:
-    return rules.compiled("kinds", lambda r: _Compiled(dict(r.data)))
+    return rules.compiled("kinds", _Compiled)
+
+
+def vocabulary(rules: RuleSet, key: str) -> regex.Pattern[str]:
+    """One entry of ``patterns/kinds.toml`` (``kind.review.reviewed``, ``period.year`` …)
+    as one pattern, compiled once per rule set."""
+    return rules.compiled(f"kinds:{key}", lambda r: regex.compile(r.vocab(key).alternation()))
 
 
 def section_kind(title: str, parent_kind: str | None, *, rules: RuleSet) -> str:

@@ -14,9 +14,9 @@ from typing import Any
 import regex
 
 from extractor.context import Context
+from extractor.rules.loader import default_rules, marker_alternation
 from extractor.rules.records import RuleSet
 
-GENRE = regex.compile(r"报告|总结|计划|安排|思路|要点|打算|汇报|工作")
 TITLE_MAX = 60
 
 
@@ -27,6 +27,7 @@ class Paragraph:
     start: int
     end: int
     line_start: bool  # begins a line (True) or follows an indent inside a line (False)
+    markup: bool = False  # a heading by markdown (`# 工作总结`, or a line underlined `====`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,58 +40,96 @@ class Layout:
     body_start: int
     body_end: int
     paragraphs: tuple[Paragraph, ...]
+    date: str = ""  # YYYY-MM-DD from a page's metadata header or the dateline, else ""
 
 
 class _Compiled:
-    def __init__(self, data: dict[str, Any]) -> None:
-        layout = data.get("layout", {})
-        self.clutter = regex.compile("(?:" + "|".join(layout.get("clutter", ["$^"])) + r")\Z")
-        self.title_field = regex.compile(layout.get("title_field", "$^"))
-        self.end_matter = regex.compile("(?:" + "|".join(layout.get("end_matter", ["$^"])) + r")\Z")
-        self.stop_title = regex.compile(layout.get("address", "$^"))
-        self.marker = regex.compile(
-            r"\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?[0-9０-９]{1,2}[)）、.．]|第[一二三四五六七八九十]+(?:部分|章))"
+    def __init__(self, rules: RuleSet) -> None:
+        def whole_line(key: str) -> regex.Pattern[str]:
+            return regex.compile(f"(?:{rules.vocab(key).alternation()})\\Z")
+
+        self.clutter = whole_line("layout.clutter")
+        self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
+        self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
+        self.end_matter = whole_line("layout.end_matter")
+        self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
+        # a line that opens as a heading does (on the folded text): never the title
+        self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
+        # a part marker (第一部分) before the wide space that sets off its title
+        parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
+        self.part_marker = regex.compile(marker_alternation(parts))
+        self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
+        self.markup_heading = regex.compile(rules.vocab("layout.markup_heading").pattern)
+        self.markup_underline = regex.compile(rules.vocab("layout.markup_underline").pattern)
+        # where either opens a line: sought once over a text, not tried at every line
+        self.markup_line = regex.compile(
+            f"^(?:{self.markup_heading.pattern}|{self.markup_underline.pattern})", regex.M
         )
-        starters = layout.get("sentence_starters", ["$^"])
-        self.starters = regex.compile("|".join(regex.escape(w) for w in starters))
+        self.date = regex.compile(rules.vocab("layout.date").alternation())
+        self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
+        self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
 
 
 def compiled(rules: RuleSet) -> _Compiled:
     """The layout patterns of a rule set, compiled once."""
-    return rules.compiled("layout", lambda r: _Compiled(dict(r.data)))
+    return rules.compiled("layout", _Compiled)
 
 
 #: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends
 #: too), one space after a sentence end, or one wide space (U+3000, U+2003…) in the original.
 _BREAK = regex.compile(r"[ ]{2,}|(?<=[。！？!?])[ ]|[ ]")
 _WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0\u200b")
-#: …except the wide space between a part marker and its title (第一部分　总体要求).
-_BARE_MARKER = regex.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)")
 
 
 def find_paragraphs(
-    text: str, folded: str, start: int = 0, end: int | None = None
+    text: str,
+    folded: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    rules: RuleSet | None = None,
 ) -> list[Paragraph]:
     """Split ``text[start:end]`` into paragraphs at line breaks and at indent runs."""
+    comp = compiled(rules or default_rules())
     end = len(text) if end is None else end
     paragraphs: list[Paragraph] = []
+    markup = {m.start() for m in comp.markup_line.finditer(folded, start, end)}
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        _split_line(text, folded, pos, line_end, paragraphs)
+        if pos not in markup:
+            _split_line(text, folded, pos, line_end, paragraphs, comp.part_marker)
+            pos = line_end + 1
+            continue
+        # markdown: `# 工作总结` is the heading 工作总结; `====` under a line, no paragraph
+        rule = comp.markup_underline.match(folded, pos, line_end)
+        if rule is not None and not folded[rule.end() : line_end].strip():
+            last = paragraphs[-1] if paragraphs else None
+            if last is not None and last.line_start and text.count("\n", last.end, pos) == 1:
+                paragraphs[-1] = Paragraph(last.start, last.end, True, markup=True)
+            pos = line_end + 1
+            continue
+        hashes = comp.markup_heading.match(folded, pos, line_end)
+        count = len(paragraphs)
+        _split_line(text, folded, hashes.end() if hashes else pos, line_end, paragraphs,
+                    comp.part_marker)  # fmt: skip
+        if hashes and len(paragraphs) == count + 1:
+            paragraphs[-1] = Paragraph(paragraphs[-1].start, paragraphs[-1].end, True, True)
         pos = line_end + 1
     return paragraphs
 
 
-def _split_line(text: str, folded: str, start: int, end: int, out: list[Paragraph]) -> None:
+def _split_line(
+    text: str, folded: str, start: int, end: int, out: list[Paragraph], part_marker: Any
+) -> None:
     seg_start = start
     first = True
     for m in _BREAK.finditer(folded, start, end):
         if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
             if text[m.start()] not in _WIDE_SPACES:
                 continue
-            if _BARE_MARKER.fullmatch(folded, seg_start, m.start()):
+            if part_marker.fullmatch(folded, seg_start, m.start()):
                 continue
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
@@ -111,8 +150,8 @@ def _emit(folded: str, start: int, end: int, line_start: bool, out: list[Paragra
 def find_layout(ctx: Context) -> Layout:
     """Find the title, skip page clutter above it and cut trailing end matter."""
     text, folded, comp = ctx.text, ctx.folded, compiled(ctx.rules)
-    paragraphs = find_paragraphs(text, folded)
-    title, t_start, t_end, body_start = _find_title(text, paragraphs, comp)
+    paragraphs = find_paragraphs(text, folded, rules=ctx.rules)
+    title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
     body_end = len(text)
     half = len(text) // 2
     for para in paragraphs:
@@ -121,12 +160,71 @@ def find_layout(ctx: Context) -> Layout:
             if len(line) <= 40 and comp.end_matter.match(line):
                 body_end = para.start
                 break
-    body = tuple(p for p in paragraphs if body_start <= p.start < body_end)
-    return Layout(title, t_start, t_end, body_start, body_end, body)
+    body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
+    body = tuple(_after(p, body_start, folded) for p in paragraphs if body_start < p.end)
+    body = tuple(p for p in body if p.start < body_end and p.end > p.start)
+    date = _find_date(folded, max(body_start, t_end), comp)
+    return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+#: How far past the title a dateline is looked for.
+DATE_REACH = 200
+
+
+def _find_date(folded: str, head_end: int, comp: _Compiled) -> str:
+    """The date a page's metadata header or the dateline under the title gives, as
+    ``YYYY-MM-DD``; "" where there is none."""
+    m = comp.date.search(folded, 0, min(len(folded), max(head_end, 0) + DATE_REACH))
+    if m is None:
+        return ""
+    month, day = int(m.group("month")), int(m.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{m.group('year')}-{month:02d}-{day:02d}"
+
+
+#: A stretch in another language: Latin letters, and Han characters fewer than a tenth of
+#: them; the half it ends with holds at least this many letters.
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+FOREIGN_HALF = 200
+#: How much of a paragraph is read to tell its language.
+LANGUAGE_SAMPLE = 400
+
+
+def _before_foreign_half(
+    folded: str, paragraphs: list[Paragraph], body_start: int, body_end: int
+) -> int:
+    """Where a translation or a second-language half at the end of the body begins (it is
+    no part of the outline: the English half's ``1.`` lines are no sections)."""
+    start, letters = body_end, 0
+    for para in reversed(paragraphs):
+        if para.start >= body_end:
+            continue
+        if para.start < body_start:
+            break
+        sample = min(para.end, para.start + LANGUAGE_SAMPLE)  # a paragraph is one language
+        latin = len(_LATIN.findall(folded, para.start, sample))
+        han = len(_HAN.findall(folded, para.start, sample))
+        if han * 10 > latin and han >= 2:
+            break  # the first paragraph of the body's own language, from the end
+        start, letters = para.start, letters + latin
+    return start if letters >= FOREIGN_HALF else body_end
+
+
+def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:
+    """The part of a paragraph after the body's start: a title run on into its text (an
+    official document or a page that lost its line breaks) is no part of it."""
+    if para.start >= body_start:
+        return para
+    start = body_start
+    while start < para.end and folded[start].isspace():
+        start += 1
+    return Paragraph(start, para.end, para.line_start)
 
 
 def _find_title(
-    text: str, paragraphs: list[Paragraph], comp: _Compiled
+    text: str, folded: str, paragraphs: list[Paragraph], comp: _Compiled
 ) -> tuple[str, int, int, int]:
     """Title (whitespace removed), its span, and where the body starts."""
     seen = 0
@@ -136,7 +234,7 @@ def _find_title(
         if field:
             s = para.start + field.start("title")
             e = para.start + field.end("title")
-            body = _after_separator(text, paragraphs, i)
+            body = _after_separator(folded, paragraphs, i, comp)
             return "".join(text[s:e].split()), s, e, body
         if comp.clutter.match(line.strip()):
             continue
@@ -145,25 +243,29 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
+        official = comp.official_title.match(line) if len(line) > TITLE_MAX else None
+        if official:  # an official document whose head lost its line breaks
+            s, e = para.start + official.start("title"), para.start + official.end("title")
+            return "".join(text[s:e].split()), s, e, e
         if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
-            genre_head = GENRE.search(head) and not GENRE.search(rest[:TITLE_MAX])
-            if genre_head and not _has_punct(head) and not comp.marker.match(head):
+            genre_head = comp.genre.search(head) and not comp.genre.search(rest[:TITLE_MAX])
+            heading = comp.marker.match(folded, para.start, para.start + len(head))
+            if genre_head and not _has_punct(head) and not heading:
                 return head, para.start, para.start + len(head), para.start + len(head)
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
-        if comp.marker.match(line):
+        if comp.marker.match(folded, para.start, para.end):
             continue
-        if GENRE.search(line):
+        if comp.genre.search("".join(line.split())):  # 政 府 工 作 报 告: letter-spaced
             s, e = para.start, para.end
             dash = line.find("——", 4)
+            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if dash > 0:  # title, dateline and speaker merged on one line
                 e = s + dash
-            # A title broken across lines ("政府工作报\n告"): take a 1-2 character tail line.
-            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            if nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
-                e = nxt.end
+            elif nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
+                e = nxt.end  # a title broken across lines ("政府工作报\n告"): its tail line
             return "".join(text[s:e].split()), s, e, e
     return ("", -1, -1, 0)
 
@@ -172,9 +274,12 @@ def _has_punct(s: str) -> bool:
     return any(ch in "。，；：！？,;:!" for ch in s)
 
 
-def _after_separator(text: str, paragraphs: list[Paragraph], title_index: int) -> int:
-    """Body start for metadata-headed pages: after a '==== 正文 ====' line if there is one."""
+def _after_separator(
+    folded: str, paragraphs: list[Paragraph], title_index: int, comp: _Compiled
+) -> int:
+    """Body start for metadata-headed pages: after a separator line (``==== 正文 ====``)
+    if there is one."""
     for para in paragraphs[title_index : title_index + 12]:
-        if "正文" in text[para.start : para.end] and "==" in text[para.start : para.end]:
+        if comp.separator.search(folded, para.start, para.end):
             return para.end
     return paragraphs[title_index].end

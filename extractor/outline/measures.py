@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 import regex
 
@@ -25,15 +26,46 @@ from extractor.rules.loader import Rule, RuleSet
 from extractor.text.numbers import small_int
 from extractor.text.rx import at_position
 
-LEAD_MAX = 30
 _MARKER_PUNCT = "，,：:、 "
 _BOUNDARY = "。；;：:，,！？!?、"
 #: A headline ends at the end of its sentence, or of its paragraph: a line break before a
 #: blank or indented line (a line break alone may be a hard wrap inside the sentence).
 _HEADLINE_END = regex.compile(r"[。；;！？!?]|\n(?=\s)")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
-_LEAD = regex.compile(rf"[^。！？!?；;：:]{{2,{LEAD_MAX}}}。")
-_ENUM_MARK = regex.compile(r"[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}[,，]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The measure rules of a rule set by style, and what they are checked against."""
+
+    enumerating: tuple[tuple[Rule, Any], ...]  # each enumerated rule, with its `needs` scan
+    dash: Rule | None
+    lead: Rule | None  # matched at a paragraph start: a short first sentence
+    opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
+    address: Any  # forms of address and rhetoric: never leads
+    rhetoric: Any
+    run_gap: str  # what may stand between markers that are ordinals of a noun
+
+
+def _measure_rules(rules: RuleSet) -> _Rules:
+    def build(r: RuleSet) -> _Rules:
+        measure = r.of("measure")
+        return _Rules(
+            enumerating=tuple(
+                (rule, at_position(f"[{regex.escape(rule.needs)}]") if rule.needs else None)
+                for rule in measure
+                if not rule.style
+            ),
+            dash=next((x for x in measure if x.style == "dash"), None),
+            lead=next((x for x in measure if x.style == "lead"), None),
+            opens_item=at_position(r.template("measure_marker")),
+            address=regex.compile(r.vocab("layout.address").pattern),
+            rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
+            run_gap=r.vocab("outline.marker_run_gap").chars,
+        )
+
+    return rules.compiled("measure_rules", build)
 
 
 @dataclass(slots=True)
@@ -46,6 +78,7 @@ class _Item:
     scope: int  # index of the innermost section, -1 outside any
     end: int = 0
     closes: bool = False  # a closing word (最后): the next item of the list, whatever it is
+    heads_list: bool = False  # a lead that runs straight into a list: kept beside other leads
 
 
 @dataclass(slots=True)
@@ -75,13 +108,9 @@ def _find_items(
 ) -> list[_Item]:
     items: list[_Item] = []
     head_starts = [a for a, _ in heading_spans]
-    enumerating = [
-        (rule, at_position(f"[{regex.escape(rule.needs)}]") if rule.needs else None)
-        for rule in rules.of("measure")
-        if rule.family != "dash"
-    ]
+    measure = _measure_rules(rules)
     for pi, para in enumerate(layout.paragraphs):
-        for rule, needs in enumerating:
+        for rule, needs in measure.enumerating:
             if needs is not None and needs.search(folded, para.start, para.end) is None:
                 continue  # cheaper than starting a scan that cannot match
             # one character past the paragraph, so that a marker alone on its line
@@ -101,16 +130,16 @@ def _find_items(
                     end -= 1  # the marker is 第一, not 第一，
                 items.append(_Item(m.start(), end, ordinal, rule, pi, scope, closes=closes))
     items.sort(key=lambda it: it.start)
-    return _without_marker_runs(folded, items)
+    return _without_marker_runs(folded, items, measure.run_gap)
 
 
-def _without_marker_runs(folded: str, items: list[_Item]) -> list[_Item]:
+def _without_marker_runs(folded: str, items: list[_Item], gap_chars: str) -> list[_Item]:
     """Drop markers that follow each other with nothing between but a separator, and the
     last of such a run: they are ordinals of a noun (第一、第二、第三产业), not items."""
     run: set[int] = set()
     for a, b in pairwise(items):
         gap = folded[a.marker_end : b.start] if b.start >= a.marker_end else "-"
-        if not gap.strip(" ，,、和及与"):
+        if not gap.strip(gap_chars):
             run.update((id(a), id(b)))
     return [it for it in items if id(it) not in run] if run else items
 
@@ -141,23 +170,39 @@ def _ordinal(rule: Rule, m: regex.Match[str]) -> tuple[int | None, bool]:
 
 
 def _group(items: list[_Item]) -> list[_List]:
-    """Lists per family: start at one, continue within a section, tolerate gap and repeat."""
+    """Lists per family: start at one, continue within a section, tolerate gap and repeat;
+    a list begun inside another's item (二是…一是…五是) leaves it open, so that the outer
+    list goes on after it (…三是)."""
     lists: list[_List] = []
-    open_: dict[str, _List] = {}
+    open_: dict[str, list[_List]] = {}  # per family, the lists open, the innermost last
     for it in items:
-        fam = it.rule.family
-        cur = open_.get(fam)
+        stack = open_.setdefault(it.rule.family, [])
+        cur = stack[-1] if stack else None
         last = cur.items[-1] if cur else None
         if cur and last and it.scope == last.scope and it.ordinal != 1 and _continues(last, it):
             if it.closes:  # 最后 closes the list as its next item
                 it.ordinal = last.ordinal + 1
             cur.items.append(it)
         elif it.ordinal == 1:
-            open_[fam] = _List([it])
-            lists.append(open_[fam])
+            if not (last and it.scope == last.scope):
+                stack.clear()
+            stack.append(_List([it]))
+            lists.append(stack[-1])
+        elif _resumes(stack, it):
+            stack.pop()
+            stack[-1].items.append(it)
         elif cur is not None and it.scope != (last.scope if last else None):
-            open_.pop(fam)
+            stack.clear()
     return [lst for lst in lists if len(lst.items) >= 2]
+
+
+def _resumes(stack: list[_List], it: _Item) -> bool:
+    """Does ``it`` continue, by the very next ordinal, the list the innermost open one was
+    begun in (二是 … 一是…五是 … 三是)?"""
+    if len(stack) < 2 or it.closes or len(stack[-1].items) < 2:
+        return False
+    outer = stack[-2].items[-1]
+    return outer.scope == it.scope and it.ordinal == outer.ordinal + 1
 
 
 def _continues(last: _Item, it: _Item) -> bool:
@@ -204,7 +249,8 @@ def _dash_and_lead(
 ) -> list[_Item]:
     """Dash items anywhere; lead sentences in sections whose enumerations (if any) run
     inside paragraphs."""
-    dash_rule = next((r for r in rules.of("measure") if r.family == "dash"), None)
+    measure = _measure_rules(rules)
+    dash_rule, lead_rule = measure.dash, measure.lead
     paragraphs = layout.paragraphs
     # a section whose items open paragraphs is enumerated; inline lists (…。一是…；二是…)
     # sit inside lead paragraphs and nest under their lead
@@ -212,7 +258,6 @@ def _dash_and_lead(
     item_starts = {it.start for it in enumerated}
     parents = {s.parent_id for s in sections}
     head_starts = {s.start for s in sections}
-    address, rhetoric = _lead_filters(rules)
     found: list[_Item] = []
     body_of_lead = -1  # the paragraph after a lead that stands on a line of its own
     for pi, para in enumerate(paragraphs):
@@ -226,29 +271,36 @@ def _dash_and_lead(
                 continue
         if pi == body_of_lead:
             continue
-        if scope in with_enum or (scope >= 0 and sections[scope].section_id in parents):
+        if lead_rule is None or scope in with_enum:
             continue
-        lead = _LEAD.match(folded, para.start, para.end)
-        if lead is None or _ENUM_MARK.match(folded, para.start):
+        if scope >= 0 and sections[scope].section_id in parents:
             continue
-        if lead.end() >= para.end:  # the sentence is the whole line: a lead above its body
-            if not _body_follows(folded, paragraphs, pi, head_starts):
-                continue
-        elif _next_nonspace(folded, lead.end(), para.end) in item_starts:
-            continue  # the sentence introduces a list (…稳中有进。一是…)
+        lead = lead_rule.at.match(folded, para.start, para.end)
+        if lead is None or measure.opens_item.match(folded, para.start):
+            continue
+        whole_line = lead.end() >= para.end  # the sentence is the whole line: above its body
+        if whole_line and not _body_follows(folded, paragraphs, pi, head_starts, measure):
+            continue
+        heads_list = _next_nonspace(folded, lead.end(), para.end) in item_starts
+        if heads_list and _CLAUSE_MARK.search(folded, para.start, lead.end()):
+            continue  # the sentence introduces a list (一年来，全市经济稳中有进。一是…)
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         sentence = text[para.start : lead.end()]
-        if address.search(sentence) or rhetoric.match(sentence):
+        if measure.address.search(sentence) or measure.rhetoric.match(sentence):
             continue
         if lead.end() >= para.end:
             body_of_lead = pi + 1
-        found.append(_Item(para.start, para.start, 0, _LEAD_RULE, pi, scope))
+        found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
     return _number_leads(found, layout, sections)
 
 
 def _body_follows(
-    folded: str, paragraphs: Sequence[Paragraph], index: int, head_starts: set[int]
+    folded: str,
+    paragraphs: Sequence[Paragraph],
+    index: int,
+    head_starts: set[int],
+    measure: _Rules,
 ) -> bool:
     """A line of one short sentence is a lead when its body follows on the next line: a
     paragraph that is no heading, no list item and no such line itself (markup put the
@@ -256,9 +308,10 @@ def _body_follows(
     if index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[index + 1]
-    if nxt.start in head_starts or _ENUM_MARK.match(folded, nxt.start):
+    if nxt.start in head_starts or measure.opens_item.match(folded, nxt.start):
         return False
-    lead = _LEAD.match(folded, nxt.start, nxt.end)
+    assert measure.lead is not None
+    lead = measure.lead.at.match(folded, nxt.start, nxt.end)
     return lead is None or lead.end() < nxt.end
 
 
@@ -283,29 +336,25 @@ def _continues_sentence(
     return folded[prev.end - 1] not in '。！？!?：:；;”"）)】'
 
 
-def _lead_filters(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    layout = dict(rules.data).get("layout", {})
-    return regex.compile(layout.get("address", "$^")), regex.compile(layout.get("rhetoric", "$^"))
-
-
-_LEAD_RULE = Rule(id="measure.lead", table="measure", pattern="", regex=None, source="measures.py",
-                  family="lead", style="lead")  # fmt: skip
-
-
 def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section]) -> list[_Item]:
     """Ordinals within each section and family; a lead runs to the next lead or heading."""
     counts: dict[tuple[int, str], int] = {}
     heads = sorted(s.start for s in sections)
-    leads = [it for it in found if it.rule.family == "lead"]
+    # a task phrase that runs straight into its list (持续办好为民实事。一是…) is a lead where
+    # two other leads stand beside it; alone, it introduces the list
+    leads = [it for it in found if it.rule.style == "lead" and not it.heads_list]
     by_scope: dict[int, int] = {}
     for it in leads:
         by_scope[it.scope] = by_scope.get(it.scope, 0) + 1
-    kept = [it for it in found if it.rule.family != "lead" or by_scope[it.scope] >= 2]
+    kept = [
+        it for it in found
+        if it.rule.style != "lead" or by_scope.get(it.scope, 0) >= 2
+    ]  # fmt: skip
     for i, it in enumerate(kept):
         key = (it.scope, it.rule.family)
         counts[key] = counts.get(key, 0) + 1
         it.ordinal = counts[key]
-        if it.rule.family == "lead":
+        if it.rule.style == "lead":
             nxt = next((o.start for o in kept[i + 1 :] if o.scope == it.scope), layout.body_end)
             limit = sections[it.scope].end if it.scope >= 0 else layout.body_end
             it.end = min([nxt, limit, *(h for h in heads if h > it.start)])

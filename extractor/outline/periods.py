@@ -1,6 +1,7 @@
 """Periods (SPEC §3): what time a document and each of its sections speak of.
 
-A period is ``2020``, ``2020H1``, ``2020H2`` or ``2020Q3``.  The title decides first:
+A period is ``2020``, ``2020H1``, ``2020H2``, ``2020Q3`` or a span of years,
+``2020-2021`` (a summary of two years, which plans the year after).  The title decides first:
 ``2020年上半年工作总结和下半年工作安排`` reviews 2020H1 and plans 2020H2;
 ``2022年工作总结及2023年工作计划`` reviews 2022 and plans 2023; a government work report
 of year Y reviews Y-1 and plans Y.  A section's own title can name its period
@@ -13,41 +14,70 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.outline.kinds import vocabulary
+from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
-from extractor.text.numerals import CN_DIGITS
-
-_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?"
-_PART = r"(?P<part>上半年|下半年|前三季度|第?[一二三四1-4]季度)"
-PERIOD = regex.compile(rf"(?:{_YEAR}\s*{_PART}?|{_PART})")
-_DATELINE = regex.compile(r"(?P<year>(?:19|20)\d{2})年\d{1,2}月\d{1,2}日在")
-_REVIEW = regex.compile(r"总结|回顾|情况|成效|工作报告")
-_PLAN = regex.compile(r"计划|安排|打算|思路|要点|目标|任务")
-_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-#: The opening of an untitled government work report: the premier or governor reports to
-#: the congress (我代表国务院向大会报告过去五年的工作, 我代表国务院向大会作报告,
-#: 我受国务院的委托，向全国人民代表大会报告政府工作, 我代表中华人民共和国国务院向…会议
-#: 提出关于…预算的报告).
-_GWR_HEAD = regex.compile(
-    r"政府工作报告|向大会报告[^。，]{0,10}工作|代表.{1,12}人民政府"
-    r"|(?:代表|受)[^。，]{0,12}国务院[^。]{0,8}向[^。]{0,25}(?:大会|会议)[，,]?(?:作|提出)?"
-    r"[^。]{0,45}报告"
-    # addressed to the deputies and speaking of the government's work (1981: 各位代表：…
-    # 政府对于内政、外交各方面的工作…); a court's or a standing committee's report names no 政府
-    r"|^\s*各位代表[:：][\s\S]{0,200}?(?:政府|国务院)[^。]{0,20}工作"
-)
-_SPLIT = regex.compile(r"[和及暨与并、]|以及")
-#: A year of the last century in Chinese numerals, digit by digit (一九五七年): read as Arabic
-#: digits, one character for one, so that titles of the 1950s-90s name their periods too.
-#: Not 二〇三五年: reports of this century write so only a horizon (二〇三五年远景目标).
-_CN_YEAR = regex.compile(r"一九[〇零○一二三四五六七八九]{2}(?=\s*年)")
-_CN_DIGITS = str.maketrans({ch: str(value) for ch, value in CN_DIGITS.items()})
+from extractor.text.numbers import small_int
+from extractor.text.numerals import numerals
 
 
-def arabic_years(text: str) -> str:
-    """``text`` with its years in Chinese numerals written in digits (same length)."""
-    if "年" not in text:
-        return text
-    return str(_CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), text))
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """The period vocabulary of a rule set (``[period]`` in patterns/kinds.toml), compiled."""
+
+    period: regex.Pattern[str]  # a year and the part of it, or a part alone
+    halves: dict[str, str]  # a part word → H1, H2, Q3
+    quarter: regex.Pattern[str]
+    dateline: regex.Pattern[str]
+    split: regex.Pattern[str]
+    review: regex.Pattern[str]  # a title's part that reviews
+    plan: regex.Pattern[str]
+    cn_year: regex.Pattern[str]
+    relative: dict[str, int]  # 今年 0, 明年 1, 去年 -1
+    five_year_plan: regex.Pattern[str]
+    year_range: regex.Pattern[str]  # a span of years; groups year, end
+
+
+def _build(rules: RuleSet) -> _Periods:
+    def words(key: str) -> tuple[str, ...]:
+        return rules.vocab(key).items
+
+    halves = {w: "H1" for w in words("period.first_half")}
+    halves |= {w: "H2" for w in words("period.second_half")}
+    halves |= {w: "Q3" for w in words("period.three_quarters")}
+    quarter = rules.vocab("period.quarter").pattern
+    part = "|".join([*(regex.escape(w) for w in halves), quarter])
+    year = rules.vocab("period.year").pattern
+    relative = {w: 0 for w in words("period.this_year")}
+    relative |= {w: 1 for w in words("period.next_year")}
+    relative |= {w: -1 for w in words("period.last_year")}
+    review = (*words("kind.document.review"), *words("period.review_part"))
+    plan = (*words("kind.document.plan"), *words("period.plan_part"))
+    return _Periods(
+        period=regex.compile(rf"(?:{year}\s*(?P<part>{part})?|(?P<part>{part}))"),
+        halves=halves, quarter=regex.compile(quarter),
+        dateline=regex.compile(rules.vocab("period.dateline").pattern),
+        split=regex.compile(rules.vocab("period.split").pattern),
+        review=regex.compile("|".join(regex.escape(w) for w in review) or "(?!)"),
+        plan=regex.compile("|".join(regex.escape(w) for w in plan) or "(?!)"),
+        cn_year=regex.compile(rules.vocab("period.cn_year").pattern),
+        relative=relative,
+        five_year_plan=regex.compile(rules.vocab("period.five_year_plan").pattern),
+        year_range=regex.compile(rules.vocab("period.year_range").pattern),
+    )  # fmt: skip
+
+
+def _periods(rules: RuleSet) -> _Periods:
+    return rules.compiled("periods", _build)
+
+
+def arabic_years(text: str, *, rules: RuleSet | None = None) -> str:
+    """``text`` with its years in Chinese numerals of the last century (一九五七年) written
+    in digits, one character for one, so that titles of the 1950s-90s name their periods
+    too.  Not 二〇三五年: reports of this century write so only a horizon."""
+    pattern = _periods(rules or default_rules()).cn_year
+    digits = str.maketrans({ch: str(value) for ch, value in numerals().digits.items()})
+    return str(pattern.sub(lambda m: m.group().translate(digits), text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,23 +90,26 @@ class DocumentPeriods:
     doc_type: str
 
 
-def period_of(year: int, part: str | None) -> str:
-    """``(2020, '上半年')`` → ``2020H1``."""
+def period_of(year: int, part: str | None, *, rules: RuleSet | None = None) -> str:
+    """``(2020, '上半年')`` → ``2020H1``; a quarter (``第三季度``) → ``2020Q3``."""
     if not part:
         return str(year)
-    if part == "上半年":
-        return f"{year}H1"
-    if part == "下半年":
-        return f"{year}H2"
-    if part == "前三季度":
-        return f"{year}Q3"
-    return f"{year}Q{_QUARTERS.get(part.strip('第季度'), 1)}"
+    periods = _periods(rules or default_rules())
+    if part in periods.halves:
+        return f"{year}{periods.halves[part]}"
+    m = periods.quarter.search(part)
+    quarter = small_int(m.group("quarter")) if m else None
+    return f"{year}Q{quarter or 1}"
 
 
 def shift(period: str, step: int) -> str:
-    """The period ``step`` periods after ``period`` (of the same granularity)."""
+    """The period ``step`` periods after ``period`` (of the same granularity); after a span
+    of years (``2020-2021``) the year after its last, before it the year before its first."""
     if not period:
         return ""
+    if "-" in period:
+        first, _, last = period.partition("-")
+        return str(int(last) + step) if step > 0 else str(int(first) + step)
     year = int(period[:4])
     if len(period) == 4:
         return str(year + step)
@@ -86,48 +119,62 @@ def shift(period: str, step: int) -> str:
     return f"{total // size}{unit}{total % size + 1}"
 
 
-def _parts(title: str) -> list[tuple[str, str]]:
+def _parts(title: str, periods: _Periods, rules: RuleSet) -> list[tuple[str, str]]:
     """(period, role) for each coordinated part of a title; role is review/plan/''."""
     out: list[tuple[str, str]] = []
     year: int | None = None
-    for chunk in _SPLIT.split(title):
-        m = PERIOD.search(chunk)
-        period = ""
+    for chunk in periods.split.split(title):
+        period = _span(chunk, periods)
+        m = None if period else periods.period.search(chunk)
         if m:
             if m.group("year"):
                 year = int(m.group("year"))
             if year is not None:
-                period = period_of(year, m.group("part"))
-        role = "plan" if _PLAN.search(chunk) else "review" if _REVIEW.search(chunk) else ""
+                period = period_of(year, m.group("part"), rules=rules)
+        role = "plan" if periods.plan.search(chunk) else ""
+        role = role or ("review" if periods.review.search(chunk) else "")
         if period or role:
             out.append((period, role))
     return out
 
 
-def doc_type_of(title: str, head: str) -> str:
+def _span(text: str, periods: _Periods) -> str:
+    """A span of years a text names (``2020-2021年``, ``2020年至2021年``) as ``2020-2021``."""
+    m = periods.year_range.search(text)
+    if m is None or int(m.group("end")) <= int(m.group("year")):
+        return ""
+    return f"{m.group('year')}-{m.group('end')}"
+
+
+def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     """gov-work-report, summary-and-plan, summary, plan or other."""
-    if "政府工作报告" in title or (not title and _GWR_HEAD.search(head)):
+    if vocabulary(rules, "kind.document.gov_work_report").search(title):
         return "gov-work-report"
-    review = regex.search(r"总结|回顾", title)
-    plan = regex.search(r"计划|安排|打算|思路|要点", title)
+    if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
+        return "gov-work-report"
+    review = vocabulary(rules, "kind.document.review").search(title)
+    plan = vocabulary(rules, "kind.document.plan").search(title)
+    review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
     if review and plan:
         return "summary-and-plan"
     return "summary" if review else "plan" if plan else "other"
 
 
 def find_document_periods(
-    title: str, head: str, *, year_hint: int | None = None
+    title: str, head: str, *, year_hint: int | None = None, rules: RuleSet | None = None
 ) -> DocumentPeriods:
     """Periods of a document from its title, then its opening text, then a year hint."""
-    title, head = arabic_years(fold(title)), fold(head)
-    doc_type = doc_type_of(title, head)
+    rules = rules or default_rules()
+    periods = _periods(rules)
+    title, head = arabic_years(fold(title), rules=rules), fold(head)
+    doc_type = doc_type_of(title, head, rules=rules)
     if doc_type == "gov-work-report":
-        m = PERIOD.search(title) or _DATELINE.search(head)
+        m = periods.period.search(title) or periods.dateline.search(head)
         year = int(m.group("year")) if m and m.group("year") else year_hint
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)
-    parts = _parts(title)
+    parts = _parts(title, periods, rules)
     review = next((p for p, role in parts if role == "review" and p), "")
     plan = next((p for p, role in parts if role == "plan" and p), "")
     first = next((p for p, _ in parts if p), "")
@@ -140,34 +187,52 @@ def find_document_periods(
     return DocumentPeriods(first or review, review, plan, doc_type)
 
 
-_RELATIVE = {"今年": 0, "本年": 0, "明年": 1, "下一年": 1, "去年": -1, "上年": -1}
-
-
-def five_year_plan(period: str) -> str:
-    """The name of the five-year plan a period's year falls in (2026 → 十五五), from the
-    eleventh (2006–2010) to the nineteenth; "" outside them or without a year."""
+def five_year_plan(period: str) -> int:
+    """The number of the five-year plan a period's year falls in (2026 → 15, the
+    十五五), from the eleventh (2006–2010) to the nineteenth; 0 outside them or without a
+    year."""
     if len(period) < 4 or not period[:4].isdigit():
-        return ""
+        return 0
     number = (int(period[:4]) - 1966) // 5 + 3  # the third plan began in 1966
-    return f"十{'一二三四五六七八九'[number - 11]}五" if 11 <= number <= 19 else ""
+    return number if 11 <= number <= 19 else 0
 
 
-def section_period(title: str, kind: str, doc: DocumentPeriods, inherited: str) -> str:
-    """The period a section speaks of: its own title's, else its parent's, else its kind's."""
-    title = arabic_years(fold(title))
-    m = PERIOD.search(title)
+def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
+    """Does the (folded) title name the five-year plan of this number (十五五 for 15)?"""
+    found = _periods(rules).five_year_plan.finditer(title)
+    return number > 0 and any(small_int(m.group("num")) == number for m in found)
+
+
+def title_period(title: str, doc: DocumentPeriods, *, rules: RuleSet) -> str:
+    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…), or ""."""
+    periods = _periods(rules)
+    title = arabic_years(fold(title), rules=rules)
+    span = _span(title, periods)
+    if span:
+        return span
+    m = periods.period.search(title)
     base_year = int(doc.period[:4]) if doc.period else None
     if m and (m.group("year") or base_year is not None):
         year = int(m.group("year")) if m.group("year") else base_year
         assert year is not None
-        return period_of(year, m.group("part"))
-    for word, step in _RELATIVE.items():
+        return period_of(year, m.group("part"), rules=rules)
+    for word, step in periods.relative.items():
         if title.startswith(word) and base_year is not None:
             return str(base_year + step)
-    if inherited:
-        return inherited
+    return ""
+
+
+def kind_period(kind: str, doc: DocumentPeriods) -> str:
+    """The period a section of this kind speaks of when nothing names one."""
     if kind == "plan":
         return doc.plan
     if kind in ("review", "problems"):
         return doc.review
     return doc.period
+
+
+def section_period(
+    title: str, kind: str, doc: DocumentPeriods, inherited: str, *, rules: RuleSet
+) -> str:
+    """The period a section speaks of: its own title's, else its parent's, else its kind's."""
+    return title_period(title, doc, rules=rules) or inherited or kind_period(kind, doc)

@@ -10,19 +10,29 @@ the next sentence — before the time phrase or marker that starts that sentence
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import regex
 
 from extractor.context import Context
+from extractor.context import marks as sentence_marks
 from extractor.model import Section
-from extractor.outline.kinds import section_kind
+from extractor.outline.kinds import section_kind, vocabulary
 from extractor.outline.layout import Layout, Paragraph, compiled
-from extractor.outline.periods import DocumentPeriods, five_year_plan, section_period
-from extractor.rules.loader import Rule, RuleSet
+from extractor.outline.periods import (
+    DocumentPeriods,
+    five_year_plan,
+    kind_period,
+    names_five_year_plan,
+    title_period,
+)
+from extractor.outline.series import Cues, Title, series_ends
+from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
 
@@ -37,36 +47,32 @@ TITLE_LINE_MAX = 50
 GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
-_SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_END = regex.compile(r"[，,；;：:]")
-#: What starts the sentence a glued heading runs into: a time phrase, or the next marker.
-_GLUE = regex.compile(
-    r"(?:(?:19|20)\d{2}年(?:以来|来)?|[一二两三四五六七八九十]年(?:以)?来|今年以来|近年来|"
-    r"过去一年|当前|目前|同时|此外|面对)$"
-    r"|(?:[一二三四五六七八九十]{1,3}是|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}[,，])"
-    # the first item of the level below, glued after a character (治党工作1.强化…): not a
-    # decimal or a list of numbers (1.5级, 1、2号线)
-    r"|(?<=[^\d.,，、])1[.、](?!\d)"
-    # a space between two words: the line break of a flattened text (…扎实推进 “五个中心”…)
-    r"|(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
-)
+_TRAILING = "，,、：: "
+#: A colon this close to a heading's marker ends its title: a label, then its text.
+_LABEL_COLON = regex.compile("[：:]")
+LABEL_MAX = 20
+#: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
+_CLOSING_BRACKETS = ")）】]"
+_HAN = regex.compile(r"\p{Han}")
+#: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
+_LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
-#: The labels of a plan's parts; one that a sentence runs on from ends its title there (not
-#: 总体目标和主要任务, 主要目标任务, 主要目标：).
-_LABEL = regex.compile(
-    r"(?:总体|主要|工作|基本|指导|发展|预期)(?:思路|目标|原则|思想|要求)(?![和与及、，,。：:；;（(]|任务|$)"
-)
 
-#: Words that make a title a review whatever year it names (回顾, 总结, 成效…).
-_REVIEWED = regex.compile(r"回顾|总结|成绩|成效|成就|进展|情况|过去|一年来")
-
-#: What a government work report's part on the world speaks of: neither review nor plan.
-_ABROAD = regex.compile(r"国际|外交|对外政策|对外关系|世界各国|第三世界")
-
-_HEAD_NOUN = regex.compile(
-    r"(?:工作)?(?:问题|不足|成效|成绩|计划|思路|打算|安排|总结|回顾|措施|做法|亮点|建议)"
-    r"(?:(?:和|及|与)(?:不足|困难|建议|打算|措施))?"
-)
+def _glue(rules: RuleSet) -> Any:
+    """What starts the sentence a glued heading runs into: an opener (a time phrase, 同时,
+    面对…) that ends the title's clause, an enumerated item's marker (一是, 第一，…: every
+    ``[[measure]]`` rule), a heading marker of a level below glued after a character
+    (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
+    1.5级, 1、2号线), or a space where a line break was lost."""
+    openers = rules.vocab("layout.glued_opener").alternation()
+    below = [
+        r for r in rules.of("section")
+        if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
+    ]  # fmt: skip
+    return regex.compile(
+        f"(?:{openers})$|{rules.template('measure_marker')}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,70 @@ class Heading:
     rule: str
     strong: bool
     tier: str = ""  # the rule's tier: "" (numbered), part, bare or closing
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleCues:
+    """Where a run-in title ends: the start of the sentence glued to it."""
+
+    glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
+    starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
+    head_noun: Any  # the head noun of a part heading (主要成效)
+    label: Any  # a plan part's label a sentence runs on from (总体思路以…)
+    frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
+    phrase_list: Any  # a list of short parallel phrases that opens one (全局统筹、主动作为…)
+    openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
+    verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
+    frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
+    adverbs: Any  # what stands before a verb inside one phrase (加快构建)
+    ends: Any  # words a title ends with when text runs on (…方面)
+    not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
+    figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
+    sentence_end: Any  # what ends a full sentence within a line ([text] full_marks)
+    clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
+    after_bracket: Any  # a closing bracket, then a heading of the first two levels
+    upper: Any  # the markers of the first two levels (一、, （一）)
+    numeral_word: Any  # a character that makes a word with a numeral after it (统一)
+    series: Cues  # what a series of sibling titles is read with
+
+
+def _char_class(chars: str) -> Any:
+    """A pattern matching any one of ``chars`` (never matching when there are none)."""
+    return regex.compile(f"[{regex.escape(chars)}]" if chars else "(?!)")
+
+
+def _title_cues(rules: RuleSet) -> _TitleCues:
+    def build(r: RuleSet) -> _TitleCues:
+        marks = sentence_marks(r)
+        full = marks.full
+        adverbs = regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$")
+        upper = marker_alternation(
+            x for x in r.of("section") if 0 < x.level <= 2 and not x.attrs.get("tier")
+        )
+        return _TitleCues(
+            glue=_glue(r), starters=compiled(r).starters,
+            head_noun=vocabulary(r, "kind.heading.head_noun"),
+            label=vocabulary(r, "kind.plan.label"),
+            frames=vocabulary(r, "layout.sentence_frames"),
+            phrase_list=vocabulary(r, "layout.phrase_list"),
+            openers=vocabulary(r, "layout.task_openers"),
+            verbs=vocabulary(r, "layout.phrase_verbs"),
+            frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
+            adverbs=adverbs,
+            ends=vocabulary(r, "layout.title_ends"),
+            not_heading=vocabulary(r, "layout.not_heading"),
+            figure=vocabulary(r, "layout.figure"),
+            sentence_end=_char_class(full.replace("\n", "")),
+            clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
+            after_bracket=regex.compile(
+                f"[{regex.escape(_CLOSING_BRACKETS)}]\\s?(?={upper})"
+            ),
+            upper=regex.compile(upper),
+            numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
+            series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
+        )  # fmt: skip
+
+    return rules.compiled("title_cues", build)
 
 
 #: Tiers of rules that match a whole line rather than a marker.
@@ -111,13 +181,19 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     """Every heading of the body, numbering-checked, in document order."""
     section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
     comp = compiled(rules)
-    starters = comp.starters
+    cues = _title_cues(rules)
     found: list[Heading] = []
     last: dict[int, int] = {}
+    running: dict[int, int] = {}  # the last ordinal of each level, whatever its parent
+    series: list[tuple[int, int]] = []  # (outer ordinal, first index) of restarted 一、 lists
+    nested: list[tuple[int, int]] = []  # index ranges of lists nested in a part
     lines = text.count("\n", layout.body_start, layout.body_end) + 1
     few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
     prev_end = "\n"
+    run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
+    # headings right after a closing bracket, sought once over the body
+    brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
     for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
@@ -125,14 +201,16 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
-        queue = deque(_candidates(folded, para, few))  # a list's pop(0) made this quadratic
+        flat = _is_flat(para, few)
+        # a deque: a list's pop(0) made this quadratic
+        queue = deque(_candidates(folded, para, flat, cues, brackets))
         while queue:
             pos, strong = queue.popleft()
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
                 continue
-            head = _match(text, folded, para, pos, strong, section_rules, starters)
+            head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
             if (
@@ -146,13 +224,66 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 )
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
-            if head is None or (head.ordinal and not _fits(head, last)):
+                if _late_bare(found):
+                    continue  # a short line inside numbered parts: no part (it would reset them)
+            if head is not None and head.ordinal and _goes_on(head, last, series):
+                # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
+                nested.append((series.pop()[1], len(found)))
+            elif head is not None and head.ordinal and not _fits(head, last, running):
                 continue
+            if head is None:
+                continue
+            if _numbered_part(head) and head.ordinal == 1 and last.get(1, 0) >= 1:
+                series.append((last[1], len(found)))  # a new series: nested, or a second text
             _advance(last, head)
+            if head.ordinal:
+                running[head.level] = head.ordinal
             found.append(head)
+            if flat:
+                run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 queue.appendleft((head.title_end, False))
-    return _shift_levels(_without_late_bare_parts(found))
+    heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+    return _read_as_series(folded, heads, run_in, cues)
+
+
+def _read_as_series(
+    folded: str, heads: list[Heading], run_in: set[int], cues: _TitleCues
+) -> list[Heading]:
+    """Titles run on past what their series of siblings allows, cut (extractor.outline.series)."""
+    if not run_in:
+        return heads
+    titles: list[Title] = []
+    stack: list[int] = []  # indices of the headings above, by level
+    for i, h in enumerate(heads):
+        while stack and heads[stack[-1]].level >= h.level:
+            stack.pop()
+        parent = stack[-1] if stack else -1
+        titles.append(Title(h.title_start, h.title_end, h.level, parent, h.start in run_in))
+        stack.append(i)
+    ends = series_ends(folded, titles, cues.series)
+    return [
+        h if end == h.title_end else _with_title_end(h, end)
+        for h, end in zip(heads, ends, strict=True)
+    ]
+
+
+def _goes_on(head: Heading, last: dict[int, int], series: list[tuple[int, int]]) -> bool:
+    """Does a numbered part continue the parts around a list of parts begun inside one
+    (二、…一、二、三、 then 三、), rather than that list?"""
+    if not series or not _numbered_part(head) or head.ordinal != series[-1][0] + 1:
+        return False
+    return head.ordinal != last.get(1, 0) + 1
+
+
+def _nest(found: list[Heading], nested: list[tuple[int, int]]) -> list[Heading]:
+    """Headings of a list of parts numbered inside a part (二、…一、…五、…三、) one level
+    deeper, with what they hold."""
+    depth = [0] * len(found)
+    for first, end in nested:
+        for i in range(first, end):
+            depth[i] += 1
+    return [_with_level(h, h.level + d) if d else h for h, d in zip(found, depth, strict=True)]
 
 
 #: The longest bare line taken for a part heading (`“十五五”时期主要目标和2026年重点工作`).
@@ -179,7 +310,23 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
     if nxt.end - nxt.start <= len(line) and not comp.marker.match(folded, nxt.start):
         return False
     prev = layout.paragraphs[index - 1] if index else None
-    return prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS
+    if prev is None or prev.end <= layout.body_start or folded[prev.end - 1] in _SENTENCE_ENDS:
+        return True
+    if para.markup:
+        return True  # markdown says it is a heading, whatever ends the line before
+    # after the report's own title line (2020年工作总结和2021年工作计划), as after the document's
+    above = folded[prev.start : prev.end]
+    return (
+        len(above) <= TITLE_LINE_MAX
+        and bool(comp.genre.search(above))
+        and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
+    )
+
+
+def _late_bare(found: list[Heading]) -> bool:
+    """Would a bare part heading found now come after the first numbered part, with none
+    before it?"""
+    return not any(h.tier == "bare" for h in found) and any(_numbered_part(h) for h in found)
 
 
 def _without_late_bare_parts(found: list[Heading]) -> list[Heading]:
@@ -209,21 +356,53 @@ def _advance(last: dict[int, int], head: Heading) -> None:
         del last[deeper]
 
 
-def _candidates(folded: str, para: Paragraph, few: bool) -> list[tuple[int, bool]]:
-    """Paragraph start (strong); after punctuation (weak) where the breaks were lost."""
-    out = [(para.start, True)]
+def _is_flat(para: Paragraph, few: bool) -> bool:
+    """Is this paragraph several run together (the document lost its line breaks)?"""
     size = para.end - para.start
-    if size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT):
-        out += [(m.end(), False) for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+    return size > FLAT_PARAGRAPH or (few and size > FLAT_DOCUMENT)
+
+
+def _candidates(
+    folded: str, para: Paragraph, flat: bool, cues: _TitleCues, brackets: list[int]
+) -> list[tuple[int, bool]]:
+    """Paragraph start (strong); after punctuation (weak) where the breaks were lost, and
+    right after any character there (报告一、…, 下转7版 （上接第4版）（三）…) or after a
+    closing bracket anywhere (``brackets``: （责任处室：法规处）（二）…); the weak ones must
+    continue the numbering exactly."""
+    out = [(para.start, True)]
+    i = bisect_right(brackets, para.start)
+    if not flat and (i == len(brackets) or brackets[i] >= para.end):
+        return out
+    weak: list[int] = []
+    while i < len(brackets) and brackets[i] < para.end:
+        weak.append(brackets[i])
+        i += 1
+    if flat:
+        weak += [m.end() for m in _WEAK_BOUNDARY.finditer(folded, para.start, para.end)]
+        weak += [
+            m.start()
+            for m in cues.upper.finditer(folded, para.start + 1, para.end)
+            if not cues.numeral_word.match(folded, m.start() - 1)
+        ]
+    out += [(pos, False) for pos in sorted(set(weak) - {para.start})]
     return out
 
 
-def _fits(head: Heading, last: dict[int, int]) -> bool:
-    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?"""
+def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
+    """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?
+    Under a new parent, the numbering starts again or runs on from the last parent's
+    (a 工作要点 numbers its items 1.…16. through its parts)."""
     prev = last.get(head.level, 0)
     deepest = max(last, default=0)
     if not head.strong:
-        return head.ordinal == prev + 1 and (prev > 0 or head.level > deepest or not last)
+        # the first heading of a level below the one above it (一、…1.…8.…（一）: the first
+        # of 一、's own parts, after items numbered deeper)
+        first_child = prev == 0 and head.level > 1 and head.level - 1 in last
+        return head.ordinal == prev + 1 and (
+            prev > 0 or head.level > deepest or not last or first_child
+        )
+    if prev == 0 and head.level > 1 and head.ordinal == running.get(head.level, -1) + 1:
+        return True
     return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
 
 
@@ -234,30 +413,59 @@ def _match(
     pos: int,
     strong: bool,
     section_rules: Sequence[Rule],
-    starters: regex.Pattern[str],
+    cues: _TitleCues,
+    flat: bool,
 ) -> Heading | None:
     for rule in section_rules:
         m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue
+        if rule.attrs.get("alone"):  # a part's number alone on its line: no title
+            if not (strong and para.line_start and m.end() == para.end):
+                continue
+            number = small_int(m.group("num")) or 0
+            tier = str(rule.attrs.get("tier", ""))
+            marker = text[m.start() : m.end()].rstrip()
+            return Heading(pos, m.end(), m.end(), rule.level, marker, number, rule.id, True, tier)
         ordinal = small_int(m.group("num"))
         if ordinal is None or m.end() >= para.end:
             return None
+        part = rule.attrs.get("tier") == "part"
+        if part and not strong and not cues.sentence_end.match(folded, pos - 1):
+            return None  # …；第二部分安排…；第三部分…: a list of a document's parts
+        if rule.at.match(folded, m.end(), para.end):
+            return None  # ordinals of a noun, not a heading (一、二、三产业)
         title_end = _title_end(
-            folded, m.end(), para, top=rule.level == 1, strong=strong, starters=starters
+            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat
         )
-        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para):
+        while title_end > m.end() and folded[title_end - 1] in _TRAILING:
+            title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
+        lead = strong and not flat and para.line_start
+        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
+        clause = cues.clause_end.search(folded, m.end(), title_end)
+        first = clause.start() if clause is not None else title_end
+        if not _HAN.search(folded, m.end(), title_end):
+            return None  # a translation's heading (1. Review of Our Work): not outlined
+        if not strong and cues.not_heading.search(folded, m.end(), first):
+            return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
+        if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):
+            return None  # an item of a list run on (举一反三、查缺补漏；…)
         marker = text[m.start() : m.end()].rstrip()
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
 
 
-def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph) -> bool:
-    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，."""
-    if ";" in folded[start:title_end] or "；" in folded[start:title_end]:
+def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
+    """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，, or its
+    title runs over a ； (a line's whole first sentence may hold one: 1、检测…100%；涉农…。)."""
+    if not lead and (";" in folded[start:title_end] or "；" in folded[start:title_end]):
         return True
+    if lead and folded[title_end : title_end + 1] in ("。", "！", "？", "!", "?"):
+        return False  # a whole first sentence (9、加强宣传培训。多渠道宣传…、⏎…)
+    if lead and folded[para.end - 1] in "；;":
+        return True  # a line of a list whose items end in ；
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
 
 
@@ -280,16 +488,26 @@ def _title_end(
     *,
     top: bool,
     strong: bool,
-    starters: regex.Pattern[str],
+    cues: _TitleCues,
+    flat: bool,
 ) -> int:
     rest = folded[start : para.end]
-    stop = _SENTENCE_END.search(rest)
+    stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
+    label = _LABEL_COLON.search(rest, 0, LABEL_MAX + 1) if strong else None
+    if (
+        label is not None
+        and label.start() >= 2
+        and len(rest) - label.end() >= 2
+        and not cues.sentence_end.search(rest, 0, label.start())
+        and not cues.clause_end.search(rest, 0, label.start())
+    ):
+        return start + int(label.start())  # a label and its text (客户服务工作：全年受理…)
     if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
-        noun = _HEAD_NOUN.search(rest, 0, min(len(rest), RUN_IN_MAX))
-        comma = _CLAUSE_END.search(rest)
+        noun = cues.head_noun.search(rest, 0, min(len(rest), RUN_IN_MAX))
+        comma = cues.clause_end.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
         )
@@ -299,17 +517,21 @@ def _title_end(
             and glued
             and (comma is None or noun.end() <= comma.start())
         ):
-            return start + int(noun.end())
-    if stop is not None and stop.start() <= RUN_IN_MAX:
+            # …unless the body opened before it (议题基本情况按照公司…工作安排，…)
+            head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
+            return start + (head if head < noun.end() else int(noun.end()))
+    # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
+    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。)
+    lead = strong and not flat and para.line_start
+    if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
+        end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
-        clause = _CLAUSE_END.search(rest, 0, stop.start())
-        if (
-            clause is not None
-            and (head := _unglue(rest[: clause.start()], starters)) < clause.start()
-        ):
+        clause = cues.clause_end.search(rest, 0, end)
+        cut = clause.start() if clause is not None else end
+        if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[: stop.start()], starters)
-    clause = _CLAUSE_END.search(rest)
+        return start + _unglue(rest[:end], cues, not lead)
+    clause = cues.clause_end.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
@@ -317,35 +539,126 @@ def _title_end(
         # 全力以赴做好2023年工作以习近平…)
         prev = cut
         while True:
-            following = _CLAUSE_END.search(rest, prev + 1, RUN_IN_MAX)
+            following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
-            head = _unglue(rest[:reach], starters)
+            head = _unglue(rest[:reach], cues)
             if prev + 4 < head < reach:
                 return start + head
             if following is None:
                 break
             prev = reach
-    return start + _unglue(rest[:cut], starters)
+    return start + _unglue(rest[:cut], cues)
 
 
-def _unglue(title: str, starters: regex.Pattern[str]) -> int:
+def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
     面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
     (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
     """
-    label = _LABEL.match(title)
+    label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
-    for m in _GLUE.finditer(title, 2):
-        if m.start() >= 2:
-            return int(m.start())
+    cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
+    glued = cues.glue.search(title, 2)
+    if glued is not None:
+        cuts.append(int(glued.start()))
     if len(title) > GLUED_TITLE:
-        m = starters.search(title, 4)
+        m = cues.starters.search(title, 4)
         if m is not None:
+            cuts.append(int(m.start()))
+    if run_on and min(cuts) == len(title):  # nothing else ends it
+        cuts.append(_figure_clause(title, cues))
+    return min(cuts)
+
+
+#: A title's phrase is at least this long before a body sentence can open inside it.
+PHRASE_MIN = 4
+#: A title of one clause longer than this has run on into its body.
+PHRASE_MAX = 20
+
+
+def _run_on(title: str, cues: _TitleCues) -> list[int]:
+    """Where a body sentence opens inside a heading title run on into it: a frame (按照…,
+    在…领导下, a time), or a word a title ends with, four or more characters into a clause;
+    failing those, the first word that opens a task phrase (坚决, 构建…) inside a clause
+    after the first (or a first too long to be a phrase), four or more characters in,
+    before the clause's last four and not right after an adverb (聚焦加快构建…)."""
+    starts: list[int] = [0, *(int(m.end()) for m in cues.clause_end.finditer(title))]
+    ends: list[int] = [*(int(m.start()) for m in cues.clause_end.finditer(title)), len(title)]
+
+    def into(pos: int) -> int:
+        return pos - starts[bisect_right(starts, pos) - 1]
+
+    frames = cues.frames.finditer(title)
+    if "、" in title:
+        frames = chain(frames, cues.phrase_list.finditer(title))
+    frame = min((m.start() for m in frames if into(m.start()) >= 4), default=None)
+    if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
+        frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
+    end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
+    found = [int(p) for p in (frame, end) if p is not None]
+    if found:
+        return found
+    for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
+        if i == 0 and stop - start <= PHRASE_MAX:
+            continue
+        for m in cues.openers.finditer(title, start + PHRASE_MIN, stop):
+            pos = m.start()
+            if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
+                continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
+            if _quoted(title, start, pos):
+                continue
+            return [int(pos)]
+    return _parallel(title, starts, ends, cues)
+
+
+#: How much longer than the first a title's last clause may be before it has run on.
+PARALLEL_SLACK = 6
+
+
+def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) -> list[int]:
+    """A title of two or more parallel phrases whose last clause ran on into the body (构筑改
+    革开放高地，激发强劲发展动能推动贸易投资便利化): the last phrase ends before a verb that
+    opens a phrase, about as far into the clause as the first phrase is long."""
+    if len(starts) < 2:
+        return []
+    first = ends[0] - starts[0]
+    start, stop = starts[-1], ends[-1]
+    if stop - start <= first + PARALLEL_SLACK:
+        return []
+    lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
+    found = [
+        m.start()
+        for m in cues.verbs.finditer(title, lo, hi + 1)
+        if not cues.adverbs.search(title, start, m.start())
+    ]
+    return [int(min(found, key=lambda p: abs(p - start - first)))] if found else []
+
+
+def _figure_clause(title: str, cues: _TitleCues) -> int:
+    """Where the first clause after the first that holds a figure starts: a heading is a
+    phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
+    if cues.figure.search(title) is None:
+        return len(title)
+    for m in cues.clause_end.finditer(title):
+        stop = cues.clause_end.search(title, m.end())
+        if cues.figure.search(title, m.end(), stop.start() if stop else len(title)):
             return int(m.start())
     return len(title)
+
+
+_OPENING, _CLOSING = "“《「(（", "”》」)）"
+
+
+def _quoted(title: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside quotes or brackets opened after ``start``?"""
+    depth = 0
+    for ch in title[start:pos]:
+        depth += ch in _OPENING
+        depth -= ch in _CLOSING
+    return depth > 0
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:
@@ -356,6 +669,13 @@ def _shift_levels(found: list[Heading]) -> list[Heading]:
     ):
         return found
     return [h if h.tier else _with_level(h, h.level + 1) for h in found]
+
+
+def _with_title_end(head: Heading, title_end: int) -> Heading:
+    return Heading(
+        head.start, head.title_start, title_end, head.level, head.marker, head.ordinal,
+        head.rule, head.strong, head.tier,
+    )  # fmt: skip
 
 
 def _with_level(head: Heading, level: int) -> Heading:
@@ -372,6 +692,9 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
     planning = False  # a government work report has turned to the year's plan
+    abroad = vocabulary(rules, "kind.plan.not_plan")
+    deploys = vocabulary(rules, "kind.document.deploys")
+    turned = False  # a summary has turned from its review to its problems or plans
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -380,17 +703,32 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         end = _trim_end(text, head.title_end, end)
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
-        period = section_period(title, kind, periods, parent.period if parent else "")
+        named = title_period(title, periods, rules=rules)
+        period = named or (parent.period if parent else "") or kind_period(kind, periods)
         if parent is None:
-            own = section_period(title, kind, periods, "-")  # "-": the title names none
-            kind = _top_kind(title, kind, own, periods)
+            own = named or "-"  # "-": the title names none
+            kind = _top_kind(title, kind, own, periods, rules)
+            if kind == "other" and periods.doc_type in _ONLY:
+                # a document that only plans: its parts do too
+                kind = _ONLY[periods.doc_type]
+                period = named or kind_period(kind, periods)
+            elif kind == "other" and deploys.search(layout.title):
+                kind = "plan"  # the minutes of a work meeting: the tasks it set
+                period = named or periods.period
+            elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
+                # a summary's parts before its problems or plans review (突出协助职责，
+                # 政治保障作用有效发挥 in a report on the year's work)
+                kind = "review"
+                period = named or kind_period(kind, periods)
+            turned = turned or kind in ("plan", "problems")
             if head.ordinal and periods.doc_type == "gov-work-report":
                 # once the year's plan has begun, the numbered parts after it are the plan's
                 # (三、促进经济又好又快发展, 四、全面加强政府自身建设); not foreign policy, and
                 # not a new series of parts (一、 again: a second text, its own kinds)
                 planning = planning and head.ordinal > 1
-                if kind == "other" and planning and not _ABROAD.search(title):
-                    kind, period = "plan", section_period(title, "plan", periods, "")
+                if kind == "other" and planning and not abroad.search(title):
+                    kind = "plan"
+                    period = named or kind_period(kind, periods)
                 # it begins with a part whose title names the plan year (二、2007年工作总体
                 # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
                 # review that names the review year (一、１９９１年国内工作的回顾)
@@ -408,7 +746,14 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     return sections
 
 
-def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
+#: The kind of a part whose title names none, in a document that only plans (工作要点,
+#: 工作计划): what it plans.  (A summary's parts are not all reviews: 其他事项, 部署要求.)
+_ONLY = {"plan": "plan"}
+#: Documents whose parts review until a part names problems or plans.
+_REVIEWS = ("summary", "summary-and-plan")
+
+
+def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:
     """A top-level section's kind where its words leave it open: the year its title names
     (关于2026年工作 in a 2026 report is the plan), the five-year plan it names (“十五五”
     时期发展的主要考虑), and 主要工作 of the plan year (2026年主要工作: the words read both
@@ -416,10 +761,13 @@ def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods) -> str:
     if periods.review == periods.plan or kind not in ("other", "review"):
         return kind
     if kind == "review":
-        return "plan" if own == periods.plan and not _REVIEWED.search(title) else kind
+        reviewed = vocabulary(rules, "kind.review.reviewed").search(title)
+        return "plan" if own == periods.plan and not reviewed else kind
     kind = {periods.plan: "plan", periods.review: "review"}.get(own, kind)
-    fyp = five_year_plan(periods.plan)
-    return "plan" if kind == "other" and fyp and fyp in fold(title) else kind
+    plan = five_year_plan(periods.plan)
+    if kind == "other" and names_five_year_plan(fold(title), plan, rules=rules):
+        return "plan"
+    return kind
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:

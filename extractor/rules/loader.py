@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -33,14 +33,14 @@ import regex
 
 from extractor.errors import RuleError
 from extractor.rules import schema
-from extractor.rules.records import Example, Rule, RuleSet, Vocab
+from extractor.rules.records import NEVER, Example, Rule, RuleSet, Vocab
 from extractor.rules.schema import Entry, MapTable, RuleTable
 from extractor.rules.script import traditional, with_traditional
 from extractor.text.rx import at_position
 
 __all__ = [
     "Example", "Rule", "RuleSet", "Vocab", "compile_rule", "default_patterns_dir",
-    "default_rules", "load_rules", "traditional",
+    "default_rules", "load_rules", "marker_alternation", "traditional",
 ]  # fmt: skip
 
 #: ``{name}`` in a pattern: a template (lowercase names; ``\p{Han}`` is no template).
@@ -276,13 +276,10 @@ class _Loader:
         lent = self._lent_templates(templates)
         for key in list(templates):  # templates may use templates
             templates[key] = _expand(templates[key], templates, _Where("templates", key))
-        self.maps["templates"] = templates
-        self._derive_maps()
-        entries = {
-            key: lent[key] if key in lent else self._entry(key, raws, templates)
-            for key, raws in self.raw_entries.items()
-        }
-        self._check_required(entries)
+        for name in schema.DERIVED_TEMPLATES:
+            if name in templates:
+                where = _Where(self.map_sources.get(("templates", name), "templates"), "templates")
+                raise where.at(rule=name).error("is derived from the marker rules; rename it")
         for table, raw, where in self.raw_rules:
             rule = _rule(raw, table, where, templates)
             if rule.id in self.ids:
@@ -291,6 +288,16 @@ class _Loader:
                 )
             self.ids[rule.id] = where.source
             self.rules.setdefault(table, []).append(rule)
+        for name, table in schema.DERIVED_TEMPLATES.items():
+            markers = [r for r in self.rules.get(table, ()) if r.attrs.get("marker", True)]
+            templates[name] = marker_alternation(markers)
+        self.maps["templates"] = templates
+        self._derive_maps()
+        entries = {
+            key: lent[key] if key in lent else self._entry(key, raws, templates)
+            for key, raws in self.raw_entries.items()
+        }
+        self._check_required(entries)
         data = _normalised(self.data, entries, self.maps)
         return RuleSet(
             str(self.root), {k: tuple(v) for k, v in self.rules.items()}, data, entries,
@@ -434,6 +441,23 @@ def _rule(raw: Any, table: str, where: _Where, templates: Mapping[str, str]) -> 
         ordinals=attrs.pop("ordinals", {}), examples=examples, counterexamples=counter,
         at=at_position(pattern) if pattern else None, needs=needs, attrs=attrs,
     )  # fmt: skip
+
+
+#: A named group's opening, ``(?P<num>`` or ``(?<num>`` (not a lookbehind ``(?<=``, ``(?<!``).
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P?<(?![=!])\w+>")
+
+
+def marker_alternation(rules: Iterable[Rule]) -> str:
+    """The patterns of ``rules`` as one alternation, in order, each in a non-capturing
+    group and with its named groups made non-capturing, so that it can stand inside any
+    pattern (a class of markers built from the marker rules, never copied by hand)."""
+    parts = []
+    for rule in rules:
+        if "(?P=" in rule.pattern:
+            raise RuleError(f"{rule.source}: [{rule.table}] rule {rule.id!r}: a marker rule "
+                            "cannot refer back to a group")  # fmt: skip
+        parts.append(f"(?:{_NAMED_GROUP.sub('(?:', rule.pattern)})")
+    return "|".join(parts) or NEVER
 
 
 def compile_rule(raw: Mapping[str, Any], table: str, source: str) -> Rule:

@@ -112,11 +112,11 @@ COMMON_RULE_KEYS: Mapping[str, str] = {
 RULE_TABLES: Mapping[str, RuleTable] = {
     "section": RuleTable(
         "A heading marker of the outline at one of the four levels (GB/T 9704).",
-        {"level": INT, "tier": TEXT},
+        {"level": INT, "tier": TEXT, "marker": BOOL, "alone": BOOL},
     ),
     "measure": RuleTable(
         "An enumeration marker (一是, 一要, 第一，, 其一, 首先…最后, ——).",
-        {"family": TEXT, "style": TEXT, "ordinals": MAP, "closing": WORDS},
+        {"family": TEXT, "style": TEXT, "ordinals": MAP, "closing": WORDS, "marker": BOOL},
     ),
     "audit": RuleTable(
         "A pattern an audit rule looks for; `family` names the finding rule it serves.",
@@ -256,10 +256,35 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
+        "official_title": Entry(PATTERN, "an official document's title after its header "
+                                "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
+        "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
+        "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
+        "markup_underline": Entry(
+            PATTERN, "a markdown line underlining the heading above", mode="fullmatch"
+        ),
+        "date": Entry(PATTERNS, "a document's date in a header or dateline; groups year, "
+                      "month, day"),
+        "glued_opener": Entry(PATTERNS, "what opens a sentence glued to a heading title"),
+        "page_number": Entry(PATTERN, "a PDF page's number alone on a line", mode="fullmatch"),
+        "sentence_frames": Entry(PATTERNS, "what opens a body sentence run on after a title"),
+        "phrase_list": Entry(PATTERN, "short parallel phrases that open a body sentence"),
+        "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
+        "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
+        "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
+        "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
+        "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
+        "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
+        "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),
+        "numeral_words": Entry(PATTERN, "characters that make a word with a numeral after them"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
+    },
+    "outline": {
+        "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
+                                "(第一、第二、第三产业): no items"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
@@ -268,10 +293,44 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "kind.plan": {
         "words": Entry(WORDS, "words of a plan section title"),
         "subsection": Entry(PATTERNS, "a subsection title that is a plan"),
+        "label": Entry(PATTERN, "a plan part's label a sentence runs on from (总体思路以…)",
+                       mode="match"),
+        "not_plan": Entry(WORDS, "a part on foreign affairs: no plan whatever it follows"),
     },
     "kind.review": {
         "words": Entry(WORDS, "words of a review section title"),
         "subsection": Entry(PATTERNS, "a subsection title that reviews"),
+        "reviewed": Entry(WORDS, "words that make a title a review whatever year it names"),
+    },
+    "kind.heading": {
+        "head_noun": Entry(PATTERN, "the head noun of a part heading (主要成效, 工作计划)"),
+    },
+    "kind.document": {
+        "genre": Entry(WORDS, "words a document title names its genre by"),
+        "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
+        "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
+        "review": Entry(WORDS, "a title that reviews (summary)"),
+        "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
+        "plan": Entry(WORDS, "a title that plans (plan)"),
+        "deploys": Entry(WORDS, "a title whose document deploys work (会议纪要): its "
+                         "parts plan where their titles name no kind"),
+    },
+    "period": {
+        "year": Entry(PATTERN, "a year in a title; group year"),
+        "first_half": Entry(WORDS, "the first half of a year (H1)"),
+        "second_half": Entry(WORDS, "the second half of a year (H2)"),
+        "three_quarters": Entry(WORDS, "the first three quarters (Q3)"),
+        "quarter": Entry(PATTERN, "a quarter; group quarter is its number"),
+        "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
+        "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
+        "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
+        "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
+        "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),
+        "this_year": Entry(WORDS, "a title opening with the document's year (今年)"),
+        "next_year": Entry(WORDS, "… with the year after it (明年)"),
+        "last_year": Entry(WORDS, "… with the year before it (去年)"),
+        "five_year_plan": Entry(PATTERN, "a five-year plan by its number; group num"),
+        "year_range": Entry(PATTERN, "a span of years (2020-2021年); groups year, end"),
     },
     "campaigns": {
         "lexicons": Entry(PATHS, "lexicon files, relative to the pattern directory"),
@@ -336,6 +395,15 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "strip": Entry(PATTERN, "characters removed before indicators are matched"),
     },
 }
+
+#: Templates derived at load from the marker rules, never written by hand: each is the
+#: alternation of one rule array's patterns, in file order, with their groups made
+#: non-capturing; a rule with ``marker = false`` (a whole-line heading, a lead sentence, a
+#: dash) is left out.  ``{measure_marker}`` is what opens an enumerated item (一是, 一要,
+#: 第一，…), ``{heading_marker}`` a numbered heading (一、, （一）, 1., （1）, 第一部分).  Any
+#: vocabulary entry may use them as it uses ``[templates]``; a rule may not (a rule is not
+#: made of rules).  So one new ``[[measure]]`` rule (一抓) is a marker everywhere.
+DERIVED_TEMPLATES: Mapping[str, str] = {"measure_marker": "measure", "heading_marker": "section"}
 
 MAPS: Mapping[str, MapTable] = {
     "labels": MapTable("The words of the audit page, [labels.<lang>] (zh, en).", value=TABLE),

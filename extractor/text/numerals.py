@@ -7,6 +7,8 @@ the shorthand 一万五 = 15,000); ``chinese_number`` adds a decimal part (三�
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.rules.loader import default_rules
@@ -28,6 +30,26 @@ _SCALES = tuple(
 )
 #: The decimal point (点, and 點 in traditional script).
 POINTS: tuple[str, ...] = _RULES.vocab("numerals.point").items
+
+
+@dataclass(frozen=True, slots=True)
+class Numerals:
+    """The numeral characters of the shipped rules, for readers outside this module
+    (``extractor.outline.periods`` reads years in Chinese digits)."""
+
+    digits: Mapping[str, int]
+    zeros: str
+    myriads: tuple[tuple[str, int], ...]
+    points: tuple[str, ...]
+
+
+def numerals() -> Numerals:
+    """The numeral tables of patterns/numerals.toml (digits with ○ and 兩, the zeros, the
+    myriads from the largest, the decimal points)."""
+    return _NUMERALS
+
+
+_NUMERALS = Numerals(CN_DIGITS, _ZEROS, _SCALES, POINTS)
 #: A numeral reaching this value is not read as a figure (10¹⁶, 亿亿: beyond any report's
 #: figures and a float's exact integers).
 MAX_VALUE = 10**16

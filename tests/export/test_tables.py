@@ -25,7 +25,8 @@ REPORT = (
 # fmt: off
 COLUMNS = {
     "documents": ["doc_id", "path", "series", "title", "period", "review_period", "plan_period",
-                  "doc_type", "chars", "encoding", "sha256", "status", "error", "warning"],
+                  "doc_type", "date", "chars", "encoding", "sha256", "status", "error",
+                  "warning"],
     "sections": ["doc_id", "section_id", "parent_id", "level", "marker", "ordinal", "title",
                  "kind", "period", "rule", "start", "end"],
     "measures": ["doc_id", "measure_id", "section_id", "parent_id", "marker", "ordinal", "style",

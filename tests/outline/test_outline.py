@@ -509,13 +509,32 @@ def test_the_plan_year_and_its_five_year_plan_make_a_part_the_plan():
     assert [c.is_target for c in report.claims] == [False, True, True, False]
 
 
-def test_five_year_plans_are_named_from_their_years():
+def test_five_year_plans_are_numbered_from_their_years():
     from extractor.outline.periods import five_year_plan
 
     got = [
         five_year_plan(p) for p in ("2005", "2006", "2010", "2021", "2025", "2026H1", "2030", "")
     ]
-    assert got == ["", "十一五", "十一五", "十四五", "十四五", "十五五", "十五五", ""]
+    assert got == [0, 11, 11, 14, 14, 15, 15, 0]
+
+
+# fmt: off
+FIVE_YEAR_PLAN_NAMES = [
+    ("“十五五”时期发展的主要考虑", 15, True),
+    ("“十四五”规划实施情况", 14, True),
+    ("“十四五”规划实施情况", 15, False),
+    ("第十五个五年计划", 15, False),  # spelled out: not the name 十五五
+    ("五年规划", 0, False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("title", "number", "names"), FIVE_YEAR_PLAN_NAMES)
+def test_a_title_names_a_five_year_plan_by_its_number(title, number, names):
+    from extractor.outline.periods import names_five_year_plan
+    from extractor.rules import default_rules
+
+    assert names_five_year_plan(title, number, rules=default_rules()) is names
 
 
 def test_parts_after_a_review_of_the_review_year_are_the_plan():

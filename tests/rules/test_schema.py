@@ -42,7 +42,7 @@ MISTAKES = [
      r"outline\.toml: \[section\] rule 'section\.paren_arabic': unknown keys \['levle'\]"),
     ("a rule key of the wrong type", "outline.toml", ("level = 4", 'level = "4"'),
      r"outline\.toml: \[section\] rule 'section\.paren_arabic' key 'level': must be an integer"),
-    ("a misspelled table", "kinds.toml", ("[kind.plan]", "[kind.plna]"),
+    ("a misspelled table", "kinds.toml", ("[kind.plan.words]", "[kind.plna.words]"),
      r"kinds\.toml: \[kind\.plna\]: unknown table"),
     ("a failing example", "outline.toml", ('{ text = "1.持续扩大有效投资", num = "1" }',
                                            '{ text = "一.持续扩大有效投资", num = "1" }'),
@@ -93,7 +93,10 @@ def test_a_long_form_entry_in_a_user_file_checks_its_own_examples(tmp_path):
 
 def test_a_missing_entry_of_a_present_table_is_an_error(tmp_path):
     directory = _copy(tmp_path)
-    _replace(directory / "layout.toml", "title_field =", "# title_field =")
+    layout = directory / "layout.toml"
+    text = layout.read_text(encoding="utf-8")
+    entry = text.index("[layout.title_field]")  # the entry's table, to the next blank line
+    layout.write_text(text[:entry] + text[text.index("\n\n", entry) :], encoding="utf-8")
     with pytest.raises(RuleError, match=r"\[layout\]: key 'title_field' is missing"):
         load_rules(directory)
 

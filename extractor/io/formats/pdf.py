@@ -14,25 +14,35 @@ a password, and a PDF without a text layer (a scan), are refused with the reason
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.errors import InputError
 from extractor.io.formats import join_lines, too_long
+from extractor.rules import default_rules
+from extractor.text.fold import fold
+from extractor.text.rx import at_position
 
-#: A line that begins a heading when it follows a sentence end (never joined to it).
-_HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+(?:部分|章|节)|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、|[（(][一二三四五六七八九十]+[）)]"
-    r"|[\d０-９]{1,2}[、．.](?![\d０-９])|[（(][\d０-９]{1,2}[）)])"
-)
-#: A page number alone on the first or last line of a page: dropped, so that a paragraph
-#: broken by the page goes on (— 3 —, - 3 -, 3, 第3页, 3/12).
-_PAGE_NUMBER = re.compile(
-    r"(?<![-—–－\s])[-—–－\s]*+(?:第\s*+)?\d{1,4}\s*+(?:页|/\s*+\d{1,4})?[-—–－\s]*+"
-)
 _SENTENCE_END = tuple("。；：！？:;!?”」")
+
+
+def _heading() -> Any:
+    """A line that begins a heading when it follows a sentence end (never joined to it):
+    a numbered heading of the outline rules (``{heading_marker}``), on the folded line."""
+    return default_rules().compiled(
+        "pdf_heading", lambda r: at_position(r.template("heading_marker"))
+    )
+
+
+def _page_number() -> Any:
+    """A page number alone on the first or last line of a page: dropped, so that a
+    paragraph broken by the page goes on (— 3 —, 3, 第3页, 3/12; ``layout.page_number``)."""
+    return default_rules().compiled(
+        "pdf_page_number", lambda r: at_position(r.vocab("layout.page_number").pattern)
+    )
+
+
 _TOLERANCE = 0.5  # of the font size: runs this close vertically share a baseline
 
 
@@ -113,7 +123,7 @@ def _page_lines(page: Any) -> list[_Line]:
     page.extract_text(visitor_text=visit)
     lines = [line for line in lines if line.string]
     for end in (-1, 0):  # the footer first, so that the header index stays 0
-        if lines and _PAGE_NUMBER.fullmatch(lines[end].string):
+        if lines and _page_number().fullmatch(lines[end].string):
             del lines[end]
     return lines
 
@@ -147,7 +157,7 @@ def _continues(
 ) -> bool:
     full = prev.x1 >= prev_right - 2.0 * prev.size
     flush_left = line.x0 <= left + 0.6 * line.size
-    heading = before.endswith(_SENTENCE_END) and _HEADING.match(text) is not None
+    heading = before.endswith(_SENTENCE_END) and _heading().match(fold(text)) is not None
     return full and flush_left and not heading
 
 

@@ -1,0 +1,176 @@
+"""Scores on the annotated real reports: tuning and held-out apart, titles past 30
+characters by prefix and length, leads ignored where a report lost its paragraphs, and a
+report that is absent or changed skipped with the reason.
+
+The floors hold on the tuning split; the held-out split is reported (run with ``-s``), never
+tuned on (corpora/annotations/real/README.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CORPORA, SHARED, SHARED_REASON
+
+from extractor.analysis.evaluate import clip
+from extractor.analysis.real import Skipped, evaluate_real, find_real, load_real
+
+# Our own text in the genre's style: a long first heading, lead paragraphs, one mask.
+LONG = "坚持稳中求进工作总基调全力推动县域经济高质量发展再上新台阶"  # 29 characters
+TEXT = (
+    "云溪县2023年工作总结\n"
+    f"一、{LONG}取得新成效\n"
+    "加大项目投资力度。全年新开工项目X个。\n促进消费持续恢复。举办消费季活动。\n"
+    "二、2024年工作打算\n一是抓项目；二是优环境。\n"
+)
+
+
+def _write(tmp_path: Path, annotation: dict, text: str = TEXT) -> tuple[Path, Path]:
+    """A corpus with one real annotation, and the shared folder holding its report."""
+    shared = tmp_path / "shared"
+    (shared / "real" / "yunxi").mkdir(parents=True)
+    report = shared / "real" / "yunxi" / "2023.txt"
+    report.write_text(text, encoding="utf-8")
+    folder = tmp_path / "corpora" / "annotations" / "real" / "outline"
+    folder.mkdir(parents=True)
+    body = {
+        "source": "real/yunxi/2023.txt", "split": "tuning",
+        "sha256": hashlib.sha256(report.read_bytes()).hexdigest(), **annotation,
+    }  # fmt: skip
+    (folder / "yunxi__2023.json").write_text(json.dumps(body, ensure_ascii=False), "utf-8")
+    return tmp_path / "corpora", shared
+
+
+SECTIONS = [
+    # a 34-character title, written as its first 28 characters, … and its length
+    {"level": 1, "marker": "一、", "ordinal": 1, "title": LONG[:28] + "…", "title_len": 34},
+    {"level": 1, "marker": "二、", "ordinal": 2, "title": "2024年工作打算"},
+]
+ITEMS = [
+    {"section": "2024年工作打算", "marker": "一是", "ordinal": 1, "headline": "抓项目"},
+    {"section": "2024年工作打算", "marker": "二是", "ordinal": 2, "headline": "优环境"},
+]
+LEADS = [
+    {"section": LONG[:28] + "…", "marker": "", "style": "lead", "headline": "加大项目投资力度"},
+    {"section": LONG[:28] + "…", "marker": "", "style": "lead", "headline": "促进消费持续恢复"},
+]
+
+
+def test_long_titles_compare_by_prefix_and_length(tmp_path):
+    corpus, shared = _write(tmp_path, {"sections": SECTIONS, "measures": LEADS + ITEMS})
+    result = evaluate_real(corpus, shared=shared)
+    tuning = result.splits["tuning"]
+    assert (tuning.scores["sections"].tp, tuning.scores["sections"].fp) == (2, 0)
+    assert tuning.scores["measures"].f1 == 1.0
+    assert tuning.accuracies["measure_section"] == 1.0
+    assert "heldout" not in result.splits and not result.skipped
+
+
+def test_a_wrong_length_is_a_different_title(tmp_path):
+    wrong = [{**SECTIONS[0], "title_len": 35}, SECTIONS[1]]
+    corpus, shared = _write(tmp_path, {"sections": wrong})
+    scores = evaluate_real(corpus, shared=shared).splits["tuning"].scores["sections"]
+    assert (scores.tp, scores.fp, scores.fn) == (1, 1, 1)
+
+
+def test_leads_are_ignored_on_both_sides_where_not_scored(tmp_path):
+    # the parser finds the two leads; unscored, they are neither right nor spurious
+    corpus, shared = _write(tmp_path, {"leads_scored": False, "measures": ITEMS})
+    scores = evaluate_real(corpus, shared=shared).splits["tuning"].scores["measures"]
+    assert (scores.tp, scores.fp, scores.fn) == (2, 0, 0)
+    corpus, shared = _write(tmp_path / "scored", {"measures": ITEMS})
+    scores = evaluate_real(corpus, shared=shared).splits["tuning"].scores["measures"]
+    assert (scores.tp, scores.fp, scores.fn) == (2, 2, 0)
+
+
+def test_placeholders_resolve_in_the_report(tmp_path):
+    masks = [{"anchor": "新开工项目X个", "text": "X", "kind": "figure"}]
+    corpus, shared = _write(tmp_path, {"placeholders": masks})
+    (ann,) = [load_real(p, shared) for p in find_real(corpus)]
+    assert not isinstance(ann, Skipped)
+    (gold,) = ann.elements["placeholders"]
+    assert ann.text[gold.start : gold.end] == "X"
+
+
+def test_an_absent_or_changed_report_is_skipped_with_the_reason(tmp_path):
+    corpus, shared = _write(tmp_path, {"sections": SECTIONS})
+    (shared / "real" / "yunxi" / "2023.txt").write_text(TEXT + "补记。\n", encoding="utf-8")
+    result = evaluate_real(corpus, shared=shared)
+    assert not result.splits and "changed" in result.skipped[0].reason
+    result = evaluate_real(corpus, shared=tmp_path / "elsewhere")
+    assert "not under" in result.skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "clipped"),
+    [
+        ("短标题", None, "短标题"),
+        ("甲" * 31, None, "甲" * 28 + "…31"),
+        ("甲" * 28 + "…", 40, "甲" * 28 + "…40"),
+    ],
+)
+def test_clip(text, length, clipped):
+    assert clip(text, length) == clipped
+
+
+# --- the annotated real reports -----------------------------------------------------------
+
+REAL = find_real(CORPORA)
+
+
+@pytest.fixture(scope="module")
+def real():
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    if not REAL:
+        pytest.skip("corpora/annotations/real/outline holds no annotations")
+    return evaluate_real(CORPORA, shared=SHARED)
+
+
+def test_every_annotated_real_report_is_scored(real):
+    assert not real.skipped, real.skipped
+    assert sum(len(e.documents) for e in real.splits.values()) == len(REAL)
+
+
+def _explain(evaluation, element: str) -> str:
+    misses = [m for m in evaluation.misses if m.element == element and m.kind != "wrong"]
+    return "\n".join([evaluation.table(), *(f"{m.document}: {m.kind} {m.description}"
+                                            for m in misses[:30])])  # fmt: skip
+
+
+#: Floors on the tuning split (the parser is tuned on it): sections 0.818 and measures 0.897
+#: before issue 18's outline work, 0.995 and 0.994 after.  Placeholders are the elements
+#: group's (scored, no floor here).
+TUNING_FLOORS = [("sections", 0.97), ("measures", 0.97)]
+
+
+@pytest.mark.parametrize(("element", "floor"), TUNING_FLOORS)
+def test_tuning_floor(real, element, floor):
+    tuning = real.splits["tuning"]
+    assert tuning.scores[element].f1 >= floor, _explain(tuning, element)
+
+
+#: Accuracy floors on the tuning split (before → after issue 18: title 0.417 → 1.000,
+#: doc type 0.500 → 1.000, section kind 0.404 → 0.838, measure section 0.632 → 1.000).
+TUNING_ACCURACY = [("document_title", 0.9), ("doc_type", 0.9), ("section_kind", 0.8),
+                   ("measure_section", 0.9)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("field", "floor"), TUNING_ACCURACY)
+def test_tuning_accuracy_floor(real, field, floor):
+    tuning = real.splits["tuning"]
+    wrong = [m.description for m in tuning.misses if m.description.startswith(field)]
+    assert tuning.accuracies[field] >= floor, "\n".join(wrong[:20])
+
+
+def test_heldout_is_reported_not_tuned(real, record_property, capsys):
+    """The honest number: printed and recorded, never explained (its misses are not shown,
+    so nobody tunes on them)."""
+    heldout = real.splits["heldout"]
+    assert len(heldout.documents) >= 8
+    for element in ("sections", "measures", "placeholders"):
+        record_property(f"heldout_{element}_f1", round(heldout.scores[element].f1, 3))
+    with capsys.disabled():
+        print("\nheld-out real reports:", {e: round(s.f1, 3) for e, s in heldout.scores.items()})
