@@ -128,10 +128,15 @@ class TableSource:
             folder = Path(tables)
             from extractor.export.tableset import table_files
 
-            table_files(folder)  # tables mixed from two runs: a TableSetError (a ValueError)
+            # tables mixed from two runs: a TableSetError (a ValueError); a file the set's
+            # manifest does not name (left by an earlier run) is no table of it
+            named = table_files(folder)
             if _dataset().has_table(folder, "documents"):
                 self.folder, self._frames = folder, {}
-                missing = [t for t in _INPUT_TABLES if not _dataset().has_table(folder, t)]
+                missing = [
+                    t for t in _INPUT_TABLES
+                    if not _dataset().has_table(folder, t) or (named and t not in named)
+                ]  # fmt: skip
             else:
                 from extractor.export.frames import read_tables
 
@@ -143,7 +148,10 @@ class TableSource:
             missing = [t for t in _INPUT_TABLES if t not in self._frames]
             where = f"missing: {', '.join(missing)}"
         if missing:
-            hint = " (written by extract since term counts moved there: extract again)"
+            hint = (
+                " (extract counts them unless --no-terms, and did since term counts moved"
+                " there: extract again without --no-terms)"
+            )
             raise ValueError(
                 f"compare needs the tables {', '.join(missing)}; {where}"
                 + (hint if missing == ["terms"] else "")

@@ -66,13 +66,15 @@ def term_counts(report: Report) -> list[TermCount]:
     if not report.text:
         return []
     keep = [(c.start, c.end) for c in report.campaigns if c.kind not in NOT_CAMPAIGNS]
-    found = [(w, s, e) for w, s, e in tokens(report.text, keep=keep) if is_term(w)]
-    rows = [TermCount(None, term, n) for term, n in Counter(w for w, _, _ in found).items()]
-    starts = [s for _, s, _ in found]
+    found = [t for t in tokens(report.text, keep=keep) if is_term(t[0])]
+    words = [t[0] for t in found]
+    rows = [TermCount(None, term, n) for term, n in Counter(words).items()]
+    starts, ends = [t[1] for t in found], [t[2] for t in found]
     for measure in followed_measures(report):
-        inside = found[bisect_left(starts, measure.start) : bisect_left(starts, measure.end)]
-        counts = Counter(w for w, _, e in inside if e <= measure.end)
-        rows += [TermCount(measure.measure_id, term, n) for term, n in counts.items()]
+        i, j = bisect_left(starts, measure.start), bisect_left(starts, measure.end)
+        while j > i and ends[j - 1] > measure.end:  # a word running past the measure's end
+            j -= 1
+        rows += [TermCount(measure.measure_id, t, n) for t, n in Counter(words[i:j]).items()]
     return rows
 
 

@@ -102,7 +102,8 @@ def read_tables(folder: PathLike, *, names: Iterable[str] | None = None) -> dict
     found: dict[str, pd.DataFrame] = {}
     # a folder with a manifest (extract's set): the files it names, each checked against
     # it, so that tables mixed from two runs are an error (TableSetError), never one set
-    for name, files in table_files(base).items():
+    named = table_files(base)
+    for name, files in named.items():
         if (wanted is not None and name not in wanted) or not files:
             continue
         # a file a pending commit has not renamed yet is read under its temporary name
@@ -110,7 +111,7 @@ def read_tables(folder: PathLike, *, names: Iterable[str] | None = None) -> dict
         parts = [df for path in files for df in _read(path, kind).values()]
         df = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         found[name] = df if kind == ".parquet" else typed(name, df, neutralised=kind != ".jsonl")
-    for suffix in SUFFIXES:
+    for suffix in SUFFIXES if not named else ():  # a manifest names every table of the set
         for path in sorted(base.glob(f"*{suffix}")):
             if path.name.startswith("."):  # a temporary file of an atomic write
                 continue

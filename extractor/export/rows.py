@@ -136,8 +136,16 @@ class ReportRows(NamedTuple):
         return len(self.rows.get(table, ()))
 
 
-def report_rows(report: Report, *, with_text: bool = False) -> ReportRows:
-    """The rows one report contributes to every table."""
+def report_rows(
+    report: Report, *, with_text: bool = False, tables: Iterable[str] | None = None
+) -> ReportRows:
+    """The rows one report contributes to every table (to ``tables`` only, when given)."""
+    names = TABLES if tables is None else tables
     return ReportRows(
-        report.document, {name: table_rows(report, name, with_text=with_text) for name in TABLES}
+        report.document, {name: table_rows(report, name, with_text=with_text) for name in names}
     )
+
+
+def table_names(*, terms: bool = True) -> tuple[str, ...]:
+    """The tables an extraction writes: every one, or all but ``terms`` (``--no-terms``)."""
+    return tuple(name for name in TABLES if terms or name != "terms")

@@ -143,19 +143,24 @@ class TableWriter:
         *,
         with_text: bool = False,
         flush_every: int = 50,
+        tables: Iterable[str] | None = None,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.out_dir, self.fmt, self.with_text = Path(out_dir), fmt, with_text
         self.flush_every = max(1, flush_every)
-        self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        #: The tables written (every one of TABLES, or those asked for, in TABLES' order).
+        self.tables = (
+            tuple(TABLES) if tables is None else tuple(t for t in TABLES if t in set(tables))
+        )
+        self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.tables}
         self._pending = 0
         self._temps: dict[Path, Path] = {}  # final path → temporary path
         self._finals: dict[str, Path] = {}  # table → final path
         self._sinks: dict[str, Any] = {}
         self._books: dict[str, tuple[Any, Path]] = {}  # xlsx: one workbook per table
         self._xlsx_rows: dict[str, int] = {}
-        self._counts: dict[str, int] = dict.fromkeys(TABLES, 0)  # rows written, per table
+        self._counts: dict[str, int] = dict.fromkeys(self.tables, 0)  # rows written, per table
         self._closed = False
         self._committing = False
         self._held = contextlib.ExitStack()  # the folder's lock, from open to close
@@ -197,7 +202,7 @@ class TableWriter:
         """Queue one report's rows, built elsewhere (a worker process); flush as ``add``."""
         if not self._sinks:
             raise RuntimeError("TableWriter is not open: use it in a with statement")
-        for name in TABLES:
+        for name in self.tables:
             self._rows[name].extend(report_rows.rows.get(name, ()))
         self._pending += 1
         if self._pending >= self.flush_every:
@@ -209,14 +214,14 @@ class TableWriter:
         ``records`` replace a table's own records for this report (``findings=[…]``)."""
         rows = {
             name: table_rows(report, name, with_text=self.with_text, records=records.get(name))
-            for name in TABLES
+            for name in self.tables
         }
         self.add_report_rows(ReportRows(report.document, rows))
 
     def flush(self) -> None:
         """Write the queued rows to the temporary files (each queue taken before it is
         written: a row is written once, whatever interrupts)."""
-        for name in TABLES:
+        for name in self.tables:
             rows, self._rows[name] = self._rows[name], []
             if rows:
                 try:
@@ -290,7 +295,7 @@ class TableWriter:
         return temp
 
     def _open(self) -> None:
-        for name in TABLES:
+        for name in self.tables:
             self._sinks[name] = self._open_table(name)
 
     def _open_table(self, name: str) -> Any:
