@@ -35,7 +35,7 @@ KINDS = {"review", "plan", "problems", "other"}
 STYLES = {"enumerated", "lead", "dash"}
 PH_KINDS = {"figure", "date", "name"}
 CHANGES = {"", "increase", "decrease", "flat"}
-CHANGE_WORDS = ("持平", "增长", "下降", "提高", "减少", "增加", "降低", "上升", "回落", "压减")
+CHANGE_WORDS = ("持平", "增长", "下降", "提高", "减少", "增加", "降低", "上升", "回落", "压减", "压缩")
 PERIOD_RE = re.compile(r"^\d{4}(?:H[12]|Q[1-4])?$")
 
 

@@ -98,6 +98,14 @@ class Placement:
         self._measure_ends = [m.end for m in measures]
         self._measure_ids = [m.measure_id for m in measures]
 
+    def sections_at(self, pos: int) -> list[Section]:
+        """The sections holding ``pos``, the innermost first."""
+        chain, i = [], self._sections.index(pos)
+        while i >= 0:
+            chain.append(self._sections.sections[i])
+            i = self._sections._parent_index(self._sections.sections[i])
+        return chain
+
     def __call__(self, pos: int) -> tuple[str | None, str | None]:
         """``(section_id, measure_id)`` of the innermost section and measure holding ``pos``."""
         i = bisect_right(self._measure_starts, pos) - 1

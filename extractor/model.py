@@ -207,6 +207,14 @@ class Claim:
     rule: str
     sentence_start: int = -1  # text[sentence_start:sentence_end] == sentence
     sentence_end: int = -1
+    #: the starting value of a movement (由26.6万亿元增加到51.9万亿元: 2.66e13; the claim's
+    #: value is the level reached), in the base unit; None when there is none
+    baseline: float | None = None
+    #: the stretch of time the figure covers: ``period`` (the section's year or half-year),
+    #: ``multi-year`` (年均, 过去五年, 比2002年, “十三五”期间) or ``to-date`` (累计, 已建成)
+    span: str = "period"
+    #: the canonical name of the indicator (patterns/indicators.toml), "" when none
+    indicator_norm: str = ""
 
     def __repr__(self) -> str:
         flags = "".join(

@@ -61,10 +61,14 @@ def parse(
     )  # fmt: skip
     where = Placement(sections, measures)
     placeholders = find_placeholders(ctx, where=where)
+    # a part of no kind that speaks of the review period (not the plan's) reviews it too
+    reviewed = {"review", "problems"}
+    past = periods.review if periods.review != periods.plan else None
     claims = find_claims(
         ctx, placeholders=placeholders, where=where,
         plan_spans=[(s.start, s.end) for s in sections if s.kind == "plan"],
-        review_spans=[(s.start, s.end) for s in sections if s.kind in ("review", "problems")],
+        review_spans=[(s.start, s.end) for s in sections
+                      if s.kind in reviewed or (s.kind == "other" and past and s.period == past)],
     )  # fmt: skip
     campaigns = find_campaigns(ctx, where=where)
     report = Report(

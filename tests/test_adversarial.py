@@ -34,7 +34,7 @@ def test_the_patterns_are_found_where_the_parser_keeps_them(rule_targets):
     assert "data.campaigns.honour.not_title" in names  # a string of the rule data
     assert "compiled[placeholders].mask_runs" in names  # built by a module from the data
     assert "extractor.io.formats.markdown._LINK" in names  # module level, a reader
-    assert "extractor.text.numbers.SHARE_RES['fraction']" in names  # inside a dict
+    assert "compiled[numbers].shares['fraction']" in names  # inside a dict of compiled data
     assert {t.engine for t in rule_targets} == {"re", "regex"}  # both engines, as rx runs them
     assert len(rule_targets) > 300
 

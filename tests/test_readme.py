@@ -38,7 +38,7 @@ def test_exploring_examples_run(tmp_path, monkeypatch):
         tables["claims"]["value"].dtype == "float64" and tables["claims"]["start"].dtype == "Int64"
     )
     assert tables["claims"]["is_target"].dtype == bool
-    gdp = comparison["indicator_panel"].query("indicator == '国内生产总值'")
+    gdp = comparison["indicator_panel"].query("indicator == '经济增长'")
     assert not gdp.empty and set(gdp["role"]) == {"result", "target"}
     parsed = namespace["extractor"].parse_folder("corpora", jobs=1)
     pd.testing.assert_frame_equal(tables["claims"], parsed["claims"])  # the CSV gave it all back

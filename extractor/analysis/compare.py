@@ -9,9 +9,12 @@ tables read back with :func:`load_tables`) and returns new tables, each keyed by
   dropped: whether the name is in the series' latest period, and was before);
   ``campaign_long``: the same counts tidy, one row per (series, norm, period), with the
   status of that period (new, continued, returned, dropped);
-- ``indicator_long``: one value per (series, indicator, unit, role, period), from the claims
-  whose indicator phrase maps to a canonical indicator (``extractor.analysis.indicators``); role is
-  ``target`` or ``result``; ``indicator_panel`` (SPEC) is the same spread over periods;
+- ``indicator_long``: every candidate value of each (series, indicator, unit, role, period),
+  from the claims of span ``period`` whose ``indicator_norm`` names a canonical indicator
+  (patterns/indicators.toml); role is ``target`` or ``result``; candidates that differ are a
+  ``conflict``; ``indicator_panel`` (SPEC §5) spreads the agreed values over periods and lists
+  the periods in conflict;
+- ``warnings``: documents that share a series and a period (named, never summed);
 - ``plan_followup``: each plan measure of period P against the review measures of P in the
   next document of the series, with a score and the shared terms that make it;
 - ``keyword_trends``: term frequency per 10,000 characters per (series, period);
@@ -44,8 +47,9 @@ from typing import Any
 import pandas as pd
 import regex
 
-from extractor.analysis.indicators import IndicatorTable, indicator_table
 from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
+from extractor.claims.indicators import IndicatorTable, indicator_table
+from extractor.claims.units import unit_table
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
 __all__ = ["NOT_CAMPAIGNS", "PieceWork", "compare", "is_term", "load_tables", "read_piece"]
@@ -56,13 +60,6 @@ SHARED_SHOWN = 8
 _PERIOD = regex.compile(
     r"^(?P<year>\d{4})(?:(?P<unit>H)(?P<index>[12])|(?P<unit>Q)(?P<index>[1-4]))?$"
 )
-_TARGET_WORDS = regex.compile(r"目标|预期")
-#: A sentence comparing over several years (年均, 比2002年, 五年来): its figures are not the
-#: period's own, so another claim of the same cell is preferred.
-_MULTI_YEAR = regex.compile(
-    r"年均|平均每年|(?:与|比|较)(?:19|20)\d{2}年|[两三四五十]年(?:来|间|累计)|期间|时期"
-    r"|过去[两三四五十]年"
-)
 _INPUT_TABLES = ("documents", "sections", "measures", "claims", "campaigns", "terms")
 #: The columns compare reads of each table: never a text column, never the measures' text.
 NEEDED = {
@@ -71,9 +68,9 @@ NEEDED = {
     "sections": ("doc_id", "section_id", "parent_id", "kind", "period", "title", "start", "end"),
     "measures": ("doc_id", "measure_id", "section_id", "parent_id", "marker", "headline",
                  "start"),
-    "claims": ("doc_id", "section_id", "indicator", "value_text", "value", "low", "high",
-               "unit", "base_unit", "approx", "change", "is_target", "masked", "sentence",
-               "start", "end"),
+    "claims": ("doc_id", "section_id", "indicator", "indicator_norm", "value_text", "value",
+               "low", "high", "unit", "base_unit", "approx", "change", "span", "is_target",
+               "masked", "sentence", "start", "end"),
     "campaigns": ("doc_id", "norm", "kind"),
     "terms": ("doc_id", "measure_id", "term", "count"),
 }  # fmt: skip
@@ -297,7 +294,10 @@ def campaign_tables(docs: pd.DataFrame, campaigns: pd.DataFrame) -> dict[str, pd
     """``campaign_long`` (tidy counts with per-period status) and ``campaign_matrix`` (wide)."""
     camp = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]
     camp = camp.merge(docs[["doc_id", "series", "period"]], on="doc_id")
-    counts = camp.groupby(["series", "norm", "period"]).size().rename("count").reset_index()
+    # two documents of one series and period (a draft and the final) are a warning
+    # (duplicate_periods), not a sum: a cell counts the document that names it most
+    per_doc = camp.groupby(["series", "norm", "period", "doc_id"]).size().rename("count")
+    counts = per_doc.groupby(level=["series", "norm", "period"]).max().reset_index()
     # a name's kind: its most frequent one in the series, the first in order on a tie
     kinds_n = camp.groupby(["series", "norm", "kind"]).size().rename("n").reset_index()
     kinds_n = kinds_n.sort_values(["series", "norm", "n", "kind"], ascending=[1, 1, 0, 1])
@@ -348,20 +348,24 @@ def _period_status(here: bool, previous_in: bool, ever: bool) -> str:
 # --- indicators -----------------------------------------------------------------------------
 _LONG_INDICATOR = [
     "series", "indicator", "unit", "role", "period", "value", "low", "high", "value_text",
-    "approx", "change", "n_claims", "doc_id", "phrase", "sentence", "start", "end",
+    "approx", "change", "n_claims", "conflict", "chosen", "doc_id", "phrase", "sentence",
+    "start", "end",
 ]  # fmt: skip
 
 
 def indicator_candidates(claims: pd.DataFrame, table: IndicatorTable) -> pd.DataFrame:
-    """The claims that can fill a cell: a figure, not masked, whose indicator phrase names a
-    canonical indicator (``canonical``; ``extra``: the phrase's characters beyond the alias).
+    """The claims that can fill a cell: a figure, not masked, of span ``period`` (SPEC §5: not
+    年均增长, 过去五年新增, 累计), whose canonical indicator (``canonical``: the claim's
+    ``indicator_norm``, or for tables written before it the phrase matched here) is known.
     Applied to the claims piece by piece, so that only these are held."""
     c = claims[claims["value"].notna() & ~claims["masked"].astype(bool)].copy()
     c["indicator_phrase"] = c["indicator"].fillna("").astype(str)
-    found = [table.match(p) for p in c["indicator_phrase"]]
-    c["canonical"] = [f.name if f else "" for f in found]
-    c["extra"] = [len(table.key(p)) - len(f.alias) if f else 0 for p, f in
-                  zip(c["indicator_phrase"], found, strict=True)]  # fmt: skip
+    if "indicator_norm" in c.columns:  # each claim carries its canonical name
+        c["canonical"] = c["indicator_norm"].fillna("").astype(str)
+    else:
+        c["canonical"] = [table.canonical(p) for p in c["indicator_phrase"]]
+    if "span" in c.columns:  # an annual cell takes the period's own figures only
+        c = c[c["span"].fillna("period").astype(str).isin(["period", ""])]
     return c[c["canonical"] != ""]
 
 
@@ -369,14 +373,22 @@ def indicator_tables(
     docs: pd.DataFrame,
     sections: pd.DataFrame,
     candidates: pd.DataFrame,
+    rates: Iterable[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """``indicator_long`` (one chosen value per cell) and ``indicator_panel`` (wide), from the
-    claims of :func:`indicator_candidates`."""
+    """``indicator_long`` (every candidate of every cell) and ``indicator_panel`` (wide), from
+    the claims of :func:`indicator_candidates`.
+
+    A cell is (series, indicator, unit, role, period); a movement's starting value is no
+    claim of its own.  Where a cell holds a level, a change of a count (比去年多100万人) is a
+    difference and no candidate.  Candidates that agree give the cell its value; candidates
+    that differ are a conflict: the panel cell stays empty and its period is listed in
+    ``conflicts``, and ``indicator_long`` keeps every candidate with its sentence
+    (``conflict`` true), never the first or the sum.  ``chosen`` marks the one row of each
+    cell the panel shows."""
     c = candidates.merge(docs[["doc_id", "series", "review_period", "plan_period"]], on="doc_id")
     sec = sections[["doc_id", "section_id", "period"]].rename(columns={"period": "sec_period"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
-    sec = sections[["doc_id", "section_id", "kind", "title"]]
-    sec = sec.rename(columns={"kind": "sec_kind", "title": "sec_title"})
+    sec = sections[["doc_id", "section_id", "kind"]].rename(columns={"kind": "sec_kind"})
     c = c.merge(sec, on=["doc_id", "section_id"], how="left")
     # a target word in a review section (好于预期) speaks of the past: a result
     target = c["is_target"].astype(bool) & ~c["sec_kind"].isin(["review", "problems"])
@@ -387,38 +399,67 @@ def indicator_tables(
     c["period"] = own.fillna("").astype(str).replace("", pd.NA).fillna(fallback)
     c["unit_key"] = c["base_unit"].fillna("").astype(str).replace("", pd.NA)
     c["unit_key"] = c["unit_key"].fillna(c["unit"].fillna("").astype(str)).str.replace("％", "%")
-    c["rank_target"] = ~(target & c["sentence"].fillna("").str.contains(_TARGET_WORDS.pattern))
-    # a sentence over several years, or a section about a five-year period (“十四五”时期主要
-    # 目标任务): its figures are not the year's own
-    c["rank_span"] = c["sentence"].fillna("").str.contains(_MULTI_YEAR.pattern) | c[
-        "sec_title"
-    ].fillna("").astype(str).str.contains(_MULTI_YEAR.pattern)
-    # a change of a count (比去年多100万人) is a difference, not the level: a level first
-    rate = c["unit_key"].isin(["%", "‰", "个百分点", "倍"])
-    c["rank_delta"] = c["change"].fillna("").astype(str).ne("") & ~rate
-    c = c.sort_values(["rank_delta", "rank_target", "rank_span", "extra", "doc_id", "start"])
+    # a change of a count (比去年多100万人) is a difference, not the level
+    rates = unit_table().bases("rate", "multiple") if rates is None else rates
+    c["delta"] = c["change"].fillna("").astype(str).ne("") & ~c["unit_key"].isin(set(rates))
+    c = c.sort_values(["delta", "doc_id", "start"], kind="stable")
     keys = ["series", "canonical", "unit_key", "role", "period"]
-    # a cell's value: the first claim of the cell in that order; n_claims: how many competed
-    best = c.drop_duplicates(keys).set_index(keys)
-    best["n_claims"] = c.groupby(keys, sort=False).size()
-    names = {"canonical": "indicator", "unit_key": "unit", "indicator_phrase": "phrase"}
-    best = best.reset_index().drop(columns=["indicator", "unit"]).rename(columns=names)
-    long = pd.DataFrame({name: best[name].tolist() for name in _LONG_INDICATOR},
-                        columns=_LONG_INDICATOR)  # fmt: skip
+    rows = []
+    for key, group in c.groupby(keys, sort=False):
+        levels = group[~group["delta"]]
+        candidates = levels if not levels.empty else group
+        conflict = _distinct(candidates["value"]) > 1
+        for i, best in enumerate(candidates.itertuples()):
+            rows.append([
+                *key, best.value, best.low, best.high, best.value_text, best.approx,
+                best.change, len(candidates), conflict, i == 0 and not conflict, best.doc_id,
+                best.indicator_phrase, best.sentence, best.start, best.end,
+            ])  # fmt: skip
+    long = pd.DataFrame(rows, columns=_LONG_INDICATOR)
     long = long.assign(_k=long["period"].map(period_key))
-    long = long.sort_values(["series", "indicator", "unit", "role", "_k"]).drop(columns="_k")
-    long = long.reset_index(drop=True)
+    long = long.sort_values(["series", "indicator", "unit", "role", "_k"], kind="stable")
+    long = long.drop(columns="_k").reset_index(drop=True)
     periods = sorted_periods(long["period"])
+    fixed = ["series", "indicator", "unit", "role"]
     if long.empty:
-        wide = pd.DataFrame(columns=["series", "indicator", "unit", "role", "n_periods"])
+        wide = pd.DataFrame(columns=[*fixed, "n_periods", "conflicts"])
     else:
-        wide = long.pivot_table(index=["series", "indicator", "unit", "role"], columns="period",
-                                values="value", aggfunc="first")  # fmt: skip
+        shown = long[long["chosen"]]
+        wide = shown.pivot_table(index=fixed, columns="period", values="value", aggfunc="first")
         wide = wide.reindex(columns=periods)
         wide["n_periods"] = wide.notna().sum(axis=1)
-        wide = wide.reset_index()
+        clash = long[long["conflict"]].drop_duplicates([*fixed, "period"])
+        listed = clash.groupby(fixed)["period"].agg(lambda p: ";".join(sorted(p, key=period_key)))
+        wide = wide.join(listed.rename("conflicts"), how="outer").reset_index()
+        wide["conflicts"] = wide["conflicts"].fillna("")
+        wide["n_periods"] = wide["n_periods"].fillna(0).astype(int)
         wide.columns.name = None
     return {"indicator_long": long, "indicator_panel": wide}
+
+
+def _distinct(values: pd.Series) -> int:
+    """How many different values (relative tolerance 1e-9) a cell's candidates hold."""
+    kept: list[float] = []
+    for v in values:
+        if not any(math.isclose(v, k, rel_tol=1e-9, abs_tol=1e-12) for k in kept):
+            kept.append(float(v))
+    return len(kept)
+
+
+def duplicate_periods(docs: pd.DataFrame) -> pd.DataFrame:
+    """A warning for each series and period held by more than one document, naming the
+    files: their figures meet in one cell (a conflict where they differ), never a sum."""
+    rows = []
+    dated = docs[docs["period"].astype(str) != ""]
+    for (series, period), group in dated.groupby(["series", "period"]):
+        if len(group) > 1:
+            paths = [str(p or d) for p, d in zip(group["path"], group["doc_id"], strict=True)]
+            message = (
+                f"{len(group)} documents of series {series!r} for period {period}: "
+                + ", ".join(paths)
+            )
+            rows.append((series, period, "duplicate_period", len(group), message))
+    return pd.DataFrame(rows, columns=["series", "period", "warning", "documents", "message"])
 
 
 # --- terms ----------------------------------------------------------------------------------
@@ -786,7 +827,9 @@ def compare(
             found.append(result)
         else:
             totals.merge(*result)
-    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True)))
+    rates = unit_table(rules).bases("rate", "multiple")
+    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True), rates))
+    out["warnings"] = duplicate_periods(docs)
     step("plan follow-up")
     out["plan_followup"] = plan_followup(followed, totals.measures, threshold=min_score)
     step("keywords")

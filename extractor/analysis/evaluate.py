@@ -22,22 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractor.claims.words import change_words, claim_words
 from extractor.elements.lexicon import normalise
 from extractor.errors import WorkreportError
 from extractor.io.reading import read_document
 from extractor.model import Claim, Report
 from extractor.pipeline import normalise_newlines, parse
 from extractor.rules.loader import RuleSet
+from extractor.text.fold import fold
 
 ELEMENTS = ("sections", "measures", "claims", "placeholders", "campaigns")
 SPANNED = ("claims", "placeholders", "campaigns")  # located by an anchor
-#: The words that locate a change claim without a figure (value_text ""), by direction.
-CHANGE_WORDS: Mapping[str, tuple[str, ...]] = {
-    "flat": ("持平",),
-    "increase": ("增长", "提高", "增加", "上升", "提升", "扩大"),
-    "decrease": ("下降", "减少", "降低", "回落", "下滑", "缩小"),
-}
-ALL_CHANGE_WORDS = tuple(w for words in CHANGE_WORDS.values() for w in words)
 REQUIRED: Mapping[str, tuple[str, ...]] = {
     "sections": ("level", "title"),
     "measures": ("marker", "headline"),
@@ -205,12 +200,16 @@ def _anchor_start(text: str, entry: Mapping[str, Any], where: str) -> int:
 
 
 def _change_word(anchor: str, change: str) -> str:
-    """The earliest change word in the anchor, preferring the annotated direction."""
-    for words in (CHANGE_WORDS.get(change, ()), ALL_CHANGE_WORDS):
-        found = sorted((anchor.find(w), w) for w in words if w in anchor)
-        if found:
-            return found[0][1]
-    return ""
+    """The earliest change word in the anchor (the claim vocabulary's increase, decrease
+    and flat words), preferring the annotated direction."""
+    found = list(change_words(fold(anchor), claim_words()))
+    own = next((m for m in found if m.lastgroup == change), found[0] if found else None)
+    return anchor[own.start() : own.end()] if own is not None else ""
+
+
+def is_change_word(text: str) -> bool:
+    """Whether ``text`` is one change word of the claim vocabulary (同比下降's 下降)."""
+    return claim_words().change_word.fullmatch(fold(text)) is not None
 
 
 def _own_text(element: str, entry: Mapping[str, Any]) -> str:

@@ -30,7 +30,14 @@ from typing import Any
 
 import pandas as pd
 
-from extractor.analysis.compare import _MULTI_YEAR, period_key
+from extractor.analysis.compare import period_key
+
+#: A sentence comparing over several years (年均, 比2002年, 五年来): for tables that carry no
+#: claim spans (compare's own hold only figures of span ``period``).
+_MULTI_YEAR = re.compile(
+    r"年均|平均每年|(?:与|比|较)(?:19|20)\d{2}年|[两三四五十]年(?:来|间|累计)|期间|时期"
+    r"|过去[两三四五十]年"
+)
 
 CJK_FONTS = (
     "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Source Han Sans SC",
@@ -237,6 +244,8 @@ def _campaign_timeline(plt: Any, results: Mapping[str, pd.DataFrame], series: st
 def _indicator_lines(plt: Any, results: Mapping[str, pd.DataFrame], series: str, top: int) -> Any:
     long = results["indicator_long"]
     long = long[long["series"] == series]
+    if "chosen" in long.columns:  # one agreed value per cell; a conflict draws no point
+        long = long[long["chosen"].astype(bool)]
     if long.empty:
         return None
     spans = long.groupby(["indicator", "unit"])["period"].nunique()
@@ -305,7 +314,8 @@ def draw(name: str, results: Mapping[str, pd.DataFrame], series: str, *, top: in
 
 def multi_year(sentences: pd.Series) -> pd.Series:
     """Whether each sentence states a figure over several years (年均, 比2002年, 五年来):
-    compare prefers another figure for such a cell, and ``indicator_years`` leaves it out."""
+    ``indicator_years`` leaves it out (compare's cells already take figures of span
+    ``period`` only)."""
     return sentences.fillna("").astype(str).str.contains(_MULTI_YEAR.pattern)
 
 
@@ -316,9 +326,10 @@ def indicator_years(
     results: Mapping[str, pd.DataFrame], series: str, indicator: str, unit: str = "%"
 ) -> Any:
     """One indicator of one series by period: results solid, targets dashed, a target range
-    (6%－6.5%) as a band from its low to its high; cells whose sentence spans several years
-    are left out and named under the axis.  The values are ``compare``'s ``indicator_long``
-    cells, as they are.  None when the series has no value of the indicator."""
+    (6%－6.5%) as a band from its low to its high; cells whose sentence spans several years,
+    and cells whose candidates conflict, are left out and named under the axis.  The values
+    are ``compare``'s ``indicator_long`` cells, as they are.  None when the series has no
+    value of the indicator."""
     long = results["indicator_long"]
     cells = long[
         (long["series"] == series) & (long["indicator"] == indicator) & (long["unit"] == unit)
@@ -327,6 +338,11 @@ def indicator_years(
         return None
     plt = _pyplot(agg=False)
     out = multi_year(cells["sentence"])
+    if "conflict" in cells.columns:  # a cell whose candidates differ draws no point
+        out = out | cells["conflict"].astype(bool)
+        cells = cells[cells["chosen"].astype(bool) | cells["conflict"].astype(bool)]
+        cells = cells.drop_duplicates(["role", "period", "conflict"])
+        out = out.loc[cells.index]
     kept, left_out = cells[~out], cells[out]
     periods = sorted(set(kept["period"]), key=period_key)
     yearly = all(re.fullmatch(r"\d{4}", p) for p in periods)

@@ -35,6 +35,8 @@ from typing import Any, NamedTuple
 import regex
 
 from extractor.audit.messages import DEFAULT_LANG, JOINER, Messages, check_lang, messages
+from extractor.claims.figures import RATE_DIMS
+from extractor.claims.units import unit_table
 from extractor.context import Context, Locator, marks
 from extractor.model import Claim, Finding, Measure, Report, Section
 from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
@@ -79,14 +81,9 @@ _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 #: A character that is not noise: a body without one is empty (``_NOISE.sub`` would leave
 #: nothing), found without copying the body.
 _NOT_NOISE = regex.compile(r"[^\s\p{P}\p{S}]")
-_LEVEL_WORDS = regex.compile(r"(?:到|至|为|达到|达|在)\s*$")
-_NUMERAL = regex.compile(r"[一二三四五六七八九十]+|[0-9]+|[０-９]+")
 _WIDE_DIGITS = "０１２３４５６７８９"
 _TO_WIDE = str.maketrans("0123456789", _WIDE_DIGITS)
-_COMPARED = regex.compile(r"(?:比|较|相当于|超过|高于|多于)")
-_AMONG = "其中"  # what parts_exceed_total looks for between a total and its parts
-_COUNT_NOUNS = frozenset("个家人户项次件所座台辆套条名位处间批场")
-_NON_COUNT_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "℃", "度", "倍", ""})
+_WIDE_CLASS = f"[{_WIDE_DIGITS}]"
 
 
 class Related(NamedTuple):
@@ -118,6 +115,17 @@ class AuditRules:
     patterns: dict[str, tuple[Rule, ...]]
     #: each family's patterns as a whole text is scanned with them (``rx.for_scanning``)
     scanning: dict[str, tuple[Any, ...]]
+    #: the base units of counts (个, 家, 艘 …) and of rates and multiples (%, 倍), from the
+    #: units' ``dim`` in units.toml: a negative count is flagged, a rate is no part of a total
+    counts: frozenset[str] = frozenset()
+    rates: frozenset[str] = frozenset()
+    #: the numeral of a marker (一是, （三）, 3.), and the Chinese digits by value (the
+    #: ordinal written back: 十二), from the templates and numeral tables of the rules
+    numeral: Any = None
+    digits: tuple[str, ...] = ()
+    ten: str = ""
+    #: the words that open the parts of a total (其中)
+    among: str = ""
 
     def of(self, family: str) -> tuple[Rule, ...]:
         return self.patterns.get(family, ())
@@ -152,7 +160,19 @@ def _build(rules: RuleSet) -> AuditRules:
         rule = compile_rule(raw, "audit", "audit.toml")
         by_family.setdefault(rule.family, []).append(rule)
     scanning = {k: tuple(for_scanning(r.regex) for r in v) for k, v in by_family.items()}
-    return AuditRules({k: tuple(v) for k, v in by_family.items()}, scanning)
+    table = unit_table(rules)
+    digits = rules.map("numeral_digits")
+    by_value = {v: d for d, v in reversed(list(digits.items()))}  # the first written of each
+    ordinal = rules.map("templates").get("cn_ordinal", "(?!)")
+    among = [r.pattern for r in by_family.get("parts_among", ())]
+    return AuditRules(
+        {k: tuple(v) for k, v in by_family.items()}, scanning,
+        counts=table.bases("count"), rates=table.bases(*RATE_DIMS) | {""},
+        numeral=regex.compile(rf"(?:{ordinal})+|[0-9]+|{_WIDE_CLASS}+"),
+        digits=tuple(by_value.get(i, "") for i in range(10)),
+        ten=next((p for p, v in rules.map("numeral_powers").items() if v == 10), ""),
+        among=among[0] if among else "",
+    )  # fmt: skip
 
 
 def check_rule_ids(ids: Iterable[str]) -> list[str]:
@@ -422,7 +442,7 @@ def _numbering(ctx: _Context) -> Iterator[tuple[str, str, int, int, str | None, 
 def _seen_between(ctx: _Context, a: Measure | Section, b: Measure | Section, ordinal: int) -> bool:
     """Whether the marker numbered ``ordinal`` stands between two items in the text (the
     parser did not take it as an item, so the numbering itself may be fine)."""
-    m = _NUMERAL.search(b.marker)
+    m = ctx.patterns.numeral.search(b.marker)
     if m is None:
         return False
     digits = m.group()
@@ -431,18 +451,19 @@ def _seen_between(ctx: _Context, a: Measure | Section, b: Measure | Section, ord
     elif digits[0] in _WIDE_DIGITS:
         number = str(ordinal).translate(_TO_WIDE)
     else:
-        number = _chinese(ordinal)
+        number = _chinese(ordinal, ctx.patterns)
     marker = b.marker[: m.start()] + number + b.marker[m.end() :]
     pattern = rf"(?<![\d０-９.．]){regex.escape(marker)}"
     return regex.search(pattern, ctx.text[a.start + len(a.marker) : b.start]) is not None
 
 
-def _chinese(n: int) -> str:
-    digits = "零一二三四五六七八九"
+def _chinese(n: int, patterns: AuditRules) -> str:
+    """An ordinal below 100 in Chinese numerals (十二, 二十)."""
+    digits = patterns.digits
     if n < 10:
         return digits[n]
     tens, units = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + "十" + (digits[units] if units else "")
+    return (digits[tens] if tens > 1 else "") + patterns.ten + (digits[units] if units else "")
 
 
 def _numbering_gaps(ctx: _Context) -> Iterator[Hit]:
@@ -532,11 +553,15 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Hit]:
     figure before 其中, announced as a total and not hedged, against the named parts after
     it (one per clause, not one compared with something else: 比…多)."""
     total_word = ctx.patterns.first("parts_exceed_total")
-    for (s, e), claims in _claims_by_sentence(ctx, _AMONG).items():
-        among = ctx.folded.find(_AMONG, s, e)
+    compared = ctx.patterns.first("parts_compared")
+    word = ctx.patterns.among
+    if not word:
+        return
+    for (s, e), claims in _claims_by_sentence(ctx, word).items():
+        among = ctx.folded.find(word, s, e)
         if among < 0:
             continue
-        before = [c for c in claims if c.end <= among and _countable(c)]
+        before = [c for c in claims if c.end <= among and _countable(c, ctx.patterns)]
         if not before:
             continue
         total = before[-1]
@@ -545,12 +570,12 @@ def _parts_exceed_total(ctx: _Context) -> Iterator[Hit]:
             continue
         parts, clauses = [], set()
         for c in claims:
-            if c.start < among or not _countable(c) or c.base_unit != total.base_unit:
+            if c.start < among or not _countable(c, ctx.patterns) or c.base_unit != total.base_unit:
                 continue
             first = max([among, *(ctx.folded.rfind(m, among, c.start) + 1 for m in "，,、：:")])
             if not _NOISE.sub("", ctx.folded[first : c.start]):
                 continue  # a part is named in its clause (新建8个); a bare figure is not a part
-            if first in clauses or _COMPARED.search(ctx.folded, first, c.start):
+            if first in clauses or compared.search(ctx.folded, first, c.start):
                 continue
             clauses.add(first)
             parts.append(c)
@@ -592,30 +617,32 @@ def _claims_by_sentence(ctx: _Context, word: str) -> dict[tuple[int, int], list[
     return groups
 
 
-def _countable(c: Claim) -> bool:
+def _countable(c: Claim, patterns: AuditRules) -> bool:
     return (
         c.value is not None
         and not c.masked
         and c.change == ""
-        and c.base_unit not in _NON_COUNT_UNITS
+        and c.base_unit not in patterns.rates
         and c.low is None
     )
 
 
 def _rates_out_of_range(ctx: _Context) -> Iterator[Hit]:
     is_rate = ctx.patterns.first("rate_out_of_range")
+    level = ctx.patterns.first("rate_level")
+    counts = ctx.patterns.counts
     for c in ctx.report.claims:
         if c.value is None or c.masked:
             continue
         if c.base_unit == "%" and c.value > 100 and is_rate.search(c.indicator):
             lead = ctx.folded[max(0, c.start - 4) : c.start]
-            if c.change == "" or _LEVEL_WORDS.search(lead):
+            if c.change == "" or level.search(lead):
                 fields = {"indicator": c.indicator, "figure": f"{c.value_text}{c.unit}"}
                 yield ctx.hit(
                     "rate_out_of_range", "rate", c.start, c.end, fields,
                     section_id=c.section_id, measure_id=c.measure_id,
                 )  # fmt: skip
-        elif not c.change and c.base_unit[-1:] in _COUNT_NOUNS and _negative(ctx.folded, c):
+        elif not c.change and c.base_unit in counts and _negative(ctx.folded, c):
             start = c.start - 1 if ctx.folded[c.start - 1 : c.start] == "-" else c.start
             yield ctx.hit(
                 "rate_out_of_range", "negative", start, c.end, {"text": ctx.text[start : c.end]},

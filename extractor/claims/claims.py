@@ -15,15 +15,25 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 
 import regex
 
 from extractor.claims.figures import Figure, find_figures
+from extractor.claims.indicators import indicator_table
+from extractor.claims.movements import find_movements
+from extractor.claims.spans import (
+    SpanWords,
+    Where,
+    find_span,
+    part_span,
+    section_year,
+    span_words,
+    years_in,
+)  # fmt: skip
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
-    MEASURE_ENDS,
     ClaimWords,
     change_words,
     claim_words,
@@ -34,11 +44,13 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
-from extractor.text.sentences import CLAUSE_MARKS, SentenceIndex, window
+from extractor.text.sentences import SentenceIndex, window
 
-_JOINERS = {"", "、", "和", "及", "与", "以及", "，"}
-_CLAUSE_END = set("，,。；;：:！？!?\n、")
-_COMPARED = regex.compile(r"(?:比|较|与|同)[^，。；]{0,3}$")
+#: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
+#: may stand, and how long such a share may be.
+_QUANTITY_BACK, _SHARE_MAX = 120, 6
+#: How long the object of a figureless change may be (适当减少财政赤字和长期建设国债规模).
+_OBJECT_MAX = 16
 #: What ends a clause that names the figure of the next one (烤烟：达到…; 比重，为…), and how
 #: long what it names may be.
 _LABEL_ENDS, _LABEL_MAX = frozenset("，,：:"), 20
@@ -50,19 +62,6 @@ _FOLLOW_MAX = 10
 _FOLLOW_LONG = 16
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
-#: What joins two items of a list (3所小学和2所中学; 队伍（633人）和5支…).
-_ITEM_JOINERS = frozenset("和及与、")
-#: Words that end with a joiner's character: before a figure they are verbs, not joiners.
-# fmt: off
-_JOINER_WORDS = frozenset([
-    "惠及", "涉及", "普及", "波及", "顾及", "危及", "触及", "遍及", "论及", "提及",
-    "参与", "给与", "赋与", "总和", "缓和", "共和", "调和", "温和",
-])
-# fmt: on
-_FOLLOW_CUT = regex.compile(r"[的、和及与\dXx×*○□]")
-#: A first character after a figure that leaves no words to follow: a clause mark, a cut of
-#: _FOLLOW_CUT, or the end of the text.
-_NOTHING_FOLLOWS = frozenset(CLAUSE_MARKS + "的、和及与0123456789Xx×*○□") | {""}
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
 
@@ -84,6 +83,9 @@ class _Doc:
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
     counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
+    multiples: frozenset[str]  # and of multiples (倍)
+    where: Placement  # the sections of a position (their years date a figure's future)
+    spans: SpanWords
 
 
 def find_claims(
@@ -108,30 +110,57 @@ def find_claims(
     words = claim_words(rules)
     times = find_times(folded, words)
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
-    counts = rules.compiled("count_bases", _count_bases)
+    table = unit_table(rules)
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {}, {}, counts,
+        _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
+        where, span_words(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     drafts = _figure_claims(state, figures)
-    if "分别" in folded:
-        _distribute(state, drafts)
+    if any(word in folded for word in words.respectively):
+        drafts = _distribute(state, drafts)
+    drafts = _with_baselines(state, figures, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
-    # the drafts are this function's own; the records leave it once, with ids and places
-    claims = []
+    # the drafts are this function's own; the records leave it once, with ids, places and
+    # spans
+    claims: list[Claim] = []
+    names, rates = indicator_table(rules), table.bases("rate", "multiple")
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
-        claims.append(Claim(f"c{i}", section_id, measure_id, *_UNPLACED(draft)))
+        at = _where(state, draft, rates)
+        span = find_span(folded, at, where.sections_at(draft.start), state.spans)
+        before = (claims[-1].end, claims[-1].span) if claims else None
+        span = part_span(folded, span, before, at, state.spans)
+        # a rate, or a change with no figure, of an indicator that names its growth
+        rate = draft.base_unit in rates or (draft.value is None and bool(draft.change))
+        rest = list(_UNPLACED(draft))
+        rest[_SPAN], rest[_NORM] = span, names.of_claim(draft.indicator, rate=rate)
+        claims.append(Claim(f"c{i}", section_id, measure_id, *rest))
     return claims
 
 
 #: A claim's fields after its id, section and measure, in order (one C call per claim:
-#: ``dataclasses.replace`` reads the fields and builds keywords for every call).
-_UNPLACED = attrgetter(*(f.name for f in fields(Claim)[3:]))
+#: ``dataclasses.replace`` reads the fields and builds keywords for every call); its span and
+#: canonical indicator are set at these places.
+_UNPLACED_FIELDS = tuple(f.name for f in fields(Claim)[3:])
+_UNPLACED = attrgetter(*_UNPLACED_FIELDS)
+_SPAN, _NORM = _UNPLACED_FIELDS.index("span"), _UNPLACED_FIELDS.index("indicator_norm")
+
+
+def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Where:
+    """A claim's figure and the stretches of text around it, for its span."""
+    sent = doc.index.sentence(claim.start)
+    time = _time_span(doc, claim.start, _scope(doc, sent)) if claim.time_ref else None
+    return Where(
+        claim.start, doc.index.clause_start(claim.start), sent[0],
+        doc.index.full_sentence(claim.start)[0],
+        doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
+        claim.change, claim.baseline, claim.base_unit in rates,
+    )  # fmt: skip
 
 
 def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
@@ -141,12 +170,13 @@ def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     return out
 
 
-def _distribute(doc: _Doc, claims: list[Claim]) -> None:
+def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     """Figures after 分别 that share a list of indicators take one item each, in order
     (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
     figures; the noun that ends the last item goes to the items without one (原煤、原油、
-    天然气产量分别… → 原煤产量).  The claims are this parse's own: set in place."""
-    i = 0
+    天然气产量分别… → 原煤产量).  Returns the claims with their items."""
+    out = list(claims)
+    i, respectively = 0, doc.words.respectively
     while i < len(claims):
         first, sent = claims[i], doc.index.sentence(claims[i].start)
         j = i + 1
@@ -156,14 +186,36 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> None:
             and doc.index.sentence(claims[j].start) == sent
         ):
             j += 1
-        if j - i >= 2 and doc.folded.find("分别", max(sent[0], first.start - 12), first.start) >= 0:
-            items = _items(first.indicator, j - i, doc.words.indicator_tails)
-            for claim, item in zip(claims[i:j], items or (), strict=False):
-                object.__setattr__(claim, "indicator", _balanced(item))
+        lo = max(sent[0], first.start - 12)
+        if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
+            items = _items(first.indicator, j - i, doc.words)
+            for k, item in zip(range(i, j), items or (), strict=False):
+                out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
+    return out
 
 
-def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | None:
+def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:
+    """The claims with each movement one claim (由A增加到B: B, baseline A's value); a time
+    reference inside the starting part (由2003年的77%) dates the baseline, not the claim."""
+    moves = find_movements(doc.folded, figures, doc.words, doc.index)
+    if not moves:
+        return claims
+    out = list(claims)
+    for move in moves:
+        start, level = claims[move.start], claims[move.level]
+        time_ref = level.time_ref
+        scope = _scope(doc, doc.index.sentence(level.start))
+        span = _time_span(doc, level.start, scope)
+        if span is not None and move.opening <= span[0] < figures[move.start].end:
+            before = _time_span(doc, move.opening, scope)  # 由2003年的77%: the baseline's date
+            time_ref = doc.text[before[0] : before[1]] if before else ""
+        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref)
+    dropped = {move.start for move in moves}
+    return [c for i, c in enumerate(out) if i not in dropped]
+
+
+def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
     A、B和C), or None when the count differs or an item cannot be completed.
 
@@ -172,26 +224,34 @@ def _items(indicator: str, count: int, tails: tuple[str, ...]) -> list[str] | No
     (高技术制造业、装备制造业增加值 → 高技术制造业增加值; 职工医保和居民医保…报销比例),
     else the last item's measure noun (原煤、天然气产量 → 原煤产量); a bare two-character
     modifier with neither (城镇、农村居民收入) leaves the list shared."""
-    items = indicator.split("、")
+    tails = words.indicator_tails
+    items = [indicator]
+    for mark in words.list_marks:
+        items = [part for item in items for part in item.split(mark)]
     if len(items) < count:
         last = items[-1]
-        for joiner in ("和", "及", "与"):
+        for joiner in words.item_words:
             if last.count(joiner) == 1:
                 items[-1:] = last.split(joiner)
                 break
-    if "分别" in items[-1]:
-        items[-1] = items[-1][: items[-1].index("分别")]  # 跨国公司地区总部、外资研发中心分别新增
+    for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
+        if word in items[-1]:
+            items[-1] = items[-1][: items[-1].index(word)]
     if len(items) != count or any(len(item) < 2 for item in items):
         return None
     last = items[-1]
     for k, item in enumerate(items[:-1]):
-        if item[-1] in MEASURE_ENDS or item.endswith(tails):
+        if item[-1] in words.measure_ends or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
-        if rest is None and len(item) <= 2:
-            return None
+        if rest is None and item in words.parallel and last[: len(item)] in words.parallel:
+            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入): the
+            # last item's words after its own modifier
+            rest = last[len(item) :]
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
+            if not rest and len(item) <= 2:
+                return None  # a bare modifier, and no measure noun to lend it
         items[k] = item + rest
     return items
 
@@ -216,16 +276,17 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     gap = None
     if prev is not None and prev_claim is not None and prev.after > start:
         gap = doc.folded[prev.after : fig.start].strip()
-        threshold = prev.approx in ("以上", "以下") and gap and gap[0] not in _JOINERS
+        hedged = prev.approx in doc.words.threshold_hedges
+        threshold = hedged and gap and gap[0] not in doc.words.joiners
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
     # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
-    item = bool(gap) and _ends_item(str(gap))
+    item = bool(gap) and _ends_item(str(gap), doc.words)
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
     if not indicator:
-        own = indicator = _indicator(doc, start, fig.context_start)
+        own = indicator = _indicator(doc, start, fig.context_start, keep_change=not fig.change)
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
-        if same and (gap is not None or fig.change or fig.base == "倍"):
+        if same and (gap is not None or fig.change or fig.base in doc.multiples):
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
@@ -241,8 +302,10 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+    indicator = _last_of_clauses(indicator, doc.words)
+    indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
-    if not change and gap in _JOINERS and prev_claim is not None:
+    if not change and gap in doc.words.joiners and prev_claim is not None:
         change = prev_claim.change
     text = doc.text
     shown = window(sent, fig.start, fig.end)
@@ -272,8 +335,33 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     )
 
 
-def _count_bases(rules: RuleSet) -> frozenset[str]:
-    return frozenset(row.base for row in unit_table(rules).units.values() if row.dim == "count")
+def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
+    """In a list of descriptive clauses the figure measures the last item only:
+    电源规模最大、新能源占比最高、总投资 → 总投资 (SPEC §2)."""
+    *heads, last = indicator.split("、")
+    if heads and last and all(h.endswith(words.predicate_ends) for h in heads):
+        return last
+    return indicator
+
+
+def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | None) -> str:
+    """An indicator that only names an aspect of a quantity (总量, 涨幅) or a share of one
+    (占世界) takes the quantity of the claim before it in its paragraph, not far back:
+    国内生产总值增长6.6%，总量突破90万亿元 → 国内生产总值总量."""
+    words = doc.words
+    aspect = indicator in words.aspect_heads
+    share = indicator.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
+    if not (aspect or share) or before is None or not before.indicator:
+        return indicator
+    paragraph = doc.folded.rfind("\n", 0, fig.start) + 1
+    if before.start < max(paragraph, fig.start - _QUANTITY_BACK):
+        return indicator
+    base = before.indicator
+    for head in sorted((*words.aspect_heads, *words.rate_nouns), key=len, reverse=True):
+        if base.endswith(head) and len(base) > len(head):
+            base = base[: -len(head)]
+            break
+    return base + indicator
 
 
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
@@ -291,30 +379,49 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if not 0 < e - s <= _LABEL_MAX:
         return ""
     # after a comma only a clause that ends with a measure (比重，为…; not 应该看到，…)
-    if doc.folded[start - 1] in "，," and doc.folded[e - 1] not in MEASURE_ENDS:
+    if (
+        doc.folded[start - 1] in "，,"
+        and doc.folded[e - 1] not in doc.words.measure_ends
+        and not doc.folded.endswith(doc.words.label_ends, s, e)
+    ):
         return ""
     return _balanced(doc.text[s:e])
 
 
-def _ends_item(gap: str) -> bool:
+def _ends_item(gap: str, words: ClaimWords) -> bool:
     """Whether the words between two figures end a list's item (小学和, 国家中心、): they hold
     more than the joiner, and the joiner is not the end of a word (惠及, 参与, 涉及)."""
-    return len(gap) > 1 and gap[-1] in _ITEM_JOINERS and gap[-2:] not in _JOINER_WORDS
+    return (
+        len(gap) > 1
+        and gap[-1] in words.item_joiners
+        and not any(gap.endswith(w) for w in words.joiner_words)
+    )
 
 
-def _indicator(doc: _Doc, start: int, end: int) -> str:
-    s, e = indicator_bounds(doc.folded, start, end, doc.words, doc.time_ends)
+def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) -> str:
+    s, e = indicator_bounds(
+        doc.folded, start, end, doc.words, doc.time_ends, keep_change=keep_change
+    )
     head = ""
     opened, closed = _unmatched(doc.folded, s, e)
     if opened >= 0:  # the figure stands inside a bracket opened before it
-        s, e = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+        inside = indicator_bounds(doc.folded, opened + 1, e, doc.words, doc.time_ends)
+        if inside[1] > inside[0]:
+            s, e = inside
+        else:  # alone in its brackets: the value of what they follow (厦门公司（15.79%）)
+            lo = max(s, closed + 1)
+            s, e = indicator_bounds(doc.folded, lo, opened, doc.words, doc.time_ends)
     elif closed >= 0:  # an aside closed before the figure: what it follows, and what follows it
         # unless a conjunction starts a new item (队伍（633人）和5支…: the aside was the last one's)
-        head = "" if doc.folded[closed + 1 : closed + 2] in _ITEM_JOINERS else _before_aside(doc, s)
+        joined = doc.folded[closed + 1 : closed + 2] in doc.words.item_joiners
+        head = "" if joined else _before_aside(doc, s)
         s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
-    if e > s and doc.folded[e - 1] == "等":
+    if e > s and doc.folded[e - 1] in doc.words.list_ends:
         return ""
-    return _balanced(head + doc.text[s:e])
+    # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
+    # left over (两年平均每年 → 两) names nothing
+    phrase = _balanced(doc.words.inner_verbs.sub("", head + doc.text[s:e]))
+    return phrase if len(phrase) > 1 else ""
 
 
 def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:
@@ -386,13 +493,16 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
     企业 → 国家专精特新“小巨人”) or not at all."""
-    if skip_de and doc.folded.startswith("的", pos):  # 62%的入境航班, 5.5%左右的预期增长目标
+    words = doc.words
+    if skip_de and doc.folded[pos : pos + 1] in words.attributive:  # 62%的入境航班
         pos += 1
-    if doc.folded[pos : pos + 1] in _NOTHING_FOLLOWS:
-        return ""  # a clause mark or a cut right after the figure (most figures)
+    if doc.folded[pos : pos + 1] in words.nothing_follows or doc.folded.startswith(
+        words.magnitude_after, pos
+    ):  # a clause mark or a cut right after the figure (most figures); 大关 names nothing
+        return ""
     clause_end = doc.index.clause_end(pos)
     limit = min(clause_end, pos + _FOLLOW_LONG)
-    cut = _FOLLOW_CUT.search(doc.folded, pos, limit)
+    cut = words.follow_cut.search(doc.folded, pos, limit)
     end = cut.start() if cut else limit
     change = next(change_words(doc.folded, doc.words, pos, end), None)
     end = change.start() if change else end
@@ -457,15 +567,38 @@ def _time_span(doc: _Doc, pos: int, scope: tuple[int, int]) -> tuple[int, int] |
 
 def _compared(doc: _Doc, lo: int, s: int, e: int) -> bool:
     """Whether the time reference ``s:e`` is a comparison base (比2019年, 去年同期)."""
-    return bool(_COMPARED.search(doc.folded, max(lo, s - 4), s)) or doc.folded.startswith("同期", e)
+    words = doc.words
+    return bool(words.compared_before.search(doc.folded, max(lo, s - 4), s)) or (
+        doc.folded.startswith(words.compared_after, e)
+    )
 
 
 def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int] | None) -> bool:
-    """In a plan span unless it reports the past (:func:`_reports_past`), or after a target
-    word (力争, 确保, 预期目标是：) in its sentence."""
+    """In a plan span unless it reports the past (:func:`_reports_past`), after a target
+    word (力争, 确保, 预期目标是：) in its sentence, or dated after its section's year
+    (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
+    if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
+        return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
     if _inside(doc.plan_spans, pos):
         return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+    if time is not None and _future(doc, pos, time):
+        return True
     return _first_target(doc, pos, scope) < pos
+
+
+def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a time reference names only years after the year of the figure's section."""
+    year = section_year(doc.where.sections_at(pos))
+    named = years_in(doc.folded, time, doc.spans)
+    return year is not None and bool(named) and min(named) > year
+
+
+def _past(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a time reference names only years before the year of the figure's section
+    (从2003年到2006年 in a plan of 2007)."""
+    year = section_year(doc.where.sections_at(pos))
+    named = years_in(doc.folded, time, doc.spans)
+    return year is not None and bool(named) and max(named) < year
 
 
 def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
@@ -499,7 +632,8 @@ def _reports_past(
         return False
     if time is not None:
         s, e = time
-        return words.past.fullmatch(folded, s, e) is not None and not _changes_to(folded, e, pos)
+        past = words.past.fullmatch(folded, s, e) is not None or _past(doc, pos, time)
+        return past and not _changes_to(folded, e, pos, words.reaching)
     i = bisect_left(doc.times, (lo, -1))
     while i < len(doc.times) and doc.times[i][0] < hi:
         if not _compared(doc, lo, *doc.times[i]):
@@ -535,9 +669,9 @@ def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
     return found
 
 
-def _changes_to(folded: str, start: int, end: int) -> bool:
+def _changes_to(folded: str, start: int, end: int, reaching: tuple[str, ...]) -> bool:
     """Whether a change to a new value (到, 至) stands between ``start`` and ``end``."""
-    return folded.find("到", start, end) >= 0 or folded.find("至", start, end) >= 0
+    return any(folded.find(word, start, end) >= 0 for word in reaching)
 
 
 def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
@@ -548,19 +682,23 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         ws, we = m.span()
         j = bisect_left(starts, we)
         gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5
-        if len(gap) <= 4 and not any(ch in _CLAUSE_END for ch in gap):
+        if len(gap) <= 4 and not any(ch in doc.words.clause_ends for ch in gap):
             continue  # the change of the figure that follows (增长5%)
         if j and figures[j - 1].end > ws:
             continue
-        if folded[we - 1] == "幅":
+        if folded[we - 1] in doc.words.change_noun_ends:
             continue  # 增幅, 降幅 without a figure are nouns: 是近年来最大降幅
         clause = max(doc.index.clause_start(ws), figures[j - 1].after if j else 0)
         compared = doc.words.comparison.search(folded, clause, ws)
-        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
-            continue
         sent = doc.index.sentence(ws)
         scope = _scope(doc, sent)
         time = _time_span(doc, ws, scope)
+        named = "" if compared else _changed_object(doc, m, scope, time)
+        if named:
+            out.append(_object_claim(doc, m, named, sent, time))
+            continue
+        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
+            continue
         shown = window(sent, ws, we)
         out.append(
             Claim(
@@ -591,6 +729,40 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     return out
 
 
+def _changed_object(
+    doc: _Doc, m: regex.Match[str], scope: tuple[int, int], time: tuple[int, int] | None
+) -> str:
+    """A goal to change a quantity with no figure: a change verb whose object, a quantity
+    (成本, 负担, 比重: ``quantity_objects``), ends its clause (进一步降低行政成本, 适当减少财政
+    赤字和长期建设国债规模).  Returns the object, or ""."""
+    ws, we = m.span()
+    word = m.group(str(m.lastgroup))
+    if len(word) < 2 or word in doc.words.rate_only or m.lastgroup == "flat":
+        return ""
+    end = doc.index.clause_end(we)
+    named = doc.folded[we:end].strip()
+    if not 2 <= len(named) <= _OBJECT_MAX or not named.endswith(doc.words.quantity_objects):
+        return ""
+    if not _is_target(doc, ws, scope, time):
+        return ""
+    return doc.text[end - len(named) : end]
+
+
+def _object_claim(
+    doc: _Doc, m: regex.Match[str], named: str, sent: tuple[int, int], time: tuple[int, int] | None
+) -> Claim:
+    ws, we = m.span()
+    shown = window(sent, ws, we)
+    return Claim(
+        claim_id="", section_id=None, measure_id=None, indicator=named, value_text="",
+        value=None, low=None, high=None, unit="", base_unit="", approx="",
+        change=str(m.lastgroup), time_ref=doc.text[time[0] : time[1]] if time else "",
+        is_target=True, masked=False, sentence=doc.text[shown[0] : shown[1]], start=ws, end=we,
+        text=doc.text[ws:we], rule="claim.change", sentence_start=shown[0],
+        sentence_end=shown[1],
+    )  # fmt: skip
+
+
 def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     """Without a comparison before it, a change word states a change ending a clause that
     opens with a time reference (1-6月份“三公”经费下降。), unless it is a verb there too
@@ -598,8 +770,21 @@ def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     ws, we = m.span()
     if m.group(str(m.lastgroup)) in doc.words.rate_only:
         return False
-    rest = doc.folded[we : we + 2].lstrip("了")
-    if rest and rest[0] not in _CLAUSE_END:
+    rest = doc.folded[we : we + 2].lstrip(doc.words.aspect)
+    if rest and rest[0] not in doc.words.clause_ends:
         return False
     i = bisect_left(doc.times, (clause, -1))
-    return i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws
+    if i < len(doc.times) and doc.times[i][0] <= clause + 4 and doc.times[i][1] <= ws:
+        return True
+    return _subject_changes(doc, clause, ws)
+
+
+def _subject_changes(doc: _Doc, clause: int, ws: int) -> bool:
+    """A subject, an adverb of change and the change word ending the clause (城乡居民储蓄
+    大幅度增加, 主要污染物排放量继续下降): a change of a quantity, not of a quality or scope
+    (项目质量有所提高: quality_nouns)."""
+    adverb = doc.words.change_adverb.search(doc.folded, max(clause, ws - 6), ws)
+    if adverb is None:
+        return False
+    s, e = indicator_bounds(doc.folded, clause, adverb.start(), doc.words, doc.time_ends)
+    return e - s >= 2 and not doc.words.quality_end.search(doc.folded, s, e)

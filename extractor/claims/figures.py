@@ -11,6 +11,7 @@ unit is a figure only as a ratio (城乡居民收入比缩小到2.02).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -27,19 +28,22 @@ from extractor.claims.words import (
 )
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet
-from extractor.text.numbers import NUMERAL_CHARS, Number, find_numbers, scaled
-from extractor.text.numerals import chinese_number
+from extractor.text.numbers import Number, find_numbers, mixed_number, scaled, scanner
+from extractor.text.numerals import BIG_UNITS, DIGITS, chinese_number
 from extractor.text.rx import at_position
 
 _TITLES = regex.compile(r"《[^《》\n]{0,80}》")
 _COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a ratio (2.50:1)
-_TRAILING_SCALE = regex.compile(r"(?:万亿|萬億|亿|億|万|萬)$")
-_RATES = {"%", "个百分点", "倍"}
-#: A rate or a duration takes the last change word of its clause (缩短审批时间60天).
-_CLAUSE_CHANGE = _RATES | {"天", "小时", "工作日"}
+#: The dimensions of rates and multiples (%, 个百分点, 倍) and of time: a rate or a span of
+#: time takes the last change word of its clause (缩短审批时间60天), unless it is a duration
+#: (连续24个月: ``duration_before``).
+RATE_DIMS = ("rate", "multiple")
+_CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
-#: What may follow the first ratio of a pair (比值由3.27缩小至2.93): the change to the second.
-_RATIO_THEN = ("缩小", "扩大", "下降", "降至", "降到", "降低", "提高", "上升", "升至", "到", "至")
+#: How long the object between a change word and an amount may be (降低用能成本超19亿元),
+#: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
+_OBJECT_MAX = 10
+_LAST_ITEM = regex.compile(r"(?r)[\d%、]")
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
@@ -84,9 +88,11 @@ def find_figures(
     """Every figure of the text (and its folded copy), left to right."""
     scan = _Scan(text, folded, words, unit_table(rules))
     before, rate_first, numeral_led = rules.compiled(
-        "figure_followers", lambda r: _followers(unit_table(r))
+        "figure_followers",
+        lambda r: _followers(unit_table(r), scanner(r).numeral_chars, words.ratio_then),
     )
-    tokens = find_numbers(folded, before=before, numeral_led=numeral_led)
+    tokens = find_numbers(folded, before=before, numeral_led=numeral_led, rules=rules)
+    tokens += _magnitudes(folded, words, scan.table)
     tokens += [
         Number(p.start, p.end, p.text, None, kind="mask")
         for p in placeholders
@@ -96,11 +102,7 @@ def find_figures(
     titles = [m.span() for m in _TITLES.finditer(folded)] if "《" in folded else []
     out = []
     for tok in tokens:
-        if (
-            tok.text == "一"
-            and tok.kind == "chinese"
-            and folded[tok.end : tok.end + 1] not in rate_first
-        ):
+        if _lone_one(tok) and folded[tok.end : tok.end + 1] not in rate_first:
             continue  # 一个, 一项: a lone 一 counts only before a rate (一个百分点, 一倍)
         if _overlaps(times, tok.start, tok.end) or (titles and _inside(titles, tok.start)):
             continue  # a date or time reference; a figure in a 《》 title
@@ -110,18 +112,39 @@ def find_figures(
     return out
 
 
-def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _magnitudes(folded: str, words: ClaimWords, table: UnitTable) -> list[Number]:
+    """Bare magnitudes: a scale with no numeral after 突破, 稳定在 … and before a unit word
+    (突破万亿元: 1e12 元).  value_text is the scale; the unit is the word after it."""
+    out = []
+    for m in words.magnitude.finditer(folded):
+        if table.match(folded, m.end()) is not None:
+            out.append(
+                Number(m.start(), m.end(), m.group(), table.scales[m.group()], kind="magnitude")
+            )
+    return out
+
+
+def _ends_magnitude(folded: str, pos: int, words: ClaimWords) -> bool:
+    """Whether a bare magnitude's unit ends a clause (hedge allowed) or 大关 follows it: else
+    it qualifies a noun (超千亿元县, 超亿元的企业)."""
+    pos += len(approx_after(folded, pos, words))
+    return folded[pos : pos + 1] in _ENDS or folded.startswith(words.magnitude_after, pos)
+
+
+def _followers(
+    table: UnitTable, numeral_chars: frozenset[str], ratio_then: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """Built once per rule set: what may follow a number that can be a figure (a unit's
     first character, _ENDS for a ratio and the first characters of _RATIO_THEN), and what
     may follow a lone 一 whose unit is a rate (a rate unit's first character, or what may
     stand between a figure and its unit: a note, a hedge, a scale), and the units that open
     with a numeral character a Chinese numeral would swallow (find_numbers' numeral_led)."""
-    before = table.first | _ENDS | {w[0] for w in _RATIO_THEN}
-    rates = (word[0] for word, row in table.units.items() if row.base in _RATES)
+    before = table.first | _ENDS | {w[0] for w in ratio_then}
+    rates = (word[0] for word, row in table.units.items() if row.dim in RATE_DIMS)
     rate_first = frozenset((*rates, *table.hedges, *(s[0] for s in table.scales), "(", " "))
     # 千瓦 after 四百零六万: the numeral scan takes 千 and finds 瓦, no unit's first character
     numeral_led = tuple(
-        w for w in table.units if len(w) > 1 and w[0] in NUMERAL_CHARS and w[1] not in before
+        w for w in table.units if len(w) > 1 and w[0] in numeral_chars and w[1] not in before
     )
     return before, rate_first, numeral_led
 
@@ -129,15 +152,31 @@ def _followers(table: UnitTable) -> tuple[frozenset[str], frozenset[str], tuple[
 def _figure(scan: _Scan, tok: Number) -> Figure | None:
     folded, words = scan.folded, scan.words
     start, value_end, unit = tok.start, tok.end, None
-    if tok.kind == "multiple":  # 翻一番: value_text 一, unit 番
-        start = tok.start + 1 + (folded[tok.start + 1] == "了")
-        value_end = tok.end - 1 if start < tok.end - 1 else start
+    if tok.kind == "multiple":  # 翻一番: value_text 一, unit 番 (翻番: no value_text)
+        at = next((i for i, ch in enumerate(tok.text) if ch.isdigit() or ch in DIGITS), -1)
+        start = tok.start + at if at >= 0 else tok.end - 1
+        value_end = start + 1 if at >= 0 else start
+    elif tok.kind == "magnitude":  # 突破万亿元: the scale is the figure, 元 the unit
+        unit = scan.table.match(folded, tok.end)
+        if unit is None or unit.scale != 1 or not _ends_magnitude(folded, unit.end, words):
+            return None
     elif tok.kind != "share":
         value_end = _scale_split(tok)
         unit = scan.table.match(folded, value_end)
         if unit is None and (
-            tok.kind == "mask" or (tok.kind in ("arabic", "range") and tok.text[0].isdigit())
+            tok.kind == "mask"
+            or (tok.kind in ("arabic", "range", "mixed") and tok.text[0].isdigit())
         ):  # 参保人数突破5100万，; a masked figure too: 涉及货值X亿
+            unit = scan.table.bare_scale(folded, value_end)
+        # 人口十亿六千万。: the numeral's last scale stands for the unit where the clause
+        # ends after it (a hedge allowed)
+        if (
+            unit is None
+            and tok.kind == "chinese"
+            and _inner_scale(tok.text)
+            and _ends_magnitude(folded, tok.end, words)
+        ):
+            value_end = tok.end - _trailing_scale(tok.text)
             unit = scan.table.bare_scale(folded, value_end)
         if unit is None and not (tok.kind == "arabic" and _ratio(scan, tok)):
             return None
@@ -155,16 +194,36 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         return None
     pre, ctx = approx_at_end(folded, max(0, tok.start - 6), tok.start, words)
     # 提升, 扩大 change a measure (亩产提升10.1斤, 支出规模扩大2万亿元), not a count (_COUNTED)
-    rate = unit is None or unit.base in _RATES or unit.dim not in _COUNTED
-    change, cstart = change_at_end(folded, max(0, ctx - 8), ctx, words, rate=rate)
-    if not change and unit is not None and unit.base in _CLAUSE_CHANGE:  # 压减一般性支出10%
+    rate = unit is None or unit.dim in RATE_DIMS or unit.dim not in _COUNTED
+    # the longest gap: 提高到2025年的 (claims.change_gap)
+    change, cstart = change_at_end(folded, max(0, ctx - 14), ctx, words, rate=rate)
+    if (
+        not change
+        and unit is not None
+        and unit.dim in _CLAUSE_CHANGE_DIMS
+        and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
+    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
         change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
+        cstart = ctx
+    elif not change and unit is not None and unit.dim not in (*_CLAUSE_CHANGE_DIMS, "count"):
+        # 降低用能成本超19亿元, 减少财政赤字500亿元: a change and its object, then the
+        # amount; not the verbs of amounts (扩大有效投资5000亿元: rate_only), nor a count
+        # (出台提高低保标准等10项政策)
+        lo = max(0, ctx - _OBJECT_MAX)
+        cut = _LAST_ITEM.search(folded, lo, ctx)  # not past another figure or item (增至14条、…)
+        change = change_in_clause(folded, cut.end() if cut else lo, ctx, words, verbs=False)
         cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"
-    elif _small(tok, unit) and not (change or post or folded[end : end + 1] in _ENDS):
+    elif (
+        _small(tok, unit)
+        and not (change or post or folded[end : end + 1] in _ENDS)
+        and not words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+    ):
         return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
     low, high, value = _values(tok, unit, value_end)
+    if tok.kind == "multiple" and value:
+        value = math.log2(value)  # 翻两番: two doublings, value 2 in 番 (not 4 in 倍)
     return Figure(
         start=start,
         value_end=value_end,
@@ -174,9 +233,9 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         value=value,
         low=low,
         high=high,
-        unit=_written(scan.text, unit) if unit else "番" if tok.kind == "multiple" else "",
-        base=unit.base if unit else tok.unit,
-        approx=(unit.hedge if unit else "") or post or pre or ("过" if tok.text == "过半" else ""),
+        unit=_written(scan.text, unit) if unit else _doubling(scan.text, tok),
+        base=unit.base if unit else _doubling(folded, tok) or tok.unit,
+        approx=(unit.hedge if unit else "") or post or pre or _share_hedge(tok, words),
         change=change,
         masked=tok.kind == "mask",
         rule=f"claim.{_RULES.get(tok.kind, 'ratio' if unit is None else 'figure')}",
@@ -190,6 +249,23 @@ def _written(text: str, unit: Unit) -> str:
     late = bool(scale and unit.hedge and text[word_at - 1] == unit.hedge)  # 万余口, not 多万个
     scale_at = word_at - scale - late
     return text[scale_at : scale_at + scale] + text[word_at : unit.end]
+
+
+def _lone_one(tok: Number) -> bool:
+    """A lone Chinese 一 (一个, 一项, 一批): a count only before a rate (一个百分点, 一倍)."""
+    return tok.kind == "chinese" and len(tok.text) == 1 and tok.value == 1
+
+
+def _doubling(text: str, tok: Number) -> str:
+    """The unit of a doubling as written (翻一番: 番), "" for any other token."""
+    return text[tok.end - 1 : tok.end] if tok.kind == "multiple" else ""
+
+
+def _share_hedge(tok: Number, words: ClaimWords) -> str:
+    """The hedge a share opens with (过半: 过), or ""."""
+    if tok.kind != "share":
+        return ""
+    return next((h for h in words.share_hedges if tok.text.startswith(h)), "")
 
 
 def _small(tok: Number, unit: Unit | None) -> bool:
@@ -207,7 +283,7 @@ def _ratio(scan: _Scan, tok: Number) -> bool:
     """A number without a unit that is a ratio: 城乡居民收入比缩小到2.02, 之比达到2.4."""
     folded = scan.folded
     return (
-        folded[tok.end : tok.end + 1] in _ENDS or folded.startswith(_RATIO_THEN, tok.end)
+        folded[tok.end : tok.end + 1] in _ENDS or folded.startswith(scan.words.ratio_then, tok.end)
     ) and bool(scan.words.ratio.search(folded, max(0, tok.start - 20), tok.start))
 
 
@@ -215,12 +291,37 @@ def _scale_split(tok: Number) -> int:
     """Where a Chinese numeral's trailing scale starts (一千三百五十二|万吨), else its end."""
     if tok.kind != "chinese":
         return tok.end
-    m = _TRAILING_SCALE.search(tok.text)
-    if m is None or m.start() == 0:
+    size = _trailing_scale(tok.text)
+    if not size or size == len(tok.text):
         return tok.end
-    head, scale = tok.text[: m.start()], m.group()
-    higher = "亿億" if scale in ("亿", "億") else "亿億万萬"
-    return tok.end if any(ch in head for ch in higher) else tok.start + m.start()
+    head, scale = tok.text[:-size], tok.text[-size:]
+    # a scale no lower than this one inside the head: the scale is the numeral's own
+    # (一亿三千万吨); else it goes to the unit (一千三百五十二|万吨, 三|万亿元)
+    if any(BIG_UNITS.get(ch, 0) >= BIG_UNITS[scale[0]] for ch in head):
+        return tok.end
+    return tok.end - size
+
+
+def _inner_scale(text: str) -> bool:
+    """Whether a Chinese numeral ends in a scale and holds a higher one before it
+    (十亿六千万): a big number whose last scale can be its unit, not 十万 (十万火急)."""
+    size = _trailing_scale(text)
+    return 0 < size < len(text) and _higher_scale(text[:-size], text[-size:])
+
+
+def _higher_scale(numeral: str, scale: str) -> bool:
+    """Whether ``numeral`` holds a scale higher than the first of ``scale`` (亿 before 万)."""
+    low = BIG_UNITS.get(scale[:1], 0)
+    return bool(low) and any(BIG_UNITS.get(ch, 0) > low for ch in numeral)
+
+
+def _trailing_scale(text: str) -> int:
+    """How many characters of scale end a Chinese numeral: 2 for 万亿 (a lower scale before
+    a higher one), 1 for 万 or 亿, 0 for none."""
+    last = BIG_UNITS.get(text[-1:], 0)
+    if not last:
+        return 0
+    return 2 if 0 < BIG_UNITS.get(text[-2:-1], 0) < last else 1
 
 
 def _values(
@@ -232,15 +333,20 @@ def _values(
         value = chinese_number(tok.text[: value_end - tok.start])
     if value is None or unit is None:
         return tok.low, tok.high, value
+    scale = unit.text[: len(unit.text) - len(unit.word)]
+    numeral = tok.text[: value_end - tok.start]
+    if scale and tok.kind in ("chinese", "mixed") and _higher_scale(numeral, scale):
+        # 四亿零七百多万吨, 1亿3千多万: the unit's scale ends the numeral's last group (四亿
+        # 零七百万 is 407,000,000), it does not multiply the whole
+        whole = chinese_number(numeral + scale) if tok.kind == "chinese" else None
+        if tok.kind == "mixed":
+            whole = mixed_number(numeral + scale)
+        if whole is not None:
+            return None, None, scaled(whole, unit.factor)
     if tok.kind == "range" and tok.low is not None and tok.high is not None:
         low = scaled(tok.low, (tok.low_scale or unit.scale) * unit.factor)
         return low, scaled(tok.high, unit.multiplier), low
     return None, None, scaled(value, unit.multiplier)
-
-
-#: Before a count of years followed by a change: a range's first figure (由5年缩短到3年,
-#: 从2020年的9.6年提升至…) or a duration (连续6年增长), which stay claims.
-_NOT_SPANS = ("由", "从", "的", "连续")
 
 
 def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) -> bool:
@@ -249,32 +355,36 @@ def _counts(folded: str, tok: Number, unit: Unit, post: str, words: ClaimWords) 
     A small Chinese count of years (三年行动, 五年来, “十四五”的五年) names a period, one of
     phases (二期) an ordinal: units marked ``chinese = false`` in units.toml.
     """
-    if tok.kind == "chinese" and tok.text == "一" and unit.base not in _RATES:
+    if _lone_one(tok) and unit.dim not in RATE_DIMS:
         return False
     if unit.not_after and folded.endswith(unit.not_after, 0, tok.start):
         return False  # 居全国前10位, 包揽前六名: a rank
-    if unit.word == "年" and tok.value is not None and 1000 <= tok.value < 3000:
+    years = unit.word in words.year_units
+    if years and tok.value is not None and 1000 <= tok.value < 3000:
         return False
-    if folded.startswith("级", unit.end):
+    if folded.startswith(words.class_words, unit.end):
         return False  # 30万千瓦级煤电机组, 100兆瓦级: a class, not a quantity
     if (
-        unit.word == "年"
+        years
         and words.change_word.match(folded, unit.end + len(post))
-        and not folded.endswith(_NOT_SPANS, 0, tok.start)
+        and not folded.endswith(words.span_not_after, 0, tok.start)
     ):
         return False  # 研发投入3年增长58.6%: a span before the change, not a figure
-    if _small(tok, unit) and (not unit.chinese or words.formula_nouns.match(folded, unit.end)):
-        return False
+    duration = words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+    if _small(tok, unit) and (
+        (not unit.chinese and not duration) or words.formula_nouns.match(folded, unit.end)
+    ):
+        return False  # 三年行动, 二期; not a duration (连续四年达到…)
     if unit.clause_final and not _clause_final(folded, tok.start, unit.end + len(post), words):
         return False
-    return not (unit.word == "日" and not post)
+    return not (unit.word in words.day_units and not post)
 
 
 def _clause_final(folded: str, start: int, pos: int, words: ClaimWords) -> bool:
     """The figure ends its clause, a change follows it (从80.2岁提升至82.5岁) or it is a
     duration (连续8年稳定在…)."""
     nxt = folded[pos : pos + 1]
-    if nxt in _ENDS or nxt in "到至" or words.change_word.match(folded, pos):
+    if nxt in _ENDS or nxt in words.reaching or words.change_word.match(folded, pos):
         return True
     return bool(words.duration_before.search(folded, max(0, start - 4), start))
 
@@ -282,7 +392,7 @@ def _clause_final(folded: str, start: int, pos: int, words: ClaimWords) -> bool:
 def _not_quantity(folded: str, tok: Number, words: ClaimWords) -> bool:
     """Ordinals, formulas, figures in short quotes and list counts."""
     before = folded[max(0, tok.start - 2) : tok.start].rstrip()
-    if before.endswith("第"):
+    if before.endswith(words.ordinal_before):
         return True
     if words.formula_or_not_claim.match(folded, tok.start):
         return True

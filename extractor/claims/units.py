@@ -14,7 +14,7 @@ several times faster than the alternation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import regex
@@ -23,21 +23,24 @@ from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet, default_rules
 
 _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
-_NOT_AFTER_SCALE = frozenset('级”"')
-_LOWER_PLACES = frozenset("千百十")
+#: What may not follow a bare scale besides a class word (级): a quotation's end
+#: (“3个100万”).
+_QUOTE_ENDS = '”"'
 
 
-def _continues_numeral(text: str, pos: int) -> bool:
-    """Whether the digits at ``pos`` are the lower places of the numeral before (1万6千)."""
+def _continues_numeral(text: str, pos: int, places: frozenset[str]) -> bool:
+    """Whether the digits at ``pos`` are the lower places of the numeral before (1万6千):
+    a power of ten (``places``) or a decimal point follows them."""
     end = pos
     while end < len(text) and text[end].isdigit():
         end += 1
-    return end == len(text) or text[end] in _LOWER_PLACES or text[end] == "."
+    return end == len(text) or text[end] in places or text[end] == "."
 
 
 UNIT_KEYS = frozenset(
-    {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled"}
-)
+    {"base", "factor", "dim", "not_before", "not_after", "clause_final", "chinese", "scaled",
+     "examples", "counterexamples"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,17 @@ class UnitTable:
     first: frozenset[str]  # the characters a unit (with note, hedge or scale) can start with
     by_first: Mapping[str, tuple[UnitDef, ...]]  # the words by first character, longest first
     scale_lengths: tuple[int, ...]
+    #: the base units of each dimension (``count``: 个, 家, 艘 …; ``rate``: %, 个百分点),
+    #: derived from the rows' ``dim``
+    dims: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: what may not follow a bare scale (级: a class; a quotation's end)
+    not_after_scale: frozenset[str] = frozenset()
+    #: the powers of ten of a numeral (千百十): digits before one go on with the numeral
+    places: frozenset[str] = frozenset()
+
+    def bases(self, *dims: str) -> frozenset[str]:
+        """The base units of the rows of these dimensions."""
+        return frozenset().union(*(self.dims.get(d, frozenset()) for d in dims))
 
     def _word(self, text: str, pos: int, scaled: bool = False) -> UnitDef | None:
         for row in self.by_first.get(text[pos : pos + 1], ()):
@@ -157,7 +171,9 @@ class UnitTable:
         late = "" if hedge or text[q : q + 1] not in self.hedges else text[q]
         end = q + len(late)
         nxt = text[end : end + 1]
-        if nxt in _NOT_AFTER_SCALE or (nxt.isdigit() and _continues_numeral(text, end)):
+        if nxt in self.not_after_scale or (
+            nxt.isdigit() and _continues_numeral(text, end, self.places)
+        ):
             return None
         if any(text.startswith(row.word, end) for row in self.by_first.get(nxt, ())):
             return None  # a unit word its context rules out (30万吨级航道: 吨 + 级)
@@ -176,9 +192,9 @@ class UnitTable:
         return text[pos : pos + 1] in self.first and self.match(text, pos) is not None
 
 
-def _compile(data: Mapping[str, Any]) -> UnitTable:
-    raw_units: Mapping[str, Any] = data.get("units", {})
-    scales = {str(k): float(v) for k, v in data.get("unit_scales", {}).items()}
+def _compile(rules: RuleSet) -> UnitTable:
+    raw_units: Mapping[str, Any] = rules.map("units")
+    scales = {str(k): float(v) for k, v in rules.map("unit_scales").items()}
     units: dict[str, UnitDef] = {}
     for word, row in raw_units.items():
         if not isinstance(row, Mapping) or "base" not in row:
@@ -200,13 +216,16 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
             tuple(s for s in stops if len(s) > 1),
             tuple(str(s) for s in row.get("not_after", ())),
         )
-    hedges = frozenset(str(h) for h in data.get("claims", {}).get("approx_inner", ()))
+    hedges = frozenset(rules.vocab("claims.approx_inner").items)
     if any(len(h) != 1 for h in hedges):
-        raise RuleError("claims.toml: approx_inner holds single characters (余, 多, 来)")
+        raise RuleError("claims.toml: [claims] key 'approx_inner': holds single characters")
     first = frozenset(w[0] for w in [*units, *scales, *hedges, "(", " "])
     by_first: dict[str, list[UnitDef]] = {}
     for row in sorted(units.values(), key=lambda r: -len(r.word)):
         by_first.setdefault(row.word[0], []).append(row)
+    dims: dict[str, set[str]] = {}
+    for row in units.values():
+        dims.setdefault(row.dim, set()).add(row.base)
     return UnitTable(
         units,
         scales,
@@ -214,13 +233,16 @@ def _compile(data: Mapping[str, Any]) -> UnitTable:
         first,
         {k: tuple(v) for k, v in by_first.items()},
         tuple(sorted({len(s) for s in scales}, reverse=True)),
+        {dim: frozenset(bases) for dim, bases in dims.items()},
+        frozenset(rules.vocab("claims.class_words").items) | frozenset(_QUOTE_ENDS),
+        frozenset(rules.map("numeral_powers")),
     )
 
 
 def unit_table(rules: RuleSet | None = None) -> UnitTable:
     """The unit table of a rule set, built once per rule set."""
     rules = rules or default_rules()
-    return rules.compiled("units", lambda r: _compile(r.data))
+    return rules.compiled("units", _compile)
 
 
 def match_unit(text: str, pos: int, *, rules: RuleSet | None = None) -> Unit | None:

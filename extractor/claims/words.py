@@ -18,14 +18,6 @@ from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.rx import at_position, literal_heads, scan_at_heads
 
 V1 = regex.VERSION1
-_COMPARE = frozenset("比较同与")
-#: The last characters of an indicator that already names a measure (起数, 排放量, 覆盖率,
-#: 消费水平).
-MEASURE_ENDS = frozenset("数量率额值价费比重次平")
-#: Those that make a change word before them part of a measure's name (经济增长贡献率), not
-#: the figure's change: not 数, 价, 费, 次, which a cut's object may end with too
-#: (压减“三公”经费10%, 压减会议次数), nor 平 (增长…，高于全国平均水平0.3个百分点).
-_MEASURE_NOUN = MEASURE_ENDS - frozenset("数价费次平")
 
 
 #: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
@@ -41,6 +33,11 @@ def _alt(items: Iterable[Any]) -> str:
 
 def _matched_length(word: str) -> int:
     return len(_LOOKAROUND.sub("", word))
+
+
+def _cls(chars: str) -> str:
+    """Characters as a class (none: a pattern that never matches)."""
+    return f"[{regex.escape(chars)}]" if chars else "(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +61,7 @@ class ClaimWords:
     times: tuple[Any, ...]  # each time pattern alone (for finding: much faster)
     strip_lead: Any
     strip_trail: Any  # one trailing word, matched backwards from an end (see _trail_start)
+    strip_trail_kept: Any  # the same, keeping a change word (经济增长连续四年: not its change)
     strip_compared: Any
     formula_or_not_claim: Any  # a numeral formula (两个维护) or a not-claim word: one match
     formula_nouns: Any  # matched after the unit of a small Chinese count
@@ -73,70 +71,214 @@ class ClaimWords:
     duration_before: Any  # searched before a duration (连续8年)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
     follow_stop: Any = None  # where the words after a figure stop: a predicate begins
+    #: the single words of claims.toml, read where they are used (see its last section)
+    measure_ends: frozenset[str] = frozenset()  # 数量率…: an indicator naming a measure
+    measure_nouns: frozenset[str] = frozenset()  # 量率额值比重: a change before them names
+    comparison_marks: frozenset[str] = frozenset()  # 比较同与
+    compared_needs: str = ""  # 于: what every strip_compared match holds
+    hedge_particles: str = ""  # 有 (至少有)
+    reaching: tuple[str, ...] = ()  # 到, 至
+    compared_before: Any = None  # 比…: a time reference after it is a comparison base
+    compared_after: tuple[str, ...] = ()  # 同期
+    joiners: frozenset[str] = frozenset()  # 、和及与以及，: two figures of one list
+    item_joiners: frozenset[str] = frozenset()  # 和及与、: what ends an item between figures
+    item_words: str = ""  # 和及与, in the file's order: where a list's last item splits
+    clause_ends: frozenset[str] = frozenset()  # the clause marks and the list marks
+    joiner_words: frozenset[str] = frozenset()  # 惠及, 参与: verbs, not joiners
+    list_marks: str = ""  # 、
+    follow_cut: Any = None  # 的、和及与, a digit, a mask: where the words after a figure end
+    nothing_follows: frozenset[str] = frozenset()  # a first character after a figure that
+    # leaves no words to follow: a clause mark, a cut, the end of the text
+    respectively: tuple[str, ...] = ()  # 分别
+    list_ends: str = ""  # 等
+    attributive: str = ""  # 的
+    change_noun_ends: str = ""  # 幅
+    threshold_hedges: frozenset[str] = frozenset()  # 以上, 以下
+    aspect: str = ""  # 了
+    ratio_then: tuple[str, ...] = ()  # 缩小, 到 …: the change to a pair's second ratio
+    span_not_after: tuple[str, ...] = ()  # 由, 从, 的, 连续
+    class_words: tuple[str, ...] = ()  # 级
+    ordinal_before: tuple[str, ...] = ()  # 第
+    year_units: frozenset[str] = frozenset()  # 年
+    day_units: frozenset[str] = frozenset()  # 日
+    share_hedges: tuple[str, ...] = ()  # 过 (过半)
+    magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
+    magnitude_after: tuple[str, ...] = ()  # 大关
+    movement_from: Any = None  # 由, 从: searched before the starting value of a movement
+    movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
+    rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
+    done: Any = None  # 已经, 已: what is done is no target
+    inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
+    parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
+    change_adverb: Any = None  # 进一步, 大幅度 … right before a clause-final change word
+    label_ends: tuple[str, ...] = ()  # 目标, 指标: a clause naming the figure of the next
+    aspect_heads: tuple[str, ...] = ()  # 总量, 平均值: an aspect of the quantity named before
+    share_of: tuple[str, ...] = ()  # 占: a share of the quantity named before
+    quantity_objects: tuple[str, ...] = ()  # 成本, 负担: what a goal changes with no figure
+    predicate_ends: tuple[str, ...] = ()  # 最大, 最高: items of a list of clauses, no names
+    quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
 
 
-def _compile(data: Mapping[str, Any]) -> ClaimWords:
-    c = data.get("claims", {})
-    inc, dec, flat = (
-        _alt(c.get("increase", ())),
-        _alt(c.get("decrease", ())),
-        _alt(c.get("flat", ())),
-    )
-    gap = str(c.get("change_gap", ""))
-    time = _alt(c.get("time", ()))
-    comparison = _alt(c.get("comparison", ()))
-    trail = _alt([*c.get("strip_trail", ()), *c.get("approx_before", ())])
-    changes = _long_words(c.get("increase", ())) + _long_words(c.get("decrease", ()))
-    changes += [str(w) for w in c.get("flat", ())]
+def _compile(rules: RuleSet) -> ClaimWords:
+    def items(name: str) -> tuple[str, ...]:
+        return rules.vocab(f"claims.{name}").items
+
+    def chars(name: str) -> str:
+        return rules.vocab(f"claims.{name}").chars
+
+    inc, dec, flat = _alt(items("increase")), _alt(items("decrease")), _alt(items("flat"))
+    gap = rules.vocab("claims.change_gap").pattern if items("change_gap") else ""
+    time = _alt(items("time"))
+    comparison = _alt(items("comparison"))
+    trail = _alt([*items("strip_trail"), *items("approx_before"), *items("change_adverbs")])
+    changes = _long_words(items("increase")) + _long_words(items("decrease"))
+    changes += list(items("flat"))
+    fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
+    nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
+    modals = _alt(rules.vocab("claims.modals").patterns)  # 计划增长: stripped with a change
+    change_to = _alt(items("change_to"))
+    punct = r"[\s，、：:,]"
+    clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
+    lists = rules.vocab("text.list_marks").chars
+    mask = rules.map("templates").get("mask", "")
+    cut = chars("follow_cut") + lists
+    measure_ends = frozenset(chars("measure_ends"))
+    stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
     return ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
-        approx_before=regex.compile(rf"(?:{_alt(c.get('approx_before', ()))})$", V1),
-        approx_after=at_position(_alt(c.get("approx_after", ())), V1),
+        approx_before=regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1),
+        approx_after=at_position(_alt(items("approx_after")), V1),
         change_before=at_position(
-            rf"(?<![新净])(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
+            rf"{fresh}(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
         ),
         change_word=regex.compile(
-            rf"(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
-            rf"|(?P<decrease>{_long(c.get('decrease', ()))})|(?P<flat>{flat}))",
+            rf"{fresh}(?:(?P<increase>{_long(items('increase'))})"
+            rf"|(?P<decrease>{_long(items('decrease'))})|(?P<flat>{flat}))",
             V1,
         ),
         # a lookaround consumes nothing: (?<![支保])持平 opens with 持平
         change_heads=literal_heads(_LOOKAROUND.sub("", w) for w in changes),
         change_in_clause=at_position(
-            rf"(?r)(?<![新净])(?:(?P<increase>{_long(c.get('increase', ()))})"
-            rf"|(?P<decrease>{_long(c.get('decrease', ()))}))[^，。；：,;:\n]*$",
+            rf"(?r){fresh}(?:(?P<increase>{_long(items('increase'))})"
+            rf"|(?P<decrease>{_long(items('decrease'))}))[^，。；：,;:\n]*$",
             V1,
         ),
         comparison=at_position(comparison, V1),
-        target=regex.compile(_alt(c.get("target", ())), V1),
-        not_target=regex.compile(_alt(c.get("not_target", ())), V1),
-        weak_target=at_position(rf"(?:{_alt(c.get('weak_target', ()))})$", V1),
-        past=at_position(_alt(c.get("past", ())), V1),
-        review_opening=at_position(_alt(c.get("review_opening", ())), V1),
-        ahead=at_position(_alt(c.get("ahead", ())), V1),
+        target=regex.compile(_alt(items("target")), V1),
+        not_target=regex.compile(_alt(items("not_target")), V1),
+        weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
+        past=at_position(_alt(items("past")), V1),
+        review_opening=at_position(_alt(items("review_opening")), V1),
+        ahead=at_position(_alt(items("ahead")), V1),
         time=regex.compile(time, V1),
-        times=tuple(regex.compile(str(p), V1) for p in c.get("time", ())),
+        times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
-            rf"(?:{_alt(c.get('strip_lead', ()))}|(?<![新净])(?:{inc}|{dec})(?:到|至|为)?"
-            r"|[\s，、：:,])+",
+            rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
+            rf"|{fresh}(?!{nouns})(?:{inc}|{dec})(?:{change_to})?|{punct})+",
             V1,
         ),
-        strip_trail=at_position(rf"(?r)(?:{trail}|(?<![新净])(?:{inc}|{dec})|[\s，、：:,])$", V1),
-        strip_compared=at_position(str(c.get("strip_compared", "(?!)")), V1),
-        formula_or_not_claim=at_position(
-            _alt([*c.get("formula", ()), *c.get("not_claims", ())]), V1
+        strip_trail=at_position(
+            rf"(?r)(?:{trail}|{modals}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})$", V1
         ),
-        formula_nouns=at_position(_alt(c.get("formula_nouns", ())), V1),
-        list_before=at_position(rf"(?:{_alt(c.get('list_before', ()))})$", V1),
-        rate_only=frozenset(str(w) for w in c.get("rate_only", ())),
-        indicator_tails=tuple(
-            sorted(map(str, c.get("indicator_tails", ())), key=len, reverse=True)
+        strip_trail_kept=at_position(rf"(?r)(?:{trail}|{punct})$", V1),
+        strip_compared=at_position(
+            rules.vocab("claims.strip_compared").pattern if items("strip_compared") else "(?!)",
+            V1,
         ),
-        ratio=at_position(rf"(?:{_alt(c.get('ratio', ()))})$", V1),
+        formula_or_not_claim=at_position(_alt([*items("formula"), *items("not_claims")]), V1),
+        formula_nouns=at_position(_alt(items("formula_nouns")), V1),
+        list_before=at_position(rf"(?:{_alt(items('list_before'))})$", V1),
+        rate_only=frozenset(items("rate_only")),
+        indicator_tails=tuple(sorted(items("indicator_tails"), key=len, reverse=True)),
+        ratio=at_position(rf"(?:{_alt(items('ratio'))})$", V1),
         # 已建成自然村, 未纳入的: a participle, still part of the noun; 扎扎实实 is one word
-        follow_stop=at_position(rf"(?<![已未扎])(?:{_alt(c.get('follow_stop', ()))})", V1),
-        duration_before=at_position(rf"(?:{_alt(c.get('duration_before', ()))})$", V1),
+        follow_stop=at_position(rf"{stop_not_after}(?:{_alt(items('follow_stop'))})", V1),
+        duration_before=at_position(rf"(?:{_alt(items('duration_before'))})$", V1),
+        measure_ends=measure_ends,
+        measure_nouns=measure_ends - frozenset(chars("object_ends")),
+        comparison_marks=frozenset(chars("comparison_marks")),
+        compared_needs=chars("strip_compared_needs"),
+        hedge_particles=chars("hedge_particles"),
+        reaching=items("reaching"),
+        compared_before=at_position(rules.vocab("claims.compared_before").pattern, V1),
+        compared_after=items("compared_after"),
+        joiners=frozenset(items("joiners")) | {""},
+        item_joiners=frozenset(chars("item_joiners") + lists),
+        item_words=chars("item_joiners"),
+        clause_ends=frozenset(clause + lists),
+        joiner_words=frozenset(items("joiner_words")),
+        list_marks=lists,
+        follow_cut=regex.compile(rf"[{regex.escape(cut)}\d{mask}]" if cut or mask else r"\d"),
+        nothing_follows=frozenset(clause + cut + "0123456789" + mask) | {""},
+        respectively=items("respectively"),
+        list_ends=chars("list_ends"),
+        attributive=chars("attributive"),
+        change_noun_ends=chars("change_noun_ends"),
+        threshold_hedges=frozenset(items("threshold_hedges")),
+        aspect=chars("aspect"),
+        ratio_then=items("ratio_then"),
+        span_not_after=items("span_not_after"),
+        class_words=items("class_words"),
+        ordinal_before=items("ordinal_before"),
+        year_units=frozenset(items("year_units")),
+        day_units=frozenset(items("day_units")),
+        share_hedges=items("share_hedges"),
+        magnitude_after=items("magnitude_after"),
+        movement_from=regex.compile(_alt(items("movement_from")), V1),
+        movement_to=items("movement_to"),
+        rate_nouns=items("rate_nouns"),
+        done=at_position(_alt(items("done")), V1),
+        inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
+        parallel=frozenset(items("parallel_modifiers")),
+        label_ends=items("label_ends"),
+        aspect_heads=items("aspect_heads"),
+        share_of=items("share_of"),
+        quantity_objects=items("quantity_objects"),
+        predicate_ends=items("predicate_ends"),
+        change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
+        quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
+        magnitude=regex.compile(
+            rf"(?<=(?:{_alt(items('magnitude_before'))}))"
+            rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
+            V1,
+        ),
     )
+
+
+#: A named group of a rule's pattern: the markers are alternatives of another pattern.
+_NAMED_GROUP = regex.compile(r"\(\?P<[A-Za-z_]\w*>")
+
+
+def _markers(rules: RuleSet) -> list[str]:
+    """The enumeration markers of the ``[[measure]]`` rules (一是, 一要, 第一，, 其一, 首先,
+    and a user's 一抓), stripped from an indicator's start like its other lead words: a
+    marker is written once, in outline.toml.  Dash items (——) are no words.  A marker
+    followed by the same family's ordinal is the ordinal of a noun (第一、第三产业), no
+    marker: not stripped."""
+    out = []
+    for rule in rules.of("measure"):
+        if rule.style == "dash" or not rule.pattern:
+            continue
+        stem = _stem(rule.pattern)
+        marker = _NAMED_GROUP.sub("(?:", rule.pattern)
+        out.append(f"{marker}(?!{_NAMED_GROUP.sub('(?:', stem)})" if stem else marker)
+    return out
+
+
+def _stem(pattern: str) -> str:
+    """A marker pattern up to the end of its first named group (第(?P<num>…): 第 and the
+    ordinal), or "" when it has none."""
+    m = _NAMED_GROUP.search(pattern)
+    if m is None:
+        return ""
+    depth, i = 1, m.end()
+    while i < len(pattern) and depth:
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        i += 1
+    return pattern[:i] if not depth else ""
 
 
 def _long(words: Iterable[Any]) -> str:
@@ -162,7 +304,7 @@ def change_words(
 def claim_words(rules: RuleSet | None = None) -> ClaimWords:
     """The compiled claim vocabulary of a rule set (default: the shipped one)."""
     rules = rules or default_rules()
-    return rules.compiled("claimwords", lambda r: _compile(r.data))
+    return rules.compiled("claimwords", _compile)
 
 
 def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:
@@ -182,13 +324,22 @@ def find_times(folded: str, words: ClaimWords) -> list[tuple[int, int]]:
 
 
 def indicator_bounds(
-    folded: str, start: int, end: int, words: ClaimWords, times: Mapping[int, int]
+    folded: str,
+    start: int,
+    end: int,
+    words: ClaimWords,
+    times: Mapping[int, int],
+    *,
+    keep_change: bool = False,
 ) -> tuple[int, int]:
     """``start:end`` narrowed to the indicator: time words, subjects, verbs, hedges removed.
 
     ``times`` maps the start of each time reference to its end and its end to its start
-    (negated), so that time references are skipped without another regex.
+    (negated), so that time references are skipped without another regex.  With
+    ``keep_change`` a change word at the end stays: it is no change of the figure
+    (经济增长连续四年: the duration of 经济增长).
     """
+    strip_trail = words.strip_trail_kept if keep_change else words.strip_trail
     while start < end:
         at = start
         start = times.get(start, start)
@@ -196,10 +347,10 @@ def indicator_bounds(
         start = lead.end() if lead else start
         until = end
         end = -times.get(-end, -end)
-        if end < until and folded[end - 1 : end] in _COMPARE:  # GDP比2019年: drop 比 too
+        if end < until and folded[end - 1 : end] in words.comparison_marks:  # GDP比2019年: 比 too
             end -= 1
-        end = _trail_start(folded, start, end, words)
-        if folded.find("于", start, end) >= 0:  # 增速高于全部规上工业: the comparison goes
+        end = _trail_start(folded, start, end, strip_trail)
+        if _holds_any(folded, words.compared_needs, start, end):  # 增速高于全部规上工业
             compared = words.strip_compared.search(folded, start, end)
             end = compared.start() if compared else end
         if (start, end) == (at, until):
@@ -207,13 +358,18 @@ def indicator_bounds(
     return start, max(start, end)
 
 
-def _trail_start(folded: str, start: int, end: int, words: ClaimWords) -> int:
+def _holds_any(folded: str, chars: str, start: int, end: int) -> bool:
+    """Whether one of ``chars`` stands in ``folded[start:end]``."""
+    return any(folded.find(ch, start, end) >= 0 for ch in chars)
+
+
+def _trail_start(folded: str, start: int, end: int, strip_trail: Any) -> int:
     """Where the run of trailing words before ``end`` starts (time words, verbs, hedges,
     change words, separators): one word at a time, backwards, each the first of the
     alternation that ends there, as the repeat ``(?r)(?:…)+$`` read it.  Not that repeat:
     ``regex`` runs a backwards repeat of a many-word alternation in quadratic time (100,000
     characters of 大幅 took 2 s)."""
-    while end > start and (word := words.strip_trail.match(folded, start, end)) is not None:
+    while end > start and (word := strip_trail.match(folded, start, end)) is not None:
         end = word.start()
     return end
 
@@ -229,33 +385,44 @@ def change_at_end(
     m = words.change_before.search(folded, start, end)
     if m is None:
         return "", end
+    if folded.startswith(words.rate_nouns, m.start(m.lastgroup)):
+        return "", end  # 居民消费价格涨幅3%: a rate noun and its level, no change
     word = m.group(str(m.lastgroup))
     if (
         not rate
         and word in words.rate_only
-        and not folded.startswith(("到", "至"), m.end(m.lastgroup))
+        and not folded.startswith(words.reaching, m.end(m.lastgroup))
     ):
         return "", end
     return str(m.lastgroup), m.start()
 
 
-def change_in_clause(folded: str, start: int, end: int, words: ClaimWords) -> str:
+def change_in_clause(
+    folded: str, start: int, end: int, words: ClaimWords, *, verbs: bool = True
+) -> str:
     """The last change word between ``start`` and ``end`` within one clause, or "" — also
     when a measure's noun follows it there: then it is part of the name (经济增长贡献率从
-    17.1%…), not what the figure does (压减一般性支出10%)."""
+    17.1%…), not what the figure does (压减一般性支出10%); without ``verbs``, also for the
+    rate_only words (扩大, 提升: verbs of their own before an amount)."""
     m = words.change_in_clause.search(folded, start, end)
     if m is None:
         return ""
     group = str(m.lastgroup)
-    if any(ch in _MEASURE_NOUN for ch in folded[m.end(group) : end]):
+    if any(ch in words.measure_nouns for ch in folded[m.end(group) : end]):
         return ""
+    if folded.startswith(words.rate_nouns, m.start(group)):
+        return ""  # 物价上涨幅度控制在百分之十以内: the rate's level
+    if not verbs and m.group(group) in words.rate_only:
+        return ""  # 扩大有效投资5000亿元: a verb of its own, no change of the amount
     return group
 
 
 def approx_at_end(folded: str, start: int, end: int, words: ClaimWords) -> tuple[str, int]:
     """The hedge right before a figure (约, 近, 超过) and where it starts, or ("", end)."""
     m = words.approx_before.search(folded, start, end)
-    return (m.group().removesuffix("有"), m.start()) if m else ("", end)  # 至少有1家: 至少
+    if m is None:
+        return "", end
+    return m.group().rstrip(words.hedge_particles), m.start()  # 至少有1家: 至少
 
 
 def approx_after(folded: str, pos: int, words: ClaimWords) -> str:

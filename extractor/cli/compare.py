@@ -91,6 +91,8 @@ def compare(
                 f"--plots needs matplotlib: pip install 'workreport[plots]' ({exc})", 1
             ) from exc
         written += write_figures(results, out)
+    for warning in results["warnings"].itertuples():  # two documents of one period
+        err_console.print(f"warning: {warning.message}")
     docs = results["periods"]
     console.print(
         f"{len(docs)} documents in {docs['series'].nunique()} series · "

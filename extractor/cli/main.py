@@ -9,7 +9,7 @@ from contextlib import closing
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -28,6 +28,7 @@ from extractor.cli.common import (
     Paths,
     console,
     count,
+    err_console,
     interrupts,
     progress,
     summary,
@@ -38,6 +39,9 @@ from extractor.export.rows import report_rows, table_names
 from extractor.io.reading import DEFAULT_MAX_CHARS, iter_inputs
 from extractor.model import Claim, Document, Measure, Placeholder, Report, Section
 from extractor.rules.loader import RuleSet
+
+if TYPE_CHECKING:
+    from extractor.analysis.meaning import Meaning
 
 app = typer.Typer(
     name="workreport",
@@ -298,9 +302,13 @@ def evaluate(
         Path | None,
         typer.Option(help="The real reports (default: ../shared/corpora beside the checkout)."),
     ] = None,
+    wrong: Annotated[
+        bool, typer.Option(help="List the claims of the tuning split with a wrong field.")
+    ] = False,
 ) -> None:
     """Score the parser against annotated reports: precision, recall and F1 per element;
-    on the annotated real reports, the tuning and the held-out split apart."""
+    on the annotated real reports, the tuning and the held-out split apart: the outline, and
+    what the figures mean (per field, and the share of claims fully right)."""
     try:
         from extractor.analysis.evaluate import evaluate as run_evaluation
     except ImportError as exc:
@@ -322,6 +330,11 @@ def evaluate(
             _print_scores(scores, f"Real reports, {split} ({docs} reports): outline")
         for skip in real.skipped:
             console.print(f"skipped {skip.json_path.name}: {skip.reason}", style="yellow")
+    files = sorted((Path(corpus) / "annotations" / "real" / "claims").glob("*.json"))
+    if files:  # the meaning of the figures of real reports (extractor/analysis/meaning.py)
+        from extractor.analysis.meaning import score_meaning
+
+        _print_meaning(score_meaning(files, corpora=shared), wrong=wrong)
 
 
 def _print_scores(result: Any, title: str) -> None:
@@ -332,6 +345,29 @@ def _print_scores(result: Any, title: str) -> None:
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
         )  # fmt: skip
     console.print(table)
+
+
+def _print_meaning(meaning: Meaning, *, wrong: bool) -> None:
+    from extractor.analysis.meaning import FIELDS
+
+    names = list(meaning.splits)
+    table = Table("field", *names, title="Meaning of real claims (heldout: never tuned on)")
+    table.add_row("claims", *(str(meaning.splits[n].claims) for n in names))
+    table.add_row("found", *(str(meaning.splits[n].found) for n in names))
+    for field in FIELDS:
+        table.add_row(field, *(f"{meaning.splits[n].accuracy(field):.3f}" for n in names))
+    table.add_row("fully right", *(f"{meaning.splits[n].fully_right:.3f}" for n in names))
+    table.add_row("every field", *(f"{meaning.splits[n].every_field:.3f}" for n in names))
+    if names:
+        console.print(table)
+    for name, why in meaning.skipped:
+        err_console.print(f"skipped {name}: {why}")
+    tuning = meaning.splits.get("tuning")
+    if wrong and tuning is not None:
+        for judged in tuning.judged:
+            if not judged.every_field:
+                anchor = judged.gold.get("anchor", "")
+                console.print(f"{judged.source} {anchor}: " + "; ".join(judged.wrong()))
 
 
 def _default_corpora() -> Path:

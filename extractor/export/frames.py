@@ -42,6 +42,7 @@ COMPARE_KINDS = {
         ["n_claims", "start", "end", "count", "chars", "n_periods", "total", "order", "sections"],
         "int",
     ),
+    **dict.fromkeys(["conflict", "chosen"], "bool"),
 }
 #: The kind of a compare table's period columns (``2020``, ``2020H1``): counts or values.
 PERIOD_COLUMNS = {"campaign_matrix": "int", "indicator_panel": "float"}

@@ -54,21 +54,24 @@ TABLES: dict[str, TableSpec] = {
     "documents": TableSpec(lambda r: (r.document,), _columns(
         "doc_id path series title period review_period plan_period doc_type date chars:int "
         "encoding sha256 status error warning")),
+    # every element table: the element's id and the rule that produced it (SPEC §4)
     "sections": TableSpec(_elements("sections"), _columns(
-        "doc_id section_id parent_id level:int marker ordinal:int title kind period "
+        "doc_id section_id parent_id level:int marker ordinal:int title kind period rule "
         "start:int end:int")),
     "measures": TableSpec(_elements("measures"), _columns(
         "doc_id measure_id section_id parent_id marker ordinal:int style headline slogan text "
-        "start:int end:int")),
+        "rule start:int end:int")),
     "claims": TableSpec(_elements("claims"), _columns(
-        "doc_id section_id measure_id indicator value_text value:float low:float high:float "
-        "unit base_unit approx change time_ref is_target:bool masked:bool sentence "
-        "sentence_start:int sentence_end:int start:int end:int")),
-    "placeholders": TableSpec(_elements("placeholders"), _columns(
-        "doc_id section_id measure_id text kind sentence sentence_start:int sentence_end:int "
+        "doc_id claim_id section_id measure_id indicator indicator_norm value_text value:float "
+        "low:float high:float baseline:float unit base_unit approx change span time_ref "
+        "is_target:bool masked:bool sentence sentence_start:int sentence_end:int rule "
         "start:int end:int")),
+    "placeholders": TableSpec(_elements("placeholders"), _columns(
+        "doc_id placeholder_id section_id measure_id text kind sentence sentence_start:int "
+        "sentence_end:int rule start:int end:int")),
     "campaigns": TableSpec(_elements("campaigns"), _columns(
-        "doc_id section_id measure_id text norm kind has_placeholder:bool start:int end:int")),
+        "doc_id campaign_id section_id measure_id text norm kind has_placeholder:bool rule "
+        "start:int end:int")),
     # per-document audit rules; `workreport audit` passes its own (filtered, + repeated_text)
     "findings": TableSpec(_elements("findings"), _columns(
         "doc_id rule rules severity message path line:int column:int heading marker "

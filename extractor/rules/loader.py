@@ -337,8 +337,10 @@ class _Loader:
                     if form in table:
                         continue
                     row = table[key]
-                    if isinstance(row, dict) and "not_before" in row:
-                        row = {**row, "not_before": with_traditional(row["not_before"])}
+                    if isinstance(row, dict):  # the examples are the simplified row's own
+                        row = {k: v for k, v in row.items() if "examples" not in k}
+                        if "not_before" in row:
+                            row["not_before"] = with_traditional(row["not_before"])
                     table[form] = row
 
     def _entry(
@@ -381,7 +383,7 @@ class _Loader:
         if spec.kind in (schema.PATTERNS, schema.PATTERN):
             items = [_expand(p, templates, where) for p in items]
         if spec.script == "both":
-            items = list(with_traditional(items))
+            items = list(with_traditional(items, patterns=spec.kind != schema.WORDS))
         vocab = Vocab(
             key, spec.kind, tuple(items), value, ", ".join(dict.fromkeys(sources)),
             " ".join(descriptions) or spec.doc, tuple(examples), tuple(counter), spec.mode,

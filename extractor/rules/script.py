@@ -8,6 +8,7 @@ differ: 只 is 隻 in one and 只 in another), so no hand copy can drift from it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -34,13 +35,46 @@ def traditional(text: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def with_traditional(items: Iterable[str]) -> tuple[str, ...]:
-    """``items`` with the traditional forms of each added after all of them, once each."""
+#: A character class of a pattern (escapes inside it kept), and what stands between them.
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+
+
+def traditional_pattern(pattern: str) -> tuple[str, ...]:
+    """The traditional-script forms of a regex pattern that differ from it.
+
+    Outside character classes the pattern is converted as text; a class keeps its
+    characters and gains their converted forms (``(?<![最接将])近`` → ``(?<![最接将將])近``):
+    a converted class alone would let the derived alternative match where the original
+    refuses (近 after the simplified 将)."""
+    if pattern.isascii():
+        return ()
+    forms = []
+    for converter in _converters():
+        out, at = [], 0
+        for m in _CLASS.finditer(pattern):
+            out.append(converter.convert(pattern[at : m.start()]))
+            inside = m.group()[1:-1]
+            extra = "".join(
+                ch for ch in dict.fromkeys(converter.convert(inside)) if ch not in inside
+            )
+            out.append(f"[{inside}{extra}]")
+            at = m.end()
+        out.append(converter.convert(pattern[at:]))
+        form = "".join(out)
+        if form != pattern and form not in forms:
+            forms.append(form)
+    return tuple(forms)
+
+
+def with_traditional(items: Iterable[str], *, patterns: bool = False) -> tuple[str, ...]:
+    """``items`` with the traditional forms of each added after all of them, once each
+    (``patterns``: the items are regex patterns, see :func:`traditional_pattern`)."""
     items = tuple(items)
     seen = set(items)
     extra = []
+    convert = traditional_pattern if patterns else traditional
     for item in items:
-        for form in traditional(item):
+        for form in convert(item):
             if form not in seen:
                 seen.add(form)
                 extra.append(form)

@@ -9,42 +9,47 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from extractor.rules.loader import default_rules
+
+_RULES = default_rules()
+#: Chinese digits as read inside a numeral, ○ (a circle for zero) and the traditional 兩
+#: included: ``[numeral_digits]`` of patterns/numerals.toml.
+CN_DIGITS: dict[str, int] = dict(_RULES.map("numeral_digits"))
+DIGITS = CN_DIGITS
+#: The powers of ten between digits (十 百 千) and the scales that group them (万 亿).
+SMALL_UNITS: dict[str, int] = dict(_RULES.map("numeral_powers"))
+BIG_UNITS: dict[str, int] = dict(_RULES.map("numeral_scales"))
+#: The digits worth zero (零〇○), and the characters of each scale, from the largest
+#: (亿億, then 万萬): a numeral is read group by group.
+_ZEROS = "".join(ch for ch, value in CN_DIGITS.items() if value == 0)
+_SCALES = tuple(
+    ("".join(ch for ch, v in BIG_UNITS.items() if v == value), value)
+    for value in sorted(set(BIG_UNITS.values()), reverse=True)
+)
+#: The decimal point (点, and 點 in traditional script).
+POINTS: tuple[str, ...] = _RULES.vocab("numerals.point").items
 
 
 @dataclass(frozen=True, slots=True)
 class Numerals:
-    """The numeral characters of the rules ([numerals] and ``text.decimal_point`` in
-    patterns/text.toml; traditional forms derived at load), sorted by what they do."""
+    """The numeral characters of the shipped rules, for readers outside this module
+    (``extractor.outline.periods`` reads years in Chinese digits)."""
 
-    digits: Mapping[str, int]  # below 10: zero written three ways, 两 and 兩
-    units: Mapping[str, int]  # 十 百 千
-    myriads: tuple[tuple[str, int], ...]  # the characters of each myriad, largest first
+    digits: Mapping[str, int]
     zeros: str
-    points: tuple[str, ...]  # the decimal point as written; the first is the one read
+    myriads: tuple[tuple[str, int], ...]
+    points: tuple[str, ...]
 
 
-@cache
 def numerals() -> Numerals:
-    """The numerals of the shipped rules, built on first use."""
-    rules = default_rules()
-    values = {str(ch): int(v) for ch, v in rules.map("numerals").items()}
-    big = {ch: v for ch, v in values.items() if v >= 10**4}
-    digits = {ch: v for ch, v in values.items() if v < 10}
-    return Numerals(
-        digits=digits,
-        units={ch: v for ch, v in values.items() if 10 <= v < 10**4},
-        myriads=tuple(
-            ("".join(ch for ch, v in big.items() if v == mult), mult)
-            for mult in sorted(set(big.values()), reverse=True)
-        ),
-        zeros="".join(ch for ch, v in digits.items() if v == 0),
-        points=rules.vocab("text.decimal_point").items,
-    )
+    """The numeral tables of patterns/numerals.toml (digits with ○ and 兩, the zeros, the
+    myriads from the largest, the decimal points)."""
+    return _NUMERALS
 
 
+_NUMERALS = Numerals(CN_DIGITS, _ZEROS, _SCALES, POINTS)
 #: A numeral reaching this value is not read as a figure (10¹⁶, 亿亿: beyond any report's
 #: figures and a float's exact integers).
 MAX_VALUE = 10**16
@@ -59,18 +64,17 @@ _TOO_LONG = MAX_VALUE
 
 def _section(text: str) -> int | None:
     """A numeral below 10,000: 一千三百五十二, 三千零五, 十二, and 三千五 (= 3500)."""
-    cn, small_units = numerals().digits, numerals().units
     total, digit, last, zero = 0, None, 10**4, False
     for ch in text:
-        if ch in cn and cn[ch] == 0:
+        if ch in CN_DIGITS and CN_DIGITS[ch] == 0:
             zero, digit = True, None
-        elif ch in cn:
+        elif ch in CN_DIGITS:
             if digit is not None:
                 return None
-            digit = cn[ch]
-        elif ch in small_units and small_units[ch] < last:
-            total += (1 if digit is None else digit) * small_units[ch]
-            digit, last = None, small_units[ch]
+            digit = CN_DIGITS[ch]
+        elif ch in SMALL_UNITS and SMALL_UNITS[ch] < last:
+            total += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit, last = None, SMALL_UNITS[ch]
         else:
             return None
     if digit is not None:
@@ -80,12 +84,11 @@ def _section(text: str) -> int | None:
 
 def _positional(text: str) -> int | None:
     """Digit-by-digit numerals: 二〇二〇 → 2020, 一九九八 → 1998 (at most 16 digits)."""
-    cn = numerals().digits
-    digits = all(ch in cn for ch in text) and cn.get(text[:1], 0) != 0
-    if digits and (len(text) >= 3 or any(cn[ch] == 0 for ch in text)):
+    digits = all(ch in CN_DIGITS for ch in text) and CN_DIGITS.get(text[:1], 0) != 0
+    if digits and (len(text) >= 3 or any(CN_DIGITS[ch] == 0 for ch in text)):
         if len(text) > _MAX_DIGITS:
             return _TOO_LONG
-        return int("".join(str(cn[ch]) for ch in text))
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
     return None
 
 
@@ -93,10 +96,9 @@ def _below(rest: str, mult: int) -> int | None:
     """The part after 万 or 亿: 一万五 → 5000, 一万零五 → 5, 一亿三千万 → 30,000,000."""
     if not rest:
         return 0
-    cn = numerals().digits
-    if len(rest) == 1 and cn.get(rest, 0):
-        return cn[rest] * mult // 10
-    value = chinese_int(rest.lstrip(numerals().zeros))
+    if len(rest) == 1 and CN_DIGITS.get(rest, 0):
+        return CN_DIGITS[rest] * mult // 10
+    value = chinese_int(rest.lstrip(_ZEROS))
     return value if value is not None and value < mult else None
 
 
@@ -116,19 +118,17 @@ def chinese_int(text: str) -> int | None:
     return None if value is None or value >= MAX_VALUE else value
 
 
-def _grouped(text: str, scale: int) -> int | None:
-    """``text`` read as groups separated by the myriad ``numerals().myriads[scale]`` (亿,
-    then 万), each group after the first below it; a text without it is read at the next
-    scale down."""
-    myriads = numerals().myriads
-    if scale >= len(myriads):
+def _grouped(text: str, level: int) -> int | None:
+    """``text`` read as groups separated by the scale of ``level`` (亿 at 0, then 万), each
+    group after the first below the scale; a text without it is read at the next scale down."""
+    if level >= len(_SCALES):
         return _section(text)
-    chars, mult = myriads[scale]
-    for ch in chars[1:]:  # 億, 萬: the traditional forms
+    chars, mult = _SCALES[level]
+    for ch in chars[1:]:
         text = text.replace(ch, chars[0])
-    groups = text.split(chars[0])
+    groups = text.split(chars[0]) if chars else [text]
     if len(groups) == 1:
-        return _grouped(text, scale + 1)
+        return _grouped(text, level + 1)
     head = groups[0]
     value = chinese_int(head) if head else None
     for rest in groups[1:]:
@@ -151,31 +151,30 @@ def chinese_number(text: str) -> float | None:
 @lru_cache(maxsize=4096)
 def _chinese_number(text: str) -> float | None:
     """Remembered: reports repeat the same few numerals (一, 五, 两, 三千) thousands of times."""
-    nums = numerals()
-    cn = nums.digits
-    for point in nums.points[1:]:  # 點: the traditional form
-        text = text.replace(point, nums.points[0])
-    whole, sep, frac = text.partition(nums.points[0])
+    whole, sep, frac = text, "", ""
+    for point in POINTS:  # 点, or 點 in traditional script
+        if point in text:
+            whole, sep, frac = text.partition(point)
+            break
     if not sep:
         value = chinese_int(text)
         return None if value is None else float(value)
     scale = 1.0
-    for names, mult in nums.myriads:
-        if frac.endswith(tuple(names)):
-            frac, scale = frac[:-1], float(mult)
-    if not frac or any(ch not in cn for ch in frac):
+    for name, mult in BIG_UNITS.items():
+        if frac.endswith(name):
+            frac, scale = frac[: -len(name)], float(mult)
+    if not frac or any(ch not in CN_DIGITS for ch in frac):
         return None
     head = chinese_int(whole)
     if head is None:
         return None
-    return (head + float("0." + "".join(str(cn[c]) for c in frac))) * scale
+    return (head + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))) * scale
 
 
 def adjacent(text: str) -> tuple[float, float] | None:
     """Two neighbouring digits meaning "three or four": 三四, 两三, 七八."""
-    cn = numerals().digits
-    if len(text) == 2 and all(ch in cn for ch in text):
-        a, b = cn[text[0]], cn[text[1]]
+    if len(text) == 2 and all(ch in CN_DIGITS for ch in text):
+        a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
         if 0 < a < b <= 9 and (b == a + 1 or (a, b) == (3, 5)):
             return float(a), float(b)
     return None

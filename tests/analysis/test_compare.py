@@ -185,16 +185,16 @@ _TARGET_SENTENCE = regex.compile(r"预期目标[^。]*?(?:地区|国内)生产�
 
 def test_indicator_panel_reads_the_gdp_targets_of_the_province(corpus):
     long = corpus["indicator_long"]
-    gdp = long[(long["series"] == "东川省") & (long["indicator"] == "国内生产总值")]
+    long = long[long["chosen"]]
+    # the growth of 国内生产总值 is 经济增长 (SPEC §2 indicator_norm)
+    gdp = long[(long["series"] == "东川省") & (long["indicator"] == "经济增长")]
     targets = gdp[(gdp["unit"] == "%") & (gdp["role"] == "target")].set_index("period")
     for name, period in (("03_province_gwr_2023", "2023"), ("10_gwr_targets_2024", "2024")):
         text = fold((CORPORA / f"{name}.txt").read_text(encoding="utf-8"))
         stated = float(_TARGET_SENTENCE.search(text).group(1))
         assert targets.loc[period, "value"] == stated
     panel = corpus["indicator_panel"].set_index(["series", "indicator", "unit", "role"])
-    assert (
-        panel.loc[("东川省", "国内生产总值", "%", "target"), "2024"] == targets.loc["2024", "value"]
-    )
+    assert panel.loc[("东川省", "经济增长", "%", "target"), "2024"] == targets.loc["2024", "value"]
 
 
 def test_masked_figures_never_enter_the_panel(corpus):
@@ -418,8 +418,8 @@ def test_gdp_growth_targets_of_the_state_council(state_council):
     tables, out = state_council
     long = out["indicator_long"]
     targets = long[
-        (long["series"] == "state-council") & (long["indicator"] == "国内生产总值")
-        & (long["unit"] == "%") & (long["role"] == "target")
+        (long["series"] == "state-council") & (long["indicator"] == "经济增长")
+        & (long["unit"] == "%") & (long["role"] == "target") & long["chosen"]
     ].set_index("period")  # fmt: skip
     texts = dict(zip(tables["documents"]["doc_id"], tables["documents"]["text"], strict=True))
     checked = []
@@ -440,10 +440,10 @@ def test_last_years_results_recalled_in_a_plan_section_are_last_years(state_coun
     a year's own figure rather than the 十一五 totals (5771万, 11.2%) of the same report."""
     _, out = state_council
     long = out["indicator_long"]
-    long = long[long["series"] == "state-council"].set_index(
+    long = long[(long["series"] == "state-council") & long["chosen"]].set_index(
         ["indicator", "unit", "role", "period"]
     )
-    assert long.loc[("国内生产总值", "%", "result", "2010"), "value"] == 10.3
+    assert long.loc[("经济增长", "%", "result", "2010"), "value"] == 10.3
     assert long.loc[("居民消费价格", "%", "result", "2010"), "value"] == 3.3
     assert long.loc[("城镇新增就业", "人", "result", "2010"), "value"] == 1.168e7
     assert long.loc[("居民消费价格", "%", "target", "2011"), "value"] == 4.0
@@ -475,3 +475,115 @@ def test_campaign_matrix_shows_the_years_of_national_campaigns(state_council):
         p: n for p, n in written.items() if n
     }
     assert matrix.loc[("state-council", "科学发展观"), "status"] == "dropped"
+
+
+# The growth targets of the State Council's reports, as the reports state them (public
+# record): year → (low, high) in per cent.  1992–1995 write 国民生产总值 and 经济增长速度,
+# 1995 a range in Chinese numerals, 2016 and 2019 ranges; 2020 set no target.  The corpus's
+# copies of 2000 and 2002 hold no target paragraph.
+# fmt: off
+GDP_GROWTH_TARGETS = {
+    "1993": (8, 8), "1995": (8, 9), "1996": (8, 8), "1997": (8, 8), "1998": (8, 8),
+    "1999": (7, 7), "2001": (7, 7), "2003": (7, 7),
+    "2004": (7, 7), "2005": (8, 8), "2006": (8, 8), "2007": (8, 8), "2008": (8, 8),
+    "2009": (8, 8), "2010": (8, 8), "2011": (8, 8), "2012": (7.5, 7.5), "2013": (7.5, 7.5),
+    "2014": (7.5, 7.5), "2015": (7, 7), "2016": (6.5, 7), "2017": (6.5, 6.5),
+    "2018": (6.5, 6.5), "2019": (6, 6.5), "2021": (6, 6), "2022": (5.5, 5.5),
+    "2023": (5, 5), "2024": (5, 5), "2025": (5, 5),
+}
+# fmt: on
+
+
+def test_the_gdp_growth_target_panel_of_the_state_council_is_complete(state_council):
+    _, out = state_council
+    years = set(out["periods"][out["periods"]["series"] == "state-council"]["period"])
+    panel = out["indicator_panel"].set_index(["series", "indicator", "unit", "role"])
+    row = panel.loc[("state-council", "经济增长", "%", "target")]
+    long = out["indicator_long"]
+    chosen = long[
+        (long["series"] == "state-council") & (long["indicator"] == "经济增长")
+        & (long["role"] == "target") & long["chosen"]
+    ].set_index("period")  # fmt: skip
+    wrong = {}
+    for year, (low, high) in GDP_GROWTH_TARGETS.items():
+        if year not in years:
+            continue
+        got = row.get(year)
+        if got != low or (high != low and chosen.loc[year, "high"] != high):
+            wrong[year] = (got, chosen.loc[year, "high"] if year in chosen.index else None)
+    assert not wrong, wrong
+    # 2020 stated no growth target: absent, not an invented value
+    assert pd.isna(row.get("2020"))
+    # no cell of the GDP rows holds a five-year average or a movement's starting value
+    cells = long[
+        (long["series"] == "state-council") & long["indicator"].isin(["经济增长", "国内生产总值"])
+    ]  # fmt: skip
+    for c in cells.itertuples():
+        sentence = fold(c.sentence)
+        figure = fold(c.value_text)
+        assert f"年均增长{figure}" not in sentence, (c.period, c.sentence)
+        assert not regex.search(
+            rf"[由从][^，。；]{{0,8}}{regex.escape(figure)}[^，。；]{{0,12}}[到至]", sentence
+        ), (c.period, c.sentence)
+
+
+# --- cells researchers can trust (SPEC §5) ----------------------------------------------------
+_DRAFT = (
+    "青岚县2021年政府工作报告\n一、2020年工作回顾\n全县地区生产总值达到{gdp}亿元，增长{growth}%，"
+    "五年来年均增长7.5%。全县深入推进“放管服”改革，“放管服”成效明显。\n"
+    "二、2021年工作安排\n今年全县地区生产总值预期增长6%左右。\n"
+)
+
+
+def test_two_documents_of_one_period_are_a_warning_and_a_conflict_never_a_sum(tmp_path):
+    folder = tmp_path / "青岚县"
+    folder.mkdir()
+    (folder / "2021.txt").write_text(_DRAFT.format(gdp=120, growth=5.1), encoding="utf-8")
+    (folder / "2021-final.txt").write_text(_DRAFT.format(gdp=121, growth=5.1), encoding="utf-8")
+    tables = report_tables(run_batch(iter_inputs([folder])), with_text=True)
+    out = compare(tables)
+    (warning,) = out["warnings"].itertuples()
+    assert warning.period == "2021" and warning.documents == 2
+    assert "2021.txt" in warning.message and "2021-final.txt" in warning.message
+    long = out["indicator_long"]
+    level = long[(long["indicator"] == "国内生产总值") & (long["unit"] == "元")]
+    assert sorted(level["value"]) == [1.2e10, 1.21e10] and level["conflict"].all()
+    panel = out["indicator_panel"].set_index(["series", "indicator", "unit", "role"])
+    row = panel.loc[("青岚县", "国内生产总值", "元", "result")]
+    assert pd.isna(row["2020"]) and row["conflicts"] == "2020"
+    # the growth both state agrees: one value, and the five-year average is no candidate
+    growth = long[(long["indicator"] == "经济增长") & (long["role"] == "result")]
+    assert set(growth["value"]) == {5.1} and not growth["conflict"].any()
+    assert panel.loc[("青岚县", "经济增长", "%", "result"), "2020"] == 5.1
+    # a campaign named twice in each document counts 2 for the period, not 4
+    matrix = out["campaign_matrix"].set_index(["series", "norm"])
+    assert matrix.loc[("青岚县", "放管服"), "2021"] == 2
+
+
+def test_a_real_report_filed_twice_is_a_warning_and_counts_once(tmp_path):
+    """A byte-identical copy is reported once by the batch; a copy in another encoding is a
+    second document of the period: a warning naming both, never twice the counts."""
+    if not STATE_COUNCIL.is_dir():
+        pytest.skip(SHARED_REASON)
+    once, twice = tmp_path / "once" / "state-council", tmp_path / "twice" / "state-council"
+    once.mkdir(parents=True)
+    twice.mkdir(parents=True)
+    report = (STATE_COUNCIL / "2019.txt").read_bytes()
+    (once / "2019.txt").write_bytes(report)
+    (twice / "2019.txt").write_bytes(report)
+    # the same report saved again in another encoding: other bytes, the same text
+    (twice / "2019-draft.txt").write_bytes(report.decode("utf-8").encode("gb18030"))
+    single = compare(report_tables(run_batch(iter_inputs([once])), with_text=True))
+    double = compare(report_tables(run_batch(iter_inputs([twice])), with_text=True))
+    (warning,) = double["warnings"].itertuples()
+    assert warning.documents == 2 and warning.period == "2019"
+    assert "2019.txt" in warning.message and "2019-draft.txt" in warning.message
+    # every campaign counts what one copy holds, not twice that
+    counts = ["series", "norm", "period", "count"]
+    assert double["campaign_long"][counts].equals(single["campaign_long"][counts])
+    # the copies agree: the panel is the single copy's, its own conflicts and no more
+    assert double["indicator_panel"].equals(single["indicator_panel"])
+    # the command says so on standard error
+    result = CliRunner().invoke(app, ["compare", str(twice), "--out", str(tmp_path / "cmp")])
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.output and "2019-draft.txt" in result.output

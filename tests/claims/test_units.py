@@ -136,3 +136,89 @@ def test_a_unit_holding_a_scale_takes_none_before_it(text, unit, base, multiplie
 
 def test_jieqi_is_no_count():
     assert match_unit(fold("节气等非遗"), 0) is None
+
+
+# fmt: off
+# Traditional-script units are derived from the simplified rows at load (OpenCC), with
+# the same simplified base, and keep every word the simplified row rules out
+# (个 blocks 税, 头, 子: so does 個).
+TRADITIONAL = [
+    ("個", "个"), ("億元", "元"), ("個百分點", "个百分点"), ("戶", "户"), ("噸", "吨"),
+    ("萬畝", "平方米"), ("公頃", "平方米"), ("小時", "小时"), ("頭", "头"),
+]
+TRADITIONAL_NOT_UNITS = ["個人", "個稅", "個頭", "個子", "戶籍", "噸級", "頭部"]
+# fmt: on
+
+
+@pytest.mark.parametrize(("unit", "base"), TRADITIONAL, ids=[u for u, _ in TRADITIONAL])
+def test_traditional_units_are_derived_with_their_simplified_base(unit, base):
+    found = base_of(unit)
+    assert found is not None and found[0] == base
+
+
+@pytest.mark.parametrize("text", TRADITIONAL_NOT_UNITS)
+def test_traditional_units_keep_what_the_simplified_row_rules_out(text):
+    assert match_unit(text, 0) is None
+
+
+def test_counts_and_rates_come_from_each_units_dimension():
+    from extractor.claims.units import unit_table
+
+    table = unit_table()
+    assert {"个", "家", "人", "艘", "架", "人次"} <= table.bases("count")
+    assert table.bases("rate", "multiple") == {"%", "个百分点", "倍"}
+
+
+@pytest.mark.parametrize("count", ["个", "艘", "架", "台套"])
+def test_a_negative_count_is_flagged_whatever_counts_it(count):
+    # the audit's counts are the units of dim "count" (issue 16: -3艘 was not flagged)
+    from extractor import parse
+
+    report = parse(f"一、工作情况\n全年新增船舶-3{count}，完成改造任务。\n")
+    negative = [f for f in report.findings if f.rule == "rate_out_of_range"]
+    assert [f.text for f in negative] == [f"-3{count}"]
+
+
+def test_a_users_count_unit_is_a_count_to_the_audit(tmp_path: Path):
+    tmp_path = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), tmp_path)
+    (tmp_path / "my_units.toml").write_text(
+        '[units."艇"]\nbase = "艇"\ndim = "count"\n', encoding="utf-8"
+    )
+    from extractor import parse
+
+    report = parse("一、工作情况\n全年新增巡逻-2艇，完成改造任务。\n", rules=load_rules(tmp_path))
+    assert [f.text for f in report.findings if f.rule == "rate_out_of_range"] == ["-2艇"]
+
+
+def _unit_cases() -> list[tuple[str, str, bool]]:
+    """(unit, sentence, whether the sentence reads a figure in that unit) for every row of
+    units.toml that carries examples: the rows that rule words out (not_before), ranks
+    (not_after) or count only at a clause's end (clause_final) show each trap."""
+    cases = []
+    for word, row in default_rules().map("units").items():
+        cases += [(word, text, True) for text in row.get("examples", ())]
+        cases += [(word, text, False) for text in row.get("counterexamples", ())]
+    return cases
+
+
+UNIT_CASES = _unit_cases()
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "reads"), UNIT_CASES, ids=[f"{u}-{t}" for u, t, _ in UNIT_CASES]
+)
+def test_each_unit_row_reads_its_examples_and_not_its_counterexamples(unit, text, reads):
+    units = [c.unit for c in find_claims(text)]
+    assert any(u.endswith(unit) for u in units) == reads, units
+
+
+def test_every_unit_row_with_a_trap_has_examples():
+    import tomllib
+
+    written = tomllib.loads((default_patterns_dir() / "units.toml").read_text(encoding="utf-8"))
+    traps = {"not_before", "not_after", "clause_final"}
+    missing = [
+        w for w, row in written["units"].items() if traps & set(row) and "examples" not in row
+    ]
+    assert not missing, missing

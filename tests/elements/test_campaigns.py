@@ -389,8 +389,9 @@ def test_campaigns_table_has_spec_columns():
     report = parse("2020年工作总结\n一、主要成效\n一是深化“放管服”改革，打造“X+避暑”品牌。\n")
     report = replace(report, campaigns=tuple(find_campaigns(report.text)))
     df = report.tables()["campaigns"]
-    assert list(df.columns) == ["doc_id", "section_id", "measure_id", "text", "norm", "kind",
-                                "has_placeholder", "start", "end"]  # fmt: skip
+    # SPEC §4, with the element's id and its rule (as every element table)
+    assert list(df.columns) == ["doc_id", "campaign_id", "section_id", "measure_id", "text",
+                                "norm", "kind", "has_placeholder", "rule", "start", "end"]  # fmt: skip
     assert df["text"].tolist() == ["放管服", "X+避暑"] and df["has_placeholder"].tolist() == [
         False,
         True,

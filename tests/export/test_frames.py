@@ -73,6 +73,9 @@ def test_read_tables_gives_back_what_compare_wrote(fmt, comparison, tmp_path):
     back = extractor.read_tables(tmp_path / fmt)
     assert set(back) == set(comparison) == set(reference)
     for name, df in reference.items():
+        if df.empty and fmt == "jsonl":  # no line, no column names (compare's warnings)
+            assert back[name].empty
+            continue
         pd.testing.assert_frame_equal(back[name], df, check_dtype=False)
         for column in df.columns:  # numbers stay numbers (Int64 counts, floats), text text
             kinds = [

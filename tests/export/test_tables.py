@@ -28,16 +28,17 @@ COLUMNS = {
                   "doc_type", "date", "chars", "encoding", "sha256", "status", "error",
                   "warning"],
     "sections": ["doc_id", "section_id", "parent_id", "level", "marker", "ordinal", "title",
-                 "kind", "period", "start", "end"],
+                 "kind", "period", "rule", "start", "end"],
     "measures": ["doc_id", "measure_id", "section_id", "parent_id", "marker", "ordinal", "style",
-                 "headline", "slogan", "text", "start", "end"],
-    "claims": ["doc_id", "section_id", "measure_id", "indicator", "value_text", "value", "low",
-               "high", "unit", "base_unit", "approx", "change", "time_ref", "is_target", "masked",
-               "sentence", "sentence_start", "sentence_end", "start", "end"],
-    "placeholders": ["doc_id", "section_id", "measure_id", "text", "kind", "sentence",
-                     "sentence_start", "sentence_end", "start", "end"],
-    "campaigns": ["doc_id", "section_id", "measure_id", "text", "norm", "kind", "has_placeholder",
-                  "start", "end"],
+                 "headline", "slogan", "text", "rule", "start", "end"],
+    "claims": ["doc_id", "claim_id", "section_id", "measure_id", "indicator", "indicator_norm",
+               "value_text", "value", "low", "high", "baseline", "unit", "base_unit", "approx",
+               "change", "span", "time_ref", "is_target", "masked", "sentence", "sentence_start",
+               "sentence_end", "rule", "start", "end"],
+    "placeholders": ["doc_id", "placeholder_id", "section_id", "measure_id", "text", "kind",
+                     "sentence", "sentence_start", "sentence_end", "rule", "start", "end"],
+    "campaigns": ["doc_id", "campaign_id", "section_id", "measure_id", "text", "norm", "kind",
+                  "has_placeholder", "rule", "start", "end"],
     "findings": ["doc_id", "rule", "rules", "severity", "message", "path", "line", "column",
                  "heading", "marker", "section_id", "measure_id", "start", "end", "text",
                  "sentence", "sentence_start", "sentence_end", "related_doc_id", "related_path", "related_line", "related_start",
@@ -80,7 +81,7 @@ def test_empty_tables_keep_columns_and_dtypes(table):
             assert str(df[name].dtype) == "Int64", name
         elif name in {"is_target", "masked", "has_placeholder"}:
             assert df[name].dtype == bool
-        elif name in {"value", "low", "high"}:
+        elif name in {"value", "low", "high", "baseline"}:
             assert df[name].dtype == "float64"
         else:
             assert isinstance(df[name].dtype, pd.StringDtype), name

@@ -454,7 +454,8 @@ def test_records_build_alike_by_keyword_position_and_default():
     )  # fmt: skip
     by_name = Claim(**values)
     by_place = Claim(*values.values())
-    assert by_name == by_place and dataclasses.asdict(by_name) == values
+    defaults = {"baseline": None, "span": "period", "indicator_norm": ""}
+    assert by_name == by_place and dataclasses.asdict(by_name) == {**values, **defaults}
     assert hash(by_name) == hash(by_place)
     with pytest.raises(dataclasses.FrozenInstanceError):
         by_name.unit = "元"  # type: ignore[misc]

@@ -33,10 +33,10 @@ def _add(directory: Path, name: str, body: str) -> None:
 # fmt: off
 MISTAKES = [
     # (what the user did, file, edit, the error names …)
-    ("a misspelled vocabulary key", "claims.toml", ("approx_before =", "aprox_before ="),
+    ("a misspelled vocabulary key", "claims.toml", ("[claims.approx_before]",
+                                                     "[claims.aprox_before]"),
      r"claims\.toml: \[claims\] key 'aprox_before': unknown key"),
-    ("a wrong type", "claims.toml", ('approx_inner = ["余", "餘", "多", "来", "來"]',
-                                     'approx_inner = "余"'),
+    ("a wrong type", "claims.toml", ('words = ["余", "多", "来"]', 'words = "余"'),
      r"claims\.toml: \[claims\] key 'approx_inner': must be a list of strings"),
     ("a misspelled rule key", "outline.toml", ("level = 4", "levle = 4"),
      r"outline\.toml: \[section\] rule 'section\.paren_arabic': unknown keys \['levle'\]"),

@@ -189,3 +189,24 @@ def test_a_numeral_is_read_back_from_a_unit_that_opens_with_a_numeral_character(
     assert find_numbers(text, before=before) == []
     got = [(n.text, n.value) for n in find_numbers(text, before=before, numeral_led=("千瓦",))]
     assert got == [("四百零六万", 4060000), ("二万五千", 25000)]
+
+
+def test_the_numeral_templates_hold_only_numeral_characters():
+    # text.toml's templates spell out digit classes that the time patterns use; they may
+    # not drift from the numeral tables of numerals.toml
+    from extractor.rules import default_rules
+
+    rules = default_rules()
+    known = {*rules.map("numeral_digits"), *rules.map("numeral_powers")}
+    for name in ("cn_ordinal", "cn_count", "cn_year_digit"):
+        inside = rules.template(name).split("[", 1)[1].split("]", 1)[0]
+        assert set(inside) <= known, (name, set(inside) - known)
+
+
+def test_a_rule_set_without_numeral_tables_reads_arabic_figures_only(tmp_path):
+    from extractor.rules import load_rules
+
+    (tmp_path / "units.toml").write_text('[units."个"]\nbase = "个"\n', encoding="utf-8")
+    rules = load_rules(tmp_path)
+    found = [(n.text, n.value) for n in find_numbers("新建12个，三个，百分之五", rules=rules)]
+    assert found == [("12", 12.0)]

@@ -1,11 +1,17 @@
 """Canonical indicators: the same measured quantity under one name across years.
 
+Each claim carries its canonical name as ``indicator_norm`` (SPEC §2), so that a table of
+claims lines up across documents without this module; ``extractor.analysis.compare`` builds
+its indicator panel from it.
+
 A claim's ``indicator`` is the phrase before its figure as the report wrote it
 (``全市实现地区生产总值``, ``中央提出今年经济增长预期目标``).  To compare periods those
 phrases are mapped to canonical names listed, with their aliases, in
 ``patterns/indicators.toml``: a phrase takes the indicator whose alias it contains, the
-longest alias winning (``单位国内生产总值能耗`` beats ``国内生产总值``).  In a share
-(``国债余额占国内生产总值比重``) only the numerator before ``占`` counts.
+longest alias winning (``单位国内生产总值能耗`` beats ``国内生产总值``).  In a share or a
+relation (``国债余额占国内生产总值比重``, ``消费对经济增长的贡献率``,
+``服务业在国内生产总值中的比重``) only what comes before it counts, unless an alias holds the
+relation itself (``科技进步对经济增长的贡献率``).
 
 >>> canonical_indicator("全市实现地区生产总值")
 '国内生产总值'
@@ -23,13 +29,14 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
 
 _SOURCE = "indicators.toml"
-_KEYS = frozenset({"name", "group", "aliases", "examples", "counterexamples"})
+_KEYS = frozenset({"name", "group", "aliases", "growth", "examples", "counterexamples"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,9 @@ class Indicator:
     aliases: tuple[str, ...]
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    #: the name of its growth rate, where it differs (国内生产总值 and 国民生产总值 grow as
+    #: 经济增长: SPEC §2)
+    growth: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,9 @@ class IndicatorTable:
         self._owner = owner
         # longest first, so the first hit at a position is the longest alias there
         self._aliases = sorted(owner, key=lambda a: (-len(a), a))
+        self._matcher = AhoCorasick(self._aliases) if self._aliases else None
         self._lookup = lru_cache(maxsize=65_536)(self._match)
+        self._growth = {ind.name: ind.growth for ind in self.indicators if ind.growth}
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -95,20 +107,34 @@ class IndicatorTable:
         found = self.match(phrase)
         return found.name if found else ""
 
+    def of_claim(self, phrase: str, *, rate: bool) -> str:
+        """The canonical name of a claim's indicator; a rate of an indicator that names its
+        growth (国内生产总值增长6%, 国民生产总值计划增长百分之八) takes that name (经济增长)."""
+        found = self.match(phrase)
+        if found is None:
+            return ""
+        return self._growth.get(found.name, found.name) if rate else found.name
+
     def _match(self, phrase: str) -> IndicatorMatch | None:
         key = self.key(phrase)
-        if self._share is not None:
-            share = self._share.search(key)
-            if share:
-                key = key[: share.start()]
-        best: IndicatorMatch | None = None
-        for alias in self._aliases:
-            if best is not None and len(alias) < len(best.alias):
-                break
-            pos = key.rfind(alias)
-            if pos >= 0 and (best is None or pos > best.start):
-                best = IndicatorMatch(self._owner[alias], alias, pos, pos + len(alias))
-        return best
+        share = self._share.search(key) if self._share is not None else None
+        if share:
+            whole = self._longest(key)
+            if whole is not None and whole.start <= share.start() < whole.end:
+                return whole  # an alias that holds the relation (科技进步对经济增长的贡献率)
+            key = key[: share.start()]
+        return self._longest(key)
+
+    def _longest(self, key: str) -> IndicatorMatch | None:
+        if not key or self._matcher is None:
+            return None
+        # every alias found in one pass (Aho-Corasick): the longest wins, then the rightmost
+        found = self._matcher.find_matches_as_indexes(key, overlapping=True)
+        if not found:
+            return None
+        i, start, end = max(found, key=lambda m: (m[2] - m[1], m[1]))
+        alias = self._aliases[i]
+        return IndicatorMatch(self._owner[alias], alias, start, end)
 
 
 def _strings(raw: Any, where: str) -> tuple[str, ...]:
@@ -140,6 +166,7 @@ def parse_indicators(entries: Iterable[Mapping[str, Any]]) -> list[Indicator]:
                 aliases=(name, *(a for a in aliases if a != name)),
                 examples=_strings(raw.get("examples", []), where),
                 counterexamples=_strings(raw.get("counterexamples", []), where),
+                growth=str(raw.get("growth", "")),
             )
         )
     return out

@@ -1,4 +1,4 @@
-"""Canonical indicators (extractor/analysis/indicators.py, patterns/indicators.toml)."""
+"""Canonical indicators (extractor/claims/indicators.py, patterns/indicators.toml)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from extractor.analysis.indicators import (
+from extractor.claims.claims import find_claims
+from extractor.claims.indicators import (
     Indicator,
     IndicatorTable,
     canonical_indicator,
@@ -138,3 +139,31 @@ def test_a_user_pattern_directory_brings_its_own_indicators(tmp_path):
     rules = load_rules(tmp_path)
     assert canonical_indicator("设置检疫卡口", rules=rules) == "检疫卡口"
     assert canonical_indicator("设置检疫卡口") == ""
+
+
+# fmt: off
+CLAIM_NORMS = [
+    # a level of output is the indicator itself; its rate of growth is 经济增长 (SPEC §2)
+    ("全市实现地区生产总值1.2万亿元。", [("1.2", "国内生产总值")]),
+    ("国内生产总值增长6.9%。", [("6.9", "经济增长")]),
+    ("国民生产总值比上年增长百分之十三。", [("百分之十三", "经济增长")]),
+    ("经济增长速度为7.5%左右。", [("7.5", "经济增长")]),
+    # a share names its numerator; an indicator of no growth name keeps its own
+    ("国债余额占国内生产总值比重为20%。", [("20", "国债")]),
+    # a relation counts what comes before it, unless an alias holds it whole
+    ("消费对经济增长的贡献率达到66.4%。", [("66.4", "")]),
+    ("服务业在国内生产总值中的比重上升到50.5%。", [("50.5", "")]),
+    ("科技进步对经济增长的贡献率达到60%。", [("60", "科技进步贡献率")]),
+    # a contribution to growth is no growth (the State Council's 2016 and 2024 reports)
+    ("国内生产总值增长6.7%，对全球经济增长的贡献率超过30%。",
+     [("6.7", "经济增长"), ("30", "对世界经济增长贡献率")]),
+    ("居民消费价格涨幅3%左右。", [("3", "居民消费价格")]),
+    ("设置检疫卡口12个。", [("12", "")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIM_NORMS)
+def test_each_claim_carries_its_canonical_indicator(text, expected):
+    got = [(c.value_text, c.indicator_norm) for c in find_claims(text)]
+    assert got == expected

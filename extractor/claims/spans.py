@@ -1,0 +1,220 @@
+"""Spans: what stretch of time a figure covers (SPEC §2 ``span``).
+
+``period`` (the year or half-year its section speaks of) is the default; ``multi-year`` a
+total, an average or a change over several years; ``to-date`` a running total since a
+start.  An annual panel takes only ``period`` figures, so the cues are read from the genre,
+in this order (the words are entries of patterns/claims.toml):
+
+1. a duration is multi-year (连续十三年: the figure counts the years);
+2. a total over years is multi-year (五年累计); another running total (累计达到831家,
+   已投入80亿元, 截至目前: ``to_date``) is to-date, unless its sentence or section speaks of
+   several years;
+3. an average or a duration in its clause (年均增长7.1%, 平均每年, 连续四年达到, 比五年前:
+   ``multi_year_clause``), a comparison with a base year before the last one (比2009年提高
+   92% in a review of 2011), or a time reference beyond its section's year or over a range
+   of years (到2030年, 2003年到2006年) make it multi-year;
+4. in a sentence that speaks of several years (五年来, 过去五年, “十三五”期间:
+   ``multi_year_sentence``; up to its 。, so 五年来，A；B。 governs B), or in a section of
+   several years (过去五年工作回顾, “十四五”时期…: ``multi_year_titles``) outside a paragraph
+   or sentence that opens on one year (过去一年，…; 2012年，…), or in a paragraph that opens
+   on several years (——这五年，…), a flow (a change, 新增, 新建,
+   累计: ``flow_words``) is multi-year, while a level reached (由…增加到51.9万亿元, 达到)
+   stays the period's;
+5. a part of the figure before it (两年新增4万亿元投资，其中中央财政投资1.26万亿元:
+   ``part_of``) covers what that figure covers (:func:`part_span`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from extractor.model import Section
+from extractor.rules.records import RuleSet
+from extractor.text.numerals import chinese_int
+
+PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
+V1 = regex.VERSION1
+#: How far into a paragraph (its first sentence) or a sentence an opening on one year is
+#: looked for (过去一年，…; 2017年，…; 这里要特别指出，刚刚过去的1992年，…).
+_OPENING = 24
+
+
+@dataclass(frozen=True, slots=True)
+class SpanWords:
+    """The compiled span vocabulary of a rule set."""
+
+    clause: Any  # multi_year_clause, searched in the clause before the figure
+    sentence: Any  # multi_year_sentence, searched in the sentence before the figure
+    to_date: Any
+    flow: Any
+    titles: Any
+    one_year: Any  # one_year_opening, matched near a paragraph's start
+    base_year: Any  # 比2009年, 同1987年相比: group y is the base year
+    year: Any  # a year in a time reference: group y
+    duration: Any  # 连续 … right before a figure of years
+    level: Any  # level_before, searched in the words right before the figure
+    passing: Any  # passing_before: 超, 突破 right before a stock's figure
+    annual: Any  # a comparison with the year before (比上年, 同比): a year's change
+    part: Any  # 其中: a part of the figure before, over the same stretch of time
+
+
+def _alt(rules: RuleSet, name: str) -> str:
+    return rules.vocab(f"claims.{name}").alternation(longest_first=True)
+
+
+def span_words(rules: RuleSet) -> SpanWords:
+    """The span vocabulary of a rule set, compiled once."""
+    return rules.compiled("spanwords", _compile)
+
+
+def _compile(rules: RuleSet) -> SpanWords:
+    year = rules.map("templates").get("year", r"(?:1[89]|20)\d{2}")
+    spaced = rules.map("templates").get("spaced_year", "(?!)")
+    comparison = rules.vocab("claims.comparison_marks").chars or "(?!)"
+    duration = rules.vocab("claims.duration_before").alternation()
+    unit = rules.vocab("claims.year_units").alternation()  # 年
+    return SpanWords(
+        clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
+        sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
+        to_date=regex.compile(_alt(rules, "to_date"), V1),
+        flow=regex.compile(_alt(rules, "flow_words"), V1),
+        titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
+        one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
+        base_year=regex.compile(
+            rf"[{regex.escape(comparison)}](?P<y>{year}|{spaced})(?:{unit})", V1
+        ),
+        year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
+        duration=regex.compile(rf"(?:{duration})$", V1),
+        level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
+        passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
+        annual=regex.compile(_alt(rules, "comparison"), V1),
+        part=regex.compile(_alt(rules, "part_of"), V1),
+    )
+
+
+def year_of(text: str) -> int | None:
+    """The year a numeral names: 2009, 1 9 9 7, 一九八七."""
+    digits = text.replace(" ", "")
+    if digits.isdigit():
+        return int(digits)
+    return chinese_int(digits)
+
+
+def years_in(folded: str, span: tuple[int, int], words: SpanWords) -> list[int]:
+    """The years a time reference names (2003年到2006年: 2003, 2006)."""
+    found = (year_of(m.group("y")) for m in words.year.finditer(folded, *span))
+    return [y for y in found if y is not None]
+
+
+def section_year(sections: Sequence[Section]) -> int | None:
+    """The year of the innermost section with a period (2020 of 2020H1), or None."""
+    return _section_year(sections)
+
+
+def _section_year(sections: Sequence[Section]) -> int | None:
+    for sec in sections:
+        if sec.period[:4].isdigit():
+            return int(sec.period[:4])
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A figure and the stretches of text around it (offsets in the folded text)."""
+
+    start: int  # the figure
+    clause: int  # its clause's start
+    sentence: int  # its sentence's start
+    full: int  # its full sentence's start (a ；does not end it: 五年来，A；B。 governs B)
+    paragraph: int  # its paragraph's start
+    time: tuple[int, int] | None  # its time reference
+    years: bool  # it counts years (its unit is 年)
+    change: str
+    baseline: float | None
+    rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
+
+
+def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
+    """The span of the figure ``at`` (see the module's docstring)."""
+    clause, sentence = (at.clause, at.start), (at.full, at.start)  # 同1987年相比，A；B
+    if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
+        return MULTI_YEAR  # 连续十三年
+    several = _several(folded, at, sections, words)  # 0: no, 1: its section, 2: its sentence
+    if words.to_date.search(folded, *clause):
+        # 累计达到831家; 五年累计, or 累计 in a review of five years
+        return MULTI_YEAR if several or words.clause.search(folded, *clause) else TO_DATE
+    if words.clause.search(folded, *clause):
+        return MULTI_YEAR
+    year = _section_year(sections)
+    if at.time is not None and _beyond(folded, at.time, year, words):
+        return MULTI_YEAR  # 到2030年, 2003年到2006年
+    before = max(at.clause, at.start - 6)
+    if at.baseline is not None or words.level.search(folded, before, at.start):
+        return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
+    if year is not None and _earlier_base(folded, sentence, year, words):
+        return MULTI_YEAR  # 比2009年提高92% (in a review of 2011)
+    if not several or words.annual.search(folded, *clause):
+        return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
+    # a sentence that names several years covers its figures; a section only its flows
+    # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
+    # 2529万公顷); a rate or share with no change is a level
+    # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
+    bare = at.rate or words.passing.search(folded, before, at.start)
+    flow = at.change or words.flow.search(folded, *clause) or not bare
+    return MULTI_YEAR if several == 2 or flow else PERIOD
+
+
+def part_span(
+    folded: str, span: str, before: tuple[int, str] | None, at: Where, words: SpanWords
+) -> str:
+    """The span of a figure that is a part (其中…) of the figure before it in its full
+    sentence: that figure's, where its own cues left it the period's."""
+    if span != PERIOD or before is None or before[0] < at.full or at.time is not None:
+        return span  # 其中去年超收2573亿元: its own time
+    return before[1] if words.part.search(folded, before[0], at.start) else span
+
+
+def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> int:
+    """Whether the figure's sentence (2) or section (1) speaks of several years, and not
+    its paragraph, or its own time reference, of one (0)."""
+    if at.time is not None and words.one_year.search(folded, *at.time):
+        return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
+    if words.sentence.search(folded, at.full, at.start):
+        return 2
+    for start in dict.fromkeys((at.sentence, at.full)):
+        if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
+            return 0  # 2012年，…增长7.8% in a review of five years: that year's
+    opening = folded[at.paragraph : at.paragraph + _OPENING]
+    opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
+    if words.sentence.search(opening):
+        return 1  # ——这五年，…: a paragraph on several years, as a section of them
+    if not any(_of_years(sec.title, words) for sec in sections):
+        return 0
+    return int(words.one_year.search(opening) is None)
+
+
+def _of_years(title: str, words: SpanWords) -> bool:
+    """A section title over several years that names no single year beside them (not
+    “十二五”时期和2015年工作回顾, whose figures are the year's unless their sentence says)."""
+    return words.titles.search(title) is not None and words.one_year.search(title) is None
+
+
+def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWords) -> bool:
+    """A comparison with a base year before the last one (比2009年 in a review of 2011)."""
+    for m in words.base_year.finditer(folded, *span):
+        base = year_of(m.group("y"))
+        if base is not None and base < year - 1:
+            return True
+    return False
+
+
+def _beyond(folded: str, time: tuple[int, int], year: int | None, words: SpanWords) -> bool:
+    """A time reference over several years, or beyond the section's year (到2030年)."""
+    named = years_in(folded, time, words)
+    if len(set(named)) > 1:
+        return True
+    return year is not None and any(y > year + 1 for y in named)  # the plan year is year + 1
