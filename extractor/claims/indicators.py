@@ -173,14 +173,14 @@ def parse_indicators(entries: Iterable[Mapping[str, Any]]) -> list[Indicator]:
 
 
 def _build(rules: RuleSet) -> IndicatorTable:
-    settings = rules.data.get("indicator_settings", {})
     entries = rules.data.get("indicator", [])
-    if not isinstance(settings, Mapping) or not isinstance(entries, list):
-        raise RuleError(f"{_SOURCE}: [indicator_settings] must be a table, [[indicator]] an array")
+    if not isinstance(entries, list):
+        raise RuleError(f"{_SOURCE}: [[indicator]] must be an array")
+    share, strip = rules.vocab("indicator_settings.share"), rules.vocab("indicator_settings.strip")
     return IndicatorTable(
         parse_indicators(entries),
-        share=str(settings.get("share", "")),
-        strip=str(settings.get("strip", r"\s")),
+        share=share.pattern if share.items else "",
+        strip=strip.pattern if strip.items else r"\s",
     )
 
 
