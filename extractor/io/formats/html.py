@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from extractor.errors import InputError
+from extractor.io.decoding import decode_bytes
 from extractor.io.formats import join_lines, too_long
 
 # fmt: off
@@ -72,8 +73,6 @@ def read_html(data: bytes, name: str, *, max_chars: int | None = None) -> tuple[
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    from extractor.io.reading import decode_bytes
-
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         found = _META_CHARSET.search(data[:4096])
         if found:
