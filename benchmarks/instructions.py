@@ -49,7 +49,13 @@ except ImportError:  # a commit before the package was grouped into folders
     from extractor.rows import report_rows
     from extractor.reading import read_document
 
+import os
 stage, paths = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+if os.environ.get("WORKREPORT_BENCH_TERMS", "1") == "0":  # rows without the terms table
+    from extractor.export.rows import TABLES
+    _full = report_rows
+    def report_rows(r, _names=[t for t in TABLES if t != "terms"]):
+        return _full(r, tables=_names)
 parse("")
 if stage != "startup":
     docs = [read_document(p) for p in paths]
@@ -115,11 +121,19 @@ def main() -> int:
         "--installed", action="store_true", help="import its installed package, not this checkout"
     )
     parser.add_argument("--keep", type=Path, help="keep callgrind's files in this folder")
+    parser.add_argument(
+        "--no-terms",
+        action="store_true",
+        help="build every table's rows but the terms table's (extract --no-terms; and what "
+        "commits before the terms table built)",
+    )
     args = parser.parse_args()
     paths = texts(args.every)
     chars = sum(len(read_document(p).text) for p in paths)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
+    if args.no_terms:
+        os.environ["WORKREPORT_BENCH_TERMS"] = "0"
     counted = count(paths, python=args.python, installed=args.installed, keep=args.keep)
     print(f"{len(paths)} texts, {chars:,} characters")
     for stage in (*STAGES, "total"):
