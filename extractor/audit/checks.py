@@ -162,7 +162,9 @@ def _build(rules: RuleSet) -> AuditRules:
     scanning = {k: tuple(for_scanning(r.regex) for r in v) for k, v in by_family.items()}
     table = unit_table(rules)
     digits = rules.map("numeral_digits")
-    by_value = {v: d for d, v in reversed(list(digits.items()))}  # the first written of each
+    by_value: dict[int, str] = {}
+    for digit, value in digits.items():
+        by_value.setdefault(int(value), str(digit))  # the first written of each value
     ordinal = rules.map("templates").get("cn_ordinal", "(?!)")
     among = [r.pattern for r in by_family.get("parts_among", ())]
     return AuditRules(

@@ -39,6 +39,7 @@ _COLON_AFTER = at_position(r"[^，。；：:\n]{0,8}[：:](?![0-9])")  # not a r
 #: (连续24个月: ``duration_before``).
 RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
+_CLAUSE_CHANGE_DIMS_OR_COUNT = (*_CLAUSE_CHANGE_DIMS, "count")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
 #: How long the object between a change word and an amount may be (降低用能成本超19亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
@@ -205,7 +206,7 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
         change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
         cstart = ctx
-    elif not change and unit is not None and unit.dim not in (*_CLAUSE_CHANGE_DIMS, "count"):
+    elif not change and unit is not None and unit.dim not in _CLAUSE_CHANGE_DIMS_OR_COUNT:
         # 降低用能成本超19亿元, 减少财政赤字500亿元: a change and its object, then the
         # amount; not the verbs of amounts (扩大有效投资5000亿元: rate_only), nor a count
         # (出台提高低保标准等10项政策)
