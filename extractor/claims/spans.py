@@ -35,6 +35,7 @@ import regex
 from extractor.model import Section
 from extractor.rules.records import RuleSet
 from extractor.text.numerals import chinese_int
+from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
 V1 = regex.VERSION1
@@ -140,7 +141,11 @@ class Where:
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
     """The span of the figure ``at`` (see the module's docstring)."""
-    clause, sentence = (at.clause, at.start), (at.full, at.start)  # 同1987年相比，A；B
+    # what is read before the figure: its clause and full sentence, each at most
+    # SENTENCE_WINDOW characters back (no sentence of a real report is longer; a crafted one
+    # of thousands of figures must not make each figure read all of it)
+    near = at.start - SENTENCE_WINDOW
+    clause, sentence = (max(at.clause, near), at.start), (max(at.full, near), at.start)
     if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
         return MULTI_YEAR  # 连续十三年
     several = _several(folded, at, sections, words)  # 0: no, 1: its section, 2: its sentence
@@ -183,7 +188,7 @@ def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWor
     its paragraph, or its own time reference, of one (0)."""
     if at.time is not None and words.one_year.search(folded, *at.time):
         return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
-    if words.sentence.search(folded, at.full, at.start):
+    if words.sentence.search(folded, max(at.full, at.start - SENTENCE_WINDOW), at.start):
         return 2
     for start in dict.fromkeys((at.sentence, at.full)):
         if words.one_year.search(folded, start, min(start + _OPENING, at.start)):

@@ -1,0 +1,58 @@
+"""How far back a figure's span is read: never past SENTENCE_WINDOW characters.
+
+A crafted sentence of thousands of figures (issue 19: 16,000 in 112 KB) must not make each
+figure read the whole sentence before it; that made the parse quadratic (42 s for the
+16,000-figure sentence). The span vocabulary is wrapped to record every stretch it is
+searched over, and each must end at the figure and start at most SENTENCE_WINDOW before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import extractor.claims.spans as spans
+from extractor import parse
+from extractor.text.sentences import SENTENCE_WINDOW
+
+
+class _Recorder:
+    """A compiled pattern that remembers the (pos, endpos) of every search over it."""
+
+    def __init__(self, pattern: Any, seen: list[tuple[int, int]]) -> None:
+        self.pattern, self.seen = pattern, seen
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        self.seen.append((pos, len(text) if endpos is None else endpos))
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        self.seen.append((pos, len(text) if endpos is None else endpos))
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+
+def test_a_long_sentence_of_figures_is_read_a_window_back_from_each(monkeypatch):
+    seen: list[tuple[int, int]] = []
+    real = spans.span_words
+
+    def recording(rules):
+        words = real(rules)
+        wrapped = {f.name: _Recorder(getattr(words, f.name), seen)
+                   for f in dataclasses.fields(words) if f.name in ("clause", "sentence", "to_date", "base_year")}  # fmt: skip
+        return dataclasses.replace(words, **wrapped)
+
+    monkeypatch.setattr(spans, "span_words", recording)
+    monkeypatch.setattr("extractor.claims.claims.span_words", recording, raising=False)
+    text = "一、工作情况\n这五年，" + "增长5%，" * 2_000 + "。\n"
+    report = parse(text)
+    assert len(report.claims) == 2_000
+    assert len(seen) >= 2_000  # the vocabulary was read for every figure
+    assert max(end - start for start, end in seen) <= SENTENCE_WINDOW
+
+
+def test_a_sentence_of_several_years_still_covers_its_figures():
+    report = parse("一、过去五年工作回顾\n五年来，累计新增就业5000万人，建成高标准农田8亿亩。\n")
+    assert [c.span for c in report.claims] == ["multi-year", "multi-year"]
