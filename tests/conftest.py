@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,20 @@ SHARED_REASON = (
 def shared_files() -> list[Path]:
     """Every real report under ../shared/corpora, or [] where it is absent."""
     return sorted(SHARED.rglob("*.txt")) if SHARED.is_dir() else []
+
+
+#: How long a test waits for a condition before it fails (a loaded machine is slow, not stuck).
+WAIT_DEADLINE = 120.0
+
+
+def wait_for(condition: Callable[[], bool], what: str, deadline: float = WAIT_DEADLINE) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``deadline`` seconds.
+    Tests wait for a condition this way, never for a fixed number of seconds."""
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            pytest.fail(f"gave up waiting for {what} after {deadline} s")
+        time.sleep(0.02)
 
 
 def run_measured(code: str, *args: str, timeout: float = 300) -> tuple[str, int]:

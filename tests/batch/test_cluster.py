@@ -13,12 +13,11 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CORPORA
+from conftest import CORPORA, wait_for
 from typer.testing import CliRunner
 
 from extractor.batch.parts import hash_sources, list_sources, part_rows, plan_parts, run_part
@@ -96,20 +95,27 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(batch, local_tables
     parts = cluster.plan(client, [batch], part_size=1)
     futures = cluster.submit_parts(client, str(out), parts)
     killed = 0
+
+    def settled() -> bool:
+        return _retried(client) or all(f.done() for f in futures)
+
+    def running() -> bool:
+        return settled() or any(keys for keys in client.processing().values())
+
     # kill a worker while it runs a part, until the scheduler has had to run one again
-    while not _retried(client) and not all(f.done() for f in futures):
-        busy = {w: keys for w, keys in client.processing().items() if keys}
-        if not busy:
-            time.sleep(0.01)  # poll the condition
+    while not settled():
+        wait_for(running, "a worker running a part")
+        busy = [w for w, keys in client.processing().items() if keys]
+        if not busy:  # all done or retried meanwhile
             continue
-        worker = next(iter(busy))
+        worker = busy[0]
         pid = client.run(os.getpid, workers=[worker], on_error="return").get(worker)
         if not isinstance(pid, int):  # gone meanwhile
             continue
         os.kill(pid, signal.SIGKILL)
         killed += 1
-        while worker in client.scheduler_info()["workers"]:  # the scheduler sees it gone
-            time.sleep(0.01)
+        wait_for(lambda w=worker: w not in client.scheduler_info()["workers"],
+                 "the scheduler to see the killed worker gone")  # fmt: skip
         client.wait_for_workers(2)  # and the nanny has started a new worker process
     assert killed and _retried(client), "no part was running when the worker was killed"
     distributed.wait(futures)

@@ -13,13 +13,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CORPORA, ROOT
+from conftest import CORPORA, ROOT, wait_for
 from typer.testing import CliRunner
 
 from extractor.cli.main import app
@@ -29,16 +27,6 @@ from extractor.export.tables import FORMATS
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and /proc as POSIX has them")
 runner = CliRunner()
-DEADLINE = 120.0
-
-
-def wait_for(condition: Callable[[], bool], what: str, deadline: float = DEADLINE) -> None:
-    """Poll ``condition`` until it holds; fail after ``deadline`` seconds."""
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            pytest.fail(f"gave up waiting for {what} after {deadline} s")
-        time.sleep(0.02)
 
 
 @pytest.fixture
