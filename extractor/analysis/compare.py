@@ -126,12 +126,13 @@ class TableSource:
         self.folder: Path | None = None
         if isinstance(tables, str | Path):
             folder = Path(tables)
-            from extractor.export.tableset import table_files
-
-            # tables mixed from two runs: a TableSetError (a ValueError); a file the set's
-            # manifest does not name (left by an earlier run) is no table of it
-            named = table_files(folder)
             if _dataset().has_table(folder, "documents"):
+                from extractor.export.tableset import table_files
+
+                # tables mixed from two runs: a TableSetError (a ValueError); a file the
+                # set's manifest does not name (left by an earlier run) is no table of it
+                # (read_tables below checks the other formats the same way)
+                named = table_files(folder)
                 self.folder, self._frames = folder, {}
                 missing = [
                     t for t in _INPUT_TABLES

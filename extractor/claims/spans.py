@@ -148,7 +148,7 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     clause, sentence = (max(at.clause, near), at.start), (max(at.full, near), at.start)
     if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
         return MULTI_YEAR  # 连续十三年
-    several = _several(folded, at, sections, words)  # 0: no, 1: its section, 2: its sentence
+    several = _several(folded, at, sentence, sections, words)  # 0: no, 1: section, 2: sentence
     if words.to_date.search(folded, *clause):
         # 累计达到831家; 五年累计, or 累计 in a review of five years
         return MULTI_YEAR if several or words.clause.search(folded, *clause) else TO_DATE
@@ -183,12 +183,19 @@ def part_span(
     return before[1] if words.part.search(folded, before[0], at.start) else span
 
 
-def _several(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> int:
+def _several(
+    folded: str,
+    at: Where,
+    sentence: tuple[int, int],
+    sections: Sequence[Section],
+    words: SpanWords,
+) -> int:
     """Whether the figure's sentence (2) or section (1) speaks of several years, and not
-    its paragraph, or its own time reference, of one (0)."""
+    its paragraph, or its own time reference, of one (0); ``sentence`` is the stretch of
+    its full sentence before it that is read (find_span's window)."""
     if at.time is not None and words.one_year.search(folded, *at.time):
         return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
-    if words.sentence.search(folded, max(at.full, at.start - SENTENCE_WINDOW), at.start):
+    if words.sentence.search(folded, *sentence):
         return 2
     for start in dict.fromkeys((at.sentence, at.full)):
         if words.one_year.search(folded, start, min(start + _OPENING, at.start)):

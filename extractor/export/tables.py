@@ -150,9 +150,8 @@ class TableWriter:
         self.out_dir, self.fmt, self.with_text = Path(out_dir), fmt, with_text
         self.flush_every = max(1, flush_every)
         #: The tables written (every one of TABLES, or those asked for, in TABLES' order).
-        self.tables = (
-            tuple(TABLES) if tables is None else tuple(t for t in TABLES if t in set(tables))
-        )
+        wanted = set(TABLES if tables is None else tables)
+        self.tables = tuple(t for t in TABLES if t in wanted)
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.tables}
         self._pending = 0
         self._temps: dict[Path, Path] = {}  # final path → temporary path
