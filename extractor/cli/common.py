@@ -6,7 +6,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -92,17 +92,27 @@ def progress() -> Progress:
     )
 
 
+#: The tables whose row counts the summary line shows.
+COUNTED = ("sections", "measures", "claims", "placeholders")
+
+
 def count(rows: ReportRows, counts: Counter[str], failures: list[Document]) -> None:
-    status = rows.document.status
-    if status == "duplicate":  # same bytes as an earlier file: not a failure
+    tally(rows.document, {name: rows.count(name) for name in COUNTED}, counts, failures)
+
+
+def tally(
+    doc: Document, rows: Mapping[str, int], counts: Counter[str], failures: list[Document]
+) -> None:
+    """Add one document to the run's summary: a duplicate (same bytes as an earlier file)
+    is counted apart and is not a failure; a failure is kept for the error lines."""
+    if doc.status == "duplicate":
         counts["duplicate"] += 1
-        return
-    if status != "ok":
-        failures.append(rows.document)
-        return
-    counts["ok"] += 1
-    for name in ("sections", "measures", "claims", "placeholders"):
-        counts[name] += rows.count(name)
+    elif doc.status != "ok":
+        failures.append(doc)
+    else:
+        counts["ok"] += 1
+        for name in COUNTED:
+            counts[name] += rows.get(name, 0)
 
 
 def summary(

@@ -29,7 +29,7 @@ from extractor.batch.parts import (
     run_part,
 )
 from extractor.cli.common import fail as _fail
-from extractor.cli.common import progress, summary
+from extractor.cli.common import progress, summary, tally
 from extractor.errors import InputError
 from extractor.model import Document
 from extractor.rules.loader import RuleSet
@@ -110,11 +110,4 @@ def _on_cluster(
 
 def _count(done: Done, counts: Counter[str], failures: list[Document]) -> None:
     for doc_id, status, error, rows in done:
-        if status == "duplicate":
-            counts["duplicate"] += 1
-        elif status != "ok":
-            failures.append(Document(doc_id=doc_id, path="", status=status, error=error))
-        else:
-            counts["ok"] += 1
-            for name in ("sections", "measures", "claims", "placeholders"):
-                counts[name] += rows.get(name, 0)
+        tally(Document(doc_id=doc_id, path="", status=status, error=error), rows, counts, failures)

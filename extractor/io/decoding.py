@@ -18,7 +18,7 @@ from collections.abc import Callable
 from extractor.errors import InputError
 from extractor.text.fold import without_surrogates
 
-__all__ = ["decode_bytes", "decode_document", "normalise_text"]
+__all__ = ["decode_bytes", "decode_document", "has_bom", "normalise_text"]
 
 #: (BOM, codec, label): the longer UTF-32 BOM must be tested before UTF-16's.
 _BOMS = (
@@ -28,6 +28,13 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be", "utf-16-be"),
 )
+
+
+def has_bom(head: bytes) -> bool:
+    """Whether bytes open with a Unicode byte-order mark (UTF-8, -16 or -32)."""
+    return head.startswith(tuple(bom for bom, _, _ in _BOMS))
+
+
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _MAX_CONTROL_SHARE = 0.02
 _MAX_ODD_SHARE = 0.01

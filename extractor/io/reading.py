@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.errors import InputError
-from extractor.io.decoding import _BOMS, decode_document, normalise_text
 from extractor.io.decoding import decode_bytes as decode_bytes  # re-exported: the public API
+from extractor.io.decoding import decode_document, has_bom, normalise_text
 from extractor.io.formats import FORMAT_SUFFIXES, REFUSED, extract_text
 from extractor.io.formats.markdown import markdown_text
 
@@ -192,7 +192,7 @@ def read_bytes(
 def _sniff(head: bytes, name: str) -> None:
     """Refuse a text file as binary from its first bytes: NUL bytes without a UTF-16 or
     UTF-32 byte-order mark (a gigabyte of NULs is not read to find that out)."""
-    if b"\x00" in head and not head.startswith(tuple(bom for bom, _, _ in _BOMS)):
+    if b"\x00" in head and not has_bom(head):
         raise InputError(f"{name}: binary file (NUL bytes; or UTF-16 without a byte-order mark)")
 
 
