@@ -152,8 +152,9 @@ def evaluate_real(
 
 # --- campaigns ----------------------------------------------------------------------------
 
-#: The quote marks a campaign's ``text`` may open and close with (the name is inside them).
-_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+#: The marks a campaign's ``text`` may open and close with: quotes, and the 《》 of a
+#: document title (the parser reports the name inside them).
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "《": "》"}
 
 
 def _campaign_gold(text: str, entry: Any, where: str) -> Any:
