@@ -315,6 +315,12 @@ def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
     return _is_formula(name, sc) or any(e - s == len(name) for _, s, e, _, _ in _shaped(name, sc))
 
 
+def _quantity(content: str, sc: _Scanner) -> bool:
+    """Whether a quote is a number and a unit of measure (1小时; not 30条, a package)."""
+    number = _NUMBER.match(content)
+    return number is not None and content[number.end() :] in sc.units
+
+
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
@@ -322,10 +328,6 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     compact, limits = _SPACE.sub("", content), sc.limits
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
-    number = _NUMBER.match(compact)
-    unit = compact[number.end() :] if number else None
-    if unit is not None and (unit in sc.count_units or unit in sc.units):
-        return None  # a number and its unit (“1小时”): a quantity, no name
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
@@ -381,6 +383,8 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             kind = _memo(kinds, content, _quoted_kind(content, sc) or "")
         if not kind and content.isdigit() and number_name.match(folded, m.end()):
             kind = "quoted"  # “1269”行动计划: a number that names a system
+        if kind and _quantity(content, sc) and not _WORDISH.match(folded, m.end()):
+            continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
@@ -414,7 +418,10 @@ def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         end = tail.search(folded, s, e)
         closed = bool(end and end.group("title"))
         if m.group("by") is not None or m.group("cue") in sc.strong or closed:
-            yield from _honour_parts(folded, s, end.start() if end else e, sc)
+            parts = list(_honour_parts(folded, s, end.start() if end else e, sc))
+            # a run the pattern cut at its length ends in a piece of a title (…、城镇)
+            cut = bool(_WORDISH.match(folded, m.end())) and parts and parts[-1][2] == e
+            yield from parts[:-1] if cut else parts
 
 
 def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[Candidate]:

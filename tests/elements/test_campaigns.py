@@ -223,6 +223,14 @@ BUGS_CAUGHT = [
     ("市推动长江经济带发展领导小组", []),
     ("成立“云岭电力党建联盟”", []), ("每天至少学习“1小时”", []),
     ("被“云岭之声”等媒体报道", []),
+    # what the whole corpus's diff showed: a run cut at its length loses its last piece; a
+    # count before a body's head, a policy package, a label, a quantity that names a circle
+    ("被市政府授予2020年度全市招商引资贡献一等奖、工业经济发展贡献一等奖、城乡建设管理一等奖、生态环境保护一等奖。",
+     [("2020年度全市招商引资贡献一等奖", "honour"), ("工业经济发展贡献一等奖", "honour"),
+      ("城乡建设管理一等奖", "honour")]),
+    ("融入雄安新区金融创新等3个领导小组", [("雄安新区", "lexicon")]),
+    ("出台“30条”措施", [("30条", "quoted")]), ("查处“影子公司”问题", [("影子公司", "quoted")]),
+    ("推进“15分钟”就业服务圈建设", [("15分钟", "quoted")]),
 ]
 # fmt: on
 
