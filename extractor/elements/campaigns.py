@@ -54,7 +54,7 @@ __all__ = [
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
 _SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
-_NUMBER = regex.compile(r"\d+(?:\.\d+)?")  # a quote that is a number and its unit is a quantity
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a quote that is a number and its unit is a quantity
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
@@ -62,8 +62,8 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 #: A colon after a count opens the list it counts (三大任务：一是…).
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
-_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "object",
-             "number_name", "body")  # fmt: skip
+_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
+             "object", "number_name", "body")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -137,7 +137,7 @@ class _Scanner:
     #: each of thousands of lexicon hits)
     orgs: tuple[str, ...]
     #: where a body's name ends (领导小组 …), and what makes a quoted name a body's (联盟 …)
-    body_heads: Any
+    body_heads: tuple[str, ...]
     body_endings: tuple[str, ...]
     #: ``patterns`` with the engine that scans them faster (``extractor.text.rx.for_scanning``)
     fast: Mapping[str, Any]
@@ -226,7 +226,7 @@ def _compile(rules: RuleSet) -> _Scanner:
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
         frozenset(strong.items), vocab("honour.etc").items, orgs,
-        regex.compile(vocab("body_heads").alternation(longest_first=True), _V1),
+        vocab("body_heads").items,
         vocab("body_endings").items,
         {name: for_scanning(p) for name, p in patterns.items()},
         _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
@@ -317,7 +317,7 @@ def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
 
 def _quantity(content: str, sc: _Scanner) -> bool:
     """Whether a quote is a number and a unit of measure (1小时; not 30条, a package)."""
-    number = _NUMBER.match(content)
+    number = _NUMBER.match(content) if content[:1].isdigit() else None
     return number is not None and content[number.end() :] in sc.units
 
 
@@ -411,13 +411,14 @@ def _distanced(folded: str, quote_at: int, cue_ends: list[int]) -> bool:
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
     lead, tail = sc.fast["honour.lead"], sc.fast["honour.tail"]
-    for m in sc.fast["honour"].finditer(folded):
+    by = sc.fast["honour_by"]
+    for m in (*sc.fast["honour"].finditer(folded), *by.finditer(folded)):
         s, e = m.span("run")
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
         closed = bool(end and end.group("title"))
-        if m.group("by") is not None or m.group("cue") in sc.strong or closed:
+        if m.re is by or m.group("cue") in sc.strong or closed:
             parts = list(_honour_parts(folded, s, end.start() if end else e, sc))
             # a run the pattern cut at its length ends in a piece of a title (…、城镇)
             cut = bool(_WORDISH.match(folded, m.end())) and parts and parts[-1][2] == e
@@ -593,6 +594,14 @@ def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidat
     return out
 
 
+def _positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text`` (str.find: a body head is a rare literal)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 #: How far after a campaign the head of a body's name may stand (patterns.body: 12
 #: characters, and a closing quote).
 _BODY_REACH = 14
@@ -601,7 +610,7 @@ _BODY_REACH = 14
 def _not_in_bodies(folded: str, candidates: list[Candidate], sc: _Scanner) -> list[Candidate]:
     """The candidates without the campaigns inside a body's name (省推进“一带一路”建设工作
     领导小组): most reports name no body, so the heads are sought first."""
-    heads = [m.start() for m in sc.body_heads.finditer(folded)]
+    heads = sorted(at for word in sc.body_heads for at in _positions(folded, word))
     if not heads:
         return candidates
     body, out = sc.patterns["body"], []

@@ -391,6 +391,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "plan": Entry(PATTERN, "a five-year plan by its number (十四五)"),
         "shaped": Entry(PATTERN, "an unquoted numeral-led formula by its shape (七大攻坚)"),
         "honour": Entry(PATTERN, "an honour cue and the run after it"),
+        "honour_by": Entry(PATTERN, "a strong cue with its awarder (被…授予) and the run"),
         "object": Entry(PATTERN, "an object noun after a quoted name", mode="match"),
         "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),
         "body": Entry(PATTERN, "the rest of a body's name after a campaign", mode="match"),
