@@ -1,4 +1,5 @@
-"""Scores on the annotations of real reports: ``corpora/annotations/real/outline/*.json``.
+"""Scores on the annotations of real reports: ``corpora/annotations/real/outline/*.json``
+and ``corpora/annotations/real/campaigns/*.json``.
 
 The reports live outside the repository (``../shared/corpora``); each annotation names its
 report by ``source`` (a path under that folder) and ``sha256`` (of its bytes), and is
@@ -9,7 +10,9 @@ tunes on it).  Scores are kept apart by split: the held-out one is the honest nu
 
 What the annotations quote of a report is at most 30 characters: a longer title or
 headline is compared by its 28-character prefix and its length.  A report that lost its
-paragraph breaks (``leads_scored: false``) has no lead measures on either side.
+paragraph breaks (``leads_scored: false``) has no lead measures on either side.  A campaign
+annotation may cover a declared stretch of a long report (``stretch``): only the names the
+parser finds inside it are scored.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,7 @@ from extractor.analysis.evaluate import (
     AnnotationError,
     Evaluation,
     Gold,
+    _anchor_start,
     _gold,
     _headline,
     _title,
@@ -33,6 +37,7 @@ from extractor.analysis.evaluate import (
     read_text,
     score,
 )
+from extractor.model import Report
 from extractor.pipeline import parse
 from extractor.rules.records import RuleSet
 
@@ -71,9 +76,8 @@ def _clipped(element: str, entry: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def load_real(json_path: str | Path, shared: str | Path) -> Annotation | Skipped:
-    """One real report's outline annotation with its text, or why it cannot be scored."""
-    json_path = Path(json_path)
+def _report(json_path: Path, shared: str | Path) -> tuple[dict[str, Any], Path] | Skipped:
+    """A real annotation's JSON and its report's path, or why the report cannot be scored."""
     try:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -88,6 +92,16 @@ def load_real(json_path: str | Path, shared: str | Path) -> Annotation | Skipped
     digest = hashlib.sha256(text_path.read_bytes()).hexdigest()
     if digest != meta.get("sha256"):
         return Skipped(json_path, f"{meta['source']} has changed since it was annotated")
+    return meta, text_path
+
+
+def load_real(json_path: str | Path, shared: str | Path) -> Annotation | Skipped:
+    """One real report's outline annotation with its text, or why it cannot be scored."""
+    json_path = Path(json_path)
+    found = _report(json_path, shared)
+    if isinstance(found, Skipped):
+        return found
+    meta, text_path = found
     text = read_text(text_path)
     leads = meta.get("leads_scored", True) is not False
     elements: dict[str, tuple[Gold, ...]] = {}
@@ -133,4 +147,102 @@ def evaluate_real(
         for split, anns in by_split.items()
         if anns
     }
+    return RealEvaluation(splits, tuple(skipped))
+
+
+# --- campaigns ----------------------------------------------------------------------------
+
+#: The marks a campaign's ``text`` may open and close with: quotes, and the 《》 of a
+#: document title (the parser reports the name inside them).
+_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "《": "》"}
+
+
+def _campaign_gold(text: str, entry: Any, where: str) -> Any:
+    """A campaign's span: its ``text`` inside its anchor, without the quotes it is written
+    with (the parser reports the name inside them) nor the spaces inside those."""
+    gold = _gold(text, "campaigns", entry, where)
+    name = str(entry["text"])
+    if len(name) > 2 and _QUOTES.get(name[0]) == name[-1]:
+        inner = name[1:-1]
+        start = gold.start + 1 + len(inner) - len(inner.lstrip())
+        return replace(gold, start=start, end=start + len(inner.strip()))
+    return gold
+
+
+def _stretch(text: str, meta: Mapping[str, Any], where: str) -> tuple[int, int]:
+    """The annotated stretch of a report (all of it when none is declared)."""
+    stretch = meta.get("stretch")
+    if stretch is None:
+        return 0, len(text)
+    if not isinstance(stretch, Mapping):
+        raise AnnotationError(f"{where}: stretch has from_anchor and to_anchor")
+    ends = [_anchor_start(text, {"anchor": stretch.get(k)}, f"{where}: stretch.{k}")
+            for k in ("from_anchor", "to_anchor")]  # fmt: skip
+    return ends[0], ends[1] + len(str(stretch["to_anchor"]))
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignAnnotation:
+    """One real report's annotated campaigns and the stretch they cover."""
+
+    annotation: Annotation
+    start: int
+    end: int
+
+
+def load_real_campaigns(json_path: str | Path, shared: str | Path) -> CampaignAnnotation | Skipped:
+    """One real report's campaign annotation with its text, or why it cannot be scored."""
+    json_path = Path(json_path)
+    found = _report(json_path, shared)
+    if isinstance(found, Skipped):
+        return found
+    meta, text_path = found
+    text = read_text(text_path)
+    entries = meta.get("campaigns")
+    if not isinstance(entries, list):
+        raise AnnotationError(f"{json_path.name}: campaigns is a list")
+    lo, hi = _stretch(text, meta, json_path.name)
+    golds = tuple(
+        _campaign_gold(text, e, f"{json_path.name}: campaigns[{i}]") for i, e in enumerate(entries)
+    )
+    outside = [g.attrs["text"] for g in golds if not lo <= g.start < hi]
+    if outside:
+        raise AnnotationError(f"{json_path.name}: {outside[0]!r} lies outside the stretch")
+    doc_id = str(meta["source"]).removesuffix(".txt")
+    ann = Annotation(doc_id, json_path, text_path, text, meta, {"campaigns": golds}, True)
+    return CampaignAnnotation(ann, lo, hi)
+
+
+def find_real_campaigns(corpus: str | Path) -> list[Path]:
+    """The campaign annotations of real reports under a corpus folder."""
+    return sorted((Path(corpus) / "annotations" / "real" / "campaigns").glob("*.json"))
+
+
+def _within(report: Report, start: int, end: int) -> Report:
+    """The report with only the campaigns that start inside the annotated stretch."""
+    kept = tuple(c for c in report.campaigns if start <= c.start < end)
+    return replace(report, campaigns=kept)
+
+
+def evaluate_real_campaigns(
+    corpus: str | Path, *, shared: str | Path | None = None, rules: RuleSet | None = None
+) -> RealEvaluation:
+    """Campaign precision, recall and F1 (by span start and ``norm``) and kind accuracy on
+    the annotated real reports that are present, each split apart."""
+    shared = Path(shared) if shared is not None else shared_corpora(corpus)
+    by_split: dict[str, list[CampaignAnnotation]] = {split: [] for split in SPLITS}
+    skipped: list[Skipped] = []
+    for path in find_real_campaigns(corpus):
+        loaded = load_real_campaigns(path, shared)
+        if isinstance(loaded, Skipped):
+            skipped.append(loaded)
+        else:
+            by_split[str(loaded.annotation.meta["split"])].append(loaded)
+
+    def parsed(one: CampaignAnnotation) -> tuple[Annotation, Report]:
+        ann = one.annotation
+        report = parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules)
+        return ann, _within(report, one.start, one.end)
+
+    splits = {split: score(map(parsed, anns)) for split, anns in by_split.items() if anns}
     return RealEvaluation(splits, tuple(skipped))

@@ -307,8 +307,8 @@ def evaluate(
     ] = False,
 ) -> None:
     """Score the parser against annotated reports: precision, recall and F1 per element;
-    on the annotated real reports, the tuning and the held-out split apart: the outline, and
-    what the figures mean (per field, and the share of claims fully right)."""
+    on the annotated real reports, the tuning and the held-out split apart: the outline, the
+    campaigns, and what the figures mean (per field, and the share of claims fully right)."""
     try:
         from extractor.analysis.evaluate import evaluate as run_evaluation
     except ImportError as exc:
@@ -330,11 +330,29 @@ def evaluate(
             _print_scores(scores, f"Real reports, {split} ({docs} reports): outline")
         for skip in real.skipped:
             console.print(f"skipped {skip.json_path.name}: {skip.reason}", style="yellow")
+    if (Path(corpus) / "annotations" / "real" / "campaigns").is_dir():
+        _print_real_campaigns(corpus, shared)
     files = sorted((Path(corpus) / "annotations" / "real" / "claims").glob("*.json"))
     if files:  # the meaning of the figures of real reports (extractor/analysis/meaning.py)
         from extractor.analysis.meaning import score_meaning
 
         _print_meaning(score_meaning(files, corpora=shared), wrong=wrong)
+
+
+def _print_real_campaigns(corpus: Path, shared: Path | None) -> None:
+    """Campaign P/R/F1 and kind accuracy on the real reports, per split (held-out misses are
+    never listed: nobody tunes on them)."""
+    from extractor.analysis.real import evaluate_real_campaigns
+
+    real = evaluate_real_campaigns(corpus, shared=shared)
+    for split, scores in real.splits.items():
+        docs = len(scores.documents)
+        _print_scores(scores, f"Real reports, {split} ({docs} reports): campaigns")
+        kind = scores.accuracies.get("campaign_kind")
+        if kind is not None:
+            console.print(f"campaign kind accuracy ({split}): {kind:.3f}")
+    for skip in real.skipped:
+        console.print(f"skipped {skip.json_path.name}: {skip.reason}", style="yellow")
 
 
 def _print_scores(result: Any, title: str) -> None:

@@ -54,6 +54,7 @@ __all__ = [
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
 _SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a quote that is a number and its unit is a quantity
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
 _RANK = {"document": 0, "honour": 1, "quote": 2, "pattern": 3, "lexicon": 3}
@@ -61,8 +62,8 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 #: A colon after a count opens the list it counts (三大任务：一是…).
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
-_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "object",
-             "number_name")  # fmt: skip
+_PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
+             "object", "number_name", "body")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -135,6 +136,9 @@ class _Scanner:
     #: the organisation suffixes (as literals: str.startswith is the cheaper test after
     #: each of thousands of lexicon hits)
     orgs: tuple[str, ...]
+    #: where a body's name ends (领导小组 …), and what makes a quoted name a body's (联盟 …)
+    body_heads: tuple[str, ...]
+    body_endings: tuple[str, ...]
     #: ``patterns`` with the engine that scans them faster (``extractor.text.rx.for_scanning``)
     fast: Mapping[str, Any]
     #: where a pair formula may start (numeral, non-numeral, numeral), or None when the
@@ -194,7 +198,7 @@ def _compile(rules: RuleSet) -> _Scanner:
     patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
-    for key in ("lead", "tail", "not_title", "awardees", "count"):
+    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified"):
         patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
     strong = vocab("honour.strong")
     patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
@@ -222,6 +226,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
         frozenset(strong.items), vocab("honour.etc").items, orgs,
+        vocab("body_heads").items,
+        vocab("body_endings").items,
         {name: for_scanning(p) for name, p in patterns.items()},
         _pair_starts(vocab("patterns.pair").pattern, numerals, rules.template("pair_char")),
     )  # fmt: skip
@@ -309,6 +315,12 @@ def is_formula(name: str, *, rules: RuleSet | None = None) -> bool:
     return _is_formula(name, sc) or any(e - s == len(name) for _, s, e, _, _ in _shaped(name, sc))
 
 
+def _quantity(content: str, sc: _Scanner) -> bool:
+    """Whether a quote is a number and a unit of measure (1小时; not 30条, a package)."""
+    number = _NUMBER.match(content) if content[:1].isdigit() else None
+    return number is not None and content[number.end() :] in sc.units
+
+
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
@@ -317,6 +329,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
     parts = [p for p in sc.patterns["separators"].split(content) if p]
+    if len(parts) == 1 and compact.endswith(sc.body_endings):
+        return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
     longest = max(len(p) for p in parts)
     if "，" in content or "," in content:
         fits = len(compact) <= limits.max_comma and longest <= limits.max_part
@@ -332,6 +346,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
 # --- candidates ---------------------------------------------------------------------------
 
 Candidate = tuple[int, int, int, str, str]  # (rank, start, end, kind, rule)
+#: The marks that close a quote (a title quoted at the end of an honour's run).
+_CLOSING = frozenset('”」』’"')
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -367,6 +383,8 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             kind = _memo(kinds, content, _quoted_kind(content, sc) or "")
         if not kind and content.isdigit() and number_name.match(folded, m.end()):
             kind = "quoted"  # “1269”行动计划: a number that names a system
+        if kind and _quantity(content, sc) and not _WORDISH.match(folded, m.end()):
+            continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
@@ -393,18 +411,22 @@ def _distanced(folded: str, quote_at: int, cue_ends: list[int]) -> bool:
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
     lead, tail = sc.fast["honour.lead"], sc.fast["honour.tail"]
-    for m in sc.fast["honour"].finditer(folded):
+    by = sc.fast["honour_by"]
+    for m in (*sc.fast["honour"].finditer(folded), *by.finditer(folded)):
         s, e = m.span("run")
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
         closed = bool(end and end.group("title"))
-        if m.group("cue") in sc.strong or closed:
-            yield from _honour_parts(folded, s, end.start() if end else e, sc)
+        if m.re is by or m.group("cue") in sc.strong or closed:
+            parts = list(_honour_parts(folded, s, end.start() if end else e, sc))
+            # a run the pattern cut at its length ends in a piece of a title (…、城镇)
+            cut = bool(_WORDISH.match(folded, m.end())) and parts and parts[-1][2] == e
+            yield from parts[:-1] if cut else parts
 
 
 def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[Candidate]:
-    cuts = [start, *_commas(folded, start, end), end]
+    cuts = [start, *_commas(folded, start, end, sc.list_joiners), end]
     for s, e in zip(cuts[::2], cuts[1::2], strict=True):
         s, e = _trim(folded, s, e)
         # 获评5个国家…示范区: how many were named, not the name
@@ -414,9 +436,9 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
         s = count.end() if count else s
         e = _trim(folded, s, _before_awardees(folded, s, e, sc))[1]
         e -= next((len(w) for w in sc.etc if folded.endswith(w, s, e)), 0)
-        q = sc.patterns["quote"].fullmatch(folded, s, e)
-        if q:
-            s, e = q.span("q")
+        qualified = sc.patterns["honour.qualified"].search(folded, s, e)
+        e = qualified.start() if qualified else e  # …大奖的中国城市: the award, not the city
+        s, e = _quoted_title(folded, s, e, sc)
         name = folded[s:e]
         if (
             2 <= len(name) <= sc.limits.honour
@@ -424,6 +446,19 @@ def _honour_parts(folded: str, start: int, end: int, sc: _Scanner) -> Iterator[C
             and not sc.patterns["honour.not_title"].fullmatch(name)
         ):
             yield _RANK["honour"], s, e, "honour", "campaign.honour"
+
+
+def _quoted_title(folded: str, start: int, end: int, sc: _Scanner) -> tuple[int, int]:
+    """The quoted title that ends a run (陕西省“三秦楷模” → 三秦楷模: what stands before the
+    quote is who gives it); a run that is one quote is its content.  A run with a noun
+    after its quote (“水乡渔村”休闲渔业基地) or with two quotes stays whole."""
+    if start >= end or folded[end - 1] not in _CLOSING:
+        return start, end
+    quotes = list(sc.patterns["quote"].finditer(folded, start, end))
+    if len(quotes) == 1 and quotes[0].end() == end:
+        q_start: int = quotes[0].start("q")
+        return q_start, q_start + len(quotes[0].group("q"))
+    return start, end
 
 
 def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
@@ -442,9 +477,10 @@ def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
     return end
 
 
-def _commas(folded: str, start: int, end: int) -> list[int]:
-    """Both sides of every 、 outside quotes in a run: [a, b] pairs that split it into
-    titles (“五个一工程”奖、文华奖); a 、 inside a quote belongs to the name."""
+def _commas(folded: str, start: int, end: int, joiners: tuple[str, ...] = ()) -> list[int]:
+    """Both sides of every 、 outside quotes in a run, and of a joiner (和) right after a
+    closing quote: [a, b] pairs that split it into titles (“五个一工程”奖、文华奖;
+    “五一劳动奖章”和国家电网公司“优秀服务之星”); a 、 inside a quote belongs to the name."""
     cuts, depth = [], 0
     for i in range(start, end):
         ch = folded[i]
@@ -452,6 +488,9 @@ def _commas(folded: str, start: int, end: int) -> list[int]:
             depth += 1
         elif ch in "”」":
             depth = max(0, depth - 1)
+            joiner = next((j for j in joiners if folded.startswith(j, i + 1, end)), "")
+            if joiner and not depth:
+                cuts += [i + 1, i + 1 + len(joiner)]
         elif ch == "、" and not depth:
             cuts += [i, i + 1]
     return cuts
@@ -555,6 +594,36 @@ def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidat
     return out
 
 
+def _positions(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text`` (str.find: a body head is a rare literal)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+#: How far after a campaign the head of a body's name may stand (patterns.body: 12
+#: characters, and a closing quote).
+_BODY_REACH = 14
+
+
+def _not_in_bodies(folded: str, candidates: list[Candidate], sc: _Scanner) -> list[Candidate]:
+    """The candidates without the campaigns inside a body's name (省推进“一带一路”建设工作
+    领导小组): most reports name no body, so the heads are sought first."""
+    heads = sorted(at for word in sc.body_heads for at in _positions(folded, word))
+    if not heads:
+        return candidates
+    body, out = sc.patterns["body"], []
+    for cand in candidates:
+        e = cand[2]
+        i = bisect_right(heads, e - 1)
+        near = i < len(heads) and heads[i] - e <= _BODY_REACH
+        if cand[0] > _RANK["honour"] and near and body.match(folded, e):
+            continue
+        out.append(cand)
+    return out
+
+
 def _longest_first(cand: Candidate) -> tuple[int, int, int]:
     return cand[0], cand[1] - cand[2], cand[1]
 
@@ -597,6 +666,7 @@ def find_campaigns(
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc), *_shaped(folded, sc),
     ]  # fmt: skip
     candidates += _known_formulas(folded, formulas, sc)
+    candidates = _not_in_bodies(folded, candidates, sc)
     names, mask = sc.names, sc.patterns["mask"]
     found = []
     for i, (_, s, e, kind, rule) in enumerate(_resolve(candidates, len(text)), 1):

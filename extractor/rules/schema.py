@@ -366,6 +366,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "object_heads": Entry(WORDS, "nouns after a quote that make it an object's name",
                               template="object_head"),
         "org_suffixes": Entry(WORDS, "suffixes that make a lexicon name an organisation's"),
+        "body_heads": Entry(WORDS, "nouns that end the name of a body a campaign names",
+                            template="body_head"),
+        "body_endings": Entry(WORDS, "endings that make a quoted name a body's"),
     },
     "campaigns.honour": {
         "strong": Entry(WORDS, "strong honour cues (被评为, 荣获)", template="honour_cue"),
@@ -376,6 +379,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "awardees": Entry(PATTERN, "the count of a title's awardees, ending it"),
         "count": Entry(PATTERN, "how many were named, before the title", mode="match"),
         "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
+        "qualified": Entry(PATTERN, "where an award's title ends before what it qualifies"),
         "max_chars": Entry(INT, "longest honour title"),
     },
     "campaigns.patterns": {
@@ -387,8 +391,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "plan": Entry(PATTERN, "a five-year plan by its number (十四五)"),
         "shaped": Entry(PATTERN, "an unquoted numeral-led formula by its shape (七大攻坚)"),
         "honour": Entry(PATTERN, "an honour cue and the run after it"),
+        "honour_by": Entry(PATTERN, "a strong cue with its awarder (被…授予) and the run"),
         "object": Entry(PATTERN, "an object noun after a quoted name", mode="match"),
         "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),
+        "body": Entry(PATTERN, "the rest of a body's name after a campaign", mode="match"),
     },
     "indicator_settings": {
         "share": Entry(PATTERN, "the word that makes an indicator a share (占)"),
