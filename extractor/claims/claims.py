@@ -159,7 +159,7 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
         claim.start, doc.index.clause_start(claim.start), sent[0],
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
-        claim.change, claim.baseline, claim.base_unit in rates,
+        claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
     )  # fmt: skip
 
 
@@ -184,6 +184,10 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             j < len(claims)
             and claims[j].indicator == first.indicator
             and doc.index.sentence(claims[j].start) == sent
+            # a second 分别 shares out a second list (收入分别完成X元、Y元，分别增长X%、Y%)
+            and not any(
+                doc.folded.find(w, claims[j - 1].end, claims[j].start) >= 0 for w in respectively
+            )
         ):
             j += 1
         lo = max(sent[0], first.start - 12)
@@ -237,6 +241,10 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
         if word in items[-1]:
             items[-1] = items[-1][: items[-1].index(word)]
+    if len(items) == 1:  # 城乡居民收入分别…: the joined modifier's own, in order
+        for joined, parts in words.shared_modifiers:
+            if len(parts) == count and joined in items[0]:
+                return [items[0].replace(joined, part, 1) for part in parts]
     if len(items) != count or any(len(item) < 2 for item in items):
         return None
     last = items[-1]

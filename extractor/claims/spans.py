@@ -123,6 +123,15 @@ def _section_year(sections: Sequence[Section]) -> int | None:
     return None
 
 
+def _several_years(sections: Sequence[Section]) -> bool:
+    """Whether the innermost section with a period covers several years (2019-2020)."""
+    for sec in sections:
+        if sec.period[:4].isdigit():
+            last = sec.period[5:9]
+            return sec.period[4:5] == "-" and last.isdigit() and int(last) > int(sec.period[:4])
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
     """A figure and the stretches of text around it (offsets in the folded text)."""
@@ -137,6 +146,7 @@ class Where:
     change: str
     baseline: float | None
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
+    target: bool = False  # it is a target (a goal set for the future)
 
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
@@ -155,8 +165,12 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     year = _section_year(sections)
-    if at.time is not None and _beyond(folded, at.time, year, words):
-        return MULTI_YEAR  # 到2030年, 2003年到2006年
+    if at.time is not None and _beyond(folded, at.time, year, words, _several_years(sections)):
+        return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
+    if at.target and several:
+        # a goal of a plan over several years (“十四五”时期主要目标: 城镇化率提高到65%;
+        # 届时…超过90万亿元) is reached at its end: not a year's figure
+        return MULTI_YEAR
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
@@ -224,9 +238,13 @@ def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWord
     return False
 
 
-def _beyond(folded: str, time: tuple[int, int], year: int | None, words: SpanWords) -> bool:
-    """A time reference over several years, or beyond the section's year (到2030年)."""
+def _beyond(
+    folded: str, time: tuple[int, int], year: int | None, words: SpanWords, several: bool = False
+) -> bool:
+    """A time reference over several years, or beyond the section's year (到2030年); in a
+    section over several years (a plan for 2019-2020) any year after its first."""
     named = years_in(folded, time, words)
     if len(set(named)) > 1:
         return True
-    return year is not None and any(y > year + 1 for y in named)  # the plan year is year + 1
+    # the plan year of a one-year section is year + 1 (a review of 2020 plans 2021)
+    return year is not None and any(y > year + (not several) for y in named)

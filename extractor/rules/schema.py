@@ -427,6 +427,11 @@ MAPS: Mapping[str, MapTable] = {
         "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,
         script="both",
     ),
+    "shared_modifiers": MapTable(
+        "A modifier that joins several (城乡: 城镇, 农村): figures shared out by 分别 take "
+        "one each, in order.",
+        fields={"items": WORDS, "examples": WORDS, "counterexamples": WORDS},
+    ),
     "units": MapTable(
         "Units as written: base unit, factor to the base and dimension.",
         fields={"base": TEXT, "factor": FLOAT, "dim": TEXT, "not_before": WORDS,

@@ -81,6 +81,16 @@ EXAMPLES = [
      {"indicator": "中央政府新增", "is_target": True}),
     ("state-council/1958.txt", "工业总产值则为七百一十九亿六千万元", "七百一十九亿六千万",
      {"value": 7.196e10, "indicator": "工业总产值"}),
+    # session 10, genre rules: a goal of a plan over several years is no year's figure
+    ("state-council/2021.txt", "常住人口城镇化率提高到65%", "65",
+     {"span": "multi-year", "is_target": True}),
+    ("wuxi-xinwu-services/2019-2020plan.txt", "现代物流产业总营业收入达到100亿元", "100",
+     {"span": "multi-year", "is_target": True}),
+    # 城乡 shared out by 分别: 城镇 then 农村, twice in one sentence
+    ("hailar/2019.txt", "同比分别增长6.5%、9.4%", "9.4",
+     {"indicator": "农村常住居民人均可支配收入"}),
+    ("hailar/2019.txt", "分别完成37820元", "37820",
+     {"indicator": "城镇常住居民人均可支配收入"}),
 ]
 # fmt: on
 
