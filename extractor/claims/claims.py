@@ -705,15 +705,21 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         if named:
             out.append(_object_claim(doc, m, named, sent, time))
             continue
-        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
+        # 实现正增长 states a change by its sign, unless a figure of its clause carries it
+        # (连续13个月正增长: the duration's)
+        sign = 0 if j and figures[j - 1].end > doc.index.clause_start(ws) else _sign(doc, m)
+        if not sign and m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
             continue
+        indicator = _indicator(doc, clause, compared.start() if compared else ws - sign)
+        if sign and not indicator:
+            indicator = _clause_subject_before(doc, figures, starts, clause, sent[0])
         shown = window(sent, ws, we)
         out.append(
             Claim(
                 claim_id="",
                 section_id=None,
                 measure_id=None,
-                indicator=_indicator(doc, clause, compared.start() if compared else ws),
+                indicator=indicator,
                 value_text="",
                 value=None,
                 low=None,
@@ -735,6 +741,32 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             )
         )
     return out
+
+
+def _sign(doc: _Doc, m: regex.Match[str]) -> int:
+    """The length of the sign before a change word that states a change with no figure by it
+    (实现正增长: 1), ending its clause; 0 when there is none."""
+    ws, we = m.span()
+    rest = doc.folded[we : we + 1]
+    if rest and rest not in doc.words.clause_ends:
+        return 0
+    for word in doc.words.stated_change_before:
+        if doc.folded.startswith(word, ws - len(word)):
+            return len(word)
+    return 0
+
+
+def _clause_subject_before(
+    doc: _Doc, figures: list[Figure], starts: list[int], clause: int, lo: int
+) -> str:
+    """The subject of the clause before ``clause`` in its sentence (固定资产投资完成212亿元，
+    保持正增长 → 固定资产投资): its words up to its first figure."""
+    if clause - 1 <= lo:
+        return ""
+    before = max(doc.index.clause_start(clause - 1), lo)
+    j = bisect_left(starts, before)
+    end = figures[j].start if j < len(figures) and figures[j].start < clause else clause - 1
+    return _indicator(doc, before, end)
 
 
 def _changed_object(

@@ -41,9 +41,10 @@ RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _CLAUSE_CHANGE_DIMS_OR_COUNT = (*_CLAUSE_CHANGE_DIMS, "count")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
-#: How long the object between a change word and an amount may be (降低用能成本超19亿元),
+#: How long the object between a change word and an amount may be (降低用能成本超19亿元,
+#: 拟增加中央预算稳定调节基金1032亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
-_OBJECT_MAX = 10
+_OBJECT_MAX = 12
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).

@@ -91,6 +91,15 @@ EXAMPLES = [
      {"indicator": "农村常住居民人均可支配收入"}),
     ("hailar/2019.txt", "分别完成37820元", "37820",
      {"indicator": "城镇常住居民人均可支配收入"}),
+    # 实现正增长 states a change with no figure; its subject, else the clause's before it
+    ("hunan/2026.txt", "固定资产投资实现正增长", "增长",
+     {"change": "increase", "is_target": True, "indicator": "固定资产投资", "value": None}),
+    ("pingtan-county/2023.txt", "212亿元，保持正增长", "增长",
+     {"change": "increase", "is_target": False, "indicator": "固定资产投资"}),
+    # a change verb, its object, then the amount: the amount's change
+    ("state-council/2008.txt", "削减财政赤字450亿元", "450", {"change": "decrease"}),
+    ("state-council/2008.txt", "拟增加中央预算稳定调节基金1032亿元", "1032",
+     {"change": "increase", "is_target": True}),
 ]
 # fmt: on
 
