@@ -310,6 +310,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+    if (
+        prev_claim is not None
+        and prev_claim.start >= sent[0]
+        and doc.words.compared_lead.match(indicator)
+    ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
+        indicator = prev_claim.indicator
     indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change

@@ -204,8 +204,11 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         and unit is not None
         and unit.dim in _CLAUSE_CHANGE_DIMS
         and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
-    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
-        change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
+    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…); not past
+        # another figure or item (增长6.2%、高于全国平均0.3个百分点: the 增长 is the 6.2%'s)
+        lo = max(0, ctx - 16)
+        cut = _LAST_ITEM.search(folded, lo, ctx)
+        change = change_in_clause(folded, cut.end() if cut else lo, ctx, words)
         cstart = ctx
     elif not change and unit is not None and unit.dim not in _CLAUSE_CHANGE_DIMS_OR_COUNT:
         # 降低用能成本超19亿元, 减少财政赤字500亿元: a change and its object, then the

@@ -42,6 +42,8 @@ V1 = regex.VERSION1
 #: How far into a paragraph (its first sentence) or a sentence an opening on one year is
 #: looked for (过去一年，…; 2017年，…; 这里要特别指出，刚刚过去的1992年，…).
 _OPENING = 24
+#: How far into a paragraph's second sentence the years it opens on are looked for.
+_HEAD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,9 +217,13 @@ def _several(
         if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
     opening = folded[at.paragraph : at.paragraph + _OPENING]
-    opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
+    first = opening.find("。") + 1
+    opening = opening[: first or None]  # its first sentence's
     if words.sentence.search(opening):
         return 1  # ——这五年，…: a paragraph on several years, as a section of them
+    second = at.paragraph + first
+    if first and second < at.sentence and words.sentence.search(folded, second, second + _HEAD):
+        return 1  # 2015年是“十二五”收官之年。过去五年，…: its second sentence opens on them
     if not any(_of_years(sec.title, words) for sec in sections):
         return 0
     return int(words.one_year.search(opening) is None)

@@ -117,6 +117,7 @@ class ClaimWords:
     quantity_objects: tuple[str, ...] = ()  # 成本, 负担: what a goal changes with no figure
     predicate_ends: tuple[str, ...] = ()  # 最大, 最高: items of a list of clauses, no names
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
+    compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -240,6 +241,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         predicate_ends=items("predicate_ends"),
         change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
+        compared_lead=at_position(_alt(items("compared_lead")), V1),
         stated_change_before=items("stated_change_before"),
         shared_modifiers=tuple(
             (str(k), tuple(v.get("items", ())))

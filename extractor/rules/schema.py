@@ -226,6 +226,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "parallel_modifiers": Entry(WORDS, "modifiers of a shared noun (城镇, 农村)",
                                     mode="fullmatch"),
         "change_adverbs": Entry(PATTERNS, "adverbs of a figureless change (进一步, 大幅度)"),
+        "compared_lead": Entry(PATTERNS, "an indicator that is only a comparison (高于全国)",
+                               mode="match"),
         "stated_change_before": Entry(WORDS, "what makes a change word a claim alone (正增长)"),
         "label_ends": Entry(WORDS, "what ends a clause naming the next figure (目标)"),
         "aspect_heads": Entry(WORDS, "an aspect of a quantity named before (总量, 平均值)",

@@ -100,6 +100,12 @@ EXAMPLES = [
     ("state-council/2008.txt", "削减财政赤字450亿元", "450", {"change": "decrease"}),
     ("state-council/2008.txt", "拟增加中央预算稳定调节基金1032亿元", "1032",
      {"change": "increase", "is_target": True}),
+    # a gap to what the quantity before is compared with: no change, that quantity's name
+    ("hunan/2026.txt", "高于全国平均0.3个百分点", "0.3",
+     {"change": "", "indicator": "规模工业增加值"}),
+    # a paragraph whose second sentence opens on five years: its changes are theirs
+    ("state-council/2016.txt", "单位国内生产总值能耗下降18.2%", "18.2",
+     {"span": "multi-year", "change": "decrease"}),
 ]
 # fmt: on
 
