@@ -310,6 +310,8 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+        if not indicator:
+            indicator = _topic_before(doc, fig, prev, sent[0])
     if (
         prev_claim is not None
         and prev_claim.start >= sent[0]
@@ -400,6 +402,30 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     ):
         return ""
     return _balanced(doc.text[s:e])
+
+
+def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
+    """The topic a clause with no words of its own continues (主语承前): the subject of the
+    clause before it in its sentence, when that clause holds no figure (今年中央财政用于教育的
+    投入，将由去年的1076亿元增加到1562亿元; 确保物价上涨幅度比去年有明显回落，力争控制在百分之
+    十五左右)."""
+    start = doc.index.clause_start(fig.start)
+    if start <= lo:
+        return ""
+    before = max(doc.index.clause_start(start - 1), lo)
+    if prev is not None and prev.end > before:
+        return ""
+    words = doc.words
+    s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
+    if not 2 <= e - s <= _LABEL_MAX:
+        return ""
+    # only a topic that names a measure (…的投入, 物价上涨幅度): not a clause of its own
+    # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
+    if doc.folded[e - 1] not in words.measure_ends and not doc.folded.endswith(
+        (*words.indicator_tails, *words.rate_nouns), s, e
+    ):
+        return ""
+    return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
 
 
 def _ends_item(gap: str, words: ClaimWords) -> bool:

@@ -92,6 +92,7 @@ class ClaimWords:
     respectively: tuple[str, ...] = ()  # 分别
     list_ends: str = ""  # 等
     attributive: str = ""  # 的
+    attributive_set: frozenset[str] = frozenset()  # its characters, one by one
     change_noun_ends: str = ""  # 幅
     threshold_hedges: frozenset[str] = frozenset()  # 以上, 以下
     aspect: str = ""  # 了
@@ -217,6 +218,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         respectively=items("respectively"),
         list_ends=chars("list_ends"),
         attributive=chars("attributive"),
+        attributive_set=frozenset(chars("attributive")),
         change_noun_ends=chars("change_noun_ends"),
         threshold_hedges=frozenset(items("threshold_hedges")),
         aspect=chars("aspect"),
@@ -420,6 +422,8 @@ def change_in_clause(
     group = str(m.lastgroup)
     if any(ch in words.measure_nouns for ch in folded[m.end(group) : end]):
         return ""
+    if folded[m.end(group) : m.end(group) + 1] in words.attributive_set:
+        return ""  # 食品价格上涨的因素大约有十三个百分点: a modifier of a noun, not the change
     if folded.startswith(words.rate_nouns, m.start(group)):
         return ""  # 物价上涨幅度控制在百分之十以内: the rate's level
     if not verbs and m.group(group) in words.rate_only:

@@ -113,7 +113,7 @@ def test_every_annotated_report_is_read(real):
 # Floors measured on this branch; they may only rise. The held-out split is never tuned on.
 # fmt: off
 FLOORS = {
-    ("tuning", "fully_right"): 0.79, ("tuning", "indicator"): 0.85,
+    ("tuning", "fully_right"): 0.87, ("tuning", "indicator"): 0.88,
 }
 # fmt: on
 

@@ -103,6 +103,16 @@ EXAMPLES = [
     # a gap to what the quantity before is compared with: no change, that quantity's name
     ("hunan/2026.txt", "高于全国平均0.3个百分点", "0.3",
      {"change": "", "indicator": "规模工业增加值"}),
+    # a clause with no words of its own continues the topic of the clause before (主语承前)
+    ("state-council/2008.txt", "将由去年的1076亿元增加到1562亿元", "1562",
+     {"indicator": "中央财政用于教育的投入", "baseline": 1.076e11, "is_target": True}),
+    ("state-council/1995.txt", "力争控制在百分之十五左右", "百分之十五",
+     {"indicator": "物价上涨幅度", "is_target": True}),
+    # a movement's change word with a dated level (增加到2007年13786元); a change word
+    # before 的 modifies a noun (上涨的因素): no change of the figure
+    ("state-council/2008.txt", "由2002年7703元增加到2007年13786元", "13786",
+     {"change": "increase", "baseline": 7703.0}),
+    ("state-council/1995.txt", "上涨的因素大约有十三个百分点左右", "十三", {"change": ""}),
     # a paragraph whose second sentence opens on five years: its changes are theirs
     ("state-council/2016.txt", "单位国内生产总值能耗下降18.2%", "18.2",
      {"span": "multi-year", "change": "decrease"}),
