@@ -63,6 +63,7 @@ class SpanWords:
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
+    stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -96,6 +97,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=regex.compile(_alt(rules, "part_of"), V1),
+        stocks=rules.vocab("claims.stock_nouns").items,
     )
 
 
@@ -149,6 +151,7 @@ class Where:
     baseline: float | None
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
     target: bool = False  # it is a target (a goal set for the future)
+    stock: bool = False  # its indicator names a stock (贷款余额): a level at a date
 
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
@@ -184,7 +187,7 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level
     # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
-    bare = at.rate or words.passing.search(folded, before, at.start)
+    bare = at.rate or at.stock or words.passing.search(folded, before, at.start)
     flow = at.change or words.flow.search(folded, *clause) or not bare
     return MULTI_YEAR if several == 2 or flow else PERIOD
 

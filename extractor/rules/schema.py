@@ -220,6 +220,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "part_of": Entry(WORDS, "a part of the figure before (其中): the same span"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "passing_before": Entry(PATTERNS, "a stock passing a mark before its figure (超)"),
+        "stock_nouns": Entry(WORDS, "an indicator's last words naming a stock (余额)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
         "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),
         "inner_verbs": Entry(PATTERNS, "verbs of completing inside an indicator (实现)"),
