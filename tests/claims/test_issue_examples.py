@@ -113,6 +113,8 @@ EXAMPLES = [
     ("state-council/2008.txt", "由2002年7703元增加到2007年13786元", "13786",
      {"change": "increase", "baseline": 7703.0}),
     ("state-council/1995.txt", "上涨的因素大约有十三个百分点左右", "十三", {"change": ""}),
+    # …but figures of one list share the change before the first
+    ("yunnan/2026.txt", "分别提高15、22个百分点", "22", {"change": "increase"}),
     # a stock in a review of five years is the level at its end (SPEC: levels are period)
     ("sichuan/2026.txt", "全省贷款余额13万亿元", "13", {"span": "period"}),
     # a paragraph whose second sentence opens on five years: its changes are theirs
