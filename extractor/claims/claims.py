@@ -159,7 +159,8 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
         claim.start, doc.index.clause_start(claim.start), sent[0],
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
-        claim.change, claim.baseline, claim.base_unit in rates,
+        claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
+        claim.indicator.endswith(doc.spans.stocks),
     )  # fmt: skip
 
 
@@ -184,6 +185,10 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             j < len(claims)
             and claims[j].indicator == first.indicator
             and doc.index.sentence(claims[j].start) == sent
+            # a second 分别 shares out a second list (收入分别完成X元、Y元，分别增长X%、Y%)
+            and not any(
+                doc.folded.find(w, claims[j - 1].end, claims[j].start) >= 0 for w in respectively
+            )
         ):
             j += 1
         lo = max(sent[0], first.start - 12)
@@ -237,6 +242,10 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
         if word in items[-1]:
             items[-1] = items[-1][: items[-1].index(word)]
+    if len(items) == 1:  # 城乡居民收入分别…: the joined modifier's own, in order
+        for joined, parts in words.shared_modifiers:
+            if len(parts) == count and joined in items[0]:
+                return [items[0].replace(joined, part, 1) for part in parts]
     if len(items) != count or any(len(item) < 2 for item in items):
         return None
     last = items[-1]
@@ -302,6 +311,14 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = prev_claim.indicator if prev_claim else ""
         if not indicator:
             indicator = _clause_before(doc, fig, prev, sent[0])
+        if not indicator:
+            indicator = _topic_before(doc, fig, prev, sent[0])
+    if (
+        prev_claim is not None
+        and prev_claim.start >= sent[0]
+        and doc.words.compared_lead.match(indicator)
+    ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
+        indicator = prev_claim.indicator
     indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
@@ -386,6 +403,30 @@ def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     ):
         return ""
     return _balanced(doc.text[s:e])
+
+
+def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
+    """The topic a clause with no words of its own continues (主语承前): the subject of the
+    clause before it in its sentence, when that clause holds no figure (今年中央财政用于教育的
+    投入，将由去年的1076亿元增加到1562亿元; 确保物价上涨幅度比去年有明显回落，力争控制在百分之
+    十五左右)."""
+    start = doc.index.clause_start(fig.start)
+    if start <= lo:
+        return ""
+    before = max(doc.index.clause_start(start - 1), lo)
+    if prev is not None and prev.end > before:
+        return ""
+    words = doc.words
+    s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
+    if not 2 <= e - s <= _LABEL_MAX:
+        return ""
+    # only a topic that names a measure (…的投入, 物价上涨幅度): not a clause of its own
+    # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
+    if doc.folded[e - 1] not in words.measure_ends and not doc.folded.endswith(
+        (*words.indicator_tails, *words.rate_nouns), s, e
+    ):
+        return ""
+    return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
 
 
 def _ends_item(gap: str, words: ClaimWords) -> bool:
@@ -697,15 +738,21 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
         if named:
             out.append(_object_claim(doc, m, named, sent, time))
             continue
-        if m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
+        # 实现正增长 states a change by its sign, unless a figure of its clause carries it
+        # (连续13个月正增长: the duration's)
+        sign = 0 if j and figures[j - 1].end > doc.index.clause_start(ws) else _sign(doc, m)
+        if not sign and m.lastgroup != "flat" and not compared and not _says_change(doc, clause, m):
             continue
+        indicator = _indicator(doc, clause, compared.start() if compared else ws - sign)
+        if sign and not indicator:
+            indicator = _clause_subject_before(doc, figures, starts, clause, sent[0])
         shown = window(sent, ws, we)
         out.append(
             Claim(
                 claim_id="",
                 section_id=None,
                 measure_id=None,
-                indicator=_indicator(doc, clause, compared.start() if compared else ws),
+                indicator=indicator,
                 value_text="",
                 value=None,
                 low=None,
@@ -727,6 +774,32 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
             )
         )
     return out
+
+
+def _sign(doc: _Doc, m: regex.Match[str]) -> int:
+    """The length of the sign before a change word that states a change with no figure by it
+    (实现正增长: 1), ending its clause; 0 when there is none."""
+    ws, we = m.span()
+    rest = doc.folded[we : we + 1]
+    if rest and rest not in doc.words.clause_ends:
+        return 0
+    for word in doc.words.stated_change_before:
+        if doc.folded.startswith(word, ws - len(word)):
+            return len(word)
+    return 0
+
+
+def _clause_subject_before(
+    doc: _Doc, figures: list[Figure], starts: list[int], clause: int, lo: int
+) -> str:
+    """The subject of the clause before ``clause`` in its sentence (固定资产投资完成212亿元，
+    保持正增长 → 固定资产投资): its words up to its first figure."""
+    if clause - 1 <= lo:
+        return ""
+    before = max(doc.index.clause_start(clause - 1), lo)
+    j = bisect_left(starts, before)
+    end = figures[j].start if j < len(figures) and figures[j].start < clause else clause - 1
+    return _indicator(doc, before, end)
 
 
 def _changed_object(

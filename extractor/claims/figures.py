@@ -41,10 +41,12 @@ RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _CLAUSE_CHANGE_DIMS_OR_COUNT = (*_CLAUSE_CHANGE_DIMS, "count")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
-#: How long the object between a change word and an amount may be (降低用能成本超19亿元),
+#: How long the object between a change word and an amount may be (降低用能成本超19亿元,
+#: 拟增加中央预算稳定调节基金1032亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
-_OBJECT_MAX = 10
+_OBJECT_MAX = 12
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
+_WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
@@ -203,8 +205,14 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         and unit is not None
         and unit.dim in _CLAUSE_CHANGE_DIMS
         and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
-    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…)
-        change = change_in_clause(folded, max(0, ctx - 16), ctx, words)
+    ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…); not past
+        # another figure or item (增长6.2%、高于全国平均0.3个百分点: the 增长 is the 6.2%'s)
+        # (figures of one list share the change before the first: 分别提高15、22个百分点)
+        lo = max(0, ctx - 16)
+        cut = _LAST_ITEM.search(folded, lo, ctx)
+        if cut is not None and _WORD.search(folded, cut.end(), ctx):
+            lo = cut.end()
+        change = change_in_clause(folded, lo, ctx, words)
         cstart = ctx
     elif not change and unit is not None and unit.dim not in _CLAUSE_CHANGE_DIMS_OR_COUNT:
         # 降低用能成本超19亿元, 减少财政赤字500亿元: a change and its object, then the

@@ -42,6 +42,8 @@ V1 = regex.VERSION1
 #: How far into a paragraph (its first sentence) or a sentence an opening on one year is
 #: looked for (过去一年，…; 2017年，…; 这里要特别指出，刚刚过去的1992年，…).
 _OPENING = 24
+#: How far into a paragraph's second sentence the years it opens on are looked for.
+_HEAD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class SpanWords:
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
+    stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -94,6 +97,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=regex.compile(_alt(rules, "part_of"), V1),
+        stocks=rules.vocab("claims.stock_nouns").items,
     )
 
 
@@ -123,6 +127,15 @@ def _section_year(sections: Sequence[Section]) -> int | None:
     return None
 
 
+def _several_years(sections: Sequence[Section]) -> bool:
+    """Whether the innermost section with a period covers several years (2019-2020)."""
+    for sec in sections:
+        if sec.period[:4].isdigit():
+            last = sec.period[5:9]
+            return sec.period[4:5] == "-" and last.isdigit() and int(last) > int(sec.period[:4])
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
     """A figure and the stretches of text around it (offsets in the folded text)."""
@@ -137,6 +150,8 @@ class Where:
     change: str
     baseline: float | None
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
+    target: bool = False  # it is a target (a goal set for the future)
+    stock: bool = False  # its indicator names a stock (贷款余额): a level at a date
 
 
 def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
@@ -155,8 +170,12 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     year = _section_year(sections)
-    if at.time is not None and _beyond(folded, at.time, year, words):
-        return MULTI_YEAR  # 到2030年, 2003年到2006年
+    if at.time is not None and _beyond(folded, at.time, year, words, _several_years(sections)):
+        return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
+    if at.target and several:
+        # a goal of a plan over several years (“十四五”时期主要目标: 城镇化率提高到65%;
+        # 届时…超过90万亿元) is reached at its end: not a year's figure
+        return MULTI_YEAR
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
@@ -168,7 +187,7 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level
     # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
-    bare = at.rate or words.passing.search(folded, before, at.start)
+    bare = at.rate or at.stock or words.passing.search(folded, before, at.start)
     flow = at.change or words.flow.search(folded, *clause) or not bare
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
@@ -201,9 +220,13 @@ def _several(
         if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
     opening = folded[at.paragraph : at.paragraph + _OPENING]
-    opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
+    first = opening.find("。") + 1
+    opening = opening[: first or None]  # its first sentence's
     if words.sentence.search(opening):
         return 1  # ——这五年，…: a paragraph on several years, as a section of them
+    second = at.paragraph + first
+    if first and second < at.sentence and words.sentence.search(folded, second, second + _HEAD):
+        return 1  # 2015年是“十二五”收官之年。过去五年，…: its second sentence opens on them
     if not any(_of_years(sec.title, words) for sec in sections):
         return 0
     return int(words.one_year.search(opening) is None)
@@ -224,9 +247,13 @@ def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWord
     return False
 
 
-def _beyond(folded: str, time: tuple[int, int], year: int | None, words: SpanWords) -> bool:
-    """A time reference over several years, or beyond the section's year (到2030年)."""
+def _beyond(
+    folded: str, time: tuple[int, int], year: int | None, words: SpanWords, several: bool = False
+) -> bool:
+    """A time reference over several years, or beyond the section's year (到2030年); in a
+    section over several years (a plan for 2019-2020) any year after its first."""
     named = years_in(folded, time, words)
     if len(set(named)) > 1:
         return True
-    return year is not None and any(y > year + 1 for y in named)  # the plan year is year + 1
+    # the plan year of a one-year section is year + 1 (a review of 2020 plans 2021)
+    return year is not None and any(y > year + (not several) for y in named)

@@ -92,6 +92,7 @@ class ClaimWords:
     respectively: tuple[str, ...] = ()  # 分别
     list_ends: str = ""  # 等
     attributive: str = ""  # 的
+    attributive_set: frozenset[str] = frozenset()  # its characters, one by one
     change_noun_ends: str = ""  # 幅
     threshold_hedges: frozenset[str] = frozenset()  # 以上, 以下
     aspect: str = ""  # 了
@@ -117,6 +118,10 @@ class ClaimWords:
     quantity_objects: tuple[str, ...] = ()  # 成本, 负担: what a goal changes with no figure
     predicate_ends: tuple[str, ...] = ()  # 最大, 最高: items of a list of clauses, no names
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
+    compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
+    stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
+    #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
+    shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -213,6 +218,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         respectively=items("respectively"),
         list_ends=chars("list_ends"),
         attributive=chars("attributive"),
+        attributive_set=frozenset(chars("attributive")),
         change_noun_ends=chars("change_noun_ends"),
         threshold_hedges=frozenset(items("threshold_hedges")),
         aspect=chars("aspect"),
@@ -237,6 +243,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
         predicate_ends=items("predicate_ends"),
         change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
+        compared_lead=at_position(_alt(items("compared_lead")), V1),
+        stated_change_before=items("stated_change_before"),
+        shared_modifiers=tuple(
+            (str(k), tuple(v.get("items", ())))
+            for k, v in sorted(rules.map("shared_modifiers").items(), key=lambda kv: -len(kv[0]))
+        ),
         magnitude=regex.compile(
             rf"(?<=(?:{_alt(items('magnitude_before'))}))"
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
@@ -410,6 +422,8 @@ def change_in_clause(
     group = str(m.lastgroup)
     if any(ch in words.measure_nouns for ch in folded[m.end(group) : end]):
         return ""
+    if folded[m.end(group) : m.end(group) + 1] in words.attributive_set:
+        return ""  # 食品价格上涨的因素大约有十三个百分点: a modifier of a noun, not the change
     if folded.startswith(words.rate_nouns, m.start(group)):
         return ""  # 物价上涨幅度控制在百分之十以内: the rate's level
     if not verbs and m.group(group) in words.rate_only:

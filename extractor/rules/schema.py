@@ -220,12 +220,16 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "part_of": Entry(WORDS, "a part of the figure before (其中): the same span"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "passing_before": Entry(PATTERNS, "a stock passing a mark before its figure (超)"),
+        "stock_nouns": Entry(WORDS, "an indicator's last words naming a stock (余额)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
         "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),
         "inner_verbs": Entry(PATTERNS, "verbs of completing inside an indicator (实现)"),
         "parallel_modifiers": Entry(WORDS, "modifiers of a shared noun (城镇, 农村)",
                                     mode="fullmatch"),
         "change_adverbs": Entry(PATTERNS, "adverbs of a figureless change (进一步, 大幅度)"),
+        "compared_lead": Entry(PATTERNS, "an indicator that is only a comparison (高于全国)",
+                               mode="match"),
+        "stated_change_before": Entry(WORDS, "what makes a change word a claim alone (正增长)"),
         "label_ends": Entry(WORDS, "what ends a clause naming the next figure (目标)"),
         "aspect_heads": Entry(WORDS, "an aspect of a quantity named before (总量, 平均值)",
                               mode="fullmatch"),
@@ -432,6 +436,11 @@ MAPS: Mapping[str, MapTable] = {
     "unit_scales": MapTable(
         "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,
         script="both",
+    ),
+    "shared_modifiers": MapTable(
+        "A modifier that joins several (城乡: 城镇, 农村): figures shared out by 分别 take "
+        "one each, in order.",
+        fields={"items": WORDS, "examples": WORDS, "counterexamples": WORDS},
     ),
     "units": MapTable(
         "Units as written: base unit, factor to the base and dimension.",

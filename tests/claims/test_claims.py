@@ -1005,3 +1005,26 @@ FIGURELESS = [
 @pytest.mark.parametrize(("text", "expected"), FIGURELESS, ids=[t for t, _ in FIGURELESS])
 def test_a_subject_and_an_adverb_of_change_make_a_figureless_claim(text, expected):
     assert [(c.change, c.indicator) for c in find_claims(text)] == expected
+
+
+def _shared_modifier_cases() -> list[tuple[str, str, tuple[str, ...], bool]]:
+    from extractor.rules.loader import default_rules
+
+    cases = []
+    for joined, row in default_rules().map("shared_modifiers").items():
+        parts = tuple(row["items"])
+        cases += [(joined, text, parts, True) for text in row.get("examples", ())]
+        cases += [(joined, text, parts, False) for text in row.get("counterexamples", ())]
+    return cases
+
+
+@pytest.mark.parametrize(("joined", "text", "parts", "shared"), _shared_modifier_cases())
+def test_a_joined_modifier_is_shared_out_by_its_examples_only(joined, text, parts, shared):
+    """patterns/claims.toml [shared_modifiers]: figures after 分别 take the joined modifier's
+    parts in order (城乡 → 城镇, 农村); its counterexamples keep the indicator whole."""
+    indicators = [c.indicator for c in find_claims(text)]
+    if shared:
+        assert [next(p for p in parts if p in i) for i in indicators] == list(parts)
+        assert not any(joined in i for i in indicators)
+    else:
+        assert not any(p in i for i in indicators for p in parts if p not in joined)

@@ -81,6 +81,45 @@ EXAMPLES = [
      {"indicator": "中央政府新增", "is_target": True}),
     ("state-council/1958.txt", "工业总产值则为七百一十九亿六千万元", "七百一十九亿六千万",
      {"value": 7.196e10, "indicator": "工业总产值"}),
+    # session 10, genre rules: a goal of a plan over several years is no year's figure
+    ("state-council/2021.txt", "常住人口城镇化率提高到65%", "65",
+     {"span": "multi-year", "is_target": True}),
+    ("wuxi-xinwu-services/2019-2020plan.txt", "现代物流产业总营业收入达到100亿元", "100",
+     {"span": "multi-year", "is_target": True}),
+    # 城乡 shared out by 分别: 城镇 then 农村, twice in one sentence
+    ("hailar/2019.txt", "同比分别增长6.5%、9.4%", "9.4",
+     {"indicator": "农村常住居民人均可支配收入"}),
+    ("hailar/2019.txt", "分别完成37820元", "37820",
+     {"indicator": "城镇常住居民人均可支配收入"}),
+    # 实现正增长 states a change with no figure; its subject, else the clause's before it
+    ("hunan/2026.txt", "固定资产投资实现正增长", "增长",
+     {"change": "increase", "is_target": True, "indicator": "固定资产投资", "value": None}),
+    ("pingtan-county/2023.txt", "212亿元，保持正增长", "增长",
+     {"change": "increase", "is_target": False, "indicator": "固定资产投资"}),
+    # a change verb, its object, then the amount: the amount's change
+    ("state-council/2008.txt", "削减财政赤字450亿元", "450", {"change": "decrease"}),
+    ("state-council/2008.txt", "拟增加中央预算稳定调节基金1032亿元", "1032",
+     {"change": "increase", "is_target": True}),
+    # a gap to what the quantity before is compared with: no change, that quantity's name
+    ("hunan/2026.txt", "高于全国平均0.3个百分点", "0.3",
+     {"change": "", "indicator": "规模工业增加值"}),
+    # a clause with no words of its own continues the topic of the clause before (主语承前)
+    ("state-council/2008.txt", "将由去年的1076亿元增加到1562亿元", "1562",
+     {"indicator": "中央财政用于教育的投入", "baseline": 1.076e11, "is_target": True}),
+    ("state-council/1995.txt", "力争控制在百分之十五左右", "百分之十五",
+     {"indicator": "物价上涨幅度", "is_target": True}),
+    # a movement's change word with a dated level (增加到2007年13786元); a change word
+    # before 的 modifies a noun (上涨的因素): no change of the figure
+    ("state-council/2008.txt", "由2002年7703元增加到2007年13786元", "13786",
+     {"change": "increase", "baseline": 7703.0}),
+    ("state-council/1995.txt", "上涨的因素大约有十三个百分点左右", "十三", {"change": ""}),
+    # …but figures of one list share the change before the first
+    ("yunnan/2026.txt", "分别提高15、22个百分点", "22", {"change": "increase"}),
+    # a stock in a review of five years is the level at its end (SPEC: levels are period)
+    ("sichuan/2026.txt", "全省贷款余额13万亿元", "13", {"span": "period"}),
+    # a paragraph whose second sentence opens on five years: its changes are theirs
+    ("state-council/2016.txt", "单位国内生产总值能耗下降18.2%", "18.2",
+     {"span": "multi-year", "change": "decrease"}),
 ]
 # fmt: on
 
