@@ -626,7 +626,9 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
     found = [int(p) for p in (frame, end) if p is not None]
     if found:
-        return found
+        # a subject's name may stand before the frame (…有力有序推进国家电网公司党组高度重视):
+        # a phrase of parallel length still ends first
+        return found + _parallel(title, starts, ends, cues)
     for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
         if i == 0 and stop - start <= PHRASE_MAX:
             continue
