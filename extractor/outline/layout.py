@@ -52,6 +52,7 @@ class _Compiled:
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
+        self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")

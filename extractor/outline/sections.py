@@ -107,7 +107,8 @@ class _TitleCues:
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
-    sentence_end: Any  # what ends a full sentence within a line ([text] full_marks)
+    sentence_end: Any  # what ends a full sentence within a line ([text] full_marks, and a
+    # period typed for 。: layout.period_stop)
     clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
     after_bracket: Any  # a closing bracket, then a heading of the first two levels
     upper: Any  # the markers of the first two levels (一、, （一）)
@@ -124,6 +125,8 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
     def build(r: RuleSet) -> _TitleCues:
         marks = sentence_marks(r)
         full = marks.full
+        full_stop = _char_class(full.replace("\n", ""))
+        period_stop = r.vocab("layout.period_stop").pattern  # 标准化.继续: a typed 。
         adverbs = regex.compile(f"(?:{r.vocab('layout.task_adverbs').alternation()})$")
         upper = marker_alternation(
             x for x in r.of("section") if 0 < x.level <= 2 and not x.attrs.get("tier")
@@ -141,7 +144,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
-            sentence_end=_char_class(full.replace("\n", "")),
+            sentence_end=regex.compile(f"{full_stop.pattern}|{period_stop}"),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
             after_bracket=regex.compile(
                 f"[{regex.escape(_CLOSING_BRACKETS)}]\\s?(?={upper})"
@@ -197,6 +200,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
+        if comp.attachment.match(folded, para.start, para.end):
+            last.clear()  # an enclosed text: its numbering starts again
+            running.clear()
         # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
@@ -226,6 +232,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
                     continue  # a short line inside numbered parts: no part (it would reset them)
+            if head is not None and not head.strong and not _next_part(head, found):
+                continue  # 第一部分：总体要求。 inside 一、: the parts of another text
             if head is not None and head.ordinal and _goes_on(head, last, series):
                 # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
                 nested.append((series.pop()[1], len(found)))
@@ -266,6 +274,18 @@ def _read_as_series(
         h if end == h.title_end else _with_title_end(h, end)
         for h, end in zip(heads, ends, strict=True)
     ]
+
+
+def _next_part(head: Heading, found: list[Heading]) -> bool:
+    """Does a part heading (第二部分) found inside a paragraph go on from the parts before it?
+    The first part comes before the numbered parts (一、); one inside a numbered part, or one
+    that skips, names the parts of another text (…第一部分：总体要求。…).  Other headings: yes."""
+    if head.tier != "part":
+        return True
+    prev = next((h for h in reversed(found) if h.tier == "part"), None)
+    if prev is None:
+        return head.ordinal == 1 and not any(_numbered_part(h) for h in found)
+    return head.ordinal == prev.ordinal + 1
 
 
 def _goes_on(head: Heading, last: dict[int, int], series: list[tuple[int, int]]) -> bool:
@@ -447,6 +467,10 @@ def _match(
         first = clause.start() if clause is not None else title_end
         if not _HAN.search(folded, m.end(), title_end):
             return None  # a translation's heading (1. Review of Our Work): not outlined
+        # the sentence's first clause, past a title cut inside it (第二部分从…总结了…)
+        ends = (cues.series.clause_end.search(folded, m.end(), para.end),
+                cues.sentence_end.search(folded, m.end(), para.end))  # fmt: skip
+        first = max(first, min((e.start() for e in ends if e is not None), default=para.end))
         if not strong and cues.not_heading.search(folded, m.end(), first):
             return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
         if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):
@@ -506,7 +530,9 @@ def _title_end(
     if strong and len(rest) <= TITLE_LINE_MAX and own_line:
         return start + (stop.start() if stop else len(rest))
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
-        noun = cues.head_noun.search(rest, 0, min(len(rest), RUN_IN_MAX))
+        # within the first sentence: a head noun past its 。 is the body's (…改革。认真落实…要求)
+        reach = min(len(rest), RUN_IN_MAX, stop.start() if stop is not None else len(rest))
+        noun = cues.head_noun.search(rest, 0, reach)
         comma = cues.clause_end.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
@@ -600,7 +626,9 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
     found = [int(p) for p in (frame, end) if p is not None]
     if found:
-        return found
+        # a subject's name may stand before the frame (…有力有序推进国家电网公司党组高度重视):
+        # a phrase of parallel length still ends first
+        return found + _parallel(title, starts, ends, cues)
     for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
         if i == 0 and stop - start <= PHRASE_MAX:
             continue

@@ -263,7 +263,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "official_title": Entry(PATTERN, "an official document's title after its header "
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
-        "sentence_starters": Entry(WORDS, "words that open a sentence of report prose"),
+        "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
+        "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
+        "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
         "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
         "markup_underline": Entry(

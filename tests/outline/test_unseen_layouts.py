@@ -236,6 +236,22 @@ ONE_LINE = [
      "聚焦加快构建现代化产业体系，推动产业转型升级"),
     ("（一）深化改革促开放，发展环境持续向好坚持对标先进，推出创新举措24项。",
      "深化改革促开放，发展环境持续向好"),
+    # a period typed for 。 between Chinese words ends the title as 。 does
+    ("一、进一步推动统计工作规范化、标准化.继续开展行业统计标准编制工作。",
+     "进一步推动统计工作规范化、标准化"),
+    # a part's head noun past the title's 。 belongs to the body (…的要求)
+    ("一、不断推进统计工作现代化改革。认真落实统计现代化改革的要求，丰富统计手段。",
+     "不断推进统计工作现代化改革"),
+    # a time opens the body: 未来五年, a date, 总的来看
+    ("一、新一届政府工作思路和2023年重点工作未来五年，我们将坚定不移推动高质量发展。",
+     "新一届政府工作思路和2023年重点工作"),
+    ("一、实施方案的主要内容2021年12月27日，省公司印发实施方案。", "实施方案的主要内容"),
+    ("（一）需说明的事项总的来看，各项工作总体推进良好。", "需说明的事项"),
+    # the subject of an enterprise's body sentence; 全面落实 opens a task phrase
+    ("（一）聚焦政治监督，扛起监督首要职责公司党委坚持把政治建设摆在首位，健全监督机制。",
+     "聚焦政治监督，扛起监督首要职责"),
+    ("（一）持续深化国资国企改革扩大开放全面落实改革行动方案，激发市场主体活力。",
+     "持续深化国资国企改革扩大开放"),
 ]
 # fmt: on
 
@@ -326,6 +342,53 @@ def test_the_parts_of_an_official_report_glued_after_its_title():
     ]
 
 
+def test_the_parts_of_another_text_named_inside_a_part_are_no_headings():
+    # a report on carrying out a plan sums the plan's parts up inside its own part 一、
+    text = (
+        "县公司关于实施方案落实情况的汇报\n" + FLAT_BODY
+        + "一、实施方案的基本精神2021年12月，省公司印发方案，分为三个部分。第一部分：总体要求。阐述了改革的意义。"
+        "第二部分：具体措施。明确了20项措施。第三部分：组织保障。提出了三个方面的要求。"
+        + FLAT_BODY + "二、公司推进情况公司党委高度重视，逐条落实各项措施。" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [(1, "一、", "实施方案的基本精神"), (1, "二、", "公司推进情况")]
+
+
+def test_a_part_whose_sentence_narrates_is_no_heading():
+    # 第二部分从…总结了…: the title would be cut before 了, which its first clause holds
+    text = (
+        "县公司关于改革落实情况的汇报\n" + FLAT_BODY + "一、基本情况" + FLAT_BODY
+        + "汇报分为三个部分。第一部分传达了方案精神。第二部分从“四个聚焦”总结了推进情况。"
+        + FLAT_BODY + "二、需要决策的事项" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [(1, "一、", "基本情况"), (1, "二、", "需要决策的事项")]
+
+
+def test_an_attachment_starts_its_numbering_again():
+    # a cover note (一、二、), then the report it encloses (一、二、三、), all on one line
+    body = "今年以来，" + FLAT_BODY * 2
+    text = (
+        "关于深化改革落实情况的汇报一、基本情况" + body + "二、需要决策的事项以上汇报提请审议。"
+        "\u3000\u3000附件：关于深化改革落实情况的汇报现将有关情况汇报如下：一、方案的主要内容"
+        + body + "二、公司推进情况" + body + "三、下一步工作计划" + body
+    )  # fmt: skip
+    assert [(level, marker) for level, marker, _ in outline(text)] == [
+        (1, "一、"), (1, "二、"), (1, "一、"), (1, "二、"), (1, "三、"),
+    ]  # fmt: skip
+    assert outline(text)[2][2] == "方案的主要内容"
+
+
+def test_a_lead_line_goes_on_past_a_comma_and_a_connective():
+    # a numbered line of a text that kept its line breaks: its title is its first sentence;
+    # 同时 after a comma goes on with it (it opens a sentence only where glued on)
+    text = (
+        "客户服务部工作总结\n一、加强柜面管理\n1、保证满期给付工作的顺利进行，同时为了提高客户"
+        "满意度，做好客户的二次开发。\n2、加强培训。组织柜员学习业务知识。\n"
+    )
+    assert [t for _, _, t in outline(text)][1] == (
+        "保证满期给付工作的顺利进行，同时为了提高客户满意度，做好客户的二次开发"
+    )
+
+
 # --- bare numerals, nested lists, lists a colon opens -------------------------------------
 
 
@@ -378,6 +441,16 @@ def test_a_lead_that_runs_straight_into_its_list_heads_it_beside_other_leads():
     items = [m for m in ms if m.marker.endswith("是")]
     assert len(items) == 3
     assert {by_id[m.parent_id].headline for m in items if m.parent_id} == {"持续办好为民实事"}
+
+
+def test_a_couplet_of_two_tasks_is_a_lead_an_aphorism_is_not():
+    text = (
+        "一、2015年工作安排\n（一）加强自身建设\n践行群众路线，打造服务政府。衡量工作的标准是群众满意。\n"
+        "坚持依法行政，打造法治政府。依法行政是法治政府的生命线。\n"
+        "艰辛成就伟业，奋斗创造辉煌。让我们团结一心，再创佳绩。\n"
+    )
+    leads = [m.headline for m in parse(text).measures if m.style == "lead"]
+    assert leads == ["践行群众路线，打造服务政府", "坚持依法行政，打造法治政府"]
 
 
 def test_a_sentence_that_introduces_its_list_alone_is_no_lead():
