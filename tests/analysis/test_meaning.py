@@ -105,15 +105,16 @@ def real():
 
 def test_every_annotated_report_is_read(real):
     assert not real.skipped
-    # session 10: the former held-out set (163 claims) became tuning material; a new held-out
-    # set is being annotated and is scored (and floored) once it is here
-    assert real.splits["tuning"].claims >= 400
+    # session 10: the former held-out set (163 claims) became tuning material; the new one
+    # (320 claims in 8 reports) was annotated from the text alone
+    assert real.splits["tuning"].claims >= 400 and real.splits["heldout"].claims >= 300
 
 
 # Floors measured on this branch; they may only rise. The held-out split is never tuned on.
 # fmt: off
 FLOORS = {
     ("tuning", "fully_right"): 0.87, ("tuning", "indicator"): 0.88,
+    ("heldout", "fully_right"): 0.68, ("heldout", "indicator"): 0.78,
 }
 # fmt: on
 
