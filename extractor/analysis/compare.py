@@ -24,8 +24,11 @@ tables read back with :func:`load_tables`) and returns new tables, each keyed by
 Everything comes from the tables: the terms of keyword trends and plan follow-up are
 counted during extraction (the ``terms`` table, :mod:`extractor.analysis.terms`), so no
 report file is read again.  Given a folder, ``compare`` reads only the columns it needs
-(never a text column), the large tables (claims, terms) in record batches, from single
-table files or partitioned datasets (:mod:`extractor.export.dataset`).
+(never a text column), from single table files or partitioned datasets
+(:mod:`extractor.export.dataset`), and a window of whole series at a time: every table
+above but ``periods``, ``warnings`` and ``indicator_panel`` is made series by series, so
+each window's rows are read (from the pieces that hold them, filtered in Arrow), turned
+into its comparison rows and dropped before the next window is read.
 
 The module is callable, so ``extractor.compare(tables)`` works after
 ``import extractor.analysis.compare`` too.
@@ -39,7 +42,7 @@ import types
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +60,9 @@ __all__ = ["NOT_CAMPAIGNS", "PieceWork", "compare", "is_term", "load_tables", "r
 MATCH_THRESHOLD = 0.12
 #: The shared terms listed per match.
 SHARED_SHOWN = 8
+#: About how many documents compare reads at once from a folder (whole series: a series
+#: larger than this is a window of its own).
+WINDOW_DOCS = 512
 _PERIOD = regex.compile(
     r"^(?P<year>\d{4})(?:(?P<unit>H)(?P<index>[12])|(?P<unit>Q)(?P<index>[1-4]))?$"
 )
@@ -124,6 +130,7 @@ class TableSource:
 
     def __init__(self, tables: Mapping[str, pd.DataFrame] | str | Path) -> None:
         self.folder: Path | None = None
+        self._index: dict[str, list[tuple[Piece, set[int]]]] = {}
         if isinstance(tables, str | Path):
             folder = Path(tables)
             if _dataset().has_table(folder, "documents"):
@@ -171,17 +178,47 @@ class TableSource:
             return [(name, self._frames[name])]
         return [(name, where) for where in _dataset().pieces(self.folder, name)]
 
+    def index(self, name: str, window_of: Mapping[str, int]) -> None:
+        """Note which windows of documents (``window_of``: doc_id → window) each piece of a
+        table holds, reading its doc_id column only; :meth:`window_pieces` then names the
+        pieces a window needs.  A frame in memory is one piece that every window reads."""
+        if self.folder is None:
+            return
+        found = []
+        for piece in self.pieces(name):
+            ids = read_piece(piece, columns=("doc_id",))["doc_id"].astype(str).unique()
+            found.append((piece, {window_of[d] for d in ids if d in window_of}))
+        self._index[name] = found
+
+    def window_pieces(self, name: str, window: int) -> list[Piece]:
+        """The pieces of a table that hold rows of a window's documents (all, unindexed)."""
+        if name not in self._index:
+            return self.pieces(name)
+        return [piece for piece, windows in self._index[name] if window in windows]
+
+    def rows(self, name: str, window: int, doc_ids: Collection[str]) -> pd.DataFrame:
+        """The rows of these documents (of one window), read from the pieces that hold them."""
+        pieces = self.window_pieces(name, window) or self.pieces(name)[:1]  # none: the columns
+        frames = [read_piece(p, doc_ids=doc_ids) for p in pieces]
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
 
 #: A piece of a table: its name, and a frame, or a Parquet file and row group (None: all).
 Piece = tuple[str, Any]
 
 
-def read_piece(piece: Piece) -> pd.DataFrame:
-    """The rows of one piece (from a file: the needed columns only)."""
+def read_piece(
+    piece: Piece,
+    *,
+    doc_ids: Collection[str] | None = None,
+    columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The rows of one piece (from a file: the needed columns only, or ``columns``); of
+    these documents only, when ``doc_ids`` are given (filtered before pandas sees them)."""
     name, where = piece
     if isinstance(where, pd.DataFrame):
-        return where
-    return _dataset().read_piece(where, NEEDED[name])
+        return where if doc_ids is None else where[where["doc_id"].isin(doc_ids)]
+    return _dataset().read_piece(where, columns or NEEDED[name], doc_ids=doc_ids)
 
 
 def _dataset() -> Any:
@@ -291,8 +328,13 @@ def _by_path(
 
 
 # --- campaigns ------------------------------------------------------------------------------
-def campaign_tables(docs: pd.DataFrame, campaigns: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``campaign_long`` (tidy counts with per-period status) and ``campaign_matrix`` (wide)."""
+def campaign_tables(
+    docs: pd.DataFrame, campaigns: pd.DataFrame, all_periods: list[str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """``campaign_long`` (tidy counts with per-period status) and ``campaign_matrix`` (wide).
+
+    ``all_periods``: the matrix's period columns (by default the periods of ``docs``; a
+    window of the batch's series passes the batch's)."""
     camp = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]
     camp = camp.merge(docs[["doc_id", "series", "period"]], on="doc_id")
     # two documents of one series and period (a draft and the final) are a warning
@@ -333,7 +375,8 @@ def campaign_tables(docs: pd.DataFrame, campaigns: pd.DataFrame) -> dict[str, pd
     long = pd.DataFrame(long_rows, columns=["series", "norm", "kind", "period", "count", "status"])
     fixed = ["series", "norm", "kind"]
     tail = ["first_seen", "last_seen", "n_periods", "total", "status"]
-    all_periods = sorted_periods(p for ps in series_periods.values() for p in ps)
+    if all_periods is None:
+        all_periods = sorted_periods(p for ps in series_periods.values() for p in ps)
     matrix = pd.DataFrame(wide_rows, columns=[*fixed, *all_periods, *tail])
     matrix[all_periods] = matrix[all_periods].astype("Int64")
     matrix = matrix.sort_values(["series", "total", "norm"], ascending=[True, False, True])
@@ -376,8 +419,20 @@ def indicator_tables(
     candidates: pd.DataFrame,
     rates: Iterable[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """``indicator_long`` (every candidate of every cell) and ``indicator_panel`` (wide), from
-    the claims of :func:`indicator_candidates`.
+    """``indicator_long`` (every candidate of every cell, :func:`indicator_long`) and
+    ``indicator_panel`` (wide, :func:`indicator_panel`)."""
+    long = indicator_long(docs, sections, candidates, rates)
+    return {"indicator_long": long, "indicator_panel": indicator_panel(long)}
+
+
+def indicator_long(
+    docs: pd.DataFrame,
+    sections: pd.DataFrame,
+    candidates: pd.DataFrame,
+    rates: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Every candidate of every indicator cell, from the claims of
+    :func:`indicator_candidates`.
 
     A cell is (series, indicator, unit, role, period); a movement's starting value is no
     claim of its own.  Where a cell holds a level, a change of a count (比去年多100万人) is a
@@ -419,7 +474,11 @@ def indicator_tables(
     long = pd.DataFrame(rows, columns=_LONG_INDICATOR)
     long = long.assign(_k=long["period"].map(period_key))
     long = long.sort_values(["series", "indicator", "unit", "role", "_k"], kind="stable")
-    long = long.drop(columns="_k").reset_index(drop=True)
+    return long.drop(columns="_k").reset_index(drop=True)
+
+
+def indicator_panel(long: pd.DataFrame) -> pd.DataFrame:
+    """The panel: each cell's agreed value per period, and the periods in conflict."""
     periods = sorted_periods(long["period"])
     fixed = ["series", "indicator", "unit", "role"]
     if long.empty:
@@ -435,7 +494,7 @@ def indicator_tables(
         wide["conflicts"] = wide["conflicts"].fillna("")
         wide["n_periods"] = wide["n_periods"].fillna(0).astype(int)
         wide.columns.name = None
-    return {"indicator_long": long, "indicator_panel": wide}
+    return wide
 
 
 def _distinct(values: pd.Series) -> int:
@@ -582,8 +641,7 @@ class PieceWork:
     rules: RuleSet | None = None
 
     def __call__(self, piece: Piece) -> tuple[str, Any]:
-        rows = read_piece(piece)
-        rows = rows[rows["doc_id"].isin(self.key.index)]
+        rows = read_piece(piece, doc_ids=self.key.index)
         if piece[0] == "claims":
             return "claims", indicator_candidates(rows, indicator_table(self.rules))
         totals = TermTotals(self.key, self.followed)
@@ -715,20 +773,23 @@ def keyword_trends(
     *,
     min_count: int = 3,
     top: int = 1000,
+    names: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """Term frequency per 10,000 characters per (series, period); campaign names whole.
 
     ``counts``: term counts per (series, period, term) (:class:`TermTotals`).  A series
     keeps its ``top`` most frequent terms seen ``min_count`` times or more (on a tie, in
-    the order of the terms) and every campaign name it holds."""
+    the order of the terms) and every campaign name (of any series: ``names``, by default
+    those of ``campaigns``) it holds."""
     chars = docs.assign(chars=pd.to_numeric(docs["chars"]).fillna(0).astype("int64"))
     sizes = chars.groupby(["series", "period"])["chars"].sum().to_dict()
     flat = counts.rename("count").reset_index()
     totals = flat.groupby(["series", "term"], sort=False)["count"].sum().reset_index()
     totals = totals.sort_values(["series", "count", "term"], ascending=[True, False, True])
     frequent = totals[totals["count"] >= min_count].groupby("series", sort=False).head(top)
-    names = campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]["norm"]
-    named = totals[totals["term"].isin(set(names.dropna().astype(str)))]
+    if names is None:
+        names = campaign_names(campaigns)
+    named = totals[totals["term"].isin(set(names))]
     kept = pd.concat([frequent, named])[["series", "term"]].drop_duplicates()
     flat = flat.merge(kept, on=["series", "term"])
     rows = [
@@ -742,6 +803,11 @@ def keyword_trends(
     out = out.assign(_k=out["period"].map(period_key))
     return out.sort_values(["series", "_k", "count", "term"], ascending=[True, True, False, True]
                            ).drop(columns="_k").reset_index(drop=True)  # fmt: skip
+
+
+def campaign_names(campaigns: pd.DataFrame) -> set[str]:
+    """The normal forms of the campaign names (not document titles or honours) of a table."""
+    return set(campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]["norm"].dropna().astype(str))
 
 
 def section_profile(docs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
@@ -788,6 +854,7 @@ def compare(
     min_score: float = MATCH_THRESHOLD,
     progress: Progress | None = None,
     map_pieces: PieceMap | None = None,
+    window_docs: int = WINDOW_DOCS,
 ) -> dict[str, pd.DataFrame]:
     """The comparison tables of a batch's tables (see the module docstring).
 
@@ -799,49 +866,124 @@ def compare(
     times or more, and every campaign name.  ``progress`` is called with each step's name.
     ``map_pieces`` runs the work on the claims and terms tables piece by piece elsewhere
     (:mod:`extractor.analysis.pieces`: worker processes, a Dask cluster); by default here.
+
+    From a folder the series are compared a window at a time (:func:`series_windows`:
+    whole series, about ``window_docs`` documents a window), each window's rows read from
+    the pieces that hold them: what compare holds at once is one window's rows and
+    aggregates, whatever the number of documents, besides the documents table and the
+    comparison tables it returns.
     """
     step = progress or (lambda _: None)
     step("documents")
     source = TableSource(tables)
     man = read_manifest(manifest) if isinstance(manifest, str | Path) else manifest
     docs = _documents(source.frame("documents"), man)
-    ok = set(docs["doc_id"])
+    if source.folder is None:  # the tables are in memory already: one window
+        window_docs = max(len(docs), 1)
+    docs["_window"] = series_windows(docs, window_docs)
+    window_of = dict(zip(docs["doc_id"].astype(str), docs["_window"], strict=True))
+    for name in ("campaigns", "sections", "measures", "claims", "terms"):
+        step(f"index: {name}")
+        source.index(name, window_of)
+    names = set[str]().union(*(
+        campaign_names(read_piece(p, doc_ids=window_of, columns=("norm", "kind")))
+        for p in source.pieces("campaigns")
+    ))  # fmt: skip
+    rates = unit_table(rules).bases("rate", "multiple")
+    context = _Context(
+        source, load_stopwords(stopwords, rules), rules, rates, sorted_periods(docs["period"]),
+        names, min_count, top_terms, min_score, map_pieces or _serial,
+    )  # fmt: skip
+    found: dict[str, list[pd.DataFrame]] = defaultdict(list)
+    windows = list(docs.groupby("_window", sort=True)) or [(0, docs)]
+    done = 0
+    for window, members in windows:
+        step(f"series: {done}/{len(docs)} documents")
+        for name, frame in _compare_window(context, int(window), members).items():
+            found[name].append(frame)
+        done += len(members)
+    docs = docs.drop(columns="_window")
+    out = {name: _concat(found[name]) for name in _WINDOW_TABLES}
+    out["indicator_panel"] = indicator_panel(out["indicator_long"])
+    out["warnings"] = duplicate_periods(docs)
+    cols = ["doc_id", "series", "period", "review_period", "plan_period", "doc_type", "order"]
+    out["periods"] = docs[[*cols, "path"]]
+    order = ["campaign_matrix", "campaign_long", "indicator_long", "indicator_panel", "warnings",
+             "plan_followup", "keyword_trends", "section_profile", "periods"]  # fmt: skip
+    return {name: out[name] for name in order}
 
-    def read(name: str) -> pd.DataFrame:
-        step(name)
-        df = source.frame(name)
-        return df[df["doc_id"].isin(ok)]
 
-    stop = load_stopwords(stopwords, rules)
-    out: dict[str, pd.DataFrame] = {}
-    out.update(campaign_tables(docs, campaigns := read("campaigns")))
-    sections = read("sections")
-    followed = followed_measures(docs, sections, read("measures"))
+_WINDOW_TABLES = ("campaign_matrix", "campaign_long", "indicator_long", "plan_followup",
+                  "keyword_trends", "section_profile")  # fmt: skip
+
+
+def series_windows(docs: pd.DataFrame, size: int) -> list[int]:
+    """Each document's window: consecutive whole series (``docs`` sorted by series) until a
+    window holds ``size`` documents or more."""
+    out, window, held, last = [], 0, 0, None
+    for series in docs["series"]:
+        if series != last and held >= size:
+            window, held = window + 1, 0
+        out.append(window)
+        held, last = held + 1, series
+    return out
+
+
+@dataclass
+class _Context:
+    """What every window of one compare shares."""
+
+    source: TableSource
+    stopwords: frozenset[str]
+    rules: RuleSet | None
+    rates: Iterable[str]
+    all_periods: list[str]
+    names: set[str]
+    min_count: int
+    top_terms: int
+    min_score: float
+    map_pieces: PieceMap
+
+
+def _compare_window(ctx: _Context, window: int, docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The comparison tables of one window's series (the tables each series has alone)."""
+    docs = docs.drop(columns="_window").reset_index(drop=True)
+    ids = set(docs["doc_id"].astype(str))
+    out = campaign_tables(docs, ctx.source.rows("campaigns", window, ids), ctx.all_periods)
+    sections = ctx.source.rows("sections", window, ids)
+    followed = followed_measures(docs, sections, ctx.source.rows("measures", window, ids))
     key = docs.set_index("doc_id")[["series", "period"]]
     work = PieceWork(key, pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str)),
-                     stop, rules)  # fmt: skip
-    pieces = source.pieces("claims") + source.pieces("terms")
+                     ctx.stopwords, ctx.rules)  # fmt: skip
+    pieces = ctx.source.window_pieces("claims", window) + ctx.source.window_pieces("terms", window)
     totals, found = TermTotals(work.key, work.followed), []
-    for n, (kind, result) in enumerate((map_pieces or _serial)(work, pieces), start=1):
-        step(f"claims and terms: {n}/{len(pieces)} pieces")
+    for kind, result in ctx.map_pieces(work, pieces):
         if kind == "claims":
             found.append(result)
         else:
             totals.merge(*result)
-    rates = unit_table(rules).bases("rate", "multiple")
-    out.update(indicator_tables(docs, sections, pd.concat(found, ignore_index=True), rates))
-    out["warnings"] = duplicate_periods(docs)
-    step("plan follow-up")
-    out["plan_followup"] = plan_followup(followed, totals.measures, threshold=min_score)
-    step("keywords")
-    out["keyword_trends"] = keyword_trends(
-        docs, totals.counts(), campaigns, min_count=min_count, top=top_terms
-    )
-    step("sections")
+    candidates = pd.concat(found, ignore_index=True) if found else _no_candidates(ctx)
+    out["indicator_long"] = indicator_long(docs, sections, candidates, ctx.rates)
+    out["plan_followup"] = plan_followup(followed, totals.measures, threshold=ctx.min_score)
+    out["keyword_trends"] = keyword_trends(docs, totals.counts(), pd.DataFrame(), names=ctx.names,
+                                           min_count=ctx.min_count, top=ctx.top_terms)  # fmt: skip
     out["section_profile"] = section_profile(docs, sections)
-    cols = ["doc_id", "series", "period", "review_period", "plan_period", "doc_type", "order"]
-    out["periods"] = docs[[*cols, "path"]]
     return out
+
+
+def _no_candidates(ctx: _Context) -> pd.DataFrame:
+    """No claim piece holds the window's documents: no candidate, with the columns."""
+    piece = ctx.source.pieces("claims")[0]
+    return indicator_candidates(read_piece(piece, doc_ids=()), indicator_table(ctx.rules))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The windows' rows of one table, in order (empty windows left out: their columns
+    carry no dtypes)."""
+    full = [f for f in frames if len(f)]
+    if not full:
+        return frames[0] if frames else pd.DataFrame()
+    return full[0] if len(full) == 1 else pd.concat(full, ignore_index=True)
 
 
 class _CallableModule(types.ModuleType):

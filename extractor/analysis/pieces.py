@@ -3,41 +3,52 @@
 :class:`extractor.analysis.compare.PieceWork` turns one piece of those tables (a dataset
 part, a row group of a table file) into what compare keeps of it.  These functions run it
 over the pieces: :func:`in_processes` in ``jobs`` worker processes of this machine (the
-work, with its document keys, is sent to each worker once), :func:`on_cluster` on the
-workers of a ``distributed.Client`` (scattered to each worker once).  The workers read
+work, with its window's document keys, goes with each piece), :func:`on_cluster` on the
+workers of a ``distributed.Client`` (scattered to each worker once a window).  The workers read
 the pieces themselves, so the folder must be one they see.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
 from extractor.analysis.compare import Piece, PieceMap, PieceWork
-from extractor.batch.parallel import ordered_map
-
-#: The work of a worker process, set once by the pool's initializer.
-_work: PieceWork | None = None
+from extractor.batch.parallel import MIN_PARALLEL_ITEMS, _start_worker
 
 
-def _use(work: PieceWork) -> None:
-    global _work
-    _work = work
+class InProcesses:
+    """Runs the work in ``jobs`` worker processes, one pool for every call (compare calls
+    once per window of series; the pool starts at the first call that pays, and each
+    piece carries its window's work); one job, or few pieces: here.  :meth:`close` ends
+    the pool."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
+        if self.jobs <= 1 or len(pieces) < MIN_PARALLEL_ITEMS:
+            return map(work, pieces)
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            start = partial(_start_worker, None, os.getpid())
+            self._pool = ProcessPoolExecutor(self.jobs, context, start)
+        return self._pool.map(partial(_call, work=work), pieces)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
-def _run(piece: Piece) -> tuple[str, Any]:
-    assert _work is not None, "the pool's initializer sets the work"
-    return _work(piece)
-
-
-def in_processes(jobs: int) -> PieceMap:
+def in_processes(jobs: int) -> InProcesses:
     """Run the work in ``jobs`` worker processes (one, or few pieces: here)."""
-
-    def run(work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
-        return ordered_map(_run, pieces, jobs=jobs, initializer=partial(_use, work))
-
-    return run
+    return InProcesses(jobs)
 
 
 def _call(piece: Piece, work: PieceWork) -> tuple[str, Any]:

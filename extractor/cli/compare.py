@@ -107,7 +107,11 @@ def _pieces(engine: str, scheduler: str, jobs: int) -> Iterator[PieceMap]:
     from extractor.analysis import pieces
 
     if engine == "local":
-        yield pieces.in_processes(jobs or default_jobs())
+        run = pieces.in_processes(jobs or default_jobs())
+        try:
+            yield run
+        finally:
+            run.close()
         return
     if engine != "dask":
         raise _fail(f"unknown engine {engine!r}; choose local or dask", 2)

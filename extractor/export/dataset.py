@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -179,14 +180,28 @@ def pieces(folder: str | os.PathLike[str], table: str) -> list[tuple[str, int | 
     return [(str(path), None) for path in part_paths(base, table)]
 
 
-def read_piece(where: tuple[str, int | None], columns: Sequence[str]) -> pd.DataFrame:
-    """One piece (:func:`pieces`) with these columns (those the file has)."""
+def read_piece(
+    where: tuple[str, int | None],
+    columns: Sequence[str],
+    *,
+    doc_ids: Collection[str] | None = None,
+) -> pd.DataFrame:
+    """One piece (:func:`pieces`) with these columns (those the file has); only the rows of
+    ``doc_ids`` when given, chosen in Arrow (the others never become pandas objects)."""
     path, group = where
     handle = pq.ParquetFile(path)
     present = [c for c in columns if c in handle.schema_arrow.names]
+    wanted = present if doc_ids is None or "doc_id" in present else [*present, "doc_id"]
     if group is None:
-        return _pandas(handle.read(columns=present))
-    return _pandas(handle.read_row_group(group, columns=present))
+        table = handle.read(columns=wanted)
+    else:
+        table = handle.read_row_group(group, columns=wanted)
+    if doc_ids is not None:
+        keep = pc.is_in(
+            table["doc_id"].cast(pa.string()), value_set=pa.array(list(doc_ids), pa.string())
+        )
+        table = table.filter(keep).select(present)
+    return _pandas(table)
 
 
 def _present(data: ds.Dataset, columns: Sequence[str] | None) -> list[str] | None:

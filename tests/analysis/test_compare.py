@@ -20,6 +20,7 @@ from extractor.analysis.compare import (
     overlaps,
     period_key,
     period_span,
+    series_windows,
     sorted_periods,
 )
 from extractor.batch.run import run_batch
@@ -587,3 +588,53 @@ def test_a_real_report_filed_twice_is_a_warning_and_counts_once(tmp_path):
     result = CliRunner().invoke(app, ["compare", str(twice), "--out", str(tmp_path / "cmp")])
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output and "2019-draft.txt" in result.output
+
+
+def test_series_windows_hold_whole_series_of_about_the_size_asked():
+    docs = pd.DataFrame({"series": ["a", "a", "a", "b", "c", "c", "d", "e", "e", "e", "e"]})
+    assert series_windows(docs, 3) == [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
+    assert series_windows(docs, 100) == [0] * 11
+    assert series_windows(docs.iloc[:0], 3) == []
+
+
+def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
+    corpus_tables, tmp_path, monkeypatch
+):
+    """Why compare's memory is flat in the number of documents: from a folder it reads the
+    rows of a window of whole series at a time, never a whole table (apart from the doc_id
+    column that says which pieces hold a window), and gives what it gives in memory."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import extractor.analysis.compare as module
+
+    docs = corpus_tables["documents"]
+    ids = list(docs["doc_id"])
+    for part, start in enumerate(range(0, len(ids), 4)):  # a dataset of parts of 4 documents
+        for name in [t for t in corpus_tables if t != "documents"] + ["documents"]:
+            rows = corpus_tables[name]
+            rows = rows[rows["doc_id"].isin(ids[start : start + 4])]
+            (tmp_path / name).mkdir(exist_ok=True)
+            path = tmp_path / name / f"part-{part:05d}.parquet"
+            pq.write_table(pa.Table.from_pandas(rows, preserve_index=False), path)
+    held: list[set[str]] = []
+    read_piece = module.read_piece
+
+    def counting(piece, *, doc_ids=None, columns=None):
+        rows = read_piece(piece, doc_ids=doc_ids, columns=columns)
+        if columns is None:  # rows compare works on (not the doc_id index, campaign names)
+            held.append(set(rows["doc_id"]))
+        return rows
+
+    monkeypatch.setattr(module, "read_piece", counting)
+    got = compare(tmp_path, manifest=MANIFEST, window_docs=3)
+    windows = module._documents(docs, module.read_manifest(MANIFEST))
+    windows = windows.assign(window=series_windows(windows, 3)).groupby("window")["doc_id"]
+    members = [set(w) for _, w in windows]
+    assert len(members) > 3
+    assert held and all(any(h <= m for m in members) for h in held)
+    assert max(len(h) for h in held) < len(ids) / 2
+    monkeypatch.setattr(module, "read_piece", read_piece)
+    whole = compare(corpus_tables, manifest=MANIFEST)
+    for name, frame in whole.items():
+        pd.testing.assert_frame_equal(got[name], frame, obj=name)
