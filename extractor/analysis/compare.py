@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import regex
 
@@ -460,18 +461,36 @@ def indicator_long(
     c["delta"] = c["change"].fillna("").astype(str).ne("") & ~c["unit_key"].isin(set(rates))
     c = c.sort_values(["delta", "doc_id", "start"], kind="stable")
     keys = ["series", "canonical", "unit_key", "role", "period"]
-    rows = []
-    for key, group in c.groupby(keys, sort=False):
-        levels = group[~group["delta"]]
-        candidates = levels if not levels.empty else group
-        conflict = _distinct(candidates["value"]) > 1
-        for i, best in enumerate(candidates.itertuples()):
-            rows.append([
-                *key, best.value, best.low, best.high, best.value_text, best.approx,
-                best.change, len(candidates), conflict, i == 0 and not conflict, best.doc_id,
-                best.indicator_phrase, best.sentence, best.start, best.end,
-            ])  # fmt: skip
-    long = pd.DataFrame(rows, columns=_LONG_INDICATOR)
+    # a cell's candidates: its levels where it has any, else every claim of it (a claim
+    # with a key missing is in no cell, as groupby leaves it out)
+    c = c.dropna(subset=keys).assign(_level=~c["delta"])
+    c = c[c["_level"] | ~c.groupby(keys, sort=False)["_level"].transform("any")]
+    cells = c.groupby(keys, sort=False)
+    n = cells["value"].transform("size").to_numpy()
+    first = (cells.cumcount() == 0).to_numpy()
+    conflict = np.zeros(len(c), dtype=bool)
+    values = c["value"].to_numpy(dtype=float, na_value=np.nan)
+    for at in cells.indices.values():
+        if len(at) > 1 and _distinct(values[at]) > 1:
+            conflict[at] = True
+    picked = {
+        "series": "series", "indicator": "canonical", "unit": "unit_key", "role": "role",
+        "period": "period", "value": "value", "low": "low", "high": "high",
+        "value_text": "value_text", "approx": "approx", "change": "change",
+        "doc_id": "doc_id", "phrase": "indicator_phrase", "sentence": "sentence",
+        "start": "start", "end": "end",
+    }  # fmt: skip
+    made = {
+        "n_claims": n.tolist(), "conflict": conflict.tolist(),
+        "chosen": (first & ~conflict).tolist(),
+    }  # fmt: skip
+    # the columns as Python values, as a row at a time built them (the same dtypes)
+    long = pd.DataFrame(
+        {name: made[name] if name in made else c[picked[name]].tolist() for name in picked | made},
+        columns=_LONG_INDICATOR,
+    )
+    long = long.assign(_g=cells.ngroup().to_numpy())
+    long = long.sort_values("_g", kind="stable").drop(columns="_g")
     long = long.assign(_k=long["period"].map(period_key))
     long = long.sort_values(["series", "indicator", "unit", "role", "_k"], kind="stable")
     return long.drop(columns="_k").reset_index(drop=True)
@@ -696,6 +715,8 @@ def plan_followup(
         df = Counter(t for ts in sets.values() for t in ts)
         n = max(len(sets), 1)
         idf = {t: math.log((n + 1) / (k + 1)) + 1 for t, k in df.items()}
+        # each set's squared length, once (a plan meets every review of the next document)
+        mass = {key: sum(idf[t] ** 2 for t in ts) for key, ts in sets.items()}
         later = _LaterReviews(pool)
         for plan in series_plans.sort_values(["order", "start"]).itertuples():
             period = plan.period or plan.plan_period
@@ -704,12 +725,10 @@ def plan_followup(
                 rows.append(_followup_row(series, plan, period, None, 0.0, [], "no_later_document"))
                 continue
             best, score, shared = None, 0.0, []
+            mine = (plan.doc_id, plan.measure_id)
             for review in candidates:
-                s, common = _similarity(
-                    sets[(plan.doc_id, plan.measure_id)],
-                    sets[(review.doc_id, review.measure_id)],
-                    idf,
-                )
+                theirs = (review.doc_id, review.measure_id)
+                s, common = _similarity(sets[mine], sets[theirs], idf, mass[mine] * mass[theirs])
                 if s > score:
                     best, score, shared = review, s, common
             status = "reported" if best is not None and score >= threshold else "not_reported"
@@ -743,13 +762,15 @@ class _LaterReviews:
         return [r for r in self._rows[first] if overlaps(period, r.period or r.review_period)]
 
 
-def _similarity(a: set[str], b: set[str], idf: Mapping[str, float]) -> tuple[float, list[str]]:
-    """Cosine of idf-weighted term sets, and the shared terms, heaviest first."""
+def _similarity(
+    a: set[str], b: set[str], idf: Mapping[str, float], masses: float
+) -> tuple[float, list[str]]:
+    """Cosine of idf-weighted term sets, and the shared terms, heaviest first (``masses``:
+    the product of the two sets' sums of squared weights)."""
     if not a or not b:
         return 0.0, []
     shared = sorted(a & b, key=lambda t: (-idf[t], t))
-    norm = math.sqrt(sum(idf[t] ** 2 for t in a) * sum(idf[t] ** 2 for t in b))
-    return sum(idf[t] ** 2 for t in shared) / norm, shared
+    return sum(idf[t] ** 2 for t in shared) / math.sqrt(masses), shared
 
 
 def _followup_row(series: str, plan: Any, period: str, review: Any, score: float,
