@@ -64,6 +64,8 @@ _FOLLOW_LONG = 16
 _QUOTED_MAX = 20
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+# a phrase before a count that lists the items counted is longer than this (新建、改扩建)
+_ENUMERATION_MIN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +305,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         if len(indicator) <= 2 or counted:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
-            indicator += _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            if counted and len(after) >= 2 and _enumerates(own):
+                # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
+                # 领域): the items are what is counted, the noun after names them
+                indicator = ""
+            indicator += after
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -350,6 +357,19 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _enumerates(phrase: str) -> bool:
+    """Whether a phrase before a count enumerates the items counted: a list (``、`` outside
+    quotes) longer than a pair of verbs (新建、改扩建12所学校 keeps its verbs)."""
+    if len(phrase) <= _ENUMERATION_MIN:
+        return False
+    depth = 0
+    for ch in phrase:
+        depth += (ch == "“") - (ch == "”")
+        if ch == "、" and depth <= 0:
+            return True
+    return False
 
 
 def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
