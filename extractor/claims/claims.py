@@ -66,6 +66,8 @@ _QUOTED_MAX = 20
 _REVIEW_HEAD = 16
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
 _ENUMERATION_MIN = 8
+# …and the noun after the count names the items by itself only at this length (典型案例)
+_NAMED_MIN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,9 +308,10 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
-            if counted and len(after) >= 2 and _enumerates(own):
+            if counted and len(after) >= _NAMED_MIN and _enumerates(own):
                 # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
-                # 领域): the items are what is counted, the noun after names them
+                # 便民服务领域): the items are what is counted, the noun after names them; a
+                # bare head noun (…、盘锦精细化工2个平台) names them only with the list
                 indicator = ""
             indicator += after
         if not indicator and same and doc.folded[start : fig.context_start].strip():

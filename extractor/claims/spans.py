@@ -34,7 +34,7 @@ import regex
 
 from extractor.model import Section
 from extractor.rules.records import RuleSet
-from extractor.text.numerals import BIG_UNITS, CN_DIGITS, SMALL_UNITS, chinese_int
+from extractor.text.numerals import chinese_int
 from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
@@ -179,7 +179,7 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
-    if year is not None and _earlier_base(folded, sentence, year, words, at.clause):
+    if year is not None and _earlier_base(folded, sentence, year, words, at.start):
         return MULTI_YEAR  # 比2009年提高92% (in a review of 2011)
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
@@ -239,29 +239,33 @@ def _of_years(title: str, words: SpanWords) -> bool:
 
 
 def _earlier_base(
-    folded: str, span: tuple[int, int], year: int, words: SpanWords, clause: int
+    folded: str, span: tuple[int, int], year: int, words: SpanWords, start: int
 ) -> bool:
     """A comparison with a base year before the last one (比2009年 in a review of 2011), in
-    the figure's clause or framing the clauses after it (１９９２年同１９８７年相比，A；B); one
-    that had its own figure in an earlier clause (较2019年增长35.5%；最大日用电量…) is that
-    figure's."""
+    the figure's part of its sentence or before it, where the parts after it leave their
+    comparison out (比一九八○年增长百分之十二点三；棉花三百六十万吨，增长百分之三十三); a part
+    with a comparison of its own (较2019年增长35.5%；最大日用电量7.46亿千瓦时，同比增长41.5%) is
+    not compared with the earlier part's year."""
+    part: tuple[int, int] | None = None
     for m in words.base_year.finditer(folded, *span):
         base = year_of(m.group("y"))
         if base is None or base >= year - 1:
             continue
-        if m.start() < clause:
-            end = _CLAUSE_END.search(folded, m.end(), clause)
-            if _NUMERAL.search(folded, m.end(), end.start() if end else clause):
-                continue
+        if part is None:
+            opened = _PART_START.search(folded, span[0], start)
+            closed = _PART_END.search(folded, start)
+            part = (opened.end() if opened else span[0], closed.start() if closed else len(folded))
+        if m.start() < part[0] and (
+            words.annual.search(folded, *part) or words.base_year.search(folded, *part)
+        ):
+            continue
         return True
     return False
 
 
-#: where a clause ends, and a numeral (a figure of its own in a compared clause)
-_CLAUSE_END = regex.compile(r"[，,；;。：:]")
-_NUMERAL = regex.compile(
-    "[0-9" + regex.escape("".join((*CN_DIGITS, *SMALL_UNITS, *BIG_UNITS))) + "]"
-)
+#: where a part of a sentence ends (its ；) or the sentence
+_PART_END = regex.compile(r"[；;。]")
+_PART_START = regex.compile(r"(?r)[；;。]")
 
 
 def _beyond(
