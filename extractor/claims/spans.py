@@ -53,6 +53,7 @@ class SpanWords:
     clause: Any  # multi_year_clause, searched in the clause before the figure
     sentence: Any  # multi_year_sentence, searched in the sentence before the figure
     to_date: Any
+    year_so_far: Any  # 1-11月, 上半年: a time reference to part of one year
     flow: Any
     titles: Any
     one_year: Any  # one_year_opening, matched near a paragraph's start
@@ -85,6 +86,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
         to_date=regex.compile(_alt(rules, "to_date"), V1),
+        year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
         flow=regex.compile(_alt(rules, "flow_words"), V1),
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
@@ -166,7 +168,11 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     several = _several(folded, at, sentence, sections, words)  # 0: no, 1: section, 2: sentence
     if words.to_date.search(folded, *clause):
         # 累计达到831家; 五年累计, or 累计 in a review of five years
-        return MULTI_YEAR if several or words.clause.search(folded, *clause) else TO_DATE
+        if several or words.clause.search(folded, *clause):
+            return MULTI_YEAR
+        if at.time is not None and words.year_so_far.search(folded, *at.time):
+            return PERIOD  # 2021年1-11月，…已累计收购电量: the year so far (as 全年累计)
+        return TO_DATE
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     year = _section_year(sections)
