@@ -68,8 +68,6 @@ _REVIEW_HEAD = 16
 _ENUMERATION_MIN = 8
 # …and the noun after the count names the items by itself only at this length (典型案例)
 _NAMED_MIN = 4
-# a modifier before 的 this short stays in front of the noun after the figure (新建的5所学校)
-_MODIFIER_SHORT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,19 +303,8 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
-        headed = False
-        if (
-            own
-            and doc.folded[fig.context_start - 1 : fig.context_start] in doc.words.attributive_set
-        ):
-            # a clause that modifies the noun after the figure (成功发行的9.26亿元点心债, 国家分配的
-            # 910万吨中长协计划): that noun is what the figure measures
-            head = _following(doc, fig.after, counted=True)
-            if len(head) >= 2:
-                own = indicator = (own + head) if len(own) <= _MODIFIER_SHORT else head
-                headed = True
         counted = len(own) > 2 and fig.base in doc.counts
-        if not headed and (len(indicator) <= 2 or counted):
+        if len(indicator) <= 2 or counted:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
