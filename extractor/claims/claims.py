@@ -64,6 +64,10 @@ _FOLLOW_LONG = 16
 _QUOTED_MAX = 20
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+# a phrase before a count that lists the items counted is longer than this (新建、改扩建)
+_ENUMERATION_MIN = 8
+# …and the noun after the count names the items by itself only at this length (典型案例)
+_NAMED_MIN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +307,13 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         if len(indicator) <= 2 or counted:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
-            indicator += _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            if counted and len(after) >= _NAMED_MIN and _enumerates(own):
+                # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
+                # 便民服务领域): the items are what is counted, the noun after names them; a
+                # bare head noun (…、盘锦精细化工2个平台) names them only with the list
+                indicator = ""
+            indicator += after
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -350,6 +360,19 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _enumerates(phrase: str) -> bool:
+    """Whether a phrase before a count enumerates the items counted: a list (``、`` outside
+    quotes) longer than a pair of verbs (新建、改扩建12所学校 keeps its verbs)."""
+    if len(phrase) <= _ENUMERATION_MIN:
+        return False
+    depth = 0
+    for ch in phrase:
+        depth += (ch == "“") - (ch == "”")
+        if ch == "、" and depth <= 0:
+            return True
+    return False
 
 
 def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
@@ -440,6 +463,9 @@ def _ends_item(gap: str, words: ClaimWords) -> bool:
 
 
 def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) -> str:
+    marker = doc.words.inner_markers.search(doc.folded, start, end)
+    if marker is not None:  # …业绩优20.营业收入利润率指标最优值: the item starts after its marker
+        start = marker.end()
     s, e = indicator_bounds(
         doc.folded, start, end, doc.words, doc.time_ends, keep_change=keep_change
     )

@@ -53,6 +53,7 @@ class SpanWords:
     clause: Any  # multi_year_clause, searched in the clause before the figure
     sentence: Any  # multi_year_sentence, searched in the sentence before the figure
     to_date: Any
+    year_so_far: Any  # 1-11月, 上半年: a time reference to part of one year
     flow: Any
     titles: Any
     one_year: Any  # one_year_opening, matched near a paragraph's start
@@ -85,6 +86,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
         to_date=regex.compile(_alt(rules, "to_date"), V1),
+        year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
         flow=regex.compile(_alt(rules, "flow_words"), V1),
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
@@ -166,7 +168,11 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     several = _several(folded, at, sentence, sections, words)  # 0: no, 1: section, 2: sentence
     if words.to_date.search(folded, *clause):
         # 累计达到831家; 五年累计, or 累计 in a review of five years
-        return MULTI_YEAR if several or words.clause.search(folded, *clause) else TO_DATE
+        if several or words.clause.search(folded, *clause):
+            return MULTI_YEAR
+        if at.time is not None and words.year_so_far.search(folded, *at.time):
+            return PERIOD  # 2021年1-11月，…已累计收购电量: the year so far (as 全年累计)
+        return TO_DATE
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     year = _section_year(sections)
@@ -179,7 +185,7 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
-    if year is not None and _earlier_base(folded, sentence, year, words):
+    if year is not None and _earlier_base(folded, sentence, year, words, at.start):
         return MULTI_YEAR  # 比2009年提高92% (in a review of 2011)
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
@@ -238,13 +244,34 @@ def _of_years(title: str, words: SpanWords) -> bool:
     return words.titles.search(title) is not None and words.one_year.search(title) is None
 
 
-def _earlier_base(folded: str, span: tuple[int, int], year: int, words: SpanWords) -> bool:
-    """A comparison with a base year before the last one (比2009年 in a review of 2011)."""
+def _earlier_base(
+    folded: str, span: tuple[int, int], year: int, words: SpanWords, start: int
+) -> bool:
+    """A comparison with a base year before the last one (比2009年 in a review of 2011), in
+    the figure's part of its sentence or before it, where the parts after it leave their
+    comparison out (比一九八○年增长百分之十二点三；棉花三百六十万吨，增长百分之三十三); a part
+    with a comparison of its own (较2019年增长35.5%；最大日用电量7.46亿千瓦时，同比增长41.5%) is
+    not compared with the earlier part's year."""
+    part: tuple[int, int] | None = None
     for m in words.base_year.finditer(folded, *span):
         base = year_of(m.group("y"))
-        if base is not None and base < year - 1:
-            return True
+        if base is None or base >= year - 1:
+            continue
+        if part is None:
+            opened = _PART_START.search(folded, span[0], start)
+            closed = _PART_END.search(folded, start)
+            part = (opened.end() if opened else span[0], closed.start() if closed else len(folded))
+        if m.start() < part[0] and (
+            words.annual.search(folded, *part) or words.base_year.search(folded, *part)
+        ):
+            continue
+        return True
     return False
+
+
+#: where a part of a sentence ends (its ；) or the sentence
+_PART_END = regex.compile(r"[；;。]")
+_PART_START = regex.compile(r"(?r)[；;。]")
 
 
 def _beyond(

@@ -110,6 +110,7 @@ class ClaimWords:
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
     done: Any = None  # 已经, 已: what is done is no target
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
+    inner_markers: Any = None  # 20., （3） inside the words before a figure: an item starts
     parallel: frozenset[str] = frozenset()  # 城镇/农村, 小学/初中: modifiers of a shared noun
     change_adverb: Any = None  # 进一步, 大幅度 … right before a clause-final change word
     label_ends: tuple[str, ...] = ()  # 目标, 指标: a clause naming the figure of the next
@@ -235,6 +236,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         rate_nouns=items("rate_nouns"),
         done=at_position(_alt(items("done")), V1),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
+        inner_markers=regex.compile(rf"(?r)(?:{_alt(items('inner_markers'))})", V1),
         parallel=frozenset(items("parallel_modifiers")),
         label_ends=items("label_ends"),
         aspect_heads=items("aspect_heads"),

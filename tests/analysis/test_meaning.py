@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from extractor.analysis.meaning import (
     FULLY,
+    SplitScore,
     annotation_files,
     holding,
     judge,
@@ -111,19 +112,39 @@ def test_every_annotated_report_is_read(real):
 
 
 # Floors measured on this branch; they may only rise. The held-out split is never tuned on.
+# Session 10 round 2 added enterprise and bureau reports (State Grid minutes and summaries,
+# Pingtan bureaus' plans) to the tuning split, a genre far harder than the government work
+# reports: they are floored apart ("genre"), so that the floor of the earlier files holds.
+ROUND2 = "session 10 round 2"
 # fmt: off
 FLOORS = {
     ("tuning", "fully_right"): 0.87, ("tuning", "indicator"): 0.88,
     ("heldout", "fully_right"): 0.68, ("heldout", "indicator"): 0.78,
+    ("genre", "fully_right"): 0.70, ("genre", "indicator"): 0.77,
 }
 # fmt: on
 
 
+def _round2_sources() -> set[str]:
+    return {
+        str(meta["source"])
+        for meta in (
+            json.loads(p.read_text(encoding="utf-8")) for p in annotation_files(REAL_CLAIMS)
+        )
+        if ROUND2 in str(meta.get("annotator", ""))
+    }
+
+
 @pytest.mark.parametrize(("split", "score"), list(FLOORS), ids=lambda v: str(v))
 def test_meaning_floor_on_real_claims(real, split, score):
-    if split not in real.splits:
-        pytest.skip(f"no {split} annotations yet")
-    got = real.splits[split]
+    if split == "heldout":
+        got = real.splits["heldout"]
+    else:  # the tuning split, its round-2 genre apart
+        round2 = _round2_sources()
+        tuning = real.splits["tuning"].judged
+        got = SplitScore(
+            split, tuple(j for j in tuning if (j.source in round2) == (split == "genre"))
+        )
     value = got.fully_right if score == "fully_right" else got.accuracy(score)
     assert value >= FLOORS[split, score]
 

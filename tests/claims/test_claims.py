@@ -1028,3 +1028,18 @@ def test_a_joined_modifier_is_shared_out_by_its_examples_only(joined, text, part
         assert not any(joined in i for i in indicators)
     else:
         assert not any(p in i for i in indicators for p in parts if p not in joined)
+
+
+def test_a_count_after_an_enumeration_of_its_items_is_named_by_the_noun_it_counts():
+    # session 10 round 2 (bureau summaries): A、B、C3个典型案例 had taken the whole list
+    from extractor import parse
+
+    text = (
+        "涉案房产协同执行机制、升级服务惠及台胞台企、民宿经营承诺备案制3个典型案例被推广。"
+        "围绕医保、社保、公积金、不动产、婚姻登记5个便民服务领域实施工程。"
+        "新建、改扩建12所学校。\n"
+    )
+    names = {c.value_text: c.indicator for c in parse(text).claims}
+    assert names["3"] == "典型案例"
+    assert names["5"] == "便民服务领域"
+    assert names["12"] == "新建、改扩建学校"

@@ -56,3 +56,19 @@ def test_a_long_sentence_of_figures_is_read_a_window_back_from_each(monkeypatch)
 def test_a_sentence_of_several_years_still_covers_its_figures():
     report = parse("一、过去五年工作回顾\n五年来，累计新增就业5000万人，建成高标准农田8亿亩。\n")
     assert [c.span for c in report.claims] == ["multi-year", "multi-year"]
+
+
+def test_a_base_year_compared_in_a_clause_of_its_own_governs_only_that_clause():
+    # session 10 round 2 (enterprise reports): 较2019年增长35.5% had made the next part's
+    # figures (最大日用电量…，同比增长41.5%) multi-year; a framing comparison still governs
+    text = (
+        "一、2021年工作回顾\n国庆节期间，最大负荷3568万千瓦，同比增长45.4%，较2019年增长35.5%；"
+        "最大日用电量7.46亿千瓦时，同比增长41.5%。\n"
+    )
+    spans_of = {c.value_text: c.span for c in parse(text).claims}
+    assert spans_of["35.5"] == "multi-year"
+    assert spans_of["7.46"] == "period"
+    assert spans_of["41.5"] == "period"
+    framed = "一、2021年工作回顾\n同2015年相比，粮食产量增加500万吨；棉花产量增加20万吨。\n"
+    spans_of = {c.value_text: c.span for c in parse(framed).claims}
+    assert spans_of["20"] == "multi-year"
