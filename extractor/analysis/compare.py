@@ -36,6 +36,7 @@ The module is callable, so ``extractor.compare(tables)`` works after
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 import types
@@ -49,6 +50,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import regex
 
 from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
@@ -86,6 +89,7 @@ Progress = Callable[[str], None]
 
 
 # --- periods --------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)  # a plan follow-up asks it of the same few periods ~1e6 times
 def period_span(period: str) -> tuple[int, int] | None:
     """The months a period covers, as (first, last) month numbers counted from year 0."""
     m = _PERIOD.match(str(period or ""))
@@ -557,10 +561,11 @@ def load_stopwords(path: str | Path | None = None, rules: RuleSet | None = None)
 
 def _kept_terms(chunk: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
     """The rows of a ``terms`` piece whose term is no stop word (and counts as a term)."""
-    terms = chunk["term"].astype(str)
-    unique = terms.unique()
-    keep = {t for t in unique if is_term(t, stopwords)}
-    return chunk[terms.isin(keep)]
+    terms = pa.array(chunk["term"].astype(str), type=pa.string())
+    unique = pc.unique(terms).to_pylist()
+    keep = pa.array([t for t in unique if is_term(t, stopwords)], type=pa.string())
+    # pyarrow's is_in: pandas' isin over Arrow strings rebuilds the value set in Python
+    return chunk[pc.is_in(terms, value_set=keep).to_numpy(zero_copy_only=False)]
 
 
 class MeasureTerms:
