@@ -556,7 +556,9 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[:end], cues, not lead)
+        # on a line of its own, a later clause's opener (…工程，去年…; …行为，积极发挥我市…)
+        # goes on with the sentence: only a flattened text glues a body sentence there
+        return start + _unglue(rest[:end], cues, not lead, starters=not lead)
     clause = cues.clause_end.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
@@ -576,7 +578,7 @@ def _title_end(
     return start + _unglue(rest[:cut], cues)
 
 
-def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
+def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
@@ -590,7 +592,7 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
-    if len(title) > GLUED_TITLE:
+    if starters and len(title) > GLUED_TITLE:
         m = cues.starters.search(title, 4)
         if m is not None:
             cuts.append(int(m.start()))

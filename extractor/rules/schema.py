@@ -315,6 +315,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "genre": Entry(WORDS, "words a document title names its genre by"),
         "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
+        "task_list": Entry(WORDS, "a government work report's tasks dealt out (责任分解): "
+                           "a plan"),
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),

@@ -600,3 +600,38 @@ def test_a_list_goes_on_after_a_list_nested_in_its_item():
     # the nested points hang under 二是; the outer 三是 under nothing, as 一是 and 二是
     assert [m.parent_id for m in measures] == [None, None] + [measures[1].measure_id] * 4 + [None]
     assert [marker for marker, _ in got] == ["一是", "二是", "一是", "二是", "三是", "四是", "三是"]
+
+
+# --- task-decomposition lists (重点工作责任分解) -------------------------------------------
+
+
+def _task_list(items: int) -> str:
+    lines = ["云溪县人民政府办公室关于印发2021年政府工作报告重点工作责任分解的通知", "",
+             "2021年政府工作报告重点工作责任分解", "一、县长牵头重点工作"]  # fmt: skip
+    for n in range(1, items + 1):
+        if n == items // 2:
+            lines.append("二、常务副县长牵头重点工作")
+        lines += [f"{n}.推进第{n}批重点项目建设。", "责任单位：县发改局"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_task_list_is_the_years_plan_not_the_report():
+    report = parse(_task_list(4))
+    assert (report.document.doc_type, report.document.period) == ("plan", "2021")
+    assert {(s.kind, s.period) for s in report.sections} == {("plan", "2021")}
+
+
+def test_a_task_list_numbers_past_a_hundred():
+    got = outline(_task_list(120))
+    assert [level for level, _, _ in got].count(3) == 120
+    assert got[-1] == (3, "120.", "推进第120批重点项目建设")
+
+
+def test_a_task_lines_later_clause_goes_on_with_its_sentence():
+    # a line of its own past 50 characters: 去年 and 我县 after a comma open no body sentence
+    item = (
+        "深化推进“152”工程，去年“152”项目今年要全面开工，"
+        "新项目年内开工率要达到六成以上，积极发挥我县产业优势"
+    )
+    text = _task_list(2).replace("1.推进第1批重点项目建设。", f"1.{item}。")
+    assert item in [title for _, _, title in outline(text)]
