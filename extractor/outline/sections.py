@@ -659,12 +659,21 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
     if stop - start <= first + PARALLEL_SLACK:
         return []
     lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
-    found = [
-        m.start()
-        for m in cues.verbs.finditer(title, lo, hi + 1)
-        if not cues.adverbs.search(title, start, m.start())
-    ]
-    return [int(min(found, key=lambda p: abs(p - start - first)))] if found else []
+    found: list[int] = []
+    for m in cues.verbs.finditer(title, lo, hi + 1):
+        adverb = cues.adverbs.search(title, start, m.start())
+        if adverb is None:
+            found.append(int(m.start()))
+        elif (
+            adverb.start() >= lo
+            and cues.verbs.search(title, start, adverb.start())
+            and not cues.adverbs.search(title, start, adverb.start())
+        ):
+            # after a phrase that has its verb, the adverb opens the body's phrase
+            # (…打造纪检监察铁军认真落实…); after a bare noun it is the predicate
+            # (…战略任务扎实推进), and after another adverb one phrase with it (聚焦加快构建…)
+            found.append(int(adverb.start()))
+    return [min(found, key=lambda p: abs(p - start - first))] if found else []
 
 
 def _figure_clause(title: str, cues: _TitleCues) -> int:
