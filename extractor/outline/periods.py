@@ -191,7 +191,10 @@ def find_document_periods(
     if not first and year_hint is not None:
         first = str(year_hint)
     if not review and not plan:
-        review = first
+        if doc_type == "plan":  # a plan's own year (海坛片区2022工作计划, a year hint)
+            plan = first
+        else:
+            review = first
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)

@@ -641,3 +641,15 @@ def test_a_task_lines_later_clause_goes_on_with_its_sentence():
     )
     text = _task_list(2).replace("1.推进第1批重点项目建设。", f"1.{item}。")
     assert item in [title for _, _, title in outline(text)]
+
+
+def test_a_plan_whose_title_names_no_year_plans_the_year_of_its_path():
+    # 2022工作计划: no 年, so the year comes from the file's name, and it is the plan's
+    text = (
+        "海岛片区管理局2022工作计划\n（一）压实管党治党责任，在夯实基层基础上实现新进步。\n"
+        "全年开展专题学习12次。\n（二）锚定高质量发展目标，在推动产业项目升级上实现新突破。\n"
+        "全年完成投资10亿元。\n"
+    )
+    report = parse(text, path="haidao/2022plan.txt")
+    assert report.document.doc_type == "plan"
+    assert {(s.kind, s.period) for s in report.sections} == {("plan", "2022")}
