@@ -113,6 +113,7 @@ class _TitleCues:
     after_bracket: Any  # a closing bracket, then a heading of the first two levels
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
+    responsibility: Any  # a task list's responsibility column after an item (责任单位：)
     series: Cues  # what a series of sibling titles is read with
 
 
@@ -151,6 +152,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
+            responsibility=vocabulary(r, "layout.responsibility"),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -556,9 +558,10 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        # on a line of its own, a later clause's opener (…工程，去年…; …行为，积极发挥我市…)
-        # goes on with the sentence: only a flattened text glues a body sentence there
-        return start + _unglue(rest[:end], cues, not lead, starters=not lead)
+        # a task list's item (74.深化推进“152”工程，去年“152”项目今年要…。⏎责任单位：…) is one
+        # task whose title is its whole sentence: no body is glued for an opener to start
+        task = lead and cues.responsibility.match(folded, start + min(end + 1, len(rest)))
+        return start + _unglue(rest[:end], cues, not lead, starters=not task)
     clause = cues.clause_end.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():

@@ -266,6 +266,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
+        "responsibility": Entry(PATTERN, "a task list's responsibility column (责任单位：)",
+                                mode="match"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
         "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
         "markup_underline": Entry(
