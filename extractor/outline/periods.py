@@ -146,10 +146,19 @@ def _span(text: str, periods: _Periods) -> str:
     return f"{m.group('year')}-{m.group('end')}"
 
 
+def _task_list(title: str, rules: RuleSet) -> bool:
+    """Does the title deal a government work report's tasks out (…报告重点工作责任分解)?"""
+    return bool(
+        vocabulary(rules, "kind.document.gov_work_report").search(title)
+        and vocabulary(rules, "kind.document.task_list").search(title)
+    )
+
+
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     """gov-work-report, summary-and-plan, summary, plan or other."""
     if vocabulary(rules, "kind.document.gov_work_report").search(title):
-        return "gov-work-report"
+        # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
+        return "plan" if _task_list(title, rules) else "gov-work-report"
     if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
         return "gov-work-report"
     review = vocabulary(rules, "kind.document.review").search(title)
@@ -168,7 +177,8 @@ def find_document_periods(
     periods = _periods(rules)
     title, head = arabic_years(fold(title), rules=rules), fold(head)
     doc_type = doc_type_of(title, head, rules=rules)
-    if doc_type == "gov-work-report":
+    if doc_type == "gov-work-report" or _task_list(title, rules):
+        # a task list plans the year of the report it deals out, as the report does
         m = periods.period.search(title) or periods.dateline.search(head)
         year = int(m.group("year")) if m and m.group("year") else year_hint
         if year is None:
@@ -181,7 +191,10 @@ def find_document_periods(
     if not first and year_hint is not None:
         first = str(year_hint)
     if not review and not plan:
-        review = first
+        if doc_type == "plan":  # a plan's own year (海坛片区2022工作计划, a year hint)
+            plan = first
+        else:
+            review = first
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)

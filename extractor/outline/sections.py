@@ -113,6 +113,7 @@ class _TitleCues:
     after_bracket: Any  # a closing bracket, then a heading of the first two levels
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
+    responsibility: Any  # a task list's responsibility column after an item (责任单位：)
     series: Cues  # what a series of sibling titles is read with
 
 
@@ -151,6 +152,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
+            responsibility=vocabulary(r, "layout.responsibility"),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -556,7 +558,10 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[:end], cues, not lead)
+        # a task list's item (74.深化推进“152”工程，去年“152”项目今年要…。⏎责任单位：…) is one
+        # task whose title is its whole sentence: no body is glued for an opener to start
+        task = lead and cues.responsibility.match(folded, start + min(end + 1, len(rest)))
+        return start + _unglue(rest[:end], cues, not lead, starters=not task)
     clause = cues.clause_end.search(rest)
     cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
     if clause is not None and cut == clause.start():
@@ -576,7 +581,7 @@ def _title_end(
     return start + _unglue(rest[:cut], cues)
 
 
-def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
+def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
@@ -590,7 +595,7 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True) -> int:
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
-    if len(title) > GLUED_TITLE:
+    if starters and len(title) > GLUED_TITLE:
         m = cues.starters.search(title, 4)
         if m is not None:
             cuts.append(int(m.start()))
@@ -657,12 +662,21 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
     if stop - start <= first + PARALLEL_SLACK:
         return []
     lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
-    found = [
-        m.start()
-        for m in cues.verbs.finditer(title, lo, hi + 1)
-        if not cues.adverbs.search(title, start, m.start())
-    ]
-    return [int(min(found, key=lambda p: abs(p - start - first)))] if found else []
+    found: list[int] = []
+    for m in cues.verbs.finditer(title, lo, hi + 1):
+        adverb = cues.adverbs.search(title, start, m.start())
+        if adverb is None:
+            found.append(int(m.start()))
+        elif (
+            adverb.start() >= lo
+            and cues.verbs.search(title, start, adverb.start())
+            and not cues.adverbs.search(title, start, adverb.start())
+        ):
+            # after a phrase that has its verb, the adverb opens the body's phrase
+            # (…打造纪检监察铁军认真落实…); after a bare noun it is the predicate
+            # (…战略任务扎实推进), and after another adverb one phrase with it (聚焦加快构建…)
+            found.append(int(adverb.start()))
+    return [min(found, key=lambda p: abs(p - start - first))] if found else []
 
 
 def _figure_clause(title: str, cues: _TitleCues) -> int:

@@ -268,6 +268,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
+        "responsibility": Entry(PATTERN, "a task list's responsibility column (责任单位：)",
+                                mode="match"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
         "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
         "markup_underline": Entry(
@@ -317,6 +319,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "genre": Entry(WORDS, "words a document title names its genre by"),
         "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
+        "task_list": Entry(WORDS, "a government work report's tasks dealt out (责任分解): "
+                           "a plan"),
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),

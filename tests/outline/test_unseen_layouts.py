@@ -252,6 +252,12 @@ ONE_LINE = [
      "聚焦政治监督，扛起监督首要职责"),
     ("（一）持续深化国资国企改革扩大开放全面落实改革行动方案，激发市场主体活力。",
      "持续深化国资国企改革扩大开放"),
+    # after a phrase that has its verb, an adverb opens the body's phrase (认真落实…); after
+    # a bare noun it is the title's predicate (…重点任务扎实推进)
+    ("（一）聚焦强化自身能力建设，着力打造过硬监督队伍认真落实上级关于进一步加强和改进监督干部队伍建设的"
+     "工作意见和各项具体要求及有关规定精神，规范机构设置。", "聚焦强化自身能力建设，着力打造过硬监督队伍"),
+    ("（一）坚定不移深化改革开放，全市重点改革任务扎实推进 各项改革举措落地见效，全面完成年度任务。",
+     "坚定不移深化改革开放，全市重点改革任务扎实推进"),
 ]
 # fmt: on
 
@@ -600,3 +606,50 @@ def test_a_list_goes_on_after_a_list_nested_in_its_item():
     # the nested points hang under 二是; the outer 三是 under nothing, as 一是 and 二是
     assert [m.parent_id for m in measures] == [None, None] + [measures[1].measure_id] * 4 + [None]
     assert [marker for marker, _ in got] == ["一是", "二是", "一是", "二是", "三是", "四是", "三是"]
+
+
+# --- task-decomposition lists (重点工作责任分解) -------------------------------------------
+
+
+def _task_list(items: int) -> str:
+    lines = ["云溪县人民政府办公室关于印发2021年政府工作报告重点工作责任分解的通知", "",
+             "2021年政府工作报告重点工作责任分解", "一、县长牵头重点工作"]  # fmt: skip
+    for n in range(1, items + 1):
+        if n == items // 2:
+            lines.append("二、常务副县长牵头重点工作")
+        lines += [f"{n}.推进第{n}批重点项目建设。", "责任单位：县发改局"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_task_list_is_the_years_plan_not_the_report():
+    report = parse(_task_list(4))
+    assert (report.document.doc_type, report.document.period) == ("plan", "2021")
+    assert {(s.kind, s.period) for s in report.sections} == {("plan", "2021")}
+
+
+def test_a_task_list_numbers_past_a_hundred():
+    got = outline(_task_list(120))
+    assert [level for level, _, _ in got].count(3) == 120
+    assert got[-1] == (3, "120.", "推进第120批重点项目建设")
+
+
+def test_a_task_lines_later_clause_goes_on_with_its_sentence():
+    # a line of its own past 50 characters: 去年 and 我县 after a comma open no body sentence
+    item = (
+        "深化推进“152”工程，去年“152”项目今年要全面开工，"
+        "新项目年内开工率要达到六成以上，积极发挥我县产业优势"
+    )
+    text = _task_list(2).replace("1.推进第1批重点项目建设。", f"1.{item}。")
+    assert item in [title for _, _, title in outline(text)]
+
+
+def test_a_plan_whose_title_names_no_year_plans_the_year_of_its_path():
+    # 2022工作计划: no 年, so the year comes from the file's name, and it is the plan's
+    text = (
+        "海岛片区管理局2022工作计划\n（一）压实管党治党责任，在夯实基层基础上实现新进步。\n"
+        "全年开展专题学习12次。\n（二）锚定高质量发展目标，在推动产业项目升级上实现新突破。\n"
+        "全年完成投资10亿元。\n"
+    )
+    report = parse(text, path="haidao/2022plan.txt")
+    assert report.document.doc_type == "plan"
+    assert {(s.kind, s.period) for s in report.sections} == {("plan", "2022")}
