@@ -100,6 +100,8 @@ CLAIMS = [
     ("产值十亿元以上", [("十", "亿元", "以上", "")]),
     ("解答群众咨询两千余条", [("两千", "条", "余", "")]),
     ("发放30万元", [("30", "万元", "", "")]),
+    # a year in Chinese numerals may stand between a change word and its figure
+    ("比重由一九七八年的百分之十七点九提高到一九八二年的百分之二十一点一", [("百分之二十一点一", "", "", "increase")]),
 ]
 # Not claims: dates, ordinals, formulas, list counts, names, figures in names and titles.
 NOT_CLAIMS = [
@@ -177,6 +179,9 @@ INDICATORS = [
     ("城镇登记失业率控制在2.8%以内", ["城镇登记失业率"]),
     ("GDP比2019年增长5%", ["GDP"]),
     ("力争全社会研发投入强度达到3.35%", ["全社会研发投入强度"]),
+    # a topic ending in 成本 carries to the clause after it; 特别是 is a connective
+    ("商业企业的流通成本，一九八一年上升百分之二", ["商业企业的流通成本"]),
+    ("特别是发行３０００亿元特别国债", ["发行特别国债"]),
 ]
 # (text, time_ref of each claim)
 TIMES = [
@@ -199,6 +204,9 @@ TIMES = [
     ("在十二年内，粮食亩产分别达到四百斤、五百斤", ["十二年内", "十二年内"]),
     ("改革开放三十年来，经济年均增长9.8%", ["三十年来"]),
     ("大庆原油产量在十七年间平均每年增长百分之二十八", ["十七年间"]),
+    # a span of years with the count of its years after it is one (session 10 round 3)
+    ("从一九七九年到一九八二年的四年间，全国工业总产值增长百分之二十", ["从一九七九年到一九八二年的四年间"]),
+    ("从2016年到2020年的五年间，全市粮食产量增长5%", ["从2016年到2020年的五年间"]),
 ]
 # (text, is_target of each claim)
 TARGETS = [
