@@ -107,6 +107,7 @@ class _TitleCues:
     ends: Any  # words a title ends with when text runs on (…方面)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
+    opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
     sentence_end: Any  # what ends a full sentence within a line ([text] full_marks, and a
     # period typed for 。: layout.period_stop)
     clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
@@ -145,6 +146,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ends=vocabulary(r, "layout.title_ends"),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
+            opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
             sentence_end=regex.compile(f"{full_stop.pattern}|{period_stop}"),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
             after_bracket=regex.compile(
@@ -265,12 +267,22 @@ def _read_as_series(
         return heads
     titles: list[Title] = []
     stack: list[int] = []  # indices of the headings above, by level
+    previous: dict[int, int] = {}  # the last heading of each level
     for i, h in enumerate(heads):
         while stack and heads[stack[-1]].level >= h.level:
             stack.pop()
         parent = stack[-1] if stack else -1
+        j = previous.get(h.level, -1)
+        if (
+            j >= 0
+            and titles[j].parent != parent
+            and h.ordinal > 1
+            and h.ordinal == heads[j].ordinal + 1
+        ):
+            parent = titles[j].parent  # items numbered on through the parts: one series
         titles.append(Title(h.title_start, h.title_end, h.level, parent, h.start in run_in))
         stack.append(i)
+        previous[h.level] = i
     ends = series_ends(folded, titles, cues.series)
     return [
         h if end == h.title_end else _with_title_end(h, end)
@@ -420,6 +432,8 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # the first heading of a level below the one above it (一、…1.…8.…（一）: the first
         # of 一、's own parts, after items numbered deeper)
         first_child = prev == 0 and head.level > 1 and head.level - 1 in last
+        if first_child and head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1:
+            return True  # （二）安全强2.…: items numbered on through the parts, run in too
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
         )
@@ -681,13 +695,17 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
 
 def _figure_clause(title: str, cues: _TitleCues) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
-    phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none."""
+    phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none.
+    A glued opener inside that clause, a phrase's length in and before the figure, starts
+    the body there instead (…，推动民生建设项目化2023年策划生成项目46个)."""
     if cues.figure.search(title) is None:
         return len(title)
     for m in cues.clause_end.finditer(title):
         stop = cues.clause_end.search(title, m.end())
-        if cues.figure.search(title, m.end(), stop.start() if stop else len(title)):
-            return int(m.start())
+        end = stop.start() if stop else len(title)
+        if figure := cues.figure.search(title, m.end(), end):
+            opener = cues.opener.search(title, m.end() + PHRASE_MIN, figure.start())
+            return int(opener.start() if opener is not None else m.start())
     return len(title)
 
 

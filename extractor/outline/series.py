@@ -73,6 +73,12 @@ def series_ends(folded: str, titles: Sequence[Title], cues: Cues) -> list[int]:
 def _cut(folded: str, spans: list[tuple[int, int]], cues: Cues) -> list[int]:
     ending = _shared_ending(folded, spans)
     lasts = [_last_phrase(folded, start, end, cues) for start, end in spans]
+    opener = _shared_opener(folded, lasts)
+    if opener:
+        return [
+            at if (at := folded.find(opener, phrase + PHRASE_MIN, end)) >= 0 else end
+            for phrase, end in lasts
+        ]
     multi = [end - s for (s, end), (start, _) in zip(lasts, spans, strict=True) if s > start]
     short = min(multi) if len(multi) >= SERIES_MIN else 0
     typical = [n for n in multi if n <= short + PHRASE_MIN]
@@ -101,6 +107,28 @@ def _shared_ending(folded: str, spans: list[tuple[int, int]]) -> str:
                 counts[tail] = counts.get(tail, 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
     return best[0] if best[1] >= max(ENDING_SHARED, -(-len(spans) // 3)) else ""
+
+
+def _shared_opener(folded: str, lasts: list[tuple[int, int]]) -> str:
+    """The words (ENDING_MIN to ENDING_MAX characters) that half of the series' last
+    phrases (and at least ENDING_SHARED) hold after a phrase of their own and before a
+    figure, and none ends with: the words their bodies open with (安全水平 + 指标最优值99.95分),
+    the longest of those; else ""."""
+    counts: dict[str, int] = {}
+    for phrase, end in lasts:
+        seen: set[str] = set()
+        for at in range(phrase + PHRASE_MIN, end - ENDING_MIN):
+            for size in range(ENDING_MIN, min(ENDING_MAX, end - at - 1) + 1):
+                words = folded[at : at + size]
+                figure = any(ch.isdigit() for ch in folded[at + size : end])
+                if figure and all(ch.isalpha() for ch in words):
+                    seen.add(words)
+        for words in seen:
+            counts[words] = counts.get(words, 0) + 1
+    for words in [w for w in counts if any(folded.endswith(w, p, e) for p, e in lasts)]:
+        del counts[words]  # a shared ending, not an opener
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+    return best[0] if best[1] >= max(ENDING_SHARED, -(-len(lasts) // 2)) else ""
 
 
 def _last_phrase(folded: str, start: int, end: int, cues: Cues) -> tuple[int, int]:

@@ -98,3 +98,23 @@ def test_titles_on_lines_of_their_own_are_not_read_as_a_series():
     ]
     text = "县供电公司党委2021年党建工作总结\n" + "\n".join(lines) + "\n"
     assert titles(text, 2)[1] == "强化理论武装，在学习教育上提高质量在学深悟透上下功夫"
+
+
+def test_items_numbered_through_groups_end_before_the_words_their_bodies_open_with():
+    # an indicator analysis crawled as one line: 1.…5. numbered on through the groups, each
+    # body opening with the same words before its figures
+    groups = [
+        ("（一）安全指标", ["供水水质合格率", "管网运行安全水平"]),
+        ("（二）服务指标", ["用户服务满意指数"]),
+        ("（三）效益指标", ["管网漏损控制率", "水费回收周期"]),
+    ]
+    body = "指标最优值98.60%，平均值96.20%。指标分析：各单位完成较好，部分单位仍有差距。" * 2
+    text = "市水务集团2023年上半年指标分析报告" + BODY + "一、指标总体情况" + BODY
+    text += "二、各项指标完成情况"
+    number = 0
+    for group, items in groups:
+        text += group
+        for item in items:
+            number += 1
+            text += f"{number}.{item}{body}"
+    assert titles(text, 3) == [item for _, items in groups for item in items]
