@@ -122,20 +122,20 @@ def section_year(sections: Sequence[Section]) -> int | None:
     return _section_year(sections)
 
 
+def _section_period(sections: Sequence[Section]) -> str:
+    """The period of the innermost section with one that opens on a year, or ""."""
+    return next((sec.period for sec in sections if sec.period[:4].isdigit()), "")
+
+
 def _section_year(sections: Sequence[Section]) -> int | None:
-    for sec in sections:
-        if sec.period[:4].isdigit():
-            return int(sec.period[:4])
-    return None
+    period = _section_period(sections)
+    return int(period[:4]) if period else None
 
 
-def _several_years(sections: Sequence[Section]) -> bool:
-    """Whether the innermost section with a period covers several years (2019-2020)."""
-    for sec in sections:
-        if sec.period[:4].isdigit():
-            last = sec.period[5:9]
-            return sec.period[4:5] == "-" and last.isdigit() and int(last) > int(sec.period[:4])
-    return False
+def _several_years(period: str) -> bool:
+    """Whether a section's period covers several years (2019-2020)."""
+    last = period[5:9]
+    return period[4:5] == "-" and last.isdigit() and int(last) > int(period[:4])
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +175,9 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
         return TO_DATE
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
-    year = _section_year(sections)
-    if at.time is not None and _beyond(folded, at.time, year, words, _several_years(sections)):
+    period = _section_period(sections)
+    year = int(period[:4]) if period else None
+    if at.time is not None and _beyond(folded, at.time, year, words, _several_years(period)):
         return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
     if at.target and several:
         # a goal of a plan over several years (“十四五”时期主要目标: 城镇化率提高到65%;
