@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from extractor.analysis.evaluate import (
     Annotation,
@@ -121,6 +121,28 @@ def load_real(json_path: str | Path, shared: str | Path) -> Annotation | Skipped
     return Annotation(doc_id, json_path, text_path, text, meta, elements, True, leads)
 
 
+#: An annotation loaded for scoring (an outline's, a campaign list's).
+_Loaded = TypeVar("_Loaded")
+
+
+def _by_split(
+    paths: Iterable[Path],
+    load: Callable[[Path, Path], _Loaded | Skipped],
+    shared: Path,
+    meta: Callable[[_Loaded], Mapping[str, Any]],
+) -> tuple[dict[str, list[_Loaded]], list[Skipped]]:
+    """Each annotation that can be scored, by its split; and those skipped, with why."""
+    by_split: dict[str, list[_Loaded]] = {split: [] for split in SPLITS}
+    skipped: list[Skipped] = []
+    for path in paths:
+        loaded = load(path, shared)
+        if isinstance(loaded, Skipped):
+            skipped.append(loaded)
+        else:
+            by_split[str(meta(loaded)["split"])].append(loaded)
+    return by_split, skipped
+
+
 def find_real(corpus: str | Path) -> list[Path]:
     """The outline annotations of real reports under a corpus folder."""
     return sorted((Path(corpus) / "annotations" / "real" / "outline").glob("*.json"))
@@ -131,14 +153,7 @@ def evaluate_real(
 ) -> RealEvaluation:
     """Parse every annotated real report that is present and score each split apart."""
     shared = Path(shared) if shared is not None else shared_corpora(corpus)
-    by_split: dict[str, list[Annotation]] = {split: [] for split in SPLITS}
-    skipped: list[Skipped] = []
-    for path in find_real(corpus):
-        loaded = load_real(path, shared)
-        if isinstance(loaded, Skipped):
-            skipped.append(loaded)
-        else:
-            by_split[str(loaded.meta["split"])].append(loaded)
+    by_split, skipped = _by_split(find_real(corpus), load_real, shared, lambda a: a.meta)
     splits = {
         split: score(
             (ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules))
@@ -230,14 +245,9 @@ def evaluate_real_campaigns(
     """Campaign precision, recall and F1 (by span start and ``norm``) and kind accuracy on
     the annotated real reports that are present, each split apart."""
     shared = Path(shared) if shared is not None else shared_corpora(corpus)
-    by_split: dict[str, list[CampaignAnnotation]] = {split: [] for split in SPLITS}
-    skipped: list[Skipped] = []
-    for path in find_real_campaigns(corpus):
-        loaded = load_real_campaigns(path, shared)
-        if isinstance(loaded, Skipped):
-            skipped.append(loaded)
-        else:
-            by_split[str(loaded.annotation.meta["split"])].append(loaded)
+    by_split, skipped = _by_split(
+        find_real_campaigns(corpus), load_real_campaigns, shared, lambda a: a.annotation.meta
+    )
 
     def parsed(one: CampaignAnnotation) -> tuple[Annotation, Report]:
         ann = one.annotation
