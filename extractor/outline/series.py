@@ -117,11 +117,12 @@ def _shared_opener(folded: str, lasts: list[tuple[int, int]]) -> str:
     counts: dict[str, int] = {}
     for phrase, end in lasts:
         seen: set[str] = set()
+        # words are followed by a figure where they end at or before the phrase's last digit
+        last_digit = next((i for i in range(end - 1, phrase - 1, -1) if folded[i].isdigit()), -1)
         for at in range(phrase + PHRASE_MIN, end - ENDING_MIN):
             for size in range(ENDING_MIN, min(ENDING_MAX, end - at - 1) + 1):
                 words = folded[at : at + size]
-                figure = any(ch.isdigit() for ch in folded[at + size : end])
-                if figure and all(ch.isalpha() for ch in words):
+                if at + size <= last_digit and all(ch.isalpha() for ch in words):
                     seen.add(words)
         for words in seen:
             counts[words] = counts.get(words, 0) + 1
