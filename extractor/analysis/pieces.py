@@ -10,15 +10,13 @@ the pieces themselves, so the folder must be one they see.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
 from extractor.analysis.compare import Piece, PieceMap, PieceWork
-from extractor.batch.parallel import MIN_PARALLEL_ITEMS, _start_worker
+from extractor.batch.parallel import MIN_PARALLEL_ITEMS, worker_pool
 
 
 class InProcesses:
@@ -35,9 +33,7 @@ class InProcesses:
         if self.jobs <= 1 or len(pieces) < MIN_PARALLEL_ITEMS:
             return map(work, pieces)
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            start = partial(_start_worker, None, os.getpid())
-            self._pool = ProcessPoolExecutor(self.jobs, context, start)
+            self._pool = worker_pool(self.jobs)
         return self._pool.map(partial(_call, work=work), pieces)
 
     def close(self) -> None:

@@ -84,9 +84,7 @@ def ordered_map(
         return
     jobs = min(jobs, len(todo))
     window = window or 4 * jobs
-    context = multiprocessing.get_context("spawn")
-    start = partial(_start_worker, initializer, os.getpid())
-    with ProcessPoolExecutor(jobs, context, start) as pool:
+    with worker_pool(jobs, initializer) as pool:
         pending: deque[Future[R]] = deque()
         feed = iter(todo)
         try:
@@ -99,6 +97,13 @@ def ordered_map(
         finally:
             for future in pending:  # an interrupted consumer: drop what has not started
                 future.cancel()
+
+
+def worker_pool(jobs: int, initializer: Callable[[], object] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` spawned worker processes that leave Ctrl-C to this process and
+    end when it is gone (:func:`_start_worker`); ``initializer`` runs once in each."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(jobs, context, partial(_start_worker, initializer, os.getpid()))
 
 
 #: How often a worker looks whether its parent is still there, in seconds.
