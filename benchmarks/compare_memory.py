@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -34,15 +32,11 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+from bench import time_command  # noqa: E402  (benchmarks/ is the script's folder)
+
 from extractor.export.dataset import part_name  # noqa: E402
 from extractor.export.frames import read_tables  # noqa: E402
 from extractor.export.rows import TABLES  # noqa: E402
-
-_PEAK = (
-    "import resource, subprocess, sys; "
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
-)
 
 
 def replicate(
@@ -82,14 +76,7 @@ def replicate(
 def measure(folder: Path, jobs: int) -> tuple[float, int]:
     """Seconds and peak RSS (bytes) of ``compare`` over a folder of tables."""
     target = folder.with_name(folder.name + "-compare")
-    command = [sys.executable, "-c", _PEAK, sys.executable, "-m", "extractor", "compare",
-               str(folder), "--out", str(target), "--jobs", str(jobs)]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"compare {folder} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return seconds, int(done.stdout.split()[-1]) * 1024
+    return time_command(["compare", str(folder), "--out", str(target), "--jobs", str(jobs)])
 
 
 def main(argv: list[str] | None = None) -> int:
