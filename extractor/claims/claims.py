@@ -124,8 +124,10 @@ def find_claims(
         placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
     drafts = _figure_claims(state, figures)
+    shared = drafts
     if any(word in folded for word in words.respectively):
         drafts = _distribute(state, drafts)
+    drafts = _paired(state, drafts, shared)
     drafts = _with_baselines(state, figures, drafts)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
@@ -188,6 +190,9 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
         while (
             j < len(claims)
             and claims[j].indicator == first.indicator
+            # levels, then their changes: two lists (分别达到2253元和6280元，平均每年实际
+            # 增长4.7%和5.7%)
+            and bool(claims[j].change) == bool(claims[j - 1].change)
             and doc.index.sentence(claims[j].start) == sent
             # a second 分别 shares out a second list (收入分别完成X元、Y元，分别增长X%、Y%)
             and not any(
@@ -202,6 +207,56 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _paired(doc: _Doc, claims: list[Claim], shared: list[Claim]) -> list[Claim]:
+    """Changes listed after as many levels of their sentence take the levels' indicators in
+    order (城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%; 最大用电
+    负荷4230万千瓦，用电量777亿千瓦时，同比分别增长6.5%、6.4%): their clause names nothing of
+    its own, so each had taken the last level's (or the list the levels shared before 分别
+    gave each its item: ``shared``, the claims before that).  Only where the levels are
+    exactly as many as the changes, each with an indicator of its own."""
+    out = list(claims)
+    i = 0
+    while i < len(claims):
+        j = i + 1
+        while j < len(claims) and _joined(doc, claims[j - 1], claims[j]):
+            j += 1
+        k = j - i
+        if (
+            k >= 2
+            and i >= k
+            and claims[i].indicator in ("", claims[i - 1].indicator, shared[i - 1].indicator)
+            and _pairs(doc, claims[max(i - k - 1, 0) : i], k, claims[i].start)
+        ):
+            for n in range(k):
+                out[i + n] = replace(claims[i + n], indicator=claims[i - k + n].indicator)
+        i = j
+    return out
+
+
+def _joined(doc: _Doc, a: Claim, b: Claim) -> bool:
+    """Whether ``b`` is a change listed right after the change ``a`` (9.8%和8.5%), sharing
+    its indicator."""
+    return (
+        bool(a.change and b.change)
+        and a.indicator == b.indicator
+        and doc.folded[a.end : b.start].strip() in doc.words.joiners
+    )
+
+
+def _pairs(doc: _Doc, before: list[Claim], k: int, at: int) -> bool:
+    """Whether the last ``k`` claims of ``before`` are levels of the sentence at ``at``, each
+    with its own indicator, the first of them opening the run of levels (the claim before
+    it is a change or of another sentence)."""
+    levels, ahead = before[-k:], before[:-k]
+    sent = doc.index.sentence(at)
+    names = [c.indicator for c in levels]
+    if "" in names or len(set(names)) < k:
+        return False
+    if any(c.change or doc.index.sentence(c.start) != sent for c in levels):
+        return False
+    return not ahead or bool(ahead[-1].change) or doc.index.sentence(ahead[-1].start) != sent
 
 
 def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:
@@ -441,7 +496,10 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
         return ""
     words = doc.words
     s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
-    if not 2 <= e - s <= _LABEL_MAX:
+    # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
+    # 人均纯收入，分别增长…)
+    shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
+    if not 2 <= e - s <= _LABEL_MAX * (1 + shared):
         return ""
     # only a topic that names a measure (…的投入, 物价上涨幅度): not a clause of its own
     # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
@@ -485,10 +543,26 @@ def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) ->
         s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
     if e > s and doc.folded[e - 1] in doc.words.list_ends:
         return ""
+    named = doc.text[s:e]
+    if any(doc.folded.find(ch, s, e) >= 0 for ch in doc.words.compared_base_marks):
+        named = _without_base(doc, s, e)
     # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
-    # left over (两年平均每年 → 两) names nothing
-    phrase = _balanced(doc.words.inner_verbs.sub("", head + doc.text[s:e]))
-    return phrase if len(phrase) > 1 else ""
+    # left over (两年平均每年 → 两) names nothing, unless it is a product (钢, 煤)
+    phrase = _balanced(doc.words.inner_verbs.sub("", head + named))
+    return phrase if len(phrase) > 1 or phrase in doc.words.single_nouns else ""
+
+
+def _without_base(doc: _Doc, s: int, e: int) -> str:
+    """``text[s:e]`` without the base of a comparison inside it (全国财政比年度预算超收 →
+    全国财政超收; 实有企业较“十三五”期末 → 实有企业): what it is compared with is not what
+    is measured."""
+    m = doc.words.compared_base.search(doc.folded, s, e)
+    if m is None or m.start() < s + 2:  # 比一九五二年医院病床: a base before the subject
+        return doc.text[s:e]
+    if m.end() < e:  # a word after the base stays (超收)
+        return doc.text[s : m.start()] + doc.text[m.end() : e]
+    lo, hi = indicator_bounds(doc.folded, s, m.start(), doc.words, doc.time_ends)
+    return doc.text[lo:hi]
 
 
 def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:

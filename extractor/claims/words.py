@@ -121,6 +121,9 @@ class ClaimWords:
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
     compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
+    single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
+    compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
+    compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -247,6 +250,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         compared_lead=at_position(_alt(items("compared_lead")), V1),
         stated_change_before=items("stated_change_before"),
+        single_nouns=frozenset(items("single_nouns")),
+        compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
+        compared_base_marks=chars("comparison_marks"),
         shared_modifiers=tuple(
             (str(k), tuple(v.get("items", ())))
             for k, v in sorted(rules.map("shared_modifiers").items(), key=lambda kv: -len(kv[0]))

@@ -167,3 +167,48 @@ CLAIM_NORMS = [
 def test_each_claim_carries_its_canonical_indicator(text, expected):
     got = [(c.value_text, c.indicator_norm) for c in find_claims(text)]
     assert got == expected
+
+
+# --- what a claim's indicator names (SPEC §2 "Claim": the noun phrase a reader would name) --
+# fmt: off
+CLAIM_INDICATORS = [
+    # changes listed after as many levels take the levels' indicators in order, with or
+    # without 分别
+    ("城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。",
+     [("17175", "城镇居民人均可支配收入"), ("5153", "农村居民人均纯收入"),
+      ("9.8", "城镇居民人均可支配收入"), ("8.5", "农村居民人均纯收入")]),
+    ("接待游客700万人次，旅游收入63亿元，分别同比增长2.3%、3.3%。",
+     [("700", "接待游客"), ("63", "旅游收入"), ("2.3", "接待游客"), ("3.3", "旅游收入")]),
+    # …not when the levels outnumber the changes (which two?)
+    ("粮食产量5000万吨，棉花产量300万吨，油料产量200万吨，分别增长3%和5%。",
+     [("5000", "粮食产量"), ("300", "棉花产量"), ("200", "油料产量"), ("3", "油料产量"),
+      ("5", "油料产量")]),
+    # a list 分别 shares out, standing alone as the clause before
+    ("城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。",
+     [("58.3", "城镇居民人均可支配收入"), ("29.2", "农村居民人均纯收入")]),
+    # levels, then their changes: two lists that 分别 shares out one after the other
+    ("农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际"
+     "增长4.7%和5.7%。",
+     [("2253", "农村居民人均纯收入"), ("6280", "城镇居民人均可支配收入"),
+      ("4.7", "农村居民人均纯收入"), ("5.7", "城镇居民人均可支配收入")]),
+    # one-character products of the output lists of older reports
+    ("原煤七亿吨，增长百分之十二点九；钢三千九百万吨，增长百分之五点一；纸520万吨，增加20万吨。",
+     [("七", "原煤"), ("百分之十二点九", "原煤"), ("三千九百", "钢"), ("百分之五点一", "钢"),
+      ("520", "纸"), ("20", "纸")]),
+    # the base of a comparison is not what is measured
+    ("去年全国财政比年度预算超收7239亿元。", [("7239", "财政超收")]),
+    ("实有企业较“十三五”期末增长36.2%。", [("36.2", "实有企业")]),
+    ("赤字规模比上年预算减少1500亿元。", [("1500", "赤字规模")]),
+]
+BUGS_CAUGHT_INDICATORS = [
+    # a base before the subject (一九五四年比一九五二年，医院病床…) is left as it stands: the
+    # comparison's words are no subject to keep
+    ("今年将比改革前减轻企业和个人负担5000多亿元。", [("5000", "比改革前减轻企业和个人负担")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIM_INDICATORS + BUGS_CAUGHT_INDICATORS)
+def test_each_claim_names_what_it_measures(text, expected):
+    got = [(c.value_text, c.indicator) for c in find_claims(text)]
+    assert got == expected
