@@ -90,6 +90,7 @@ class _Doc:
     multiples: frozenset[str]  # and of multiples (倍)
     where: Placement  # the sections of a position (their years date a figure's future)
     spans: SpanWords
+    rates: frozenset[str]  # the base units of rates and multiples (%, 个百分点, 倍)
 
 
 def find_claims(
@@ -118,7 +119,7 @@ def find_claims(
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
         _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
-        where, span_words(rules),
+        where, span_words(rules), table.bases("rate", "multiple"),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
@@ -134,7 +135,7 @@ def find_claims(
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims: list[Claim] = []
-    names, rates = indicator_table(rules), table.bases("rate", "multiple")
+    names, rates = indicator_table(rules), state.rates
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
         at = _where(state, draft, rates)
@@ -351,6 +352,11 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
     item = bool(gap) and _ends_item(str(gap), doc.words)
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
+    if not indicator and _modified(doc, fig):
+        # 国家分配的910万吨中长协计划, 对以前发布的756件行政法规: a clause with 的 before the
+        # figure describes the noun after it, which the figure measures
+        indicator = _following(doc, fig.after, skip_de=True, counted=True)
+        indicator = indicator if len(indicator) > 1 else ""
     if not indicator:
         own = indicator = _indicator(doc, start, fig.context_start, keep_change=not fig.change)
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
@@ -414,6 +420,18 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         rule=fig.rule,
         sentence_start=shown[0],
         sentence_end=shown[1],
+    )
+
+
+def _modified(doc: _Doc, fig: Figure) -> bool:
+    """Whether the words before a figure (no rate) end with the 的 of a clause that modifies
+    what follows it (成功发行的9.26亿元点心债), not of a time (提高到2025年的14万元)."""
+    at = fig.context_start - 1
+    return (
+        at > 0
+        and doc.folded[at] in doc.words.attributive_set
+        and -at not in doc.time_ends
+        and fig.base not in doc.rates
     )
 
 

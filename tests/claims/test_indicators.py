@@ -199,6 +199,13 @@ CLAIM_INDICATORS = [
     ("去年全国财政比年度预算超收7239亿元。", [("7239", "财政超收")]),
     ("实有企业较“十三五”期末增长36.2%。", [("36.2", "实有企业")]),
     ("赤字规模比上年预算减少1500亿元。", [("1500", "赤字规模")]),
+    # a clause with 的 before the figure describes the noun after it, which is measured
+    ("其中4月份成功发行的9.26亿元点心债创单笔最大规模。", [("9.26", "点心债")]),
+    ("对2000年底以前发布的756件行政法规进行全面清理。", [("756", "行政法规")]),
+    ("抓好总投资2万亿元的389个省重点项目。", [("2", "抓好总投资"), ("389", "省重点项目")]),
+    # …not the 的 of a time, nor a rate's (a share of what the clause names)
+    ("中央财政按教育经费支出占国内生产总值的4%编制预算。",
+     [("4", "中央财政按教育经费支出占国内生产总值")]),
 ]
 BUGS_CAUGHT_INDICATORS = [
     # a base before the subject (一九五四年比一九五二年，医院病床…) is left as it stands: the
