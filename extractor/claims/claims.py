@@ -21,7 +21,7 @@ from operator import attrgetter
 import regex
 
 from extractor.claims.figures import Figure, find_figures
-from extractor.claims.indicators import indicator_table
+from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import find_movements
 from extractor.claims.spans import (
     SpanWords,
@@ -91,6 +91,7 @@ class _Doc:
     where: Placement  # the sections of a position (their years date a figure's future)
     spans: SpanWords
     rates: frozenset[str]  # the base units of rates and multiples (%, 个百分点, 倍)
+    names: IndicatorTable  # the canonical indicators and their aliases (indicators.toml)
 
 
 def find_claims(
@@ -119,7 +120,7 @@ def find_claims(
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
         _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
-        where, span_words(rules), table.bases("rate", "multiple"),
+        where, span_words(rules), table.bases("rate", "multiple"), indicator_table(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
@@ -135,7 +136,7 @@ def find_claims(
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims: list[Claim] = []
-    names, rates = indicator_table(rules), state.rates
+    names, rates = state.names, state.rates
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
         at = _where(state, draft, rates)
@@ -384,6 +385,8 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = _clause_before(doc, fig, prev, sent[0])
         if not indicator:
             indicator = _topic_before(doc, fig, prev, sent[0])
+        if not indicator:
+            indicator = _sentence_subject(doc, fig, sent[0])
     if (
         prev_claim is not None
         and prev_claim.start >= sent[0]
@@ -526,6 +529,22 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+
+
+def _sentence_subject(doc: _Doc, fig: Figure, lo: int) -> str:
+    """The indicator that opens the sentence, for a figure of a later clause that names
+    nothing (地区生产总值连跨两个万亿元台阶，年均增长5.7%; 人均地区生产总值从5.6万元增至7.8万元，
+    超过1万美元，年均增长5.4%): a known indicator (indicators.toml) at the start of the
+    sentence's first clause is the topic its clauses continue."""
+    first = doc.index.clause_end(lo)
+    if first >= doc.index.clause_start(fig.start):
+        return ""
+    s, e = indicator_bounds(doc.folded, lo, first, doc.words, doc.time_ends)
+    phrase = doc.text[s : min(e, s + _LABEL_MAX)]
+    found = doc.names.match(phrase)
+    if found is None or found.start or not phrase.startswith(found.alias):
+        return ""
+    return found.alias
 
 
 def _ends_item(gap: str, words: ClaimWords) -> bool:
