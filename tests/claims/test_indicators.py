@@ -208,6 +208,9 @@ CLAIM_INDICATORS = [
      [("5.7", "地区生产总值"), ("0.3", "地区生产总值")]),
     ("粮食产量屡创历史新高，去年达到54641万吨，连续7年增产。",
      [("54641", "粮食产量"), ("7", "增产")]),
+    # a running total's 累计 and a count of years before a verb of adding are no names
+    ("城镇累计新增就业超700万人。", [("700", "城镇新增就业")]),
+    ("五年新增电力装机3.5亿千瓦。", [("3.5", "新增电力装机")]),
     # …not the 的 of a time, nor a rate's (a share of what the clause names)
     ("中央财政按教育经费支出占国内生产总值的4%编制预算。",
      [("4", "中央财政按教育经费支出占国内生产总值")]),
