@@ -174,8 +174,11 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
 
 def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     out: list[Claim] = []
+    # the levels movements reach (由A调整到B: B): the words before them are the verb
+    reached = {m.level for m in find_movements(doc.folded, figures, doc.words, doc.index)}
     for i, fig in enumerate(figures):
-        out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
+        prev, before = (figures[i - 1] if i else None), (out[-1] if out else None)
+        out.append(_claim(doc, fig, prev, before, reached=i in reached))
     return out
 
 
@@ -336,9 +339,12 @@ def _borrowed(item: str, last: str) -> str | None:
     return None
 
 
-def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None) -> Claim:
+def _claim(
+    doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None, *, reached: bool
+) -> Claim:
     """One figure's claim; a figure right after another in its clause may share its
-    indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
+    indicator (惠及群众X户X人) and change (分别增长X%和Y%); the level a movement ``reached``
+    measures what its starting value did."""
     sent = doc.index.sentence(fig.start)
     scope = _scope(doc, sent)
     time = _time_span(doc, fig.start, scope)
@@ -360,6 +366,10 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         indicator = indicator if len(indicator) > 1 else ""
     if not indicator:
         own = indicator = _indicator(doc, start, fig.context_start, keep_change=not fig.change)
+        if own and reached and prev_claim is not None:
+            # 积累率由…的百分之三十六点五调整到百分之二十九: the words between are the
+            # movement's verb, the level is of what the starting value measured
+            own = indicator = prev_claim.indicator
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
         if same and (gap is not None or fig.change or fig.base in doc.multiples):
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
@@ -513,8 +523,8 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if start <= lo:
         return ""
     before = max(doc.index.clause_start(start - 1), lo)
-    if prev is not None and prev.end > before:
-        return ""
+    if prev is not None and before < prev.end and prev.start < start:
+        return ""  # a figure in the clause before (one in its own clause is a baseline's)
     words = doc.words
     s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
     # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
@@ -522,10 +532,13 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
     if not 2 <= e - s <= _LABEL_MAX * (1 + shared):
         return ""
-    # only a topic that names a measure (…的投入, 物价上涨幅度): not a clause of its own
+    # only a topic that names a measure (…的投入, 物价上涨幅度), or one whose change the
+    # figure states (预算外资金却大幅度增加，由…增加到…): not a clause of its own
     # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
-    if doc.folded[e - 1] not in words.measure_ends and not doc.folded.endswith(
-        (*words.indicator_tails, *words.rate_nouns), s, e
+    if (
+        doc.folded[e - 1] not in words.measure_ends
+        and not doc.folded.endswith((*words.indicator_tails, *words.rate_nouns), s, e)
+        and not (fig.change and next(change_words(doc.folded, words, e, start), None))
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))

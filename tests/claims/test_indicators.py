@@ -211,6 +211,13 @@ CLAIM_INDICATORS = [
     # a running total's 累计 and a count of years before a verb of adding are no names
     ("城镇累计新增就业超700万人。", [("700", "城镇新增就业")]),
     ("五年新增电力装机3.5亿千瓦。", [("3.5", "新增电力装机")]),
+    # the level a movement reaches measures what its starting value did: the words between
+    # are the movement's verb
+    ("积累率由一九七八年的百分之三十六点五调整到百分之二十九。", [("百分之二十九", "积累率")]),
+    ("市属重点国企由51家整合为33家。", [("33", "市属重点国企")]),
+    # a topic whose change the figures state (…却大幅度增加，由…增加到…)
+    ("预算外资金却大幅度增加，由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元。",
+     [("", "预算外资金"), ("六百五十", "预算外资金")]),
     # …not the 的 of a time, nor a rate's (a share of what the clause names)
     ("中央财政按教育经费支出占国内生产总值的4%编制预算。",
      [("4", "中央财政按教育经费支出占国内生产总值")]),
