@@ -370,13 +370,17 @@ def _claim(
             # 积累率由…的百分之三十六点五调整到百分之二十九: the words between are the
             # movement's verb, the level is of what the starting value measured
             own = indicator = prev_claim.indicator
+        # 13亿多人口的大国: a unit that names the quantity, which nothing after it names
+        named = "" if own else next((n for n in doc.words.noun_units if fig.unit.endswith(n)), "")
+        own = indicator = own or named
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
-        if same and (gap is not None or fig.change or fig.base in doc.multiples):
+        borrowed = same and (gap is not None or bool(fig.change) or fig.base in doc.multiples)
+        if borrowed:
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
         counted = len(own) > 2 and fig.base in doc.counts
-        if len(indicator) <= 2 or counted:
+        if (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
@@ -385,7 +389,9 @@ def _claim(
                 # 便民服务领域): the items are what is counted, the noun after names them; a
                 # bare head noun (…、盘锦精细化工2个平台) names them only with the list
                 indicator = ""
-            indicator += after
+            # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
+            # 劳动力资源) names it alone
+            indicator = after if borrowed and len(after) > 1 else indicator + after
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison

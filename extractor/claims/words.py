@@ -122,6 +122,7 @@ class ClaimWords:
     compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
+    noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
     compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
@@ -251,6 +252,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         compared_lead=at_position(_alt(items("compared_lead")), V1),
         stated_change_before=items("stated_change_before"),
         single_nouns=frozenset(items("single_nouns")),
+        noun_units=items("noun_units"),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
         compared_base_marks=chars("comparison_marks"),
         shared_modifiers=tuple(

@@ -243,6 +243,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "single_nouns": Entry(WORDS, "one-character products that name a figure (钢, 煤)",
                               mode="fullmatch", script="both"),
         "compared_base": Entry(PATTERN, "a comparison's base inside an indicator (比预算)"),
+        "noun_units": Entry(WORDS, "units that name what they count (人口)", mode="fullmatch"),
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),

@@ -218,6 +218,13 @@ CLAIM_INDICATORS = [
     # a topic whose change the figures state (…却大幅度增加，由…增加到…)
     ("预算外资金却大幅度增加，由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元。",
      [("", "预算外资金"), ("六百五十", "预算外资金")]),
+    # a unit that names what it counts (人口) names the figure, not the noun after its 的
+    ("城镇新增就业6600万人以上，13亿多人口的大国实现了比较充分就业。",
+     [("6600", "城镇新增就业"), ("13", "人口")]),
+    # a figure of a list with a noun of its own names that noun, not the last one's
+    ("我国有13亿人口、9亿劳动力资源。", [("13", "人口"), ("9", "劳动力资源")]),
+    ("开展玉井等10座水库、排涝防潮等3座水闸安全鉴定。",
+     [("10", "水库"), ("3", "水闸安全鉴定")]),
     # …not the 的 of a time, nor a rate's (a share of what the clause names)
     ("中央财政按教育经费支出占国内生产总值的4%编制预算。",
      [("4", "中央财政按教育经费支出占国内生产总值")]),
