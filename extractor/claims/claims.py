@@ -178,8 +178,38 @@ def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     reached = {m.level for m in find_movements(doc.folded, figures, doc.words, doc.index)}
     for i, fig in enumerate(figures):
         prev, before = (figures[i - 1] if i else None), (out[-1] if out else None)
+        # a bare change after a share of a plan (营业收入1250亿元，为年度预算的101.2%，同比
+        # 增长8.5%) is of the quantity before the share; one in points is the share's own
+        # (占全省的38%，提高2个百分点)
+        if (
+            fig.change
+            and before is not None
+            and len(out) > 1
+            and i not in reached  # 由上年的74.3%提高到83.7%: a baseline, no share
+            and (fig.base not in doc.rates or fig.base == before.base_unit)
+            and _after_share(doc, fig, before, out[-2])
+        ):
+            before = replace(before, indicator=out[-2].indicator)
         out.append(_claim(doc, fig, prev, before, reached=i in reached))
     return out
+
+
+def _after_share(doc: _Doc, fig: Figure, share: Claim, quantity: Claim) -> bool:
+    """Whether ``fig`` opens a clause after ``share``, a rate that a 的 right before its
+    figure makes a share of what its words name (为年度预算的101.2%, 占总投资的75%; not a
+    baseline: 由上年的74.3%), itself right after the ``quantity`` it is a share of, all
+    in one sentence."""
+    at = share.start
+    if (
+        share.base_unit not in doc.rates
+        or share.change
+        or doc.folded[at - 1 : at] not in doc.words.attributive_set
+        or doc.index.clause_start(fig.start) <= at
+    ):
+        return False
+    sent = doc.index.sentence(fig.start)
+    lo = doc.index.clause_start(at)
+    return quantity.start >= sent[0] and doc.words.movement_from.search(doc.folded, lo, at) is None
 
 
 def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
