@@ -336,6 +336,7 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
         if word in items[-1]:
             items[-1] = items[-1][: items[-1].index(word)]
+    items = _ordinals(items, words)
     if len(items) == 1:  # 城乡居民收入分别…: the joined modifier's own, in order
         for joined, parts in words.shared_modifiers:
             if len(parts) == count and joined in items[0]:
@@ -344,19 +345,34 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         return None
     last = items[-1]
     for k, item in enumerate(items[:-1]):
+        if item in words.parallel and last[: len(item)] in words.parallel:
+            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入, 进口、出口
+            # 通关时间): the last item's words after its own modifier
+            items[k] = item + last[len(item) :]
+            continue
         if item[-1] in words.measure_ends or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
-        if rest is None and item in words.parallel and last[: len(item)] in words.parallel:
-            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入): the
-            # last item's words after its own modifier
-            rest = last[len(item) :]
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
             if not rest and len(item) <= 2:
                 return None  # a bare modifier, and no measure noun to lend it
         items[k] = item + rest
     return items
+
+
+def _ordinals(items: list[str], words: ClaimWords) -> list[str]:
+    """A list of ordinals before the noun they share, each with the noun (第一、二、三产业增加值
+    → 第一产业增加值, 第二产业增加值, 第三产业增加值); other lists as they are."""
+    if len(items) < 2 or not all(words.ordinal_item.fullmatch(it) for it in items[:-1]):
+        return items
+    last = words.ordinal_item.match(items[-1])
+    if last is None or last.end() == len(items[-1]):
+        return items
+    head = next((w for w in words.ordinal_before if items[0].startswith(w)), "")
+    rest = items[-1][last.end() :]
+    numbers = [it.removeprefix(head) for it in (*items[:-1], last.group())]
+    return [head + number + rest for number in numbers]
 
 
 def _borrowed(item: str, last: str) -> str | None:
