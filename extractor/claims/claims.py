@@ -452,6 +452,7 @@ def _claim(
     if (
         prev_claim is not None
         and prev_claim.start >= sent[0]
+        and prev_claim.indicator
         and doc.words.compared_lead.match(indicator)
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
@@ -737,6 +738,10 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
     企业 → 国家专精特新“小巨人”) or not at all."""
     words = doc.words
+    if doc.folded.startswith("(", pos):  # an aside after the figure names nothing (…亿元
+        # （按一九五二年不变价格计算）; 2.5万套（间）城市危旧房): what follows it may
+        close = doc.folded.find(")", pos, pos + 2 * _FOLLOW_LONG)
+        pos = close + 1 if close > 0 else pos
     if skip_de and doc.folded[pos : pos + 1] in words.attributive:  # 62%的入境航班
         pos += 1
     if doc.folded[pos : pos + 1] in words.nothing_follows or doc.folded.startswith(
