@@ -425,6 +425,13 @@ def _claim(
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
+        if (
+            own in doc.words.stage_verbs
+            and prev_claim is not None
+            and prev_claim.start >= sent[0]
+            and doc.folded[fig.after : fig.after + 1] in doc.words.nothing_follows
+        ):  # 基本建成470万套、新开工630万套: a bare stage of the last figure's subject
+            own = indicator = _staged(own, prev_claim.indicator, doc.words.stage_verbs) or own
         counted = len(own) > 2 and fig.base in doc.counts
         if (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
@@ -499,6 +506,19 @@ def _modified(doc: _Doc, fig: Figure) -> bool:
         and -at not in doc.time_ends
         and fig.base not in doc.rates
     )
+
+
+def _staged(stage: str, last: str, stages: tuple[str, ...]) -> str:
+    """``last``, an indicator that names a subject and its stage (城镇保障性住房基本建成,
+    新开工保障性安居工程), with ``stage`` in place of its own, or "" when it names none."""
+    if last in stages:
+        return ""
+    for word in stages:  # longest first
+        if last.endswith(word) and len(last) > len(word):
+            return last[: -len(word)] + stage
+        if last.startswith(word) and len(last) > len(word):
+            return stage + last[len(word) :]
+    return ""
 
 
 def _enumerates(phrase: str) -> bool:

@@ -244,6 +244,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                               mode="fullmatch", script="both"),
         "compared_base": Entry(PATTERN, "a comparison's base inside an indicator (比预算)"),
         "noun_units": Entry(WORDS, "units that name what they count (人口)", mode="fullmatch"),
+        "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),
