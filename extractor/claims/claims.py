@@ -22,7 +22,7 @@ import regex
 
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
-from extractor.claims.movements import find_movements
+from extractor.claims.movements import Movement, find_movements
 from extractor.claims.spans import (
     SpanWords,
     Where,
@@ -125,12 +125,14 @@ def find_claims(
     if placeholders is None:
         placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
-    drafts = _figure_claims(state, figures)
+    # the movements (由A增加到B), found once: B's indicator is A's, and B takes A as baseline
+    moves = find_movements(folded, figures, words, ctx.sentences)
+    drafts = _figure_claims(state, figures, {m.level for m in moves})
     shared = drafts
     if any(word in folded for word in words.respectively):
         drafts = _distribute(state, drafts)
     drafts = _paired(state, drafts, shared)
-    drafts = _with_baselines(state, figures, drafts)
+    drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
     # the drafts are this function's own; the records leave it once, with ids, places and
@@ -172,10 +174,10 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
     )  # fmt: skip
 
 
-def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
+def _figure_claims(doc: _Doc, figures: list[Figure], reached: set[int]) -> list[Claim]:
+    """Each figure's claim; ``reached`` are the figures movements reach (由A调整到B: B), whose
+    words before them are the movement's verb."""
     out: list[Claim] = []
-    # the levels movements reach (由A调整到B: B): the words before them are the verb
-    reached = {m.level for m in find_movements(doc.folded, figures, doc.words, doc.index)}
     for i, fig in enumerate(figures):
         prev, before = (figures[i - 1] if i else None), (out[-1] if out else None)
         # a bare change after a share of a plan (营业收入1250亿元，为年度预算的101.2%，同比
@@ -294,10 +296,11 @@ def _pairs(doc: _Doc, before: list[Claim], k: int, at: int) -> bool:
     return not ahead or bool(ahead[-1].change) or doc.index.sentence(ahead[-1].start) != sent
 
 
-def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:
+def _with_baselines(
+    doc: _Doc, figures: list[Figure], claims: list[Claim], moves: list[Movement]
+) -> list[Claim]:
     """The claims with each movement one claim (由A增加到B: B, baseline A's value); a time
     reference inside the starting part (由2003年的77%) dates the baseline, not the claim."""
-    moves = find_movements(doc.folded, figures, doc.words, doc.index)
     if not moves:
         return claims
     out = list(claims)
