@@ -21,8 +21,8 @@ from operator import attrgetter
 import regex
 
 from extractor.claims.figures import Figure, find_figures
-from extractor.claims.indicators import indicator_table
-from extractor.claims.movements import find_movements
+from extractor.claims.indicators import IndicatorTable, indicator_table
+from extractor.claims.movements import Movement, find_movements
 from extractor.claims.spans import (
     SpanWords,
     Where,
@@ -90,6 +90,8 @@ class _Doc:
     multiples: frozenset[str]  # and of multiples (倍)
     where: Placement  # the sections of a position (their years date a figure's future)
     spans: SpanWords
+    rates: frozenset[str]  # the base units of rates and multiples (%, 个百分点, 倍)
+    names: IndicatorTable  # the canonical indicators and their aliases (indicators.toml)
 
 
 def find_claims(
@@ -118,21 +120,25 @@ def find_claims(
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
         _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
-        where, span_words(rules),
+        where, span_words(rules), table.bases("rate", "multiple"), indicator_table(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
     figures = find_figures(text, folded, placeholders, times, words=words, rules=rules)
-    drafts = _figure_claims(state, figures)
+    # the movements (由A增加到B), found once: B's indicator is A's, and B takes A as baseline
+    moves = find_movements(folded, figures, words, ctx.sentences)
+    drafts = _figure_claims(state, figures, {m.level for m in moves})
+    shared = drafts
     if any(word in folded for word in words.respectively):
         drafts = _distribute(state, drafts)
-    drafts = _with_baselines(state, figures, drafts)
+    drafts = _paired(state, drafts, shared)
+    drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
     drafts.sort(key=lambda c: (c.start, c.end))
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims: list[Claim] = []
-    names, rates = indicator_table(rules), table.bases("rate", "multiple")
+    names, rates = state.names, state.rates
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
         at = _where(state, draft, rates)
@@ -168,11 +174,44 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
     )  # fmt: skip
 
 
-def _figure_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
+def _figure_claims(doc: _Doc, figures: list[Figure], reached: set[int]) -> list[Claim]:
+    """Each figure's claim; ``reached`` are the figures movements reach (由A调整到B: B), whose
+    words before them are the movement's verb."""
     out: list[Claim] = []
     for i, fig in enumerate(figures):
-        out.append(_claim(doc, fig, figures[i - 1] if i else None, out[-1] if out else None))
+        prev, before = (figures[i - 1] if i else None), (out[-1] if out else None)
+        # a bare change after a share of a plan (营业收入1250亿元，为年度预算的101.2%，同比
+        # 增长8.5%) is of the quantity before the share; one in points is the share's own
+        # (占全省的38%，提高2个百分点)
+        if (
+            fig.change
+            and before is not None
+            and len(out) > 1
+            and i not in reached  # 由上年的74.3%提高到83.7%: a baseline, no share
+            and (fig.base not in doc.rates or fig.base == before.base_unit)
+            and _after_share(doc, fig, before, out[-2])
+        ):
+            before = replace(before, indicator=out[-2].indicator)
+        out.append(_claim(doc, fig, prev, before, reached=i in reached))
     return out
+
+
+def _after_share(doc: _Doc, fig: Figure, share: Claim, quantity: Claim) -> bool:
+    """Whether ``fig`` opens a clause after ``share``, a rate that a 的 right before its
+    figure makes a share of what its words name (为年度预算的101.2%, 占总投资的75%; not a
+    baseline: 由上年的74.3%), itself right after the ``quantity`` it is a share of, all
+    in one sentence."""
+    at = share.start
+    if (
+        share.base_unit not in doc.rates
+        or share.change
+        or doc.folded[at - 1 : at] not in doc.words.attributive_set
+        or doc.index.clause_start(fig.start) <= at
+    ):
+        return False
+    sent = doc.index.sentence(fig.start)
+    lo = doc.index.clause_start(at)
+    return quantity.start >= sent[0] and doc.words.movement_from.search(doc.folded, lo, at) is None
 
 
 def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
@@ -188,6 +227,9 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
         while (
             j < len(claims)
             and claims[j].indicator == first.indicator
+            # levels, then their changes: two lists (分别达到2253元和6280元，平均每年实际
+            # 增长4.7%和5.7%)
+            and bool(claims[j].change) == bool(claims[j - 1].change)
             and doc.index.sentence(claims[j].start) == sent
             # a second 分别 shares out a second list (收入分别完成X元、Y元，分别增长X%、Y%)
             and not any(
@@ -204,10 +246,61 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:
+def _paired(doc: _Doc, claims: list[Claim], shared: list[Claim]) -> list[Claim]:
+    """Changes listed after as many levels of their sentence take the levels' indicators in
+    order (城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%; 最大用电
+    负荷4230万千瓦，用电量777亿千瓦时，同比分别增长6.5%、6.4%): their clause names nothing of
+    its own, so each had taken the last level's (or the list the levels shared before 分别
+    gave each its item: ``shared``, the claims before that).  Only where the levels are
+    exactly as many as the changes, each with an indicator of its own."""
+    out = list(claims)
+    i = 0
+    while i < len(claims):
+        j = i + 1
+        while j < len(claims) and _joined(doc, claims[j - 1], claims[j]):
+            j += 1
+        k = j - i
+        if (
+            k >= 2
+            and i >= k
+            and claims[i].indicator in ("", claims[i - 1].indicator, shared[i - 1].indicator)
+            and _pairs(doc, claims[max(i - k - 1, 0) : i], k, claims[i].start)
+        ):
+            for n in range(k):
+                out[i + n] = replace(claims[i + n], indicator=claims[i - k + n].indicator)
+        i = j
+    return out
+
+
+def _joined(doc: _Doc, a: Claim, b: Claim) -> bool:
+    """Whether ``b`` is a change listed right after the change ``a`` (9.8%和8.5%), sharing
+    its indicator."""
+    return (
+        bool(a.change and b.change)
+        and a.indicator == b.indicator
+        and doc.folded[a.end : b.start].strip() in doc.words.joiners
+    )
+
+
+def _pairs(doc: _Doc, before: list[Claim], k: int, at: int) -> bool:
+    """Whether the last ``k`` claims of ``before`` are levels of the sentence at ``at``, each
+    with its own indicator, the first of them opening the run of levels (the claim before
+    it is a change or of another sentence)."""
+    levels, ahead = before[-k:], before[:-k]
+    sent = doc.index.sentence(at)
+    names = [c.indicator for c in levels]
+    if "" in names or len(set(names)) < k:
+        return False
+    if any(c.change or doc.index.sentence(c.start) != sent for c in levels):
+        return False
+    return not ahead or bool(ahead[-1].change) or doc.index.sentence(ahead[-1].start) != sent
+
+
+def _with_baselines(
+    doc: _Doc, figures: list[Figure], claims: list[Claim], moves: list[Movement]
+) -> list[Claim]:
     """The claims with each movement one claim (由A增加到B: B, baseline A's value); a time
     reference inside the starting part (由2003年的77%) dates the baseline, not the claim."""
-    moves = find_movements(doc.folded, figures, doc.words, doc.index)
     if not moves:
         return claims
     out = list(claims)
@@ -246,6 +339,7 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     for word in words.respectively:  # 跨国公司地区总部、外资研发中心分别新增
         if word in items[-1]:
             items[-1] = items[-1][: items[-1].index(word)]
+    items = _ordinals(items, words)
     if len(items) == 1:  # 城乡居民收入分别…: the joined modifier's own, in order
         for joined, parts in words.shared_modifiers:
             if len(parts) == count and joined in items[0]:
@@ -254,19 +348,34 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         return None
     last = items[-1]
     for k, item in enumerate(items[:-1]):
+        if item in words.parallel and last[: len(item)] in words.parallel:
+            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入, 进口、出口
+            # 通关时间): the last item's words after its own modifier
+            items[k] = item + last[len(item) :]
+            continue
         if item[-1] in words.measure_ends or item.endswith(tails):
             continue
         rest = _borrowed(item, last)
-        if rest is None and item in words.parallel and last[: len(item)] in words.parallel:
-            # a bare modifier beside the last item's (城镇和农村居民人均可支配收入): the
-            # last item's words after its own modifier
-            rest = last[len(item) :]
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
             if not rest and len(item) <= 2:
                 return None  # a bare modifier, and no measure noun to lend it
         items[k] = item + rest
     return items
+
+
+def _ordinals(items: list[str], words: ClaimWords) -> list[str]:
+    """A list of ordinals before the noun they share, each with the noun (第一、二、三产业增加值
+    → 第一产业增加值, 第二产业增加值, 第三产业增加值); other lists as they are."""
+    if len(items) < 2 or not all(words.ordinal_item.fullmatch(it) for it in items[:-1]):
+        return items
+    last = words.ordinal_item.match(items[-1])
+    if last is None or last.end() == len(items[-1]):
+        return items
+    head = next((w for w in words.ordinal_before if items[0].startswith(w)), "")
+    rest = items[-1][last.end() :]
+    numbers = [it.removeprefix(head) for it in (*items[:-1], last.group())]
+    return [head + number + rest for number in numbers]
 
 
 def _borrowed(item: str, last: str) -> str | None:
@@ -279,9 +388,12 @@ def _borrowed(item: str, last: str) -> str | None:
     return None
 
 
-def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None) -> Claim:
+def _claim(
+    doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None, *, reached: bool
+) -> Claim:
     """One figure's claim; a figure right after another in its clause may share its
-    indicator (惠及群众X户X人) and change (分别增长X%和Y%)."""
+    indicator (惠及群众X户X人) and change (分别增长X%和Y%); the level a movement ``reached``
+    measures what its starting value did."""
     sent = doc.index.sentence(fig.start)
     scope = _scope(doc, sent)
     time = _time_span(doc, fig.start, scope)
@@ -296,15 +408,35 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
     item = bool(gap) and _ends_item(str(gap), doc.words)
     indicator = _following(doc, fig.after, skip_de=True) if item else ""
+    if not indicator and _modified(doc, fig):
+        # 国家分配的910万吨中长协计划, 对以前发布的756件行政法规: a clause with 的 before the
+        # figure describes the noun after it, which the figure measures
+        indicator = _following(doc, fig.after, skip_de=True, counted=True)
+        indicator = indicator if len(indicator) > 1 else ""
     if not indicator:
         own = indicator = _indicator(doc, start, fig.context_start, keep_change=not fig.change)
+        if own and reached and prev_claim is not None:
+            # 积累率由…的百分之三十六点五调整到百分之二十九: the words between are the
+            # movement's verb, the level is of what the starting value measured
+            own = indicator = prev_claim.indicator
+        # 13亿多人口的大国: a unit that names the quantity, which nothing after it names
+        named = "" if own else next((n for n in doc.words.noun_units if fig.unit.endswith(n)), "")
+        own = indicator = own or named
         same = not own and prev_claim is not None and prev_claim.start >= sent[0]
-        if same and (gap is not None or fig.change or fig.base in doc.multiples):
+        borrowed = same and (gap is not None or bool(fig.change) or fig.base in doc.multiples)
+        if borrowed:
             # the same clause (惠及群众X户X人), a bare change of the last one (…亿元，增长X%),
             # or a multiple of it (生铁三百零三万吨，等于一九四九年的十二点四倍)
             indicator = prev_claim.indicator if prev_claim else ""
+        if (
+            own in doc.words.stage_verbs
+            and prev_claim is not None
+            and prev_claim.start >= sent[0]
+            and doc.folded[fig.after : fig.after + 1] in doc.words.nothing_follows
+        ):  # 基本建成470万套、新开工630万套: a bare stage of the last figure's subject
+            own = indicator = _staged(own, prev_claim.indicator, doc.words.stage_verbs) or own
         counted = len(own) > 2 and fig.base in doc.counts
-        if len(indicator) <= 2 or counted:
+        if (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
@@ -313,7 +445,9 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
                 # 便民服务领域): the items are what is counted, the noun after names them; a
                 # bare head noun (…、盘锦精细化工2个平台) names them only with the list
                 indicator = ""
-            indicator += after
+            # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
+            # 劳动力资源) names it alone
+            indicator = after if borrowed and len(after) > 1 else indicator + after
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -323,9 +457,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
             indicator = _clause_before(doc, fig, prev, sent[0])
         if not indicator:
             indicator = _topic_before(doc, fig, prev, sent[0])
+        if not indicator:
+            indicator = _sentence_subject(doc, fig, sent[0])
     if (
         prev_claim is not None
         and prev_claim.start >= sent[0]
+        and prev_claim.indicator
         and doc.words.compared_lead.match(indicator)
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
@@ -360,6 +497,31 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _modified(doc: _Doc, fig: Figure) -> bool:
+    """Whether the words before a figure (no rate) end with the 的 of a clause that modifies
+    what follows it (成功发行的9.26亿元点心债), not of a time (提高到2025年的14万元)."""
+    at = fig.context_start - 1
+    return (
+        at > 0
+        and doc.folded[at] in doc.words.attributive_set
+        and -at not in doc.time_ends
+        and fig.base not in doc.rates
+    )
+
+
+def _staged(stage: str, last: str, stages: tuple[str, ...]) -> str:
+    """``last``, an indicator that names a subject and its stage (城镇保障性住房基本建成,
+    新开工保障性安居工程), with ``stage`` in place of its own, or "" when it names none."""
+    if last in stages:
+        return ""
+    for word in stages:  # longest first
+        if last.endswith(word) and len(last) > len(word):
+            return last[: -len(word)] + stage
+        if last.startswith(word) and len(last) > len(word):
+            return stage + last[len(word) :]
+    return ""
 
 
 def _enumerates(phrase: str) -> bool:
@@ -437,19 +599,41 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if start <= lo:
         return ""
     before = max(doc.index.clause_start(start - 1), lo)
-    if prev is not None and prev.end > before:
-        return ""
+    if prev is not None and before < prev.end and prev.start < start:
+        return ""  # a figure in the clause before (one in its own clause is a baseline's)
     words = doc.words
     s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
-    if not 2 <= e - s <= _LABEL_MAX:
+    # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
+    # 人均纯收入，分别增长…)
+    shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
+    if not 2 <= e - s <= _LABEL_MAX * (1 + shared):
         return ""
-    # only a topic that names a measure (…的投入, 物价上涨幅度): not a clause of its own
+    # only a topic that names a measure (…的投入, 物价上涨幅度), or one whose change the
+    # figure states (预算外资金却大幅度增加，由…增加到…): not a clause of its own
     # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
-    if doc.folded[e - 1] not in words.measure_ends and not doc.folded.endswith(
-        (*words.indicator_tails, *words.rate_nouns), s, e
+    if (
+        doc.folded[e - 1] not in words.measure_ends
+        and not doc.folded.endswith((*words.indicator_tails, *words.rate_nouns), s, e)
+        and not (fig.change and next(change_words(doc.folded, words, e, start), None))
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+
+
+def _sentence_subject(doc: _Doc, fig: Figure, lo: int) -> str:
+    """The indicator that opens the sentence, for a figure of a later clause that names
+    nothing (地区生产总值连跨两个万亿元台阶，年均增长5.7%; 人均地区生产总值从5.6万元增至7.8万元，
+    超过1万美元，年均增长5.4%): a known indicator (indicators.toml) at the start of the
+    sentence's first clause is the topic its clauses continue."""
+    first = doc.index.clause_end(lo)
+    if first >= doc.index.clause_start(fig.start):
+        return ""
+    s, e = indicator_bounds(doc.folded, lo, first, doc.words, doc.time_ends)
+    phrase = doc.text[s : min(e, s + _LABEL_MAX)]
+    found = doc.names.match(phrase)
+    if found is None or found.start or not phrase.startswith(found.alias):
+        return ""
+    return found.alias
 
 
 def _ends_item(gap: str, words: ClaimWords) -> bool:
@@ -485,10 +669,26 @@ def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) ->
         s, e = indicator_bounds(doc.folded, closed + 1, e, doc.words, doc.time_ends)
     if e > s and doc.folded[e - 1] in doc.words.list_ends:
         return ""
+    named = doc.text[s:e]
+    if any(doc.folded.find(ch, s, e) >= 0 for ch in doc.words.compared_base_marks):
+        named = _without_base(doc, s, e)
     # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
-    # left over (两年平均每年 → 两) names nothing
-    phrase = _balanced(doc.words.inner_verbs.sub("", head + doc.text[s:e]))
-    return phrase if len(phrase) > 1 else ""
+    # left over (两年平均每年 → 两) names nothing, unless it is a product (钢, 煤)
+    phrase = _balanced(doc.words.inner_verbs.sub("", head + named))
+    return phrase if len(phrase) > 1 or phrase in doc.words.single_nouns else ""
+
+
+def _without_base(doc: _Doc, s: int, e: int) -> str:
+    """``text[s:e]`` without the base of a comparison inside it (全国财政比年度预算超收 →
+    全国财政超收; 实有企业较“十三五”期末 → 实有企业): what it is compared with is not what
+    is measured."""
+    m = doc.words.compared_base.search(doc.folded, s, e)
+    if m is None or m.start() < s + 2:  # 比一九五二年医院病床: a base before the subject
+        return doc.text[s:e]
+    if m.end() < e:  # a word after the base stays (超收)
+        return doc.text[s : m.start()] + doc.text[m.end() : e]
+    lo, hi = indicator_bounds(doc.folded, s, m.start(), doc.words, doc.time_ends)
+    return doc.text[lo:hi]
 
 
 def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], list[int]]:
@@ -561,6 +761,10 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
     企业 → 国家专精特新“小巨人”) or not at all."""
     words = doc.words
+    if doc.folded.startswith("(", pos):  # an aside after the figure names nothing (…亿元
+        # （按一九五二年不变价格计算）; 2.5万套（间）城市危旧房): what follows it may
+        close = doc.folded.find(")", pos, pos + 2 * _FOLLOW_LONG)
+        pos = close + 1 if close > 0 else pos
     if skip_de and doc.folded[pos : pos + 1] in words.attributive:  # 62%的入境航班
         pos += 1
     if doc.folded[pos : pos + 1] in words.nothing_follows or doc.folded.startswith(

@@ -121,6 +121,12 @@ class ClaimWords:
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
     compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
+    single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
+    noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
+    stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
+    ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
+    compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
+    compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -147,6 +153,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
     lists = rules.vocab("text.list_marks").chars
     mask = rules.map("templates").get("mask", "")
+    ordinal = rules.map("templates").get("cn_ordinal", "(?!)")
     cut = chars("follow_cut") + lists
     measure_ends = frozenset(chars("measure_ends"))
     stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
@@ -247,6 +254,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
         quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
         compared_lead=at_position(_alt(items("compared_lead")), V1),
         stated_change_before=items("stated_change_before"),
+        single_nouns=frozenset(items("single_nouns")),
+        noun_units=items("noun_units"),
+        stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
+        ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
+        compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
+        compared_base_marks=chars("comparison_marks"),
         shared_modifiers=tuple(
             (str(k), tuple(v.get("items", ())))
             for k, v in sorted(rules.map("shared_modifiers").items(), key=lambda kv: -len(kv[0]))
@@ -267,15 +280,19 @@ def _markers(rules: RuleSet) -> list[str]:
     """The enumeration markers of the ``[[measure]]`` rules (一是, 一要, 第一，, 其一, 首先,
     and a user's 一抓), stripped from an indicator's start like its other lead words: a
     marker is written once, in outline.toml.  Dash items (——) are no words.  A marker
-    followed by the same family's ordinal is the ordinal of a noun (第一、第三产业), no
-    marker: not stripped."""
+    followed by the same family's ordinal, whole or bare, is the ordinal of a noun
+    (第一、第三产业, 第一、二、三产业), no marker: not stripped."""
     out = []
     for rule in rules.of("measure"):
         if rule.style == "dash" or not rule.pattern:
             continue
         stem = _stem(rule.pattern)
         marker = _NAMED_GROUP.sub("(?:", rule.pattern)
-        out.append(f"{marker}(?!{_NAMED_GROUP.sub('(?:', stem)})" if stem else marker)
+        group = _NAMED_GROUP.search(stem) if stem else None
+        if group is not None:
+            bare = _NAMED_GROUP.sub("(?:", stem[group.start() :])
+            marker += f"(?!{_NAMED_GROUP.sub('(?:', stem)}|{bare})"
+        out.append(marker)
     return out
 
 

@@ -240,6 +240,11 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "share_of": Entry(WORDS, "what opens a share of a quantity named before (占)"),
         "modals": Entry(WORDS, "modals before a change word, stripped with it (计划增长)"),
         "quality_nouns": Entry(PATTERNS, "subjects of a change of quality, no claim (质量)"),
+        "single_nouns": Entry(WORDS, "one-character products that name a figure (钢, 煤)",
+                              mode="fullmatch", script="both"),
+        "compared_base": Entry(PATTERN, "a comparison's base inside an indicator (比预算)"),
+        "noun_units": Entry(WORDS, "units that name what they count (人口)", mode="fullmatch"),
+        "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),

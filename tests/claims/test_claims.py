@@ -510,7 +510,7 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
          [("1030", "实际使用外资"), ("15.8", "实际使用外资")]),
         ("居民平均消费水平，由一百七十五元提高到二百八十八元。",
          [("二百八十八", "居民平均消费水平")]),
-        ("应该看到，十亿人口的大国。", [("十", "大国")]),  # not 应该看到
+        ("应该看到，十亿人口的大国。", [("十", "人口")]),  # not 应该看到, nor 大国
         # nor is 或 between two figures: the second shares the first's indicator
         ("每人奖励2000元或者3000元。", [("2000", "每人奖励"), ("3000", "每人奖励")]),
         ("可享受3万元或5万元的补助。", [("3", "可享受"), ("5", "可享受")]),
