@@ -49,6 +49,8 @@ class ClaimWords:
     change_before: Any  # searched at the end of the text before a figure
     change_word: Any  # every change word, for changes without a figure (see change_words)
     change_heads: Any  # where a change word can start (rx.literal_heads), or None
+    #: where any change word, a single character too, can start (change_before's trigger)
+    change_before_heads: Any
     change_in_clause: Any  # the last change word of a clause, for rates (压减一般性支出10%)
     comparison: Any
     target: Any
@@ -164,6 +166,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ),
         # a lookaround consumes nothing: (?<![支保])持平 opens with 持平
         change_heads=literal_heads(_LOOKAROUND.sub("", w) for w in changes),
+        change_before_heads=literal_heads(
+            _LOOKAROUND.sub("", str(w))
+            for w in (*items("increase"), *items("decrease"), *items("flat"))
+        ),
         change_in_clause=at_position(
             rf"(?r){fresh}(?:(?P<increase>{_long(items('increase'))})"
             rf"|(?P<decrease>{_long(items('decrease'))}))[^，。；：,;:\n]*$",
@@ -396,6 +402,9 @@ def change_at_end(
     Without ``rate`` (the figure is a count, not %), the ``rate_only`` words are verbs
     unless 到 or 至 follows (扩大到52种 is a change, 扩大200家 is not).
     """
+    heads = words.change_before_heads
+    if heads is not None and heads.search(folded, start, end) is None:
+        return "", end  # no change word opens in the window (most figures): no search
     m = words.change_before.search(folded, start, end)
     if m is None:
         return "", end
@@ -418,6 +427,9 @@ def change_in_clause(
     when a measure's noun follows it there: then it is part of the name (经济增长贡献率从
     17.1%…), not what the figure does (压减一般性支出10%); without ``verbs``, also for the
     rate_only words (扩大, 提升: verbs of their own before an amount)."""
+    heads = words.change_heads
+    if heads is not None and heads.search(folded, start, end) is None:
+        return ""  # no change word of two characters opens in the window: no search
     m = words.change_in_clause.search(folded, start, end)
     if m is None:
         return ""
