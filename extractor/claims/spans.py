@@ -35,6 +35,7 @@ import regex
 from extractor.model import Section
 from extractor.rules.records import RuleSet
 from extractor.text.numerals import chinese_int
+from extractor.text.rx import prefiltered
 from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
@@ -71,6 +72,12 @@ def _alt(rules: RuleSet, name: str) -> str:
     return rules.vocab(f"claims.{name}").alternation(longest_first=True)
 
 
+def _prefiltered(rules: RuleSet, name: str) -> Any:
+    """One vocabulary's alternation, tried only where one of its words can start."""
+    words = rules.vocab(f"claims.{name}").items
+    return prefiltered(regex.compile(_alt(rules, name), V1), words)
+
+
 def span_words(rules: RuleSet) -> SpanWords:
     """The span vocabulary of a rule set, compiled once."""
     return rules.compiled("spanwords", _compile)
@@ -85,9 +92,9 @@ def _compile(rules: RuleSet) -> SpanWords:
     return SpanWords(
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
-        to_date=regex.compile(_alt(rules, "to_date"), V1),
+        to_date=_prefiltered(rules, "to_date"),
         year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
-        flow=regex.compile(_alt(rules, "flow_words"), V1),
+        flow=_prefiltered(rules, "flow_words"),
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
         base_year=regex.compile(
@@ -98,7 +105,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
-        part=regex.compile(_alt(rules, "part_of"), V1),
+        part=_prefiltered(rules, "part_of"),
         stocks=rules.vocab("claims.stock_nouns").items,
     )
 
