@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
+from typing import Any
 
 import regex
 
@@ -92,6 +93,7 @@ class _Doc:
     spans: SpanWords
     rates: frozenset[str]  # the base units of rates and multiples (%, 个百分点, 倍)
     names: IndicatorTable  # the canonical indicators and their aliases (indicators.toml)
+    spans_known: dict[Any, bool] = field(default_factory=dict)  # find_span's, for this text
 
 
 def find_claims(
@@ -142,7 +144,7 @@ def find_claims(
     for i, draft in enumerate(drafts, 1):
         section_id, measure_id = where(draft.start)
         at = _where(state, draft, rates)
-        span = find_span(folded, at, where.sections_at(draft.start), state.spans)
+        span = find_span(folded, at, where.sections_at(draft.start), state.spans, state.spans_known)
         before = (claims[-1].end, claims[-1].span) if claims else None
         span = part_span(folded, span, before, at, state.spans)
         # a rate, or a change with no figure, of an indicator that names its growth

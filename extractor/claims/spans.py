@@ -35,6 +35,7 @@ import regex
 from extractor.model import Section
 from extractor.rules.records import RuleSet
 from extractor.text.numerals import chinese_int
+from extractor.text.rx import prefiltered
 from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
@@ -71,6 +72,12 @@ def _alt(rules: RuleSet, name: str) -> str:
     return rules.vocab(f"claims.{name}").alternation(longest_first=True)
 
 
+def _prefiltered(rules: RuleSet, name: str) -> Any:
+    """One vocabulary's alternation, tried only where one of its words can start."""
+    words = rules.vocab(f"claims.{name}").items
+    return prefiltered(regex.compile(_alt(rules, name), V1), words)
+
+
 def span_words(rules: RuleSet) -> SpanWords:
     """The span vocabulary of a rule set, compiled once."""
     return rules.compiled("spanwords", _compile)
@@ -85,9 +92,9 @@ def _compile(rules: RuleSet) -> SpanWords:
     return SpanWords(
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
-        to_date=regex.compile(_alt(rules, "to_date"), V1),
+        to_date=_prefiltered(rules, "to_date"),
         year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
-        flow=regex.compile(_alt(rules, "flow_words"), V1),
+        flow=_prefiltered(rules, "flow_words"),
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
         base_year=regex.compile(
@@ -98,7 +105,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
-        part=regex.compile(_alt(rules, "part_of"), V1),
+        part=_prefiltered(rules, "part_of"),
         stocks=rules.vocab("claims.stock_nouns").items,
     )
 
@@ -156,8 +163,16 @@ class Where:
     stock: bool = False  # its indicator names a stock (贷款余额): a level at a date
 
 
-def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWords) -> str:
-    """The span of the figure ``at`` (see the module's docstring)."""
+def find_span(
+    folded: str,
+    at: Where,
+    sections: Sequence[Section],
+    words: SpanWords,
+    known: dict[Any, bool] | None = None,
+) -> str:
+    """The span of the figure ``at`` (see the module's docstring).  ``known`` keeps, for one
+    text, what was read of its paragraphs' openings and its sections' titles: the figures
+    of a paragraph ask the same questions of them."""
     # what is read before the figure: its clause and full sentence, each at most
     # SENTENCE_WINDOW characters back (no sentence of a real report is longer; a crafted one
     # of thousands of figures must not make each figure read all of it)
@@ -165,7 +180,8 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     clause, sentence = (max(at.clause, near), at.start), (max(at.full, near), at.start)
     if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
         return MULTI_YEAR  # 连续十三年
-    several = _several(folded, at, sentence, sections, words)  # 0: no, 1: section, 2: sentence
+    several = _several(folded, at, sentence, sections, words, {} if known is None else known)
+    # several: 0 no, 1 its section or paragraph, 2 its sentence
     if words.to_date.search(folded, *clause):
         # 累计达到831家; 五年累计, or 累计 in a review of five years
         if several or words.clause.search(folded, *clause):
@@ -215,28 +231,52 @@ def _several(
     sentence: tuple[int, int],
     sections: Sequence[Section],
     words: SpanWords,
+    known: dict[Any, bool],
 ) -> int:
     """Whether the figure's sentence (2) or section (1) speaks of several years, and not
     its paragraph, or its own time reference, of one (0); ``sentence`` is the stretch of
-    its full sentence before it that is read (find_span's window)."""
+    its full sentence before it that is read (find_span's window).  What depends only on
+    a stretch of the text or a title is read once per text (``known``)."""
     if at.time is not None and words.one_year.search(folded, *at.time):
         return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
     if words.sentence.search(folded, *sentence):
         return 2
     for start in dict.fromkeys((at.sentence, at.full)):
-        if words.one_year.search(folded, start, min(start + _OPENING, at.start)):
+        end = min(start + _OPENING, at.start)
+        if _found(known, ("one", start, end), words.one_year, folded, start, end):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
     opening = folded[at.paragraph : at.paragraph + _OPENING]
     first = opening.find("。") + 1
     opening = opening[: first or None]  # its first sentence's
-    if words.sentence.search(opening):
+    if _found(known, ("several", at.paragraph, -1), words.sentence, opening):
         return 1  # ——这五年，…: a paragraph on several years, as a section of them
     second = at.paragraph + first
-    if first and second < at.sentence and words.sentence.search(folded, second, second + _HEAD):
+    if (
+        first
+        and second < at.sentence
+        and _found(known, ("several", second, second + _HEAD), words.sentence, folded, second,
+                   second + _HEAD)
+    ):  # fmt: skip
         return 1  # 2015年是“十二五”收官之年。过去五年，…: its second sentence opens on them
-    if not any(_of_years(sec.title, words) for sec in sections):
+    if not any(_title_of_years(sec.title, words, known) for sec in sections):
         return 0
-    return int(words.one_year.search(opening) is None)
+    return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _found(known: dict[Any, bool], key: Any, pattern: Any, text: str, *span: int) -> bool:
+    """Whether ``pattern.search(text, *span)`` finds a match, searched once per text: ``key``
+    names the question in ``known``."""
+    found = known.get(key)
+    if found is None:
+        found = known[key] = pattern.search(text, *span) is not None
+    return found
+
+
+def _title_of_years(title: str, words: SpanWords, known: dict[Any, bool]) -> bool:
+    found = known.get(("title", title))
+    if found is None:
+        found = known[("title", title)] = _of_years(title, words)
+    return found
 
 
 def _of_years(title: str, words: SpanWords) -> bool:

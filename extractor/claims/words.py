@@ -15,13 +15,12 @@ from typing import Any
 import regex
 
 from extractor.rules.loader import RuleSet, default_rules
-from extractor.text.rx import at_position, literal_heads, scan_at_heads
+from extractor.text.rx import LOOKAROUND, at_position, literal_heads, prefiltered, scan_at_heads
 
 V1 = regex.VERSION1
 
 
-#: A lookaround group, one level of groups inside it allowed: (?!值), (?<=(?:比|较)[^，]{1,6}多).
-_LOOKAROUND = regex.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+_LOOKAROUND = LOOKAROUND
 
 
 def _alt(items: Iterable[Any]) -> str:
@@ -49,6 +48,8 @@ class ClaimWords:
     change_before: Any  # searched at the end of the text before a figure
     change_word: Any  # every change word, for changes without a figure (see change_words)
     change_heads: Any  # where a change word can start (rx.literal_heads), or None
+    #: where any change word, a single character too, can start (change_before's trigger)
+    change_before_heads: Any
     change_in_clause: Any  # the last change word of a clause, for rates (压减一般性支出10%)
     comparison: Any
     target: Any
@@ -159,7 +160,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
     stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
     return ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
-        approx_before=regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1),
+        approx_before=prefiltered(
+            regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1), items("approx_before")
+        ),
         approx_after=at_position(_alt(items("approx_after")), V1),
         change_before=at_position(
             rf"{fresh}(?:(?P<increase>{inc})|(?P<decrease>{dec})|(?P<flat>{flat})){gap}$", V1
@@ -171,6 +174,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ),
         # a lookaround consumes nothing: (?<![支保])持平 opens with 持平
         change_heads=literal_heads(_LOOKAROUND.sub("", w) for w in changes),
+        change_before_heads=literal_heads(
+            _LOOKAROUND.sub("", str(w))
+            for w in (*items("increase"), *items("decrease"), *items("flat"))
+        ),
         change_in_clause=at_position(
             rf"(?r){fresh}(?:(?P<increase>{_long(items('increase'))})"
             rf"|(?P<decrease>{_long(items('decrease'))}))[^，。；：,;:\n]*$",
@@ -182,7 +189,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
         past=at_position(_alt(items("past")), V1),
         review_opening=at_position(_alt(items("review_opening")), V1),
-        ahead=at_position(_alt(items("ahead")), V1),
+        ahead=prefiltered(at_position(_alt(items("ahead")), V1), items("ahead")),
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
@@ -238,10 +245,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),
-        movement_from=regex.compile(_alt(items("movement_from")), V1),
+        movement_from=prefiltered(
+            regex.compile(_alt(items("movement_from")), V1), items("movement_from")
+        ),
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
-        done=at_position(_alt(items("done")), V1),
+        done=prefiltered(at_position(_alt(items("done")), V1), items("done")),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         inner_markers=regex.compile(rf"(?r)(?:{_alt(items('inner_markers'))})", V1),
         parallel=frozenset(items("parallel_modifiers")),
@@ -250,8 +259,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
         share_of=items("share_of"),
         quantity_objects=items("quantity_objects"),
         predicate_ends=items("predicate_ends"),
-        change_adverb=regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1),
-        quality_end=regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1),
+        change_adverb=prefiltered(
+            regex.compile(rf"(?:{_alt(items('change_adverbs'))})$", V1), items("change_adverbs")
+        ),
+        quality_end=prefiltered(
+            regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1), items("quality_nouns")
+        ),
         compared_lead=at_position(_alt(items("compared_lead")), V1),
         stated_change_before=items("stated_change_before"),
         single_nouns=frozenset(items("single_nouns")),
@@ -413,6 +426,9 @@ def change_at_end(
     Without ``rate`` (the figure is a count, not %), the ``rate_only`` words are verbs
     unless 到 or 至 follows (扩大到52种 is a change, 扩大200家 is not).
     """
+    heads = words.change_before_heads
+    if heads is not None and heads.search(folded, start, end) is None:
+        return "", end  # no change word opens in the window (most figures): no search
     m = words.change_before.search(folded, start, end)
     if m is None:
         return "", end
@@ -435,6 +451,9 @@ def change_in_clause(
     when a measure's noun follows it there: then it is part of the name (经济增长贡献率从
     17.1%…), not what the figure does (压减一般性支出10%); without ``verbs``, also for the
     rate_only words (扩大, 提升: verbs of their own before an amount)."""
+    heads = words.change_heads
+    if heads is not None and heads.search(folded, start, end) is None:
+        return ""  # no change word of two characters opens in the window: no search
     m = words.change_in_clause.search(folded, start, end)
     if m is None:
         return ""

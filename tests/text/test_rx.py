@@ -10,11 +10,20 @@ import pytest
 import regex
 from conftest import CORPORA
 
-from extractor.claims.words import change_words, claim_words
+from extractor.claims.spans import span_words
+from extractor.claims.words import change_at_end, change_in_clause, change_words, claim_words
 from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
-from extractor.text.rx import at_position, for_scanning, literal_heads, matches_at, scan_at_heads
+from extractor.text.rx import (
+    Prefiltered,
+    at_position,
+    for_scanning,
+    literal_heads,
+    matches_at,
+    prefiltered,
+    scan_at_heads,
+)
 
 
 @pytest.mark.parametrize(
@@ -157,3 +166,55 @@ def test_scan_at_heads_gives_what_finditer_gives() -> None:
     assert [m.span() for m in change_words(text, words)] == [
         m.span() for m in words.change_word.finditer(text)
     ]
+
+
+def _same(a: object, b: object) -> bool:
+    return (a is None and b is None) or (
+        a is not None and b is not None and a.span() == b.span()  # type: ignore[attr-defined]
+    )
+
+
+def test_prefiltered_answers_as_its_pattern() -> None:
+    """A prefiltered pattern skips the windows where none of its words' heads stands, and
+    answers search, match, fullmatch and finditer as the pattern does everywhere else."""
+    words = ["(?<![新净])增长", "增加(?!值)", "多(?<=比[^，]{1,6}多)", "持平"]
+    pattern = regex.compile("|".join(f"(?:{w})" for w in words), regex.VERSION1)
+    found = prefiltered(pattern, words)
+    assert isinstance(found, Prefiltered) and found.pattern == pattern.pattern
+    text = "新增长净增加值增加3%，比去年多，多项持平，增长"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            for method in ("search", "match", "fullmatch"):
+                ours = getattr(found, method)(text, start, end)
+                assert _same(ours, getattr(pattern, method)(text, start, end)), (method, start)
+            assert [m.span() for m in found.finditer(text, start, end)] == [
+                m.span() for m in pattern.finditer(text, start, end)
+            ]
+    # a word that opens with syntax gives no heads: the pattern is left as it is
+    assert prefiltered(pattern, [*words, "[增提]高"]) is pattern
+
+
+def test_shipped_context_patterns_answer_as_without_their_prefilter() -> None:
+    """The claim and span vocabularies behind a prefilter (and the change-word triggers of
+    change_at_end and change_in_clause) find in every window of the sample reports what
+    their patterns find there."""
+    words, spans = claim_words(), span_words(default_rules())
+    shipped = [
+        getattr(vocab, f.name)
+        for vocab in (words, spans)
+        for f in dataclasses.fields(vocab)
+        if isinstance(getattr(vocab, f.name), Prefiltered)
+    ]
+    assert len(shipped) >= 6
+    text = _sample_text()
+    for pos in range(0, len(text), 2):
+        for size in (6, 16):
+            lo = max(0, pos - size)
+            for found in shipped:
+                assert _same(found.search(text, lo, pos), found._pattern.search(text, lo, pos))
+            if words.change_before_heads.search(text, lo, pos) is None:
+                assert words.change_before.search(text, lo, pos) is None
+                assert change_at_end(text, lo, pos, words) == ("", pos)
+            if words.change_heads.search(text, lo, pos) is None:
+                assert words.change_in_clause.search(text, lo, pos) is None
+                assert change_in_clause(text, lo, pos, words) == ""
