@@ -219,9 +219,18 @@ def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> li
         if span is not None and move.opening <= span[0] < figures[move.start].end:
             before = _time_span(doc, move.opening, scope)  # 由2003年的77%: the baseline's date
             time_ref = doc.text[before[0] : before[1]] if before else ""
-        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref)
+        change = level.change or _direction(start.value, level.value)
+        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref, change=change)
     dropped = {move.start for move in moves}
     return [c for i, c in enumerate(out) if i not in dropped]
+
+
+def _direction(baseline: float | None, level: float | None) -> str:
+    """The change of a movement whose verb names no direction (由百分之三十六点五调整到百分之
+    二十九: a decrease), read from its two values."""
+    if baseline is None or level is None or baseline == level:
+        return ""
+    return "increase" if level > baseline else "decrease"
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
@@ -332,7 +341,12 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
-    if not change and gap in doc.words.joiners and prev_claim is not None:
+    said = doc.folded[prev.after : fig.start].strip() if prev is not None else None
+    if (
+        not change
+        and prev_claim is not None
+        and (gap in doc.words.joiners or said in doc.words.restating)
+    ):  # 分别增长5%和8%; 增产二千二百万吨，即百分之七点八 (the same change restated)
         change = prev_claim.change
     text = doc.text
     shown = window(sent, fig.start, fig.end)
@@ -650,7 +664,13 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time):
         return True
-    return _first_target(doc, pos, scope) < pos
+    if _first_target(doc, pos, scope) < pos:
+        return True
+    # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
+    # 这个目标…): not in a review, where 实现…翻两番的目标 reports one reached
+    return not _inside(doc.review_spans, pos) and bool(
+        doc.words.target_after.match(doc.folded, pos, scope[1])
+    )
 
 
 def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:

@@ -44,7 +44,7 @@ _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
 #: How long the object between a change word and an amount may be (降低用能成本超19亿元,
 #: 拟增加中央预算稳定调节基金1032亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
-_OBJECT_MAX = 12
+_OBJECT_MAX = 16
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
 _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them

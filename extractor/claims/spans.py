@@ -44,6 +44,10 @@ V1 = regex.VERSION1
 _OPENING = 24
 #: How far into a paragraph's second sentence the years it opens on are looked for.
 _HEAD = 8
+#: How far after a year its comparison may open to make it the year compared (一九七八年又比).
+_COMPARED_NEAR = 2
+#: The longest comparison with a year (比一九七六年, 较1 9 9 7年).
+_YEAR_CHARS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +190,11 @@ def find_span(folded: str, at: Where, sections: Sequence[Section], words: SpanWo
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
-    if year is not None and _earlier_base(folded, sentence, year, words, at.start):
-        return MULTI_YEAR  # 比2009年提高92% (in a review of 2011)
+    own = _own_year(folded, at.time, words)
+    if own is not None and at.time is not None:  # the bases before its own year are others'
+        sentence = (max(sentence[0], at.time[0]), sentence[1])
+    if year is not None and _earlier_base(folded, sentence, own or year, words, at.start):
+        return MULTI_YEAR  # 比2009年提高92% (in a review of 2011); not 一九七七年比一九七六年
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
     # a sentence that names several years covers its figures; a section only its flows
@@ -273,6 +280,19 @@ def _earlier_base(
 #: where a part of a sentence ends (its ；) or the sentence
 _PART_END = regex.compile(r"[；;。]")
 _PART_START = regex.compile(r"(?r)[；;。]")
+
+
+def _own_year(folded: str, time: tuple[int, int] | None, words: SpanWords) -> int | None:
+    """The one year a figure's own time reference names where a comparison follows it
+    right away (一九七七年比一九七六年增长, 一九七八年又比一九七七年: 1977, 1978), else None:
+    a comparison with the year before it is that year's change."""
+    if time is None:
+        return None
+    base = words.base_year.search(folded, time[1], time[1] + _COMPARED_NEAR + _YEAR_CHARS)
+    if base is None or base.start() > time[1] + _COMPARED_NEAR:
+        return None
+    named = set(years_in(folded, time, words))
+    return named.pop() if len(named) == 1 else None
 
 
 def _beyond(

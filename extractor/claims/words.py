@@ -53,6 +53,7 @@ class ClaimWords:
     comparison: Any
     target: Any
     not_target: Any
+    target_after: Any  # a target noun after a figure that names it (…的负荷调控目标)
     weak_target: Any  # target words that in a review section report what was secured (争取)
     past: Any  # matched at a time reference or a sentence start: the past (去年, 过去一年)
     review_opening: Any  # what opens a sentence that reviews (过去一年, 五年来)
@@ -81,6 +82,7 @@ class ClaimWords:
     compared_before: Any = None  # 比…: a time reference after it is a comparison base
     compared_after: tuple[str, ...] = ()  # 同期
     joiners: frozenset[str] = frozenset()  # 、和及与以及，: two figures of one list
+    restating: frozenset[str] = frozenset()  # ，即: the figure before in another unit
     item_joiners: frozenset[str] = frozenset()  # 和及与、: what ends an item between figures
     item_words: str = ""  # 和及与, in the file's order: where a list's last item splits
     clause_ends: frozenset[str] = frozenset()  # the clause marks and the list marks
@@ -172,6 +174,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         comparison=at_position(comparison, V1),
         target=regex.compile(_alt(items("target")), V1),
         not_target=regex.compile(_alt(items("not_target")), V1),
+        target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
         weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
         past=at_position(_alt(items("past")), V1),
         review_opening=at_position(_alt(items("review_opening")), V1),
@@ -209,6 +212,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         compared_before=at_position(rules.vocab("claims.compared_before").pattern, V1),
         compared_after=items("compared_after"),
         joiners=frozenset(items("joiners")) | {""},
+        restating=frozenset(items("restating")),
         item_joiners=frozenset(chars("item_joiners") + lists),
         item_words=chars("item_joiners"),
         clause_ends=frozenset(clause + lists),
