@@ -168,6 +168,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "review_opening": Entry(PATTERNS, "what opens a paragraph that reviews"),
         "ahead": Entry(PATTERNS, "words that point ahead (要, 将, 拟, 今年)"),
         "not_target": Entry(PATTERNS, "a target word reported on (完成…目标)"),
+        "next_steps": Entry(PATTERNS, "what turns a review to what comes next (下一步)"),
         "target_after": Entry(PATTERN, "a target noun after a figure naming it (…的目标)",
                               mode="match"),
         "time": Entry(PATTERNS, "time references (a claim's time_ref)"),

@@ -472,6 +472,26 @@ def test_in_a_review_section_secured_funds_are_results_not_targets():
     assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
 
 
+def test_in_a_review_section_what_comes_next_makes_targets_again():
+    text = (
+        "2022年上半年工作总结\n一、上半年工作情况\n确保完成率达到95%。"
+        "下阶段工作建议：一是加快推进前期工作；二是确保全年项目前期完成率在98%以上。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("95", False), ("98", True)]
+
+
+def test_a_span_of_years_after_a_past_year_in_a_plan_section_reports_the_past():
+    text = (
+        "1983年政府工作报告\n一、过去五年的回顾\n工农业总产值增长百分之七。\n"
+        "二、今后五年的主要任务\n预算外资金由一九七八年的三百七十一亿元增加到一九八二年的"
+        "六百五十亿元，四年间增长百分之七十五点二。\n"
+    )
+    report = parse(text, path="reports/1983.txt")
+    plan = [(c.value_text, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [("六百五十", False), ("百分之七十五点二", False)]
+
+
 def test_in_a_review_section_estimates_and_expectations_are_results_not_targets():
     text = (
         "2025年工作总结及2026年工作计划\n一、2025年工作回顾\n"
