@@ -179,7 +179,8 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     """Figures after 分别 that share a list of indicators take one item each, in order
     (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
     figures; the noun that ends the last item goes to the items without one (原煤、原油、
-    天然气产量分别… → 原煤产量).  Returns the claims with their items."""
+    天然气产量分别… → 原煤产量); rates with no list take the subjects of the amounts before
+    them (:func:`_subjects_before`).  Returns the claims with their items."""
     out = list(claims)
     i, respectively = 0, doc.words.respectively
     while i < len(claims):
@@ -197,11 +198,28 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             j += 1
         lo = max(sent[0], first.start - 12)
         if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
-            items = _items(first.indicator, j - i, doc.words)
+            items = _items(first.indicator, j - i, doc.words) or _subjects_before(doc, claims, i, j)
             for k, item in zip(range(i, j), items or (), strict=False):
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _subjects_before(doc: _Doc, claims: list[Claim], i: int, j: int) -> list[str] | None:
+    """The indicators of as many amounts right before the rates ``claims[i:j]`` in their
+    sentence, when the rates name no list of their own (规上工业增加值1200亿元，服务业增加值
+    800亿元，同比分别增长6.5%、7.2%), or None."""
+    n, rates = j - i, claims[i:j]
+    before = claims[i - n : i] if i >= n else []
+    if (
+        not before
+        or before[0].start < doc.index.sentence(claims[i].start)[0]
+        or any(c.base_unit != "%" for c in rates)
+        or any(c.base_unit == "%" or not c.indicator for c in before)
+        or len({c.indicator for c in before}) != n
+    ):
+        return None
+    return [c.indicator for c in before]
 
 
 def _with_baselines(doc: _Doc, figures: list[Figure], claims: list[Claim]) -> list[Claim]:

@@ -1125,3 +1125,18 @@ def test_a_count_after_an_enumeration_of_its_items_is_named_by_the_noun_it_count
     assert names["3"] == "典型案例"
     assert names["5"] == "便民服务领域"
     assert names["12"] == "新建、改扩建学校"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rates after 分别 take the amounts' subjects in order (issue 17's known leftover)
+        ("全市规上工业增加值1200亿元，服务业增加值800亿元，同比分别增长6.5%、7.2%。",
+         ["规上工业增加值", "服务业增加值", "规上工业增加值", "服务业增加值"]),
+        # a list of its own keeps its items
+        ("装备制造业、高技术制造业增加值分别增长17.7%、17.6%。",
+         ["装备制造业增加值", "高技术制造业增加值"]),
+    ],
+)  # fmt: skip
+def test_rates_after_fenbie_take_the_subjects_of_the_amounts_before(text, expected):
+    assert [c.indicator for c in find_claims(text)] == expected
