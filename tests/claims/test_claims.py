@@ -222,6 +222,7 @@ TARGETS = [
     # what is to be done, in older reports and bureaus' plans (state-council 1979, 2003)
     ("全国将用三十亿元建设职工住宅，竣工面积可达三千多万平方米", [True, True]),
     ("今年计划在全民所有制单位安排七百多万人就业", [True]),
+    ("去年曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", [True]),  # 1995
     ("今年中央财政预算用于支持这项改革的资金将达305亿元", [True]),
     ("年度计划投资99.8亿元，截至目前已完成投资73.58亿元", [True, False]),
     # an estimate of the year's outturn is no goal
