@@ -83,6 +83,7 @@ class _Doc:
     review_spans: tuple[int, ...]  # and of the review sections
     targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
     # target word first stands in that sentence (its end when none)
+    modals: dict[int, int]  # sentence start → where a modal of a target first stands
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
@@ -117,7 +118,8 @@ def find_claims(
     table = unit_table(rules)
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
+        _merged(review_spans), {}, {}, ends, {}, {}, table.bases("count"),
+        table.bases("multiple"),
         where, span_words(rules),
     )  # fmt: skip
     if placeholders is None:
@@ -678,6 +680,8 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
     if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
         return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
+    if _first_modal(doc, scope) < pos:
+        return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
         return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time):
@@ -718,12 +722,27 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
             for m in words.target.finditer(folded, lo, hi):
                 if not (
                     review
-                    and words.weak_target.search(m.group())
+                    and words.weak_target.fullmatch(m.group())
                     and not words.next_steps.search(folded, lo, m.start())
                 ):  # in a review 确保 reports, unless the sentence turned to what is next
                     first = m.start()
                     break
         doc.targets[lo, review] = first
+    return first
+
+
+def _first_modal(doc: _Doc, scope: tuple[int, int]) -> int:
+    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none)."""
+    lo, hi = scope
+    first = doc.modals.get(lo)
+    if first is None:
+        words, folded = doc.words, doc.folded
+        m = (
+            None
+            if words.not_target.search(folded, lo, hi)
+            else words.modal_target.search(folded, lo, hi)
+        )
+        first = doc.modals[lo] = m.start() if m else hi
     return first
 
 

@@ -442,6 +442,8 @@ CHANGES = [
     ("电煤库存日均净减少10万吨以上。", ["decrease"]),
     ("全年减轻企业税收和社保缴费负担近2万亿元。", ["decrease"]),
     ("全区净增市场主体1200户。", [""]),  # 净增 names a count, no change
+    # a change verb inside a modifier of the object names it (state-council 1982)
+    ("国家用于提高农副产品收购价格的支出四百四十二亿元。", [""]),
 ]
 # fmt: on
 
@@ -480,6 +482,17 @@ def test_in_a_review_section_what_comes_next_makes_targets_again():
     )
     got = [(c.value_text, c.is_target) for c in parse(text).claims]
     assert got == [("95", False), ("98", True)]
+
+
+def test_a_modal_makes_targets_only_of_the_figures_after_it():
+    text = (
+        "1982年政府工作报告\n一、1981年工作回顾\n工农业总产值增长百分之四。\n"
+        "二、1982年工作安排\n全国职工的工资总额一九八○年为七百七十三亿元，"
+        "一九八五年将达到九百八十三亿元。\n"
+    )
+    report = parse(text, path="reports/1982.txt")
+    plan = [(c.value_text, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [("七百七十三", False), ("九百八十三", True)]
 
 
 def test_a_span_of_years_after_a_past_year_in_a_plan_section_reports_the_past():
