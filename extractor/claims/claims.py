@@ -690,8 +690,11 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         return True
     # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
     # 这个目标…): not in a review, where 实现…翻两番的目标 reports one reached
-    return not _inside(doc.review_spans, pos) and bool(
-        doc.words.target_after.match(doc.folded, pos, scope[1])
+    words, hi = doc.words, scope[1]
+    return (
+        any(doc.folded.find(noun, pos, hi) >= 0 for noun in words.target_nouns)
+        and not _inside(doc.review_spans, pos)
+        and words.target_after.match(doc.folded, pos, hi) is not None
     )
 
 

@@ -168,6 +168,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "review_opening": Entry(PATTERNS, "what opens a paragraph that reviews"),
         "ahead": Entry(PATTERNS, "words that point ahead (要, 将, 拟, 今年)"),
         "modal_target": Entry(PATTERNS, "modals that make the figures after them targets"),
+        "target_nouns": Entry(WORDS, "the nouns target_after ends on (目标, 指标)"),
         "not_target": Entry(PATTERNS, "a target word reported on (完成…目标)"),
         "since": Entry(PATTERNS, "what after a year makes it a start (起, 以来)", mode="match"),
         "multiple_of_year": Entry(PATTERN, "a multiple of a year's level (是1997年的1.8倍)"),

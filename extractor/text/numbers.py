@@ -477,10 +477,14 @@ def _other_forms(text: str, before: Collection[str] | None, sc: NumberScanner) -
             if _followed(text, m.end(), before):  # 19·5％; not “7·20” (no unit after it)
                 digits = m.group().translate(dict.fromkeys(map(ord, sc.dots), "."))
                 out.append(Number(m.start(), m.end(), m.group(), arabic(digits)))
-    if sc.pair is not None and any(j in text for j in sc.pair_joiners):
-        for m in sc.pair.finditer(text):
-            if _followed(text, m.end(), before) and (tok := _pair(m)) is not None:
+    for joiner in sc.pair_joiners if sc.pair is not None else "":
+        # tried only where a joiner stands (a scan of the whole text costs every character)
+        at = text.find(joiner, 1)
+        while at > 0:
+            m = sc.pair.match(text, at - 1)
+            if m and _followed(text, m.end(), before) and (tok := _pair(m)) is not None:
                 out.append(tok)
+            at = text.find(joiner, at + 1)
     return out
 
 
