@@ -894,6 +894,8 @@ MOVEMENTS = [
     ("贫困发生率由2015年的5.7%下降到1.7%。", [("1.7", 1.7, 5.7, "decrease", "")]),
     ("全年人均收入由每人每年120元提高到200元。", [("200", 200.0, 120.0, "increase", "全年")]),
     ("通车里程从9000多公里增加到2万5千公里。", [("2万5千", 2.5e7, 9e6, "increase", "")]),
+    # the current level named before the cut (state-council 2019)
+    ("将制造业等行业现行16%的税率降至13%。", [("13", 13.0, 16.0, "decrease", "")]),
     # a movement whose verb names no direction takes it from its two values (1983)
     ("积累率由百分之三十六点五调整到百分之二十九。", [("百分之二十九", 29.0, 36.5, "decrease", "")]),
     # not movements: 由于 gives a cause, and two figures in two clauses stay two
