@@ -64,6 +64,8 @@ _FOLLOW_LONG = 16
 _QUOTED_MAX = 20
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+#: The longest gap between two figures that restates the first (，也就是).
+_SAID_MAX = 6
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
 _ENUMERATION_MIN = 8
 # …and the noun after the count names the items by itself only at this length (典型案例)
@@ -361,7 +363,11 @@ def _claim(doc: _Doc, fig: Figure, prev: Figure | None, prev_claim: Claim | None
     indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
-    said = doc.folded[prev.after : fig.start].strip() if prev is not None else None
+    said = (  # what stands between it and the figure before (，即)
+        doc.folded[prev.after : fig.start].strip()
+        if prev is not None and fig.start - prev.after <= _SAID_MAX
+        else None
+    )
     if (
         not change
         and prev_claim is not None
