@@ -953,8 +953,9 @@ def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     opens with a time reference (1-6月份“三公”经费下降。), unless it is a verb there too
     (年末总结提升)."""
     ws, we = m.span()
-    if m.group(str(m.lastgroup)) in doc.words.rate_only:
-        return False
+    word = m.group(str(m.lastgroup))
+    if word in doc.words.rate_only or word in doc.words.figure_changes:
+        return False  # 年末总结提升; 桃园减产 (an event; 增产二千二百万吨 is a figure's)
     rest = doc.folded[we : we + 2].lstrip(doc.words.aspect)
     if rest and rest[0] not in doc.words.clause_ends:
         return False

@@ -56,6 +56,7 @@ class ClaimWords:
     target_after: Any  # a target noun after a figure that names it (…的负荷调控目标)
     modal_target: Any  # 将达, 要把: targets of the figures after them only
     target_nouns: tuple[str, ...]  # 目标, 指标: where target_after can end
+    figure_changes: frozenset[str]  # 增产, 减产: changes only with a figure
     next_steps: Any  # what turns a review to what comes next (下一步, 下阶段)
     weak_target: Any  # target words that in a review section report what was secured (争取)
     past: Any  # matched at a time reference or a sentence start: the past (去年, 过去一年)
@@ -180,6 +181,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
         modal_target=regex.compile(_alt(items("modal_target")), V1),
         target_nouns=items("target_nouns"),
+        figure_changes=frozenset(items("figure_changes")),
         next_steps=regex.compile(_alt(items("next_steps")), V1),
         weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
         past=at_position(_alt(items("past")), V1),

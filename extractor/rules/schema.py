@@ -182,6 +182,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "follow_stop": Entry(PATTERNS, "where the words after a figure stop naming it"),
         "indicator_tails": Entry(WORDS, "measure nouns a list of indicators shares"),
         "rate_only": Entry(WORDS, "change words that are verbs before a count"),
+        "figure_changes": Entry(WORDS, "change words that state a change only with a figure",
+                                mode="fullmatch"),
         "ratio": Entry(PATTERNS, "what makes a bare number a ratio (收入比)"),
         "duration_before": Entry(WORDS, "words after which a clause-final unit counts"),
         "formula": Entry(WORDS, "numeral formulas whose numeral is no claim"),

@@ -232,6 +232,7 @@ TARGETS = [
     ("推动降低准入条件，实现不低于100万千瓦的负荷调控目标", [True]),
     ("全年增长8.1%，完成年度目标", [False]),  # a target reached, reported
     ("即将达到规模标准的企业新增120家", [False]),  # 即将: no modal of a goal
+    ("按照步行可达、服务便捷的标准，建成便民生活圈35个", [False]),  # 可达 of a place
 ]
 BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     ("\U00011f50\U00011f51个", []),  # Kawi digits: \d in regex, not in float()
@@ -442,6 +443,8 @@ CHANGES = [
     ("电煤库存日均净减少10万吨以上。", ["decrease"]),
     ("全年减轻企业税收和社保缴费负担近2万亿元。", ["decrease"]),
     ("全区净增市场主体1200户。", [""]),  # 净增 names a count, no change
+    # 减产 alone names an event, no figureless change (sample 07); with its figure it is one
+    ("春季倒春寒造成部分桃园减产，全年减产2万斤。", ["decrease"]),
     # a change verb inside a modifier of the object names it (state-council 1982)
     ("国家用于提高农副产品收购价格的支出四百四十二亿元。", [""]),
 ]
