@@ -65,6 +65,8 @@ _FOLLOW_LONG = 16
 _QUOTED_MAX = 20
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+#: The longest gap between two figures that restates the first (，也就是).
+_SAID_MAX = 6
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
 _ENUMERATION_MIN = 8
 # …and the noun after the count names the items by itself only at this length (典型案例)
@@ -84,6 +86,7 @@ class _Doc:
     review_spans: tuple[int, ...]  # and of the review sections
     targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
     # target word first stands in that sentence (its end when none)
+    modals: dict[int, int]  # sentence start → where a modal of a target first stands
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
     scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
     reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
@@ -121,8 +124,9 @@ def find_claims(
     table = unit_table(rules)
     state = _Doc(
         text, folded, ctx.sentences, words, times, _merged(plan_spans),
-        _merged(review_spans), {}, ends, {}, {}, table.bases("count"), table.bases("multiple"),
-        where, span_words(rules), table.bases("rate", "multiple"), indicator_table(rules),
+        _merged(review_spans), {}, {}, ends, {}, {}, table.bases("count"),
+        table.bases("multiple"), where, span_words(rules), table.bases("rate", "multiple"),
+        indicator_table(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
@@ -220,7 +224,8 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     """Figures after 分别 that share a list of indicators take one item each, in order
     (城镇调查失业率、城镇登记失业率分别为4.8%、4.3%), when the items are as many as the
     figures; the noun that ends the last item goes to the items without one (原煤、原油、
-    天然气产量分别… → 原煤产量).  Returns the claims with their items."""
+    天然气产量分别… → 原煤产量).  Returns the claims with their items (rates with no list of
+    their own take the levels' indicators in :func:`_paired`)."""
     out = list(claims)
     i, respectively = 0, doc.words.respectively
     while i < len(claims):
@@ -314,9 +319,18 @@ def _with_baselines(
         if span is not None and move.opening <= span[0] < figures[move.start].end:
             before = _time_span(doc, move.opening, scope)  # 由2003年的77%: the baseline's date
             time_ref = doc.text[before[0] : before[1]] if before else ""
-        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref)
+        change = level.change or _direction(start.value, level.value)
+        out[move.level] = replace(level, baseline=start.value, time_ref=time_ref, change=change)
     dropped = {move.start for move in moves}
     return [c for i, c in enumerate(out) if i not in dropped]
+
+
+def _direction(baseline: float | None, level: float | None) -> str:
+    """The change of a movement whose verb names no direction (由百分之三十六点五调整到百分之
+    二十九: a decrease), read from its two values."""
+    if baseline is None or level is None or baseline == level:
+        return ""
+    return "increase" if level > baseline else "decrease"
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
@@ -471,7 +485,16 @@ def _claim(
     indicator = _last_of_clauses(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
-    if not change and gap in doc.words.joiners and prev_claim is not None:
+    said = (  # what stands between it and the figure before (，即)
+        doc.folded[prev.after : fig.start].strip()
+        if prev is not None and fig.start - prev.after <= _SAID_MAX
+        else None
+    )
+    if (
+        not change
+        and prev_claim is not None
+        and (gap in doc.words.joiners or said in doc.words.restating)
+    ):  # 分别增长5%和8%; 增产二千二百万吨，即百分之七点八 (the same change restated)
         change = prev_claim.change
     text = doc.text
     shown = window(sent, fig.start, fig.end)
@@ -778,7 +801,8 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     cut = words.follow_cut.search(doc.folded, pos, limit)
     end = cut.start() if cut else limit
     change = next(change_words(doc.folded, doc.words, pos, end), None)
-    end = change.start() if change else end
+    if change and change.group() not in words.figure_changes:  # 连续7年增产: a change of
+        end = change.start()  # no figure of its own names what the years count
     # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is; but
     # after a verb phrase that counts (``counted``) a predicate there names nothing
     # (市属重点国企由51家整合为33家)
@@ -852,11 +876,22 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
     if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
         return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
+    if _first_modal(doc, scope) < pos:
+        return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
         return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time):
         return True
-    return _first_target(doc, pos, scope) < pos
+    if _first_target(doc, pos, scope) < pos:
+        return True
+    # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
+    # 这个目标…): not in a review, where 实现…翻两番的目标 reports one reached
+    words, hi = doc.words, scope[1]
+    return (
+        any(doc.folded.find(noun, pos, hi) >= 0 for noun in words.target_nouns)
+        and not _inside(doc.review_spans, pos)
+        and words.target_after.match(doc.folded, pos, hi) is not None
+    )
 
 
 def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
@@ -884,10 +919,29 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
         first = hi
         if not words.not_target.search(folded, lo, hi):
             for m in words.target.finditer(folded, lo, hi):
-                if not (review and words.weak_target.search(m.group())):
+                if not (
+                    review
+                    and words.weak_target.fullmatch(m.group())
+                    and not words.next_steps.search(folded, lo, m.start())
+                ):  # in a review 确保 reports, unless the sentence turned to what is next
                     first = m.start()
                     break
         doc.targets[lo, review] = first
+    return first
+
+
+def _first_modal(doc: _Doc, scope: tuple[int, int]) -> int:
+    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none)."""
+    lo, hi = scope
+    first = doc.modals.get(lo)
+    if first is None:
+        words, folded = doc.words, doc.folded
+        m = (
+            None
+            if words.not_target.search(folded, lo, hi)
+            else words.modal_target.search(folded, lo, hi)
+        )
+        first = doc.modals[lo] = m.start() if m else hi
     return first
 
 
@@ -906,6 +960,10 @@ def _reports_past(
     if time is not None:
         s, e = time
         past = words.past.fullmatch(folded, s, e) is not None or _past(doc, pos, time)
+        if not past and not years_in(folded, time, doc.spans):
+            # a span with no year of its own (四年间) after a past year in its sentence
+            # (由一九七八年的…增加到一九八二年的六百五十亿元，四年间增长百分之七十五点二)
+            return _dated_before(doc, pos, lo, s)
         return past and not _changes_to(folded, e, pos, words.reaching)
     i = bisect_left(doc.times, (lo, -1))
     while i < len(doc.times) and doc.times[i][0] < hi:
@@ -913,6 +971,18 @@ def _reports_past(
             return False  # a time reference of its own (…，今年将…), not a base (比上年)
         i += 1
     return _after_review_opening(doc, folded.rfind("\n", 0, lo) + 1, lo)
+
+
+def _dated_before(doc: _Doc, pos: int, lo: int, hi: int) -> bool:
+    """Whether the last time reference between ``lo`` and ``hi`` names only past years (of
+    the section's, at ``pos``)."""
+    i = bisect_left(doc.times, (hi, -1)) - 1
+    while i >= 0 and doc.times[i][0] >= lo:
+        time = doc.times[i]
+        if not _compared(doc, lo, *time):
+            return _past(doc, pos, time)
+        i -= 1
+    return False
 
 
 def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
@@ -1073,8 +1143,9 @@ def _says_change(doc: _Doc, clause: int, m: regex.Match[str]) -> bool:
     opens with a time reference (1-6月份“三公”经费下降。), unless it is a verb there too
     (年末总结提升)."""
     ws, we = m.span()
-    if m.group(str(m.lastgroup)) in doc.words.rate_only:
-        return False
+    word = m.group(str(m.lastgroup))
+    if word in doc.words.rate_only or word in doc.words.figure_changes:
+        return False  # 年末总结提升; 桃园减产 (an event; 增产二千二百万吨 is a figure's)
     rest = doc.folded[we : we + 2].lstrip(doc.words.aspect)
     if rest and rest[0] not in doc.words.clause_ends:
         return False

@@ -44,7 +44,7 @@ _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
 #: How long the object between a change word and an amount may be (降低用能成本超19亿元,
 #: 拟增加中央预算稳定调节基金1032亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
-_OBJECT_MAX = 12
+_OBJECT_MAX = 16
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
 _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
@@ -220,7 +220,10 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         # (出台提高低保标准等10项政策)
         lo = max(0, ctx - _OBJECT_MAX)
         cut = _LAST_ITEM.search(folded, lo, ctx)  # not past another figure or item (增至14条、…)
-        change = change_in_clause(folded, cut.end() if cut else lo, ctx, words, verbs=False)
+        lo = cut.end() if cut else lo
+        change = change_in_clause(folded, lo, ctx, words, verbs=False)
+        if change and _modifies(folded, lo, ctx, words):
+            change = ""  # 用于提高农副产品收购价格的支出四百四十二亿元: 提高 names the spending
         cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"
@@ -249,6 +252,15 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         masked=tok.kind == "mask",
         rule=f"claim.{_RULES.get(tok.kind, 'ratio' if unit is None else 'figure')}",
     )
+
+
+def _modifies(folded: str, lo: int, ctx: int, words: ClaimWords) -> bool:
+    """Whether the last change word before an amount stands in a modifier of its object
+    (提高…的支出): a 的 between it and the amount."""
+    m = words.change_in_clause.search(folded, lo, ctx)
+    if m is None:
+        return False
+    return any(ch in words.attributive_set for ch in folded[m.end(str(m.lastgroup)) : ctx])
 
 
 def _written(text: str, unit: Unit) -> str:

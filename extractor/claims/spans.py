@@ -45,6 +45,10 @@ V1 = regex.VERSION1
 _OPENING = 24
 #: How far into a paragraph's second sentence the years it opens on are looked for.
 _HEAD = 8
+#: How far after a year its comparison may open to make it the year compared (一九七八年又比).
+_COMPARED_NEAR = 2
+#: The longest comparison with a year (比一九七六年, 较1 9 9 7年).
+_YEAR_CHARS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,8 @@ class SpanWords:
     flow: Any
     titles: Any
     one_year: Any  # one_year_opening, matched near a paragraph's start
-    base_year: Any  # 比2009年, 同1987年相比: group y is the base year
+    base_year: Any  # 比2009年, 同1987年相比, 是1997年的1.8倍: group y is the base year
+    since: Any  # 起, 以来 after a year: a start
     year: Any  # a year in a time reference: group y
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
@@ -98,8 +103,11 @@ def _compile(rules: RuleSet) -> SpanWords:
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
         base_year=regex.compile(
-            rf"[{regex.escape(comparison)}](?P<y>{year}|{spaced})(?:{unit})", V1
+            rf"[{regex.escape(comparison)}](?P<y>{year}|{spaced})(?:{unit})"
+            rf"|{rules.vocab('claims.multiple_of_year').pattern}",
+            V1,
         ),
+        since=regex.compile(rf"(?:{_alt(rules, 'since')})|(?<=(?:{_alt(rules, 'since')}))", V1),
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
@@ -195,6 +203,8 @@ def find_span(
     year = int(period[:4]) if period else None
     if at.time is not None and _beyond(folded, at.time, year, words, _several_years(period)):
         return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
+    if at.time is not None and year is not None and _since_before(folded, at.time, year, words):
+        return MULTI_YEAR  # 从1998年起，…每年提高一个百分点 (in a review of 2002)
     if at.target and several:
         # a goal of a plan over several years (“十四五”时期主要目标: 城镇化率提高到65%;
         # 届时…超过90万亿元) is reached at its end: not a year's figure
@@ -202,8 +212,11 @@ def find_span(
     before = max(at.clause, at.start - 6)
     if at.baseline is not None or words.level.search(folded, before, at.start):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
-    if year is not None and _earlier_base(folded, sentence, year, words, at.start):
-        return MULTI_YEAR  # 比2009年提高92% (in a review of 2011)
+    own = _own_year(folded, at.time, words)
+    if own is not None and at.time is not None:  # the bases before its own year are others'
+        sentence = (max(sentence[0], at.time[0]), sentence[1])
+    if year is not None and _earlier_base(folded, sentence, own or year, words, at.start):
+        return MULTI_YEAR  # 比2009年提高92% (in a review of 2011); not 一九七七年比一九七六年
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
     # a sentence that names several years covers its figures; a section only its flows
@@ -313,6 +326,28 @@ def _earlier_base(
 #: where a part of a sentence ends (its ；) or the sentence
 _PART_END = regex.compile(r"[；;。]")
 _PART_START = regex.compile(r"(?r)[；;。]")
+
+
+def _since_before(folded: str, time: tuple[int, int], year: int, words: SpanWords) -> bool:
+    """Whether a time reference is a start (起, 以来 after it) in a year before ``year - 1``,
+    the year the section speaks of or the one before it."""
+    if words.since.match(folded, time[1]) is None:  # after the year, or ending it (以来)
+        return False
+    named = years_in(folded, time, words)
+    return len(named) == 1 and named[0] < year - 1
+
+
+def _own_year(folded: str, time: tuple[int, int] | None, words: SpanWords) -> int | None:
+    """The one year a figure's own time reference names where a comparison follows it
+    right away (一九七七年比一九七六年增长, 一九七八年又比一九七七年: 1977, 1978), else None:
+    a comparison with the year before it is that year's change."""
+    if time is None:
+        return None
+    base = words.base_year.search(folded, time[1], time[1] + _COMPARED_NEAR + _YEAR_CHARS)
+    if base is None or base.start() > time[1] + _COMPARED_NEAR:
+        return None
+    named = set(years_in(folded, time, words))
+    return named.pop() if len(named) == 1 else None
 
 
 def _beyond(

@@ -54,6 +54,11 @@ class ClaimWords:
     comparison: Any
     target: Any
     not_target: Any
+    target_after: Any  # a target noun after a figure that names it (…的负荷调控目标)
+    modal_target: Any  # 将达, 要把: targets of the figures after them only
+    target_nouns: tuple[str, ...]  # 目标, 指标: where target_after can end
+    figure_changes: frozenset[str]  # 增产, 减产: changes only with a figure
+    next_steps: Any  # what turns a review to what comes next (下一步, 下阶段)
     weak_target: Any  # target words that in a review section report what was secured (争取)
     past: Any  # matched at a time reference or a sentence start: the past (去年, 过去一年)
     review_opening: Any  # what opens a sentence that reviews (过去一年, 五年来)
@@ -82,6 +87,7 @@ class ClaimWords:
     compared_before: Any = None  # 比…: a time reference after it is a comparison base
     compared_after: tuple[str, ...] = ()  # 同期
     joiners: frozenset[str] = frozenset()  # 、和及与以及，: two figures of one list
+    restating: frozenset[str] = frozenset()  # ，即: the figure before in another unit
     item_joiners: frozenset[str] = frozenset()  # 和及与、: what ends an item between figures
     item_words: str = ""  # 和及与, in the file's order: where a list's last item splits
     clause_ends: frozenset[str] = frozenset()  # the clause marks and the list marks
@@ -186,6 +192,11 @@ def _compile(rules: RuleSet) -> ClaimWords:
         comparison=at_position(comparison, V1),
         target=regex.compile(_alt(items("target")), V1),
         not_target=regex.compile(_alt(items("not_target")), V1),
+        target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
+        modal_target=regex.compile(_alt(items("modal_target")), V1),
+        target_nouns=items("target_nouns"),
+        figure_changes=frozenset(items("figure_changes")),
+        next_steps=regex.compile(_alt(items("next_steps")), V1),
         weak_target=at_position(rf"(?:{_alt(items('weak_target'))})$", V1),
         past=at_position(_alt(items("past")), V1),
         review_opening=at_position(_alt(items("review_opening")), V1),
@@ -223,6 +234,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         compared_before=at_position(rules.vocab("claims.compared_before").pattern, V1),
         compared_after=items("compared_after"),
         joiners=frozenset(items("joiners")) | {""},
+        restating=frozenset(items("restating")),
         item_joiners=frozenset(chars("item_joiners") + lists),
         item_words=chars("item_joiners"),
         clause_ends=frozenset(clause + lists),

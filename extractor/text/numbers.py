@@ -106,6 +106,14 @@ class NumberScanner:
     spaced: Any = None
     mixed: Any = None
     negative: Any = None
+    #: a decimal point of older typesetting between digits (19·5％; numerals.decimal_dots)
+    #: and the characters it is written with
+    dotted: Any = None
+    dots: str = ""
+    #: two neighbouring digits before one numeral's power, an approximate range (四、五十亿元:
+    #: 40–50亿; numerals.pair_joiners), and the characters that join them
+    pair: Any = None
+    pair_joiners: str = ""
     _followed: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -151,6 +159,8 @@ def _build(rules: RuleSet) -> NumberScanner:
     joiners = vocab("numerals.range_joiners").alternation(longest_first=True)
     range_sep = rf"\s?(?:{joiners})\s?"
     scale_alt = _alt(scales)
+    dots = vocab("numerals.decimal_dots").chars
+    pair_joiners = vocab("numerals.pair_joiners").chars
     arabic_scan = (
         rf"\d(?<![A-Za-z0-9.]\d)(?>(?P<a_rest>\d{{0,2}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)"
         rf"(?:(?P<ascale>{scale_alt})?(?P<apct>%)?{range_sep}(?P<b>{ARABIC}))?{_END})"
@@ -224,6 +234,16 @@ def _build(rules: RuleSet) -> NumberScanner:
             regex.VERSION1,
         ),
         negative=regex.compile(r"(?<=[(：:])-\d+(?:\.\d+)?(?![\d.])", _FLAGS),
+        dotted=regex.compile(
+            rf"(?<![\d.]|{_cls(dots)})\d+{_cls(dots)}\d+(?![\d.]|{_cls(dots)})", _FLAGS
+        ),
+        dots=dots,
+        pair=regex.compile(
+            rf"(?<!{_cls(rest)})(?P<d1>{_cls(nonzero)}){_cls(pair_joiners)}"
+            rf"(?P<d2>{_cls(nonzero)})(?P<p>{_cls(powers)}{_cls([*digits, *powers])}*+)",
+            regex.VERSION1,
+        ),
+        pair_joiners=pair_joiners,
         multiple=next(
             (
                 str(row["base"])
@@ -295,14 +315,19 @@ def _share(kind: str, m: regex.Match[str]) -> float | None:
         return value if value is None or per == 100 else value / (per / 100)
     if kind == "fraction":
         den, nom = any_number(m.group("den")), any_number(m.group("nom"))
-        return round(100 * nom / den, 4) if den and nom is not None else None
+        return _per_cent(nom, den) if den and nom is not None else None
     if kind == "cheng":
         value = any_number(m.group("cheng"))
         return None if value is None else value * 10
     if kind == "slash":
         num, den = int(m.group("snum")), int(m.group("sden"))
-        return round(100 * num / den, 4) if 0 < num < den else None
+        return _per_cent(num, den) if 0 < num < den else None
     return 50.0
+
+
+def _per_cent(part: float, whole: float) -> float:
+    """``part`` of ``whole`` in per cent, without float noise: 1/3 → 33.3333333333."""
+    return float(f"{100 * part / whole:.12g}")
 
 
 def _token(m: regex.Match[str], is_arabic: bool, sc: NumberScanner) -> Number | None:
@@ -447,7 +472,32 @@ def _other_forms(text: str, before: Collection[str] | None, sc: NumberScanner) -
         for m in sc.negative.finditer(text):
             if _followed(text, m.end(), before):
                 out.append(Number(m.start(), m.end(), m.group(), arabic(m.group())))
+    if sc.dotted is not None and any(dot in text for dot in sc.dots):
+        for m in sc.dotted.finditer(text):
+            if _followed(text, m.end(), before):  # 19·5％; not “7·20” (no unit after it)
+                digits = m.group().translate(dict.fromkeys(map(ord, sc.dots), "."))
+                out.append(Number(m.start(), m.end(), m.group(), arabic(digits)))
+    for joiner in sc.pair_joiners if sc.pair is not None else "":
+        # tried only where a joiner stands (a scan of the whole text costs every character)
+        at = text.find(joiner, 1)
+        while at > 0:
+            m = sc.pair.match(text, at - 1)
+            if m and _followed(text, m.end(), before) and (tok := _pair(m)) is not None:
+                out.append(tok)
+            at = text.find(joiner, at + 1)
     return out
+
+
+def _pair(m: regex.Match[str]) -> Number | None:
+    """Two neighbouring digits before the power of the second, an approximate range:
+    四、五十 is 40–50, 二、三百 200–300 (the first digit takes the second's power)."""
+    if adjacent(m.group("d1") + m.group("d2")) is None:
+        return None
+    high = chinese_number(m.group("d2") + m.group("p"))
+    if high is None:
+        return None
+    low = scaled(high / DIGITS[m.group("d2")], DIGITS[m.group("d1")])
+    return Number(m.start(), m.end(), m.group(), low, low, high, kind="range")
 
 
 def _followed(text: str, end: int, before: Collection[str] | None) -> bool:
@@ -558,7 +608,7 @@ def parse_number(text: str, *, rules: RuleSet | None = None) -> float | None:
     >>> parse_number("1,352.6"), parse_number("一千三百五十二"), parse_number("1.3万亿")
     (1352.6, 1352.0, 1300000000000.0)
     >>> parse_number("百分之六"), parse_number("三分之一"), parse_number("翻两番")
-    (6.0, 33.3333, 4.0)
+    (6.0, 33.3333333333, 4.0)
     """
     number = read_number(text, rules=rules)
     return None if number is None else number.value

@@ -219,6 +219,20 @@ TARGETS = [
     ("人均预期寿命从80.2岁提升至82.5岁", [False]),
     ("经济恢复好于预期，增长8.1%", [False]),  # 预期 compared, not promised
     ("扫黑除恶专项斗争取得成效，破案120起", [False]),  # 争取 inside 斗争取得
+    # what is to be done, in older reports and bureaus' plans (state-council 1979, 2003)
+    ("全国将用三十亿元建设职工住宅，竣工面积可达三千多万平方米", [True, True]),
+    ("今年计划在全民所有制单位安排七百多万人就业", [True]),
+    ("去年曾提出，要把全年商品零售物价上涨幅度控制在百分之十以内", [True]),  # 1995
+    ("今年中央财政预算用于支持这项改革的资金将达305亿元", [True]),
+    ("年度计划投资99.8亿元，截至目前已完成投资73.58亿元", [True, False]),
+    # an estimate of the year's outturn is no goal
+    ("农民的收入估计将增加一百三十亿元左右", [False]),
+    # a target noun after the figure names it (state-council 1979, sgcc-hubei 2021)
+    ("节约煤和电百分之二到三，节约油百分之五到十，这个目标是可以达到的", [True, True]),
+    ("推动降低准入条件，实现不低于100万千瓦的负荷调控目标", [True]),
+    ("全年增长8.1%，完成年度目标", [False]),  # a target reached, reported
+    ("即将达到规模标准的企业新增120家", [False]),  # 即将: no modal of a goal
+    ("按照步行可达、服务便捷的标准，建成便民生活圈35个", [False]),  # 可达 of a place
 ]
 BUGS_CAUGHT = [  # (text, [(value_text, unit)]) found wrong in real reports
     ("\U00011f50\U00011f51个", []),  # Kawi digits: \d in regex, not in float()
@@ -419,6 +433,29 @@ def test_traditional_script_units_and_changes(text, expected):
     assert got == expected
 
 
+# Change words of output and losses, and a figure restating the one before (1979, bureaus)
+# fmt: off
+CHANGES = [
+    ("粮食比上一年增产二千二百万吨，即百分之七点八。", ["increase", "increase"]),
+    ("全市国企比上年同期减亏3.52亿元。", ["decrease"]),
+    ("核减财政投资概算六千余万元。", ["decrease"]),
+    ("全年为市场主体减负超过2.6万亿元。", ["decrease"]),
+    ("电煤库存日均净减少10万吨以上。", ["decrease"]),
+    ("全年减轻企业税收和社保缴费负担近2万亿元。", ["decrease"]),
+    ("全区净增市场主体1200户。", [""]),  # 净增 names a count, no change
+    # 减产 alone names an event, no figureless change (sample 07); with its figure it is one
+    ("春季倒春寒造成部分桃园减产，全年减产2万斤。", ["decrease"]),
+    # a change verb inside a modifier of the object names it (state-council 1982)
+    ("国家用于提高农副产品收购价格的支出四百四十二亿元。", [""]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES, ids=[t for t, _ in CHANGES])
+def test_changes_of_output_losses_and_burdens(text, expected):
+    assert [c.change for c in find_claims(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -439,6 +476,37 @@ def test_in_a_review_section_secured_funds_are_results_not_targets():
     )
     got = [(c.value_text, c.is_target) for c in parse(text).claims]
     assert got == [("5057", False), ("1.9", False), ("5", True), ("2", True)]
+
+
+def test_in_a_review_section_what_comes_next_makes_targets_again():
+    text = (
+        "2022年上半年工作总结\n一、上半年工作情况\n确保完成率达到95%。"
+        "下阶段工作建议：一是加快推进前期工作；二是确保全年项目前期完成率在98%以上。\n"
+    )
+    got = [(c.value_text, c.is_target) for c in parse(text).claims]
+    assert got == [("95", False), ("98", True)]
+
+
+def test_a_modal_makes_targets_only_of_the_figures_after_it():
+    text = (
+        "1982年政府工作报告\n一、1981年工作回顾\n工农业总产值增长百分之四。\n"
+        "二、1982年工作安排\n全国职工的工资总额一九八○年为七百七十三亿元，"
+        "一九八五年将达到九百八十三亿元。\n"
+    )
+    report = parse(text, path="reports/1982.txt")
+    plan = [(c.value_text, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [("七百七十三", False), ("九百八十三", True)]
+
+
+def test_a_span_of_years_after_a_past_year_in_a_plan_section_reports_the_past():
+    text = (
+        "1983年政府工作报告\n一、过去五年的回顾\n工农业总产值增长百分之七。\n"
+        "二、今后五年的主要任务\n预算外资金由一九七八年的三百七十一亿元增加到一九八二年的"
+        "六百五十亿元，四年间增长百分之七十五点二。\n"
+    )
+    report = parse(text, path="reports/1983.txt")
+    plan = [(c.value_text, c.is_target) for c in report.claims if c.section_id == "s2"]
+    assert plan == [("六百五十", False), ("百分之七十五点二", False)]
 
 
 def test_in_a_review_section_estimates_and_expectations_are_results_not_targets():
@@ -623,7 +691,7 @@ def test_traditional_decimal_point_and_change_words():
 def test_a_slash_fraction_is_a_share():
     found = find_claims("船舶出口规模占全国1/3以上，产量稳定在全国1/4。时间：2026/02/11。")
     assert [(c.value_text, c.value, c.base_unit, c.approx) for c in found] == [
-        ("1/3", 33.3333, "%", "以上"),
+        ("1/3", 33.3333333333, "%", "以上"),
         ("1/4", 25.0, "%", ""),
     ]
 
@@ -775,9 +843,17 @@ NUMERAL_FORMS = [
     ("各公司利润率：南区公司（-6.65%）。", [("-6.65", "%", "%", -6.65, "")]),
     ("经济增长速度定为百分之八至九。", [("百分之八至九", "", "%", 8.0, "")]),
     ("国民生产总值比十年前翻两番。", [("两", "番", "番", 2.0, "")]),
+    # older typesetting's middle dot as the decimal point (state-council 1999)
+    ("全年增长19·5％，投资增长14·1％。",
+     [("19·5", "％", "%", 19.5, ""), ("14·1", "％", "%", 14.1, "")]),
+    # two neighbouring digits before the second's power: an approximate range (1979, 1983)
+    ("每年减少国家财政收入四、五十亿元。", [("四、五十", "亿元", "元", 4e9, "")]),
+    ("一年多耗电二、三百亿度。", [("二、三百", "亿度", "千瓦时", 2e10, "")]),
 ]
 # Not figures: a range's second end that is a year, a noun a magnitude qualifies
 NOT_NUMERAL_FORMS = [
+    "面对“7·20”特大暴雨，办好5·18国际博物馆日活动。",  # dates of events, no unit
+    "第一、二批项目在十一、二月份开工。",  # ordinals and months, no power after the pair
     "比重将由一九五二年的百分之三十九点七到一九五七年上升。",
     "年销售收入超亿元的企业",
     "成为生产总值超千亿元县",
@@ -802,6 +878,15 @@ def test_a_range_of_shares_keeps_both_ends():
     assert (claim.low, claim.high) == (8.0, 9.0)
 
 
+def test_an_approximate_pair_of_digits_keeps_both_ends():
+    (claim,) = find_claims("每年减少国家财政收入四、五十亿元。")
+    assert (claim.value, claim.low, claim.high, claim.change) == (4e9, 4e9, 5e9, "decrease")
+
+
+def test_events_dated_with_a_middle_dot_are_no_figures():
+    assert find_claims("面对“7·20”特大暴雨，办好5·18国际博物馆日活动。") == []
+
+
 # A movement is one claim (SPEC §2 baseline): (text, [(value_text, value, baseline, change,
 # time_ref)])
 # fmt: off
@@ -812,6 +897,10 @@ MOVEMENTS = [
     ("贫困发生率由2015年的5.7%下降到1.7%。", [("1.7", 1.7, 5.7, "decrease", "")]),
     ("全年人均收入由每人每年120元提高到200元。", [("200", 200.0, 120.0, "increase", "全年")]),
     ("通车里程从9000多公里增加到2万5千公里。", [("2万5千", 2.5e7, 9e6, "increase", "")]),
+    # the current level named before the cut (state-council 2019)
+    ("将制造业等行业现行16%的税率降至13%。", [("13", 13.0, 16.0, "decrease", "")]),
+    # a movement whose verb names no direction takes it from its two values (1983)
+    ("积累率由百分之三十六点五调整到百分之二十九。", [("百分之二十九", 29.0, 36.5, "decrease", "")]),
     # not movements: 由于 gives a cause, and two figures in two clauses stay two
     ("由于投资增加5亿元，达到30亿元。", [("5", 5e8, None, "increase", ""), ("30", 3e9, None, "", "")]),
 ]
@@ -874,6 +963,10 @@ SPANS = [
     # a part (其中) covers what the whole covers, unless it names its own time
     ("两年新增4万亿元投资，其中中央财政投资1.26万亿元。", ["multi-year", "multi-year"]),
     ("从2003年到2006年年均超收2040亿元，其中去年超收2573亿元。", ["multi-year", "period"]),
+    # a year compared with the one before it is that year's change, whatever the base year
+    # (state-council 1979); a year inside a note is no such year (2012: 2010年不变价)
+    ("工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长"
+     "百分之十三点五。", ["period", "period"]),
 ]
 # fmt: on
 
@@ -1051,3 +1144,18 @@ def test_a_count_after_an_enumeration_of_its_items_is_named_by_the_noun_it_count
     assert names["3"] == "典型案例"
     assert names["5"] == "便民服务领域"
     assert names["12"] == "新建、改扩建学校"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rates after 分别 take the amounts' subjects in order (issue 17's known leftover)
+        ("全市规上工业增加值1200亿元，服务业增加值800亿元，同比分别增长6.5%、7.2%。",
+         ["规上工业增加值", "服务业增加值", "规上工业增加值", "服务业增加值"]),
+        # a list of its own keeps its items
+        ("装备制造业、高技术制造业增加值分别增长17.7%、17.6%。",
+         ["装备制造业增加值", "高技术制造业增加值"]),
+    ],
+)  # fmt: skip
+def test_rates_after_fenbie_take_the_subjects_of_the_amounts_before(text, expected):
+    assert [c.indicator for c in find_claims(text)] == expected

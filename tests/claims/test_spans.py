@@ -72,3 +72,23 @@ def test_a_base_year_compared_in_a_clause_of_its_own_governs_only_that_clause():
     framed = "一、2021年工作回顾\n同2015年相比，粮食产量增加500万吨；棉花产量增加20万吨。\n"
     spans_of = {c.value_text: c.span for c in parse(framed).claims}
     assert spans_of["20"] == "multi-year"
+
+
+def test_a_start_year_a_multiple_of_a_year_and_a_count_of_years_cover_several():
+    # state-council 2003 (a review of five years, its section of 2002): 从1998年起…每年提高,
+    # 是1997年的1.8倍, 五年增加489亿元; a year compared with the one before it stays its own
+    text = (
+        "一、2002年工作回顾\n2002年，全国财政性教育经费投入3366亿元，是1997年的1.8倍。"
+        "从1998年起，教育经费所占比例每年提高一个百分点，仅此一项五年增加489亿元。"
+        "2002年比2001年增长8%。1999年以来新建学校12所，2001年起新建医院5所。\n"
+    )
+    spans_of = {c.value_text: c.span for c in parse(text).claims}
+    assert spans_of == {
+        "3366": "period", "1.8": "multi-year", "一": "multi-year", "489": "multi-year",
+        "8": "period", "12": "multi-year", "5": "period",
+    }  # fmt: skip
+
+
+def test_a_share_of_the_years_plan_done_so_far_is_the_years():
+    (claim,) = parse("一、2022年1-10月工作情况\n售电量累计完成年计划80%。\n").claims
+    assert claim.span == "period"
