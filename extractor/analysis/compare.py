@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import regex
 
 from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
@@ -194,6 +195,14 @@ class TableSource:
         pieces a window needs.  A frame in memory is one piece that every window reads."""
         if self.folder is None:
             return
+        if name != "documents" and _dataset().is_dataset(self.folder):
+            # part N of every table holds the documents of documents/part-N
+            if "documents" not in self._index:
+                self.index("documents", window_of)
+            by_part = {Path(p[1][0]).name: w for p, w in self._index["documents"]}
+            self._index[name] = [(p, by_part.get(Path(p[1][0]).name, set()))
+                                 for p in self.pieces(name)]  # fmt: skip
+            return
         found = []
         for piece in self.pieces(name):
             ids = read_piece(piece, columns=("doc_id",))["doc_id"].astype(str).unique()
@@ -223,10 +232,12 @@ def read_piece(
     doc_ids: Collection[str] | None = None,
     columns: Sequence[str] | None = None,
     arrow: bool = False,
+    keep: Callable[[pa.Table], pa.Table] | None = None,
 ) -> Any:
     """The rows of one piece (from a file: the needed columns only, or ``columns``); of
-    these documents only, when ``doc_ids`` are given (filtered before pandas sees them).
-    A DataFrame, or with ``arrow`` a ``pyarrow.Table``."""
+    these documents only, when ``doc_ids`` are given, and from a file those ``keep``
+    keeps (both filtered before pandas sees them).  A DataFrame, or with ``arrow`` a
+    ``pyarrow.Table``."""
     name, where = piece
     if isinstance(where, pd.DataFrame):
         rows = where if doc_ids is None else where[where["doc_id"].isin(doc_ids)]
@@ -234,7 +245,9 @@ def read_piece(
             return rows
         rows = rows[[c for c in columns or NEEDED[name] if c in rows.columns]]
         return pa.Table.from_pandas(rows, preserve_index=False)
-    return _dataset().read_piece(where, columns or NEEDED[name], doc_ids=doc_ids, arrow=arrow)
+    return _dataset().read_piece(
+        where, columns or NEEDED[name], doc_ids=doc_ids, arrow=arrow, keep=keep
+    )
 
 
 def _dataset() -> Any:
@@ -587,10 +600,20 @@ class PieceWork:
 
     def __call__(self, piece: Piece) -> tuple[str, Any]:
         if piece[0] == "claims":
-            rows = read_piece(piece, doc_ids=self.groups.index)
+            rows = read_piece(piece, doc_ids=self.groups.index, keep=_named_claims)
             return "claims", indicator_candidates(rows, indicator_table(self.rules))
         table = read_piece(piece, doc_ids=self.groups.index, arrow=True)
         return "terms", term_piece(table, self.groups, self.followed, self.stopwords)
+
+
+def _named_claims(claims: pa.Table) -> pa.Table:
+    """The claims that name a canonical indicator (a quarter of them), chosen in Arrow
+    before pandas sees them: :func:`indicator_candidates` keeps no other (tables written
+    before ``indicator_norm``: all of them)."""
+    if "indicator_norm" not in claims.column_names:
+        return claims
+    norm = claims.column("indicator_norm")
+    return claims.filter(pc.and_(pc.is_valid(norm), pc.not_equal(norm, "")).fill_null(False))
 
 
 #: Runs a PieceWork over pieces, yielding results as they come (in any order).
@@ -631,6 +654,10 @@ def plan_followup(
     measure_id), stop words out (the ``terms`` table's rows of that measure)."""
     if not isinstance(terms, MeasureTerms):
         terms = MeasureTerms.from_sets(terms)
+    # Python values once (rows of Arrow-backed columns make a scalar per cell and access)
+    followed = followed.astype(
+        {c: object for c, t in followed.dtypes.items() if not isinstance(t, np.dtype)}
+    )
     plans, reviews = followed[followed["kind"] == "plan"], followed[followed["kind"] == "review"]
     pools = dict(list(reviews.groupby("series", sort=False)))
     rows: list[list[Any]] = []
@@ -730,9 +757,17 @@ class _LaterReviews:
             self._rows[int(r.order)].append(r)
             orders[r.period or r.review_period].add(int(r.order))
         self._orders = {p: sorted(o) for p, o in orders.items()}
+        self._after: dict[tuple[int, str], list[Any]] = {}
 
     def after(self, order: int, period: str) -> list[Any]:
-        """The review rows of the first later document with a review overlapping ``period``."""
+        """The review rows of the first later document with a review overlapping ``period``
+        (the plans of one document and period ask once)."""
+        found = self._after.get((order, period))
+        if found is None:
+            found = self._after[(order, period)] = self._first_after(order, period)
+        return found
+
+    def _first_after(self, order: int, period: str) -> list[Any]:
         first = min(
             (o[i] for p, o in self._orders.items() if overlaps(period, p)
              for i in (bisect_right(o, order),) if i < len(o)),

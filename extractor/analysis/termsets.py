@@ -115,11 +115,15 @@ def term_piece(
     compare keeps it: ``groups`` gives each document of the window its group number (its
     series and period); ``followed`` the (doc_id, measure_id) of the followed measures."""
     term, words = _codes(rows.column("term"))
-    doc, doc_values = _codes(rows.column("doc_id").cast(pa.string()))
-    good = np.fromiter((is_term(w, stopwords) for w in words), dtype=bool, count=len(words))
+    doc, doc_values = _codes(rows.column("doc_id"))
     group_of = groups.reindex(pd.Index(doc_values, dtype=object)).fillna(-1).to_numpy(np.int64)
     group = np.where(doc >= 0, group_of[doc], -1) if len(doc) else doc
     keep = (term >= 0) & (group >= 0)
+    # each word judged once, and only the words of these rows (a file's dictionary holds
+    # the words of documents of other windows too)
+    good = np.zeros(len(words), dtype=bool)
+    for i in np.flatnonzero(np.bincount(term[keep], minlength=len(words))).tolist():
+        good[i] = is_term(words[i], stopwords)
     keep[keep] = good[term[keep]]
     whole = rows.column("measure_id").is_null().to_numpy(zero_copy_only=False)
     count = rows.column("count").to_numpy(zero_copy_only=False).astype(np.int64)
@@ -130,7 +134,7 @@ def term_piece(
     sums = np.bincount(inverse, weights=count[at], minlength=len(pairs)).astype(np.int64)
     # the measure rows: (followed measure, term) of the followed measures, once each
     at = keep & ~whole
-    measure, measure_values = _codes(rows.column("measure_id").cast(pa.string()))
+    measure, measure_values = _codes(rows.column("measure_id"))
     key = doc[at] * max(len(measure_values), 1) + measure[at]
     keys, inverse = distinct_inverse(key)
     width = max(len(measure_values), 1)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -186,10 +186,11 @@ def read_piece(
     *,
     doc_ids: Collection[str] | None = None,
     arrow: bool = False,
+    keep: Callable[[pa.Table], pa.Table] | None = None,
 ) -> Any:
     """One piece (:func:`pieces`) with these columns (those the file has); only the rows of
     ``doc_ids`` when given, chosen in Arrow (the others never become pandas objects).  A
-    DataFrame, or with ``arrow`` the ``pyarrow.Table``."""
+    DataFrame, or with ``arrow`` the ``pyarrow.Table``; ``keep`` chooses rows in Arrow."""
     path, group = where
     schema = pq.read_schema(path)
     present = [c for c in columns if c in schema.names]
@@ -205,6 +206,8 @@ def read_piece(
     if doc_ids is not None:
         table = table.filter(_among(table["doc_id"], pa.array(list(doc_ids), pa.string())))
         table = table.select(present)
+    if keep is not None:
+        table = keep(table)
     return table if arrow else _pandas(table)
 
 

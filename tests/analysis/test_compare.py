@@ -620,9 +620,10 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
     held: list[set[str]] = []
     read_piece = module.read_piece
 
-    def counting(piece, *, doc_ids=None, columns=None, arrow=False):
-        rows = read_piece(piece, doc_ids=doc_ids, columns=columns, arrow=arrow)
+    def counting(piece, *, doc_ids=None, columns=None, **options):
+        rows = read_piece(piece, doc_ids=doc_ids, columns=columns, **options)
         if columns is None:  # rows compare works on (not the doc_id index, campaign names)
+            arrow = options.get("arrow", False)
             held.append(set(rows.column("doc_id").to_pylist() if arrow else rows["doc_id"]))
         return rows
 
