@@ -178,6 +178,7 @@ def extract(
     from extractor.export.tables import frame
 
     if client is not None:
+        quiet_profiler(client)
         parts = plan(client, paths, max_chars=max_chars, part_size=part_size)
     else:
         sources = list_sources(paths)
