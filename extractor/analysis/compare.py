@@ -40,7 +40,6 @@ import functools
 import math
 import sys
 import types
-from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -55,6 +54,13 @@ import pyarrow.compute as pc
 import regex
 
 from extractor.analysis.terms import NOT_CAMPAIGNS, is_term
+from extractor.analysis.termsets import (
+    MeasureTerms,
+    TermTotals,
+    distinct,
+    distinct_inverse,
+    term_piece,
+)
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.units import unit_table
 from extractor.rules.loader import RuleSet, default_patterns_dir
@@ -189,6 +195,14 @@ class TableSource:
         pieces a window needs.  A frame in memory is one piece that every window reads."""
         if self.folder is None:
             return
+        if name != "documents" and _dataset().is_dataset(self.folder):
+            # part N of every table holds the documents of documents/part-N
+            if "documents" not in self._index:
+                self.index("documents", window_of)
+            by_part = {Path(p[1][0]).name: w for p, w in self._index["documents"]}
+            self._index[name] = [(p, by_part.get(Path(p[1][0]).name, set()))
+                                 for p in self.pieces(name)]  # fmt: skip
+            return
         found = []
         for piece in self.pieces(name):
             ids = read_piece(piece, columns=("doc_id",))["doc_id"].astype(str).unique()
@@ -217,13 +231,23 @@ def read_piece(
     *,
     doc_ids: Collection[str] | None = None,
     columns: Sequence[str] | None = None,
-) -> pd.DataFrame:
+    arrow: bool = False,
+    keep: Callable[[pa.Table], pa.Table] | None = None,
+) -> Any:
     """The rows of one piece (from a file: the needed columns only, or ``columns``); of
-    these documents only, when ``doc_ids`` are given (filtered before pandas sees them)."""
+    these documents only, when ``doc_ids`` are given, and from a file those ``keep``
+    keeps (both filtered before pandas sees them).  A DataFrame, or with ``arrow`` a
+    ``pyarrow.Table``."""
     name, where = piece
     if isinstance(where, pd.DataFrame):
-        return where if doc_ids is None else where[where["doc_id"].isin(doc_ids)]
-    return _dataset().read_piece(where, columns or NEEDED[name], doc_ids=doc_ids)
+        rows = where if doc_ids is None else where[where["doc_id"].isin(doc_ids)]
+        if not arrow:
+            return rows
+        rows = rows[[c for c in columns or NEEDED[name] if c in rows.columns]]
+        return pa.Table.from_pandas(rows, preserve_index=False)
+    return _dataset().read_piece(
+        where, columns or NEEDED[name], doc_ids=doc_ids, arrow=arrow, keep=keep
+    )
 
 
 def _dataset() -> Any:
@@ -559,149 +583,37 @@ def load_stopwords(path: str | Path | None = None, rules: RuleSet | None = None)
     return frozenset(words)
 
 
-def _kept_terms(chunk: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
-    """The rows of a ``terms`` piece whose term is no stop word (and counts as a term)."""
-    terms = pa.array(chunk["term"].astype(str), type=pa.string())
-    unique = pc.unique(terms).to_pylist()
-    keep = pa.array([t for t in unique if is_term(t, stopwords)], type=pa.string())
-    # pyarrow's is_in: pandas' isin over Arrow strings rebuilds the value set in Python
-    return chunk[pc.is_in(terms, value_set=keep).to_numpy(zero_copy_only=False)]
-
-
-class MeasureTerms:
-    """The term sets of many measures, compactly: each term once in a vocabulary, each set
-    an array of 4-byte term numbers (a set of strings costs some 60 bytes a term)."""
-
-    def __init__(self) -> None:
-        self._number: dict[str, int] = {}
-        self._words: list[str] = []
-        self._sets: dict[tuple[str, str], array[int]] = {}
-
-    def add(self, key: tuple[str, str], terms: Iterable[str]) -> None:
-        ids = set()
-        for term in terms:
-            n = self._number.get(term)
-            if n is None:
-                n = self._number[term] = len(self._words)
-                self._words.append(term)
-            ids.add(n)
-        if key in self._sets:
-            ids.update(self._sets[key])
-        self._sets[key] = array("i", sorted(ids))
-
-    def add_rows(
-        self, doc_ids: Sequence[str], measure_ids: Sequence[str], terms: Sequence[str]
-    ) -> None:
-        """Rows of (doc_id, measure_id, term) at once: as ``add`` for each measure, with the
-        work per row done by numpy (a batch holds millions of measure term rows)."""
-        if not len(terms):
-            return
-        term_codes, uniques = pd.factorize(np.asarray(terms, dtype=object))
-        number = np.fromiter((self._id(t) for t in uniques), dtype=np.int32, count=len(uniques))
-        ids = number[term_codes]
-        docs, doc_values = pd.factorize(np.asarray(doc_ids, dtype=object))
-        measures, measure_values = pd.factorize(np.asarray(measure_ids, dtype=object))
-        key_codes = docs.astype(np.int64) * len(measure_values) + measures
-        order = np.lexsort((ids, key_codes))
-        key_codes, ids = key_codes[order], ids[order]
-        # one run of sorted ids per measure; a repeat of the id before it is no new term
-        fresh = np.ones(len(ids), dtype=bool)
-        fresh[1:] = (ids[1:] != ids[:-1]) | (key_codes[1:] != key_codes[:-1])
-        key_codes, ids = key_codes[fresh], ids[fresh]
-        starts = np.flatnonzero(np.r_[True, key_codes[1:] != key_codes[:-1]])
-        for code, run in zip(key_codes[starts], np.split(ids, starts[1:]), strict=True):
-            doc, measure = divmod(int(code), len(measure_values))
-            key = (str(doc_values[doc]), str(measure_values[measure]))
-            old = self._sets.get(key)
-            run = run if old is None else np.union1d(run, np.asarray(old, dtype=np.int32))
-            self._sets[key] = array("i", run.astype(np.int32).tobytes())
-
-    def _id(self, term: str) -> int:
-        n = self._number.get(term)
-        if n is None:
-            n = self._number[term] = len(self._words)
-            self._words.append(term)
-        return n
-
-    def get(self, key: tuple[str, str], default: set[str] | None = None) -> set[str]:
-        """A measure's terms (``default``, else an empty set, when it has none)."""
-        ids = self._sets.get(key)
-        if ids is None:
-            return set() if default is None else default
-        return {self._words[i] for i in ids}
-
-    def items(self) -> Iterator[tuple[tuple[str, str], list[str]]]:
-        for key, ids in self._sets.items():
-            yield key, [self._words[i] for i in ids]
-
-    def __len__(self) -> int:
-        return len(self._sets)
-
-
-class TermTotals:
-    """What compare needs of the ``terms`` table, gathered piece by piece: each (series,
-    period)'s term counts, and the terms of each plan and review measure."""
-
-    def __init__(self, key: pd.DataFrame, followed: pd.MultiIndex) -> None:
-        self._key = key  # doc_id → series, period
-        self._followed = followed  # (doc_id, measure_id) of plan and review measures
-        self._parts: list[pd.Series] = []
-        self.measures = MeasureTerms()
-
-    def merge(
-        self, counts: pd.Series, measures: Iterable[tuple[tuple[str, str], list[str]]]
-    ) -> None:
-        """Take in what another TermTotals gathered (from other pieces)."""
-        if len(counts):
-            self._parts.append(counts)
-        if len(self._parts) > 8:  # fold the pieces into one: memory holds the totals
-            self._parts = [self.counts()]
-        for key, terms in measures:
-            self.measures.add(key, terms)
-
-    def add(self, chunk: pd.DataFrame, stopwords: frozenset[str]) -> None:
-        chunk = _kept_terms(chunk[chunk["doc_id"].isin(self._key.index)], stopwords)
-        whole = chunk["measure_id"].isna()
-        doc = chunk[whole].join(self._key, on="doc_id")
-        if len(doc):
-            sums = doc.groupby(["series", "period", "term"], sort=False)["count"].sum()
-            self.merge(sums.astype("int64"), ())
-        part = chunk[~whole]
-        at = pd.MultiIndex.from_arrays([part["doc_id"].astype(str), part["measure_id"].astype(str)])
-        part = part[at.isin(self._followed)]
-        self.measures.add_rows(
-            [str(d) for d in part["doc_id"].tolist()],
-            [str(m) for m in part["measure_id"].tolist()],
-            [str(t) for t in part["term"].tolist()],
-        )
-
-    def counts(self) -> pd.Series:
-        """Term counts per (series, period, term)."""
-        if not self._parts:
-            return pd.Series([], dtype="int64", index=pd.MultiIndex.from_tuples(
-                [], names=["series", "period", "term"]))  # fmt: skip
-        return pd.concat(self._parts).groupby(level=[0, 1, 2], sort=False).sum()
-
-
 @dataclass
 class PieceWork:
     """What compare does with one piece of the claims or terms table, wherever it runs
     (here, a worker process of ``--jobs``, a Dask worker): claims → the candidates of the
-    indicator cells; terms → term counts per (series, period) and the terms of each plan
-    and review measure."""
+    indicator cells; terms → a :class:`~extractor.analysis.termsets.TermPiece` (term counts
+    per group of the window's documents, and the terms of each plan and review measure).
 
-    key: pd.DataFrame
+    ``groups``: each document of the window (doc_id) → its group, one per (series,
+    period); ``followed``: the (doc_id, measure_id) of the plan and review measures."""
+
+    groups: pd.Series
     followed: pd.MultiIndex
     stopwords: frozenset[str]
     rules: RuleSet | None = None
 
     def __call__(self, piece: Piece) -> tuple[str, Any]:
-        rows = read_piece(piece, doc_ids=self.key.index)
         if piece[0] == "claims":
+            rows = read_piece(piece, doc_ids=self.groups.index, keep=_named_claims)
             return "claims", indicator_candidates(rows, indicator_table(self.rules))
-        totals = TermTotals(self.key, self.followed)
-        totals.add(rows, self.stopwords)
-        return "terms", (totals.counts(), list(totals.measures.items()))
+        table = read_piece(piece, doc_ids=self.groups.index, arrow=True)
+        return "terms", term_piece(table, self.groups, self.followed, self.stopwords)
+
+
+def _named_claims(claims: pa.Table) -> pa.Table:
+    """The claims that name a canonical indicator (a quarter of them), chosen in Arrow
+    before pandas sees them: :func:`indicator_candidates` keeps no other (tables written
+    before ``indicator_norm``: all of them)."""
+    if "indicator_norm" not in claims.column_names:
+        return claims
+    norm = claims.column("indicator_norm")
+    return claims.filter(pc.and_(pc.is_valid(norm), pc.not_equal(norm, "")).fill_null(False))
 
 
 #: Runs a PieceWork over pieces, yielding results as they come (in any order).
@@ -733,26 +645,25 @@ def followed_measures(
 
 def plan_followup(
     followed: pd.DataFrame,
-    terms: Mapping[tuple[str, str], set[str]] | MeasureTerms,
+    terms: Mapping[tuple[str, str], Iterable[str]] | MeasureTerms,
     threshold: float = MATCH_THRESHOLD,
 ) -> pd.DataFrame:
     """Each plan measure against the review measures of its period in the next document.
 
     ``followed``: :func:`followed_measures`; ``terms``: each measure's terms by (doc_id,
     measure_id), stop words out (the ``terms`` table's rows of that measure)."""
+    if not isinstance(terms, MeasureTerms):
+        terms = MeasureTerms.from_sets(terms)
+    # Python values once (rows of Arrow-backed columns make a scalar per cell and access)
+    followed = followed.astype(
+        {c: object for c, t in followed.dtypes.items() if not isinstance(t, np.dtype)}
+    )
     plans, reviews = followed[followed["kind"] == "plan"], followed[followed["kind"] == "review"]
+    pools = dict(list(reviews.groupby("series", sort=False)))
     rows: list[list[Any]] = []
     for series, series_plans in plans.groupby("series", sort=True):
-        pool = reviews[reviews["series"] == series]
-        sets = {
-            (r.doc_id, r.measure_id): terms.get((str(r.doc_id), str(r.measure_id)), set())
-            for r in pd.concat([series_plans, pool]).itertuples()
-        }
-        df = Counter(t for ts in sets.values() for t in ts)
-        n = max(len(sets), 1)
-        idf = {t: math.log((n + 1) / (k + 1)) + 1 for t, k in df.items()}
-        # each set's squared length, once (a plan meets every review of the next document)
-        mass = {key: sum(idf[t] ** 2 for t in ts) for key, ts in sets.items()}
+        pool = pools.get(series, reviews.iloc[:0])
+        scores = _Scores(terms, pd.concat([series_plans, pool]))
         later = _LaterReviews(pool)
         for plan in series_plans.sort_values(["order", "start"]).itertuples():
             period = plan.period or plan.plan_period
@@ -760,17 +671,78 @@ def plan_followup(
             if not candidates:
                 rows.append(_followup_row(series, plan, period, None, 0.0, [], "no_later_document"))
                 continue
-            best, score, shared = None, 0.0, []
-            mine = (plan.doc_id, plan.measure_id)
-            for review in candidates:
-                theirs = (review.doc_id, review.measure_id)
-                s, common = _similarity(sets[mine], sets[theirs], idf, mass[mine] * mass[theirs])
-                if s > score:
-                    best, score, shared = review, s, common
+            best, score, shared = scores.best(plan, candidates)
             status = "reported" if best is not None and score >= threshold else "not_reported"
             rows.append(_followup_row(series, plan, period, best if status == "reported" else None,
                                       score, shared, status))  # fmt: skip
     return pd.DataFrame(rows, columns=_FOLLOWUP)
+
+
+class _Scores:
+    """The idf-weighted cosine of a series' measure term sets, computed on arrays.
+
+    A term's weight is its idf over the series' plan and review measures, ``log((n + 1) /
+    (k + 1)) + 1`` for a term in ``k`` of the ``n`` measures; a pair's score is the sum of
+    the squared weights of the terms they share over the square root of the product of
+    their sums of squared weights.  Each set is a sorted run of series-local term numbers;
+    the reviews a plan meets (one later document's) are a dense block of weights, built
+    once for every plan that meets them."""
+
+    def __init__(self, terms: MeasureTerms, measures: pd.DataFrame) -> None:
+        doc_ids, measure_ids = measures["doc_id"].astype(str), measures["measure_id"].astype(str)
+        keys = list(dict.fromkeys(zip(doc_ids, measure_ids, strict=True)))
+        self._position = {key: i for i, key in enumerate(keys)}
+        rows = terms.rows(pd.MultiIndex.from_tuples(keys)) if keys else np.zeros(0, np.int64)
+        first = np.where(rows >= 0, terms.starts[rows], 0)
+        sizes = np.where(rows >= 0, terms.starts[rows + 1] - first, 0)
+        self._starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        at = np.arange(self._starts[-1]) - np.repeat(self._starts[:-1] - first, sizes)
+        self._global, self._ids = distinct_inverse(terms.ids[at])
+        self._ids = self._ids.astype(np.int64).reshape(-1)
+        self._k = np.bincount(self._ids, minlength=len(self._global))
+        n = max(len(keys), 1)
+        idf = {k: math.log((n + 1) / (k + 1)) + 1 for k in set(self._k.tolist())}
+        self._weight = np.array([idf[k] for k in self._k.tolist()], dtype=float) ** 2
+        owner = np.repeat(np.arange(len(keys)), sizes)
+        self._mass = np.bincount(owner, weights=self._weight[self._ids], minlength=len(keys))
+        self._words = terms.words
+        self._blocks: dict[tuple[int, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def _set(self, i: int) -> np.ndarray:
+        return self._ids[self._starts[i] : self._starts[i + 1]]
+
+    def _block(self, reviews: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The reviews' terms, and their weights as a dense (review × term) matrix."""
+        block = self._blocks.get(reviews)
+        if block is None:
+            sets = [self._set(r) for r in reviews]
+            terms = distinct(np.concatenate(sets))
+            dense = np.zeros((len(reviews), len(terms)))
+            for row, ids in enumerate(sets):
+                dense[row, np.searchsorted(terms, ids)] = self._weight[ids]
+            block = self._blocks[reviews] = (terms, dense)
+        return block
+
+    def best(self, plan: Any, candidates: list[Any]) -> tuple[Any, float, list[str]]:
+        """The candidate review with the highest score (the first on a tie; none when no
+        score is above zero), the score, and the terms they share, heaviest first."""
+        mine = self._position[(str(plan.doc_id), str(plan.measure_id))]
+        theirs = tuple(self._position[(str(r.doc_id), str(r.measure_id))] for r in candidates)
+        terms, dense = self._block(theirs)
+        ids = self._set(mine)
+        at = np.searchsorted(terms, ids).clip(max=max(len(terms) - 1, 0))
+        at = at[terms[at] == ids] if len(terms) else at[:0]
+        shared = dense[:, at].sum(axis=1)
+        masses = self._mass[mine] * self._mass[list(theirs)]
+        score = np.divide(shared, np.sqrt(masses), out=np.zeros(len(theirs)), where=masses > 0)
+        best = int(np.argmax(score))
+        if not score[best] > 0:
+            return None, 0.0, []
+        common = np.intersect1d(ids, self._set(theirs[best]), assume_unique=True)
+        words = sorted(
+            (int(self._k[t]), self._words[self._global[t]]) for t in common.tolist()
+        )  # an idf falls as k rises: the heaviest first, then in the order of the words
+        return candidates[best], float(score[best]), [w for _, w in words]
 
 
 class _LaterReviews:
@@ -785,9 +757,17 @@ class _LaterReviews:
             self._rows[int(r.order)].append(r)
             orders[r.period or r.review_period].add(int(r.order))
         self._orders = {p: sorted(o) for p, o in orders.items()}
+        self._after: dict[tuple[int, str], list[Any]] = {}
 
     def after(self, order: int, period: str) -> list[Any]:
-        """The review rows of the first later document with a review overlapping ``period``."""
+        """The review rows of the first later document with a review overlapping ``period``
+        (the plans of one document and period ask once)."""
+        found = self._after.get((order, period))
+        if found is None:
+            found = self._after[(order, period)] = self._first_after(order, period)
+        return found
+
+    def _first_after(self, order: int, period: str) -> list[Any]:
         first = min(
             (o[i] for p, o in self._orders.items() if overlaps(period, p)
              for i in (bisect_right(o, order),) if i < len(o)),
@@ -796,17 +776,6 @@ class _LaterReviews:
         if first is None:
             return []
         return [r for r in self._rows[first] if overlaps(period, r.period or r.review_period)]
-
-
-def _similarity(
-    a: set[str], b: set[str], idf: Mapping[str, float], masses: float
-) -> tuple[float, list[str]]:
-    """Cosine of idf-weighted term sets, and the shared terms, heaviest first (``masses``:
-    the product of the two sets' sums of squared weights)."""
-    if not a or not b:
-        return 0.0, []
-    shared = sorted(a & b, key=lambda t: (-idf[t], t))
-    return sum(idf[t] ** 2 for t in shared) / math.sqrt(masses), shared
 
 
 def _followup_row(series: str, plan: Any, period: str, review: Any, score: float,
@@ -1009,16 +978,18 @@ def _compare_window(ctx: _Context, window: int, docs: pd.DataFrame) -> dict[str,
     out = campaign_tables(docs, ctx.source.rows("campaigns", window, ids), ctx.all_periods)
     sections = ctx.source.rows("sections", window, ids)
     followed = followed_measures(docs, sections, ctx.source.rows("measures", window, ids))
-    key = docs.set_index("doc_id")[["series", "period"]]
-    work = PieceWork(key, pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str)),
-                     ctx.stopwords, ctx.rules)  # fmt: skip
+    group, groups = pd.MultiIndex.from_frame(docs[["series", "period"]]).factorize()
+    keys = pd.MultiIndex.from_frame(followed[["doc_id", "measure_id"]].astype(str)).unique()
+    work = PieceWork(pd.Series(group, index=pd.Index(docs["doc_id"].astype(str), dtype=object)),
+                     keys, ctx.stopwords, ctx.rules)  # fmt: skip
     pieces = ctx.source.window_pieces("claims", window) + ctx.source.window_pieces("terms", window)
-    totals, found = TermTotals(work.key, work.followed), []
+    totals = TermTotals(groups.to_frame(index=False, name=["series", "period"]), keys)
+    found = []
     for kind, result in ctx.map_pieces(work, pieces):
         if kind == "claims":
             found.append(result)
         else:
-            totals.merge(*result)
+            totals.merge(result)
     candidates = pd.concat(found, ignore_index=True) if found else _no_candidates(ctx)
     out["indicator_long"] = indicator_long(docs, sections, candidates, ctx.rates)
     out["plan_followup"] = plan_followup(followed, totals.measures, threshold=ctx.min_score)

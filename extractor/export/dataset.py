@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -185,23 +185,42 @@ def read_piece(
     columns: Sequence[str],
     *,
     doc_ids: Collection[str] | None = None,
-) -> pd.DataFrame:
+    arrow: bool = False,
+    keep: Callable[[pa.Table], pa.Table] | None = None,
+) -> Any:
     """One piece (:func:`pieces`) with these columns (those the file has); only the rows of
-    ``doc_ids`` when given, chosen in Arrow (the others never become pandas objects)."""
+    ``doc_ids`` when given, chosen in Arrow (the others never become pandas objects).  A
+    DataFrame, or with ``arrow`` the ``pyarrow.Table``; ``keep`` chooses rows in Arrow."""
     path, group = where
-    handle = pq.ParquetFile(path)
-    present = [c for c in columns if c in handle.schema_arrow.names]
+    schema = pq.read_schema(path)
+    present = [c for c in columns if c in schema.names]
     wanted = present if doc_ids is None or "doc_id" in present else [*present, "doc_id"]
+    # as Arrow, strings are read as dictionaries: a term table's words repeat, and reading
+    # each row's string costs ten times reading the file's dictionary pages
+    words = [c for c in wanted if arrow and pa.types.is_string(schema.field(c).type)]
+    handle = pq.ParquetFile(path, read_dictionary=words)
     if group is None:
         table = handle.read(columns=wanted)
     else:
         table = handle.read_row_group(group, columns=wanted)
     if doc_ids is not None:
-        keep = pc.is_in(
-            table["doc_id"].cast(pa.string()), value_set=pa.array(list(doc_ids), pa.string())
-        )
-        table = table.filter(keep).select(present)
-    return _pandas(table)
+        table = table.filter(_among(table["doc_id"], pa.array(list(doc_ids), pa.string())))
+        table = table.select(present)
+    if keep is not None:
+        table = keep(table)
+    return table if arrow else _pandas(table)
+
+
+def _among(column: pa.ChunkedArray, values: pa.Array) -> pa.ChunkedArray:
+    """Which rows of a column hold one of ``values`` (of a dictionary column: each chunk's
+    dictionary tested once)."""
+    if not pa.types.is_dictionary(column.type):
+        return pc.is_in(column.cast(pa.string()), value_set=values)
+    return pa.chunked_array(
+        [pc.take(pc.is_in(c.dictionary.cast(pa.string()), value_set=values), c.indices)
+         for c in column.chunks],
+        type=pa.bool_(),
+    )  # fmt: skip
 
 
 def _present(data: ds.Dataset, columns: Sequence[str] | None) -> list[str] | None:

@@ -620,10 +620,11 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
     held: list[set[str]] = []
     read_piece = module.read_piece
 
-    def counting(piece, *, doc_ids=None, columns=None):
-        rows = read_piece(piece, doc_ids=doc_ids, columns=columns)
+    def counting(piece, *, doc_ids=None, columns=None, **options):
+        rows = read_piece(piece, doc_ids=doc_ids, columns=columns, **options)
         if columns is None:  # rows compare works on (not the doc_id index, campaign names)
-            held.append(set(rows["doc_id"]))
+            arrow = options.get("arrow", False)
+            held.append(set(rows.column("doc_id").to_pylist() if arrow else rows["doc_id"]))
         return rows
 
     monkeypatch.setattr(module, "read_piece", counting)
@@ -638,3 +639,28 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
     whole = compare(corpus_tables, manifest=MANIFEST)
     for name, frame in whole.items():
         pd.testing.assert_frame_equal(got[name], frame, obj=name)
+
+
+def test_term_pieces_sum_documents_by_series_and_period_and_collect_measure_sets():
+    """compare's terms work on arrays (extractor.analysis.termsets): what a piece gives,
+    merged, is what the rows say, stop words and rows of other documents left out."""
+    import pyarrow as pa
+
+    from extractor.analysis.termsets import TermTotals, term_piece
+
+    rows = pa.table({
+        "doc_id":     ["a",    "a",    "a",    "a",    "b",    "b",    "b",    "z"],
+        "measure_id": [None,   None,   "m1",   "m1",   "m1",   None,   "m2",   None],
+        "term":       ["改革", "我们", "改革", "我们", "开放", "改革", "开放", "改革"],
+        "count":      [2,      5,      1,      1,      1,      3,      1,      9],
+    })  # fmt: skip
+    groups = pd.Series([0, 1], index=pd.Index(["a", "b"], dtype=object))
+    followed = pd.MultiIndex.from_tuples([("a", "m1"), ("b", "m2")])
+    totals = TermTotals(pd.DataFrame({"series": ["s", "s"], "period": ["2020", "2021"]}), followed)
+    half = len(rows) // 2  # two pieces: one vocabulary numbers both
+    totals.merge(term_piece(rows.slice(0, half), groups, followed, frozenset({"我们"})))
+    totals.merge(term_piece(rows.slice(half), groups, followed, frozenset({"我们"})))
+    assert totals.counts().to_dict() == {("s", "2020", "改革"): 2, ("s", "2021", "改革"): 3}
+    assert totals.measures.get(("a", "m1")) == {"改革"}
+    assert totals.measures.get(("b", "m2")) == {"开放"}
+    assert totals.measures.get(("b", "m1")) == set()  # not a followed measure

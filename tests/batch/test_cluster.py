@@ -79,6 +79,28 @@ def test_the_cluster_writes_the_local_engines_tables_row_for_row(
     assert len(got["terms"]) > 1000 and (got["claims"]["doc_id"].isin(statuses.index)).all()
 
 
+def test_the_workers_parse_without_the_statistical_profiler(batch, client, tmp_path):
+    """A worker's profiler samples the running task's stack every 10 ms: on parsing it took
+    a fifth of the worker's CPU.  The local cluster never starts it, and a batch stops it
+    on the workers of any cluster, those that join later included."""
+
+    def profiling(dask_worker):
+        return sorted(n for n in dask_worker.periodic_callbacks if n.startswith("profile"))
+
+    assert set(map(tuple, client.run(profiling).values())) == {()}
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+        ) as other,
+        distributed.Client(other) as theirs,
+    ):
+        assert list(theirs.run(profiling).values()) == [["profile", "profile-cycle"]]
+        cluster.write_dataset([batch], tmp_path / "out", client=theirs, part_size=8)
+        other.scale(2)
+        theirs.wait_for_workers(2)
+        assert list(theirs.run(profiling).values()) == [[], []]
+
+
 def test_the_dask_dataframes_hold_the_same_rows(batch, local_tables, client):
     import dask
 
