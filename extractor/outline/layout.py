@@ -281,6 +281,7 @@ def _after_separator(
     """Body start for metadata-headed pages: after a separator line (``==== 正文 ====``)
     if there is one."""
     for para in paragraphs[title_index : title_index + 12]:
-        if comp.separator.search(folded, para.start, para.end):
-            return para.end
+        separator = comp.separator.search(folded, para.start, para.end)
+        if separator is not None:
+            return int(separator.end())
     return paragraphs[title_index].end

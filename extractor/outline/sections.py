@@ -10,8 +10,8 @@ the next sentence — before the time phrase or marker that starts that sentence
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -63,15 +63,17 @@ def _glue(rules: RuleSet) -> Any:
     面对…) that ends the title's clause, an enumerated item's marker (一是, 第一，…: every
     ``[[measure]]`` rule), a heading marker of a level below glued after a character
     (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
-    1.5级, 1、2号线), or a space where a line break was lost."""
+    1.5级, 1、2号线), a space where a line break was lost, or a task's responsibility note
+    (…条例(草案)(市发展改革委起草))."""
     openers = rules.vocab("layout.glued_opener").alternation()
+    note = rules.vocab("layout.responsibility_note").pattern
     below = [
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
     return regex.compile(
         f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}"
     )
 
 
@@ -115,6 +117,8 @@ class _TitleCues:
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
+    signature: Any  # the date that closes a text, with nothing after it but its signer's
+    # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
 
 
@@ -155,6 +159,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
             responsibility=vocabulary(r, "layout.responsibility"),
+            signature=regex.compile(r.vocab("layout.signature_date").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -212,10 +217,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
-        # a deque: a list's pop(0) made this quadratic
-        queue = deque(_candidates(folded, para, flat, cues, brackets))
+        queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
         while queue:
-            pos, strong = queue.popleft()
+            pos, strong = heapq.heappop(queue)
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
@@ -223,6 +227,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
+            if head is not None and _opens_text(folded, head, found, last, cues):
+                last.clear()  # 一、 again after the signature and date closing a cover note
+                running.clear()
             if (
                 head is None
                 and strong
@@ -254,7 +261,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if flat:
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                queue.appendleft((head.title_end, False))
+                heapq.heappush(queue, (head.title_end, False))
+            if flat and head.level > 2 and head.ordinal:
+                # its next sibling, glued after any character (…管委会2.持续推进…)
+                nxt = _next_sibling(folded, head, para)
+                if nxt >= 0:
+                    heapq.heappush(queue, (nxt, False))
     heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
     return _read_as_series(folded, heads, run_in, cues)
 
@@ -280,6 +292,10 @@ def _read_as_series(
             and h.ordinal == heads[j].ordinal + 1
         ):
             parent = titles[j].parent  # items numbered on through the parts: one series
+        elif parent < 0 and j >= 0 and h.ordinal == 1 and heads[j].ordinal >= 1:
+            parent = -2 - i  # top-level parts numbered again: another text, its own series
+        elif parent < 0 and j >= 0:
+            parent = titles[j].parent
         titles.append(Title(h.title_start, h.title_end, h.level, parent, h.start in run_in))
         stack.append(i)
         previous[h.level] = i
@@ -422,6 +438,40 @@ def _candidates(
     return out
 
 
+#: How far before a restarted 一、 the date closing the text before it is looked for (a
+#: cover note's signature, the attachment's title and its preamble).
+SIGNATURE_REACH = 400
+
+
+def _opens_text(
+    folded: str, head: Heading, found: list[Heading], last: dict[int, int], cues: _TitleCues
+) -> bool:
+    """Does a 一、 found inside a paragraph that lost its line breaks start another text: the
+    parts of a cover note ran before it, and the date that closes the note (its signature)
+    stands after the last of them (…督促推进落实。杭州市人民政府办公厅 2019年2月11日
+    2019年政府工作报告重点工作责任分解一、…)?"""
+    if head.strong or head.ordinal != 1 or not _numbered_part(head) or not last.get(1):
+        return False
+    part = next((h for h in reversed(found) if _numbered_part(h)), None)
+    since = max(part.title_end if part else 0, head.start - SIGNATURE_REACH)
+    return bool(cues.signature.search(folded, since, head.start))
+
+
+def _next_sibling(folded: str, head: Heading, para: Paragraph) -> int:
+    """Where the next sibling of a numbered heading below the first two levels stands in its
+    paragraph (its marker with the next ordinal, not after a digit), or -1: in a text that
+    lost its line breaks it may follow any character (…责任单位：市审计局6.加快…)."""
+    marker = folded[head.start : head.title_start].strip()
+    number = str(head.ordinal)
+    if number not in marker:
+        return -1
+    wanted = marker.replace(number, str(head.ordinal + 1), 1)
+    at = folded.find(wanted, head.title_end, para.end)
+    while at > 0 and folded[at - 1].isdigit():
+        at = folded.find(wanted, at + 1, para.end)
+    return at
+
+
 def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
     """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?
     Under a new parent, the numbering starts again or runs on from the last parent's
@@ -432,7 +482,10 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # the first heading of a level below the one above it (一、…1.…8.…（一）: the first
         # of 一、's own parts, after items numbered deeper)
         first_child = prev == 0 and head.level > 1 and head.level - 1 in last
-        if first_child and head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1:
+        # or the first below a heading with no level between (一、…工作6.加快…)
+        below = prev == 0 and head.level > deepest and bool(last)
+        through = head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1
+        if (first_child or below) and through:
             return True  # （二）安全强2.…: items numbered on through the parts, run in too
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
@@ -476,7 +529,7 @@ def _match(
         )
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
-        lead = strong and not flat and para.line_start
+        lead = (strong and not flat and para.line_start) or _is_task(folded, m.end(), para, cues)
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
         clause = cues.clause_end.search(folded, m.end(), title_end)
@@ -521,6 +574,13 @@ def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
     return para.end - head.title_start <= TITLE_LINE_MAX and folded[para.end - 1] == "。"
 
 
+def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool:
+    """Is the heading whose title starts at ``start`` an item of a task list: its first
+    sentence followed by a responsibility column (…。责任单位：…)?"""
+    stop = cues.sentence_end.search(folded, start, para.end)
+    return stop is not None and cues.responsibility.match(folded, stop.end()) is not None
+
+
 def _title_end(
     folded: str,
     start: int,
@@ -563,8 +623,11 @@ def _title_end(
             head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
             return start + (head if head < noun.end() else int(noun.end()))
     # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
-    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。)
-    lead = strong and not flat and para.line_start
+    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。);
+    # so is a task list's item, whatever its layout (74.深化推进“152”工程，去年“152”项目今年
+    # 要…。⏎责任单位：…): one task whose title is its whole sentence, no body glued to it
+    task = _is_task(folded, start, para, cues)
+    lead = (strong and not flat and para.line_start) or task
     if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
         end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
@@ -572,12 +635,15 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        # a task list's item (74.深化推进“152”工程，去年“152”项目今年要…。⏎责任单位：…) is one
-        # task whose title is its whole sentence: no body is glued for an opener to start
-        task = lead and cues.responsibility.match(folded, start + min(end + 1, len(rest)))
         return start + _unglue(rest[:end], cues, not lead, starters=not task)
     clause = cues.clause_end.search(rest)
-    cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
+    near = clause is not None and clause.start() <= RUN_IN_MAX
+    cut = clause.start() if clause is not None and near else min(len(rest), 30)
+    if not near:
+        # no clause mark in reach: a marker or note glued a little further on still ends a
+        # title of one long name (户外广告牌匾标识和标语宣传品管理条例(草案)(市城市管理委起草)7.…)
+        glued = cues.glue.search(rest, cut, min(len(rest), RUN_IN_MAX))
+        cut = int(glued.start()) if glued is not None else cut
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
         # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，

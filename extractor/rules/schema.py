@@ -268,6 +268,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
+        "signature_date": Entry(PATTERN, "the date closing a text, before another text"),
+        "responsibility_note": Entry(PATTERN, "a task's responsibility note in brackets"),
         "responsibility": Entry(PATTERN, "a task list's responsibility column (责任单位：)",
                                 mode="match"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),

@@ -226,8 +226,10 @@ def flat_and_written():
 #: Sections F1 of the samples and the tuning real reports flattened (line breaks and
 #: indents removed, as a crawler loses them), against the same as written: 0.598 against
 #: 0.993 when the stress test was built (session 11); measures 0.736 (leads aside),
-#: placeholders 0.979.
-FLAT_FLOORS = [("sections", 0.55), ("measures", 0.7), ("placeholders", 0.95)]
+#: placeholders 0.979.  After the session's one-line rules (a crawler header run into its
+#: body, a cover note's attachment numbered again, task lists and legislative plans): 0.840,
+#: 0.883.
+FLAT_FLOORS = [("sections", 0.82), ("measures", 0.86), ("placeholders", 0.95)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)
