@@ -262,9 +262,6 @@ def evaluate_real_campaigns(
 
 # --- the genre stress test: outlines of text that lost its line breaks ------------------
 
-#: The characters of an indent a crawler drops with the line break before it.
-_INDENT = " \t\u3000\u00a0"
-
 
 def flatten(text: str) -> tuple[str, list[int]]:
     """The text as a crawled page gives it: every line break and the indent after it gone,
@@ -277,7 +274,7 @@ def flatten(text: str) -> tuple[str, list[int]]:
         where.append(len(kept))
         if ch == "\n":
             indent = True
-        elif not (indent and ch in _INDENT):
+        elif not (indent and ch.isspace()):  # the indent: any space, wide or narrow
             indent = False
             kept.append(ch)
     where.append(len(kept))

@@ -107,6 +107,10 @@ class _TitleCues:
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
+    results: Any  # the predicate that closes a result phrase (…步伐加快, …持续改善)
+    task_start: Any  # a verb, task opener or adverb: a clause that opens with one is a task
+    adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
+    second_phrase: Any  # an adverb that opens a second phrase in a short first clause
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -148,6 +152,13 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
             adverbs=adverbs,
             ends=vocabulary(r, "layout.title_ends"),
+            results=vocabulary(r, "layout.result_predicates"),
+            adverb_in=vocabulary(r, "layout.task_adverbs"),
+            second_phrase=vocabulary(r, "layout.second_phrase"),
+            task_start=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs")
+            )),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -709,15 +720,20 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
         frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
-    found = [int(p) for p in (frame, end) if p is not None]
+    result = _result_end(title, starts, ends, cues)
+    found = [int(p) for p in (frame, end, result) if p is not None]
     if found:
         # a subject's name may stand before the frame (…有力有序推进国家电网公司党组高度重视):
         # a phrase of parallel length still ends first
         return found + _parallel(title, starts, ends, cues)
     for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
-        if i == 0 and stop - start <= PHRASE_MAX:
-            continue
-        for m in cues.openers.finditer(title, start + PHRASE_MIN, stop):
+        # a first clause short enough to be one phrase holds a second only well inside it,
+        # opened by an adverb of resolve (全力扩大有效需求着力提振消费: a title and its lead
+        # sentence run together; not …放在突出位置, …深入推进…)
+        short = i == 0 and stop - start <= PHRASE_MAX
+        openers = cues.second_phrase if short else cues.openers
+        least = FIRST_PHRASE_MIN if short else PHRASE_MIN
+        for m in openers.finditer(title, start + least, stop):
             pos = m.start()
             if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
                 continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
@@ -725,6 +741,43 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
                 continue
             return [int(pos)]
     return _parallel(title, starts, ends, cues)
+
+
+#: A clause after a result phrase's predicate at most this long is a sentence of its own,
+#: and at least RESULT_CLAUSE long (a subject and its predicate; 改革开放, 新质生产力 are the
+#: predicate's object).
+RESULT_TAIL, RESULT_CLAUSE = 12, 6
+#: How far into a first clause of one phrase's length a task opener starts a second one.
+FIRST_PHRASE_MIN = 6
+
+
+def _result_end(title: str, starts: list[int], ends: list[int], cues: _TitleCues) -> int | None:
+    """Where a result phrase (a subject and the predicate that closes it: 产业转型升级步伐加快,
+    产业结构不断优化) ends inside the clause that runs on into a sentence of its own
+    (…步伐加快工业经济量质齐升); not in a task phrase, whose predicate takes an object
+    (推进城市更新持续改善人居环境: the clause opens with a verb).  Only in the last clause
+    of a title of one phrase or two (综合施策，经济发展态势良好): a run-on follows the title's
+    last phrase, and more clauses make a sentence, whose predicates take objects."""
+    if len(starts) > 2:
+        return None
+    start, stop = starts[-1], ends[-1]
+    if cues.task_start.match(title, start):
+        return None
+    for m in cues.results.finditer(title, start + PHRASE_MIN, stop):
+        # what follows is a clause of its own: short (工业经济量质齐升), or with a predicate
+        # of its own (an adverb, a figure); not the predicate's object (…加快发展新质生产力)
+        rest = m.end()
+        if (
+            _HAN.match(title, rest)
+            and stop - rest >= RESULT_CLAUSE
+            and (
+                stop - rest <= RESULT_TAIL
+                or cues.figure.search(title, rest, stop)
+                or cues.adverb_in.search(title, rest + 2, stop)
+            )
+        ):
+            return int(rest)
+    return None
 
 
 #: How much longer than the first a title's last clause may be before it has run on.

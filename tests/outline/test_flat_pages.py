@@ -7,6 +7,8 @@ Every text here is our own, written in the genre's style; none is copied from a 
 
 from __future__ import annotations
 
+import pytest
+
 from extractor import parse
 
 
@@ -99,3 +101,29 @@ def test_a_date_inside_a_sentence_starts_no_other_text():
         "我们将正视问题，采取有力措施认真加以解决。"
     )
     assert [s[2] for s in outline(text) if s[0] == 1] == ["主要成效", "主要做法", "存在问题"]
+
+
+# fmt: off
+GLUED_TITLES = [
+    # a result phrase (subject, adverb, verb) run on into its lead sentence
+    ("（一）产业结构不断优化现代服务业发展迅速。全年服务业增加值增长6.2%。", "产业结构不断优化"),
+    ("（一）科技创新实现新突破创新平台加快布局。新建省级研发平台12个。", "科技创新实现新突破"),
+    # …but not where the predicate takes an object, is an attribute or is joined to another
+    ("（一）因地制宜加快发展新质生产力。推动传统产业转型升级，培育新兴产业。", "因地制宜加快发展新质生产力"),
+    ("（一）改革开放持续深化、互促共进。营商环境不断优化，开放水平稳步提升。", "改革开放持续深化、互促共进"),
+    ("（一）推进城市更新持续改善人居环境。完成老旧小区改造36个。", "推进城市更新持续改善人居环境"),
+    # a task title and its lead sentence: an adverb of resolve well inside opens the second
+    ("（一）全力扩大有效需求着力提振消费。开展消费促进活动120场。", "全力扩大有效需求"),
+    ("（一）加大宏观政策实施力度。积极的财政政策要提质增效。", "加大宏观政策实施力度"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("heading", "title"), GLUED_TITLES)
+def test_a_title_glued_to_its_first_sentence(heading, title):
+    # a one-line page: the heading follows the previous part's last sentence
+    text = (
+        "云溪县2023年工作总结" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12 + heading
+    )
+    found = [s.title for s in parse(text).sections]
+    assert found == [title]
