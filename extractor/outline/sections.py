@@ -51,6 +51,9 @@ _TRAILING = "，,、：: "
 #: A colon this close to a heading's marker ends its title: a label, then its text.
 _LABEL_COLON = regex.compile("[：:]")
 LABEL_MAX = 20
+#: …and one found where a text lost its line breaks, as a form's field is (项目名称：), this
+#: close.
+FIELD_LABEL_MAX = 8
 #: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
 _CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
@@ -121,6 +124,7 @@ class _TitleCues:
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
+    attachment: Any  # an attachment's label (附件：), which opens another text
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
@@ -171,6 +175,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
             responsibility=vocabulary(r, "layout.responsibility"),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
+            attachment=regex.compile(r.vocab("layout.attachment").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -458,14 +463,24 @@ def _opens_text(
     folded: str, head: Heading, found: list[Heading], last: dict[int, int], cues: _TitleCues
 ) -> bool:
     """Does a 一、 found inside a paragraph that lost its line breaks start another text: the
-    parts of a cover note ran before it, and the date that closes the note (its signature)
-    stands after the last of them (…督促推进落实。杭州市人民政府办公厅 2019年2月11日
-    2019年政府工作报告重点工作责任分解一、…)?"""
+    parts of a cover note ran before it, and the date that closes the note (its signature:
+    …督促推进落实。杭州市人民政府办公厅 2019年2月11日 2019年政府工作报告重点工作责任分解一、…)
+    or an attachment's label (附件：) stands after the last of them; or a form's fields begin
+    again (一、项目名称：… for each project of a fact sheet: the first part's title again)?"""
     if head.strong or head.ordinal != 1 or not _numbered_part(head) or not last.get(1):
         return False
     part = next((h for h in reversed(found) if _numbered_part(h)), None)
     since = max(part.title_end if part else 0, head.start - SIGNATURE_REACH)
-    return bool(cues.signature.search(folded, since, head.start))
+    first = next((h for h in reversed(found) if _numbered_part(h) and h.ordinal == 1), None)
+    return bool(
+        cues.signature.search(folded, since, head.start)
+        or cues.attachment.search(folded, since, head.start)
+        or (first is not None and _title_of(folded, first) == _title_of(folded, head))
+    )
+
+
+def _title_of(folded: str, head: Heading) -> str:
+    return folded[head.title_start : head.title_end]
 
 
 def _next_sibling(folded: str, head: Heading, para: Paragraph) -> int:
@@ -605,7 +620,9 @@ def _title_end(
     rest = folded[start : para.end]
     stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
-    label = _LABEL_COLON.search(rest, 0, LABEL_MAX + 1) if strong else None
+    # a field's label (项目名称：…) also where the lines were lost, if short
+    reach = LABEL_MAX if strong else FIELD_LABEL_MAX if flat else -1
+    label = _LABEL_COLON.search(rest, 0, reach + 1) if reach > 0 else None
     if (
         label is not None
         and label.start() >= 2

@@ -127,3 +127,32 @@ def test_a_title_glued_to_its_first_sentence(heading, title):
     )
     found = [s.title for s in parse(text).sections]
     assert found == [title]
+
+
+def test_a_fact_sheets_fields_are_headings_numbered_again_for_each_item():
+    # label-colon fields of a form (一、项目名称：…) are headings titled by their label, as a
+    # label-colon heading is (docs/elements.md); each item of the sheet numbers them again
+    items = "".join(
+        f"项目{i}一、项目名称：城区{i}号配电网改造工程二、建设单位：云溪供电公司"
+        f"三、建设内容：改造10千伏线路{i}2公里。四、总投资：{i}.1亿元"
+        for i in range(1, 5)
+    )
+    text = (
+        "云溪供电公司2022年重点项目计划一、总体情况2022年共安排重点项目4个，总投资12亿元。"
+        "二、保障措施加强组织领导，压实各方责任。附件：重点项目简介" + items
+    )
+    fields = ["项目名称", "建设单位", "建设内容", "总投资"]
+    assert [s[2] for s in outline(text)] == ["总体情况", "保障措施", *fields * 4]
+
+
+def test_a_part_glued_after_the_word_plan_is_found():
+    # 计划一、 is no 划一 (整齐划一): the heading after a title that ends in 计划 or 规划
+    text = (
+        "云溪县文化和旅游局2024年工作计划一、指导思想坚持以人民为中心的发展思想，推动文化和"
+        "旅游深度融合发展。"
+        + "全面提升公共文化服务水平，持续擦亮全域旅游品牌。"
+        * 10
+        + "二、主要任务（一）完善公共文化服务体系新建城市书房5个。（二）培育文旅消费新场景举办"
+        "文旅活动30场。"
+    )
+    assert [s[2] for s in outline(text)][:2] == ["指导思想", "主要任务"]
