@@ -222,6 +222,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     items = False  # inside a list of numbered items, each a paragraph ending in ；
     # headings right after a closing bracket, sought once over the body
     brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
+    ahead: list[int] = []  # next siblings sought past their heading's paragraph (a heap)
     for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
@@ -234,6 +235,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         )
         flat = _is_flat(para, few)
         queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
+        while ahead and ahead[0] < para.end:
+            if (at := heapq.heappop(ahead)) > para.start:
+                heapq.heappush(queue, (at, False))
         while queue:
             pos, strong = heapq.heappop(queue)
             if found and pos < found[-1].title_end:
@@ -278,10 +282,13 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
                 heapq.heappush(queue, (head.title_end, False))
-            if flat and head.level > 2 and head.ordinal:
-                # its next sibling, glued after any character (…管委会2.持续推进…)
-                nxt = _next_sibling(folded, head, para)
-                if nxt >= 0:
+            if (flat or not head.strong) and head.level > 2 and head.ordinal:
+                # its next sibling, glued after any character (…管委会2.持续推进…), in this
+                # paragraph or a later one (after 。 and a space: …不降。 责任单位：…87.推进…)
+                nxt = _next_sibling(folded, head, layout.body_end)
+                if nxt >= para.end:
+                    heapq.heappush(ahead, nxt)
+                elif nxt >= 0:
                     heapq.heappush(queue, (nxt, False))
     heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
     return _read_as_series(folded, heads, run_in, cues)
@@ -483,18 +490,23 @@ def _title_of(folded: str, head: Heading) -> str:
     return folded[head.title_start : head.title_end]
 
 
-def _next_sibling(folded: str, head: Heading, para: Paragraph) -> int:
-    """Where the next sibling of a numbered heading below the first two levels stands in its
-    paragraph (its marker with the next ordinal, not after a digit), or -1: in a text that
-    lost its line breaks it may follow any character (…责任单位：市审计局6.加快…)."""
+#: How far past a heading's title its next sibling is sought where the lines were lost.
+SIBLING_REACH = 3000
+
+
+def _next_sibling(folded: str, head: Heading, end: int) -> int:
+    """Where the next sibling of a numbered heading below the first two levels stands (its
+    marker with the next ordinal, not after a digit), or -1: in a text that lost its line
+    breaks it may follow any character (…责任单位：市审计局6.加快…)."""
     marker = folded[head.start : head.title_start].strip()
     number = str(head.ordinal)
     if number not in marker:
         return -1
     wanted = marker.replace(number, str(head.ordinal + 1), 1)
-    at = folded.find(wanted, head.title_end, para.end)
+    end = min(end, head.title_end + SIBLING_REACH)
+    at = folded.find(wanted, head.title_end, end)
     while at > 0 and folded[at - 1].isdigit():
-        at = folded.find(wanted, at + 1, para.end)
+        at = folded.find(wanted, at + 1, end)
     return at
 
 
@@ -600,11 +612,24 @@ def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
     return para.end - head.title_start <= TITLE_LINE_MAX and folded[para.end - 1] == "。"
 
 
+#: How far past an item's first sentence its responsibility column is looked for (the
+#: item's further sentences stand between).
+TASK_REACH = 300
+
+
 def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool:
     """Is the heading whose title starts at ``start`` an item of a task list: its first
-    sentence followed by a responsibility column (…。责任单位：…)?"""
+    sentence followed by a responsibility column (…。责任单位：…), right after it or, where
+    the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
     stop = cues.sentence_end.search(folded, start, para.end)
-    return stop is not None and cues.responsibility.match(folded, stop.end()) is not None
+    if stop is None:
+        return False
+    if cues.responsibility.match(folded, stop.end()) is not None:
+        return True
+    if para.end - para.start <= FLAT_DOCUMENT:
+        return False
+    reach = min(para.end, stop.end() + TASK_REACH)
+    return cues.responsibility.search(folded, stop.end(), reach) is not None
 
 
 def _title_end(

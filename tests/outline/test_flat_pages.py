@@ -156,3 +156,21 @@ def test_a_part_glued_after_the_word_plan_is_found():
         "文旅活动30场。"
     )
     assert [s[2] for s in outline(text)][:2] == ["指导思想", "主要任务"]
+
+
+def test_a_task_lists_items_across_sentence_breaks_and_longer_items():
+    # an item with sentences before its responsibility column, and a space after a 。 that
+    # starts a new paragraph: the next items are still found, numbered on
+    text = (
+        "云溪县2023年重点工作责任分解"
+        + "各责任单位要细化工作措施，明确时间节点，确保按期完成。" * 9
+        + "一、县长牵头重点工作1.坚决打好污染防治攻坚战，确保空气质量稳定达标；推进重点流域综合治理。完善生态补偿机制，"
+        "守护好一江清水。责任单位：县生态环境局、县水利局2.推进全域“清洁排放区”建设。 责任单位："
+        "县生态环境局、县交通运输局3.深入开展土壤污染状况调查，推进污染地块治理修复。责任单位："
+        "县生态环境局、县自然资源局4.加强食品药品安全工作，深入实施食品安全放心工程。责任单位："
+        "县市场监管局5.提升农村人居环境。责任单位：县农业农村局"
+    )
+    assert [s[1] for s in outline(text)] == ["一、", "1.", "2.", "3.", "4.", "5."]
+    assert (
+        outline(text)[1][2] == "坚决打好污染防治攻坚战，确保空气质量稳定达标；推进重点流域综合治理"
+    )
