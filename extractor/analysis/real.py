@@ -288,7 +288,9 @@ def flattened(ann: Annotation) -> Annotation:
     flat, where = flatten(ann.text)
     elements = {
         element: tuple(
-            replace(g, start=where[g.start], end=where[g.end]) if g.start >= 0 else g for g in golds
+            replace(g, start=where[g.start], end=where[g.end]) if g.start >= 0 else g
+            for g in golds
+            if g.attrs.get("style") != "lead"
         )
         for element, golds in ann.elements.items()
         if element in OUTLINE
