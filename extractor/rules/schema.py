@@ -266,6 +266,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
+        "body_opener": Entry(PATTERNS, "what opens a body right after a run-on title"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "signature_date": Entry(PATTERN, "the date closing a text, before another text"),
