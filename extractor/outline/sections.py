@@ -117,6 +117,7 @@ class _TitleCues:
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
+    figure_opener: Any  # what opens a body clause of figures (新建, 完成, 全区, 城镇…)
     sentence_end: Any  # what ends a full sentence within a line ([text] full_marks, and a
     # period typed for 。: layout.period_stop)
     clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
@@ -166,6 +167,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
+            figure_opener=vocabulary(r, "layout.figure_openers"),
             sentence_end=regex.compile(f"{full_stop.pattern}|{period_stop}"),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
             after_bracket=regex.compile(
@@ -858,9 +860,17 @@ def _figure_clause(title: str, cues: _TitleCues) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
     phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none.
     A glued opener inside that clause, a phrase's length in and before the figure, starts
-    the body there instead (…，推动民生建设项目化2023年策划生成项目46个)."""
+    the body there instead (…，推动民生建设项目化2023年策划生成项目46个); in the first clause
+    a word that opens a clause of figures does (layout.figure_openers: 新建, 完成, 全区…)."""
     if cues.figure.search(title) is None:
         return len(title)
+    first = cues.clause_end.search(title)
+    if (figure := cues.figure.search(title, 0, first.start() if first else len(title))) and (
+        opener := cues.figure_opener.search(title, PHRASE_MIN, figure.start())
+    ):
+        # the first clause holds it: a short title, then its body's clause of figures
+        # (推进城市更新改造老旧小区30个, 就业和社会保障城镇新增就业1.06万人)
+        return int(opener.start())
     for m in cues.clause_end.finditer(title):
         stop = cues.clause_end.search(title, m.end())
         end = stop.start() if stop else len(title)

@@ -290,6 +290,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
+        "figure_openers": Entry(PATTERNS, "what opens a body clause of figures"),
         "result_predicates": Entry(PATTERN, "the predicate closing a result phrase"),
         "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
         "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),
