@@ -564,12 +564,14 @@ def _match(
             return None  # …；第二部分安排…；第三部分…: a list of a document's parts
         if rule.at.match(folded, m.end(), para.end):
             return None  # ordinals of a noun, not a heading (一、二、三产业)
+        task = _is_task(folded, m.end(), para, cues)
         title_end = _title_end(
-            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat
-        )
+            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
+            task=task,
+        )  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
-        lead = (strong and not flat and para.line_start) or _is_task(folded, m.end(), para, cues)
+        lead = (strong and not flat and para.line_start) or task
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
         clause = cues.clause_end.search(folded, m.end(), title_end)
@@ -643,6 +645,7 @@ def _title_end(
     strong: bool,
     cues: _TitleCues,
     flat: bool,
+    task: bool = False,
 ) -> int:
     rest = folded[start : para.end]
     stop = cues.sentence_end.search(rest)
@@ -681,7 +684,6 @@ def _title_end(
     # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。);
     # so is a task list's item, whatever its layout (74.深化推进“152”工程，去年“152”项目今年
     # 要…。⏎责任单位：…): one task whose title is its whole sentence, no body glued to it
-    task = _is_task(folded, start, para, cues)
     lead = (strong and not flat and para.line_start) or task
     if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
         end = stop.start() if stop is not None else len(rest)
