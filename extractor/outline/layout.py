@@ -250,7 +250,8 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
-        official = comp.official_title.match(line) if len(line) > TITLE_MAX else None
+        long = len(line) > TITLE_MAX or _has_punct(line)  # run on into what follows it
+        official = comp.official_title.match(line) if long else None
         if official:  # an official document whose head lost its line breaks
             s, e = para.start + official.start("title"), para.start + official.end("title")
             return "".join(text[s:e].split()), s, e, e

@@ -202,3 +202,27 @@ def test_a_title_and_parts_run_into_the_body_of_a_page():
         (2, "打造科技创新策源地", "plan"),
         (2, "扩大有效投资", "plan"),
     ]
+
+
+# fmt: off
+FLAT_TITLES = [
+    # the body opens with a year that is a judgement's subject
+    ("云溪市2021年工作总结和2022年工作计划2021年是“十四五”开局之年，也是极不平凡的一年。",
+     "云溪市2021年工作总结和2022年工作计划", "summary-and-plan"),
+    # an official notice's title before its header fields, on one line
+    ("云溪县体育局关于印发《2021年体育产业工作要点》的通知印发日期：2021-03-22 发布日期："
+     "2021-04-12 云体〔2021〕8号各乡镇：现将《2021年体育产业工作要点》印发给你们。",
+     "云溪县体育局关于印发《2021年体育产业工作要点》的通知", "plan"),
+    # a blog post's front matter run together
+    ("---title: 青禾社2021年上半年工作总结及下半年工作计划tags:- 青禾社categories:- 社团"
+     "date: 2021-07-01---# 工作总结本学期青禾社共举办活动12次。",
+     "青禾社2021年上半年工作总结及下半年工作计划", "summary-and-plan"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("head", "title", "doc_type"), FLAT_TITLES)
+def test_the_title_of_a_page_run_into_its_body(head, title, doc_type):
+    text = head + "全年各项工作有序推进，重点任务顺利完成，群众满意度持续提升。" * 10
+    document = parse(text).document
+    assert (document.title, document.doc_type) == (title, doc_type)
