@@ -34,6 +34,8 @@ from extractor.analysis.evaluate import (
     _headline,
     _title,
     clip,
+    find_annotations,
+    load_annotation,
     read_text,
     score,
 )
@@ -256,3 +258,76 @@ def evaluate_real_campaigns(
 
     splits = {split: score(map(parsed, anns)) for split, anns in by_split.items() if anns}
     return RealEvaluation(splits, tuple(skipped))
+
+
+# --- the genre stress test: outlines of text that lost its line breaks ------------------
+
+
+def flatten(text: str) -> tuple[str, list[int]]:
+    """The text as a crawled page gives it: every line break and the indent after it gone,
+    nothing else changed; and where each offset of ``text`` went (``len(text) + 1`` entries:
+    a removed character maps to the next kept one)."""
+    kept: list[str] = []
+    where: list[int] = []
+    indent = True  # at the start of a line
+    for ch in text:
+        where.append(len(kept))
+        if ch == "\n":
+            indent = True
+        elif not (indent and ch.isspace()):  # the indent: any space, wide or narrow
+            indent = False
+            kept.append(ch)
+    where.append(len(kept))
+    return "".join(kept), where
+
+
+def flattened(ann: Annotation) -> Annotation:
+    """An outline annotation scored on its text flattened (``flatten``): spans moved with
+    the text; lead measures not scored (nothing tells a lead from a body sentence in one
+    line, SPEC §2 "Measure"); the document's title not checked (it runs into the body)."""
+    flat, where = flatten(ann.text)
+    elements = {
+        element: tuple(
+            replace(g, start=where[g.start], end=where[g.end]) if g.start >= 0 else g
+            for g in golds
+            if g.attrs.get("style") != "lead"
+        )
+        for element, golds in ann.elements.items()
+        if element in OUTLINE
+    }
+    meta = {k: v for k, v in ann.meta.items() if k != "title"}
+    return replace(ann, text=flat, meta=meta, elements=elements, leads=False)
+
+
+def outline_annotations(
+    corpus: str | Path, *, shared: str | Path | None = None
+) -> list[Annotation]:
+    """The outline annotations of the sample corpus and the tuning split of the real
+    reports present (never the held-out one: the stress test is tuned on)."""
+    shared = Path(shared) if shared is not None else shared_corpora(corpus)
+    samples = [load_annotation(p) for p in find_annotations(corpus)]
+    by_split, _ = _by_split(find_real(corpus), load_real, shared, lambda a: a.meta)
+    outlined = [a for a in samples if "sections" in a.elements]
+    return outlined + by_split["tuning"]
+
+
+def evaluate_flattened(
+    corpus: str | Path,
+    *,
+    shared: str | Path | None = None,
+    rules: RuleSet | None = None,
+    flat: bool = True,
+) -> Evaluation:
+    """Sections, measures and placeholders of every outline annotation (``outline_annotations``)
+    scored on its text flattened as a crawler flattens it (``flat=False``: as written, the
+    same elements, for comparison)."""
+
+    def parsed(ann: Annotation) -> tuple[Annotation, Report]:
+        if flat:
+            ann = flattened(ann)
+        else:
+            elements = {e: g for e, g in ann.elements.items() if e in OUTLINE}
+            ann = replace(ann, elements=elements)
+        return ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules)
+
+    return score(map(parsed, outline_annotations(corpus, shared=shared)))

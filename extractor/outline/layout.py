@@ -18,6 +18,8 @@ from extractor.rules.loader import default_rules, marker_alternation
 from extractor.rules.records import RuleSet
 
 TITLE_MAX = 60
+#: The longest part marker a wide space may follow without breaking the paragraph (第十二部分).
+PART_MARKER_MAX = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,8 @@ class _Compiled:
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
         # a part marker (第一部分) before the wide space that sets off its title
         parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
-        self.part_marker = regex.compile(marker_alternation(parts))
+        # …where it ends the text before that space (…如下。第一部分　2024年工作回顾)
+        self.part_marker = regex.compile(f"(?:{marker_alternation(parts)})$")
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
         self.markup_heading = regex.compile(rules.vocab("layout.markup_heading").pattern)
         self.markup_underline = regex.compile(rules.vocab("layout.markup_underline").pattern)
@@ -69,6 +72,9 @@ class _Compiled:
         self.date = regex.compile(rules.vocab("layout.date").alternation())
         self.starters = regex.compile(rules.vocab("layout.sentence_starters").alternation())
         self.genre = regex.compile(rules.vocab("kind.document.genre").alternation())
+        self.body_opener = regex.compile(
+            rules.vocab("layout.body_opener").alternation() + "|" + rules.template("heading_marker")
+        )
 
 
 def compiled(rules: RuleSet) -> _Compiled:
@@ -130,7 +136,7 @@ def _split_line(
         if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
             if text[m.start()] not in _WIDE_SPACES:
                 continue
-            if part_marker.fullmatch(folded, seg_start, m.start()):
+            if part_marker.search(folded, max(seg_start, m.start() - PART_MARKER_MAX), m.start()):
                 continue
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
@@ -244,10 +250,14 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
-        official = comp.official_title.match(line) if len(line) > TITLE_MAX else None
+        long = len(line) > TITLE_MAX or _has_punct(line)  # run on into what follows it
+        official = comp.official_title.match(line) if long else None
         if official:  # an official document whose head lost its line breaks
             s, e = para.start + official.start("title"), para.start + official.end("title")
             return "".join(text[s:e].split()), s, e, e
+        run_on = _run_on_title(folded, para, comp) if seen == 1 and len(line) > TITLE_MAX else 0
+        if run_on:  # a page that lost its line breaks: the title runs on into the body
+            return "".join(text[para.start : run_on].split()), para.start, run_on, run_on
         if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
             head, rest = line[: line.index(" ")], line[line.index(" ") :]
@@ -271,6 +281,19 @@ def _find_title(
     return ("", -1, -1, 0)
 
 
+def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
+    """Where the title of a page that lost its line breaks ends: after the last word naming
+    its genre (总结, 计划, 思路…) within TITLE_MAX characters, with no punctuation before it,
+    where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
+    marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…); 0 if none."""
+    reach = min(para.end, para.start + TITLE_MAX)
+    ends = [m.end() for m in comp.genre.finditer(folded, para.start, reach)]
+    for end in reversed(ends):
+        if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
+            return int(end)
+    return 0
+
+
 def _has_punct(s: str) -> bool:
     return any(ch in "。，；：！？,;:!" for ch in s)
 
@@ -281,6 +304,7 @@ def _after_separator(
     """Body start for metadata-headed pages: after a separator line (``==== 正文 ====``)
     if there is one."""
     for para in paragraphs[title_index : title_index + 12]:
-        if comp.separator.search(folded, para.start, para.end):
-            return para.end
+        separator = comp.separator.search(folded, para.start, para.end)
+        if separator is not None:
+            return int(separator.end())
     return paragraphs[title_index].end

@@ -10,8 +10,8 @@ the next sentence — before the time phrase or marker that starts that sentence
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -51,6 +51,9 @@ _TRAILING = "，,、：: "
 #: A colon this close to a heading's marker ends its title: a label, then its text.
 _LABEL_COLON = regex.compile("[：:]")
 LABEL_MAX = 20
+#: …and one found where a text lost its line breaks, as a form's field is (项目名称：), this
+#: close.
+FIELD_LABEL_MAX = 8
 #: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
 _CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
@@ -63,15 +66,17 @@ def _glue(rules: RuleSet) -> Any:
     面对…) that ends the title's clause, an enumerated item's marker (一是, 第一，…: every
     ``[[measure]]`` rule), a heading marker of a level below glued after a character
     (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
-    1.5级, 1、2号线), or a space where a line break was lost."""
+    1.5级, 1、2号线), a space where a line break was lost, or a task's responsibility note
+    (…条例(草案)(市发展改革委起草))."""
     openers = rules.vocab("layout.glued_opener").alternation()
+    note = rules.vocab("layout.responsibility_note").pattern
     below = [
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
     return regex.compile(
         f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}"
     )
 
 
@@ -105,9 +110,14 @@ class _TitleCues:
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
+    results: Any  # the predicate that closes a result phrase (…步伐加快, …持续改善)
+    task_start: Any  # a verb, task opener or adverb: a clause that opens with one is a task
+    adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
+    second_phrase: Any  # an adverb that opens a second phrase in a short first clause
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
+    figure_opener: Any  # what opens a body clause of figures (新建, 完成, 全区, 城镇…)
     sentence_end: Any  # what ends a full sentence within a line ([text] full_marks, and a
     # period typed for 。: layout.period_stop)
     clause_end: Any  # what ends a clause but not a full sentence ([text] clause_marks)
@@ -115,6 +125,9 @@ class _TitleCues:
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
+    attachment: Any  # an attachment's label (附件：), which opens another text
+    signature: Any  # the date that closes a text, with nothing after it but its signer's
+    # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
 
 
@@ -144,9 +157,17 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
             adverbs=adverbs,
             ends=vocabulary(r, "layout.title_ends"),
+            results=vocabulary(r, "layout.result_predicates"),
+            adverb_in=vocabulary(r, "layout.task_adverbs"),
+            second_phrase=vocabulary(r, "layout.second_phrase"),
+            task_start=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs")
+            )),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
+            figure_opener=vocabulary(r, "layout.figure_openers"),
             sentence_end=regex.compile(f"{full_stop.pattern}|{period_stop}"),
             clause_end=_char_class("".join(ch for ch in marks.clause if ch not in full)),
             after_bracket=regex.compile(
@@ -155,6 +176,8 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
             responsibility=vocabulary(r, "layout.responsibility"),
+            signature=regex.compile(r.vocab("layout.signature_date").pattern),
+            attachment=regex.compile(r.vocab("layout.attachment").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -201,6 +224,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     items = False  # inside a list of numbered items, each a paragraph ending in ；
     # headings right after a closing bracket, sought once over the body
     brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
+    ahead: list[int] = []  # next siblings sought past their heading's paragraph (a heap)
     for index, para in enumerate(layout.paragraphs):
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
@@ -212,10 +236,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
-        # a deque: a list's pop(0) made this quadratic
-        queue = deque(_candidates(folded, para, flat, cues, brackets))
+        queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
+        while ahead and ahead[0] < para.end:
+            if (at := heapq.heappop(ahead)) > para.start:
+                heapq.heappush(queue, (at, False))
         while queue:
-            pos, strong = queue.popleft()
+            pos, strong = heapq.heappop(queue)
             if found and pos < found[-1].title_end:
                 continue
             if items and pos == para.start:
@@ -223,6 +249,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
+            if head is not None and _opens_text(folded, head, found, last, cues):
+                last.clear()  # 一、 again after the signature and date closing a cover note
+                running.clear()
             if (
                 head is None
                 and strong
@@ -254,7 +283,15 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if flat:
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                queue.appendleft((head.title_end, False))
+                heapq.heappush(queue, (head.title_end, False))
+            if (flat or not head.strong) and head.level > 2 and head.ordinal:
+                # its next sibling, glued after any character (…管委会2.持续推进…), in this
+                # paragraph or a later one (after 。 and a space: …不降。 责任单位：…87.推进…)
+                nxt = _next_sibling(folded, head, layout.body_end)
+                if nxt >= para.end:
+                    heapq.heappush(ahead, nxt)
+                elif nxt >= 0:
+                    heapq.heappush(queue, (nxt, False))
     heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
     return _read_as_series(folded, heads, run_in, cues)
 
@@ -280,6 +317,10 @@ def _read_as_series(
             and h.ordinal == heads[j].ordinal + 1
         ):
             parent = titles[j].parent  # items numbered on through the parts: one series
+        elif parent < 0 and j >= 0 and h.ordinal == 1 and heads[j].ordinal >= 1:
+            parent = -2 - i  # top-level parts numbered again: another text, its own series
+        elif parent < 0 and j >= 0:
+            parent = titles[j].parent
         titles.append(Title(h.title_start, h.title_end, h.level, parent, h.start in run_in))
         stack.append(i)
         previous[h.level] = i
@@ -422,6 +463,55 @@ def _candidates(
     return out
 
 
+#: How far before a restarted 一、 the date closing the text before it is looked for (a
+#: cover note's signature, the attachment's title and its preamble).
+SIGNATURE_REACH = 400
+
+
+def _opens_text(
+    folded: str, head: Heading, found: list[Heading], last: dict[int, int], cues: _TitleCues
+) -> bool:
+    """Does a 一、 found inside a paragraph that lost its line breaks start another text: the
+    parts of a cover note ran before it, and the date that closes the note (its signature:
+    …督促推进落实。杭州市人民政府办公厅 2019年2月11日 2019年政府工作报告重点工作责任分解一、…)
+    or an attachment's label (附件：) stands after the last of them; or a form's fields begin
+    again (一、项目名称：… for each project of a fact sheet: the first part's title again)?"""
+    if head.strong or head.ordinal != 1 or not _numbered_part(head) or not last.get(1):
+        return False
+    part = next((h for h in reversed(found) if _numbered_part(h)), None)
+    since = max(part.title_end if part else 0, head.start - SIGNATURE_REACH)
+    first = next((h for h in reversed(found) if _numbered_part(h) and h.ordinal == 1), None)
+    return bool(
+        cues.signature.search(folded, since, head.start)
+        or cues.attachment.search(folded, since, head.start)
+        or (first is not None and _title_of(folded, first) == _title_of(folded, head))
+    )
+
+
+def _title_of(folded: str, head: Heading) -> str:
+    return folded[head.title_start : head.title_end]
+
+
+#: How far past a heading's title its next sibling is sought where the lines were lost.
+SIBLING_REACH = 3000
+
+
+def _next_sibling(folded: str, head: Heading, end: int) -> int:
+    """Where the next sibling of a numbered heading below the first two levels stands (its
+    marker with the next ordinal, not after a digit), or -1: in a text that lost its line
+    breaks it may follow any character (…责任单位：市审计局6.加快…)."""
+    marker = folded[head.start : head.title_start].strip()
+    number = str(head.ordinal)
+    if number not in marker:
+        return -1
+    wanted = marker.replace(number, str(head.ordinal + 1), 1)
+    end = min(end, head.title_end + SIBLING_REACH)
+    at = folded.find(wanted, head.title_end, end)
+    while at > 0 and folded[at - 1].isdigit():
+        at = folded.find(wanted, at + 1, end)
+    return at
+
+
 def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
     """Does the ordinal continue the numbering at its level (a gap of one is tolerated)?
     Under a new parent, the numbering starts again or runs on from the last parent's
@@ -432,7 +522,10 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # the first heading of a level below the one above it (一、…1.…8.…（一）: the first
         # of 一、's own parts, after items numbered deeper)
         first_child = prev == 0 and head.level > 1 and head.level - 1 in last
-        if first_child and head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1:
+        # or the first below a heading with no level between (一、…工作6.加快…)
+        below = prev == 0 and head.level > deepest and bool(last)
+        through = head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1
+        if (first_child or below) and through:
             return True  # （二）安全强2.…: items numbered on through the parts, run in too
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
@@ -471,12 +564,14 @@ def _match(
             return None  # …；第二部分安排…；第三部分…: a list of a document's parts
         if rule.at.match(folded, m.end(), para.end):
             return None  # ordinals of a noun, not a heading (一、二、三产业)
+        task = _is_task(folded, m.end(), para, cues)
         title_end = _title_end(
-            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat
-        )
+            folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
+            task=task,
+        )  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
-        lead = strong and not flat and para.line_start
+        lead = (strong and not flat and para.line_start) or task
         if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
             return None
         clause = cues.clause_end.search(folded, m.end(), title_end)
@@ -521,6 +616,26 @@ def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
     return para.end - head.title_start <= TITLE_LINE_MAX and folded[para.end - 1] == "。"
 
 
+#: How far past an item's first sentence its responsibility column is looked for (the
+#: item's further sentences stand between).
+TASK_REACH = 300
+
+
+def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool:
+    """Is the heading whose title starts at ``start`` an item of a task list: its first
+    sentence followed by a responsibility column (…。责任单位：…), right after it or, where
+    the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
+    stop = cues.sentence_end.search(folded, start, para.end)
+    if stop is None:
+        return False
+    if cues.responsibility.match(folded, stop.end()) is not None:
+        return True
+    if para.end - para.start <= FLAT_DOCUMENT:
+        return False
+    reach = min(para.end, stop.end() + TASK_REACH)
+    return cues.responsibility.search(folded, stop.end(), reach) is not None
+
+
 def _title_end(
     folded: str,
     start: int,
@@ -530,11 +645,14 @@ def _title_end(
     strong: bool,
     cues: _TitleCues,
     flat: bool,
+    task: bool = False,
 ) -> int:
     rest = folded[start : para.end]
     stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
-    label = _LABEL_COLON.search(rest, 0, LABEL_MAX + 1) if strong else None
+    # a field's label (项目名称：…) also where the lines were lost, if short
+    reach = LABEL_MAX if strong else FIELD_LABEL_MAX if flat else -1
+    label = _LABEL_COLON.search(rest, 0, reach + 1) if reach > 0 else None
     if (
         label is not None
         and label.start() >= 2
@@ -563,8 +681,10 @@ def _title_end(
             head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
             return start + (head if head < noun.end() else int(noun.end()))
     # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
-    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。)
-    lead = strong and not flat and para.line_start
+    # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。);
+    # so is a task list's item, whatever its layout (74.深化推进“152”工程，去年“152”项目今年
+    # 要…。⏎责任单位：…): one task whose title is its whole sentence, no body glued to it
+    lead = (strong and not flat and para.line_start) or task
     if (stop is not None and (stop.start() <= RUN_IN_MAX or lead)) or (lead and stop is None):
         end = stop.start() if stop is not None else len(rest)
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
@@ -572,12 +692,15 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        # a task list's item (74.深化推进“152”工程，去年“152”项目今年要…。⏎责任单位：…) is one
-        # task whose title is its whole sentence: no body is glued for an opener to start
-        task = lead and cues.responsibility.match(folded, start + min(end + 1, len(rest)))
         return start + _unglue(rest[:end], cues, not lead, starters=not task)
     clause = cues.clause_end.search(rest)
-    cut = clause.start() if clause and clause.start() <= RUN_IN_MAX else min(len(rest), 30)
+    near = clause is not None and clause.start() <= RUN_IN_MAX
+    cut = clause.start() if clause is not None and near else min(len(rest), 30)
+    if not near:
+        # no clause mark in reach: a marker or note glued a little further on still ends a
+        # title of one long name (户外广告牌匾标识和标语宣传品管理条例(草案)(市城市管理委起草)7.…)
+        glued = cues.glue.search(rest, cut, min(len(rest), RUN_IN_MAX))
+        cut = int(glued.start()) if glued is not None else cut
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
         # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
@@ -643,15 +766,20 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     if frame is not None and (verb := cues.frame_heads.search(title, 0, frame)):
         frame = verb.start() if into(verb.start()) >= 4 else frame  # 坚持把…放在
     end = next((m.end() for m in cues.ends.finditer(title) if into(m.start()) >= 2), None)
-    found = [int(p) for p in (frame, end) if p is not None]
+    result = _result_end(title, starts, ends, cues)
+    found = [int(p) for p in (frame, end, result) if p is not None]
     if found:
         # a subject's name may stand before the frame (…有力有序推进国家电网公司党组高度重视):
         # a phrase of parallel length still ends first
         return found + _parallel(title, starts, ends, cues)
     for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
-        if i == 0 and stop - start <= PHRASE_MAX:
-            continue
-        for m in cues.openers.finditer(title, start + PHRASE_MIN, stop):
+        # a first clause short enough to be one phrase holds a second only well inside it,
+        # opened by an adverb of resolve (全力扩大有效需求着力提振消费: a title and its lead
+        # sentence run together; not …放在突出位置, …深入推进…)
+        short = i == 0 and stop - start <= PHRASE_MAX
+        openers = cues.second_phrase if short else cues.openers
+        least = FIRST_PHRASE_MIN if short else PHRASE_MIN
+        for m in openers.finditer(title, start + least, stop):
             pos = m.start()
             if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
                 continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
@@ -659,6 +787,43 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
                 continue
             return [int(pos)]
     return _parallel(title, starts, ends, cues)
+
+
+#: A clause after a result phrase's predicate at most this long is a sentence of its own,
+#: and at least RESULT_CLAUSE long (a subject and its predicate; 改革开放, 新质生产力 are the
+#: predicate's object).
+RESULT_TAIL, RESULT_CLAUSE = 12, 6
+#: How far into a first clause of one phrase's length a task opener starts a second one.
+FIRST_PHRASE_MIN = 6
+
+
+def _result_end(title: str, starts: list[int], ends: list[int], cues: _TitleCues) -> int | None:
+    """Where a result phrase (a subject and the predicate that closes it: 产业转型升级步伐加快,
+    产业结构不断优化) ends inside the clause that runs on into a sentence of its own
+    (…步伐加快工业经济量质齐升); not in a task phrase, whose predicate takes an object
+    (推进城市更新持续改善人居环境: the clause opens with a verb).  Only in the last clause
+    of a title of one phrase or two (综合施策，经济发展态势良好): a run-on follows the title's
+    last phrase, and more clauses make a sentence, whose predicates take objects."""
+    if len(starts) > 2:
+        return None
+    start, stop = starts[-1], ends[-1]
+    if cues.task_start.match(title, start):
+        return None
+    for m in cues.results.finditer(title, start + PHRASE_MIN, stop):
+        # what follows is a clause of its own: short (工业经济量质齐升), or with a predicate
+        # of its own (an adverb, a figure); not the predicate's object (…加快发展新质生产力)
+        rest = m.end()
+        if (
+            _HAN.match(title, rest)
+            and stop - rest >= RESULT_CLAUSE
+            and (
+                stop - rest <= RESULT_TAIL
+                or cues.figure.search(title, rest, stop)
+                or cues.adverb_in.search(title, rest + 2, stop)
+            )
+        ):
+            return int(rest)
+    return None
 
 
 #: How much longer than the first a title's last clause may be before it has run on.
@@ -697,9 +862,17 @@ def _figure_clause(title: str, cues: _TitleCues) -> int:
     """Where the first clause after the first that holds a figure starts: a heading is a
     phrase, never a clause with figures (抓项目建设，新开工项目12个。); ``len(title)`` if none.
     A glued opener inside that clause, a phrase's length in and before the figure, starts
-    the body there instead (…，推动民生建设项目化2023年策划生成项目46个)."""
+    the body there instead (…，推动民生建设项目化2023年策划生成项目46个); in the first clause
+    a word that opens a clause of figures does (layout.figure_openers: 新建, 完成, 全区…)."""
     if cues.figure.search(title) is None:
         return len(title)
+    first = cues.clause_end.search(title)
+    if (figure := cues.figure.search(title, 0, first.start() if first else len(title))) and (
+        opener := cues.figure_opener.search(title, PHRASE_MIN, figure.start())
+    ):
+        # the first clause holds it: a short title, then its body's clause of figures
+        # (推进城市更新改造老旧小区30个, 就业和社会保障城镇新增就业1.06万人)
+        return int(opener.start())
     for m in cues.clause_end.finditer(title):
         stop = cues.clause_end.search(title, m.end())
         end = stop.start() if stop else len(title)

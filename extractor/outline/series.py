@@ -80,8 +80,9 @@ def _cut(folded: str, spans: list[tuple[int, int]], cues: Cues) -> list[int]:
             for phrase, end in lasts
         ]
     multi = [end - s for (s, end), (start, _) in zip(lasts, spans, strict=True) if s > start]
+    # the length cue needs a series: three titles of several phrases at least
     short = min(multi) if len(multi) >= SERIES_MIN else 0
-    typical = [n for n in multi if n <= short + PHRASE_MIN]
+    typical = [n for n in multi if n <= short + PHRASE_MIN] if short else []
     out = []
     for (start, end), (phrase, _) in zip(spans, lasts, strict=True):
         cut = end
