@@ -127,10 +127,10 @@ ROUNDS_APART = {
 }  # fmt: skip
 # fmt: off
 FLOORS = {
-    ("tuning", "fully_right"): 0.87, ("tuning", "indicator"): 0.88,
-    ("heldout", "fully_right"): 0.68, ("heldout", "indicator"): 0.78,
-    ("genre", "fully_right"): 0.70, ("genre", "indicator"): 0.77,
-    ("era", "fully_right"): 0.78, ("era", "indicator"): 0.83,
+    ("tuning", "fully_right"): 0.89, ("tuning", "indicator"): 0.90,
+    ("heldout", "fully_right"): 0.69, ("heldout", "indicator"): 0.79,
+    ("genre", "fully_right"): 0.73, ("genre", "indicator"): 0.80,
+    ("era", "fully_right"): 0.87, ("era", "indicator"): 0.90,
     ("s11-ind", "fully_right"): 0.98, ("s11-ind", "indicator"): 0.98,
     ("s11", "fully_right"): 0.83, ("s11", "indicator"): 0.84,
     ("s11-heldout", "fully_right"): 0.58, ("s11-heldout", "indicator"): 0.89,
