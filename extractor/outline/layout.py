@@ -287,10 +287,10 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
     marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…); 0 if none."""
     reach = min(para.end, para.start + TITLE_MAX)
-    ends = [m.end() for m in comp.genre.finditer(folded, para.start, reach)]
-    for end in reversed(ends):
+    ends: list[int] = [m.end() for m in comp.genre.finditer(folded, para.start, reach)]
+    for end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
         if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
-            return int(end)
+            return end
     return 0
 
 
