@@ -290,12 +290,14 @@ def _share_hedge(tok: Number, words: ClaimWords) -> str:
 
 
 def _small(tok: Number, unit: Unit | None) -> bool:
-    """A Chinese count up to ten without a scale (两个, 三条): often part of a name."""
+    """A Chinese count up to ten without a scale (两个, 三条): often part of a name. A
+    hedge between count and unit (十余场, 十多家) makes it a rough count, never a name."""
     return (
         tok.kind == "chinese"
+        and unit is not None
+        and not unit.hedge
         and tok.value is not None
         and tok.value <= 10
-        and unit is not None
         and unit.scale == 1
     )
 

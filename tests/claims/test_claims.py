@@ -99,6 +99,9 @@ CLAIMS = [
     ("1-6月份“三公”经费下降。", [("", "", "", "decrease")]),
     ("产值十亿元以上", [("十", "亿元", "以上", "")]),
     ("解答群众咨询两千余条", [("两千", "条", "余", "")]),
+    # a hedge makes a small Chinese count a rough count, never part of a name (抓住两个重点)
+    ("举办冠军之夜等十余场活动，并与平台合作", [("十", "场", "余", "")]),
+    ("引进十多家企业落户", [("十", "家", "多", "")]),
     ("发放30万元", [("30", "万元", "", "")]),
     # a year in Chinese numerals may stand between a change word and its figure
     ("比重由一九七八年的百分之十七点九提高到一九八二年的百分之二十一点一", [("百分之二十一点一", "", "", "increase")]),
