@@ -84,18 +84,22 @@ class _Doc:
     times: list[tuple[int, int]]
     plan_spans: tuple[int, ...]  # the union of the plan sections, as _merged bounds
     review_spans: tuple[int, ...]  # and of the review sections
-    targets: dict[tuple[int, bool], int]  # (sentence start, in a review section) → where a
-    # target word first stands in that sentence (its end when none)
-    modals: dict[int, int]  # sentence start → where a modal of a target first stands
     time_ends: dict[int, int]  # time reference start → end, and -end → -start
-    scopes: dict[tuple[int, int], tuple[int, int]]  # sentence → the scope that governs it
-    reviewed: dict[int, bool]  # sentence start → whether a review opening governs it
     counts: frozenset[str]  # the base units of counts (个, 项, 家, 人…: units.toml dim)
     multiples: frozenset[str]  # and of multiples (倍)
     where: Placement  # the sections of a position (their years date a figure's future)
     spans: SpanWords
     rates: frozenset[str]  # the base units of rates and multiples (%, 个百分点, 倍)
     names: IndicatorTable  # the canonical indicators and their aliases (indicators.toml)
+    # what is looked up once per text, filled as it is asked for:
+    targets: dict[tuple[int, bool], int] = field(default_factory=dict)  # (sentence start, in
+    # a review section) → where a target word first stands in that sentence (its end if none)
+    modals: dict[int, int] = field(default_factory=dict)  # sentence start → where a modal of
+    # a target first stands
+    scopes: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # sentence →
+    # the scope that governs it
+    reviewed: dict[int, bool] = field(default_factory=dict)  # sentence start → whether a
+    # review opening governs it
     spans_known: dict[Any, bool] = field(default_factory=dict)  # find_span's, for this text
 
 
@@ -123,10 +127,9 @@ def find_claims(
     ends = {s: e for s, e in times} | {-e: -s for s, e in times}
     table = unit_table(rules)
     state = _Doc(
-        text, folded, ctx.sentences, words, times, _merged(plan_spans),
-        _merged(review_spans), {}, {}, ends, {}, {}, table.bases("count"),
-        table.bases("multiple"), where, span_words(rules), table.bases("rate", "multiple"),
-        indicator_table(rules),
+        text, folded, ctx.sentences, words, times, _merged(plan_spans), _merged(review_spans),
+        ends, table.bases("count"), table.bases("multiple"), where, span_words(rules),
+        table.bases("rate", "multiple"), indicator_table(rules),
     )  # fmt: skip
     if placeholders is None:
         placeholders = find_placeholders(ctx)
