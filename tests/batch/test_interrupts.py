@@ -178,7 +178,7 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
     assert child.poll() is None, "the batch ended before the workers could be seen"
     child.kill()  # kill -9: no cleanup runs in the main process
     child.wait()
-    wait_for(lambda: not any(_alive(w) for w in workers), "the workers to end", deadline=30)
+    wait_for(lambda: not any(_alive(w) for w in workers), "the workers to end")
 
 
 def test_a_second_run_into_the_same_folder_fails_at_once_and_the_lock_dies_with_its_holder(
