@@ -68,11 +68,28 @@ def write_part(
     with_text: bool = False,
 ) -> dict[str, int]:
     """Write part ``index`` of every table (documents last); the rows written per table."""
+    tables = {
+        name: arrow_table(name, list(found), with_text=with_text) for name, found in rows.items()
+    }
+    return write_tables(out, index, tables, with_text=with_text)
+
+
+def write_tables(
+    out: str | os.PathLike[str],
+    index: int,
+    tables: Mapping[str, pa.Table],
+    *,
+    with_text: bool = False,
+) -> dict[str, int]:
+    """Write part ``index`` of every table from Arrow tables of each table's schema (a table
+    missing from ``tables`` is written empty; documents last); the rows written per table."""
     counts: dict[str, int] = {}
     for name in [*(t for t in TABLES if t != MARKER), MARKER]:
-        table = arrow_table(name, list(rows.get(name, ())), with_text=with_text)
+        table = tables.get(name)
+        if table is None:
+            table = arrow_table(name, [], with_text=with_text)
         sink = pa.BufferOutputStream()
-        pq.write_table(table, sink)
+        pq.write_table(table.combine_chunks(), sink)
         _put(out, f"{name}/{part_name(index)}", sink.getvalue().to_pybytes())
         counts[name] = table.num_rows
     return counts
