@@ -39,7 +39,7 @@ from extractor.claims.figures import RATE_DIMS
 from extractor.claims.units import unit_table
 from extractor.context import Context, Locator, marks
 from extractor.model import Claim, Finding, Measure, Report, Section
-from extractor.rules.loader import Rule, RuleSet, compile_rule, default_rules
+from extractor.rules.loader import Rule, RuleSet, default_rules
 from extractor.text.numbers import small_int
 from extractor.text.rx import for_scanning
 from extractor.text.sentences import SENTENCE_END, Marks, cached_fold, sentence_index, window
@@ -156,8 +156,7 @@ def audit_rules(rules: RuleSet | None = None) -> AuditRules:
 
 def _build(rules: RuleSet) -> AuditRules:
     by_family: dict[str, list[Rule]] = {}
-    for raw in rules.data.get("audit", ()):
-        rule = compile_rule(raw, "audit", "audit.toml")
+    for rule in rules.of("audit"):  # compiled and checked when the rules were loaded
         by_family.setdefault(rule.family, []).append(rule)
     scanning = {k: tuple(for_scanning(r.regex) for r in v) for k, v in by_family.items()}
     table = unit_table(rules)
