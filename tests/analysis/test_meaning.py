@@ -122,6 +122,7 @@ def test_every_annotated_report_is_read(real):
 # an older era, a task breakdown and a provincial report of 2026 ("s11", from s11-val; its
 # held-out file yunnan 2026 is floored as "s11-heldout").
 ROUNDS_APART = {
+    "s12-ind": "session 12, s12-ind",
     "genre": "session 10 round 2", "era": "session 10 round 3", "s11-ind": "session 11, s11-ind",
     "s11": "session 11, s11-val",
 }  # fmt: skip
