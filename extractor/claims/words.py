@@ -151,6 +151,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
     comparison = _alt(items("comparison"))
     trail = _alt([*items("strip_trail"), *items("approx_before"), *items("change_adverbs")])
     changes = _long_words(items("increase")) + _long_words(items("decrease"))
+    # at an indicator's start only a change word of two characters or more is a verb before
+    # its object (提高直接融资比重); a single 增, 减, 降 there opens a noun (增加值, 增值税,
+    # 增设充电桩, 减税降费, 降本幅度)
+    lead_changes = _alt(changes)
     changes += list(items("flat"))
     fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
     nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
@@ -205,7 +209,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
             rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
-            rf"|{fresh}(?!{nouns})(?:{inc}|{dec})(?:{change_to})?|{punct})+",
+            rf"|{fresh}(?!{nouns})(?:{lead_changes})(?:{change_to})?|{punct})+",
             V1,
         ),
         strip_trail=at_position(
