@@ -131,6 +131,7 @@ class ClaimWords:
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
     noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
+    count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
     compared_base_marks: str = ""  # 比较: where compared_base can start
@@ -286,6 +287,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         single_nouns=frozenset(items("single_nouns")),
         noun_units=items("noun_units"),
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
+        count_frames=regex.compile(_alt(items("count_frames")), V1),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
         compared_base_marks=chars("comparison_marks"),

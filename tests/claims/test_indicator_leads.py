@@ -73,6 +73,32 @@ def test_words_that_only_look_like_a_lead_are_kept(text, figure, indicator):
     assert _indicators(text)[figure].endswith(indicator)
 
 
+def test_a_bare_movement_measures_the_topic_before_it():
+    got = _indicators("组建城市合作银行的大中城市，由35个增加到100个。")
+    assert got["100"] == "组建城市合作银行的大中城市"
+
+
+# (sentence, figure, indicator): a preposition right before a count leaves the actor out
+# fmt: off
+FRAMED = [
+    ("这几年，国家先后在58个城市进行了试点。", "58", "城市"),
+    ("公司第一时间为177万户受灾群众提供了应急供电。", "177", "受灾群众"),
+    ("党政纪主要负责人对10个部门（单位）进行约谈。", "10", "部门（单位）"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator"), FRAMED, ids=[t for t, _, _ in FRAMED])
+def test_a_count_after_a_preposition_names_what_follows(text, figure, indicator):
+    assert _indicators(text)[figure] == indicator
+
+
+def test_a_level_held_or_a_verb_is_no_preposition():
+    got = _indicators("单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下。")
+    assert got["0.6"].startswith("单位地区生产总值")
+    assert "应对" in _indicators("全省有效应对22轮强降水。")["22"]
+
+
 def test_a_contracted_pair_is_shared_out_by_respectively():
     got = _indicators("银行机构本外币存贷款余额分别达38.7万亿元、29.9万亿元。")
     assert got == {"38.7": "银行机构本外币存款余额", "29.9": "银行机构本外币贷款余额"}
