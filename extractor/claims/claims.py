@@ -71,6 +71,7 @@ _SAID_MAX = 6
 _ENUMERATION_MIN = 8
 # …and the noun after the count names the items by itself only at this length (典型案例)
 _NAMED_MIN = 4
+_FRAME_BACK = 3  # how far back a preposition before a count is sought (its lookbehind too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +465,8 @@ def _claim(
                 # 便民服务领域): the items are what is counted, the noun after names them; a
                 # bare head noun (…、盘锦精细化工2个平台) names them only with the list
                 indicator = ""
+            if counted and len(after) > 1 and _framed(doc, fig):
+                indicator = ""  # 国家先后在58个城市: the actor before, what is counted after
             # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
             # 劳动力资源) names it alone
             indicator = after if borrowed and len(after) > 1 else indicator + after
@@ -537,6 +540,13 @@ def _modified(doc: _Doc, fig: Figure) -> bool:
         and -at not in doc.time_ends
         and fig.base not in doc.rates
     )
+
+
+def _framed(doc: _Doc, fig: Figure) -> bool:
+    """Whether a preposition stands right before a figure (before its hedge): the words
+    before it name who acts and the noun after the figure what is counted."""
+    at = fig.context_start
+    return doc.words.count_frames.search(doc.folded, max(0, at - _FRAME_BACK), at) is not None
 
 
 def _staged(stage: str, last: str, stages: tuple[str, ...]) -> str:
@@ -643,9 +653,24 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
         doc.folded[e - 1] not in words.measure_ends
         and not doc.folded.endswith((*words.indicator_tails, *words.rate_nouns), s, e)
         and not (fig.change and next(change_words(doc.folded, words, e, start), None))
+        and not _bare_movement(doc, start, prev, fig)
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+
+
+def _bare_movement(doc: _Doc, start: int, prev: Figure | None, fig: Figure) -> bool:
+    """Whether the clause from ``start`` is a movement and nothing else (…的大中城市，由35个
+    增加到100个): it opens with its starting value's 由/从, which ``prev`` is, and a change
+    word leads to ``fig``; what moves is the topic before it, whatever noun that ends with."""
+    if prev is None or not fig.change or not start <= prev.start < fig.start:
+        return False
+    opening = doc.words.movement_from.search(doc.folded, start, prev.start)
+    return (
+        opening is not None
+        and not doc.folded[start : opening.start()].strip()
+        and not doc.folded[opening.end() : prev.start].strip()
+    )
 
 
 def _sentence_subject(doc: _Doc, fig: Figure, lo: int) -> str:

@@ -131,6 +131,7 @@ class ClaimWords:
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
     noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
+    count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
     compared_base_marks: str = ""  # 比较: where compared_base can start
@@ -151,6 +152,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
     comparison = _alt(items("comparison"))
     trail = _alt([*items("strip_trail"), *items("approx_before"), *items("change_adverbs")])
     changes = _long_words(items("increase")) + _long_words(items("decrease"))
+    # at an indicator's start only a change word of two characters or more is a verb before
+    # its object (提高直接融资比重); a single 增, 减, 降 there opens a noun (增加值, 增值税,
+    # 增设充电桩, 减税降费, 降本幅度)
+    lead_changes = _alt(changes)
     changes += list(items("flat"))
     fresh = f"(?<!{_cls(chars('change_not_after'))})"  # 新增, 净增: indicators
     nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
@@ -205,7 +210,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
         strip_lead=at_position(
             rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
-            rf"|{fresh}(?!{nouns})(?:{inc}|{dec})(?:{change_to})?|{punct})+",
+            rf"|{fresh}(?!{nouns})(?:{lead_changes})(?:{change_to})?|{punct})+",
             V1,
         ),
         strip_trail=at_position(
@@ -282,6 +287,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         single_nouns=frozenset(items("single_nouns")),
         noun_units=items("noun_units"),
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
+        count_frames=regex.compile(_alt(items("count_frames")), V1),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
         compared_base_marks=chars("comparison_marks"),

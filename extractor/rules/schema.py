@@ -257,6 +257,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "compared_base": Entry(PATTERN, "a comparison's base inside an indicator (比预算)"),
         "noun_units": Entry(WORDS, "units that name what they count (人口)", mode="fullmatch"),
         "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
+        "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),

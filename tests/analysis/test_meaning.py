@@ -120,22 +120,28 @@ def test_every_annotated_report_is_read(real):
 # annotated from the text alone before the parser ran on it, a provincial report of 2026 and
 # the State Council's of 2010 ("s11-ind"; its third, pingtan-county 2024, is held out), and
 # an older era, a task breakdown and a provincial report of 2026 ("s11", from s11-val; its
-# held-out file yunnan 2026 is floored as "s11-heldout").  Session 12 annotated held-out set v4
-# from the text alone (213 claims in heilongjiang 2026, the State Council's 1988 and 2022 and a
-# Pingtan bureau's 2024 summary and 2025 plan), floored apart as "s12-heldout" at what the
-# parser scored right after the files were committed (fully right 0.770, indicator 0.831).
+# held-out file yunnan 2026 is floored as "s11-heldout").  Session 12 added, from the text
+# alone, a provincial report of 2026 and the State Council's of 1997 ("s12-ind"; its third, a
+# State Grid company's annual report of 2021, is held out as "s12-ind-heldout").
+# It also annotated held-out set v4 from the text alone (213 claims in heilongjiang 2026, the
+# State Council's 1988 and 2022 and a Pingtan bureau's 2024 summary and 2025 plan), floored apart
+# as "s12-heldout" at what the parser scored right after the files were committed (fully right
+# 0.770, indicator 0.831).
 ROUNDS_APART = {
+    "s12-ind": "session 12, s12-ind",
     "genre": "session 10 round 2", "era": "session 10 round 3", "s11-ind": "session 11, s11-ind",
     "s11": "session 11, s11-val", "s12": "session 12, v4 held-out",
 }  # fmt: skip
 # fmt: off
 FLOORS = {
+    ("s12-ind", "fully_right"): 0.91, ("s12-ind", "indicator"): 0.95,
+    ("s12-ind-heldout", "fully_right"): 0.73, ("s12-ind-heldout", "indicator"): 0.89,
     ("tuning", "fully_right"): 0.89, ("tuning", "indicator"): 0.90,
     ("heldout", "fully_right"): 0.69, ("heldout", "indicator"): 0.79,
-    ("genre", "fully_right"): 0.73, ("genre", "indicator"): 0.80,
+    ("genre", "fully_right"): 0.75, ("genre", "indicator"): 0.83,
     ("era", "fully_right"): 0.87, ("era", "indicator"): 0.90,
     ("s11-ind", "fully_right"): 0.98, ("s11-ind", "indicator"): 0.98,
-    ("s11", "fully_right"): 0.83, ("s11", "indicator"): 0.84,
+    ("s11", "fully_right"): 0.85, ("s11", "indicator"): 0.87,
     ("s11-heldout", "fully_right"): 0.58, ("s11-heldout", "indicator"): 0.89,
     ("s11-ind-heldout", "fully_right"): 0.86, ("s11-ind-heldout", "indicator"): 0.86,
     ("s12-heldout", "fully_right"): 0.76, ("s12-heldout", "indicator"): 0.82,
