@@ -1,0 +1,115 @@
+"""Spans and targets read from the genre (issue 17): the dash items a paragraph on several
+years leads, a paragraph or sentence that opens on a year's end, a year's average over a
+review of several years, and last year's outturn quoted in a plan section.
+
+Short texts are written here; the real-report checks read ../shared and skip without it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, SHARED_REASON
+
+from extractor import parse
+
+REVIEW = (
+    "一、“十四五”时期和2025年工作回顾\n"
+    "“十四五”时期是全市发展极不平凡的五年，我们完成了主要目标任务。\n"
+    "——经济实力跃升。地区生产总值达到6200亿元，累计新开工项目超过3000个，"
+    "改造老旧小区1800个，高新技术企业增至3500家。\n"
+    "——民生持续改善。城镇新增就业每年超过9万人，森林覆盖率提高到42%。\n"
+    "2025年，全市经济稳中有进，地区生产总值增长5%，新增就业9.5万人。\n"
+)
+
+
+def _spans(text: str) -> dict[str, str]:
+    return {c.text: c.span for c in parse(text).claims}
+
+
+def test_dash_items_led_by_a_paragraph_on_several_years_review_those_years():
+    spans = _spans(REVIEW)
+    # flows over the five years: totals, works done, a yearly average
+    assert spans["3000个"] == spans["1800个"] == spans["9万人"] == "multi-year"
+    # levels reached at their end stay the period's
+    assert spans["6200亿元"] == spans["3500家"] == spans["42%"] == "period"
+    # the year after them is that year's
+    assert spans["5%"] == spans["9.5万人"] == "period"
+
+
+def test_dash_items_led_by_a_paragraph_on_one_year_are_that_years():
+    text = REVIEW.replace("“十四五”时期是全市发展极不平凡的五年", "2025年是全市发展极不平凡的一年")
+    spans = _spans(text)
+    assert spans["1800个"] == spans["9万人"] == "period"
+
+
+def test_a_dash_item_that_opens_on_its_own_year_is_that_years():
+    text = REVIEW.replace("——民生持续改善。", "——2025年，民生持续改善。")
+    assert _spans(text)["9万人"] == "period"
+
+
+def test_a_sentence_opening_on_a_years_end_is_that_years_in_a_review_of_five():
+    text = (
+        "一、过去五年工作回顾\n"
+        "居民消费结构升级。2012年底，城镇人均住房面积32.9平方米。\n"
+        "清理法规。对2000年底以前发布的756件行政法规进行清理，废止71件。\n"
+    )
+    spans = _spans(text)
+    assert spans["32.9平方米"] == "period"  # the level at that year's end
+    # a deadline (年底以前) opens no year: the clean-up is the five years'
+    assert spans["756件"] == spans["71件"] == "multi-year"
+
+
+def test_an_average_shared_out_with_respectively_covers_the_years():
+    text = "一、过去十年工作回顾\n高技术制造业、装备制造业增加值年均分别增长10.6%、7.9%。\n"
+    assert set(_spans(text).values()) == {"multi-year"}
+
+
+def test_last_years_outturn_quoted_in_a_plan_is_no_target():
+    text = (
+        "二、今年的主要任务\n"
+        "关于物价。去年居民消费价格涨幅回落到2.6%，这是重要成果。"
+        "把居民消费价格涨幅控制在3.5%左右。中央财政教育支出由去年的1076亿元增加到1562亿元。\n"
+    )
+    targets = {c.text: c.is_target for c in parse(text).claims}
+    assert targets["2.6%"] is False  # where it fell to last year
+    assert targets["3.5%"] is True
+    assert targets["1562亿元"] is True  # the level aimed at, from last year's baseline
+
+
+# --- real reports (../shared) --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def real():
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+
+    def read(name: str):
+        text = (SHARED / "real" / name).read_text(encoding="utf-8")
+        return text, parse(text)
+
+    return read
+
+
+def _at(text: str, report, anchor: str, figure: str):
+    start = text.index(anchor) + anchor.index(figure)
+    return next(c for c in report.claims if c.start <= start < c.end)
+
+
+def test_a_provincial_review_of_the_plan_period_in_dash_items(real):
+    text, report = real("hubei/2026.txt")
+    for anchor, figure, span in [
+        ("累计新开工亿元以上项目超过3万个", "3", "multi-year"),
+        ("改造老旧小区1.84万个", "1.84", "multi-year"),
+        ("城镇新增就业每年超过90万人", "90", "multi-year"),
+        ("国考城市PM_2.5浓度下降18.3%", "18.3", "multi-year"),
+        ("地区生产总值迈上6万亿元台阶，达到62661亿元", "62661", "period"),
+        ("高等教育毛入学率提高到73.4%", "73.4", "period"),
+        ("地区生产总值增长5.5%", "5.5", "period"),  # 2025, after the dash items
+    ]:
+        assert _at(text, report, anchor, figure).span == span, anchor
+
+
+def test_a_state_council_review_and_plan_of_a_new_term(real):
+    text, report = real("state-council/2013.txt")
+    assert _at(text, report, "人均住房面积32.9平方米", "32.9").span == "period"
+    assert _at(text, report, "比2007年增加15.5辆", "15.5").span == "multi-year"
+    assert not _at(text, report, "去年居民消费价格涨幅回落到2.6%", "2.6").is_target
+    assert _at(text, report, "把居民消费价格涨幅控制在3.5%左右", "3.5").is_target
