@@ -882,7 +882,14 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     if _first_modal(doc, scope) < pos:
         return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
-        return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+        # a target word before it, or none in its sentence and it reports no past; one after
+        # it leaves last year's outturn quoted first a result (去年完成投资80亿元，今年计划投资…)
+        first = _first_target(doc, pos, scope)
+        if first < pos:
+            return True
+        if first < scope[1] and time is None:
+            return True
+        return not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time):
         return True
     if _first_target(doc, pos, scope) < pos:

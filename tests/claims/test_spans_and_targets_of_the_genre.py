@@ -113,3 +113,32 @@ def test_a_state_council_review_and_plan_of_a_new_term(real):
     assert _at(text, report, "比2007年增加15.5辆", "15.5").span == "multi-year"
     assert not _at(text, report, "去年居民消费价格涨幅回落到2.6%", "2.6").is_target
     assert _at(text, report, "把居民消费价格涨幅控制在3.5%左右", "3.5").is_target
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "target"),
+    [
+        ("全年经济增长目标定为6%。", "6%", True),
+        ("国民经济和社会发展计划规定，工业总产值增长百分之八。", "百分之八", True),
+        ("今年安排中央预算内投资5000亿元。", "5000亿元", True),
+        ("年底前完成改造老旧小区200个。", "200个", True),
+        ("三年行动计划实施以来，累计完成投资100亿元。", "100亿元", False),
+        ("二〇二三年底前已建成学校5所。", "5所", False),
+    ],
+)
+def test_target_phrasings_of_the_genre_and_its_eras(text, figure, target):
+    (claim,) = [c for c in parse(text).claims if c.text == figure]
+    assert claim.is_target is target
+
+
+def test_in_a_plan_the_outturn_quoted_before_its_target_is_a_result():
+    text = (
+        "二、2024年工作安排\n"
+        "去年完成投资80亿元，今年计划投资100亿元。"
+        "2023年完成投资80亿元，2024年力争完成投资120亿元。"
+        "地区生产总值增长5%左右，力争更好结果。\n"
+    )
+    targets = [(c.text, c.is_target) for c in parse(text).claims]
+    assert targets == [
+        ("80亿元", False), ("100亿元", True), ("80亿元", False), ("120亿元", True), ("5%", True),
+    ]  # fmt: skip
