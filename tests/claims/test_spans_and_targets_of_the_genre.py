@@ -142,3 +142,20 @@ def test_in_a_plan_the_outturn_quoted_before_its_target_is_a_result():
     assert targets == [
         ("80亿元", False), ("100亿元", True), ("80亿元", False), ("120亿元", True), ("5%", True),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "unit", "value"),
+    [
+        ("新建住宅三亿五千万平方米。", "三亿五千", "万平方米", 3.5e8),
+        ("原油由八千七百万吨增加到一亿零四百万吨。", "一亿零四百", "万吨", 1.04e8),
+        ("工业总产值为七百一十九亿六千万元。", "七百一十九亿六千", "万元", 7.196e10),
+        ("职工一千三百五十二万人。", "一千三百五十二", "万人", 1.352e7),
+    ],
+)
+def test_a_chinese_numerals_last_scale_belongs_to_the_unit(text, value_text, unit, value):
+    """As 2万余口 is 2 and 万口: the scale after a higher one too (三亿五千|万平方米); the value
+    is still the whole number."""
+    claim = parse(text).claims[-1]
+    assert (claim.value_text, claim.unit) == (value_text, unit)
+    assert claim.value == pytest.approx(value)
