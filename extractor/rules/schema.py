@@ -470,6 +470,11 @@ MAPS: Mapping[str, MapTable] = {
         "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,
         script="both",
     ),
+    "unit_per": MapTable(
+        "What a unit may be divided by after a slash (元/千瓦时, 张/千人): the word as "
+        "written and its base, which ends the compound's base unit (元/度 → 元/千瓦时).",
+        value=TEXT,
+    ),
     "shared_modifiers": MapTable(
         "A modifier that joins several (城乡: 城镇, 农村): figures shared out by 分别 take "
         "one each, in order.",

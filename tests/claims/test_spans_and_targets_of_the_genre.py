@@ -159,3 +159,20 @@ def test_a_chinese_numerals_last_scale_belongs_to_the_unit(text, value_text, uni
     claim = parse(text).claims[-1]
     assert (claim.value_text, claim.unit) == (value_text, unit)
     assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "base_unit", "value"),
+    [
+        ("上网电价降低0.3元/千瓦时。", "元/千瓦时", "元/千瓦时", 0.3),
+        ("每千人口医疗床位增至5.2张/千人。", "张/千人", "张/千人", 5.2),
+        ("亩均税收达到1.2万元/亩。", "万元/亩", "元/亩", 1.2e4),
+        ("补贴标准提高到130元/人·月。", "元/人·月", "元/人·月", 130.0),
+        ("建成充电桩2万根。", "万根", "根", 2e4),
+        ("年均增长5%/年。", "%", "%", 5.0),  # a rate keeps its unit: its period is its context's
+    ],
+)
+def test_compound_and_counted_units(text, unit, base_unit, value):
+    (claim,) = parse(text).claims
+    assert (claim.unit, claim.base_unit) == (unit, base_unit)
+    assert claim.value == pytest.approx(value)
