@@ -907,7 +907,14 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     if _first_modal(doc, scope) < pos:
         return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
-        return _first_target(doc, pos, scope) < scope[1] or not _reports_past(doc, pos, scope, time)
+        # a target word before it, or none in its sentence and it reports no past; one after
+        # it leaves last year's outturn quoted first a result (去年完成投资80亿元，今年计划投资…)
+        first = _first_target(doc, pos, scope)
+        if first < pos:
+            return True
+        if first < scope[1] and time is None:
+            return True
+        return not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time):
         return True
     if _first_target(doc, pos, scope) < pos:
@@ -992,7 +999,9 @@ def _reports_past(
             # a span with no year of its own (四年间) after a past year in its sentence
             # (由一九七八年的…增加到一九八二年的六百五十亿元，四年间增长百分之七十五点二)
             return _dated_before(doc, pos, lo, s)
-        return past and not _changes_to(folded, e, pos, words.reaching)
+        # 由去年的1076亿元增加到1562亿元: the past year dates the baseline, the level reached
+        # is the aim; 去年居民消费价格涨幅回落到2.6% reports where it fell to
+        return past and not (_changes_to(folded, e, pos, words.reaching) and _moves_from(doc, s))
     i = bisect_left(doc.times, (lo, -1))
     while i < len(doc.times) and doc.times[i][0] < hi:
         if not _compared(doc, lo, *doc.times[i]):
@@ -1038,6 +1047,13 @@ def _after_review_opening(doc: _Doc, paragraph: int, lo: int) -> bool:
     for start in walked:
         known[start] = found
     return found
+
+
+def _moves_from(doc: _Doc, start: int) -> bool:
+    """Whether a movement's opening word (由, 从) stands right before ``start``: the time
+    reference there dates a movement's starting value (由去年的1076亿元)."""
+    opening = doc.words.movement_from
+    return opening is not None and opening.search(doc.folded, max(0, start - 2), start) is not None
 
 
 def _changes_to(folded: str, start: int, end: int, reaching: tuple[str, ...]) -> bool:

@@ -318,9 +318,10 @@ def _scale_split(tok: Number) -> int:
     if not size or size == len(tok.text):
         return tok.end
     head, scale = tok.text[:-size], tok.text[-size:]
-    # a scale no lower than this one inside the head: the scale is the numeral's own
-    # (一亿三千万吨); else it goes to the unit (一千三百五十二|万吨, 三|万亿元)
-    if any(BIG_UNITS.get(ch, 0) >= BIG_UNITS[scale[0]] for ch in head):
+    # the same scale inside the head (一万万): the numeral's own; else the scale goes to the
+    # unit, as the genre's annotations write every scale (一千三百五十二|万吨, 三|万亿元, and
+    # after a higher one 三亿五千|万平方米, 六亿一千八百|万吨: the value is still the whole)
+    if any(BIG_UNITS.get(ch, 0) == BIG_UNITS[scale[0]] for ch in head):
         return tok.end
     return tok.end - size
 

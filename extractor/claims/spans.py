@@ -49,6 +49,8 @@ _HEAD = 8
 _COMPARED_NEAR = 2
 #: The longest comparison with a year (比一九七六年, 较1 9 9 7年).
 _YEAR_CHARS = 12
+#: How many dash items back a run of them is walked to the paragraph that leads it.
+_DASH_RUN = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class SpanWords:
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
+    dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
 
 
@@ -114,6 +117,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=_prefiltered(rules, "part_of"),
+        dash=regex.compile(_alt(rules, "item_dash"), V1),
         stocks=rules.vocab("claims.stock_nouns").items,
     )
 
@@ -224,7 +228,7 @@ def find_span(
     # 2529万公顷); a rate or share with no change is a level
     # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
     bare = at.rate or at.stock or words.passing.search(folded, before, at.start)
-    flow = at.change or words.flow.search(folded, *clause) or not bare
+    flow = at.change or words.flow.search(folded, *clause) or not (bare or several == 3)
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
 
@@ -250,13 +254,13 @@ def _several(
     its paragraph, or its own time reference, of one (0); ``sentence`` is the stretch of
     its full sentence before it that is read (find_span's window).  What depends only on
     a stretch of the text or a title is read once per text (``known``)."""
-    if at.time is not None and words.one_year.search(folded, *at.time):
+    if at.time is not None and _opens_on_one_year(folded, *at.time, words, known):
         return 0  # its own year (1997年国内生产总值达到…, 去年经济增长8.8%)
     if words.sentence.search(folded, *sentence):
         return 2
     for start in dict.fromkeys((at.sentence, at.full)):
         end = min(start + _OPENING, at.start)
-        if _found(known, ("one", start, end), words.one_year, folded, start, end):
+        if _opens_on_one_year(folded, start, end, words, known):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
     opening = folded[at.paragraph : at.paragraph + _OPENING]
     first = opening.find("。") + 1
@@ -271,9 +275,57 @@ def _several(
                    second + _HEAD)
     ):  # fmt: skip
         return 1  # 2015年是“十二五”收官之年。过去五年，…: its second sentence opens on them
+    if _led_by_years(folded, at.paragraph, words, known):
+        # ——经济实力实现整体跃升。… after “十四五”时期是…的五年，…: the items review those years
+        return 3 * (not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
     if not any(_title_of_years(sec.title, words, known) for sec in sections):
         return 0
     return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any, bool]) -> bool:
+    """Whether the paragraph at ``paragraph`` is a dash item of a run that a paragraph opening
+    on several years leads (“十四五”时期是…极不平凡的五年，…。——经济实力…。——支点功能…):
+    read once per paragraph."""
+    found = known.get(("led", paragraph))
+    if found is None:
+        found = known[("led", paragraph)] = _lead_of_run(folded, paragraph, words)
+    return found
+
+
+def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
+    if words.dash.match(folded, paragraph) is None:
+        return False
+    start = paragraph
+    for _ in range(_DASH_RUN):
+        if start == 0:
+            return False
+        start = folded.rfind("\n", 0, start - 1) + 1  # the paragraph before
+        if words.dash.match(folded, start) is not None or not folded[start : start + 1].strip():
+            continue  # another item of the run, or an empty line
+        opening = folded[start : start + _OPENING]
+        opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
+        if words.sentence.search(opening) is None or words.one_year.search(opening):
+            return False
+        # and its last sentence, which leads into the items, turns to no single year
+        # (过去五年…。2025年，我们主要做了以下工作：)
+        end = folded.find("\n", start)
+        end = len(folded) if end < 0 else end
+        last = folded.rfind("。", start, max(start, end - 1)) + 1 or start
+        return last == start or words.one_year.search(folded, last, last + _OPENING) is None
+    return False
+
+
+def _opens_on_one_year(
+    folded: str, start: int, end: int, words: SpanWords, known: dict[Any, bool]
+) -> bool:
+    """Whether a year opens the stretch ``start:end`` (2012年底，…), read with the words after
+    it, so that a deadline cut at ``end`` (对2000年底|以前发布的) is not taken for one."""
+    found = known.get(("one", start, end))
+    if found is None:
+        m = words.one_year.search(folded, start, min(len(folded), end + _YEAR_CHARS))
+        found = known[("one", start, end)] = m is not None and m.start() < end
+    return found
 
 
 def _found(known: dict[Any, bool], key: Any, pattern: Any, text: str, *span: int) -> bool:

@@ -26,6 +26,9 @@ _NOTE = regex.compile(r"\s?\([^()\n]{1,30}\)\s?")
 #: What may not follow a bare scale besides a class word (级): a quotation's end
 #: (“3个100万”).
 _QUOTE_ENDS = '”"'
+#: Dimensions whose units are not divided by another (5%/年 keeps its %: a rate's period is
+#: its context's)
+_NOT_DIVIDED = frozenset({"rate", "multiple"})
 
 
 def _continues_numeral(text: str, pos: int, places: frozenset[str]) -> bool:
@@ -108,6 +111,10 @@ class UnitTable:
     not_after_scale: frozenset[str] = frozenset()
     #: the powers of ten of a numeral (千百十): digits before one go on with the numeral
     places: frozenset[str] = frozenset()
+    #: what a unit may be divided by after a slash (千瓦时 → its base), and those words
+    #: longest first
+    per: Mapping[str, str] = field(default_factory=dict)
+    per_words: tuple[str, ...] = ()
 
     def bases(self, *dims: str) -> frozenset[str]:
         """The base units of the rows of these dimensions."""
@@ -140,10 +147,14 @@ class UnitTable:
             row = self._word(text, q + len(late), bool(scale_text))
             if row is not None:
                 end = q + len(late) + len(row.word)
+                word, base = row.word, row.base
+                per = None if "/" in word or row.dim in _NOT_DIVIDED else self._per(text, end)
+                if per is not None:  # 0.3元/千瓦时: the unit divided by another
+                    word, base, end = f"{word}/{per[0]}", f"{base}/{per[1]}", end + 1 + len(per[0])
                 return Unit(
-                    scale_text + row.word,
-                    row.word,
-                    row.base,
+                    scale_text + word,
+                    word,
+                    base,
                     self.scales.get(scale_text, 1.0),
                     row.factor,
                     hedge or late,
@@ -151,9 +162,19 @@ class UnitTable:
                     end,
                     row.clause_final,
                     row.chinese,
-                    row.dim,
+                    row.dim if per is None or row.dim == "money" else "",
                     row.not_after,
                 )
+        return None
+
+    def _per(self, text: str, pos: int) -> tuple[str, str] | None:
+        """The word a unit is divided by after a slash at ``pos`` (元/千瓦时), longest first,
+        with its base; None without a slash or a known word."""
+        if text[pos : pos + 1] != "/":
+            return None
+        for word in self.per_words:
+            if text.startswith(word, pos + 1):
+                return word, self.per[word]
         return None
 
     def bare_scale(self, text: str, pos: int) -> Unit | None:
@@ -216,6 +237,7 @@ def _compile(rules: RuleSet) -> UnitTable:
             tuple(s for s in stops if len(s) > 1),
             tuple(str(s) for s in row.get("not_after", ())),
         )
+    per = {str(k): str(v) for k, v in rules.map("unit_per").items()}
     hedges = frozenset(rules.vocab("claims.approx_inner").items)
     if any(len(h) != 1 for h in hedges):
         raise RuleError("claims.toml: [claims] key 'approx_inner': holds single characters")
@@ -236,6 +258,8 @@ def _compile(rules: RuleSet) -> UnitTable:
         {dim: frozenset(bases) for dim, bases in dims.items()},
         frozenset(rules.vocab("claims.class_words").items) | frozenset(_QUOTE_ENDS),
         frozenset(rules.map("numeral_powers")),
+        per,
+        tuple(sorted(per, key=len, reverse=True)),
     )
 
 

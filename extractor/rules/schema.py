@@ -230,6 +230,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "flow_words": Entry(PATTERNS, "a flow over the span (新增, 新建, 累计)"),
         "multi_year_titles": Entry(PATTERNS, "a section title over several years (过去五年)"),
         "one_year_opening": Entry(PATTERNS, "a paragraph or sentence opening on one year"),
+        "item_dash": Entry(PATTERNS, "what opens a dash item (——): its lead paragraph's years",
+                           mode="match"),
         "part_of": Entry(WORDS, "a part of the figure before (其中): the same span"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "passing_before": Entry(PATTERNS, "a stock passing a mark before its figure (超)"),
@@ -468,6 +470,11 @@ MAPS: Mapping[str, MapTable] = {
     "unit_scales": MapTable(
         "Scales between a figure and its unit (万, 亿) and their factors.", value=FLOAT,
         script="both",
+    ),
+    "unit_per": MapTable(
+        "What a unit may be divided by after a slash (元/千瓦时, 张/千人): the word as "
+        "written and its base, which ends the compound's base unit (元/度 → 元/千瓦时).",
+        value=TEXT,
     ),
     "shared_modifiers": MapTable(
         "A modifier that joins several (城乡: 城镇, 农村): figures shared out by 分别 take "
