@@ -114,6 +114,7 @@ class _TitleCues:
     task_start: Any  # a verb, task opener or adverb: a clause that opens with one is a task
     adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
     second_phrase: Any  # an adverb that opens a second phrase in a short first clause
+    lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -163,6 +164,11 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             task_start=regex.compile("|".join(
                 r.vocab(k).alternation()
                 for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs")
+            )),
+            lead_openers=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
+                          "layout.second_phrase")
             )),
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
@@ -692,7 +698,10 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[:end], cues, not lead, starters=not task)
+        head = _unglue(rest[:end], cues, not lead, starters=not task)
+        if flat and not lead and clause is None and head == end and stop is not None:
+            head = _glued_lead(folded, start, end, para, cues)
+        return start + head
     clause = cues.clause_end.search(rest)
     near = clause is not None and clause.start() <= RUN_IN_MAX
     cut = clause.start() if clause is not None and near else min(len(rest), 30)
@@ -739,6 +748,60 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
     return min(cuts)
+
+
+#: A section's lead sentences (its task phrases, each opening a paragraph) are at most this
+#: long; they are looked for this far into the section; a lead glued to its heading's title
+#: is about as long as they are (within LEAD_SLACK characters of their median).
+LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
+
+
+def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _TitleCues) -> int:
+    """Length of a heading's title of one phrase that ran on into the lead sentence of its
+    first paragraph, where the lines were lost (``全力以赴稳增长扩大有效投资。实施…。促进消费回升。
+    …`` → 全力以赴稳增长): the section's other leads, short sentences of one clause, tell how
+    long a lead is, and the title ends before the verb that opens a phrase of that length
+    (``layout.lead_openers``), not right after an adverb or a conjunction of the same phrase
+    (着力扩大…, 保障和改善…).  ``end`` if no other lead stands in the section or no such verb."""
+    if end < 3 * PHRASE_MIN:
+        return end  # 用心用情办好民生事业: one phrase
+    lengths = _section_leads(folded, start + end + 1, para, cues)
+    if not lengths:
+        return end
+    typical = sorted(lengths)[len(lengths) // 2]
+    best, gap = end, LEAD_SLACK + 1
+    for m in cues.lead_openers.finditer(
+        folded, start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1
+    ):
+        pos = m.start() - start
+        if (
+            folded[start + pos - 1] in "和与及并、"
+            or cues.adverbs.search(folded, start, start + pos)
+            or _quoted(folded, start, start + pos)
+        ):
+            continue
+        if abs(end - pos - typical) <= gap:
+            best, gap = pos, abs(end - pos - typical)
+    return best
+
+
+def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> list[int]:
+    """Lengths of the short sentences of one clause (no figure) after ``pos`` in its section:
+    up to the next heading of the first two levels, within LEAD_REACH."""
+    limit = min(para.end, pos + LEAD_REACH)
+    if (upper := cues.upper.search(folded, pos, limit)) is not None:
+        limit = upper.start()
+    out: list[int] = []
+    while (stop := cues.sentence_end.search(folded, pos, limit)) is not None:
+        size = stop.start() - pos
+        if (
+            PHRASE_MIN <= size <= LEAD_MAX
+            and cues.clause_end.search(folded, pos, stop.start()) is None
+            and cues.figure.search(folded, pos, stop.start()) is None
+        ):
+            out.append(size)
+        pos = stop.end()
+    return out
 
 
 #: A title's phrase is at least this long before a body sentence can open inside it.

@@ -303,6 +303,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "phrase_list": Entry(PATTERN, "short parallel phrases that open a body sentence"),
         "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
         "second_phrase": Entry(WORDS, "adverbs opening a second phrase in a short clause"),
+        "lead_openers": Entry(WORDS, "what opens a lead glued to a one-phrase title"),
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),

@@ -226,3 +226,46 @@ def test_the_title_of_a_page_run_into_its_body(head, title, doc_type):
     text = head + "全年各项工作有序推进，重点任务顺利完成，群众满意度持续提升。" * 10
     document = parse(text).document
     assert (document.title, document.doc_type) == (title, doc_type)
+
+
+# A plan part whose headings stood on lines of their own, each over a paragraph opened by a
+# lead sentence, as a crawler flattens it: every title runs on into its first lead.
+GLUED_LEADS = (
+    "云溪县2024年政府工作报告" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12
+    + "二、2024年工作安排"
+    + "（一）全力以赴稳增长扩大有效投资。全年安排重点项目120个，完成投资80亿元。"
+    + "促进消费回升。举办消费季活动，发放消费券。稳住外贸外资。支持企业拓展新兴市场。"
+    + "（二）着力扩大有效需求激发消费潜能。培育文旅、养老等服务消费，打造特色商圈。"
+    + "扩大有效投资。加快推进城市地下管网建设，激发民间投资活力。"
+    + "（三）守牢安全发展底线统筹化解重点领域风险。坚持在发展中化解债务风险。"
+    + "提升防灾减灾救灾能力。加快实施重点流域防洪治理工程。"
+)  # fmt: skip
+
+
+def test_a_title_run_on_into_the_lead_sentence_of_its_first_paragraph():
+    # the section's other leads tell how long a lead is; the title ends before the verb
+    # that opens a phrase of that length
+    assert [t for lv, _, t in outline(GLUED_LEADS) if lv == 2] == [
+        "全力以赴稳增长",
+        "着力扩大有效需求",
+        "守牢安全发展底线",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # one phrase of a run-in heading, followed by leads: not cut (its verb is too close)
+        ("（一）用心用情办好民生事业。", "用心用情办好民生事业"),
+        # no other lead in the section: nothing tells how long a lead is
+        ("（一）全力以赴稳增长扩大有效投资。", "全力以赴稳增长扩大有效投资"),
+    ],
+)
+def test_a_one_phrase_title_before_leads_keeps_its_phrase(heading, title):
+    body = "全年安排重点项目120个，完成投资80亿元，带动社会投资增长。"
+    leads = "促进消费回升。举办消费季活动，发放消费券。稳住外贸外资。支持企业拓展市场。"
+    text = (
+        "云溪县2023年工作总结" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12
+        + heading + body + (leads if "用心" in heading else body)
+    )  # fmt: skip
+    assert [s.title for s in parse(text).sections] == [title]
