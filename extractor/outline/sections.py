@@ -570,6 +570,8 @@ def _match(
             return None  # …；第二部分安排…；第三部分…: a list of a document's parts
         if rule.at.match(folded, m.end(), para.end):
             return None  # ordinals of a noun, not a heading (一、二、三产业)
+        if not strong and _one_sentence_item(folded, pos, m.end(), rule, ordinal, para, cues):
+            return None  # …基本任务是：（一）…。（二）…。: a list a colon opens, one sentence each
         task = _is_task(folded, m.end(), para, cues)
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
@@ -596,6 +598,26 @@ def _match(
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
+
+
+#: The longest sentence read as one item of a list a colon opens.
+LIST_ITEM_MAX = 120
+
+
+def _one_sentence_item(
+    folded: str, pos: int, start: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
+) -> bool:
+    """Is the heading found at ``pos`` (inside a paragraph) the first item of a list a colon
+    opens, each item one sentence: its sentence is followed right away by the next item
+    (…的基本任务是：（一）…基础。（二）…能力。（三）…生活。上述三项任务…)?  A heading has a body
+    before its next sibling."""
+    if folded[pos - 1 : pos] not in ("：", ":"):
+        return False
+    stop = cues.sentence_end.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
+    if stop is None:
+        return False  # a part of one long sentence, its title and body (…通知如下：一、…)
+    nxt = rule.at.match(folded, stop.end(), para.end)
+    return nxt is not None and small_int(nxt.group("num")) == ordinal + 1
 
 
 def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
@@ -673,6 +695,10 @@ def _title_end(
         # within the first sentence: a head noun past its 。 is the body's (…改革。认真落实…要求)
         reach = min(len(rest), RUN_IN_MAX, stop.start() if stop is not None else len(rest))
         noun = cues.head_noun.search(rest, 0, reach)
+        while noun is not None and rest[noun.start() - 1 : noun.start()] in _NAME_CLOSE:
+            noun = cues.head_noun.search(rest, noun.end(), reach)  # “六五”计划: a name's
+        while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
+            noun = more  # …执行情况的回顾: the head noun that 的 joins it to
         comma = cues.clause_end.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
@@ -725,6 +751,18 @@ def _title_end(
                 break
             prev = reach
     return start + _unglue(rest[:cut], cues)
+
+
+#: What closes a name a head noun belongs to (“六五”计划 is the plan's name, not a part's head).
+_NAME_CLOSE = "”》」"
+
+
+def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
+    """The head noun that 的 joins to the one ending at ``end`` (``执行情况的回顾``: the
+    phrase's head is 回顾), or None."""
+    if not rest.startswith("的", end):
+        return None
+    return cues.head_noun.match(rest, end + 1, reach)
 
 
 def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:

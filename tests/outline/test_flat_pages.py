@@ -269,3 +269,33 @@ def test_a_one_phrase_title_before_leads_keeps_its_phrase(heading, title):
         + heading + body + (leads if "用心" in heading else body)
     )  # fmt: skip
     assert [s.title for s in parse(text).sections] == [title]
+
+
+def test_a_glued_part_title_ends_at_the_head_of_its_noun_phrase():
+    # 计划 after a closing quote is a plan's name, and 的 joins 情况 to the phrase's head 回顾
+    text = (
+        "各位代表：" + "我代表县人民政府向大会报告工作，请予审议。" * 30
+        + "一、“十三五”计划执行情况的回顾经县人大批准的第十三个五年计划，要求全县经济稳步增长。"
+        + "五年来，全县经济社会发展取得显著成绩。" * 10
+        + "二、“十四五”时期的主要任务今后五年，我们要坚持稳中求进。" + "全县上下要团结一心。" * 10
+    )  # fmt: skip
+    assert [t for lv, _, t in outline(text) if lv == 1] == [
+        "“十三五”计划执行情况的回顾",
+        "“十四五”时期的主要任务",
+    ]
+
+
+def test_a_list_a_colon_opens_one_sentence_an_item_has_no_headings():
+    # (一)…(三) each one sentence, the next right after it: the items of a list, not parts
+    items = (
+        "今后五年的基本任务是：（一）进一步为改革创造良好的经济环境，保持总需求和总供给的基本平衡。"
+        "（二）保持经济的持续稳定增长，加强重点建设和技术改造。"
+        "（三）在发展生产的基础上，继续改善城乡人民生活。上述三项任务是相互联系的。"
+    )
+    parts = (
+        "一年来的主要工作是：（一）精准发力，推动经济稳中向好。全年新开工项目42个，完成投资80亿元。"
+        "（二）统筹城乡，推动乡村振兴。新建高标准农田1万亩。"
+    )
+    head = "各位代表：" + "我代表县人民政府向大会报告工作，请予审议。" * 30
+    assert [t for lv, _, t in outline(head + items + "全县上下要团结一心。" * 10)] == []
+    assert [lv for lv, _, _ in outline(head + parts + "全县上下要团结一心。" * 10)] == [2, 2]
