@@ -126,6 +126,7 @@ class _TitleCues:
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
+    item: Any  # the marker of an item below the first two levels (438.)
     attachment: Any  # an attachment's label (附件：), which opens another text
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
@@ -182,6 +183,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
             responsibility=vocabulary(r, "layout.responsibility"),
+            item=regex.compile(marker_alternation(
+                x for x in r.of("section") if x.level > 2 and not x.attrs.get("tier")
+            )),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
@@ -572,7 +576,7 @@ def _match(
             return None  # ordinals of a noun, not a heading (一、二、三产业)
         if not strong and _one_sentence_item(folded, pos, m.end(), rule, ordinal, para, cues):
             return None  # …基本任务是：（一）…。（二）…。: a list a colon opens, one sentence each
-        task = _is_task(folded, m.end(), para, cues)
+        task = _is_task(folded, m.end(), para, cues, part=rule.level <= 2)
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
             task=task,
@@ -649,7 +653,9 @@ def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
 TASK_REACH = 300
 
 
-def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool:
+def _is_task(
+    folded: str, start: int, para: Paragraph, cues: _TitleCues, part: bool = False
+) -> bool:
     """Is the heading whose title starts at ``start`` an item of a task list: its first
     sentence followed by a responsibility column (…。责任单位：…), right after it or, where
     the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
@@ -661,7 +667,12 @@ def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool
     if para.end - para.start <= FLAT_DOCUMENT:
         return False
     reach = min(para.end, stop.end() + TASK_REACH)
-    return cues.responsibility.search(folded, stop.end(), reach) is not None
+    column = cues.responsibility.search(folded, stop.end(), reach)
+    if column is not None and part:
+        # a part's opening sentence, then its first item and the item's column (四、切实加强
+        # 政府自身建设坚持把…。438.深学笃用…。责任单位：…): the column is the item's
+        return cues.item.search(folded, stop.end(), column.start()) is None
+    return column is not None
 
 
 def _title_end(

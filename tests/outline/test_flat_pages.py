@@ -299,3 +299,16 @@ def test_a_list_a_colon_opens_one_sentence_an_item_has_no_headings():
     head = "各位代表：" + "我代表县人民政府向大会报告工作，请予审议。" * 30
     assert [t for lv, _, t in outline(head + items + "全县上下要团结一心。" * 10)] == []
     assert [lv for lv, _, _ in outline(head + parts + "全县上下要团结一心。" * 10)] == [2, 2]
+
+
+def test_a_parts_opening_sentence_before_its_first_item_is_no_task():
+    # the responsibility column after 12. is the item's: the part's title is its own phrase
+    text = (
+        "云溪县2023年重点工作责任分解"
+        + "各责任单位要细化工作措施，明确时间节点，确保按期完成。" * 9
+        + "一、县长牵头重点工作11.提升农村人居环境。责任单位：县农业农村局"
+        + "二、切实加强政府自身建设坚持把党的政治建设贯穿政府工作全过程，坚持不懈推进各项工作落地落实。"
+        "12.深化政务公开。责任单位：县政府办公室13.强化审计监督。责任单位：县审计局"
+    )
+    parts = [t for lv, _, t in outline(text) if lv == 1]
+    assert parts == ["县长牵头重点工作", "切实加强政府自身建设"]
