@@ -312,3 +312,18 @@ def test_a_parts_opening_sentence_before_its_first_item_is_no_task():
     )
     parts = [t for lv, _, t in outline(text) if lv == 1]
     assert parts == ["县长牵头重点工作", "切实加强政府自身建设"]
+
+
+def test_dash_items_inside_a_page_that_lost_its_lines():
+    # a dash right after a sentence opens an item; a dateline's dash does not
+    text = (
+        "云溪县政府工作报告——2024年1月18日在云溪县第十八届人民代表大会第三次会议上各位代表："
+        + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 60
+        + "回望五年，我们取得了历史性成就。——这五年，综合实力大幅跃升。地区生产总值年均增长6%。"
+        + "——这五年，人民生活更加美好。城乡居民收入持续增长。各位代表！成绩来之不易。"
+    )
+    report = parse(text)
+    assert [(m.style, m.headline) for m in report.measures] == [
+        ("dash", "这五年，综合实力大幅跃升"),
+        ("dash", "这五年，人民生活更加美好"),
+    ]
