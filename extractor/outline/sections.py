@@ -787,6 +787,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
+    if run_on and (again := _restated(title, cues)) is not None:
+        cuts.append(again)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -899,6 +901,23 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
                 continue
             return [int(pos)]
     return _parallel(title, starts, ends, cues)
+
+
+def _restated(title: str, cues: _TitleCues) -> int | None:
+    """Where, in a title's first clause, the body's first sentence opens by restating it: a
+    verb that opens a phrase, four or more characters in, that the title used already, or
+    whose object it names (持续深化改革开放深化国资国企改革，… → 持续深化改革开放;
+    农业农村坚持农业农村优先发展，… → 农业农村)."""
+    clause = cues.clause_end.search(title)
+    stop = clause.start() if clause is not None else len(title)
+    for m in cues.lead_openers.finditer(title, PHRASE_MIN, stop - PHRASE_MIN + 1):
+        pos, after = m.start(), m.end()
+        if cues.adverbs.search(title, 0, pos) or _quoted(title, 0, pos):
+            continue
+        said = title[:pos]
+        if m.group() in said or title[after : after + PHRASE_MIN] in said:
+            return int(pos)
+    return None
 
 
 #: A clause after a result phrase's predicate at most this long is a sentence of its own,
