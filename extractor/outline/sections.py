@@ -115,6 +115,8 @@ class _TitleCues:
     adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
     second_phrase: Any  # an adverb that opens a second phrase in a short first clause
     lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
+    joins: str  # what joins two verbs inside one phrase (保障和改善)
+    noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -171,6 +173,8 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
                           "layout.second_phrase")
             )),
+            joins=r.vocab("outline.phrase_joins").chars,
+            noun_link=r.vocab("outline.noun_link").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -771,7 +775,7 @@ _NAME_CLOSE = "”》」"
 def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
     """The head noun that 的 joins to the one ending at ``end`` (``执行情况的回顾``: the
     phrase's head is 回顾), or None."""
-    if not rest.startswith("的", end):
+    if end >= len(rest) or rest[end] not in cues.noun_link:
         return None
     return cues.head_noun.match(rest, end + 1, reach)
 
@@ -826,7 +830,7 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     ):
         pos = m.start() - start
         if (
-            folded[start + pos - 1] in "和与及并、"
+            folded[start + pos - 1] in cues.joins
             or cues.adverbs.search(folded, start, start + pos)
             or _quoted(folded, start, start + pos)
         ):

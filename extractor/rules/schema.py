@@ -319,6 +319,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "outline": {
         "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
                                 "(第一、第二、第三产业): no items"),
+        "phrase_joins": Entry(CHARS, "what joins two verbs or nouns inside one phrase"),
+        "noun_link": Entry(CHARS, "what links a noun to the head noun of its phrase (的)"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
