@@ -264,6 +264,8 @@ def _dash_and_lead(
         if para.start in head_starts:
             continue
         scope = loc.index(para.start)
+        if dash_rule is not None and para.end - para.start > FLAT_DASHES:
+            found += _inline_dashes(folded, para, pi, dash_rule, loc, sorted(head_starts))
         if dash_rule is not None:
             m = dash_rule.at.match(folded, para.start, para.end)
             if m:
@@ -293,6 +295,35 @@ def _dash_and_lead(
             body_of_lead = pi + 1
         found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
     return _number_leads(found, layout, sections)
+
+
+#: A paragraph longer than this has lost its line breaks (sections.FLAT_PARAGRAPH): a dash
+#: item may stand inside it, right after a sentence.
+FLAT_DASHES = 1200
+_SENTENCE_END = "。！？!?"
+
+
+def _inline_dashes(
+    folded: str, para: Paragraph, pi: int, rule: Rule, loc: Locator, heads: list[int]
+) -> list[_Item]:
+    """Dash items inside a paragraph that lost its line breaks: a dash right after a sentence
+    (…取得历史性成就。——这五年，综合实力大幅跃升。…), each running to the next, or to the next
+    heading or the paragraph's end."""
+    starts: list[tuple[int, int]] = []
+    at = folded.find("——", para.start + 1, para.end)
+    while at > 0:
+        m = rule.at.match(folded, at, para.end)
+        if m is not None and folded[at - 1] in _SENTENCE_END:
+            starts.append((at, m.end()))
+        at = folded.find("——", (m.end() if m is not None else at + 2), para.end)
+    items: list[_Item] = []
+    for i, (start, marker_end) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else para.end
+        head = bisect_right(heads, start)
+        if head < len(heads) and heads[head] < end:
+            end = heads[head]
+        items.append(_Item(start, marker_end, 0, rule, pi, loc.index(start), end))
+    return items
 
 
 def _body_follows(

@@ -114,6 +114,9 @@ class _TitleCues:
     task_start: Any  # a verb, task opener or adverb: a clause that opens with one is a task
     adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
     second_phrase: Any  # an adverb that opens a second phrase in a short first clause
+    lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
+    joins: str  # what joins two verbs inside one phrase (保障和改善)
+    noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -125,6 +128,7 @@ class _TitleCues:
     upper: Any  # the markers of the first two levels (一、, （一）)
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
+    item: Any  # the marker of an item below the first two levels (438.)
     attachment: Any  # an attachment's label (附件：), which opens another text
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
@@ -164,6 +168,13 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 r.vocab(k).alternation()
                 for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs")
             )),
+            lead_openers=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
+                          "layout.second_phrase")
+            )),
+            joins=r.vocab("outline.phrase_joins").chars,
+            noun_link=r.vocab("outline.noun_link").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -176,6 +187,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             upper=regex.compile(upper),
             numeral_word=regex.compile(r.vocab("layout.numeral_words").pattern),
             responsibility=vocabulary(r, "layout.responsibility"),
+            item=regex.compile(marker_alternation(
+                x for x in r.of("section") if x.level > 2 and not x.attrs.get("tier")
+            )),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
@@ -564,7 +578,9 @@ def _match(
             return None  # …；第二部分安排…；第三部分…: a list of a document's parts
         if rule.at.match(folded, m.end(), para.end):
             return None  # ordinals of a noun, not a heading (一、二、三产业)
-        task = _is_task(folded, m.end(), para, cues)
+        if not strong and _one_sentence_item(folded, pos, m.end(), rule, ordinal, para, cues):
+            return None  # …基本任务是：（一）…。（二）…。: a list a colon opens, one sentence each
+        task = _is_task(folded, m.end(), para, cues, part=rule.level <= 2)
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
             task=task,
@@ -590,6 +606,26 @@ def _match(
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
+
+
+#: The longest sentence read as one item of a list a colon opens.
+LIST_ITEM_MAX = 120
+
+
+def _one_sentence_item(
+    folded: str, pos: int, start: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
+) -> bool:
+    """Is the heading found at ``pos`` (inside a paragraph) the first item of a list a colon
+    opens, each item one sentence: its sentence is followed right away by the next item
+    (…的基本任务是：（一）…基础。（二）…能力。（三）…生活。上述三项任务…)?  A heading has a body
+    before its next sibling."""
+    if folded[pos - 1 : pos] not in ("：", ":"):
+        return False
+    stop = cues.sentence_end.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
+    if stop is None:
+        return False  # a part of one long sentence, its title and body (…通知如下：一、…)
+    nxt = rule.at.match(folded, stop.end(), para.end)
+    return nxt is not None and small_int(nxt.group("num")) == ordinal + 1
 
 
 def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
@@ -621,7 +657,9 @@ def _is_last_item(folded: str, head: Heading, para: Paragraph) -> bool:
 TASK_REACH = 300
 
 
-def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool:
+def _is_task(
+    folded: str, start: int, para: Paragraph, cues: _TitleCues, part: bool = False
+) -> bool:
     """Is the heading whose title starts at ``start`` an item of a task list: its first
     sentence followed by a responsibility column (…。责任单位：…), right after it or, where
     the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
@@ -633,7 +671,12 @@ def _is_task(folded: str, start: int, para: Paragraph, cues: _TitleCues) -> bool
     if para.end - para.start <= FLAT_DOCUMENT:
         return False
     reach = min(para.end, stop.end() + TASK_REACH)
-    return cues.responsibility.search(folded, stop.end(), reach) is not None
+    column = cues.responsibility.search(folded, stop.end(), reach)
+    if column is not None and part:
+        # a part's opening sentence, then its first item and the item's column (四、切实加强
+        # 政府自身建设坚持把…。438.深学笃用…。责任单位：…): the column is the item's
+        return cues.item.search(folded, stop.end(), column.start()) is None
+    return column is not None
 
 
 def _title_end(
@@ -667,6 +710,10 @@ def _title_end(
         # within the first sentence: a head noun past its 。 is the body's (…改革。认真落实…要求)
         reach = min(len(rest), RUN_IN_MAX, stop.start() if stop is not None else len(rest))
         noun = cues.head_noun.search(rest, 0, reach)
+        while noun is not None and rest[noun.start() - 1 : noun.start()] in _NAME_CLOSE:
+            noun = cues.head_noun.search(rest, noun.end(), reach)  # “六五”计划: a name's
+        while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
+            noun = more  # …执行情况的回顾: the head noun that 的 joins it to
         comma = cues.clause_end.search(rest)
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
@@ -692,7 +739,10 @@ def _title_end(
         cut = clause.start() if clause is not None else end
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
             return start + head
-        return start + _unglue(rest[:end], cues, not lead, starters=not task)
+        head = _unglue(rest[:end], cues, not lead, starters=not task)
+        if flat and not lead and clause is None and head == end and stop is not None:
+            head = _glued_lead(folded, start, end, para, cues)
+        return start + head
     clause = cues.clause_end.search(rest)
     near = clause is not None and clause.start() <= RUN_IN_MAX
     cut = clause.start() if clause is not None and near else min(len(rest), 30)
@@ -718,6 +768,18 @@ def _title_end(
     return start + _unglue(rest[:cut], cues)
 
 
+#: What closes a name a head noun belongs to (“六五”计划 is the plan's name, not a part's head).
+_NAME_CLOSE = "”》」"
+
+
+def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
+    """The head noun that 的 joins to the one ending at ``end`` (``执行情况的回顾``: the
+    phrase's head is 回顾), or None."""
+    if end >= len(rest) or rest[end] not in cues.noun_link:
+        return None
+    return cues.head_noun.match(rest, end + 1, reach)
+
+
 def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
@@ -729,6 +791,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
         return int(label.end())
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
+    if run_on and (again := _restated(title, cues)) is not None:
+        cuts.append(again)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -739,6 +803,60 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
     return min(cuts)
+
+
+#: A section's lead sentences (its task phrases, each opening a paragraph) are at most this
+#: long; they are looked for this far into the section; a lead glued to its heading's title
+#: is about as long as they are (within LEAD_SLACK characters of their median).
+LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
+
+
+def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _TitleCues) -> int:
+    """Length of a heading's title of one phrase that ran on into the lead sentence of its
+    first paragraph, where the lines were lost (``全力以赴稳增长扩大有效投资。实施…。促进消费回升。
+    …`` → 全力以赴稳增长): the section's other leads, short sentences of one clause, tell how
+    long a lead is, and the title ends before the verb that opens a phrase of that length
+    (``layout.lead_openers``), not right after an adverb or a conjunction of the same phrase
+    (着力扩大…, 保障和改善…).  ``end`` if no other lead stands in the section or no such verb."""
+    if end < 3 * PHRASE_MIN:
+        return end  # 用心用情办好民生事业: one phrase
+    lengths = _section_leads(folded, start + end + 1, para, cues)
+    if not lengths:
+        return end
+    typical = sorted(lengths)[len(lengths) // 2]
+    best, gap = end, LEAD_SLACK + 1
+    for m in cues.lead_openers.finditer(
+        folded, start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1
+    ):
+        pos = m.start() - start
+        if (
+            folded[start + pos - 1] in cues.joins
+            or cues.adverbs.search(folded, start, start + pos)
+            or _quoted(folded, start, start + pos)
+        ):
+            continue
+        if abs(end - pos - typical) <= gap:
+            best, gap = pos, abs(end - pos - typical)
+    return best
+
+
+def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> list[int]:
+    """Lengths of the short sentences of one clause (no figure) after ``pos`` in its section:
+    up to the next heading of the first two levels, within LEAD_REACH."""
+    limit = min(para.end, pos + LEAD_REACH)
+    if (upper := cues.upper.search(folded, pos, limit)) is not None:
+        limit = upper.start()
+    out: list[int] = []
+    while (stop := cues.sentence_end.search(folded, pos, limit)) is not None:
+        size = stop.start() - pos
+        if (
+            PHRASE_MIN <= size <= LEAD_MAX
+            and cues.clause_end.search(folded, pos, stop.start()) is None
+            and cues.figure.search(folded, pos, stop.start()) is None
+        ):
+            out.append(size)
+        pos = stop.end()
+    return out
 
 
 #: A title's phrase is at least this long before a body sentence can open inside it.
@@ -787,6 +905,23 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
                 continue
             return [int(pos)]
     return _parallel(title, starts, ends, cues)
+
+
+def _restated(title: str, cues: _TitleCues) -> int | None:
+    """Where, in a title's first clause, the body's first sentence opens by restating it: a
+    verb that opens a phrase, four or more characters in, that the title used already, or
+    whose object it names (持续深化改革开放深化国资国企改革，… → 持续深化改革开放;
+    农业农村坚持农业农村优先发展，… → 农业农村)."""
+    clause = cues.clause_end.search(title)
+    stop = clause.start() if clause is not None else len(title)
+    for m in cues.lead_openers.finditer(title, PHRASE_MIN, stop - PHRASE_MIN + 1):
+        pos, after = m.start(), m.end()
+        if cues.adverbs.search(title, 0, pos) or _quoted(title, 0, pos):
+            continue
+        said = title[:pos]
+        if m.group() in said or title[after : after + PHRASE_MIN] in said:
+            return int(pos)
+    return None
 
 
 #: A clause after a result phrase's predicate at most this long is a sentence of its own,

@@ -306,6 +306,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "phrase_list": Entry(PATTERN, "short parallel phrases that open a body sentence"),
         "task_openers": Entry(PATTERNS, "words that open a task phrase (weaker cue)"),
         "second_phrase": Entry(WORDS, "adverbs opening a second phrase in a short clause"),
+        "lead_openers": Entry(WORDS, "what opens a lead glued to a one-phrase title"),
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
@@ -321,6 +322,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "outline": {
         "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
                                 "(第一、第二、第三产业): no items"),
+        "phrase_joins": Entry(CHARS, "what joins two verbs or nouns inside one phrase"),
+        "noun_link": Entry(CHARS, "what links a noun to the head noun of its phrase (的)"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),

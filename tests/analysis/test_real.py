@@ -152,8 +152,9 @@ def _explain(evaluation, element: str) -> str:
 #: before issue 18's outline work, 0.995 and 0.994 after.  Placeholders are the elements
 #: group's (scored, no floor here).  Session 10 moved the former held-out reports (sections
 #: 0.841, measures 0.974 as held-out) into tuning: 0.933 and 0.988 on the twenty; 0.991 and
-#: 1.000 after the session's genre rules.
-TUNING_FLOORS = [("sections", 0.985), ("measures", 0.97)]
+#: 1.000 after the session's genre rules.  Session 12, with three more reports annotated
+#: (484 sections of a task list among them): 0.995 and 0.998.
+TUNING_FLOORS = [("sections", 0.99), ("measures", 0.99)]
 
 
 @pytest.mark.parametrize(("element", "floor"), TUNING_FLOORS)
@@ -233,8 +234,12 @@ def flat_and_written():
 #: numbered again for each item; 0.908 with a task list's next items sought past a paragraph
 #: break and its responsibility column past an item's further sentences (measures 0.991);
 #: 0.914 with a page's title run on into its body and 第一部分　 glued after a sentence;
-#: 0.922 with a body clause of figures glued to a short title.
-FLAT_FLOORS = [("sections", 0.91), ("measures", 0.98), ("placeholders", 0.95)]
+#: 0.922 with a body clause of figures glued to a short title.  Session 12: 0.941 with
+#: chongqing-gwr-tasks 2021, pingtan-county 2024 and state-council 1986 in tuning; 0.953 with
+#: a one-phrase title's lead told by the section's other leads, a part's whole noun phrase,
+#: lists of one-sentence items after a colon, a part's opening sentence no task, and a body
+#: that restates its title; measures 0.995 → 0.997 with dash items inside a line.
+FLAT_FLOORS = [("sections", 0.95), ("measures", 0.99), ("placeholders", 0.95)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)

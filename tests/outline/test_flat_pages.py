@@ -117,6 +117,10 @@ GLUED_TITLES = [
     ("（一）全力扩大有效需求着力提振消费。开展消费促进活动120场。", "全力扩大有效需求"),
     ("（一）加大宏观政策实施力度。积极的财政政策要提质增效。", "加大宏观政策实施力度"),
     ("（一）持续扩大有效投资坚持“项目为王”，新开工项目42个。", "持续扩大有效投资"),
+    # the body's first sentence restates the title's verb or its object
+    ("（一）持续深化改革开放深化国资国企改革，推动国企聚焦主业。", "持续深化改革开放"),
+    ("（一）农业农村坚持农业农村优先发展，守住粮食安全底线。", "农业农村"),
+    ("（一）进一步扩大内需扩大内需是经济发展的长期战略方针。", "进一步扩大内需"),
     # a short title, then its body's clause of figures
     ("（一）推进城市更新改造老旧小区30个，新增停车泊位1200个。", "推进城市更新"),
     ("（一）就业和社会保障城镇新增就业1.06万人，发放创业担保贷款2亿元。", "就业和社会保障"),
@@ -226,3 +230,104 @@ def test_the_title_of_a_page_run_into_its_body(head, title, doc_type):
     text = head + "全年各项工作有序推进，重点任务顺利完成，群众满意度持续提升。" * 10
     document = parse(text).document
     assert (document.title, document.doc_type) == (title, doc_type)
+
+
+# A plan part whose headings stood on lines of their own, each over a paragraph opened by a
+# lead sentence, as a crawler flattens it: every title runs on into its first lead.
+GLUED_LEADS = (
+    "云溪县2024年政府工作报告" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12
+    + "二、2024年工作安排"
+    + "（一）全力以赴稳增长扩大有效投资。全年安排重点项目120个，完成投资80亿元。"
+    + "促进消费回升。举办消费季活动，发放消费券。稳住外贸外资。支持企业拓展新兴市场。"
+    + "（二）着力扩大有效需求激发消费潜能。培育文旅、养老等服务消费，打造特色商圈。"
+    + "扩大有效投资。加快推进城市地下管网建设，激发民间投资活力。"
+    + "（三）守牢安全发展底线统筹化解重点领域风险。坚持在发展中化解债务风险。"
+    + "提升防灾减灾救灾能力。加快实施重点流域防洪治理工程。"
+)  # fmt: skip
+
+
+def test_a_title_run_on_into_the_lead_sentence_of_its_first_paragraph():
+    # the section's other leads tell how long a lead is; the title ends before the verb
+    # that opens a phrase of that length
+    assert [t for lv, _, t in outline(GLUED_LEADS) if lv == 2] == [
+        "全力以赴稳增长",
+        "着力扩大有效需求",
+        "守牢安全发展底线",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # one phrase of a run-in heading, followed by leads: not cut (its verb is too close)
+        ("（一）用心用情办好民生事业。", "用心用情办好民生事业"),
+        # no other lead in the section: nothing tells how long a lead is
+        ("（一）全力以赴稳增长扩大有效投资。", "全力以赴稳增长扩大有效投资"),
+    ],
+)
+def test_a_one_phrase_title_before_leads_keeps_its_phrase(heading, title):
+    body = "全年安排重点项目120个，完成投资80亿元，带动社会投资增长。"
+    leads = "促进消费回升。举办消费季活动，发放消费券。稳住外贸外资。支持企业拓展市场。"
+    text = (
+        "云溪县2023年工作总结" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12
+        + heading + body + (leads if "用心" in heading else body)
+    )  # fmt: skip
+    assert [s.title for s in parse(text).sections] == [title]
+
+
+def test_a_glued_part_title_ends_at_the_head_of_its_noun_phrase():
+    # 计划 after a closing quote is a plan's name, and 的 joins 情况 to the phrase's head 回顾
+    text = (
+        "各位代表：" + "我代表县人民政府向大会报告工作，请予审议。" * 30
+        + "一、“十三五”计划执行情况的回顾经县人大批准的第十三个五年计划，要求全县经济稳步增长。"
+        + "五年来，全县经济社会发展取得显著成绩。" * 10
+        + "二、“十四五”时期的主要任务今后五年，我们要坚持稳中求进。" + "全县上下要团结一心。" * 10
+    )  # fmt: skip
+    assert [t for lv, _, t in outline(text) if lv == 1] == [
+        "“十三五”计划执行情况的回顾",
+        "“十四五”时期的主要任务",
+    ]
+
+
+def test_a_list_a_colon_opens_one_sentence_an_item_has_no_headings():
+    # (一)…(三) each one sentence, the next right after it: the items of a list, not parts
+    items = (
+        "今后五年的基本任务是：（一）进一步为改革创造良好的经济环境，保持总需求和总供给的基本平衡。"
+        "（二）保持经济的持续稳定增长，加强重点建设和技术改造。"
+        "（三）在发展生产的基础上，继续改善城乡人民生活。上述三项任务是相互联系的。"
+    )
+    parts = (
+        "一年来的主要工作是：（一）精准发力，推动经济稳中向好。全年新开工项目42个，完成投资80亿元。"
+        "（二）统筹城乡，推动乡村振兴。新建高标准农田1万亩。"
+    )
+    head = "各位代表：" + "我代表县人民政府向大会报告工作，请予审议。" * 30
+    assert [t for lv, _, t in outline(head + items + "全县上下要团结一心。" * 10)] == []
+    assert [lv for lv, _, _ in outline(head + parts + "全县上下要团结一心。" * 10)] == [2, 2]
+
+
+def test_a_parts_opening_sentence_before_its_first_item_is_no_task():
+    # the responsibility column after 12. is the item's: the part's title is its own phrase
+    text = (
+        "云溪县2023年重点工作责任分解"
+        + "各责任单位要细化工作措施，明确时间节点，确保按期完成。" * 9
+        + "一、县长牵头重点工作11.提升农村人居环境。责任单位：县农业农村局"
+        + "二、切实加强政府自身建设坚持把党的政治建设贯穿政府工作全过程，坚持不懈推进各项工作落地落实。"
+        "12.深化政务公开。责任单位：县政府办公室13.强化审计监督。责任单位：县审计局"
+    )
+    parts = [t for lv, _, t in outline(text) if lv == 1]
+    assert parts == ["县长牵头重点工作", "切实加强政府自身建设"]
+
+
+def test_dash_items_inside_a_page_that_lost_its_lines():
+    # a dash right after a sentence opens an item; a dateline's dash does not
+    text = (
+        "云溪县政府工作报告——2024年1月18日在云溪县第十八届人民代表大会第三次会议上各位代表："
+        + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 60
+        + "回望五年，我们取得了历史性成就。——这五年，综合实力大幅跃升。地区生产总值年均增长6%。"
+        + "——这五年，人民生活更加美好。城乡居民收入持续增长。各位代表！成绩来之不易。"
+    )
+    report = parse(text)
+    assert [(m.style, m.headline) for m in report.measures] == [
+        ("dash", "这五年，综合实力大幅跃升"),
+        ("dash", "这五年，人民生活更加美好"),
+    ]
