@@ -685,6 +685,23 @@ def test_compare_written_a_window_at_a_time_gives_the_same_files(corpus_tables, 
     )
 
 
+def test_parquet_parts_with_a_column_empty_in_one_window_take_the_others_type(tmp_path):
+    """A window whose column is all empty (None: Arrow's null type) and one that has
+    numbers: the file joined from the two holds numbers, as the whole table would."""
+    from extractor.cli.compare import _Sink
+
+    first = pd.DataFrame({"series": ["a", "a"], "low": [None, None]})
+    second = pd.DataFrame({"series": ["b"], "low": [2.5]})
+    with _Sink(tmp_path / "t.parquet", "parquet", tmp_path / "spill") as sink:
+        sink.add(first)
+        sink.add(second)
+        sink.close()
+    whole = pd.concat([first, second], ignore_index=True)
+    got = pd.read_parquet(tmp_path / "t.parquet")
+    assert got["low"].tolist()[2] == 2.5 and got["low"].isna().tolist() == [True, True, False]
+    assert list(got["series"]) == list(whole["series"]) and sink.rows == 3
+
+
 def test_term_pieces_sum_documents_by_series_and_period_and_collect_measure_sets():
     """compare's terms work on arrays (extractor.analysis.termsets): what a piece gives,
     merged, is what the rows say, stop words and rows of other documents left out."""
