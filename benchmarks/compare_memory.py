@@ -12,6 +12,7 @@ seconds and the peak RSS of its largest process::
     python benchmarks/compare_memory.py replicate /tmp/base /tmp/x1 --copies 1
     python benchmarks/compare_memory.py replicate /tmp/base /tmp/x4 --copies 4
     python benchmarks/compare_memory.py replicate /tmp/base /tmp/x16 --copies 16
+    python benchmarks/compare_memory.py replicate /tmp/base /tmp/x64 --copies 64 --new-series
     python benchmarks/compare_memory.py replicate /tmp/base /tmp/s16 --copies 16 --new-series
     python benchmarks/compare_memory.py measure /tmp/x1 /tmp/x4 /tmp/x16 /tmp/s16
 

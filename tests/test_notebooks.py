@@ -71,6 +71,10 @@ def _execute(
 ) -> nbformat.NotebookNode:
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the kernel's inline backend
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    # what a notebook puts in a temporary folder by default (the audit's workbook, OUT None)
+    # goes under the run's own folder, which pytest removes, never into /tmp for good
+    env["TMPDIR"] = str(out / "tmp")
+    (out / "tmp").mkdir(exist_ok=True)
     source = _prepare(NOTEBOOKS[name], out)
     result = out / f"{name}.out.ipynb"
     with mock.patch.dict(os.environ, env, clear=True):
@@ -161,6 +165,15 @@ def test_series_gdp_panel_is_compares_cell_for_cell(from_root):
     assert state["gdp_panel"]["columns"] == expected["columns"]
     assert state["gdp_panel"]["data"] == expected["data"]
     assert mine.filter(regex=r"^\d{4}").notna().sum().sum() >= 2  # there is something to compare
+
+
+def test_default_workbook_goes_to_the_runs_temporary_folder(from_notebooks, tmp_path_factory):
+    """Run with OUT None, the audit notebook writes its workbook in a temporary folder: the
+    kernel's (TMPDIR, under the run's folder), so a test run leaves nothing in /tmp."""
+    base = tmp_path_factory.getbasetemp()
+    made = {p.resolve() for p in base.glob("notebooks*/tmp/audit-*/checklist.xlsx")}
+    assert len(made) == 1, made
+    assert "audit_a_draft" in from_notebooks
 
 
 def test_audit_workbook_holds_the_checklist(from_root, tmp_path):

@@ -65,7 +65,10 @@ from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.units import unit_table
 from extractor.rules.loader import RuleSet, default_patterns_dir
 
-__all__ = ["NOT_CAMPAIGNS", "PieceWork", "compare", "is_term", "load_tables", "read_piece"]
+__all__ = [
+    "NOT_CAMPAIGNS", "PieceWork", "compare", "compare_parts", "is_term", "load_tables",
+    "read_piece",
+]  # fmt: skip
 #: Below this score a plan measure counts as not reported.
 MATCH_THRESHOLD = 0.12
 #: The shared terms listed per match.
@@ -73,6 +76,9 @@ SHARED_SHOWN = 8
 #: About how many documents compare reads at once from a folder (whole series: a series
 #: larger than this is a window of its own).
 WINDOW_DOCS = 512
+#: About how many characters of text the documents of one window hold: a window's rows
+#: (terms, claims, sections) grow with its text, so long reports make smaller windows.
+WINDOW_CHARS = 4_000_000
 _PERIOD = regex.compile(
     r"^(?P<year>\d{4})(?:(?P<unit>H)(?P<index>[12])|(?P<unit>Q)(?P<index>[1-4]))?$"
 )
@@ -869,6 +875,13 @@ def section_profile(docs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- all together ---------------------------------------------------------------------------
+#: The comparison tables, in the order compare returns them.
+TABLE_ORDER = (
+    "campaign_matrix", "campaign_long", "indicator_long", "indicator_panel", "warnings",
+    "plan_followup", "keyword_trends", "section_profile", "periods",
+)  # fmt: skip
+
+
 def compare(
     tables: Mapping[str, pd.DataFrame] | str | Path,
     *,
@@ -881,6 +894,7 @@ def compare(
     progress: Progress | None = None,
     map_pieces: PieceMap | None = None,
     window_docs: int = WINDOW_DOCS,
+    window_chars: int = WINDOW_CHARS,
 ) -> dict[str, pd.DataFrame]:
     """The comparison tables of a batch's tables (see the module docstring).
 
@@ -893,11 +907,51 @@ def compare(
     ``map_pieces`` runs the work on the claims and terms tables piece by piece elsewhere
     (:mod:`extractor.analysis.pieces`: worker processes, a Dask cluster); by default here.
 
+    From a folder the series are compared a window at a time (:func:`compare_parts`); the
+    tables returned are the windows' rows together, so they grow with the batch: to keep
+    memory flat, write each window's rows as they come (``workreport compare`` does,
+    :func:`extractor.cli.compare.write_parts`).
+    """
+    found: dict[str, list[pd.DataFrame]] = defaultdict(list)
+    for name, frame in compare_parts(
+        tables, manifest=manifest, rules=rules, stopwords=stopwords, min_count=min_count,
+        top_terms=top_terms, min_score=min_score, progress=progress, map_pieces=map_pieces,
+        window_docs=window_docs, window_chars=window_chars,
+    ):  # fmt: skip
+        found[name].append(frame)
+    out = {name: _concat(found[name]) for name in _WINDOW_TABLES}
+    out["indicator_panel"] = indicator_panel(out["indicator_long"])
+    out["warnings"], out["periods"] = found["warnings"][0], found["periods"][0]
+    return {name: out[name] for name in TABLE_ORDER}
+
+
+def compare_parts(
+    tables: Mapping[str, pd.DataFrame] | str | Path,
+    *,
+    manifest: str | Path | pd.DataFrame | None = None,
+    rules: RuleSet | None = None,
+    stopwords: str | Path | None = None,
+    min_count: int = 3,
+    top_terms: int = 1000,
+    min_score: float = MATCH_THRESHOLD,
+    progress: Progress | None = None,
+    map_pieces: PieceMap | None = None,
+    window_docs: int = WINDOW_DOCS,
+    window_chars: int = WINDOW_CHARS,
+    panels: bool = False,
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """:func:`compare`'s tables in parts, as they are made: (name, rows) pairs.
+
     From a folder the series are compared a window at a time (:func:`series_windows`:
-    whole series, about ``window_docs`` documents a window), each window's rows read from
-    the pieces that hold them: what compare holds at once is one window's rows and
-    aggregates, whatever the number of documents, besides the documents table and the
-    comparison tables it returns.
+    whole series, about ``window_docs`` documents or ``window_chars`` characters of text a
+    window), each window's rows read from the pieces that hold them; for each window this
+    yields its rows of every table made series by series (``campaign_matrix``,
+    ``campaign_long``, ``indicator_long``, ``plan_followup``, ``keyword_trends``,
+    ``section_profile``; with ``panels`` its ``indicator_panel`` too, whose period columns
+    are the window's own: :func:`panel_columns` gives the batch's), then ``warnings`` and
+    ``periods`` once.  Each table's parts, concatenated in order, are the batch's table.
+    What this holds at once is one window's rows and aggregates, whatever the number of
+    documents, besides the documents table.
     """
     step = progress or (lambda _: None)
     step("documents")
@@ -905,8 +959,8 @@ def compare(
     man = read_manifest(manifest) if isinstance(manifest, str | Path) else manifest
     docs = _documents(source.frame("documents"), man)
     if source.folder is None:  # the tables are in memory already: one window
-        window_docs = max(len(docs), 1)
-    docs["_window"] = series_windows(docs, window_docs)
+        window_docs = window_chars = max(len(docs), 1)
+    docs["_window"] = series_windows(docs, window_docs, window_chars)
     window_of = dict(zip(docs["doc_id"].astype(str), docs["_window"], strict=True))
     for name in ("campaigns", "sections", "measures", "claims", "terms"):
         step(f"index: {name}")
@@ -920,38 +974,49 @@ def compare(
         source, load_stopwords(stopwords, rules), rules, rates, sorted_periods(docs["period"]),
         names, min_count, top_terms, min_score, map_pieces or _serial,
     )  # fmt: skip
-    found: dict[str, list[pd.DataFrame]] = defaultdict(list)
     windows = list(docs.groupby("_window", sort=True)) or [(0, docs)]
     done = 0
     for window, members in windows:
         step(f"series: {done}/{len(docs)} documents")
-        for name, frame in _compare_window(context, int(window), members).items():
-            found[name].append(frame)
+        made = _compare_window(context, int(window), members)
+        if panels:
+            made["indicator_panel"] = indicator_panel(made["indicator_long"])
+        yield from made.items()
+        del made  # the window's rows are the caller's now
         done += len(members)
     docs = docs.drop(columns="_window")
-    out = {name: _concat(found[name]) for name in _WINDOW_TABLES}
-    out["indicator_panel"] = indicator_panel(out["indicator_long"])
-    out["warnings"] = duplicate_periods(docs)
+    yield "warnings", duplicate_periods(docs)
     cols = ["doc_id", "series", "period", "review_period", "plan_period", "doc_type", "order"]
-    out["periods"] = docs[[*cols, "path"]]
-    order = ["campaign_matrix", "campaign_long", "indicator_long", "indicator_panel", "warnings",
-             "plan_followup", "keyword_trends", "section_profile", "periods"]  # fmt: skip
-    return {name: out[name] for name in order}
+    yield "periods", docs[[*cols, "path"]]
 
 
 _WINDOW_TABLES = ("campaign_matrix", "campaign_long", "indicator_long", "plan_followup",
                   "keyword_trends", "section_profile")  # fmt: skip
 
 
-def series_windows(docs: pd.DataFrame, size: int) -> list[int]:
+def panel_columns(periods: Iterable[str]) -> list[str]:
+    """The columns of ``indicator_panel`` when ``indicator_long`` holds these periods (a
+    window's panel, reindexed to these, is its rows of the batch's panel)."""
+    return ["series", "indicator", "unit", "role", *sorted_periods(periods), "n_periods",
+            "conflicts"]  # fmt: skip
+
+
+def series_windows(docs: pd.DataFrame, size: int, chars: int | None = None) -> list[int]:
     """Each document's window: consecutive whole series (``docs`` sorted by series) until a
-    window holds ``size`` documents or more."""
-    out, window, held, last = [], 0, 0, None
-    for series in docs["series"]:
-        if series != last and held >= size:
-            window, held = window + 1, 0
+    window holds ``size`` documents or more, or (with ``chars``) that many characters of
+    text or more (``docs['chars']``)."""
+    lengths = (
+        pd.to_numeric(docs["chars"], errors="coerce").fillna(0).astype("int64").tolist()
+        if chars is not None and "chars" in docs.columns
+        else [0] * len(docs)
+    )
+    limit = chars if chars is not None else sys.maxsize
+    out, window, held, text, last = [], 0, 0, 0, None
+    for series, length in zip(docs["series"], lengths, strict=True):
+        if series != last and (held >= size or text >= limit):
+            window, held, text = window + 1, 0, 0
         out.append(window)
-        held, last = held + 1, series
+        held, text, last = held + 1, text + length, series
     return out
 
 

@@ -51,6 +51,8 @@ Done = list[tuple[str, str, str, dict[str, int]]]
 def client_for(scheduler: str = "local", *, workers: int = 0) -> Iterator[Any]:
     """A ``distributed.Client``: of the scheduler at an address, or of a LocalCluster of
     ``workers`` single-threaded worker processes (0: one per core) for ``"local"``."""
+    if scheduler == "local":  # the fork server imports while this process imports Dask
+        _start_forkserver()
     import dask
     from distributed import Client, LocalCluster
 
@@ -59,7 +61,9 @@ def client_for(scheduler: str = "local", *, workers: int = 0) -> Iterator[Any]:
             quiet_profiler(client)
             yield client
         return
-    with dask.config.set({PROFILER: False}):  # the nannies keep it: no worker starts one
+    # the nannies keep these: no worker starts a profiler, and every worker is forked from
+    # one server that has imported Dask and the parser and built the rules (preload.py)
+    with dask.config.set({PROFILER: False, START_METHOD: "forkserver"}):
         local = LocalCluster(
             n_workers=workers or default_jobs(),
             threads_per_worker=1,
@@ -73,6 +77,22 @@ def client_for(scheduler: str = "local", *, workers: int = 0) -> Iterator[Any]:
 
 #: The Dask setting that starts each worker's statistical profiler.
 PROFILER = "distributed.worker.profile.enabled"
+#: The Dask setting of how a nanny starts its worker process.
+START_METHOD = "distributed.worker.multiprocessing-method"
+#: What the fork server of a LocalCluster's workers imports before it forks any.
+PRELOAD = ("distributed", "extractor.batch.preload")
+
+
+def _start_forkserver() -> None:
+    """Start this process's fork server now, importing :data:`PRELOAD` (Dask sets its own
+    list only if the server is not running yet, and it is).  Spawned, each worker imported
+    Dask and the package and built the rules itself before its first part; forked from
+    the server, they start with all of it (session 12, paired runs in docs/scaling.md)."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(PRELOAD))
+    forkserver.ensure_running()
 
 
 def quiet_profiler(client: Any) -> None:

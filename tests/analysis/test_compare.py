@@ -641,6 +641,67 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
         pd.testing.assert_frame_equal(got[name], frame, obj=name)
 
 
+def test_series_windows_close_at_a_number_of_characters_too():
+    docs = pd.DataFrame({"series": ["a", "a", "b", "c", "c", "d"],
+                         "chars": [900, 300, 50, 40, 40, 10]})  # fmt: skip
+    assert series_windows(docs, 100, 1000) == [0, 0, 1, 1, 1, 1]
+    assert series_windows(docs, 100, 100) == [0, 0, 1, 1, 1, 2]
+    assert series_windows(docs, 100, 45) == [0, 0, 1, 2, 2, 3]
+    assert series_windows(docs, 2, 10_000) == [0, 0, 1, 1, 1, 2]
+
+
+def test_compare_written_a_window_at_a_time_gives_the_same_files(corpus_tables, tmp_path):
+    """The command writes each window's rows as they come (memory flat in the batch): its
+    files are those of the whole tables written at once, CSV and JSON Lines byte for
+    byte, Parquet row for row (one row group a window), with windows of two documents."""
+    import pyarrow.parquet as pq
+
+    from extractor.analysis.compare import compare_parts
+    from extractor.cli.compare import write_parts, write_results
+
+    whole = compare(corpus_tables, manifest=MANIFEST)
+    dataset = tmp_path / "tables"
+    ids = list(corpus_tables["documents"]["doc_id"])
+    for name, frame in corpus_tables.items():
+        for part, start in enumerate(range(0, len(ids), 4)):
+            (dataset / name).mkdir(parents=True, exist_ok=True)
+            rows = frame[frame["doc_id"].isin(ids[start : start + 4])]
+            rows.to_parquet(dataset / name / f"part-{part:05d}.parquet", index=False)
+    for fmt in ("csv", "jsonl", "parquet"):
+        parts = compare_parts(dataset, manifest=MANIFEST, window_docs=2, panels=True)
+        streamed = write_parts(parts, tmp_path / f"streamed-{fmt}", fmt)
+        written = write_results(whole, tmp_path / f"whole-{fmt}", fmt)
+        assert [p.name for p in streamed.written] == [p.name for p in written]
+        assert streamed.rows == {name: len(df) for name, df in whole.items()}
+        for mine, theirs in zip(streamed.written, written, strict=True):
+            if fmt != "parquet":
+                assert mine.read_bytes() == theirs.read_bytes(), mine.name
+                continue
+            pd.testing.assert_frame_equal(pd.read_parquet(mine), pd.read_parquet(theirs))
+            assert pq.read_schema(mine).equals(pq.read_schema(theirs)), mine.name
+        assert not [p for p in (tmp_path / f"streamed-{fmt}").iterdir() if p.name.startswith(".")]
+    assert (
+        pq.ParquetFile(tmp_path / "streamed-parquet" / "keyword_trends.parquet").num_row_groups > 3
+    )
+
+
+def test_parquet_parts_with_a_column_empty_in_one_window_take_the_others_type(tmp_path):
+    """A window whose column is all empty (None: Arrow's null type) and one that has
+    numbers: the file joined from the two holds numbers, as the whole table would."""
+    from extractor.cli.compare import _Sink
+
+    first = pd.DataFrame({"series": ["a", "a"], "low": [None, None]})
+    second = pd.DataFrame({"series": ["b"], "low": [2.5]})
+    with _Sink(tmp_path / "t.parquet", "parquet", tmp_path / "spill") as sink:
+        sink.add(first)
+        sink.add(second)
+        sink.close()
+    whole = pd.concat([first, second], ignore_index=True)
+    got = pd.read_parquet(tmp_path / "t.parquet")
+    assert got["low"].tolist()[2] == 2.5 and got["low"].isna().tolist() == [True, True, False]
+    assert list(got["series"]) == list(whole["series"]) and sink.rows == 3
+
+
 def test_term_pieces_sum_documents_by_series_and_period_and_collect_measure_sets():
     """compare's terms work on arrays (extractor.analysis.termsets): what a piece gives,
     merged, is what the rows say, stop words and rows of other documents left out."""

@@ -101,6 +101,21 @@ def test_the_workers_parse_without_the_statistical_profiler(batch, client, tmp_p
         assert list(theirs.run(profiling).values()) == [[], []]
 
 
+def test_the_local_workers_start_with_the_parser_and_its_rules_ready(client):
+    """The local cluster's workers are forked from a server that imported Dask and the
+    package and built the rules (extractor.batch.preload): none imports them itself."""
+
+    def ready() -> tuple[bool, bool]:
+        import sys
+
+        from extractor.rules.loader import default_rules
+
+        built = default_rules.cache_info().currsize == 1
+        return "extractor.batch.preload" in sys.modules, built
+
+    assert list(client.run(ready).values()) == [(True, True), (True, True)]
+
+
 def test_the_dask_dataframes_hold_the_same_rows(batch, local_tables, client):
     import dask
 
