@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from extractor.export.rows import TABLES, Row
+from extractor.export.rows import TABLES
 from extractor.export.tables import arrow_table
 from extractor.io.atomic import temp_beside
 
@@ -58,20 +58,6 @@ def is_url(path: str | os.PathLike[str]) -> bool:
 def _local(path: str | os.PathLike[str]) -> Path:
     text = str(path)
     return Path(text[len("file://") :] if text.startswith("file://") else text)
-
-
-def write_part(
-    out: str | os.PathLike[str],
-    index: int,
-    rows: Mapping[str, Sequence[Row]],
-    *,
-    with_text: bool = False,
-) -> dict[str, int]:
-    """Write part ``index`` of every table (documents last); the rows written per table."""
-    tables = {
-        name: arrow_table(name, list(found), with_text=with_text) for name, found in rows.items()
-    }
-    return write_tables(out, index, tables, with_text=with_text)
 
 
 def write_tables(
