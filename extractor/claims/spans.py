@@ -26,7 +26,7 @@ in this order (the words are entries of patterns/claims.toml):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -287,10 +287,7 @@ def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any
     """Whether the paragraph at ``paragraph`` is a dash item of a run that a paragraph opening
     on several years leads (“十四五”时期是…极不平凡的五年，…。——经济实力…。——支点功能…):
     read once per paragraph."""
-    found = known.get(("led", paragraph))
-    if found is None:
-        found = known[("led", paragraph)] = _lead_of_run(folded, paragraph, words)
-    return found
+    return _once(known, ("led", paragraph), lambda: _lead_of_run(folded, paragraph, words))
 
 
 def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
@@ -321,27 +318,30 @@ def _opens_on_one_year(
 ) -> bool:
     """Whether a year opens the stretch ``start:end`` (2012年底，…), read with the words after
     it, so that a deadline cut at ``end`` (对2000年底|以前发布的) is not taken for one."""
-    found = known.get(("one", start, end))
-    if found is None:
+
+    def opens() -> bool:
         m = words.one_year.search(folded, start, min(len(folded), end + _YEAR_CHARS))
-        found = known[("one", start, end)] = m is not None and m.start() < end
-    return found
+        return m is not None and m.start() < end
+
+    return _once(known, ("one", start, end), opens)
 
 
 def _found(known: dict[Any, bool], key: Any, pattern: Any, text: str, *span: int) -> bool:
     """Whether ``pattern.search(text, *span)`` finds a match, searched once per text: ``key``
     names the question in ``known``."""
+    return _once(known, key, lambda: pattern.search(text, *span) is not None)
+
+
+def _once(known: dict[Any, bool], key: Any, answer: Callable[[], bool]) -> bool:
+    """``answer()``, asked once per text: ``known`` keeps it under ``key``."""
     found = known.get(key)
     if found is None:
-        found = known[key] = pattern.search(text, *span) is not None
+        found = known[key] = answer()
     return found
 
 
 def _title_of_years(title: str, words: SpanWords, known: dict[Any, bool]) -> bool:
-    found = known.get(("title", title))
-    if found is None:
-        found = known[("title", title)] = _of_years(title, words)
-    return found
+    return _once(known, ("title", title), lambda: _of_years(title, words))
 
 
 def _of_years(title: str, words: SpanWords) -> bool:
