@@ -93,14 +93,21 @@ def _distinct(data: bytes, i: int) -> tuple[bytes, int]:
 
 def build_batch(sources: list[Source], folder: Path, mb: float) -> Batch:
     """Write copies of the sources, cycling, until the batch holds ``mb`` megabytes; each
-    copy ends with its own number, so the batch holds no duplicates."""
+    copy ends with its own number, so the batch holds no duplicates.
+
+    Each round of the cycle writes its own folders (``state-council.r0003/…``), and a
+    folder names its series: a series of the batch holds one round's copies of a real
+    series (53 State Council reports, not 8,524), as a researcher's batch of many places
+    holds many series of a few dozen reports each.  Before session 13 every copy sat in its
+    source's folder, and compare's windows, which hold whole series, held 8,524 reports."""
     total = chars = 0
     plan: list[int] = []
     for i, index in enumerate(itertools.cycle(range(len(sources)))):
         if total >= mb * MB:
             break
         src = sources[index]
-        sub = folder / (src.path.parent.name or "corpus")  # the folder names the series
+        name = src.path.parent.name or "corpus"
+        sub = folder / f"{name}.r{i // len(sources):04d}"  # the folder names the series
         sub.mkdir(parents=True, exist_ok=True)
         data, extra = _distinct(src.data, i)
         (sub / f"{i:06d}_{src.path.name}").write_bytes(data)
