@@ -910,7 +910,7 @@ def compare(
     From a folder the series are compared a window at a time (:func:`compare_parts`); the
     tables returned are the windows' rows together, so they grow with the batch: to keep
     memory flat, write each window's rows as they come (``workreport compare`` does,
-    :func:`extractor.cli.compare.write_parts`).
+    :func:`extractor.export.comparison.write_parts`).
     """
     found: dict[str, list[pd.DataFrame]] = defaultdict(list)
     for name, frame in compare_parts(

@@ -342,7 +342,7 @@ def test_min_score_and_stopwords_options(tmp_path):
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
-    from extractor.cli.compare import write_results
+    from extractor.export.comparison import write_results
 
     df = pd.DataFrame({"norm": ["=HYPERLINK(1)", "放管服"], "count": [1, 2]})
     (path,) = write_results({"campaign_matrix": df}, tmp_path, "csv")
@@ -657,7 +657,7 @@ def test_compare_written_a_window_at_a_time_gives_the_same_files(corpus_tables, 
     import pyarrow.parquet as pq
 
     from extractor.analysis.compare import compare_parts
-    from extractor.cli.compare import write_parts, write_results
+    from extractor.export.comparison import write_parts, write_results
 
     whole = compare(corpus_tables, manifest=MANIFEST)
     dataset = tmp_path / "tables"
@@ -688,11 +688,11 @@ def test_compare_written_a_window_at_a_time_gives_the_same_files(corpus_tables, 
 def test_parquet_parts_with_a_column_empty_in_one_window_take_the_others_type(tmp_path):
     """A window whose column is all empty (None: Arrow's null type) and one that has
     numbers: the file joined from the two holds numbers, as the whole table would."""
-    from extractor.cli.compare import _Sink
+    from extractor.export.comparison import TableSink
 
     first = pd.DataFrame({"series": ["a", "a"], "low": [None, None]})
     second = pd.DataFrame({"series": ["b"], "low": [2.5]})
-    with _Sink(tmp_path / "t.parquet", "parquet", tmp_path / "spill") as sink:
+    with TableSink(tmp_path / "t.parquet", "parquet", tmp_path / "spill") as sink:
         sink.add(first)
         sink.add(second)
         sink.close()

@@ -9,7 +9,7 @@ from conftest import CORPORA
 
 import extractor
 from extractor.batch.run import run_batch
-from extractor.cli.compare import write_results
+from extractor.export.comparison import write_results
 from extractor.export.rows import TABLES
 from extractor.export.tables import FORMATS, TableWriter, report_tables
 from extractor.io.reading import iter_inputs
