@@ -43,7 +43,7 @@ import types
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -624,6 +624,12 @@ def _named_claims(claims: pa.Table) -> pa.Table:
 
 #: Runs a PieceWork over pieces, yielding results as they come (in any order).
 PieceMap = Callable[[PieceWork, list[Piece]], Iterable[tuple[str, Any]]]
+#: A window of series: its number and its documents.
+Window = tuple[int, pd.DataFrame]
+#: Runs a function over windows of series elsewhere, yielding its results in their order.
+WindowMap = Callable[
+    [Callable[[Window], dict[str, pd.DataFrame]], list[Window]], Iterable[dict[str, pd.DataFrame]]
+]
 
 
 def _serial(work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
@@ -824,15 +830,20 @@ def keyword_trends(
     named = totals[totals["term"].isin(set(names))]
     kept = pd.concat([frequent, named])[["series", "term"]].drop_duplicates()
     flat = flat.merge(kept, on=["series", "term"])
-    rows = [
-        (str(series), str(period), str(term), int(n), sizes[(series, period)],
-         round(int(n) * 10_000 / sizes[(series, period)], 3))
-        for series, period, term, n in zip(flat["series"].tolist(), flat["period"].tolist(),
-                                           flat["term"].tolist(), flat["count"].tolist(),
-                                           strict=True)
-    ]  # fmt: skip
-    out = pd.DataFrame(rows, columns=["series", "period", "term", "count", "chars", "per_10k"])
-    out = out.assign(_k=out["period"].map(period_key))
+    # Python values once: an Arrow-backed column's tolist makes a scalar per cell
+    series, period, term = (flat[c].to_numpy(dtype=object).tolist()
+                            for c in ("series", "period", "term"))  # fmt: skip
+    count = flat["count"].astype("int64").tolist()
+    chars_of = [sizes[key] for key in zip(series, period, strict=True)]
+    out = pd.DataFrame({
+        "series": [str(s) for s in series], "period": [str(p) for p in period],
+        "term": [str(t) for t in term], "count": count, "chars": chars_of,
+        # Python's round of Python's division, as every earlier release wrote them
+        "per_10k": [round(n * 10_000 / c, 3) for n, c in zip(count, chars_of, strict=True)],
+    })  # fmt: skip
+    # the periods' order as a rank: one period_key per distinct period, not per row
+    ranks = {p: i for i, p in enumerate(sorted(set(out["period"]), key=period_key))}
+    out = out.assign(_k=out["period"].map(ranks).astype("int64"))
     return out.sort_values(["series", "_k", "count", "term"], ascending=[True, True, False, True]
                            ).drop(columns="_k").reset_index(drop=True)  # fmt: skip
 
@@ -840,6 +851,18 @@ def keyword_trends(
 def campaign_names(campaigns: pd.DataFrame) -> set[str]:
     """The normal forms of the campaign names (not document titles or honours) of a table."""
     return set(campaigns[~campaigns["kind"].isin(NOT_CAMPAIGNS)]["norm"].dropna().astype(str))
+
+
+def _campaign_names(piece: Piece, doc_ids: Collection[str]) -> set[str]:
+    """:func:`campaign_names` of a piece of the campaigns table; from a file chosen in Arrow
+    (a batch's campaigns are millions of rows, and only their distinct names are kept)."""
+    if isinstance(piece[1], pd.DataFrame):
+        return campaign_names(read_piece(piece, doc_ids=doc_ids, columns=("norm", "kind")))
+    rows = read_piece(piece, doc_ids=doc_ids, columns=("norm", "kind"), arrow=True)
+    kinds = pa.array(sorted(NOT_CAMPAIGNS), pa.string())
+    named = pc.invert(pc.is_in(rows["kind"].cast(pa.string()), value_set=kinds))
+    norms = pc.unique(rows["norm"].cast(pa.string()).filter(named)).drop_null()
+    return {str(norm) for norm in norms.to_pylist()}
 
 
 def section_profile(docs: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
@@ -893,6 +916,7 @@ def compare(
     min_score: float = MATCH_THRESHOLD,
     progress: Progress | None = None,
     map_pieces: PieceMap | None = None,
+    map_windows: WindowMap | None = None,
     window_docs: int = WINDOW_DOCS,
     window_chars: int = WINDOW_CHARS,
 ) -> dict[str, pd.DataFrame]:
@@ -916,7 +940,7 @@ def compare(
     for name, frame in compare_parts(
         tables, manifest=manifest, rules=rules, stopwords=stopwords, min_count=min_count,
         top_terms=top_terms, min_score=min_score, progress=progress, map_pieces=map_pieces,
-        window_docs=window_docs, window_chars=window_chars,
+        map_windows=map_windows, window_docs=window_docs, window_chars=window_chars,
     ):  # fmt: skip
         found[name].append(frame)
     out = {name: _concat(found[name]) for name in _WINDOW_TABLES}
@@ -936,6 +960,7 @@ def compare_parts(
     min_score: float = MATCH_THRESHOLD,
     progress: Progress | None = None,
     map_pieces: PieceMap | None = None,
+    map_windows: WindowMap | None = None,
     window_docs: int = WINDOW_DOCS,
     window_chars: int = WINDOW_CHARS,
     panels: bool = False,
@@ -952,6 +977,11 @@ def compare_parts(
     ``periods`` once.  Each table's parts, concatenated in order, are the batch's table.
     What this holds at once is one window's rows and aggregates, whatever the number of
     documents, besides the documents table.
+
+    ``map_windows`` (:mod:`extractor.analysis.pieces`) compares the windows of a folder
+    elsewhere, several at once, each reading its own pieces (``map_pieces`` is then not
+    used); their rows come back, and are yielded, in the windows' order, so the tables are
+    the same.  Tables in memory are one window, compared here.
     """
     step = progress or (lambda _: None)
     step("documents")
@@ -965,25 +995,27 @@ def compare_parts(
     for name in ("campaigns", "sections", "measures", "claims", "terms"):
         step(f"index: {name}")
         source.index(name, window_of)
-    names = set[str]().union(*(
-        campaign_names(read_piece(p, doc_ids=window_of, columns=("norm", "kind")))
-        for p in source.pieces("campaigns")
-    ))  # fmt: skip
+    names = set[str]().union(*(_campaign_names(p, window_of) for p in source.pieces("campaigns")))
     rates = unit_table(rules).bases("rate", "multiple")
     context = _Context(
         source, load_stopwords(stopwords, rules), rules, rates, sorted_periods(docs["period"]),
-        names, min_count, top_terms, min_score, map_pieces or _serial,
+        names, min_count, top_terms, min_score, map_pieces or _serial, panels,
     )  # fmt: skip
-    windows = list(docs.groupby("_window", sort=True)) or [(0, docs)]
+    windows = [(int(w), members) for w, members in docs.groupby("_window", sort=True)]
+    windows = windows or [(0, docs)]
+    made_each: Iterable[dict[str, pd.DataFrame]]
+    if map_windows is not None and source.folder is not None and len(windows) > 1:
+        job = functools.partial(_window_job, replace(context, map_pieces=_serial))
+        made_each = map_windows(job, windows)
+    else:
+        made_each = (_compare_window(context, w, members) for w, members in windows)
     done = 0
-    for window, members in windows:
+    step(f"series: 0/{len(docs)} documents")
+    for (_, members), made in zip(windows, made_each, strict=True):
+        done += len(members)
         step(f"series: {done}/{len(docs)} documents")
-        made = _compare_window(context, int(window), members)
-        if panels:
-            made["indicator_panel"] = indicator_panel(made["indicator_long"])
         yield from made.items()
         del made  # the window's rows are the caller's now
-        done += len(members)
     docs = docs.drop(columns="_window")
     yield "warnings", duplicate_periods(docs)
     cols = ["doc_id", "series", "period", "review_period", "plan_period", "doc_type", "order"]
@@ -1034,6 +1066,7 @@ class _Context:
     top_terms: int
     min_score: float
     map_pieces: PieceMap
+    panels: bool = False  # each window's indicator_panel too (where the window is made)
 
 
 def _compare_window(ctx: _Context, window: int, docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -1061,7 +1094,14 @@ def _compare_window(ctx: _Context, window: int, docs: pd.DataFrame) -> dict[str,
     out["keyword_trends"] = keyword_trends(docs, totals.counts(), pd.DataFrame(), names=ctx.names,
                                            min_count=ctx.min_count, top=ctx.top_terms)  # fmt: skip
     out["section_profile"] = section_profile(docs, sections)
+    if ctx.panels:
+        out["indicator_panel"] = indicator_panel(out["indicator_long"])
     return out
+
+
+def _window_job(ctx: _Context, window: Window) -> dict[str, pd.DataFrame]:
+    """:func:`_compare_window` of one (window, documents) pair: what a worker runs."""
+    return _compare_window(ctx, *window)
 
 
 def _no_candidates(ctx: _Context) -> pd.DataFrame:

@@ -1,22 +1,35 @@
-"""Where ``compare`` does its work on the claims and terms tables: worker processes or Dask.
+"""Where ``compare`` does its work: worker processes or Dask.
 
-:class:`extractor.analysis.compare.PieceWork` turns one piece of those tables (a dataset
-part, a row group of a table file) into what compare keeps of it.  These functions run it
-over the pieces: :func:`in_processes` in ``jobs`` worker processes of this machine (the
-work, with its window's document keys, goes with each piece), :func:`on_cluster` on the
-workers of a ``distributed.Client`` (scattered to each worker once a window).  The workers read
-the pieces themselves, so the folder must be one they see.
+:class:`extractor.analysis.compare.PieceWork` turns one piece of the claims and terms
+tables (a dataset part, a row group of a table file) into what compare keeps of it.  These
+engines run it over the pieces: :func:`in_processes` in ``jobs`` worker processes of this
+machine (the work, with its window's document keys, goes with each piece), :func:`on_cluster`
+on the workers of a ``distributed.Client`` (scattered to each worker once a window).
+
+Over a folder of many windows of series, each engine's :meth:`windows` compares whole
+windows elsewhere instead, several at once, their rows coming back in the windows' order:
+what a window costs besides its pieces (its campaigns, plan follow-up, keyword trends)
+then runs in parallel too.  The workers read the pieces themselves, so the folder must be
+one they see.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
-from extractor.analysis.compare import Piece, PieceMap, PieceWork
-from extractor.batch.parallel import MIN_PARALLEL_ITEMS, worker_pool
+import pandas as pd
+
+from extractor.analysis.compare import Piece, PieceWork, Window
+from extractor.batch.parallel import MIN_PARALLEL_ITEMS, pool_map, worker_pool
+
+#: Windows compared at once per worker (one running, one waiting: a worker never idles
+#: while its next window is sent).
+WINDOWS_AHEAD = 2
+
+WindowJob = Callable[[Window], dict[str, pd.DataFrame]]
 
 
 class InProcesses:
@@ -36,6 +49,14 @@ class InProcesses:
             self._pool = worker_pool(self.jobs)
         return self._pool.map(partial(_call, work=work), pieces)
 
+    def windows(self, job: WindowJob, windows: list[Window]) -> Iterator[dict[str, pd.DataFrame]]:
+        """``job`` over the windows in the worker processes, results in order; one job: here."""
+        if self.jobs <= 1:
+            return map(job, windows)
+        if self._pool is None:
+            self._pool = worker_pool(self.jobs)
+        return pool_map(self._pool, job, windows, window=WINDOWS_AHEAD * self.jobs)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -51,15 +72,45 @@ def _call(piece: Piece, work: PieceWork) -> tuple[str, Any]:
     return work(piece)
 
 
-def on_cluster(client: Any) -> PieceMap:
-    """Run the work on the workers of a ``distributed.Client``, as results come back."""
+class OnCluster:
+    """Runs the work on the workers of a ``distributed.Client``."""
 
-    def run(work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def __call__(self, work: PieceWork, pieces: list[Piece]) -> Iterator[tuple[str, Any]]:
+        """The pieces' results as they come back."""
         from distributed import as_completed
 
-        shared = client.scatter(work, broadcast=True)
-        futures = client.map(_call, pieces, work=shared, pure=False)
+        shared = self.client.scatter(work, broadcast=True)
+        futures = self.client.map(_call, pieces, work=shared, pure=False)
         for future in as_completed(futures):
             yield future.result()
 
-    return run
+    def windows(self, job: WindowJob, windows: list[Window]) -> Iterator[dict[str, pd.DataFrame]]:
+        """``job`` over the windows on the workers, results in order, a few per worker
+        submitted ahead (the job, with what every window shares, sent to each worker once)."""
+        from collections import deque
+
+        ahead = WINDOWS_AHEAD * max(1, len(self.client.scheduler_info().get("workers", {})))
+        shared = self.client.scatter(job, broadcast=True)
+        pending: deque[Any] = deque()
+        try:
+            for window in windows:
+                pending.append(self.client.submit(_run, window, job=shared, pure=False))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def on_cluster(client: Any) -> OnCluster:
+    """Run the work on the workers of a ``distributed.Client``."""
+    return OnCluster(client)
+
+
+def _run(window: Window, job: WindowJob) -> dict[str, pd.DataFrame]:
+    return job(window)

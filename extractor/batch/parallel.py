@@ -83,20 +83,26 @@ def ordered_map(
         yield from map(fn, todo)
         return
     jobs = min(jobs, len(todo))
-    window = window or 4 * jobs
     with worker_pool(jobs, initializer) as pool:
-        pending: deque[Future[R]] = deque()
-        feed = iter(todo)
-        try:
-            for item in feed:
-                pending.append(pool.submit(fn, item))
-                if len(pending) >= window:
-                    yield pending.popleft().result()
-            while pending:
+        yield from pool_map(pool, fn, todo, window=window or 4 * jobs)
+
+
+def pool_map(
+    pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T], *, window: int
+) -> Iterator[R]:
+    """``map(fn, items)`` on a pool, in order, at most ``window`` items in flight: a slow
+    item delays the results after it, and memory holds ``window`` results at most."""
+    pending: deque[Future[R]] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:  # an interrupted consumer: drop what has not started
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:  # an interrupted consumer: drop what has not started
+            future.cancel()
 
 
 def worker_pool(jobs: int, initializer: Callable[[], object] | None = None) -> ProcessPoolExecutor:

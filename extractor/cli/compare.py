@@ -21,7 +21,7 @@ from extractor.export.tables import FORMATS, report_tables
 from extractor.io.reading import iter_inputs
 
 if TYPE_CHECKING:
-    from extractor.analysis.compare import PieceMap
+    from extractor.analysis.pieces import InProcesses, OnCluster
 
 
 def compare(
@@ -72,11 +72,12 @@ def compare(
                 tables = report_tables(run_batch(inputs))
             options: dict[str, Any] = {"manifest": manifest, "stopwords": stopwords,
                                        "min_score": min_score, "progress": step}  # fmt: skip
-            with _pieces(engine, scheduler, jobs) as map_pieces:
+            with _engine(engine, scheduler, jobs) as where:
+                options.update(map_pieces=where, map_windows=where.windows)
                 if plots or fmt == "xlsx":  # the figures and the workbook take whole tables
-                    results = run_compare(tables, map_pieces=map_pieces, **options)
+                    results = run_compare(tables, **options)
                 else:  # each window's rows written as they come: memory flat in the batch
-                    parts = compare_parts(tables, map_pieces=map_pieces, panels=True, **options)
+                    parts = compare_parts(tables, panels=True, **options)
                     done = write_parts(parts, out, fmt)
     except (InputError, OSError, ValueError) as exc:
         raise _fail(str(exc), 2) from exc
@@ -109,8 +110,9 @@ def compare(
 
 
 @contextmanager
-def _pieces(engine: str, scheduler: str, jobs: int) -> Iterator[PieceMap]:
-    """Where compare works on claims and terms: here, worker processes, or a Dask cluster."""
+def _engine(engine: str, scheduler: str, jobs: int) -> Iterator[InProcesses | OnCluster]:
+    """Where compare works (on windows of series, or on the pieces of claims and terms):
+    here, worker processes, or a Dask cluster."""
     from extractor.analysis import pieces
 
     if engine == "local":

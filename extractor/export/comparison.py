@@ -89,7 +89,7 @@ def write_parts(parts: Iterable[tuple[str, pd.DataFrame]], out: Path, fmt: str) 
                     frame.to_parquet(panels[-1], index=False)
                     continue
                 if name == "indicator_long":
-                    periods.update(frame["period"].astype(str))
+                    periods.update(frame["period"].astype(str).unique())
                 if name in ("warnings", "periods"):
                     kept[name] = frame
                 _guarded(sinks[name].add, frame)

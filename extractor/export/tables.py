@@ -133,8 +133,18 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+#: Queued rows (every table) that make :class:`TableWriter` flush before ``flush_every``
+#: reports: a long report has some 6,000 term rows, and 50 of them queued as dicts held
+#: 300,000 rows, the bulk of ``extract --jobs``' main process (515–521 MB over the 1 GB
+#: batch, session 12).
+FLUSH_ROWS = 50_000
+
+
 class TableWriter:
-    """Write the tables of a stream of reports: ``with TableWriter(dir, "csv") as w: w.add(r)``."""
+    """Write the tables of a stream of reports: ``with TableWriter(dir, "csv") as w: w.add(r)``.
+
+    Queued rows are written every ``flush_every`` reports or ``flush_rows`` rows, whichever
+    comes first."""
 
     def __init__(
         self,
@@ -143,17 +153,20 @@ class TableWriter:
         *,
         with_text: bool = False,
         flush_every: int = 50,
+        flush_rows: int = FLUSH_ROWS,
         tables: Iterable[str] | None = None,
     ) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.out_dir, self.fmt, self.with_text = Path(out_dir), fmt, with_text
         self.flush_every = max(1, flush_every)
+        self.flush_rows = max(1, flush_rows)
         #: The tables written (every one of TABLES, or those asked for, in TABLES' order).
         wanted = set(TABLES if tables is None else tables)
         self.tables = tuple(t for t in TABLES if t in wanted)
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.tables}
         self._pending = 0
+        self._queued = 0  # rows queued, every table
         self._temps: dict[Path, Path] = {}  # final path → temporary path
         self._finals: dict[str, Path] = {}  # table → final path
         self._sinks: dict[str, Any] = {}
@@ -202,9 +215,11 @@ class TableWriter:
         if not self._sinks:
             raise RuntimeError("TableWriter is not open: use it in a with statement")
         for name in self.tables:
-            self._rows[name].extend(report_rows.rows.get(name, ()))
+            rows = report_rows.rows.get(name, ())
+            self._rows[name].extend(rows)
+            self._queued += len(rows)
         self._pending += 1
-        if self._pending >= self.flush_every:
+        if self._pending >= self.flush_every or self._queued >= self.flush_rows:
             self.flush()
 
     def add(self, report: Report, **records: Iterable[Any]) -> None:
@@ -227,7 +242,7 @@ class TableWriter:
                     self._write(name, rows)
                 except Exception as exc:  # lxml's, openpyxl's, pyarrow's own errors too
                     raise _write_error(exc) from exc
-        self._pending = 0
+        self._pending = self._queued = 0
 
     def close(self) -> None:
         """Flush, finish every file and put the set in place (:func:`tableset.commit`)."""

@@ -641,6 +641,35 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
         pd.testing.assert_frame_equal(got[name], frame, obj=name)
 
 
+def test_windows_compared_in_worker_processes_give_the_same_tables(corpus_tables, tmp_path):
+    """``compare --jobs N`` over a folder: whole windows of series go to worker processes,
+    several at once, and their rows come back in the windows' order, so the tables are
+    those of the windows compared one after another here."""
+    from extractor.analysis import pieces
+
+    ids = list(corpus_tables["documents"]["doc_id"])
+    for name, frame in corpus_tables.items():
+        for part, start in enumerate(range(0, len(ids), 4)):
+            (tmp_path / name).mkdir(parents=True, exist_ok=True)
+            rows = frame[frame["doc_id"].isin(ids[start : start + 4])]
+            rows.to_parquet(tmp_path / name / f"part-{part:05d}.parquet", index=False)
+    here = compare(tmp_path, manifest=MANIFEST, window_docs=2)
+    engine, asked = pieces.in_processes(2), []
+
+    def windows(job, items):
+        asked.append(len(items))
+        return engine.windows(job, items)
+
+    try:
+        got = compare(tmp_path, manifest=MANIFEST, window_docs=2, map_pieces=engine,
+                      map_windows=windows)  # fmt: skip
+    finally:
+        engine.close()
+    assert asked and asked[0] > 3
+    for name, frame in here.items():
+        pd.testing.assert_frame_equal(got[name], frame, obj=name)
+
+
 def test_series_windows_close_at_a_number_of_characters_too():
     docs = pd.DataFrame({"series": ["a", "a", "b", "c", "c", "d"],
                          "chars": [900, 300, 50, 40, 40, 10]})  # fmt: skip

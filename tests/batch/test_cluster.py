@@ -209,6 +209,28 @@ def test_the_command_line_runs_on_a_scheduler_address(batch, local_tables, clien
     assert csv.exit_code == 2 and "Parquet" in csv.output
 
 
+def test_compare_runs_its_windows_on_the_cluster(batch, client, tmp_path):
+    """``compare --engine dask`` over a dataset: each window of series is compared by a
+    worker, and the tables are those of the windows compared one after another here."""
+    from extractor.analysis.compare import compare
+    from extractor.analysis.pieces import on_cluster
+
+    out = tmp_path / "out"
+    cluster.write_dataset([batch], out, client=client)
+    options = {"manifest": CORPORA / "series.csv", "window_docs": 2}
+    engine, asked = on_cluster(client), []
+
+    def windows(job, items):
+        asked.append(len(items))
+        return engine.windows(job, items)
+
+    got = compare(out, map_pieces=engine, map_windows=windows, **options)
+    here = compare(out, **options)
+    assert asked and asked[0] > 3
+    for name, table in here.items():
+        pd.testing.assert_frame_equal(got[name], table, obj=name)
+
+
 # --- the same parts without a cluster --------------------------------------------------------
 def test_the_local_engine_writes_and_resumes_datasets(batch, local_tables, tmp_path):
     out = tmp_path / "out"

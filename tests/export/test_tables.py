@@ -174,6 +174,28 @@ def test_streaming_parquet_gives_the_same_rows_as_report_tables(tmp_path):
         assert [str(t) for t in written.dtypes] == [str(t) for t in df.dtypes]
 
 
+def test_a_row_budget_flushes_before_the_report_count(tmp_path):
+    """Long reports flush on their rows, not only every ``flush_every`` reports: with a
+    budget below one report's rows, each report is its own flush (a Parquet row group of
+    its own), and the rows are those of the whole batch."""
+    import pyarrow.parquet as pq
+
+    batch = reports(3)
+    sections = sum(len(r.sections) for r in batch)
+    assert sections >= 3
+    with TableWriter(tmp_path / "budget", "parquet", flush_every=50, flush_rows=1) as writer:
+        for report in batch:
+            writer.add(report)
+    with TableWriter(tmp_path / "count", "parquet", flush_every=50) as writer:
+        for report in batch:
+            writer.add(report)
+    budget = pq.ParquetFile(tmp_path / "budget" / "sections.parquet")
+    count = pq.ParquetFile(tmp_path / "count" / "sections.parquet")
+    assert (budget.num_row_groups, count.num_row_groups) == (3, 1)
+    pd.testing.assert_frame_equal(budget.read().to_pandas(), count.read().to_pandas())
+    assert budget.metadata.num_rows == sections
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
 def test_streaming_text_formats_give_the_same_rows(tmp_path, fmt):
     batch = reports(4)
