@@ -74,6 +74,7 @@ class SpanWords:
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
+    flow_after: Any = None  # flow_after, matched at a count's end: 5条高铁建成运营
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -119,6 +120,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
         stocks=rules.vocab("claims.stock_nouns").items,
+        flow_after=regex.compile(_alt(rules, "flow_after"), V1),
     )
 
 
@@ -173,6 +175,7 @@ class Where:
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
     target: bool = False  # it is a target (a goal set for the future)
     stock: bool = False  # its indicator names a stock (贷款余额): a level at a date
+    end: int = -1  # the claim's end (its unit's), where a verb after its noun is read
 
 
 def find_span(
@@ -227,8 +230,12 @@ def find_span(
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level
     # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
+    # a count that a verb after its noun makes a flow (等5条高铁建成运营, 1.1万个项目投产达效)
+    # counts what was done over the years
     bare = at.rate or at.stock or words.passing.search(folded, before, at.start)
     flow = at.change or words.flow.search(folded, *clause) or not (bare or several == 3)
+    if not flow and not bare and at.end >= 0:
+        flow = words.flow_after.match(folded, at.end) is not None
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
 
