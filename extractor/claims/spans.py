@@ -286,8 +286,42 @@ def _several(
         # ——经济实力实现整体跃升。… after “十四五”时期是…的五年，…: the items review those years
         return 3 * (not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
     if not any(_title_of_years(sec.title, words, known) for sec in sections):
-        return 0
+        # “十四五”时期和2025年工作回顾: the years first, until a paragraph turns to the year
+        return int(any(_years_part(folded, sec, at.paragraph, words, known) for sec in sections))
     return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _years_part(
+    folded: str, section: Section, paragraph: int, words: SpanWords, known: dict[Any, bool]
+) -> bool:
+    """Whether the paragraph at ``paragraph`` stands in the part on several years of a section
+    whose title names them before one year (“十四五”时期和2025年工作回顾, 过去五年和2022年工作
+    回顾): the genre reviews the years first, then turns to the year in a paragraph opening on
+    it (刚刚过去的2025年，…; 过去一年，…).  A title naming the year first (2015年和“十二五”
+    时期) keeps its figures the year's unless their own words speak of several years."""
+    if paragraph <= section.title_end or not _years_first(section.title, words, known):
+        return False
+    year = words.one_year.search(section.title)
+    named = year.group() if year is not None else ""
+
+    def before_the_turn() -> bool:
+        start = folded.find("\n", section.title_end, paragraph) + 1
+        while 0 < start <= paragraph:
+            m = words.one_year.search(folded, start, start + _OPENING)
+            if m is not None and (m.group() == named or not any(c.isdigit() for c in m.group())):
+                return False  # a paragraph turned to the title's year, or to 过去一年
+            start = folded.find("\n", start, paragraph) + 1 or paragraph + 1
+        return True
+
+    return _once(known, ("years part", section.title_end, paragraph), before_the_turn)
+
+
+def _years_first(title: str, words: SpanWords, known: dict[Any, bool]) -> bool:
+    def first() -> bool:
+        years, year = words.titles.search(title), words.one_year.search(title)
+        return years is not None and year is not None and years.start() < year.start()
+
+    return _once(known, ("years first", title), first)
 
 
 def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any, bool]) -> bool:

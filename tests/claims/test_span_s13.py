@@ -39,6 +39,36 @@ def test_a_verb_after_the_clause_or_a_rate_of_completion_makes_no_flow():
     assert _claims(text)["12个"].span == "period"  # type: ignore[attr-defined]
 
 
+COMBINED = (
+    "一、“十四五”时期和2025年工作回顾\n"
+    "“十四五”时期是全市发展极不平凡的五年。\n"
+    "（一）经济实力显著增强。新开工重大项目1200个，改造老旧小区900个，高新技术企业增至3500家。\n"
+    "（二）民生福祉持续增进。城镇新增就业45万人。\n"
+    "各位代表，刚刚过去的2025年，全市经济稳中有进。新开工重大项目260个，城镇新增就业9万人。\n"
+)
+
+
+def test_a_title_naming_the_years_before_the_year_reviews_the_years_first():
+    claims = _claims(COMBINED)
+    # the parts before the paragraph that turns to the year review the five years
+    assert claims["1200个"].span == claims["900个"].span == "multi-year"  # type: ignore[attr-defined]
+    assert claims["45万人"].span == "multi-year"  # type: ignore[attr-defined]
+    assert claims["3500家"].span == "period"  # type: ignore[attr-defined]  # a level reached
+    # the paragraph that turns to the year, and its later sentences, are the year's
+    assert claims["260个"].span == claims["9万人"].span == "period"  # type: ignore[attr-defined]
+
+
+def test_a_title_naming_the_year_first_keeps_its_figures_the_years():
+    text = COMBINED.replace("“十四五”时期和2025年工作回顾", "2025年和“十四五”时期工作回顾")
+    assert _claims(text)["900个"].span == "period"  # type: ignore[attr-defined]
+
+
+def test_a_paragraph_on_another_year_does_not_end_the_years_part():
+    text = COMBINED.replace("（二）", "2022年，面对疫情冲击，我们稳住了经济大盘。\n（二）")
+    claims = _claims(text)
+    assert claims["45万人"].span == "multi-year"  # type: ignore[attr-defined]
+
+
 PLAN = (
     "二、“十二五”时期的主要目标\n"
     "今后五年，经济年均增长7%。五年间，进出口总额增长两倍，实际利用外资累计2700亿美元。"
@@ -99,6 +129,12 @@ def test_a_state_council_plan_quotes_the_five_years_behind_it(real):
     text, report = real("state-council/2006.txt")
     assert not _at(text, report, "五年间，进出口贸易总额增长两倍", "两").is_target
     assert _at(text, report, "今后五年国内生产总值年均增长7.5%", "7.5").is_target
+
+
+def test_a_provincial_review_titled_with_the_years_and_the_year(real):
+    text, report = real("jiangsu/2026.txt")
+    assert _at(text, report, "开工改造城镇老旧小区6470个", "6470").span == "multi-year"
+    assert _at(text, report, "城镇新增就业141万人", "141").span == "period"  # 2025
 
 
 def test_a_state_council_hedge_with_you(real):
