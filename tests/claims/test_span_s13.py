@@ -140,3 +140,16 @@ def test_a_provincial_review_titled_with_the_years_and_the_year(real):
 def test_a_state_council_hedge_with_you(real):
     text, report = real("state-council/2013.txt")
     assert _at(text, report, "翘尾影响约有1个百分点", "1").approx == "约"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "target"),
+    [
+        ("全国医院和疗养院病床将增设6万张。", "6万张", True),
+        ("今年将新建农村寄宿制学校50所。", "50所", True),
+        ("科学研究机构将由44个发展到60个。", "60个", True),
+        ("去年新建农村寄宿制学校50所。", "50所", False),
+    ],
+)
+def test_a_modal_before_building_or_growing_makes_a_target(text, figure, target):
+    assert _claims(text)[figure].is_target is target  # type: ignore[attr-defined]
