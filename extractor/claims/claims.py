@@ -180,7 +180,7 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
         claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
-        claim.indicator.endswith(doc.spans.stocks),
+        claim.indicator.endswith(doc.spans.stocks), claim.end,
     )  # fmt: skip
 
 

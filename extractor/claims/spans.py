@@ -74,6 +74,7 @@ class SpanWords:
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
+    flow_after: Any = None  # flow_after, matched at a count's end: 5条高铁建成运营
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -119,6 +120,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
         stocks=rules.vocab("claims.stock_nouns").items,
+        flow_after=regex.compile(_alt(rules, "flow_after"), V1),
     )
 
 
@@ -173,6 +175,7 @@ class Where:
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
     target: bool = False  # it is a target (a goal set for the future)
     stock: bool = False  # its indicator names a stock (贷款余额): a level at a date
+    end: int = -1  # the claim's end (its unit's), where a verb after its noun is read
 
 
 def find_span(
@@ -227,8 +230,12 @@ def find_span(
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level
     # (覆盖24%的县), and so is a stock passing a mark (全省经营主体超850万户)
+    # a count that a verb after its noun makes a flow (等5条高铁建成运营, 1.1万个项目投产达效)
+    # counts what was done over the years
     bare = at.rate or at.stock or words.passing.search(folded, before, at.start)
     flow = at.change or words.flow.search(folded, *clause) or not (bare or several == 3)
+    if not flow and not bare and at.end >= 0:
+        flow = words.flow_after.match(folded, at.end) is not None
     return MULTI_YEAR if several == 2 or flow else PERIOD
 
 
@@ -279,8 +286,42 @@ def _several(
         # ——经济实力实现整体跃升。… after “十四五”时期是…的五年，…: the items review those years
         return 3 * (not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
     if not any(_title_of_years(sec.title, words, known) for sec in sections):
-        return 0
+        # “十四五”时期和2025年工作回顾: the years first, until a paragraph turns to the year
+        return int(any(_years_part(folded, sec, at.paragraph, words, known) for sec in sections))
     return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _years_part(
+    folded: str, section: Section, paragraph: int, words: SpanWords, known: dict[Any, bool]
+) -> bool:
+    """Whether the paragraph at ``paragraph`` stands in the part on several years of a section
+    whose title names them before one year (“十四五”时期和2025年工作回顾, 过去五年和2022年工作
+    回顾): the genre reviews the years first, then turns to the year in a paragraph opening on
+    it (刚刚过去的2025年，…; 过去一年，…).  A title naming the year first (2015年和“十二五”
+    时期) keeps its figures the year's unless their own words speak of several years."""
+    if paragraph <= section.title_end or not _years_first(section.title, words, known):
+        return False
+    year = words.one_year.search(section.title)
+    named = year.group() if year is not None else ""
+
+    def before_the_turn() -> bool:
+        start = folded.find("\n", section.title_end, paragraph) + 1
+        while 0 < start <= paragraph:
+            m = words.one_year.search(folded, start, start + _OPENING)
+            if m is not None and (m.group() == named or not any(c.isdigit() for c in m.group())):
+                return False  # a paragraph turned to the title's year, or to 过去一年
+            start = folded.find("\n", start, paragraph) + 1 or paragraph + 1
+        return True
+
+    return _once(known, ("years part", section.title_end, paragraph), before_the_turn)
+
+
+def _years_first(title: str, words: SpanWords, known: dict[Any, bool]) -> bool:
+    def first() -> bool:
+        years, year = words.titles.search(title), words.one_year.search(title)
+        return years is not None and year is not None and years.start() < year.start()
+
+    return _once(known, ("years first", title), first)
 
 
 def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any, bool]) -> bool:

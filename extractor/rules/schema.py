@@ -235,6 +235,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "part_of": Entry(WORDS, "a part of the figure before (其中): the same span"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "passing_before": Entry(PATTERNS, "a stock passing a mark before its figure (超)"),
+        "flow_after": Entry(PATTERNS, "a verb after a count's noun making it a flow (建成)",
+                            mode="match"),
         "stock_nouns": Entry(WORDS, "an indicator's last words naming a stock (余额)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
         "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),

@@ -163,6 +163,14 @@ ROUNDS_APART["s13"] = "session 13, v5 held-out"
 FLOORS.update({
     ("s13-heldout", "fully_right"): 0.76, ("s13-heldout", "indicator"): 0.83,
 })  # fmt: skip
+# Session 13, s13-span: a provincial report of a plan-period turn (gansu 2026) and a State Council
+# report of a five-year-plan year (2011), annotated from the text alone before the parser ran on
+# them; its third, a 1980s State Council report with few figures (1984, all 14), is held out.
+ROUNDS_APART["s13-span"] = "session 13, s13-span"
+FLOORS.update({
+    ("s13-span", "fully_right"): 0.88, ("s13-span", "indicator"): 0.91,
+    ("s13-span-heldout", "fully_right"): 0.63, ("s13-span-heldout", "indicator"): 0.70,
+})  # fmt: skip
 
 
 def _sources_apart() -> dict[str, str]:

@@ -1037,9 +1037,11 @@ def test_in_a_review_of_five_years_what_was_done_covers_them_and_levels_are_the_
     ]
 
 
-def test_a_section_on_five_years_and_on_the_year_leaves_the_span_to_its_sentences():
+def test_a_section_on_the_year_and_on_five_years_leaves_the_span_to_its_sentences():
+    # a title naming the year first: its figures are the year's unless their words say more
+    # (a title naming the years first reviews them first: tests/claims/test_span_s13.py)
     text = (
-        "某区2016年政府工作报告\n一、“十二五”时期和2015年工作回顾\n"
+        "某区2016年政府工作报告\n一、2015年和“十二五”时期工作回顾\n"
         "五年来，全区新增就业3.25万人。\n蔬菜基地完成投资1200万元，建成蔬菜大棚300个。"
         "出口规模突破4万亿元，五年累计使用外资846亿美元。\n"
     )
