@@ -371,6 +371,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "next_year": Entry(WORDS, "… with the year after it (明年)"),
         "last_year": Entry(WORDS, "… with the year before it (去年)"),
         "five_year_plan": Entry(PATTERN, "a five-year plan by its number; group num"),
+        "five_year_span": Entry(PATTERN, "a title speaking of a five-year plan's years; "
+                                "group num"),
         "year_range": Entry(PATTERN, "a span of years (2020-2021年); groups year, end"),
     },
     "campaigns": {
