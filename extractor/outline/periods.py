@@ -10,7 +10,7 @@ of year Y reviews Y-1 and plans Y.  A section's own title can name its period
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -37,6 +37,8 @@ class _Periods:
     five_year_plan: regex.Pattern[str]
     five_year_span: regex.Pattern[str]  # a title speaking of a five-year plan's years
     year_range: regex.Pattern[str]  # a span of years; groups year, end
+    years_back: regex.Pattern[str]  # 过去五年; group n
+    years_ahead: regex.Pattern[str]  # 今后五年; group n
 
 
 def _build(rules: RuleSet) -> _Periods:
@@ -66,6 +68,8 @@ def _build(rules: RuleSet) -> _Periods:
         five_year_plan=regex.compile(rules.vocab("period.five_year_plan").pattern),
         five_year_span=regex.compile(rules.vocab("period.five_year_span").pattern),
         year_range=regex.compile(rules.vocab("period.year_range").pattern),
+        years_back=regex.compile(rules.vocab("period.years_back").pattern),
+        years_ahead=regex.compile(rules.vocab("period.years_ahead").pattern),
     )  # fmt: skip
 
 
@@ -156,13 +160,20 @@ def _task_list(title: str, rules: RuleSet) -> bool:
     )
 
 
+_QUOTED = regex.compile(r"《[^《》]*》")
+_NEVER = regex.compile("(?!)")
+
+
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
-    """gov-work-report, summary-and-plan, summary, plan or other."""
+    """gov-work-report, summary-and-plan, summary, plan or other; a document's name quoted
+    in the title (《…》) counts only where the title issues it (印发《…》的通知)."""
     if vocabulary(rules, "kind.document.gov_work_report").search(title):
         # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
         return "plan" if _task_list(title, rules) else "gov-work-report"
     if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
         return "gov-work-report"
+    if "《" in title and not vocabulary(rules, "kind.document.issues").search(title):
+        title = _QUOTED.sub("", title)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
     review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
@@ -238,15 +249,36 @@ def _five_year_span(title: str, periods: _Periods) -> str:
     return "" if any(y and not first <= int(y) <= last for y in years) else span
 
 
-def span_kind(period: str, kind: str, doc: DocumentPeriods) -> str:
+def _years_span(title: str, doc: DocumentPeriods, periods: _Periods, rules: RuleSet) -> str:
+    """The years a (folded) title counts back from the document's review year (过去五年 →
+    2008-2012 in a report of 2013) or on from its plan year (今后五年 → 2013-2017), or "";
+    none where it names a year (2021年和过去五年工作回顾 speaks of 2021, its parts do), and
+    no years back in a title that also plans (三年来的斗争和新时期的总任务)."""
+    if periods.period.search(title):
+        return ""
+    if vocabulary(rules, "kind.plan.words").search(title):
+        periods = replace(periods, years_back=_NEVER)
+    for pattern, base, step in (
+        (periods.years_back, doc.review, -1), (periods.years_ahead, doc.plan, 1)
+    ):  # fmt: skip
+        m = pattern.search(title)
+        count = small_int(m.group("n")) if m else None
+        if count and base[:4].isdigit():
+            ends = sorted((int(base[:4]), int(base[:4]) + step * (count - 1)))
+            return f"{ends[0]}-{ends[1]}"
+    return ""
+
+
+def span_kind(period: str, kind: str, doc: DocumentPeriods, title: str, *, rules: RuleSet) -> str:
     """The kind of a section whose own title names a span of years: one over before the
-    document's plan year reviews (“十五”时期…主要情况 in a 2006 report), one from it on
-    plans; problems stay problems."""
+    document's plan year reviews (“十五”时期…主要情况 in a 2006 report) unless its title plans
+    too (三年来的斗争和新时期的总任务), one from it on plans; problems stay problems."""
     if "-" not in period or not doc.plan[:4].isdigit() or kind == "problems":
         return kind
     plan = int(doc.plan[:4])
     if int(period[5:9]) < plan:
-        return "review"
+        planned = vocabulary(rules, "kind.plan.words").search(title)
+        return kind if planned and kind == "plan" else "review"
     return "plan" if int(period[:4]) >= plan else kind
 
 
@@ -265,7 +297,9 @@ def title_period(
     parts."""
     periods = _periods(rules)
     title = arabic_years(fold(title), rules=rules)
-    span = _span(title, periods) or (five_years and _five_year_span(title, periods))
+    span = _span(title, periods) or (
+        five_years and (_five_year_span(title, periods) or _years_span(title, doc, periods, rules))
+    )
     if span:
         return span
     m = periods.period.search(title)

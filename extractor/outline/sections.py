@@ -1073,7 +1073,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         named = title_period(title, periods, rules=rules)
-        kind = span_kind(named, kind, periods)  # “十五”时期…情况 in 2006: a review
+        kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
         if parent is None:
             # the year it names ("-": none), not a five-year plan's span: it orders the parts

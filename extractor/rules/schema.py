@@ -353,6 +353,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),
+        "issues": Entry(WORDS, "a title that issues the document it quotes (印发《…》)"),
         "deploys": Entry(WORDS, "a title whose document deploys work (会议纪要): its "
                          "parts plan where their titles name no kind"),
     },
@@ -374,6 +375,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "five_year_span": Entry(PATTERN, "a title speaking of a five-year plan's years; "
                                 "group num"),
         "year_range": Entry(PATTERN, "a span of years (2020-2021年); groups year, end"),
+        "years_back": Entry(PATTERN, "the years up to the review year (过去五年); group n"),
+        "years_ahead": Entry(PATTERN, "the years from the plan year on (今后五年); group n"),
     },
     "campaigns": {
         "lexicons": Entry(PATHS, "lexicon files, relative to the pattern directory"),

@@ -101,6 +101,53 @@ def test_a_plan_drafted_or_begun_in_one_year_is_no_span():
     assert [p for _, _, p in kinds(text)[2:]] == ["2020", "2020"]
 
 
+def test_the_past_and_next_five_years_of_a_report():
+    text = (
+        "政府工作报告\n——2013年3月5日在第十二届全国人民代表大会第一次会议上\n"
+        "一、过去五年工作回顾\n正文。\n二、今后五年的主要任务\n正文。\n三、2013年工作建议\n正文。\n"
+    )
+    assert kinds(text) == [
+        ("过去五年工作回顾", "review", "2008-2012"),
+        ("今后五年的主要任务", "plan", "2013-2017"),
+        ("2013年工作建议", "plan", "2013"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "period"),
+    [
+        ("2021年和过去五年工作回顾", "review", "2021"),  # a year named: the year (its parts)
+        ("三年来的工作和新时期的总任务", "plan", "2022"),  # it plans too: no years back
+        ("2021年和“十三五”工作回顾", "review", "2021"),  # a year outside the plan: the year
+        ("为了在今后十年内基本扫除文盲，必须大力办学", "other", "2022"),  # a clause, no span
+    ],
+)  # fmt: skip
+def test_titles_that_name_years_and_spans(title, kind, period):
+    text = (
+        "政府工作报告（2022）\n——2022年1月6日在云溪县人民代表大会上\n"
+        f"一、{title}\n正文。\n二、2022年工作安排\n正文。\n"
+    )
+    assert kinds(text)[0] == (title, kind, period)
+
+
+# --- a document's type ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("关于印发2022年疫情防控工作实施方案的通知", "plan"),
+        ("云溪区2021年重点工作任务分解表", "plan"),
+        ("2022年民生实事项目工作责任清单", "plan"),
+        ("市政府关于印发《2016年公交都市创建工作计划》的通知", "plan"),  # it issues the plan
+        ("关于《深化纪检监察体制改革实施方案》落实情况的汇报", "summary"),  # it reports on one
+        ("关于调整领导班子成员分工的通知", "other"),
+    ],
+)  # fmt: skip
+def test_the_type_of_a_document_by_its_title(title, doc_type):
+    assert parse(f"{title}\n一、总体要求\n正文。\n").document.doc_type == doc_type
+
+
 # --- a document's year ----------------------------------------------------------------------
 
 
