@@ -164,6 +164,14 @@ _QUOTED = regex.compile(r"《[^《》]*》")
 _NEVER = regex.compile("(?!)")
 
 
+def _own_title(title: str, rules: RuleSet) -> str:
+    """The title without the names of other documents it quotes (关于《…实施方案》落实情况的
+    汇报), which are its own only where it issues them (印发《…计划》的通知)."""
+    if "《" in title and not vocabulary(rules, "kind.document.issues").search(title):
+        return str(_QUOTED.sub("", title))
+    return title
+
+
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     """gov-work-report, summary-and-plan, summary, plan or other; a document's name quoted
     in the title (《…》) counts only where the title issues it (印发《…》的通知)."""
@@ -172,8 +180,7 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
         return "plan" if _task_list(title, rules) else "gov-work-report"
     if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
         return "gov-work-report"
-    if "《" in title and not vocabulary(rules, "kind.document.issues").search(title):
-        title = _QUOTED.sub("", title)
+    title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
     review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
@@ -199,7 +206,7 @@ def find_document_periods(
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)
-    parts = _parts(title, periods, rules)
+    parts = _parts(_own_title(title, rules), periods, rules)
     review = next((p for p, role in parts if role == "review" and p), "")
     plan = next((p for p, role in parts if role == "plan" and p), "")
     first = next((p for p, _ in parts if p), "")
@@ -210,6 +217,11 @@ def find_document_periods(
             plan = first
         else:
             review = first
+    matter = not any(p for p, _ in parts) and doc_type == "summary"
+    if matter and not vocabulary(rules, "kind.document.review").search(title):
+        # a report on a matter that names no period (关于电力保供工作的报告, …落实情况的汇报):
+        # written within its year, its next steps are that year's
+        plan = review
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)

@@ -176,6 +176,16 @@ def test_a_report_delivered_before_the_new_year_is_the_next_years(dateline, year
     assert parse(text).document.period == year
 
 
+def test_a_report_on_a_matter_plans_its_own_year():
+    # no period in the title (its year from the file name): written within the year, its next
+    # steps are that year's; a year's summary plans the next
+    text = "云溪供电公司关于迎峰度夏电力保供工作的报告\n一、保供工作举措\n正文。\n二、下一步工作计划\n正文。\n"
+    report = parse(text, path="sgcc-yunxi/2021.txt")
+    assert [(s.kind, s.period) for s in report.sections] == [("review", "2021"), ("plan", "2021")]
+    text = "云溪供电公司2021年工作总结\n一、主要工作\n正文。\n二、下一步工作计划\n正文。\n"
+    assert [s.period for s in parse(text).sections] == ["2021", "2022"]
+
+
 # --- a plan's goals ---------------------------------------------------------------------------
 
 
