@@ -354,8 +354,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),
         "issues": Entry(WORDS, "a title that issues the document it quotes (印发《…》)"),
-        "deploys": Entry(WORDS, "a title whose document deploys work (会议纪要): its "
-                         "parts plan where their titles name no kind"),
+        "deploys": Entry(PATTERNS, "a title whose document deploys work (会议纪要, "
+                         "关于做好…的通知): its parts plan where their titles name no kind"),
     },
     "period": {
         "year": Entry(PATTERN, "a year in a title; group year"),

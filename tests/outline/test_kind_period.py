@@ -186,6 +186,18 @@ def test_a_report_on_a_matter_plans_its_own_year():
     assert [s.period for s in parse(text).sections] == ["2021", "2022"]
 
 
+def test_the_parts_of_a_notice_on_doing_a_work_plan_it():
+    text = (
+        "国网云溪供电公司关于做好2022年春节期间疫情防控工作的通知\n各单位：\n"
+        "为做好春节期间疫情防控工作，现就有关事项通知如下。\n一、提高政治站位\n各单位要高度重视。\n"
+        "二、严格人员管理\n严控外出。\n"
+    )
+    assert kinds(text) == [("提高政治站位", "plan", "2022"), ("严格人员管理", "plan", "2022")]
+    # a report on the same work reviews it
+    report = text.replace("的通知", "的报告").replace("通知如下", "报告如下")
+    assert [k for _, k, _ in kinds(report)] == ["review", "review"]
+
+
 # --- a plan's goals ---------------------------------------------------------------------------
 
 
