@@ -198,6 +198,17 @@ def test_the_parts_of_a_notice_on_doing_a_work_plan_it():
     assert [k for _, k, _ in kinds(report)] == ["review", "review"]
 
 
+@pytest.mark.parametrize(
+    ("title", "periods"),
+    [("云溪县2021年1-6月工作总结", ("2021H1", "2021H1", "2021H2")),
+     ("云溪县2022年1至9月工作总结及第四季度工作安排", ("2022Q3", "2022Q3", "2022Q4")),
+     ("云溪县2021年11月工作总结", ("2021", "2021", "2022"))],
+)  # fmt: skip
+def test_months_that_make_a_half_or_three_quarters(title, periods):
+    doc = parse(f"{title}\n一、主要工作\n正文。\n").document
+    assert (doc.period, doc.review_period, doc.plan_period) == periods
+
+
 # --- a plan's goals ---------------------------------------------------------------------------
 
 
