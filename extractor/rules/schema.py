@@ -328,6 +328,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
         "subsection": Entry(PATTERNS, "a subsection title that is about problems"),
+        "solved": Entry(PATTERN, "a problem a title sets out to solve (补齐短板): a task"),
     },
     "kind.plan": {
         "words": Entry(WORDS, "words of a plan section title"),

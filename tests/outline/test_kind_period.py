@@ -220,6 +220,16 @@ def test_a_result_a_plan_names_is_its_goal():
     assert [k for _, k, _ in kinds(text)] == ["plan", "plan"]
 
 
+def test_a_problem_a_title_sets_out_to_solve_is_a_task():
+    text = (
+        "云溪镇2022年工作计划\n（一）补齐民生短板，提升服务水平\n正文。\n"
+        "（二）着力解决群众急难愁盼问题\n正文。\n"
+    )
+    assert [k for _, k, _ in kinds(text)] == ["plan", "plan"]
+    text = "云溪镇2022年工作总结\n一、主要成效\n正文。\n二、存在的问题和不足\n正文。\n"
+    assert [k for _, k, _ in kinds(text)] == ["review", "problems"]
+
+
 def test_a_plan_part_that_reviews_strictly_still_reviews():
     text = "云溪镇2022年工作计划\n一、2021年工作完成情况\n正文。\n二、2022年重点任务\n正文。\n"
     assert kinds(text) == [
