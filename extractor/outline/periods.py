@@ -179,7 +179,8 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
         # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
         return "plan" if _task_list(title, rules) else "gov-work-report"
     if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
-        return "gov-work-report"
+        # untitled: the report itself, or its tasks dealt out (…政府工作报告重点工作任务分解)
+        return "plan" if _task_list(head, rules) else "gov-work-report"
     title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)

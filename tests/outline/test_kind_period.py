@@ -209,6 +209,18 @@ def test_months_that_make_a_half_or_three_quarters(title, periods):
     assert (doc.period, doc.review_period, doc.plan_period) == periods
 
 
+def test_an_untitled_list_of_the_reports_tasks_is_a_plan():
+    # a notice whose title was lost: its opening deals the government work report's tasks out
+    text = (
+        "各区政府、各委办局：\n为抓好《2021年区政府工作报告》确定的目标任务的落实，现将重点工作任务"
+        "分解如下：\n一、推动经济高质量发展\n1.全年地区生产总值增长6%。（责任单位：区发改委）\n"
+        "二、提升城市品质\n2.完成旧区改造1万户。（责任单位：区住建委）\n"
+    )
+    report = parse(text, path="x/2021.txt")
+    assert (report.document.doc_type, report.document.period) == ("plan", "2021")
+    assert {s.kind for s in report.sections} == {"plan"}
+
+
 # --- a plan's goals ---------------------------------------------------------------------------
 
 
