@@ -251,15 +251,19 @@ def _descendants_peak(pid: int) -> int:
 def run_cluster(batch: Batch, out: Path, jobs: int, limit_mb: float) -> list[tuple[str, str]]:
     """The same batch through ``extract --jobs N`` and ``extract --engine dask --scheduler
     local --jobs N`` (a LocalCluster of N worker processes), then ``compare`` over each
-    output: times, throughput ratio, compare's share of the extraction, peak memory."""
+    output (``compare --jobs N``): times, throughput ratio, compare's share of the
+    extraction, peak memory."""
     folder = str(batch.folder)
     local_s, local_rss = time_command(["extract", folder, "--out", str(out / "local"),
                                        "--jobs", str(jobs)])  # fmt: skip
     engine = ["--engine", "dask", "--scheduler", "local"]
     dask_s, dask_rss = time_command(["extract", folder, "--out", str(out / "dask"), *engine,
                                      "--jobs", str(jobs)])  # fmt: skip
-    cmp_s, cmp_rss = time_command(["compare", str(out / "dask"), "--out", str(out / "cmp")])
-    cmp1_s, cmp1_rss = time_command(["compare", str(out / "local"), "--out", str(out / "cmp1")])
+    # compare on as many worker processes as the extraction had (windows of series at once)
+    cmp_s, cmp_rss = time_command(["compare", str(out / "dask"), "--out", str(out / "cmp"),
+                                   "--jobs", str(jobs)])  # fmt: skip
+    cmp1_s, cmp1_rss = time_command(["compare", str(out / "local"), "--out", str(out / "cmp1"),
+                                     "--jobs", str(jobs)])  # fmt: skip
     mb = (
         f"{dask_rss / MB:.0f} MB ({'under' if dask_rss < limit_mb * MB else 'OVER'} {limit_mb:.0f})"
     )
