@@ -1,7 +1,8 @@
 """Indicators inside lists and comparisons (issue 17, SPEC §2 "Claim"): a list of examples
 closed by 等 before the name of their kind, things side by side that 分别 shares out, a
-distributive 各 or a 包括 around the name, a noun's short aside after a figure, and a gap to
-the average that measures the quantity before it.
+distributive 各 or a 包括 around the name, a noun's short aside after a figure, a gap to
+the average that measures the quantity before it, and the frames and decisions that open a
+sentence but name nothing.
 
 Short sentences written for these tests, then the same forms in real reports of other eras
 and layouts (skipped where ``../shared`` is absent)."""
@@ -32,6 +33,11 @@ CASES = [
     ("刑事、治安案件分别下降6%、3%。", "6", "刑事"),
     # a short aside of the noun after a figure closes with it
     ("全省已有60%的县（市、区）实现义务教育优质均衡。", "60", "县（市、区）"),
+    # a frame (在…基础上) and a decision (国家决定, 我们要求) open no name
+    ("我们要求各地区在今年计划定额的基础上节约煤和电百分之三。", "百分之三", "节约煤和电"),
+    ("中央决定将扶贫资金增加到200亿元。", "200", "扶贫资金"),
+    # 完成 before a rate names it (完成率), no verb of completing
+    ("全年计划完成率达到95%。", "95", "计划完成率"),
     # forms that only look like the ones above: a bare kind needs its examples
     ("增加社会保障、医疗卫生等支出300亿元。", "300", "社会保障、医疗卫生等支出"),
     # 高等 is no list's end
