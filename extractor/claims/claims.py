@@ -63,6 +63,10 @@ _FOLLOW_MAX = 10
 _FOLLOW_LONG = 16
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
+#: The shortest name of a kind after its examples (…等新兴产业税收) that stands alone.
+_KIND_MIN = 5
+#: The longest aside of a noun after a figure (县（市、区）) it is extended to close.
+_ASIDE_MAX = 8
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
 #: The longest gap between two figures that restates the first (，也就是).
@@ -378,10 +382,19 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         rest = _borrowed(item, last)
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
-            if not rest and len(item) <= 2:
+            if not rest and len(item) <= 2 and _measures(last, words):
                 return None  # a bare modifier, and no measure noun to lend it
         items[k] = item + rest
     return items
+
+
+def _measures(item: str, words: ClaimWords) -> bool:
+    """Whether an item of a list names a measure (数, 量, 率 … or an ``indicator_tails``
+    noun); a list whose last item names none is of things side by side (水泥和化肥（折纯）
+    分别达到…: each item what its figure measures), not of modifiers sharing a noun."""
+    return any(ch in words.measure_ends for ch in item) or any(
+        tail in item for tail in words.indicator_tails
+    )
 
 
 def _ordinals(items: list[str], words: ClaimWords) -> list[str]:
@@ -489,6 +502,8 @@ def _claim(
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
     indicator = _last_of_clauses(indicator, doc.words)
+    if not _shared_out(doc, fig.start, sent[0]):  # a list 分别 shares out keeps its items
+        indicator = _after_examples(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     change = fig.change
     said = (  # what stands between it and the figure before (，即)
@@ -582,6 +597,25 @@ def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
     if heads and last and all(h.endswith(words.predicate_ends) for h in heads):
         return last
     return indicator
+
+
+def _shared_out(doc: _Doc, pos: int, lo: int) -> bool:
+    """Whether a 分别 stands before ``pos`` in its clause, the figures of its list (分别增长
+    43.9%、50.5%、0.9%) included: :func:`_distribute` shares the list out."""
+    lo = max(lo, *(doc.folded.rfind(mark, lo, pos) for mark in doc.words.clause_marks))
+    return any(doc.folded.find(w, lo, pos) >= 0 for w in doc.words.respectively)
+
+
+def _after_examples(indicator: str, words: ClaimWords) -> str:
+    """A list of examples closed by 等 before the name of their kind: the kind, where it is
+    a name of its own (计算机通信、航空航天制造等新兴产业税收 → 新兴产业税收); a bare kind
+    (…、建筑业等行业税率, …、医疗卫生等支出) needs its examples and keeps them."""
+    comma = indicator.find("、")
+    if comma < 0:
+        return indicator
+    end = words.examples_end.search(indicator, comma)
+    kind = indicator[end.end() :] if end else ""
+    return kind if len(kind) >= _KIND_MIN else indicator
 
 
 def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | None) -> str:
@@ -838,6 +872,15 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     end = stop.start() if stop else end
     if end == pos + _FOLLOW_LONG and end < clause_end:
         end = pos + _FOLLOW_MAX  # nothing ends the noun near: the first ten characters
+    opened = doc.folded.rfind("(", pos, end)
+    if (
+        opened > pos
+        and doc.folded[end : end + 1] in words.list_marks
+        and doc.folded.find(")", opened, end) < 0
+    ):
+        # 50%的县（市、区）: a short aside of the noun, cut inside at its 、, closes it
+        close = doc.folded.find(")", end, opened + _ASIDE_MAX)
+        end = close + 1 if close >= 0 else end
     quote = doc.folded.rfind("“", pos, end)
     if quote >= 0 and doc.folded.find("”", quote, end) < 0:  # a name in quotes stays whole
         close = doc.folded.find("”", end, min(clause_end, quote + _QUOTED_MAX))

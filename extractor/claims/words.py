@@ -91,6 +91,7 @@ class ClaimWords:
     item_joiners: frozenset[str] = frozenset()  # 和及与、: what ends an item between figures
     item_words: str = ""  # 和及与, in the file's order: where a list's last item splits
     clause_ends: frozenset[str] = frozenset()  # the clause marks and the list marks
+    clause_marks: str = ""  # the clause marks alone (，。；：)
     joiner_words: frozenset[str] = frozenset()  # 惠及, 参与: verbs, not joiners
     list_marks: str = ""  # 、
     follow_cut: Any = None  # 的、和及与, a digit, a mask: where the words after a figure end
@@ -98,6 +99,7 @@ class ClaimWords:
     # leaves no words to follow: a clause mark, a cut, the end of the text
     respectively: tuple[str, ...] = ()  # 分别
     list_ends: str = ""  # 等
+    examples_end: Any = None  # 等 closing a list of examples before the name of their kind
     attributive: str = ""  # 的
     attributive_set: frozenset[str] = frozenset()  # its characters, one by one
     change_noun_ends: str = ""  # 幅
@@ -243,12 +245,14 @@ def _compile(rules: RuleSet) -> ClaimWords:
         item_joiners=frozenset(chars("item_joiners") + lists),
         item_words=chars("item_joiners"),
         clause_ends=frozenset(clause + lists),
+        clause_marks=clause,
         joiner_words=frozenset(items("joiner_words")),
         list_marks=lists,
         follow_cut=regex.compile(rf"[{regex.escape(cut)}\d{mask}]" if cut or mask else r"\d"),
         nothing_follows=frozenset(clause + cut + "0123456789" + mask) | {""},
         respectively=items("respectively"),
         list_ends=chars("list_ends"),
+        examples_end=regex.compile(rf"(?r)(?:{_alt(items('examples_end'))})", V1),
         attributive=chars("attributive"),
         attributive_set=frozenset(chars("attributive")),
         change_noun_ends=chars("change_noun_ends"),

@@ -208,6 +208,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "follow_cut": Entry(CHARS, "where the words after a figure end (的, 和)"),
         "respectively": Entry(WORDS, "what shares a list of indicators out (分别)"),
         "list_ends": Entry(CHARS, "what ends a list, not a quantity's name (等)"),
+        "examples_end": Entry(PATTERNS, "what closes examples before their kind (…等产业)"),
         "attributive": Entry(CHARS, "the particle a noun follows after a figure (的)"),
         "change_noun_ends": Entry(CHARS, "change words ending so are nouns (增幅)"),
         "threshold_hedges": Entry(WORDS, "hedges making a figure a threshold (以上项目)"),

@@ -645,8 +645,9 @@ def test_indicator_of_each_figure(text, expected):
         ("融资40亿元（含债券资金8亿元）。", [("40", "融资"), ("8", "含债券资金")]),
         # an aside closed before the figure: what it follows measures it
         ("拖拉机（不含手扶拖拉机，下同）增加了二千台。", [("二千", "拖拉机")]),
-        # the words after a figure stop at a bracket they do not close
-        ("已有9个县（市、区）完成试点。", [("9", "县")]),
+        # the words after a figure stop at a bracket they do not close, but close a short
+        # aside of their noun that a list mark inside had cut (县（市、区）)
+        ("已有9个县（市、区）完成试点。", [("9", "县（市、区）")]),
         ("共节约资金3万元），", [("3", "节约资金")]),
         # （n人）和m支: after the aside a new item of the list starts
         (
