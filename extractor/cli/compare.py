@@ -45,7 +45,10 @@ def compare(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", help="Worker processes for claims and terms (0: per core).", min=0
+            "--jobs",
+            "-j",
+            help="Worker processes: windows of series compared at once (0: per core).",
+            min=0,
         ),
     ] = 1,
     engine: Annotated[str, typer.Option(help="Where to work: local or dask.")] = "local",
