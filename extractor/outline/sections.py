@@ -797,9 +797,7 @@ def _title_end(
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
             head = _unglue(rest[:reach], cues)
-            # past the first clause: a starter told only once the title grew long enough
-            # to be glued (…，推进经济社会协调发展今年，自治区…) stands in an earlier clause
-            if cut + 4 < head < reach:
+            if prev + 4 < head < reach:
                 return start + head
             if following is None:
                 break
