@@ -36,6 +36,17 @@ def test_a_plan_period_judged_opens_the_body_of_a_part_heading():
     ]
 
 
+def test_the_period_set_apart_or_the_years_ahead_open_the_body():
+    text = (
+        "一、“十五五”时期主要目标任务“十五五”时期，是全面发力的关键时期。" + FILLER +
+        "二、“十五五”时期主要任务今后五年承前启后、继往开来，任务艰巨。" + FILLER
+    )  # fmt: skip
+    assert outline(text) == [
+        (1, "一、", "“十五五”时期主要目标任务"),
+        (1, "二、", "“十五五”时期主要任务"),
+    ]
+
+
 def test_a_title_that_names_the_plan_period_keeps_it():
     text = "一、2020年及“十三五”时期工作回顾2020年是很不平凡的一年。" + FILLER
     assert outline(text)[0] == (1, "一、", "2020年及“十三五”时期工作回顾")
