@@ -335,7 +335,10 @@ def _body_follows(
 ) -> bool:
     """A line of one short sentence is a lead when its body follows on the next line: a
     paragraph that is no heading, no list item and no such line itself (markup put the
-    bold lead of gov.cn pages on a line of its own: ``必须坚持深化改革。⏎改革开放是…``)."""
+    bold lead of gov.cn pages on a line of its own: ``必须坚持深化改革。⏎改革开放是…``).
+    Not when the next line opens a run of paragraphs each led by a short sentence of its own
+    (坚持民生为大，…。⏎促进高质量充分就业。城镇…⏎提升全民健康保障水平。…): the line opens its
+    section's run of leads; a lead on a line of its own alternates with its bodies."""
     if index + 1 >= len(paragraphs):
         return False
     nxt = paragraphs[index + 1]
@@ -343,7 +346,24 @@ def _body_follows(
         return False
     assert measure.lead is not None
     lead = measure.lead.at.match(folded, nxt.start, nxt.end)
-    return lead is None or lead.end() < nxt.end
+    if lead is None:
+        return True
+    if lead.end() >= nxt.end:
+        return False
+    if index + 2 >= len(paragraphs) or paragraphs[index + 2].start in head_starts:
+        return True
+    return not (_led(folded, nxt, measure) and _led(folded, paragraphs[index + 2], measure))
+
+
+def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
+    """Does a paragraph open with a short sentence that has more text after it, no address
+    nor rhetoric (a lead and its body in one paragraph)?"""
+    assert measure.lead is not None
+    lead = measure.lead.at.match(folded, para.start, para.end)
+    if lead is None or lead.end() >= para.end:
+        return False
+    sentence = folded[para.start : lead.end()]
+    return not (measure.address.search(sentence) or measure.rhetoric.match(sentence))
 
 
 def _next_nonspace(folded: str, pos: int, end: int) -> int:
@@ -429,4 +449,13 @@ def _headline(folded: str, start: int, end: int) -> tuple[int, int]:
     while start < end and folded[start] in " \t\n，,、：:":
         start += 1
     stop = _HEADLINE_END.search(folded, start, end)
-    return start, stop.start() if stop else end
+    if stop is not None:
+        return start, stop.start()
+    # an item of an inline list whose items a comma joins (一是…提升，二是…) ends before it
+    while end > start and folded[end - 1] in _LIST_COMMA:
+        end -= 1
+    return start, end
+
+
+#: What joins the items of an inline list and ends an item's headline with nothing after it.
+_LIST_COMMA = "，,、 \t\n"

@@ -107,6 +107,7 @@ class _TitleCues:
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
     phrase_list: Any  # a list of short parallel phrases that opens one (全局统筹、主动作为…)
     openers: Any  # words that open a task phrase: a weaker cue (坚决, 构建…)
+    any_opener: Any  # those, or an adverb of resolve (layout.second_phrase: 大力, 聚焦…)
     verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
@@ -158,6 +159,10 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             frames=vocabulary(r, "layout.sentence_frames"),
             phrase_list=vocabulary(r, "layout.phrase_list"),
             openers=vocabulary(r, "layout.task_openers"),
+            any_opener=regex.compile(
+                f"{r.vocab('layout.task_openers').alternation()}"
+                f"|(?:{r.vocab('layout.second_phrase').alternation()})(?=[\\p{{Han}}“\"]{{2}})"
+            ),  # an adverb with its verb after it (再聚焦、再突破: no phrase)
             verbs=vocabulary(r, "layout.phrase_verbs"),
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
             adverbs=adverbs,
@@ -276,6 +281,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, closing_id, True, "closing"
                 )
+            elif head is None and not strong and closing and flat:
+                head = _glued_closing(folded, pos, closing, closing_id, cues)
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
@@ -285,7 +292,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if head is not None and head.ordinal and _goes_on(head, last, series):
                 # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
                 nested.append((series.pop()[1], len(found)))
-            elif head is not None and head.ordinal and not _fits(head, last, running):
+            elif (
+                head is not None
+                and head.ordinal
+                and not _fits(head, last, running)
+                and not _part_after_gap(folded, head, last, cues)
+            ):
                 continue
             if head is None:
                 continue
@@ -548,6 +560,31 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
     if prev == 0 and head.level > 1 and head.ordinal == running.get(head.level, -1) + 1:
         return True
     return head.ordinal == 1 or prev < head.ordinal <= prev + 2 or head.ordinal == prev
+
+
+def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _TitleCues) -> bool:
+    """A part heading found after a sentence where the lines were lost, one number past the
+    last part's next (一、…二、…四、2022年工作计划: a numbering gap): its title ends in a part's
+    head noun (计划, 总结, 问题…), which a numbered sentence of the body does not."""
+    if head.strong or not _numbered_part(head) or head.ordinal != last.get(1, 0) + 2:
+        return False
+    if len(last) != 1 or not cues.sentence_end.match(folded, head.start - 1):
+        return False
+    title = folded[head.title_start : head.title_end]
+    return any(m.end() == len(title) for m in cues.head_noun.finditer(title))
+
+
+def _glued_closing(
+    folded: str, pos: int, closing: Any, rule_id: str, cues: _TitleCues
+) -> Heading | None:
+    """A closing heading (结束语) after a sentence where the lines were lost, its body's
+    address glued to it (…落地见效。结束语各位代表！…)."""
+    m = closing.match(folded, pos)
+    if m is None or not cues.sentence_end.match(folded, pos - 1):
+        return None
+    if not cues.frames.match(folded, m.end()):
+        return None
+    return Heading(pos, pos, m.end(), 1, "", 0, rule_id, False, "closing")
 
 
 def _match(
@@ -889,23 +926,42 @@ def _run_on(title: str, cues: _TitleCues) -> list[int]:
     found = [int(p) for p in (frame, end, result) if p is not None]
     if found:
         # a subject's name may stand before the frame (…有力有序推进国家电网公司党组高度重视):
-        # a phrase of parallel length still ends first
-        return found + _parallel(title, starts, ends, cues)
-    for i, (start, stop) in enumerate(zip(starts, ends, strict=True)):
+        # a phrase of parallel length still ends first; so does a task opener inside the
+        # title's second clause, before a frame or title word further on (推进深层次改革高水平
+        # 开放，增强高质量发展动力活力坚持改革攻坚，…，促进各方面…)
+        second = _task_opener(title, starts[1:2], ends[1:2], cues, after_verb=True)
+        return found + second + _parallel(title, starts, ends, cues)
+    return _task_opener(title, starts, ends, cues) or _parallel(title, starts, ends, cues)
+
+
+def _task_opener(
+    title: str, starts: list[int], ends: list[int], cues: _TitleCues, after_verb: bool = False
+) -> list[int]:
+    """The first word that opens a task phrase (坚决, 构建…) inside one of the clauses given,
+    four or more characters in, before the clause's last four and not right after an adverb
+    (聚焦加快构建…): ``[position]``, or ``[]``.  ``after_verb``: only after a phrase with a
+    verb of its own in the clause (增强…动力活力坚持改革攻坚; after a bare noun the word is
+    its result's predicate: 党史学习教育深入推进)."""
+    for start, stop in zip(starts, ends, strict=True):
         # a first clause short enough to be one phrase holds a second only well inside it,
         # opened by an adverb of resolve (全力扩大有效需求着力提振消费: a title and its lead
         # sentence run together; not …放在突出位置, …深入推进…)
-        short = i == 0 and stop - start <= PHRASE_MAX
-        openers = cues.second_phrase if short else cues.openers
+        # (社会民生坚持尽力而为…: after a noun title of one phrase, four characters in)
+        short = start == 0 and stop - start <= PHRASE_MAX
+        openers = cues.second_phrase if short else cues.any_opener
         least = FIRST_PHRASE_MIN if short else PHRASE_MIN
-        for m in openers.finditer(title, start + least, stop):
+        for m in openers.finditer(title, start + PHRASE_MIN, stop):
             pos = m.start()
+            if pos < start + least and cues.task_start.search(title, start, pos):
+                continue  # a task phrase's verb before it: one phrase (加快推进…着力…)
             if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
                 continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
             if _quoted(title, start, pos):
                 continue
+            if after_verb and not cues.task_start.search(title, start, pos):
+                continue
             return [int(pos)]
-    return _parallel(title, starts, ends, cues)
+    return []
 
 
 def _restated(title: str, cues: _TitleCues) -> int | None:

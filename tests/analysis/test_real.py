@@ -239,7 +239,12 @@ def flat_and_written():
 #: a one-phrase title's lead told by the section's other leads, a part's whole noun phrase,
 #: lists of one-sentence items after a colon, a part's opening sentence no task, and a body
 #: that restates its title; measures 0.995 → 0.997 with dash items inside a line.
-FLAT_FLOORS = [("sections", 0.95), ("measures", 0.99), ("placeholders", 0.95)]
+#: Session 13 (s13-flat): three one-line and scraped reports more in tuning (shanghai 2020,
+#: beijing and jiangsu 2026): 0.953 and 0.987; 0.965 and 0.998 with the genre's cues of a
+#: body's start (a plan period judged, a purpose, a situation, task openers in a second
+#: clause, a noun title's verb), a part after a numbering gap, a glued 结束语 and headlines of
+#: items a comma joins.
+FLAT_FLOORS = [("sections", 0.96), ("measures", 0.995), ("placeholders", 0.95)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)
