@@ -133,18 +133,20 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-#: Queued rows (every table) that make :class:`TableWriter` flush before ``flush_every``
-#: reports: a long report has some 6,000 term rows, and 50 of them queued as dicts held
-#: 300,000 rows, the bulk of ``extract --jobs``' main process (515–521 MB over the 1 GB
-#: batch, session 12).
+#: Queued rows of one table that make :class:`TableWriter` write that table before
+#: ``flush_every`` reports: a long report has some 6,000 term rows, and 50 of them queued
+#: as dicts held 300,000 rows, the bulk of ``extract --jobs``' main process (515–521 MB
+#: over the 1 GB batch, session 12).  Only that table is written: flushing every table
+#: made row groups of a few documents in the small ones, and compare, which reads a
+#: table file by row groups, slowed down on them.
 FLUSH_ROWS = 50_000
 
 
 class TableWriter:
     """Write the tables of a stream of reports: ``with TableWriter(dir, "csv") as w: w.add(r)``.
 
-    Queued rows are written every ``flush_every`` reports or ``flush_rows`` rows, whichever
-    comes first."""
+    Queued rows are written every ``flush_every`` reports, and a table's alone when it has
+    ``flush_rows`` rows queued."""
 
     def __init__(
         self,
@@ -166,7 +168,6 @@ class TableWriter:
         self.tables = tuple(t for t in TABLES if t in wanted)
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.tables}
         self._pending = 0
-        self._queued = 0  # rows queued, every table
         self._temps: dict[Path, Path] = {}  # final path → temporary path
         self._finals: dict[str, Path] = {}  # table → final path
         self._sinks: dict[str, Any] = {}
@@ -215,12 +216,14 @@ class TableWriter:
         if not self._sinks:
             raise RuntimeError("TableWriter is not open: use it in a with statement")
         for name in self.tables:
-            rows = report_rows.rows.get(name, ())
-            self._rows[name].extend(rows)
-            self._queued += len(rows)
+            self._rows[name].extend(report_rows.rows.get(name, ()))
         self._pending += 1
-        if self._pending >= self.flush_every or self._queued >= self.flush_rows:
+        if self._pending >= self.flush_every:
             self.flush()
+            return
+        for name in self.tables:
+            if len(self._rows[name]) >= self.flush_rows:
+                self._flush_table(name)
 
     def add(self, report: Report, **records: Iterable[Any]) -> None:
         """Queue one report's rows; flush when enough documents are queued.
@@ -236,13 +239,16 @@ class TableWriter:
         """Write the queued rows to the temporary files (each queue taken before it is
         written: a row is written once, whatever interrupts)."""
         for name in self.tables:
-            rows, self._rows[name] = self._rows[name], []
-            if rows:
-                try:
-                    self._write(name, rows)
-                except Exception as exc:  # lxml's, openpyxl's, pyarrow's own errors too
-                    raise _write_error(exc) from exc
-        self._pending = self._queued = 0
+            self._flush_table(name)
+        self._pending = 0
+
+    def _flush_table(self, name: str) -> None:
+        rows, self._rows[name] = self._rows[name], []
+        if rows:
+            try:
+                self._write(name, rows)
+            except Exception as exc:  # lxml's, openpyxl's, pyarrow's own errors too
+                raise _write_error(exc) from exc
 
     def close(self) -> None:
         """Flush, finish every file and put the set in place (:func:`tableset.commit`)."""

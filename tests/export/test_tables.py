@@ -174,26 +174,29 @@ def test_streaming_parquet_gives_the_same_rows_as_report_tables(tmp_path):
         assert [str(t) for t in written.dtypes] == [str(t) for t in df.dtypes]
 
 
-def test_a_row_budget_flushes_before_the_report_count(tmp_path):
-    """Long reports flush on their rows, not only every ``flush_every`` reports: with a
-    budget below one report's rows, each report is its own flush (a Parquet row group of
-    its own), and the rows are those of the whole batch."""
+def test_a_row_budget_writes_a_long_table_before_the_report_count(tmp_path):
+    """Long reports' big tables are written on their rows, not only every ``flush_every``
+    reports: with a budget below one report's sections, each report's sections are a
+    write of their own (a Parquet row group each), while the documents table, under the
+    budget, waits for the count (one row group); the rows are those of the whole batch."""
     import pyarrow.parquet as pq
 
     batch = reports(3)
     sections = sum(len(r.sections) for r in batch)
-    assert sections >= 3
-    with TableWriter(tmp_path / "budget", "parquet", flush_every=50, flush_rows=1) as writer:
+    assert sections >= 6
+    budget = len(batch[0].sections)
+    with TableWriter(tmp_path / "budget", "parquet", flush_every=50, flush_rows=budget) as w:
         for report in batch:
-            writer.add(report)
+            w.add(report)
     with TableWriter(tmp_path / "count", "parquet", flush_every=50) as writer:
         for report in batch:
             writer.add(report)
-    budget = pq.ParquetFile(tmp_path / "budget" / "sections.parquet")
-    count = pq.ParquetFile(tmp_path / "count" / "sections.parquet")
-    assert (budget.num_row_groups, count.num_row_groups) == (3, 1)
-    pd.testing.assert_frame_equal(budget.read().to_pandas(), count.read().to_pandas())
-    assert budget.metadata.num_rows == sections
+    for name, groups in (("claims", 3), ("documents", 1)):
+        got = pq.ParquetFile(tmp_path / "budget" / f"{name}.parquet")
+        want = pq.ParquetFile(tmp_path / "count" / f"{name}.parquet")
+        assert (got.num_row_groups, want.num_row_groups) == (groups, 1), name
+        pd.testing.assert_frame_equal(got.read().to_pandas(), want.read().to_pandas())
+    assert pq.ParquetFile(tmp_path / "budget" / "claims.parquet").metadata.num_rows == claims
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
