@@ -176,15 +176,15 @@ def test_streaming_parquet_gives_the_same_rows_as_report_tables(tmp_path):
 
 def test_a_row_budget_writes_a_long_table_before_the_report_count(tmp_path):
     """Long reports' big tables are written on their rows, not only every ``flush_every``
-    reports: with a budget below one report's sections, each report's sections are a
-    write of their own (a Parquet row group each), while the documents table, under the
-    budget, waits for the count (one row group); the rows are those of the whole batch."""
+    reports: with a budget of one report's claims, each report's claims are a write of
+    their own (a Parquet row group each), while the documents table, under the budget,
+    waits for the count (one row group); the rows are those of the whole batch."""
     import pyarrow.parquet as pq
 
     batch = reports(3)
-    sections = sum(len(r.sections) for r in batch)
-    assert sections >= 6
-    budget = len(batch[0].sections)
+    claims = sum(len(r.claims) for r in batch)
+    budget = len(batch[0].claims)
+    assert budget >= 2 and claims == 3 * budget
     with TableWriter(tmp_path / "budget", "parquet", flush_every=50, flush_rows=budget) as w:
         for report in batch:
             w.add(report)
