@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -641,18 +642,24 @@ def test_compare_from_a_folder_reads_one_window_of_series_at_a_time(
         pd.testing.assert_frame_equal(got[name], frame, obj=name)
 
 
+def as_dataset(tables: dict[str, pd.DataFrame], folder: Path, size: int = 4) -> Path:
+    """The tables as a dataset of parts of ``size`` documents each (as extract writes)."""
+    ids = list(tables["documents"]["doc_id"])
+    for name, frame in tables.items():
+        for part, start in enumerate(range(0, len(ids), size)):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+            rows = frame[frame["doc_id"].isin(ids[start : start + size])]
+            rows.to_parquet(folder / name / f"part-{part:05d}.parquet", index=False)
+    return folder
+
+
 def test_windows_compared_in_worker_processes_give_the_same_tables(corpus_tables, tmp_path):
     """``compare --jobs N`` over a folder: whole windows of series go to worker processes,
     several at once, and their rows come back in the windows' order, so the tables are
     those of the windows compared one after another here."""
     from extractor.analysis import pieces
 
-    ids = list(corpus_tables["documents"]["doc_id"])
-    for name, frame in corpus_tables.items():
-        for part, start in enumerate(range(0, len(ids), 4)):
-            (tmp_path / name).mkdir(parents=True, exist_ok=True)
-            rows = frame[frame["doc_id"].isin(ids[start : start + 4])]
-            rows.to_parquet(tmp_path / name / f"part-{part:05d}.parquet", index=False)
+    as_dataset(corpus_tables, tmp_path)
     here = compare(tmp_path, manifest=MANIFEST, window_docs=2)
     engine, asked = pieces.in_processes(2), []
 
@@ -689,13 +696,7 @@ def test_compare_written_a_window_at_a_time_gives_the_same_files(corpus_tables, 
     from extractor.export.comparison import write_parts, write_results
 
     whole = compare(corpus_tables, manifest=MANIFEST)
-    dataset = tmp_path / "tables"
-    ids = list(corpus_tables["documents"]["doc_id"])
-    for name, frame in corpus_tables.items():
-        for part, start in enumerate(range(0, len(ids), 4)):
-            (dataset / name).mkdir(parents=True, exist_ok=True)
-            rows = frame[frame["doc_id"].isin(ids[start : start + 4])]
-            rows.to_parquet(dataset / name / f"part-{part:05d}.parquet", index=False)
+    dataset = as_dataset(corpus_tables, tmp_path / "tables")
     for fmt in ("csv", "jsonl", "parquet"):
         parts = compare_parts(dataset, manifest=MANIFEST, window_docs=2, panels=True)
         streamed = write_parts(parts, tmp_path / f"streamed-{fmt}", fmt)
