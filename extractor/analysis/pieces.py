@@ -23,7 +23,12 @@ from typing import Any
 import pandas as pd
 
 from extractor.analysis.compare import Piece, PieceWork, Window
-from extractor.batch.parallel import MIN_PARALLEL_ITEMS, pool_map, worker_pool
+from extractor.batch.parallel import (
+    MIN_PARALLEL_ITEMS,
+    pool_map,
+    submitted_in_order,
+    worker_pool,
+)
 
 #: Windows compared at once per worker (one running, one waiting: a worker never idles
 #: while its next window is sent).
@@ -68,8 +73,9 @@ def in_processes(jobs: int) -> InProcesses:
     return InProcesses(jobs)
 
 
-def _call(piece: Piece, work: PieceWork) -> tuple[str, Any]:
-    return work(piece)
+def _call(item: Any, work: Callable[[Any], Any]) -> Any:
+    """``work(item)``: what a worker runs for a piece or a window."""
+    return work(item)
 
 
 class OnCluster:
@@ -90,27 +96,12 @@ class OnCluster:
     def windows(self, job: WindowJob, windows: list[Window]) -> Iterator[dict[str, pd.DataFrame]]:
         """``job`` over the windows on the workers, results in order, a few per worker
         submitted ahead (the job, with what every window shares, sent to each worker once)."""
-        from collections import deque
-
         ahead = WINDOWS_AHEAD * max(1, len(self.client.scheduler_info().get("workers", {})))
         shared = self.client.scatter(job, broadcast=True)
-        pending: deque[Any] = deque()
-        try:
-            for window in windows:
-                pending.append(self.client.submit(_run, window, job=shared, pure=False))
-                if len(pending) >= ahead:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        submit = partial(self.client.submit, _call, work=shared, pure=False)
+        return submitted_in_order(submit, windows, window=ahead)
 
 
 def on_cluster(client: Any) -> OnCluster:
     """Run the work on the workers of a ``distributed.Client``."""
     return OnCluster(client)
-
-
-def _run(window: Window, job: WindowJob) -> dict[str, pd.DataFrame]:
-    return job(window)

@@ -18,9 +18,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,10 +92,19 @@ def pool_map(
 ) -> Iterator[R]:
     """``map(fn, items)`` on a pool, in order, at most ``window`` items in flight: a slow
     item delays the results after it, and memory holds ``window`` results at most."""
-    pending: deque[Future[R]] = deque()
+    return submitted_in_order(lambda item: pool.submit(fn, item), items, window=window)
+
+
+def submitted_in_order(
+    submit: Callable[[T], Any], items: Iterable[T], *, window: int
+) -> Iterator[Any]:
+    """The results of ``submit(item)`` for each item, in order, at most ``window`` in
+    flight; ``submit`` returns a future with ``result()`` and ``cancel()`` (a process
+    pool's, or a Dask client's)."""
+    pending: deque[Any] = deque()
     try:
         for item in items:
-            pending.append(pool.submit(fn, item))
+            pending.append(submit(item))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
