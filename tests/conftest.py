@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -45,6 +46,27 @@ def wait_for(condition: Callable[[], bool], what: str, deadline: float = WAIT_DE
         if time.monotonic() > end:
             pytest.fail(f"gave up waiting for {what} after {deadline} s")
         time.sleep(0.02)
+
+
+@pytest.fixture(scope="module")
+def real_parsed() -> Callable[[str], tuple[str, Any]]:
+    """A reader of real reports under ../shared/corpora/real: ``real_parsed("hubei/2026.txt")``
+    gives the text and its parse (skipped where ../shared is absent)."""
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    from extractor import parse
+
+    def read(name: str) -> tuple[str, Any]:
+        text = (SHARED / "real" / name).read_text(encoding="utf-8")
+        return text, parse(text)
+
+    return read
+
+
+def claim_at(text: str, report: Any, anchor: str, figure: str) -> Any:
+    """The claim of ``report`` holding ``figure`` where it stands inside ``anchor``."""
+    start = text.index(anchor) + anchor.index(figure)
+    return next(c for c in report.claims if c.start <= start < c.end)
 
 
 def run_measured(code: str, *args: str, timeout: float = 300) -> tuple[str, int]:

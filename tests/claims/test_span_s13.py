@@ -7,7 +7,7 @@ Short texts are written here; the real-report checks read ../shared and skip wit
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, SHARED_REASON
+from conftest import claim_at
 
 from extractor import parse
 
@@ -102,44 +102,29 @@ def test_a_hedge_may_end_with_you(text, figure, approx):
 
 
 # --- real reports (../shared) --------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-
-    def read(name: str):
-        text = (SHARED / "real" / name).read_text(encoding="utf-8")
-        return text, parse(text)
-
-    return read
 
 
-def _at(text: str, report, anchor: str, figure: str):
-    start = text.index(anchor) + anchor.index(figure)
-    return next(c for c in report.claims if c.start <= start < c.end)
+def test_a_provincial_review_counts_what_was_completed_over_five_years(real_parsed):
+    text, report = real_parsed("hubei/2026.txt")
+    assert claim_at(text, report, "等5条高铁建成运营", "5").span == "multi-year"
+    assert claim_at(text, report, "等1.1万个重大产业项目投产达效", "1.1").span == "multi-year"
 
 
-def test_a_provincial_review_counts_what_was_completed_over_five_years(real):
-    text, report = real("hubei/2026.txt")
-    assert _at(text, report, "等5条高铁建成运营", "5").span == "multi-year"
-    assert _at(text, report, "等1.1万个重大产业项目投产达效", "1.1").span == "multi-year"
+def test_a_state_council_plan_quotes_the_five_years_behind_it(real_parsed):
+    text, report = real_parsed("state-council/2006.txt")
+    assert not claim_at(text, report, "五年间，进出口贸易总额增长两倍", "两").is_target
+    assert claim_at(text, report, "今后五年国内生产总值年均增长7.5%", "7.5").is_target
 
 
-def test_a_state_council_plan_quotes_the_five_years_behind_it(real):
-    text, report = real("state-council/2006.txt")
-    assert not _at(text, report, "五年间，进出口贸易总额增长两倍", "两").is_target
-    assert _at(text, report, "今后五年国内生产总值年均增长7.5%", "7.5").is_target
+def test_a_provincial_review_titled_with_the_years_and_the_year(real_parsed):
+    text, report = real_parsed("jiangsu/2026.txt")
+    assert claim_at(text, report, "开工改造城镇老旧小区6470个", "6470").span == "multi-year"
+    assert claim_at(text, report, "城镇新增就业141万人", "141").span == "period"  # 2025
 
 
-def test_a_provincial_review_titled_with_the_years_and_the_year(real):
-    text, report = real("jiangsu/2026.txt")
-    assert _at(text, report, "开工改造城镇老旧小区6470个", "6470").span == "multi-year"
-    assert _at(text, report, "城镇新增就业141万人", "141").span == "period"  # 2025
-
-
-def test_a_state_council_hedge_with_you(real):
-    text, report = real("state-council/2013.txt")
-    assert _at(text, report, "翘尾影响约有1个百分点", "1").approx == "约"
+def test_a_state_council_hedge_with_you(real_parsed):
+    text, report = real_parsed("state-council/2013.txt")
+    assert claim_at(text, report, "翘尾影响约有1个百分点", "1").approx == "约"
 
 
 @pytest.mark.parametrize(

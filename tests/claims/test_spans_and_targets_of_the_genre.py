@@ -7,7 +7,7 @@ Short texts are written here; the real-report checks read ../shared and skip wit
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, SHARED_REASON
+from conftest import claim_at
 
 from extractor import parse
 
@@ -76,25 +76,10 @@ def test_last_years_outturn_quoted_in_a_plan_is_no_target():
 
 
 # --- real reports (../shared) --------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-
-    def read(name: str):
-        text = (SHARED / "real" / name).read_text(encoding="utf-8")
-        return text, parse(text)
-
-    return read
 
 
-def _at(text: str, report, anchor: str, figure: str):
-    start = text.index(anchor) + anchor.index(figure)
-    return next(c for c in report.claims if c.start <= start < c.end)
-
-
-def test_a_provincial_review_of_the_plan_period_in_dash_items(real):
-    text, report = real("hubei/2026.txt")
+def test_a_provincial_review_of_the_plan_period_in_dash_items(real_parsed):
+    text, report = real_parsed("hubei/2026.txt")
     for anchor, figure, span in [
         ("累计新开工亿元以上项目超过3万个", "3", "multi-year"),
         ("改造老旧小区1.84万个", "1.84", "multi-year"),
@@ -104,15 +89,15 @@ def test_a_provincial_review_of_the_plan_period_in_dash_items(real):
         ("高等教育毛入学率提高到73.4%", "73.4", "period"),
         ("地区生产总值增长5.5%", "5.5", "period"),  # 2025, after the dash items
     ]:
-        assert _at(text, report, anchor, figure).span == span, anchor
+        assert claim_at(text, report, anchor, figure).span == span, anchor
 
 
-def test_a_state_council_review_and_plan_of_a_new_term(real):
-    text, report = real("state-council/2013.txt")
-    assert _at(text, report, "人均住房面积32.9平方米", "32.9").span == "period"
-    assert _at(text, report, "比2007年增加15.5辆", "15.5").span == "multi-year"
-    assert not _at(text, report, "去年居民消费价格涨幅回落到2.6%", "2.6").is_target
-    assert _at(text, report, "把居民消费价格涨幅控制在3.5%左右", "3.5").is_target
+def test_a_state_council_review_and_plan_of_a_new_term(real_parsed):
+    text, report = real_parsed("state-council/2013.txt")
+    assert claim_at(text, report, "人均住房面积32.9平方米", "32.9").span == "period"
+    assert claim_at(text, report, "比2007年增加15.5辆", "15.5").span == "multi-year"
+    assert not claim_at(text, report, "去年居民消费价格涨幅回落到2.6%", "2.6").is_target
+    assert claim_at(text, report, "把居民消费价格涨幅控制在3.5%左右", "3.5").is_target
 
 
 @pytest.mark.parametrize(
