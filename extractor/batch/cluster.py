@@ -23,6 +23,7 @@ workers.  ``scheduler`` is a scheduler's address (``tcp://host:8786``) or ``"loc
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -102,8 +103,18 @@ def quiet_profiler(client: Any) -> None:
     into its profile (for the dashboard): on parsing, pure Python with deep stacks, that
     took a fifth of a worker's CPU (16-document parts in one worker, twice each way:
     3.28 and 3.11 s of CPU with it, 2.69 and 2.39 s without).  ``dask worker`` started
-    with ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` never starts it."""
+    with ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` never starts it.
+
+    Registered once a client: each registration is a round trip to every worker, and one
+    client may come here from :func:`client_for`, :func:`submit_parts` and :func:`extract`."""
+    if client in _QUIETED:
+        return
     client.register_plugin(_no_profiler(), name="workreport-no-profiler")
+    _QUIETED.add(client)
+
+
+#: The clients whose workers' profiler is stopped already (weakly: a closed client goes).
+_QUIETED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 def _no_profiler() -> Any:

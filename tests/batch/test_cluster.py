@@ -95,10 +95,15 @@ def test_the_workers_parse_without_the_statistical_profiler(batch, client, tmp_p
         distributed.Client(other) as theirs,
     ):
         assert list(theirs.run(profiling).values()) == [["profile", "profile-cycle"]]
+        registered = []
+        register = theirs.register_plugin
+        theirs.register_plugin = lambda *a, **k: registered.append(k["name"]) or register(*a, **k)
         cluster.write_dataset([batch], tmp_path / "out", client=theirs, part_size=8)
         other.scale(2)
         theirs.wait_for_workers(2)
         assert list(theirs.run(profiling).values()) == [[], []]
+        cluster.extract([batch], client=theirs)  # the same client: no second round trip
+        assert registered == ["workreport-no-profiler"]
 
 
 def test_the_local_workers_start_with_the_parser_and_its_rules_ready(client):
