@@ -131,7 +131,8 @@ class _Scanner:
     list_joiners: tuple[str, ...]
     idioms: frozenset[str]
     strong: frozenset[str]
-    #: what ends a list of honours and is no part of the last title (等)
+    #: what ends a list and is no part of its last item (等): of honours (…文华奖等), and of
+    #: the items a count sums up (…蔬菜和花卉等五大产业集群)
     etc: tuple[str, ...]
     #: the organisation suffixes (as literals: str.startswith is the cheaper test after
     #: each of thousands of lexicon hits)
@@ -509,8 +510,9 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     word and 大, and a short noun with a formula head (七大攻坚, 三大攻坚战, 四篇大文章), or a
     round numeral and a unit of time (百日攻坚); not a count of time (三年行动), a count
     before a noun (两个重点任务), 一大批, a count that introduces a list (以下三大任务,
-    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业), nor a later count
-    of the same numeral and head, which refers back to that list (力争两大产业产值…)."""
+    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业; …蔬菜和花卉等五大
+    产业集群, whatever the number of items named before 等), nor a later count of the same
+    numeral and head, which refers back to that list (力争两大产业产值…)."""
     counts: set[tuple[str, str]] = set()  # (numeral, head) of counts of a list
     for m in matches_at(sc.patterns["shaped"], folded, sc.shaped_starts(folded)):
         num, unit, big = m.group("num"), m.group("unit"), m.group("big")
@@ -519,7 +521,7 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         else:
             shaped = unit in sc.time_units and num in sc.round
         s, e = m.span()
-        if shaped and _sums_up(folded, s, num, sc):
+        if shaped and (folded.endswith(sc.etc, 0, s) or _sums_up(folded, s, num, sc)):
             counts.add((num, m.group("head")))  # and 这两大产业 later refers back to it
             continue
         if (

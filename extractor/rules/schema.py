@@ -419,7 +419,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "weak": Entry(WORDS, "weak honour cues, counting before 称号/荣誉", template="honour_cue"),
         "lead": Entry(PATTERN, "stripped from the start of a title"),
         "tail": Entry(PATTERN, "stripped from the end of a title"),
-        "etc": Entry(WORDS, "what ends a list of titles (…等)"),
+        "etc": Entry(WORDS, "what ends a list (…等): of titles, or of what a count sums up"),
         "awardees": Entry(PATTERN, "the count of a title's awardees, ending it"),
         "count": Entry(PATTERN, "how many were named, before the title", mode="match"),
         "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
