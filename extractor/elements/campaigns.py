@@ -199,7 +199,7 @@ def _compile(rules: RuleSet) -> _Scanner:
     patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
-    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified"):
+    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified", "title"):
         patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
     strong = vocab("honour.strong")
     patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
@@ -323,7 +323,8 @@ def _quantity(content: str, sc: _Scanner) -> bool:
 
 
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
-    """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
+    """``formula``, ``quoted`` or ``honour`` (a title by its head) for a quoted name; None
+    for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
         return None  # “XX”, “12345”; but “3+2”, “14+1” name systems of industries
     compact, limits = _SPACE.sub("", content), sc.limits
@@ -341,6 +342,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
         fits = len(compact) <= limits.max_plain
     if not fits:
         return None
+    if sc.patterns["honour.title"].fullmatch(content):
+        return "honour"  # “时代楷模”, named without a cue too
     return "formula" if _is_formula(content, sc, quoted=True) else "quoted"
 
 

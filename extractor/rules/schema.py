@@ -424,6 +424,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "count": Entry(PATTERN, "how many were named, before the title", mode="match"),
         "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
         "qualified": Entry(PATTERN, "where an award's title ends before what it qualifies"),
+        "title": Entry(PATTERN, "a quote that is an honour's title by its head (“时代楷模”)",
+                       mode="fullmatch"),
         "max_chars": Entry(INT, "longest honour title"),
     },
     "campaigns.patterns": {
