@@ -1,0 +1,107 @@
+"""Campaigns by the genre's shapes, in text we write ourselves and in real reports:
+counts after a list's 等, honour titles known by their head, quoted places and
+indicators, and national names of several decades (SPEC §2 "Campaign")."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, SHARED_REASON
+
+from extractor.elements.campaigns import default_lexicon, find_campaigns
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.kind) for c in find_campaigns(text)]
+
+
+# fmt: off
+CASES = [
+    # a count after 等 sums up the list before it, however many items the list names
+    ("发展茶叶、蔬菜和花卉等五大产业集群", []),
+    ("推进纺织、食品、建材、化工、机械、电子等三大产业集群", []),
+    ("培育三大先导产业", [("三大先导产业", "formula")]),
+    # …and a later count of the same numeral and head refers back to it
+    ("壮大茶叶、花卉等两大产业，力争两大产业产值翻番", []),
+    # a quote that is an honour's title by its head, with a cue or without one
+    ("“时代楷模”某某、“最美巾帼奋斗者”某某的事迹", [("时代楷模", "honour"),
+                                          ("最美巾帼奋斗者", "honour")]),
+    ("举办“云岭楷模”事迹报告会", [("云岭楷模", "honour")]),
+    ("发挥“模范带头”作用，深化“最多跑一次”改革", [("模范带头", "quoted"),
+                                        ("最多跑一次", "quoted")]),
+    # a quoted city cluster is a place, a quoted indicator an indicator: no campaigns
+    ("推动“澜云溪”城市群一体化，建设“云岭”都市圈", []),
+    ("“获得用水”指标保持满分", []),
+    # national names of the genre, of several decades, unquoted
+    ("以铸牢中华民族共同体意识为主线，深入推进兴边富民行动", [
+        ("铸牢中华民族共同体意识", "lexicon"), ("兴边富民行动", "lexicon")]),
+    ("持续整治形式主义为基层减负，扎实开展党纪学习教育", [
+        ("整治形式主义为基层减负", "lexicon"), ("党纪学习教育", "lexicon")]),
+    ("大力实施再就业工程，扩大以工代赈规模，推进农村税费改革", [
+        ("再就业工程", "lexicon"), ("以工代赈", "lexicon"), ("农村税费改革", "lexicon")]),
+    ("坚持两手抓、两手都要硬的方针", [("两手抓、两手都要硬", "formula")]),
+    ("推进一二三产业融合发展", [("一二三产业融合", "formula")]),
+    ("落实减税降费政策，推动东北全面振兴", [("减税降费", "lexicon"), ("东北全面振兴", "lexicon")]),
+    # the longest name where two overlap
+    ("统筹山水林田湖草沙一体化保护", [("山水林田湖草沙", "lexicon")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_genre_cases(text, expected):
+    assert names(text) == expected
+
+
+#: Our own paragraph in traditional script: the names added here match there too, with
+#: simplified norms and the kinds of their simplified forms.
+TRADITIONAL = "鑄牢中華民族共同體意識，實施再就業工程，擴大以工代賑，堅持兩手抓、兩手都要硬。"
+
+
+def test_the_new_names_match_in_traditional_script():
+    found = [(c.text, c.norm, c.kind) for c in find_campaigns(TRADITIONAL)]
+    assert found == [
+        ("鑄牢中華民族共同體意識", "铸牢中华民族共同体意识", "lexicon"),
+        ("再就業工程", "再就业工程", "lexicon"),
+        ("以工代賑", "以工代赈", "lexicon"),
+        ("兩手抓、兩手都要硬", "两手抓、两手都要硬", "formula"),
+    ]  # fmt: skip
+
+
+def test_the_new_names_carry_their_first_year():
+    lex = default_lexicon()
+    assert (lex.first_year("以工代赈"), lex.first_year("党纪学习教育")) == (1984, 2024)
+    assert "鑄牢中華民族共同體意識" in lex and "两手抓" not in lex
+
+
+# --- real reports (../shared/corpora; skipped where absent) ----------------------------
+
+
+def _real(path: str) -> str:
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    report = SHARED / path
+    if not report.is_file():
+        pytest.skip(f"{report} is absent")
+    return report.read_bytes().decode("utf-8-sig")
+
+
+def test_a_count_after_a_long_list_is_no_formula_in_a_real_report():
+    # a provincial report counts its industries after 等 (…、棉花和纺织服装等十大产业集群)
+    text = _real("real/xinjiang/2026.txt")
+    at = text.index("等十大产业集群")
+    assert not [c for c in find_campaigns(text) if c.start <= at + 1 < c.end]
+
+
+def test_names_of_earlier_decades_in_a_real_report():
+    text = _real("real/state-council/2001.txt")
+    found = {(c.text, c.kind) for c in find_campaigns(text)}
+    for name in [("两手抓、两手都要硬", "formula"), ("再就业工程", "lexicon"),
+                 ("以工代赈", "lexicon"), ("科教兴农", "lexicon")]:  # fmt: skip
+        assert name in found, name
+
+
+def test_honour_titles_without_a_cue_in_a_real_report():
+    text = _real("real/xinjiang/2026.txt")
+    kinds = {c.text: c.kind for c in find_campaigns(text)}
+    assert kinds["人民楷模"] == kinds["最美巾帼奋斗者"] == "honour"
+    assert kinds["铸牢中华民族共同体意识"] == "lexicon"
