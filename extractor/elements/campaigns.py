@@ -399,6 +399,25 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             yield _RANK["quote"], s, e, kind, "campaign.quote"
 
 
+def _listed(quotes: list[Candidate], folded: str, sc: _Scanner, formulas: set[str]) -> None:
+    """A quote a lone numeral leads (“一个中心”) is a formula in a list of quoted formulas
+    of the same build, numeral and measure word (“两个屏障”、“一个桥头堡”), as it is inside
+    one quote of the whole list (“一个中心、两个基本点”); not a count (“一张蓝图”) nor
+    another name (“一网通办”).  The quotes adjoin, or a list's comma or joiner separates
+    them.  Changes ``quotes`` in place."""
+    joins = (sc.list_comma, "", *sc.list_joiners)
+    for i in range(len(quotes) - 1):
+        a, b = quotes[i], quotes[i + 1]
+        if {a[3], b[3]} != {"formula", "quoted"} or folded[a[2] + 1 : b[1] - 1] not in joins:
+            continue
+        at, other = (i, b) if a[3] == "quoted" else (i + 1, a)
+        lone, name = folded[quotes[at][1] : quotes[at][2]], folded[other[1] : other[2]]
+        word = name.lstrip(sc.numerals)[:1]  # the measure word after the other's numeral
+        if lone[:2] == sc.lone + word and _is_formula(f"{lone}、{name}", sc):
+            quotes[at] = (*quotes[at][:3], "formula", quotes[at][4])
+            formulas.add(lone)
+
+
 #: How far back in its clause a quote's distancing word is sought (所谓“倾销”和“经济扩张”).
 _DISTANCE = 12
 _CLAUSE_MARKS = frozenset(CLAUSE_MARKS)
@@ -666,8 +685,10 @@ def find_campaigns(
     sc = _scanner(rules)
     lex = sc.lexicon if lexicon is None else lexicon
     formulas: set[str] = set()  # the formulas the report quotes
+    quotes = list(_quotes(folded, sc, formulas))
+    _listed(quotes, folded, sc, formulas)
     candidates = [
-        *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc, formulas),
+        *_documents(folded, sc), *_honours(folded, sc), *quotes,
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc), *_shaped(folded, sc),
     ]  # fmt: skip
     candidates += _known_formulas(folded, formulas, sc)

@@ -41,6 +41,13 @@ CASES = [
     ("坚持两手抓、两手都要硬的方针", [("两手抓、两手都要硬", "formula")]),
     ("推进一二三产业融合发展", [("一二三产业融合", "formula")]),
     ("落实减税降费政策，推动东北全面振兴", [("减税降费", "lexicon"), ("东北全面振兴", "lexicon")]),
+    # a quote a lone numeral leads is a formula in a list of formulas of its build
+    ("落实“两个屏障”、“一个桥头堡”的定位", [("两个屏障", "formula"), ("一个桥头堡", "formula")]),
+    ("坚持“一个中心”和“两个基本点”", [("一个中心", "formula"), ("两个基本点", "formula")]),
+    ("绘就“一张蓝图”，推进“一网通办”和“两个维护”", [("一张蓝图", "quoted"),
+                                      ("一网通办", "quoted"), ("两个维护", "formula")]),
+    # a generic verb phrase is no name (治理整顿 of the late 1980s is not in the lexicon)
+    ("开展市场秩序治理整顿", []),
     # the longest name where two overlap
     ("统筹山水林田湖草沙一体化保护", [("山水林田湖草沙", "lexicon")]),
 ]
