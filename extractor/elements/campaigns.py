@@ -130,6 +130,8 @@ class _Scanner:
     list_comma: str
     list_joiners: tuple[str, ...]
     idioms: frozenset[str]
+    #: holidays and the calendar's sessions, which a quote names but no campaign (“五一”)
+    calendar: frozenset[str]
     strong: frozenset[str]
     #: what ends a list and is no part of its last item (等): of honours (…文华奖等), and of
     #: the items a count sums up (…蔬菜和花卉等五大产业集群)
@@ -226,7 +228,7 @@ def _compile(rules: RuleSet) -> _Scanner:
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
-        frozenset(strong.items), vocab("honour.etc").items, orgs,
+        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items, orgs,
         vocab("body_heads").items,
         vocab("body_endings").items,
         {name: for_scanning(p) for name, p in patterns.items()},
@@ -330,6 +332,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     compact, limits = _SPACE.sub("", content), sc.limits
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
+    if content in sc.calendar:
+        return None  # “五一”, “春节”: a holiday, no campaign
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
@@ -501,9 +505,10 @@ def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
 
 
 def _commas(folded: str, start: int, end: int, joiners: tuple[str, ...] = ()) -> list[int]:
-    """Both sides of every 、 outside quotes in a run, and of a joiner (和) right after a
-    closing quote: [a, b] pairs that split it into titles (“五个一工程”奖、文华奖;
-    “五一劳动奖章”和国家电网公司“优秀服务之星”); a 、 inside a quote belongs to the name."""
+    """Both sides of every 、 outside quotes in a run, of a joiner (和) right after a
+    closing quote, and the point between two quotes that adjoin: [a, b] pairs that split it
+    into titles (“五个一工程”奖、文华奖; “五一劳动奖章”和国家电网公司“优秀服务之星”;
+    获评“十佳党支部”“先锋工作室”); a 、 inside a quote belongs to the name."""
     cuts, depth = [], 0
     for i in range(start, end):
         ch = folded[i]
@@ -514,6 +519,8 @@ def _commas(folded: str, start: int, end: int, joiners: tuple[str, ...] = ()) ->
             joiner = next((j for j in joiners if folded.startswith(j, i + 1, end)), "")
             if joiner and not depth:
                 cuts += [i + 1, i + 1 + len(joiner)]
+            elif not depth and folded.startswith(("“", "「"), i + 1, end):
+                cuts += [i + 1, i + 1]
         elif ch == "、" and not depth:
             cuts += [i, i + 1]
     return cuts

@@ -397,6 +397,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "count_words": Entry(WORDS, "measure words of a quoted count formula"),
         "distancing": Entry(WORDS, "words that distance a report from a quote (所谓)"),
         "idioms": Entry(WORDS, "four-character idioms built like a pair formula"),
+        "calendar": Entry(WORDS, "holidays and sessions a quote names, no campaigns (“五一”)",
+                          script="both"),
         "min_chars": Entry(INT, "shortest quoted name"),
         "max_plain": Entry(INT, "longest quoted name without separators"),
         "max_listed": Entry(INT, "longest quoted name with separators"),
