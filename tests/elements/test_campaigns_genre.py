@@ -46,6 +46,11 @@ CASES = [
     ("坚持“一个中心”和“两个基本点”", [("一个中心", "formula"), ("两个基本点", "formula")]),
     ("绘就“一张蓝图”，推进“一网通办”和“两个维护”", [("一张蓝图", "quoted"),
                                       ("一网通办", "quoted"), ("两个维护", "formula")]),
+    # a quoted holiday or session names a date, though some are built like formulas
+    ("围绕“元旦”、“春节”、“五一”、“十一”等节日，做好“两节”保供", []),
+    # two quoted titles after one cue are two honours
+    ("两个支部分别获评“十佳党支部”“先锋工作室”。", [("十佳党支部", "honour"),
+                                         ("先锋工作室", "honour")]),
     # a generic verb phrase is no name (治理整顿 of the late 1980s is not in the lexicon)
     ("开展市场秩序治理整顿", []),
     # the longest name where two overlap
