@@ -51,8 +51,11 @@ CASES = [
     # two quoted titles after one cue are two honours
     ("两个支部分别获评“十佳党支部”“先锋工作室”。", [("十佳党支部", "honour"),
                                          ("先锋工作室", "honour")]),
-    # a generic verb phrase is no name (治理整顿 of the late 1980s is not in the lexicon)
-    ("开展市场秩序治理整顿", []),
+    ("深入开展创先争优活动，组织文化科技卫生三下乡", [("创先争优", "lexicon"),
+                                           ("三下乡", "formula")]),
+    # generic phrases are no names: 治理整顿 (the late 1980s policy) and 动态清零 (the
+    # 2020s epidemic policy) are everyday words too, and stay out of the lexicon
+    ("开展市场秩序治理整顿", []), ("零就业家庭实现动态清零", []),
     # the longest name where two overlap
     ("统筹山水林田湖草沙一体化保护", [("山水林田湖草沙", "lexicon")]),
 ]
