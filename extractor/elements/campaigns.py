@@ -598,8 +598,10 @@ def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
     """Every lexicon name, overlapping ones included (the longest wins in :func:`_resolve`),
-    in either script; a traditional form has the kind of its simplified name (兩個維護)."""
-    orgs, kinds = sc.orgs, sc.lexicon_kinds
+    in either script; a traditional form has the kind of its simplified name (兩個維護).
+    A numeral-led name that counts the list right before it is that count, as a shaped one
+    is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`)."""
+    orgs, kinds, numerals = sc.orgs, sc.lexicon_kinds, sc.numerals
     for s, e in lexicon.spans(folded):
         if not folded.startswith(orgs, e):
             name = folded[s:e]
@@ -607,6 +609,8 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             if kind is None:
                 simple = lexicon.canonical(name)
                 kind = kinds[name] = "formula" if _is_formula(simple, sc) else "lexicon"
+            if kind == "formula" and name[0] in numerals and _sums_up(folded, s, name[0], sc):
+                continue
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 

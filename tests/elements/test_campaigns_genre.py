@@ -20,6 +20,10 @@ CASES = [
     ("发展茶叶、蔬菜和花卉等五大产业集群", []),
     ("推进纺织、食品、建材、化工、机械、电子等三大产业集群", []),
     ("培育三大先导产业", [("三大先导产业", "formula")]),
+    # a lexicon formula that counts the list right before it is that count too
+    ("打好防范化解重大风险、精准脱贫、污染防治三大攻坚战", [("防范化解重大风险", "lexicon"),
+                                               ("精准脱贫", "lexicon")]),
+    ("坚决打好三大攻坚战", [("三大攻坚战", "formula")]),
     # …and a later count of the same numeral and head refers back to it
     ("壮大茶叶、花卉等两大产业，力争两大产业产值翻番", []),
     # a quote that is an honour's title by its head, with a cue or without one
