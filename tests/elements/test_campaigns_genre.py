@@ -20,6 +20,9 @@ CASES = [
     ("发展茶叶、蔬菜和花卉等五大产业集群", []),
     ("推进纺织、食品、建材、化工、机械、电子等三大产业集群", []),
     ("培育三大先导产业", [("三大先导产业", "formula")]),
+    # a head that holds another is taken whole
+    ("打造五大产业集群，做强十大重点农业产业链", [("五大产业集群", "formula"),
+                                       ("十大重点农业产业链", "formula")]),
     # a lexicon formula that counts the list right before it is that count too
     ("打好防范化解重大风险、精准脱贫、污染防治三大攻坚战", [("防范化解重大风险", "lexicon"),
                                                ("精准脱贫", "lexicon")]),
