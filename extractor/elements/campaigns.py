@@ -201,7 +201,7 @@ def _compile(rules: RuleSet) -> _Scanner:
     patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
-    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified", "title"):
+    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified", "title", "award"):
         patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
     strong = vocab("honour.strong")
     patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
@@ -436,15 +436,16 @@ def _distanced(folded: str, quote_at: int, cue_ends: list[int]) -> bool:
 
 
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
-    """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
-    lead, tail = sc.fast["honour.lead"], sc.fast["honour.tail"]
+    """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉 or an
+    award's head (获文华奖)."""
+    lead, tail, award = sc.fast["honour.lead"], sc.fast["honour.tail"], sc.fast["honour.award"]
     by = sc.fast["honour_by"]
     for m in (*sc.fast["honour"].finditer(folded), *by.finditer(folded)):
         s, e = m.span("run")
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
-        closed = bool(end and end.group("title"))
+        closed = bool(end and end.group("title")) or bool(award.search(folded, s, e))
         if m.re is by or m.group("cue") in sc.strong or closed:
             parts = list(_honour_parts(folded, s, end.start() if end else e, sc))
             # a run the pattern cut at its length ends in a piece of a title (…、城镇)

@@ -35,6 +35,10 @@ CASES = [
     ("举办“云岭楷模”事迹报告会", [("云岭楷模", "honour")]),
     ("发挥“模范带头”作用，深化“最多跑一次”改革", [("模范带头", "quoted"),
                                         ("最多跑一次", "quoted")]),
+    # a weak cue (获, 获得) before an award's head is an honour, as before 称号
+    ("6部作品获文华奖，2个项目获国家科学技术奖一等奖。", [("文华奖", "honour"),
+                                             ("国家科学技术奖一等奖", "honour")]),
+    ("获批奖补资金200万元，获得群众好评", []),
     # a quoted city cluster is a place, a quoted indicator an indicator: no campaigns
     ("推动“澜云溪”城市群一体化，建设“云岭”都市圈", []),
     ("“获得用水”指标保持满分", []),
