@@ -202,7 +202,8 @@ def _compile(rules: RuleSet) -> _Scanner:
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
     for key in ("lead", "tail", "not_title", "awardees", "count", "qualified", "title", "award"):
-        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
+        # an entry read in both scripts is its pattern and the traditional form of it
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").alternation())
     strong = vocab("honour.strong")
     patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
     orgs = tuple(sorted(vocab("org_suffixes").items, key=len, reverse=True))
@@ -228,7 +229,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
-        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items, orgs,
+        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items,
+        orgs,
         vocab("body_heads").items,
         vocab("body_endings").items,
         {name: for_scanning(p) for name, p in patterns.items()},

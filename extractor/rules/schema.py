@@ -427,8 +427,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "not_title": Entry(PATTERN, "grades and ranks after a cue", mode="fullmatch"),
         "qualified": Entry(PATTERN, "where an award's title ends before what it qualifies"),
         "title": Entry(PATTERN, "a quote that is an honour's title by its head (“时代楷模”)",
-                       mode="fullmatch"),
-        "award": Entry(PATTERN, "an award's head ending a weak cue's run (获文华奖)"),
+                       mode="fullmatch", script="both"),
+        "award": Entry(PATTERN, "an award's head ending a weak cue's run (获文华奖)",
+                       script="both"),
         "max_chars": Entry(INT, "longest honour title"),
     },
     "campaigns.patterns": {

@@ -93,6 +93,19 @@ def test_the_new_names_match_in_traditional_script():
     ]  # fmt: skip
 
 
+#: Our own line in traditional script: honour titles known by their head read in both
+#: scripts (the cues themselves are simplified words: 荣获, 获评 …).
+TRADITIONAL_HONOURS = "“時代楷模”某某、“五一勞動獎章”獲得者，6部作品荣获文華獎。"
+
+
+def test_honour_titles_are_read_in_traditional_script():
+    found = [(c.text, c.norm, c.kind) for c in find_campaigns(TRADITIONAL_HONOURS)]
+    assert found == [
+        ("時代楷模", "时代楷模", "honour"), ("五一勞動獎章", "五一劳动奖章", "honour"),
+        ("文華獎", "文华奖", "honour"),
+    ]  # fmt: skip
+
+
 def test_the_new_names_carry_their_first_year():
     lex = default_lexicon()
     assert (lex.first_year("以工代赈"), lex.first_year("党纪学习教育")) == (1984, 2024)
