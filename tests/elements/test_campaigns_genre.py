@@ -39,6 +39,9 @@ CASES = [
     ("6部作品获文华奖，2个项目获国家科学技术奖一等奖。", [("文华奖", "honour"),
                                              ("国家科学技术奖一等奖", "honour")]),
     ("获批奖补资金200万元，获得群众好评", []),
+    # a name inside an institute's or association's name is the body's (README)
+    ("成立云溪乡村振兴促进会，建设共同富裕研究院", []),
+    ("建成乡村振兴示范村24个", [("乡村振兴", "lexicon")]),
     # a quoted city cluster is a place, a quoted indicator an indicator: no campaigns
     ("推动“澜云溪”城市群一体化，建设“云岭”都市圈", []),
     ("“获得用水”指标保持满分", []),
