@@ -201,7 +201,9 @@ def _compile(rules: RuleSet) -> _Scanner:
     patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
-    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified", "title", "award"):
+    honours = ("lead", "tail", "not_title", "awardees", "count", "qualified", "title", "award",
+               "titled")  # fmt: skip
+    for key in honours:
         # an entry read in both scripts is its pattern and the traditional form of it
         patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").alternation())
     strong = vocab("honour.strong")
@@ -379,6 +381,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee, or are
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
+    titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
     for m in sc.fast["quote"].finditer(folded):
@@ -397,6 +400,8 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
+        if titled.match(folded, m.end()):
+            kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
         if kind == "formula":
             formulas.add(content)

@@ -430,6 +430,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                        mode="fullmatch", script="both"),
         "award": Entry(PATTERN, "an award's head ending a weak cue's run (获文华奖)",
                        script="both"),
+        "titled": Entry(PATTERN, "what after a quote makes it an honour's title (“…”称号)",
+                        mode="match", script="both"),
         "max_chars": Entry(INT, "longest honour title"),
     },
     "campaigns.patterns": {

@@ -35,6 +35,9 @@ CASES = [
     ("举办“云岭楷模”事迹报告会", [("云岭楷模", "honour")]),
     ("发挥“模范带头”作用，深化“最多跑一次”改革", [("模范带头", "quoted"),
                                         ("最多跑一次", "quoted")]),
+    # a quote before 称号 is an honour's title, with a cue or without
+    ("成功卫冕“全国文明城市”称号，开展“无毒社区”创建", [("全国文明城市", "honour"),
+                                            ("无毒社区", "quoted")]),
     # a weak cue (获, 获得) before an award's head is an honour, as before 称号
     ("6部作品获文华奖，2个项目获国家科学技术奖一等奖。", [("文华奖", "honour"),
                                              ("国家科学技术奖一等奖", "honour")]),
