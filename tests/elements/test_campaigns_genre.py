@@ -48,6 +48,9 @@ CASES = [
     # a quoted city cluster is a place, a quoted indicator an indicator: no campaigns
     ("推动“澜云溪”城市群一体化，建设“云岭”都市圈", []),
     ("“获得用水”指标保持满分", []),
+    # a vessel, a typhoon: objects; but a call (号召) names the campaign it calls to
+    ("“云海”号科考船下水，有效应对“海燕”等台风，响应“光盘行动”号召",
+     [("光盘行动", "quoted")]),
     # national names of the genre, of several decades, unquoted
     ("以铸牢中华民族共同体意识为主线，深入推进兴边富民行动", [
         ("铸牢中华民族共同体意识", "lexicon"), ("兴边富民行动", "lexicon")]),
