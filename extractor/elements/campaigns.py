@@ -130,8 +130,11 @@ class _Scanner:
     list_comma: str
     list_joiners: tuple[str, ...]
     idioms: frozenset[str]
+    #: holidays and the calendar's sessions, which a quote names but no campaign (“五一”)
+    calendar: frozenset[str]
     strong: frozenset[str]
-    #: what ends a list of honours and is no part of the last title (等)
+    #: what ends a list and is no part of its last item (等): of honours (…文华奖等), and of
+    #: the items a count sums up (…蔬菜和花卉等五大产业集群)
     etc: tuple[str, ...]
     #: the organisation suffixes (as literals: str.startswith is the cheaper test after
     #: each of thousands of lexicon hits)
@@ -198,8 +201,11 @@ def _compile(rules: RuleSet) -> _Scanner:
     patterns["distancing"] = _re("distancing", vocab("distancing").alternation(longest_first=True))
     for key in ("separators", "sentence", "mask"):
         patterns[key] = _re(key, vocab(key).pattern)
-    for key in ("lead", "tail", "not_title", "awardees", "count", "qualified"):
-        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").pattern)
+    honours = ("lead", "tail", "not_title", "awardees", "count", "qualified", "title", "award",
+               "titled")  # fmt: skip
+    for key in honours:
+        # an entry read in both scripts is its pattern and the traditional form of it
+        patterns[f"honour.{key}"] = _re(f"honour.{key}", vocab(f"honour.{key}").alternation())
     strong = vocab("honour.strong")
     patterns["awardee"] = _re("honour.strong", strong.alternation(longest_first=True))
     orgs = tuple(sorted(vocab("org_suffixes").items, key=len, reverse=True))
@@ -225,7 +231,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
-        frozenset(strong.items), vocab("honour.etc").items, orgs,
+        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items,
+        orgs,
         vocab("body_heads").items,
         vocab("body_endings").items,
         {name: for_scanning(p) for name, p in patterns.items()},
@@ -322,12 +329,15 @@ def _quantity(content: str, sc: _Scanner) -> bool:
 
 
 def _quoted_kind(content: str, sc: _Scanner) -> str | None:
-    """``formula`` or ``quoted`` for a quoted name; None for a sentence, mask or number."""
+    """``formula``, ``quoted`` or ``honour`` (a title by its head) for a quoted name; None
+    for a sentence, mask or number."""
     if not _WORDISH.search(sc.patterns["mask"].sub("", content)) and not _SUM.fullmatch(content):
         return None  # “XX”, “12345”; but “3+2”, “14+1” name systems of industries
     compact, limits = _SPACE.sub("", content), sc.limits
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
+    if content in sc.calendar:
+        return None  # “五一”, “春节”: a holiday, no campaign
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
@@ -340,6 +350,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
         fits = len(compact) <= limits.max_plain
     if not fits:
         return None
+    if sc.patterns["honour.title"].fullmatch(content):
+        return "honour"  # “时代楷模”, named without a cue too
     return "formula" if _is_formula(content, sc, quoted=True) else "quoted"
 
 
@@ -369,6 +381,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee, or are
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
+    titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
     for m in sc.fast["quote"].finditer(folded):
@@ -387,12 +400,33 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
+        if titled.match(folded, m.end()):
+            kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
         if kind == "formula":
             formulas.add(content)
             yield _RANK["quote"], s, e, kind, "campaign.quote"
         elif not (cues and _distanced(folded, m.start(), cues)):
             yield _RANK["quote"], s, e, kind, "campaign.quote"
+
+
+def _listed(quotes: list[Candidate], folded: str, sc: _Scanner, formulas: set[str]) -> None:
+    """A quote a lone numeral leads (“一个中心”) is a formula in a list of quoted formulas
+    of the same build, numeral and measure word (“两个屏障”、“一个桥头堡”), as it is inside
+    one quote of the whole list (“一个中心、两个基本点”); not a count (“一张蓝图”) nor
+    another name (“一网通办”).  The quotes adjoin, or a list's comma or joiner separates
+    them.  Changes ``quotes`` in place."""
+    joins = (sc.list_comma, "", *sc.list_joiners)
+    for i in range(len(quotes) - 1):
+        a, b = quotes[i], quotes[i + 1]
+        if {a[3], b[3]} != {"formula", "quoted"} or folded[a[2] + 1 : b[1] - 1] not in joins:
+            continue
+        at, other = (i, b) if a[3] == "quoted" else (i + 1, a)
+        lone, name = folded[quotes[at][1] : quotes[at][2]], folded[other[1] : other[2]]
+        word = name.lstrip(sc.numerals)[:1]  # the measure word after the other's numeral
+        if lone[:2] == sc.lone + word and _is_formula(f"{lone}、{name}", sc):
+            quotes[at] = (*quotes[at][:3], "formula", quotes[at][4])
+            formulas.add(lone)
 
 
 #: How far back in its clause a quote's distancing word is sought (所谓“倾销”和“经济扩张”).
@@ -409,15 +443,16 @@ def _distanced(folded: str, quote_at: int, cue_ends: list[int]) -> bool:
 
 
 def _honours(folded: str, sc: _Scanner) -> Iterator[Candidate]:
-    """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉."""
-    lead, tail = sc.fast["honour.lead"], sc.fast["honour.tail"]
+    """The titles after an honour cue; a weak cue (获得) needs a closing 称号 / 荣誉 or an
+    award's head (获文华奖)."""
+    lead, tail, award = sc.fast["honour.lead"], sc.fast["honour.tail"], sc.fast["honour.award"]
     by = sc.fast["honour_by"]
     for m in (*sc.fast["honour"].finditer(folded), *by.finditer(folded)):
         s, e = m.span("run")
         head = lead.match(folded, s, e)
         s = head.end() if head else s
         end = tail.search(folded, s, e)
-        closed = bool(end and end.group("title"))
+        closed = bool(end and end.group("title")) or bool(award.search(folded, s, e))
         if m.re is by or m.group("cue") in sc.strong or closed:
             parts = list(_honour_parts(folded, s, end.start() if end else e, sc))
             # a run the pattern cut at its length ends in a piece of a title (…、城镇)
@@ -478,9 +513,10 @@ def _before_awardees(folded: str, start: int, end: int, sc: _Scanner) -> int:
 
 
 def _commas(folded: str, start: int, end: int, joiners: tuple[str, ...] = ()) -> list[int]:
-    """Both sides of every 、 outside quotes in a run, and of a joiner (和) right after a
-    closing quote: [a, b] pairs that split it into titles (“五个一工程”奖、文华奖;
-    “五一劳动奖章”和国家电网公司“优秀服务之星”); a 、 inside a quote belongs to the name."""
+    """Both sides of every 、 outside quotes in a run, of a joiner (和) right after a
+    closing quote, and the point between two quotes that adjoin: [a, b] pairs that split it
+    into titles (“五个一工程”奖、文华奖; “五一劳动奖章”和国家电网公司“优秀服务之星”;
+    获评“十佳党支部”“先锋工作室”); a 、 inside a quote belongs to the name."""
     cuts, depth = [], 0
     for i in range(start, end):
         ch = folded[i]
@@ -491,6 +527,8 @@ def _commas(folded: str, start: int, end: int, joiners: tuple[str, ...] = ()) ->
             joiner = next((j for j in joiners if folded.startswith(j, i + 1, end)), "")
             if joiner and not depth:
                 cuts += [i + 1, i + 1 + len(joiner)]
+            elif not depth and folded.startswith(("“", "「"), i + 1, end):
+                cuts += [i + 1, i + 1]
         elif ch == "、" and not depth:
             cuts += [i, i + 1]
     return cuts
@@ -509,8 +547,9 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
     word and 大, and a short noun with a formula head (七大攻坚, 三大攻坚战, 四篇大文章), or a
     round numeral and a unit of time (百日攻坚); not a count of time (三年行动), a count
     before a noun (两个重点任务), 一大批, a count that introduces a list (以下三大任务,
-    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业), nor a later count
-    of the same numeral and head, which refers back to that list (力争两大产业产值…)."""
+    三大任务：), nor one of the list before it (新材料、智能装备两大主导产业; …蔬菜和花卉等五大
+    产业集群, whatever the number of items named before 等), nor a later count of the same
+    numeral and head, which refers back to that list (力争两大产业产值…)."""
     counts: set[tuple[str, str]] = set()  # (numeral, head) of counts of a list
     for m in matches_at(sc.patterns["shaped"], folded, sc.shaped_starts(folded)):
         num, unit, big = m.group("num"), m.group("unit"), m.group("big")
@@ -519,7 +558,7 @@ def _shaped(folded: str, sc: _Scanner) -> Iterator[Candidate]:
         else:
             shaped = unit in sc.time_units and num in sc.round
         s, e = m.span()
-        if shaped and _sums_up(folded, s, num, sc):
+        if shaped and (folded.endswith(sc.etc, 0, s) or _sums_up(folded, s, num, sc)):
             counts.add((num, m.group("head")))  # and 这两大产业 later refers back to it
             continue
         if (
@@ -567,8 +606,10 @@ def _pairs(folded: str, sc: _Scanner) -> Iterator[Any]:
 
 def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candidate]:
     """Every lexicon name, overlapping ones included (the longest wins in :func:`_resolve`),
-    in either script; a traditional form has the kind of its simplified name (兩個維護)."""
-    orgs, kinds = sc.orgs, sc.lexicon_kinds
+    in either script; a traditional form has the kind of its simplified name (兩個維護).
+    A numeral-led name that counts the list right before it is that count, as a shaped one
+    is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`)."""
+    orgs, kinds, numerals = sc.orgs, sc.lexicon_kinds, sc.numerals
     for s, e in lexicon.spans(folded):
         if not folded.startswith(orgs, e):
             name = folded[s:e]
@@ -576,6 +617,8 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             if kind is None:
                 simple = lexicon.canonical(name)
                 kind = kinds[name] = "formula" if _is_formula(simple, sc) else "lexicon"
+            if kind == "formula" and name[0] in numerals and _sums_up(folded, s, name[0], sc):
+                continue
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
@@ -661,8 +704,10 @@ def find_campaigns(
     sc = _scanner(rules)
     lex = sc.lexicon if lexicon is None else lexicon
     formulas: set[str] = set()  # the formulas the report quotes
+    quotes = list(_quotes(folded, sc, formulas))
+    _listed(quotes, folded, sc, formulas)
     candidates = [
-        *_documents(folded, sc), *_honours(folded, sc), *_quotes(folded, sc, formulas),
+        *_documents(folded, sc), *_honours(folded, sc), *quotes,
         *_formulas(folded, sc), *_lexicon_hits(folded, lex, sc), *_shaped(folded, sc),
     ]  # fmt: skip
     candidates += _known_formulas(folded, formulas, sc)

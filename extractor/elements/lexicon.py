@@ -57,12 +57,14 @@ class Lexicon:
     matcher: Any = None  # ahocorasick_rs.AhoCorasick over ``names`` and their forms
     #: the traditional-script form of a name → the name (掃黑除惡 → 扫黑除恶)
     simplified: Mapping[str, str] = field(default_factory=dict)
+    #: every form the matcher finds: the names and their traditional-script forms
+    forms: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.names)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self.canonical(fold(name)) in set(self.names)
+        return isinstance(name, str) and fold(name) in self.forms
 
     def canonical(self, name: str) -> str:
         """The lexicon's own (simplified) form of a name written in traditional script."""
@@ -104,7 +106,7 @@ def build_lexicon(names: Iterable[str], years: Mapping[str, int] | None = None) 
         else None
     )
     known = {normalise(k): v for k, v in (years or {}).items()}
-    return Lexicon(folded, known, matcher, simplified)
+    return Lexicon(folded, known, matcher, simplified, frozenset(patterns))
 
 
 def read_names(path: str | Path) -> list[str]:

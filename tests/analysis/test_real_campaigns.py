@@ -121,7 +121,9 @@ def test_every_annotated_report_is_scored(real):
 
 #: Floors on the tuning split (the parser is tuned on it).  Before the genre rules of
 #: docs/elements.md "Campaigns: on real reports": F1 0.866, kind accuracy 0.988; after, 0.947, 0.989.
-TUNING_FLOORS = [("f1", 0.93), ("kind", 0.97)]
+#: Session 14 (s14-camp) added three tuning reports (inner-mongolia/2026, xinjiang/2026,
+#: state-council/2001: F1 0.930 on first scoring, unseen) and its rules: nine reports 0.970, 0.994.
+TUNING_FLOORS = [("f1", 0.96), ("kind", 0.98)]
 
 
 @pytest.mark.parametrize(("what", "floor"), TUNING_FLOORS)
