@@ -36,6 +36,7 @@ from extractor.claims.spans import (
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
+    change_at_end,
     change_words,
     claim_words,
     find_times,
@@ -61,6 +62,8 @@ _FOLLOW_MAX = 10
 #: a change or a predicate: 15所示范性普通高中建设学校立项 → 示范性普通高中建设学校); cut at
 #: _FOLLOW_MAX when nothing ends it that near.
 _FOLLOW_LONG = 16
+#: the longest bare measure (总投资, 计划投资) that a figure's 的 lends to the noun after it
+_HEAD_MAX = 4
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
 #: The shortest name of a kind after its examples (…等新兴产业税收) that stands alone.
@@ -254,11 +257,29 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             j += 1
         lo = max(sent[0], first.start - 12)
         if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
-            items = _items(first.indicator, j - i, doc.words)
+            items = _items(first.indicator, j - i, doc.words) or _listed_before(
+                doc, first.start, sent[0], j - i
+            )
             for k, item in zip(range(i, j), items or (), strict=False):
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _listed_before(doc: _Doc, pos: int, lo: int, count: int) -> list[str] | None:
+    """The items of a list that the clause before ``pos``'s clause opens with, when its
+    clause is a change of them and their figures follow 分别 (A、B和C再次提高，月人均分别提高
+    X元、Y元、Z元): ``count`` items, or None."""
+    start = doc.index.clause_start(pos)
+    if start <= lo:
+        return None
+    words = doc.words
+    before = max(doc.index.clause_start(start - 1), lo)
+    change, at = change_at_end(doc.folded, before, start - 1, words)
+    if not change:
+        return None
+    s, e = indicator_bounds(doc.folded, before, at, words, doc.time_ends)
+    return _items(doc.text[s:e], count, words)
 
 
 def _paired(doc: _Doc, claims: list[Claim], shared: list[Claim]) -> list[Claim]:
@@ -483,6 +504,10 @@ def _claim(
             # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
             # 劳动力资源) names it alone
             indicator = after if borrowed and len(after) > 1 else indicator + after
+        if own and len(own) <= _HEAD_MAX and indicator == own and fig.base not in doc.rates:
+            # 投资3500万元的供水管网改造: a bare measure before an amount its 的 ties to
+            # the noun after, the amount of what that noun names
+            indicator = _of_noun_after(doc, fig, indicator)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -543,6 +568,19 @@ def _claim(
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _of_noun_after(doc: _Doc, fig: Figure, head: str) -> str:
+    """``head`` (a bare measure: 投资, 资金) of the noun a figure's 的 ties it to (投资1.27亿元的
+    公路客运总站 → 公路客运总站投资), or ``head`` alone when no 的 follows the figure."""
+    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
+        return head
+    if not head.endswith(doc.words.indicator_tails):
+        return head
+    noun = _following(doc, fig.after + 1, counted=True)
+    if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
+        return head  # 投资500亿元的目标: what the amount is, not what it measures
+    return noun + head
 
 
 def _modified(doc: _Doc, fig: Figure) -> bool:
@@ -870,6 +908,10 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     # (市属重点国企由51家整合为33家)
     stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
     end = stop.start() if stop else end
+    listed = doc.folded.find(words.list_ends, pos + 2, end) >= 0 and words.examples_end.search(
+        doc.folded, pos + 2, end
+    )
+    end = listed.start() if listed else end  # 1.3亿元的供水主管网改造等工程: the example
     if end == pos + _FOLLOW_LONG and end < clause_end:
         end = pos + _FOLLOW_MAX  # nothing ends the noun near: the first ten characters
     opened = doc.folded.rfind("(", pos, end)

@@ -1,0 +1,55 @@
+"""Indicators as noun phrases of the genre (issue 17, SPEC §2 "Claim"), session 14: which
+phrase of the sentence a figure measures, not only how its words are trimmed.
+
+- an amount tied by 的 to the noun after it (投资500万元的供水管网改造) measures that noun's
+  bare measure (…改造投资), a noun that ends at a list's 等 or where a stage begins;
+- a comparison base alone before a figure (较“十二五”末的700亿元) names nothing: the
+  quantity before it in its sentence;
+- the items that 分别 shares out may stand in the clause before, as the subject of its change
+  (A、B和C再次增加，每万人分别增加…).
+
+Short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_indicator_leads import _indicators
+
+# (sentence, figure, the indicator its claim must have)
+# fmt: off
+CASES = [
+    # an amount's 的 ties it to the noun after: that noun's bare measure
+    ("投资500万元的城区供水管网改造全面完成。", "500", "城区供水管网改造投资"),
+    ("总投资12亿元的污水处理厂投入运行。", "12", "污水处理厂总投资"),
+    ("投资2.4亿元的县医院门诊楼基本建成。", "2.4", "县医院门诊楼投资"),
+    ("计划投资3亿元的物流园区一期工程开工。", "3", "物流园区一期工程计划投资"),
+    # the noun after ends at the 等 that closes a list of examples
+    ("投资500万元的城区供水管网改造、300万元的背街小巷改造等工程全面完成。", "300",
+     "背街小巷改造"),
+    # not a target noun, not a rate, not a measure of its own before the figure
+    ("投资500亿元的目标全面完成。", "500", "投资"),
+    ("固定资产投资500亿元的目标全面完成。", "500", "固定资产投资"),
+    ("完成投资80%的年度目标。", "80", "投资"),
+    # a comparison base alone names nothing: the quantity before it in the sentence
+    ("全县生产总值达到800亿元，较“十二五”末的700亿元增加100亿元，增长14%。", "700", "生产总值"),
+    ("全县生产总值达到800亿元，较“十二五”末的700亿元增加100亿元，增长14%。", "100", "生产总值"),
+    # 分别 shares out the subjects of the clause before
+    ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "12",
+     "医疗机构床位"),
+    ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "3",
+     "托育机构托位"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator"), CASES, ids=[f"{t}:{f}" for t, f, _ in CASES]
+)
+def test_an_indicator_is_the_phrase_its_figure_measures(text, figure, indicator):
+    assert _indicators(text)[figure] == indicator
+
+
+def test_a_clause_before_without_a_change_lends_no_items():
+    # the clause before states no change of its subjects: they are no list 分别 shares out
+    text = "医疗机构、养老机构和托育机构运行平稳，床位分别增加12张、8张和3张。"
+    assert set(_indicators(text).values()) == {"床位"}
