@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -146,8 +147,8 @@ def find_claims(
     moves = find_movements(folded, figures, words, ctx.sentences)
     drafts = _figure_claims(state, figures, {m.level for m in moves})
     shared = drafts
-    if any(word in folded for word in words.respectively):
-        drafts = _distribute(state, drafts)
+    # a list of indicators shared out: after 分别, or with its figures side by side
+    drafts = _distribute(state, drafts)
     drafts = _paired(state, drafts, shared)
     drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
@@ -256,7 +257,10 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
         ):
             j += 1
         lo = max(sent[0], first.start - 12)
-        if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
+        if j - i >= 2 and (
+            any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively)
+            or _side_by_side(doc, claims[i:j])
+        ):
             items = _items(first.indicator, j - i, doc.words) or _listed_before(
                 doc, first.start, sent[0], j - i
             )
@@ -264,6 +268,18 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _side_by_side(doc: _Doc, claims: list[Claim]) -> bool:
+    """Whether figures of one indicator stand side by side with nothing but a joiner between
+    them (养老保险和医疗保险参保率保持在90%和98%以上), and the indicator a list (not a joined
+    modifier: 进出口总额接连突破8万亿元、9万亿元): as many as its items, each is its own
+    item's, as after 分别."""
+    words, named = doc.words, claims[0].indicator
+    listed = any(mark in named for mark in (*words.list_marks, *words.item_words))
+    return listed and all(
+        doc.folded[a.end : b.start].strip() in words.joiners for a, b in pairwise(claims)
+    )
 
 
 def _listed_before(doc: _Doc, pos: int, lo: int, count: int) -> list[str] | None:

@@ -6,7 +6,9 @@ phrase of the sentence a figure measures, not only how its words are trimmed.
 - a comparison base alone before a figure (较“十二五”末的700亿元) names nothing: the
   quantity before it in its sentence;
 - the items that 分别 shares out may stand in the clause before, as the subject of its change
-  (A、B和C再次增加，每万人分别增加…).
+  (A、B和C再次增加，每万人分别增加…), and figures side by side share out a list as after
+  分别 (A和B参保率保持在90%和98%以上);
+- a modal 计划 before its verb (全年计划投资3亿元) is no part of the name.
 
 Short sentences written for these tests."""
 
@@ -22,7 +24,9 @@ CASES = [
     ("投资500万元的城区供水管网改造全面完成。", "500", "城区供水管网改造投资"),
     ("总投资12亿元的污水处理厂投入运行。", "12", "污水处理厂总投资"),
     ("投资2.4亿元的县医院门诊楼基本建成。", "2.4", "县医院门诊楼投资"),
-    ("计划投资3亿元的物流园区一期工程开工。", "3", "物流园区一期工程计划投资"),
+    ("计划投资3亿元的物流园区一期工程开工。", "3", "物流园区一期工程投资"),
+    # a modal 计划 before its verb is no part of the name
+    ("全年计划投资3亿元，用于园区道路建设。", "3", "投资"),
     # the noun after ends at the 等 that closes a list of examples
     ("投资500万元的城区供水管网改造、300万元的背街小巷改造等工程全面完成。", "300",
      "背街小巷改造"),
@@ -38,6 +42,12 @@ CASES = [
      "医疗机构床位"),
     ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "3",
      "托育机构托位"),
+    # figures side by side, nothing but a joiner between them, share out a list as 分别 does
+    ("确保养老保险和医疗保险参保率保持在90%和98%以上。", "90", "养老保险参保率"),
+    ("确保养老保险和医疗保险参保率保持在90%和98%以上。", "98", "医疗保险参保率"),
+    # not a joined modifier (进出口): it names one quantity, both figures are its
+    ("进出口总额接连突破8万亿元、9万亿元。", "8", "进出口总额"),
+    ("进出口总额接连突破8万亿元、9万亿元。", "9", "进出口总额"),
 ]
 # fmt: on
 
