@@ -546,6 +546,8 @@ def _claim(
     if not _shared_out(doc, fig.start, sent[0]):  # a list 分别 shares out keeps its items
         indicator = _after_examples(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
+    if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
+        indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
     change = fig.change
     said = (  # what stands between it and the figure before (，即)
         doc.folded[prev.after : fig.start].strip()

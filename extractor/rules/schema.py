@@ -261,6 +261,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                               mode="fullmatch", script="both"),
         "compared_base": Entry(PATTERN, "a comparison's base inside an indicator (比预算)"),
         "noun_units": Entry(WORDS, "units that name what they count (人口)", mode="fullmatch"),
+        "output_nouns": Entry(WORDS, "what a bare product's weight measures (钢 → 钢产量)"),
+        "output_bases": Entry(WORDS, "base units of a product's output (吨)", mode="fullmatch"),
         "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
         "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),
     },

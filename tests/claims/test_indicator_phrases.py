@@ -8,7 +8,8 @@ phrase of the sentence a figure measures, not only how its words are trimmed.
 - the items that 分别 shares out may stand in the clause before, as the subject of its change
   (A、B和C再次增加，每万人分别增加…), and figures side by side share out a list as after
   分别 (A和B参保率保持在90%和98%以上);
-- a modal 计划 before its verb (全年计划投资3亿元) is no part of the name.
+- a modal 计划 before its verb (全年计划投资3亿元) is no part of the name;
+- a one-character product with a weight (钢突破7000万吨) names its output (钢产量).
 
 Short sentences written for these tests."""
 
@@ -45,6 +46,11 @@ CASES = [
     # figures side by side, nothing but a joiner between them, share out a list as 分别 does
     ("确保养老保险和医疗保险参保率保持在90%和98%以上。", "90", "养老保险参保率"),
     ("确保养老保险和医疗保险参保率保持在90%和98%以上。", "98", "医疗保险参保率"),
+    # a one-character product with a weight is its output (older reports' output lists);
+    # with a rate of saving it names the product only
+    ("原煤达到10.9亿吨，石油达到1.39亿吨，钢突破7000万吨。", "7000", "钢产量"),
+    ("钢三千九百万吨，增长百分之五点一。", "百分之五点一", "钢产量"),
+    ("节约油百分之五到十。", "百分之五到十", "节约油"),
     # not a joined modifier (进出口): it names one quantity, both figures are its
     ("进出口总额接连突破8万亿元、9万亿元。", "8", "进出口总额"),
     ("进出口总额接连突破8万亿元、9万亿元。", "9", "进出口总额"),
