@@ -509,7 +509,10 @@ def _claim(
         if (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
-            after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            # after an amount with a measure before it (投资4.5亿元实施了…), a predicate from
+            # the first word on names nothing, as after a count
+            amount = bool(indicator) and fig.base not in doc.counts
+            after = _following(doc, fig.after, skip_de=not indicator, counted=counted or amount)
             if counted and len(after) >= _NAMED_MIN and _enumerates(own):
                 # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
                 # 便民服务领域): the items are what is counted, the noun after names them; a

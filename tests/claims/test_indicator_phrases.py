@@ -3,8 +3,9 @@ phrase of the sentence a figure measures, not only how its words are trimmed.
 
 - an amount tied by 的 to the noun after it (投资500万元的供水管网改造) measures that noun's
   bare measure (…改造投资), a noun that ends at a list's 等 or where a stage begins;
-- a comparison base alone before a figure (较“十二五”末的700亿元) names nothing: the
-  quantity before it in its sentence;
+- a comparison base or a rank alone before a figure (较“十二五”末的700亿元, 、稳居全国前十强、
+  增长4.8%) names nothing: the quantity before it in its sentence; nor does a predicate
+  after an amount whose measure stands before it (投资4.5亿元实施…);
 - the items that 分别 shares out may stand in the clause before, as the subject of its change
   (A、B和C再次增加，每万人分别增加…), and figures side by side share out a list as after
   分别 (A和B参保率保持在90%和98%以上);
@@ -38,6 +39,10 @@ CASES = [
     # a comparison base alone names nothing: the quantity before it in the sentence
     ("全县生产总值达到800亿元，较“十二五”末的700亿元增加100亿元，增长14%。", "700", "生产总值"),
     ("全县生产总值达到800亿元，较“十二五”末的700亿元增加100亿元，增长14%。", "100", "生产总值"),
+    # so does a rank between a quantity's figures
+    ("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。", "4.8", "地区生产总值"),
+    # after an amount with its measure before it, a predicate names nothing
+    ("投资4.5亿元实施学校改造。", "4.5", "投资"),
     # 分别 shares out the subjects of the clause before
     ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "12",
      "医疗机构床位"),
