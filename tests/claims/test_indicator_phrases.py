@@ -19,6 +19,8 @@ from __future__ import annotations
 import pytest
 from test_indicator_leads import _indicators
 
+from extractor.claims.claims import find_claims
+
 # (sentence, figure, the indicator its claim must have)
 # fmt: off
 CASES = [
@@ -43,6 +45,16 @@ CASES = [
     ("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。", "4.8", "地区生产总值"),
     # after an amount with its measure before it, a predicate names nothing
     ("投资4.5亿元实施学校改造。", "4.5", "投资"),
+    # the plan reports of the 1950s: a modal 计划 before reaching, a topic that names a wage,
+    # a level reached by 发展到, a span of years with 内
+    ("粮食总产量，一九五七年计划达到三千六百三十二亿斤，比一九五二年增长百分之十七点六。",
+     "三千六百三十二", "粮食总产量"),
+    ("一九五七年全国职工的平均工资，将比一九五二年提高百分之三十三左右。", "百分之三十三",
+     "职工的平均工资"),
+    ("全国农业生产合作社将发展到一百万个左右。", "一百", "农业生产合作社"),
+    ("这五年内新建的住宅面积为四千六百万平方米。", "四千六百", "新建的住宅面积"),
+    # a cut of an investment keeps its change (资 ends an object, as 费 does)
+    ("核减财政投资概算六千余万元。", "六千", "财政投资概算"),
     # 分别 shares out the subjects of the clause before
     ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "12",
      "医疗机构床位"),
@@ -74,3 +86,9 @@ def test_a_clause_before_without_a_change_lends_no_items():
     # the clause before states no change of its subjects: they are no list 分别 shares out
     text = "医疗机构、养老机构和托育机构运行平稳，床位分别增加12张、8张和3张。"
     assert set(_indicators(text).values()) == {"床位"}
+
+
+def test_a_cut_of_an_investment_keeps_its_change():
+    # 资 ends a measure (平均工资) and, as 费 does, the object of a cut
+    (claim,) = find_claims("核减财政投资概算六千余万元。")
+    assert (claim.indicator, claim.change) == ("财政投资概算", "decrease")
