@@ -527,6 +527,8 @@ def _claim(
             # 投资3500万元的供水管网改造: a bare measure before an amount its 的 ties to
             # the noun after, the amount of what that noun names
             indicator = _of_noun_after(doc, fig, indicator)
+        elif fig.base in doc.rates and indicator == own:
+            indicator = _rate_of_noun_after(doc, fig, indicator)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -602,6 +604,17 @@ def _of_noun_after(doc: _Doc, fig: Figure, head: str) -> str:
     if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
         return head  # 投资500亿元的目标: what the amount is, not what it measures
     return noun + head
+
+
+def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
+    """A rate its 的 ties to a measure after it (制造业等行业现行16%的税率降至13%): the figure is
+    that measure's value, of what the words before it name (制造业等行业税率)."""
+    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
+        return named
+    noun = _following(doc, fig.after + 1, counted=True)
+    if len(noun) < 2 or noun[-1] not in doc.words.rate_ends or len(noun) > _HEAD_MAX:
+        return named
+    return named + noun
 
 
 def _modified(doc: _Doc, fig: Figure) -> bool:

@@ -55,6 +55,11 @@ CASES = [
     ("这五年内新建的住宅面积为四千六百万平方米。", "四千六百", "新建的住宅面积"),
     # a cut of an investment keeps its change (资 ends an object, as 费 does)
     ("核减财政投资概算六千余万元。", "六千", "财政投资概算"),
+    # a percentage its 的 ties to a rate is that rate's value; not a level nor a goal
+    ("将交通运输业、建筑业等行业现行10%的税率降至9%。", "9", "交通运输业、建筑业等行业税率"),
+    ("调查失业率稳定在5%左右的较低水平。", "5", "调查失业率"),
+    # totals inside a name fall away after a quoted name too
+    ("中央财政“三农”累计支出4.47万亿元。", "4.47", "中央财政“三农”支出"),
     # 分别 shares out the subjects of the clause before
     ("医疗机构床位、养老机构床位和托育机构托位再次增加，每万人分别增加12张、8张和3个。", "12",
      "医疗机构床位"),
