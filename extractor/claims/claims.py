@@ -523,12 +523,8 @@ def _claim(
             # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
             # 劳动力资源) names it alone
             indicator = after if borrowed and len(after) > 1 else indicator + after
-        if own and len(own) <= _HEAD_MAX and indicator == own and fig.base not in doc.rates:
-            # 投资3500万元的供水管网改造: a bare measure before an amount its 的 ties to
-            # the noun after, the amount of what that noun names
-            indicator = _of_noun_after(doc, fig, indicator)
-        elif fig.base in doc.rates and indicator == own:
-            indicator = _rate_of_noun_after(doc, fig, indicator)
+        if own and indicator == own:
+            indicator = _tied_by_de(doc, fig, own)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -593,24 +589,45 @@ def _claim(
     )
 
 
+def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:
+    """The indicator of a figure whose 的 ties it to the noun after it, from ``own``, the words
+    before it: a rate's value (现行10%的税率), the amount of a project (投资1.27亿元的公路客运总
+    站), the amount of a measure (带动…形成3000亿元的投资); ``own`` where no 的 follows."""
+    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
+        return own
+    if fig.base in doc.rates:
+        return _rate_of_noun_after(doc, fig, own)
+    if len(own) <= _HEAD_MAX and own.endswith(doc.words.indicator_tails):
+        return _of_noun_after(doc, fig, own)
+    return own if fig.base in doc.counts else _measure_after(doc, fig, own)
+
+
 def _of_noun_after(doc: _Doc, fig: Figure, head: str) -> str:
     """``head`` (a bare measure: 投资, 资金) of the noun a figure's 的 ties it to (投资1.27亿元的
-    公路客运总站 → 公路客运总站投资), or ``head`` alone when no 的 follows the figure."""
-    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
-        return head
-    if not head.endswith(doc.words.indicator_tails):
-        return head
+    公路客运总站 → 公路客运总站投资)."""
     noun = _following(doc, fig.after + 1, counted=True)
     if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
         return head  # 投资500亿元的目标: what the amount is, not what it measures
     return noun + head
 
 
+def _measure_after(doc: _Doc, fig: Figure, named: str) -> str:
+    """The measure an amount's 的 ties it to, where the words before it name none (带动社会资金
+    形成3000亿元的投资 → 投资; 拉动500亿元的消费): what the amount is of."""
+    if _names_measure(named, doc.words):
+        return named
+    noun = _following(doc, fig.after + 1, counted=True)
+    return noun if len(noun) > 1 and _names_measure(noun, doc.words) else named
+
+
+def _names_measure(phrase: str, words: ClaimWords) -> bool:
+    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails)."""
+    return phrase[-1:] in words.measure_ends or phrase.endswith(words.indicator_tails)
+
+
 def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
     """A rate its 的 ties to a measure after it (制造业等行业现行16%的税率降至13%): the figure is
     that measure's value, of what the words before it name (制造业等行业税率)."""
-    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
-        return named
     noun = _following(doc, fig.after + 1, counted=True)
     if len(noun) < 2 or noun[-1] not in doc.words.rate_ends or len(noun) > _HEAD_MAX:
         return named

@@ -55,6 +55,10 @@ CASES = [
     ("这五年内新建的住宅面积为四千六百万平方米。", "四千六百", "新建的住宅面积"),
     # a cut of an investment keeps its change (资 ends an object, as 费 does)
     ("核减财政投资概算六千余万元。", "六千", "财政投资概算"),
+    # an amount its 的 ties to a measure, where the words before it name none: that measure
+    ("带动社会资金形成3000亿元的投资。", "3000", "投资"),
+    ("拉动500亿元的消费。", "500", "消费"),
+    ("撬动社会资本投入200亿元的资金。", "200", "撬动社会资本投入"),
     # a percentage its 的 ties to a rate is that rate's value; not a level nor a goal
     ("将交通运输业、建筑业等行业现行10%的税率降至9%。", "9", "交通运输业、建筑业等行业税率"),
     ("调查失业率稳定在5%左右的较低水平。", "5", "调查失业率"),
