@@ -629,9 +629,12 @@ def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
     """A rate its 的 ties to a measure after it (制造业等行业现行16%的税率降至13%): the figure is
     that measure's value, of what the words before it name (制造业等行业税率)."""
     noun = _following(doc, fig.after + 1, counted=True)
-    if len(noun) < 2 or noun[-1] not in doc.words.rate_ends or len(noun) > _HEAD_MAX:
+    if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
         return named
-    return named + noun
+    if noun[-1] in doc.words.rate_ends and len(noun) <= _HEAD_MAX:
+        return named + noun
+    # 区属国企共承担全区75%的项目建设任务: a share of the things named after it
+    return named if _names_measure(named, doc.words) or _names_measure(noun, doc.words) else noun
 
 
 def _modified(doc: _Doc, fig: Figure) -> bool:
