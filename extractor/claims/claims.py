@@ -149,6 +149,7 @@ def find_claims(
     shared = drafts
     # a list of indicators shared out: after 分别, or with its figures side by side
     drafts = _distribute(state, drafts)
+    drafts = _named_after_next(state, drafts)
     drafts = _paired(state, drafts, shared)
     drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
@@ -267,6 +268,21 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             for k, item in zip(range(i, j), items or (), strict=False):
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
+    return out
+
+
+def _named_after_next(doc: _Doc, claims: list[Claim]) -> list[Claim]:
+    """A figure that names nothing and the next one, a joiner between them, share the noun
+    that follows the next (完成3800户、58万平方米棚户区改造: both measure 棚户区改造)."""
+    out = list(claims)
+    for k, (a, b) in enumerate(pairwise(claims)):
+        if (
+            not a.indicator
+            and b.indicator
+            and doc.folded[a.end : b.start].strip() in doc.words.joiners
+            and doc.text.startswith(b.indicator, b.end)
+        ):
+            out[k] = replace(a, indicator=b.indicator)
     return out
 
 

@@ -55,6 +55,8 @@ CASES = [
     ("这五年内新建的住宅面积为四千六百万平方米。", "四千六百", "新建的住宅面积"),
     # a cut of an investment keeps its change (资 ends an object, as 费 does)
     ("核减财政投资概算六千余万元。", "六千", "财政投资概算"),
+    # a figure that names nothing shares the noun after the next one, a joiner between them
+    ("加快棚户区改造步伐，年内完成3800户、58万平方米棚户区改造。", "3800", "棚户区改造"),
     # a percentage its 的 ties to things is their share (SPEC: 50%的县), whatever acts before
     ("4家区属国企共承担全区75%的项目建设任务。", "75", "项目建设任务"),
     ("城镇化率达到60%的水平。", "60", "城镇化率"),
