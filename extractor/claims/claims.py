@@ -609,8 +609,8 @@ def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:
     """The indicator of a figure whose 的 ties it to the noun after it, from ``own``, the words
     before it: a rate's value (现行10%的税率), the amount of a project (投资1.27亿元的公路客运总
     站), the amount of a measure (带动…形成3000亿元的投资); ``own`` where no 的 follows."""
-    if doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
-        return own
+    if fig.approx or doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
+        return own  # 投资10亿元以上的重大项目: a threshold of the noun, no amount of it
     if fig.base in doc.rates:
         return _rate_of_noun_after(doc, fig, own)
     if len(own) <= _HEAD_MAX and own.endswith(doc.words.indicator_tails):

@@ -34,6 +34,9 @@ CASES = [
     # the noun after ends at the 等 that closes a list of examples
     ("投资500万元的城区供水管网改造、300万元的背街小巷改造等工程全面完成。", "300",
      "背街小巷改造"),
+    # a threshold's 的 qualifies the noun after it, the figure is no amount of it
+    ("投资10亿元以上的重大项目19个。", "10", "投资"),
+    ("营业收入超过100亿元的企业由3家增加到5家。", "100", "营业收入"),
     # not a target noun, not a rate, not a measure of its own before the figure
     ("投资500亿元的目标全面完成。", "500", "投资"),
     ("固定资产投资500亿元的目标全面完成。", "500", "固定资产投资"),
