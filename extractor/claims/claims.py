@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -36,6 +37,7 @@ from extractor.claims.spans import (
 from extractor.claims.units import unit_table
 from extractor.claims.words import (
     ClaimWords,
+    change_at_end,
     change_words,
     claim_words,
     find_times,
@@ -61,6 +63,8 @@ _FOLLOW_MAX = 10
 #: a change or a predicate: 15所示范性普通高中建设学校立项 → 示范性普通高中建设学校); cut at
 #: _FOLLOW_MAX when nothing ends it that near.
 _FOLLOW_LONG = 16
+#: the longest bare measure (总投资, 计划投资) that a figure's 的 lends to the noun after it
+_HEAD_MAX = 4
 #: The longest quoted name the words after a figure are extended to close.
 _QUOTED_MAX = 20
 #: The shortest name of a kind after its examples (…等新兴产业税收) that stands alone.
@@ -143,8 +147,9 @@ def find_claims(
     moves = find_movements(folded, figures, words, ctx.sentences)
     drafts = _figure_claims(state, figures, {m.level for m in moves})
     shared = drafts
-    if any(word in folded for word in words.respectively):
-        drafts = _distribute(state, drafts)
+    # a list of indicators shared out: after 分别, or with its figures side by side
+    drafts = _distribute(state, drafts)
+    drafts = _named_after_next(state, drafts)
     drafts = _paired(state, drafts, shared)
     drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
@@ -253,12 +258,60 @@ def _distribute(doc: _Doc, claims: list[Claim]) -> list[Claim]:
         ):
             j += 1
         lo = max(sent[0], first.start - 12)
-        if j - i >= 2 and any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively):
-            items = _items(first.indicator, j - i, doc.words)
+        if j - i >= 2 and (
+            any(doc.folded.find(w, lo, first.start) >= 0 for w in respectively)
+            or _side_by_side(doc, claims[i:j])
+        ):
+            items = _items(first.indicator, j - i, doc.words) or _listed_before(
+                doc, first.start, sent[0], j - i
+            )
             for k, item in zip(range(i, j), items or (), strict=False):
                 out[k] = replace(claims[k], indicator=_balanced(item))
         i = j
     return out
+
+
+def _named_after_next(doc: _Doc, claims: list[Claim]) -> list[Claim]:
+    """A figure that names nothing and the next one, a joiner between them, share the noun
+    that follows the next (完成3800户、58万平方米棚户区改造: both measure 棚户区改造)."""
+    out = list(claims)
+    for k, (a, b) in enumerate(pairwise(claims)):
+        if (
+            not a.indicator
+            and b.indicator
+            and doc.folded[a.end : b.start].strip() in doc.words.joiners
+            and doc.text.startswith(b.indicator, b.end)
+        ):
+            out[k] = replace(a, indicator=b.indicator)
+    return out
+
+
+def _side_by_side(doc: _Doc, claims: list[Claim]) -> bool:
+    """Whether figures of one indicator stand side by side with nothing but a joiner between
+    them (养老保险和医疗保险参保率保持在90%和98%以上), and the indicator a list (not a joined
+    modifier: 进出口总额接连突破8万亿元、9万亿元): as many as its items, each is its own
+    item's, as after 分别."""
+    words, named = doc.words, claims[0].indicator
+    listed = any(mark in named for mark in (*words.list_marks, *words.item_words))
+    return listed and all(
+        doc.folded[a.end : b.start].strip() in words.joiners for a, b in pairwise(claims)
+    )
+
+
+def _listed_before(doc: _Doc, pos: int, lo: int, count: int) -> list[str] | None:
+    """The items of a list that the clause before ``pos``'s clause opens with, when its
+    clause is a change of them and their figures follow 分别 (A、B和C再次提高，月人均分别提高
+    X元、Y元、Z元): ``count`` items, or None."""
+    start = doc.index.clause_start(pos)
+    if start <= lo:
+        return None
+    words = doc.words
+    before = max(doc.index.clause_start(start - 1), lo)
+    change, at = change_at_end(doc.folded, before, start - 1, words)
+    if not change:
+        return None
+    s, e = indicator_bounds(doc.folded, before, at, words, doc.time_ends)
+    return _items(doc.text[s:e], count, words)
 
 
 def _paired(doc: _Doc, claims: list[Claim], shared: list[Claim]) -> list[Claim]:
@@ -472,7 +525,10 @@ def _claim(
         if (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
-            after = _following(doc, fig.after, skip_de=not indicator, counted=counted)
+            # after an amount with a measure before it (投资4.5亿元实施了…), a predicate from
+            # the first word on names nothing, as after a count
+            amount = bool(indicator) and fig.base not in doc.counts
+            after = _following(doc, fig.after, skip_de=not indicator, counted=counted or amount)
             if counted and len(after) >= _NAMED_MIN and _enumerates(own):
                 # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
                 # 便民服务领域): the items are what is counted, the noun after names them; a
@@ -483,6 +539,8 @@ def _claim(
             # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
             # 劳动力资源) names it alone
             indicator = after if borrowed and len(after) > 1 else indicator + after
+        if own and indicator == own:
+            indicator = _tied_by_de(doc, fig, own)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
             # a clause whose words all fell away and nothing after: a bare reaching
             # (…增长37.1%，达到8512亿美元) or a base of comparison
@@ -505,6 +563,8 @@ def _claim(
     if not _shared_out(doc, fig.start, sent[0]):  # a list 分别 shares out keeps its items
         indicator = _after_examples(indicator, doc.words)
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
+    if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
+        indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
     change = fig.change
     said = (  # what stands between it and the figure before (，即)
         doc.folded[prev.after : fig.start].strip()
@@ -543,6 +603,54 @@ def _claim(
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:
+    """The indicator of a figure whose 的 ties it to the noun after it, from ``own``, the words
+    before it: a rate's value (现行10%的税率), the amount of a project (投资1.27亿元的公路客运总
+    站), the amount of a measure (带动…形成3000亿元的投资); ``own`` where no 的 follows."""
+    if fig.approx or doc.folded[fig.after : fig.after + 1] not in doc.words.attributive_set:
+        return own  # 投资10亿元以上的重大项目: a threshold of the noun, no amount of it
+    if fig.base in doc.rates:
+        return _rate_of_noun_after(doc, fig, own)
+    if len(own) <= _HEAD_MAX and own.endswith(doc.words.indicator_tails):
+        return _of_noun_after(doc, fig, own)
+    return own if fig.base in doc.counts else _measure_after(doc, fig, own)
+
+
+def _of_noun_after(doc: _Doc, fig: Figure, head: str) -> str:
+    """``head`` (a bare measure: 投资, 资金) of the noun a figure's 的 ties it to (投资1.27亿元的
+    公路客运总站 → 公路客运总站投资)."""
+    noun = _following(doc, fig.after + 1, counted=True)
+    if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
+        return head  # 投资500亿元的目标: what the amount is, not what it measures
+    return noun + head
+
+
+def _measure_after(doc: _Doc, fig: Figure, named: str) -> str:
+    """The measure an amount's 的 ties it to, where the words before it name none (带动社会资金
+    形成3000亿元的投资 → 投资; 拉动500亿元的消费): what the amount is of."""
+    if _names_measure(named, doc.words):
+        return named
+    noun = _following(doc, fig.after + 1, counted=True)
+    return noun if len(noun) > 1 and _names_measure(noun, doc.words) else named
+
+
+def _names_measure(phrase: str, words: ClaimWords) -> bool:
+    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails)."""
+    return phrase[-1:] in words.measure_ends or phrase.endswith(words.indicator_tails)
+
+
+def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
+    """A rate its 的 ties to a measure after it (制造业等行业现行16%的税率降至13%): the figure is
+    that measure's value, of what the words before it name (制造业等行业税率)."""
+    noun = _following(doc, fig.after + 1, counted=True)
+    if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
+        return named
+    if noun[-1] in doc.words.rate_ends and len(noun) <= _HEAD_MAX:
+        return named + noun
+    # 区属国企共承担全区75%的项目建设任务: a share of the things named after it
+    return named if _names_measure(named, doc.words) or _names_measure(noun, doc.words) else noun
 
 
 def _modified(doc: _Doc, fig: Figure) -> bool:
@@ -870,6 +978,10 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     # (市属重点国企由51家整合为33家)
     stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
     end = stop.start() if stop else end
+    listed = doc.folded.find(words.list_ends, pos + 2, end) >= 0 and words.examples_end.search(
+        doc.folded, pos + 2, end
+    )
+    end = listed.start() if listed else end  # 1.3亿元的供水主管网改造等工程: the example
     if end == pos + _FOLLOW_LONG and end < clause_end:
         end = pos + _FOLLOW_MAX  # nothing ends the noun near: the first ten characters
     opened = doc.folded.rfind("(", pos, end)

@@ -132,6 +132,9 @@ class ClaimWords:
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
     noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
+    output_nouns: tuple[str, ...] = ()  # 产量: what a bare product's weight measures
+    output_bases: frozenset[str] = frozenset()  # 吨: the base units of a product's output
+    rate_ends: str = ""  # 率重例: what ends a rate's noun after its 的
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
@@ -290,6 +293,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
         stated_change_before=items("stated_change_before"),
         single_nouns=frozenset(items("single_nouns")),
         noun_units=items("noun_units"),
+        output_nouns=items("output_nouns"),
+        output_bases=frozenset(items("output_bases")),
+        rate_ends=chars("rate_ends"),
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
