@@ -10,7 +10,7 @@ of year Y reviews Y-1 and plans Y.  A section's own title can name its period
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -35,7 +35,10 @@ class _Periods:
     cn_year: regex.Pattern[str]
     relative: dict[str, int]  # 今年 0, 明年 1, 去年 -1
     five_year_plan: regex.Pattern[str]
+    five_year_span: regex.Pattern[str]  # a title speaking of a five-year plan's years
     year_range: regex.Pattern[str]  # a span of years; groups year, end
+    years_back: regex.Pattern[str]  # 过去五年; group n
+    years_ahead: regex.Pattern[str]  # 今后五年; group n
 
 
 def _build(rules: RuleSet) -> _Periods:
@@ -54,7 +57,7 @@ def _build(rules: RuleSet) -> _Periods:
     review = (*words("kind.document.review"), *words("period.review_part"))
     plan = (*words("kind.document.plan"), *words("period.plan_part"))
     return _Periods(
-        period=regex.compile(rf"(?:{year}\s*(?P<part>{part})?|(?P<part>{part}))"),
+        period=regex.compile(rf"(?:(?:{year})\s*(?P<part>{part})?|(?P<part>{part}))"),
         halves=halves, quarter=regex.compile(quarter),
         dateline=regex.compile(rules.vocab("period.dateline").pattern),
         split=regex.compile(rules.vocab("period.split").pattern),
@@ -63,7 +66,10 @@ def _build(rules: RuleSet) -> _Periods:
         cn_year=regex.compile(rules.vocab("period.cn_year").pattern),
         relative=relative,
         five_year_plan=regex.compile(rules.vocab("period.five_year_plan").pattern),
+        five_year_span=regex.compile(rules.vocab("period.five_year_span").pattern),
         year_range=regex.compile(rules.vocab("period.year_range").pattern),
+        years_back=regex.compile(rules.vocab("period.years_back").pattern),
+        years_ahead=regex.compile(rules.vocab("period.years_ahead").pattern),
     )  # fmt: skip
 
 
@@ -154,13 +160,28 @@ def _task_list(title: str, rules: RuleSet) -> bool:
     )
 
 
+_QUOTED = regex.compile(r"《[^《》]*》")
+_NEVER = regex.compile("(?!)")
+
+
+def _own_title(title: str, rules: RuleSet) -> str:
+    """The title without the names of other documents it quotes (关于《…实施方案》落实情况的
+    汇报), which are its own only where it issues them (印发《…计划》的通知)."""
+    if "《" in title and not vocabulary(rules, "kind.document.issues").search(title):
+        return str(_QUOTED.sub("", title))
+    return title
+
+
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
-    """gov-work-report, summary-and-plan, summary, plan or other."""
+    """gov-work-report, summary-and-plan, summary, plan or other; a document's name quoted
+    in the title (《…》) counts only where the title issues it (印发《…》的通知)."""
     if vocabulary(rules, "kind.document.gov_work_report").search(title):
         # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
         return "plan" if _task_list(title, rules) else "gov-work-report"
     if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
-        return "gov-work-report"
+        # untitled: the report itself, or its tasks dealt out (…政府工作报告重点工作任务分解)
+        return "plan" if _task_list(head, rules) else "gov-work-report"
+    title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
     review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
@@ -181,10 +202,12 @@ def find_document_periods(
         # a task list plans the year of the report it deals out, as the report does
         m = periods.period.search(title) or periods.dateline.search(head)
         year = int(m.group("year")) if m and m.group("year") else year_hint
+        if m and m.re is periods.dateline and int(m.group("month")) >= 11 and year:
+            year += 1  # delivered before the new year: the next year's report
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)
-    parts = _parts(title, periods, rules)
+    parts = _parts(_own_title(title, rules), periods, rules)
     review = next((p for p, role in parts if role == "review" and p), "")
     plan = next((p for p, role in parts if role == "plan" and p), "")
     first = next((p for p, _ in parts if p), "")
@@ -195,6 +218,11 @@ def find_document_periods(
             plan = first
         else:
             review = first
+    matter = not any(p for p, _ in parts) and doc_type == "summary"
+    if matter and not vocabulary(rules, "kind.document.review").search(title):
+        # a report on a matter that names no period (关于电力保供工作的报告, …落实情况的汇报):
+        # written within its year, its next steps are that year's
+        plan = review
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)
@@ -202,12 +230,69 @@ def find_document_periods(
 
 def five_year_plan(period: str) -> int:
     """The number of the five-year plan a period's year falls in (2026 → 15, the
-    十五五), from the eleventh (2006–2010) to the nineteenth; 0 outside them or without a
-    year."""
+    十五五; 1986 → 7), from the first (1953–1957) to the nineteenth; 0 outside them
+    (1963–1965 were years of readjustment) or without a year."""
     if len(period) < 4 or not period[:4].isdigit():
         return 0
-    number = (int(period[:4]) - 1966) // 5 + 3  # the third plan began in 1966
-    return number if 11 <= number <= 19 else 0
+    year = int(period[:4])
+    if year < 1966:
+        return (year - 1953) // 5 + 1 if 1953 <= year <= 1962 else 0
+    number = (year - 1966) // 5 + 3  # the third plan began in 1966
+    return number if number <= 19 else 0
+
+
+def five_year_years(number: int) -> str:
+    """The years of the five-year plan of this number: 14 → ``2021-2025``, 1 → ``1953-1957``."""
+    first = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return f"{first}-{first + 4}"
+
+
+def _five_year_span(title: str, periods: _Periods) -> str:
+    """The years of the five-year plan whose whole stretch a (folded) title speaks of
+    (“十四五”时期重点工作 → 2021-2025), or "": the last it names (“十三五”时期发展成就和
+    “十四五”时期主要目标任务: the head is last), and none where the title names a year
+    outside it (第一个五年计划时期内和第二个五年计划的第一年——1958年的…: that year)."""
+    found = [small_int(m.group("num")) for m in periods.five_year_span.finditer(title)]
+    number = found[-1] if found else None
+    if not number or not 1 <= number <= 19:
+        return ""
+    span = five_year_years(number)
+    first, last = int(span[:4]), int(span[5:])
+    years = (m.group("year") for m in periods.period.finditer(title))
+    return "" if any(y and not first <= int(y) <= last for y in years) else span
+
+
+def _years_span(title: str, doc: DocumentPeriods, periods: _Periods, rules: RuleSet) -> str:
+    """The years a (folded) title counts back from the document's review year (过去五年 →
+    2008-2012 in a report of 2013) or on from its plan year (今后五年 → 2013-2017), or "";
+    none where it names a year (2021年和过去五年工作回顾 speaks of 2021, its parts do), and
+    no years back in a title that also plans (三年来的斗争和新时期的总任务)."""
+    if periods.period.search(title):
+        return ""
+    if vocabulary(rules, "kind.plan.words").search(title):
+        periods = replace(periods, years_back=_NEVER)
+    for pattern, base, step in (
+        (periods.years_back, doc.review, -1), (periods.years_ahead, doc.plan, 1)
+    ):  # fmt: skip
+        m = pattern.search(title)
+        count = small_int(m.group("n")) if m else None
+        if count and base[:4].isdigit():
+            ends = sorted((int(base[:4]), int(base[:4]) + step * (count - 1)))
+            return f"{ends[0]}-{ends[1]}"
+    return ""
+
+
+def span_kind(period: str, kind: str, doc: DocumentPeriods, title: str, *, rules: RuleSet) -> str:
+    """The kind of a section whose own title names a span of years: one over before the
+    document's plan year reviews (“十五”时期…主要情况 in a 2006 report) unless its title plans
+    too (三年来的斗争和新时期的总任务), one from it on plans; problems stay problems."""
+    if "-" not in period or not doc.plan[:4].isdigit() or kind == "problems":
+        return kind
+    plan = int(doc.plan[:4])
+    if int(period[5:9]) < plan:
+        planned = vocabulary(rules, "kind.plan.words").search(title)
+        return kind if planned and kind == "plan" else "review"
+    return "plan" if int(period[:4]) >= plan else kind
 
 
 def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
@@ -216,11 +301,18 @@ def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
     return number > 0 and any(small_int(m.group("num")) == number for m in found)
 
 
-def title_period(title: str, doc: DocumentPeriods, *, rules: RuleSet) -> str:
-    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…), or ""."""
+def title_period(
+    title: str, doc: DocumentPeriods, *, rules: RuleSet, five_years: bool = True
+) -> str:
+    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…,
+    “十四五”时期重点工作 → 2021-2025), or "".  ``five_years=False``: the year it names
+    beside a five-year plan (2025年和“十四五”时期工作回顾 → 2025), which orders a report's
+    parts."""
     periods = _periods(rules)
     title = arabic_years(fold(title), rules=rules)
-    span = _span(title, periods)
+    span = _span(title, periods) or (
+        five_years and (_five_year_span(title, periods) or _years_span(title, doc, periods, rules))
+    )
     if span:
         return span
     m = periods.period.search(title)
