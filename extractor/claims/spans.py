@@ -149,13 +149,8 @@ def _section_period(sections: Sequence[Section]) -> str:
 
 
 def _section_year(sections: Sequence[Section]) -> int | None:
-    """The year a section's figures speak from: its period's first, but a review's last
-    (a review of 2021-2025, “十四五”时期工作回顾, looks back from 2025)."""
-    sec = next((sec for sec in sections if sec.period[:4].isdigit()), None)
-    if sec is None:
-        return None
-    last = _several_years(sec.period) and sec.kind in ("review", "problems")
-    return int(sec.period[5:9] if last else sec.period[:4])
+    period = _section_period(sections)
+    return int(period[:4]) if period else None
 
 
 def _several_years(period: str) -> bool:
@@ -212,9 +207,8 @@ def find_span(
     if words.clause.search(folded, *clause):
         return MULTI_YEAR
     period = _section_period(sections)
-    year = _section_year(sections)
-    ahead = _several_years(period) and year == int(period[:4])  # a plan over several years
-    if at.time is not None and _beyond(folded, at.time, year, words, ahead):
+    year = int(period[:4]) if period else None
+    if at.time is not None and _beyond(folded, at.time, year, words, _several_years(period)):
         return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
     if at.time is not None and year is not None and _since_before(folded, at.time, year, words):
         return MULTI_YEAR  # 从1998年起，…每年提高一个百分点 (in a review of 2002)

@@ -10,10 +10,12 @@ of year Y reviews Y-1 and plans Y.  A section's own title can name its period
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
+from extractor.model import Section
 from extractor.outline.kinds import vocabulary
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
@@ -341,3 +343,32 @@ def section_period(
 ) -> str:
     """The period a section speaks of: its own title's, else its parent's, else its kind's."""
     return title_period(title, doc, rules=rules) or inherited or kind_period(kind, doc)
+
+
+def dated_sections(
+    sections: Sequence[Section], doc: DocumentPeriods, *, rules: RuleSet
+) -> Sequence[Section]:
+    """The sections as their figures are dated (SPEC §2 Claim ``span``): a span of years a
+    section takes from a five-year plan or from 过去五年 its title names (“十四五”时期工作回顾
+    → 2021-2025) is what the section speaks of, not the year its figures count from.  Those
+    are the years its title writes (2025年和“十四五”时期…: 2025), else its parent's, else the
+    document's review or plan year by its kind, as for a section whose title names no
+    period; a span the title writes (2019-2020年工作计划) dates its figures as it stands.
+    The same sections where none took such a span."""
+    if not any("-" in sec.period for sec in sections):
+        return sections
+    written = {sec.section_id: sec.period for sec in sections}  # as the outline has them
+    by_id: dict[str, Section] = {}  # and as their figures are dated
+    for sec in sections:
+        parent = by_id.get(sec.parent_id or "")
+        period = sec.period
+        if "-" not in period:
+            pass
+        elif title_period(sec.title, doc, rules=rules) == period:
+            # its own title's: written, or taken from a plan it names
+            named = title_period(sec.title, doc, rules=rules, five_years=False)
+            period = named or (parent.period if parent else "") or kind_period(sec.kind, doc)
+        elif parent is not None and period == written[parent.section_id]:
+            period = parent.period  # its parent's
+        by_id[sec.section_id] = sec if period == sec.period else replace(sec, period=period)
+    return list(by_id.values())

@@ -130,6 +130,35 @@ def test_titles_that_name_years_and_spans(title, kind, period):
     assert kinds(text)[0] == (title, kind, period)
 
 
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.span) for c in parse(text).claims]
+
+
+def test_a_figure_counts_from_the_reports_year_not_the_plan_its_section_names():
+    # a 2023 report: its review names the five-year plan under way, and the part speaks of
+    # the plan's years; a figure compared with the year before is still that year's change
+    text = (
+        "云溪市人民政府工作报告\n——2023年1月10日在云溪市第十七届人民代表大会第二次会议上\n"
+        "各位代表：\n一、2022年和“十四五”以来工作回顾\n"
+        "全市地区生产总值达到1200亿元，比2021年增长6.5%；比2020年增长15%。\n"
+        "二、2023年工作安排\n今年地区生产总值增长6%左右。\n"
+    )
+    assert kinds(text)[0] == ("2022年和“十四五”以来工作回顾", "review", "2021-2025")
+    assert spans(text) == [
+        ("1200亿元", "period"), ("6.5%", "period"), ("15%", "multi-year"), ("6%", "period"),
+    ]  # fmt: skip
+
+
+def test_a_span_the_title_writes_dates_its_figures():
+    # a plan over two years its title writes: a deadline after its first year is its end
+    text = (
+        "云溪县2019-2020年农村人居环境整治工作计划\n一、2019-2020年工作目标\n"
+        "到2020年，全县农村生活垃圾处理率达到90%。\n"
+    )
+    assert kinds(text)[0][2] == "2019-2020"
+    assert spans(text) == [("90%", "multi-year")]
+
+
 # --- a document's type ------------------------------------------------------------------------
 
 
