@@ -174,15 +174,24 @@ def _own_title(title: str, rules: RuleSet) -> str:
     return title
 
 
+def _of_the_report(title: str, head: str, rules: RuleSet) -> bool:
+    """Is the document a government work report or its tasks dealt out: its title names the
+    report, or, untitled, its opening is the report's?"""
+    if vocabulary(rules, "kind.document.gov_work_report").search(title):
+        return True
+    return not title and bool(
+        vocabulary(rules, "kind.document.gov_work_report_opening").search(head)
+    )
+
+
 def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     """gov-work-report, summary-and-plan, summary, plan or other; a document's name quoted
     in the title (《…》) counts only where the title issues it (印发《…》的通知)."""
-    if vocabulary(rules, "kind.document.gov_work_report").search(title):
-        # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
-        return "plan" if _task_list(title, rules) else "gov-work-report"
-    if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
-        # untitled: the report itself, or its tasks dealt out (…政府工作报告重点工作任务分解)
-        return "plan" if _task_list(head, rules) else "gov-work-report"
+    if _of_the_report(title, head, rules):
+        # the report itself, or its tasks dealt out (…政府工作报告重点工作责任分解, or an
+        # opening that names who carries them: 牵头单位, 责任单位): the year's task list
+        owners = vocabulary(rules, "kind.document.task_owners").search(head)
+        return "plan" if owners or _task_list(title or head, rules) else "gov-work-report"
     title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
@@ -200,7 +209,7 @@ def find_document_periods(
     periods = _periods(rules)
     title, head = arabic_years(fold(title), rules=rules), fold(head)
     doc_type = doc_type_of(title, head, rules=rules)
-    if doc_type == "gov-work-report" or _task_list(title, rules):
+    if doc_type in ("gov-work-report", "plan") and _of_the_report(title, head, rules):
         # a task list plans the year of the report it deals out, as the report does
         m = periods.period.search(title) or periods.dateline.search(head)
         year = int(m.group("year")) if m and m.group("year") else year_hint

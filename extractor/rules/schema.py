@@ -354,6 +354,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
         "task_list": Entry(WORDS, "a government work report's tasks dealt out (责任分解): "
                            "a plan"),
+        "task_owners": Entry(WORDS, "who carries a task dealt out (牵头单位, 责任单位): in "
+                             "the opening of a document naming the report, its task list"),
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),

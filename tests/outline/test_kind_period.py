@@ -8,6 +8,7 @@ annotated reports in ../shared and skip where it is absent.
 from __future__ import annotations
 
 import pytest
+import regex
 from conftest import SHARED, SHARED_REASON
 
 from extractor import parse
@@ -175,6 +176,23 @@ def test_a_span_the_title_writes_dates_its_figures():
 )  # fmt: skip
 def test_the_type_of_a_document_by_its_title(title, doc_type):
     assert parse(f"{title}\n一、总体要求\n正文。\n").document.doc_type == doc_type
+
+
+def test_the_reports_tasks_dealt_out_to_those_who_carry_them_are_a_plan():
+    # a notice naming the report with no word of dealing out: its opening names who carries
+    # the tasks, so its numbered items are the year's tasks
+    text = (
+        "云溪县人民政府办公室关于2021年县政府工作报告重点工作的通知\n"
+        "各乡镇人民政府，县政府各部门：\n现将有关事项通知如下，请各责任单位抓紧推进。\n"
+        "1.地区生产总值增长7%左右（牵头单位：县发改局）\n"
+        "2.新建改造农村公路50公里（牵头单位：县交通局）\n"
+    )
+    report = parse(text)
+    assert (report.document.doc_type, report.document.period) == ("plan", "2021")
+    assert [(s.kind, s.period) for s in report.sections] == [("plan", "2021")] * 2
+    # without those who carry them, a title naming the report is the report's
+    plain = "".join(regex.split(r"（牵头单位：[^）]*）|请各责任单位抓紧推进", text))
+    assert parse(plain).document.doc_type == "gov-work-report"
 
 
 # --- a document's year ----------------------------------------------------------------------
