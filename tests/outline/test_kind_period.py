@@ -297,6 +297,20 @@ def test_a_plan_part_that_reviews_strictly_still_reviews():
     ]
 
 
+def test_a_plans_part_joining_its_plan_and_their_progress_plans():
+    # two heads joined (安排及进展情况): the progress of what the document plans; the
+    # completion of last year's targets still reviews
+    text = (
+        "云溪县2022年重点项目建设计划\n一、2021年目标任务完成情况\n正文。\n"
+        "二、交通项目建设安排及进展情况\n正文。\n三、水利项目建设安排及进展情况\n正文。\n"
+    )
+    assert kinds(text) == [
+        ("2021年目标任务完成情况", "review", "2021"),
+        ("交通项目建设安排及进展情况", "plan", "2022"),
+        ("水利项目建设安排及进展情况", "plan", "2022"),
+    ]
+
+
 def test_a_summarys_results_still_review():
     # the same phrase in a summary reports what was done
     text = "云溪镇2022年工作总结\n一、深化基层治理取得新成效\n正文。\n二、2023年工作打算\n正文。\n"
