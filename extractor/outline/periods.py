@@ -192,6 +192,8 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
         # opening that names who carries them: 牵头单位, 责任单位): the year's task list
         owners = vocabulary(rules, "kind.document.task_owners").search(head)
         return "plan" if owners or _task_list(title or head, rules) else "gov-work-report"
+    if not title and vocabulary(rules, "kind.document.review_opening").search(head.lstrip()):
+        return "summary"  # untitled, opening on the year it looks back on (一年来，…)
     title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)

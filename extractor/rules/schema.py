@@ -352,6 +352,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "genre": Entry(WORDS, "words a document title names its genre by"),
         "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
+        "review_opening": Entry(PATTERN, "the opening of an untitled summary (一年来，…)"),
         "task_list": Entry(WORDS, "a government work report's tasks dealt out (责任分解): "
                            "a plan"),
         "task_owners": Entry(WORDS, "who carries a task dealt out (牵头单位, 责任单位): in "

@@ -195,6 +195,20 @@ def test_the_reports_tasks_dealt_out_to_those_who_carry_them_are_a_plan():
     assert parse(plain).document.doc_type == "gov-work-report"
 
 
+def test_an_untitled_summary_opening_on_its_year_reviews():
+    # a crawled page with no title, opening as a year-end summary does
+    text = (
+        "全年工作已接近尾声，一年来，在公司领导下，客服工作取得了一定的成绩。\n"
+        "一、加强制度建设，完善服务管理\n正文。\n二、创新服务内容，提升客户满意度\n正文。\n"
+    )
+    report = parse(text)
+    assert report.document.doc_type == "summary"
+    assert [s.kind for s in report.sections] == ["review", "review"]
+    # an untitled scheme that names the year so far in passing is no summary
+    text = "为做好今年以来的疫情防控工作，特制定本方案。\n一、总体要求\n正文。\n"
+    assert parse(text).document.doc_type != "summary"
+
+
 # --- a document's year ----------------------------------------------------------------------
 
 
