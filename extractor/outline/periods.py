@@ -163,7 +163,6 @@ def _task_list(title: str, rules: RuleSet) -> bool:
 
 
 _QUOTED = regex.compile(r"《[^《》]*》")
-_NEVER = regex.compile("(?!)")
 
 
 def _own_title(title: str, rules: RuleSet) -> str:
@@ -280,18 +279,17 @@ def _years_span(title: str, doc: DocumentPeriods, periods: _Periods, rules: Rule
     2008-2012 in a report of 2013) or on from its plan year (今后五年 → 2013-2017), or "";
     none where it names a year (2021年和过去五年工作回顾 speaks of 2021, its parts do), and
     no years back in a title that also plans (三年来的斗争和新时期的总任务)."""
-    if periods.period.search(title):
-        return ""
-    if vocabulary(rules, "kind.plan.words").search(title):
-        periods = replace(periods, years_back=_NEVER)
     for pattern, base, step in (
         (periods.years_back, doc.review, -1), (periods.years_ahead, doc.plan, 1)
     ):  # fmt: skip
-        m = pattern.search(title)
+        m = pattern.search(title)  # first: most titles count no years, and are done here
         count = small_int(m.group("n")) if m else None
-        if count and base[:4].isdigit():
-            ends = sorted((int(base[:4]), int(base[:4]) + step * (count - 1)))
-            return f"{ends[0]}-{ends[1]}"
+        if not count or not base[:4].isdigit() or periods.period.search(title):
+            continue
+        if step < 0 and vocabulary(rules, "kind.plan.words").search(title):
+            continue
+        ends = sorted((int(base[:4]), int(base[:4]) + step * (count - 1)))
+        return f"{ends[0]}-{ends[1]}"
     return ""
 
 
