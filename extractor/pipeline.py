@@ -14,7 +14,7 @@ from extractor.elements.placeholders import find_placeholders
 from extractor.model import Document, Report
 from extractor.outline.layout import find_layout
 from extractor.outline.measures import find_measures
-from extractor.outline.periods import find_document_periods
+from extractor.outline.periods import dated_sections, find_document_periods
 from extractor.outline.sections import find_sections
 from extractor.rules.records import RuleSet
 
@@ -59,7 +59,9 @@ def parse(
         chars=len(ctx.text), encoding=encoding, sha256=sha256, body_start=layout.body_start,
         body_end=layout.body_end, date=layout.date,
     )  # fmt: skip
-    where = Placement(sections, measures)
+    # the figures count from the years the titles write, not from a five-year plan they name
+    dated = dated_sections(sections, periods, rules=ctx.rules)
+    where = Placement(dated, measures)
     placeholders = find_placeholders(ctx, where=where)
     # a part of no kind that speaks of the review period (not the plan's) reviews it too
     reviewed = {"review", "problems"}
@@ -67,7 +69,7 @@ def parse(
     claims = find_claims(
         ctx, placeholders=placeholders, where=where,
         plan_spans=[(s.start, s.end) for s in sections if s.kind == "plan"],
-        review_spans=[(s.start, s.end) for s in sections
+        review_spans=[(s.start, s.end) for s in dated
                       if s.kind in reviewed or (s.kind == "other" and past and s.period == past)],
     )  # fmt: skip
     campaigns = find_campaigns(ctx, where=where)

@@ -42,11 +42,17 @@ def section_kind(title: str, parent_kind: str | None, *, rules: RuleSet) -> str:
             if any(p.search(title) for p in comp.sub[kind]):
                 return kind
         return parent_kind
-    if comp.words["problems"].search(title):
-        return "problems"
+    solved = vocabulary(rules, "kind.problems.solved")
+    if any(not _within(m, solved, title) for m in comp.words["problems"].finditer(title)):
+        return "problems"  # not one it sets out to solve (补齐民生短板: a task)
     best, best_pos = "other", -1
     for kind in ("plan", "review"):
         for m in comp.words[kind].finditer(title):
             if m.end() > best_pos:
                 best, best_pos = kind, m.end()
     return best
+
+
+def _within(word: regex.Match[str], pattern: regex.Pattern[str], title: str) -> bool:
+    """Is this match of a word inside a match of ``pattern`` in the title?"""
+    return any(m.start() <= word.start() and word.end() <= m.end() for m in pattern.finditer(title))

@@ -10,10 +10,12 @@ of year Y reviews Y-1 and plans Y.  A section's own title can name its period
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import regex
 
+from extractor.model import Section
 from extractor.outline.kinds import vocabulary
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
@@ -35,7 +37,10 @@ class _Periods:
     cn_year: regex.Pattern[str]
     relative: dict[str, int]  # 今年 0, 明年 1, 去年 -1
     five_year_plan: regex.Pattern[str]
+    five_year_span: regex.Pattern[str]  # a title speaking of a five-year plan's years
     year_range: regex.Pattern[str]  # a span of years; groups year, end
+    years_back: regex.Pattern[str]  # 过去五年; group n
+    years_ahead: regex.Pattern[str]  # 今后五年; group n
 
 
 def _build(rules: RuleSet) -> _Periods:
@@ -54,7 +59,7 @@ def _build(rules: RuleSet) -> _Periods:
     review = (*words("kind.document.review"), *words("period.review_part"))
     plan = (*words("kind.document.plan"), *words("period.plan_part"))
     return _Periods(
-        period=regex.compile(rf"(?:{year}\s*(?P<part>{part})?|(?P<part>{part}))"),
+        period=regex.compile(rf"(?:(?:{year})\s*(?P<part>{part})?|(?P<part>{part}))"),
         halves=halves, quarter=regex.compile(quarter),
         dateline=regex.compile(rules.vocab("period.dateline").pattern),
         split=regex.compile(rules.vocab("period.split").pattern),
@@ -63,7 +68,10 @@ def _build(rules: RuleSet) -> _Periods:
         cn_year=regex.compile(rules.vocab("period.cn_year").pattern),
         relative=relative,
         five_year_plan=regex.compile(rules.vocab("period.five_year_plan").pattern),
+        five_year_span=regex.compile(rules.vocab("period.five_year_span").pattern),
         year_range=regex.compile(rules.vocab("period.year_range").pattern),
+        years_back=regex.compile(rules.vocab("period.years_back").pattern),
+        years_ahead=regex.compile(rules.vocab("period.years_ahead").pattern),
     )  # fmt: skip
 
 
@@ -154,13 +162,38 @@ def _task_list(title: str, rules: RuleSet) -> bool:
     )
 
 
-def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
-    """gov-work-report, summary-and-plan, summary, plan or other."""
+_QUOTED = regex.compile(r"《[^《》]*》")
+
+
+def _own_title(title: str, rules: RuleSet) -> str:
+    """The title without the names of other documents it quotes (关于《…实施方案》落实情况的
+    汇报), which are its own only where it issues them (印发《…计划》的通知)."""
+    if "《" in title and not vocabulary(rules, "kind.document.issues").search(title):
+        return str(_QUOTED.sub("", title))
+    return title
+
+
+def _of_the_report(title: str, head: str, rules: RuleSet) -> bool:
+    """Is the document a government work report or its tasks dealt out: its title names the
+    report, or, untitled, its opening is the report's?"""
     if vocabulary(rules, "kind.document.gov_work_report").search(title):
-        # the report's tasks dealt out (…政府工作报告重点工作责任分解): the year's task list
-        return "plan" if _task_list(title, rules) else "gov-work-report"
-    if not title and vocabulary(rules, "kind.document.gov_work_report_opening").search(head):
-        return "gov-work-report"
+        return True
+    return not title and bool(
+        vocabulary(rules, "kind.document.gov_work_report_opening").search(head)
+    )
+
+
+def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
+    """gov-work-report, summary-and-plan, summary, plan or other; a document's name quoted
+    in the title (《…》) counts only where the title issues it (印发《…》的通知)."""
+    if _of_the_report(title, head, rules):
+        # the report itself, or its tasks dealt out (…政府工作报告重点工作责任分解, or an
+        # opening that names who carries them: 牵头单位, 责任单位): the year's task list
+        owners = vocabulary(rules, "kind.document.task_owners").search(head)
+        return "plan" if owners or _task_list(title or head, rules) else "gov-work-report"
+    if not title and vocabulary(rules, "kind.document.review_opening").search(head.lstrip()):
+        return "summary"  # untitled, opening on the year it looks back on (一年来，…)
+    title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
     review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
@@ -177,14 +210,16 @@ def find_document_periods(
     periods = _periods(rules)
     title, head = arabic_years(fold(title), rules=rules), fold(head)
     doc_type = doc_type_of(title, head, rules=rules)
-    if doc_type == "gov-work-report" or _task_list(title, rules):
+    if doc_type in ("gov-work-report", "plan") and _of_the_report(title, head, rules):
         # a task list plans the year of the report it deals out, as the report does
         m = periods.period.search(title) or periods.dateline.search(head)
         year = int(m.group("year")) if m and m.group("year") else year_hint
+        if m and m.re is periods.dateline and int(m.group("month")) >= 11 and year:
+            year += 1  # delivered before the new year: the next year's report
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)
-    parts = _parts(title, periods, rules)
+    parts = _parts(_own_title(title, rules), periods, rules)
     review = next((p for p, role in parts if role == "review" and p), "")
     plan = next((p for p, role in parts if role == "plan" and p), "")
     first = next((p for p, _ in parts if p), "")
@@ -195,6 +230,11 @@ def find_document_periods(
             plan = first
         else:
             review = first
+    matter = not any(p for p, _ in parts) and doc_type == "summary"
+    if matter and not vocabulary(rules, "kind.document.review").search(title):
+        # a report on a matter that names no period (关于电力保供工作的报告, …落实情况的汇报):
+        # written within its year, its next steps are that year's
+        plan = review
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)
@@ -202,12 +242,68 @@ def find_document_periods(
 
 def five_year_plan(period: str) -> int:
     """The number of the five-year plan a period's year falls in (2026 → 15, the
-    十五五), from the eleventh (2006–2010) to the nineteenth; 0 outside them or without a
-    year."""
+    十五五; 1986 → 7), from the first (1953–1957) to the nineteenth; 0 outside them
+    (1963–1965 were years of readjustment) or without a year."""
     if len(period) < 4 or not period[:4].isdigit():
         return 0
-    number = (int(period[:4]) - 1966) // 5 + 3  # the third plan began in 1966
-    return number if 11 <= number <= 19 else 0
+    year = int(period[:4])
+    if year < 1966:
+        return (year - 1953) // 5 + 1 if 1953 <= year <= 1962 else 0
+    number = (year - 1966) // 5 + 3  # the third plan began in 1966
+    return number if number <= 19 else 0
+
+
+def five_year_years(number: int) -> str:
+    """The years of the five-year plan of this number: 14 → ``2021-2025``, 1 → ``1953-1957``."""
+    first = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return f"{first}-{first + 4}"
+
+
+def _five_year_span(title: str, periods: _Periods) -> str:
+    """The years of the five-year plan whose whole stretch a (folded) title speaks of
+    (“十四五”时期重点工作 → 2021-2025), or "": the last it names (“十三五”时期发展成就和
+    “十四五”时期主要目标任务: the head is last), and none where the title names a year
+    outside it (第一个五年计划时期内和第二个五年计划的第一年——1958年的…: that year)."""
+    found = [small_int(m.group("num")) for m in periods.five_year_span.finditer(title)]
+    number = found[-1] if found else None
+    if not number or not 1 <= number <= 19:
+        return ""
+    span = five_year_years(number)
+    first, last = int(span[:4]), int(span[5:])
+    years = (m.group("year") for m in periods.period.finditer(title))
+    return "" if any(y and not first <= int(y) <= last for y in years) else span
+
+
+def _years_span(title: str, doc: DocumentPeriods, periods: _Periods, rules: RuleSet) -> str:
+    """The years a (folded) title counts back from the document's review year (过去五年 →
+    2008-2012 in a report of 2013) or on from its plan year (今后五年 → 2013-2017), or "";
+    none where it names a year (2021年和过去五年工作回顾 speaks of 2021, its parts do), and
+    no years back in a title that also plans (三年来的斗争和新时期的总任务)."""
+    for pattern, base, step in (
+        (periods.years_back, doc.review, -1), (periods.years_ahead, doc.plan, 1)
+    ):  # fmt: skip
+        m = pattern.search(title)  # first: most titles count no years, and are done here
+        count = small_int(m.group("n")) if m else None
+        if not count or not base[:4].isdigit() or periods.period.search(title):
+            continue
+        if step < 0 and vocabulary(rules, "kind.plan.words").search(title):
+            continue
+        ends = sorted((int(base[:4]), int(base[:4]) + step * (count - 1)))
+        return f"{ends[0]}-{ends[1]}"
+    return ""
+
+
+def span_kind(period: str, kind: str, doc: DocumentPeriods, title: str, *, rules: RuleSet) -> str:
+    """The kind of a section whose own title names a span of years: one over before the
+    document's plan year reviews (“十五”时期…主要情况 in a 2006 report) unless its title plans
+    too (三年来的斗争和新时期的总任务), one from it on plans; problems stay problems."""
+    if "-" not in period or not doc.plan[:4].isdigit() or kind == "problems":
+        return kind
+    plan = int(doc.plan[:4])
+    if int(period[5:9]) < plan:
+        planned = vocabulary(rules, "kind.plan.words").search(title)
+        return kind if planned and kind == "plan" else "review"
+    return "plan" if int(period[:4]) >= plan else kind
 
 
 def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
@@ -216,11 +312,18 @@ def names_five_year_plan(title: str, number: int, *, rules: RuleSet) -> bool:
     return number > 0 and any(small_int(m.group("num")) == number for m in found)
 
 
-def title_period(title: str, doc: DocumentPeriods, *, rules: RuleSet) -> str:
-    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…), or ""."""
+def title_period(
+    title: str, doc: DocumentPeriods, *, rules: RuleSet, five_years: bool = True
+) -> str:
+    """The period a section's own title names (2025年工作回顾, 下半年工作计划, 明年…,
+    “十四五”时期重点工作 → 2021-2025), or "".  ``five_years=False``: the year it names
+    beside a five-year plan (2025年和“十四五”时期工作回顾 → 2025), which orders a report's
+    parts."""
     periods = _periods(rules)
     title = arabic_years(fold(title), rules=rules)
-    span = _span(title, periods)
+    span = _span(title, periods) or (
+        five_years and (_five_year_span(title, periods) or _years_span(title, doc, periods, rules))
+    )
     if span:
         return span
     m = periods.period.search(title)
@@ -249,3 +352,32 @@ def section_period(
 ) -> str:
     """The period a section speaks of: its own title's, else its parent's, else its kind's."""
     return title_period(title, doc, rules=rules) or inherited or kind_period(kind, doc)
+
+
+def dated_sections(
+    sections: Sequence[Section], doc: DocumentPeriods, *, rules: RuleSet
+) -> Sequence[Section]:
+    """The sections as their figures are dated (SPEC §2 Claim ``span``): a span of years a
+    section takes from a five-year plan or from 过去五年 its title names (“十四五”时期工作回顾
+    → 2021-2025) is what the section speaks of, not the year its figures count from.  Those
+    are the years its title writes (2025年和“十四五”时期…: 2025), else its parent's, else the
+    document's review or plan year by its kind, as for a section whose title names no
+    period; a span the title writes (2019-2020年工作计划) dates its figures as it stands.
+    The same sections where none took such a span."""
+    if not any("-" in sec.period for sec in sections):
+        return sections
+    written = {sec.section_id: sec.period for sec in sections}  # as the outline has them
+    by_id: dict[str, Section] = {}  # and as their figures are dated
+    for sec in sections:
+        parent = by_id.get(sec.parent_id or "")
+        period = sec.period
+        if "-" not in period:
+            pass
+        elif title_period(sec.title, doc, rules=rules) == period:
+            # its own title's: written, or taken from a plan it names
+            named = title_period(sec.title, doc, rules=rules, five_years=False)
+            period = named or (parent.period if parent else "") or kind_period(sec.kind, doc)
+        elif parent is not None and period == written[parent.section_id]:
+            period = parent.period  # its parent's
+        by_id[sec.section_id] = sec if period == sec.period else replace(sec, period=period)
+    return list(by_id.values())

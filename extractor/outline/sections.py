@@ -29,6 +29,7 @@ from extractor.outline.periods import (
     five_year_plan,
     kind_period,
     names_five_year_plan,
+    span_kind,
     title_period,
 )
 from extractor.outline.series import Cues, Title, series_ends
@@ -1128,12 +1129,19 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         title = text[head.title_start : head.title_end].strip()
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         named = title_period(title, periods, rules=rules)
+        kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
         if parent is None:
-            own = named or "-"  # "-": the title names none
+            # the year it names ("-": none), not a five-year plan's span: it orders the parts
+            own = title_period(title, periods, rules=rules, five_years=False) or "-"
             kind = _top_kind(title, kind, own, periods, rules)
-            if kind == "other" and periods.doc_type in _ONLY:
-                # a document that only plans: its parts do too
+            if periods.doc_type in _ONLY and (
+                kind == "other"
+                or (kind == "review" and section_kind(title, "other", rules=rules) != "review")
+            ):
+                # a document that only plans: its parts do too, and a result it names is a
+                # goal (在深化基层治理上实现新成效) unless the title reviews as strictly as a
+                # subsection's must (2021年工作完成情况)
                 kind = _ONLY[periods.doc_type]
                 period = named or kind_period(kind, periods)
             elif kind == "other" and deploys.search(layout.title):

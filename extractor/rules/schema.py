@@ -334,6 +334,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
         "subsection": Entry(PATTERNS, "a subsection title that is about problems"),
+        "solved": Entry(PATTERN, "a problem a title sets out to solve (补齐短板): a task"),
     },
     "kind.plan": {
         "words": Entry(WORDS, "words of a plan section title"),
@@ -354,13 +355,17 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "genre": Entry(WORDS, "words a document title names its genre by"),
         "gov_work_report": Entry(WORDS, "what makes a title a government work report's"),
         "gov_work_report_opening": Entry(PATTERN, "the opening of an untitled one"),
+        "review_opening": Entry(PATTERN, "the opening of an untitled summary (一年来，…)"),
         "task_list": Entry(WORDS, "a government work report's tasks dealt out (责任分解): "
                            "a plan"),
+        "task_owners": Entry(WORDS, "who carries a task dealt out (牵头单位, 责任单位): in "
+                             "the opening of a document naming the report, its task list"),
         "review": Entry(WORDS, "a title that reviews (summary)"),
         "report": Entry(WORDS, "a title that reports: a summary unless it names a plan"),
         "plan": Entry(WORDS, "a title that plans (plan)"),
-        "deploys": Entry(WORDS, "a title whose document deploys work (会议纪要): its "
-                         "parts plan where their titles name no kind"),
+        "issues": Entry(WORDS, "a title that issues the document it quotes (印发《…》)"),
+        "deploys": Entry(PATTERNS, "a title whose document deploys work (会议纪要, "
+                         "关于做好…的通知): its parts plan where their titles name no kind"),
     },
     "period": {
         "year": Entry(PATTERN, "a year in a title; group year"),
@@ -377,7 +382,11 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "next_year": Entry(WORDS, "… with the year after it (明年)"),
         "last_year": Entry(WORDS, "… with the year before it (去年)"),
         "five_year_plan": Entry(PATTERN, "a five-year plan by its number; group num"),
+        "five_year_span": Entry(PATTERN, "a title speaking of a five-year plan's years; "
+                                "group num"),
         "year_range": Entry(PATTERN, "a span of years (2020-2021年); groups year, end"),
+        "years_back": Entry(PATTERN, "the years up to the review year (过去五年); group n"),
+        "years_ahead": Entry(PATTERN, "the years from the plan year on (今后五年); group n"),
     },
     "campaigns": {
         "lexicons": Entry(PATHS, "lexicon files, relative to the pattern directory"),

@@ -502,9 +502,9 @@ def test_the_plan_year_and_its_five_year_plan_make_a_part_the_plan():
     report = parse(text)
     assert [(s.title, s.kind, s.period) for s in report.sections] == [
         ("2025年主要工作", "review", "2025"),  # 主要工作 of the review year: a review
-        ("“十五五”时期发展的主要考虑", "plan", "2026"),
+        ("“十五五”时期发展的主要考虑", "plan", "2026-2030"),  # the plan's five years
         ("2026年主要工作", "plan", "2026"),  # 主要工作 of the plan year: the plan
-        ("“十四五”时期回顾", "review", "2025"),
+        ("“十四五”时期回顾", "review", "2021-2025"),
     ]
     assert [c.is_target for c in report.claims] == [False, True, True, False]
 
@@ -513,9 +513,22 @@ def test_five_year_plans_are_numbered_from_their_years():
     from extractor.outline.periods import five_year_plan
 
     got = [
-        five_year_plan(p) for p in ("2005", "2006", "2010", "2021", "2025", "2026H1", "2030", "")
+        five_year_plan(p)
+        for p in (
+            "1955",
+            "1964",
+            "1986",
+            "2005",
+            "2006",
+            "2010",
+            "2021",
+            "2025",
+            "2026H1",
+            "2030",
+            "",
+        )
     ]
-    assert got == [0, 11, 11, 14, 14, 15, 15, 0]
+    assert got == [1, 0, 7, 10, 11, 11, 14, 14, 15, 15, 0]  # 1963-1965: readjustment
 
 
 # fmt: off
@@ -523,7 +536,8 @@ FIVE_YEAR_PLAN_NAMES = [
     ("“十五五”时期发展的主要考虑", 15, True),
     ("“十四五”规划实施情况", 14, True),
     ("“十四五”规划实施情况", 15, False),
-    ("第十五个五年计划", 15, False),  # spelled out: not the name 十五五
+    ("第十五个五年计划", 15, True),  # spelled out (session 13: 第七个五年计划 in older reports)
+    ("第十五个五年计划", 10, False),  # not the 十五 inside it
     ("五年规划", 0, False),
 ]
 # fmt: on
