@@ -49,6 +49,7 @@ SEC_RES = [
     (4, re.compile(r'[（(]([0-9０-９]+)[）)]')),
     (3, re.compile(r'([0-9０-９]+)[.．、]')),
     (3, re.compile(r'([0-9]+)(?=\t)')),  # a table row's number cell
+    (3, re.compile(r'([0-9]+)(?=\n)')),  # …or a cell per line: the task cell on the next
 ]
 MEAS_RES = [
     ('enumerated', re.compile(r'([一二三四五六七八九十]+)[是要]')),
@@ -221,6 +222,8 @@ def build(path, outdir):
                 raise ValueError('no section marker at %r' % text[p:p + 20])
             marker, ordinal, level, q = m.group(0), cn2int(m.group(1)), lvl, m.end()
             level = int(kv.get('level', level))  # a list's parts under its unnumbered title
+            if text[q:q + 1] == '\n':
+                q += 1  # a number cell on a line of its own: the task cell below is the title
         # explicit end?
         ends = [e2[2] for e2 in tags if e2[1] == '/S' and e2[2] > p]
         cands = []
