@@ -55,6 +55,8 @@ class _Compiled:
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
+        self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
+        self.list_title = regex.compile(rules.vocab("layout.list_title").pattern)
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
@@ -165,6 +167,8 @@ def find_layout(ctx: Context) -> Layout:
         if para.start > max(body_start, half) and para.line_start:
             line = folded[para.start : para.end].strip()
             if len(line) <= 40 and comp.end_matter.match(line):
+                if _attached_list(folded, para, comp):
+                    continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
     body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
@@ -172,6 +176,18 @@ def find_layout(ctx: Context) -> Layout:
     body = tuple(p for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
     return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+#: How far past an attachment's label a task list's columns are looked for.
+ATTACHED_LIST = 600
+
+
+def _attached_list(folded: str, para: Paragraph, comp: _Compiled) -> bool:
+    """Is the attachment an end-matter line labels a task list (its items' 牵头单位：…, its
+    table's 责任单位 column), the text the notice issues rather than trailing material?"""
+    if not comp.attachment.match(folded, para.start, para.end):
+        return False
+    return comp.task_columns.search(folded, para.end, para.end + ATTACHED_LIST) is not None
 
 
 #: How far past the title a dateline is looked for.

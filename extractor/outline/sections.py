@@ -131,6 +131,7 @@ class _TitleCues:
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
     item: Any  # the marker of an item below the first two levels (438.)
     attachment: Any  # an attachment's label (附件：), which opens another text
+    table_header: Any  # a task list's table header (序号 工作任务 责任单位 完成时限)
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
@@ -197,6 +198,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             )),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
+            table_header=regex.compile(r.vocab("layout.task_table_header").pattern),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -286,6 +288,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
                     continue  # a short line inside numbered parts: no part (it would reset them)
+            elif head is None and strong and (listed := _list_title(folded, layout, index, comp)):
+                head = listed  # 附件2 ⏎ 2022年…重点工作任务分工 ⏎ 一、…: a list, numbered again
+                running.clear()
             if head is not None and not head.strong and not _next_part(head, found):
                 continue  # 第一部分：总体要求。 inside 一、: the parts of another text
             if head is not None and head.ordinal and _goes_on(head, last, series):
@@ -318,7 +323,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                     heapq.heappush(ahead, nxt)
                 elif nxt >= 0:
                     heapq.heappush(queue, (nxt, False))
-    heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+    heads = _under_lists(_shift_levels(_without_late_bare_parts(_nest(found, nested))))
     return _read_as_series(folded, heads, run_in, cues)
 
 
@@ -422,6 +427,49 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
         and bool(comp.genre.search(above))
         and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
     )
+
+
+#: The rule id of a task list's title (layout.list_title in patterns/layout.toml).
+LIST_TITLE = "layout.list_title"
+
+
+#: How far a table's header row (序号 工作任务 责任单位 完成时限, a cell per line or not) runs.
+HEADER_SPAN = 40
+
+
+def _list_title(folded: str, layout: Layout, index: int, comp: Any) -> Heading | None:
+    """A task list's title on a line of its own (附件1：2022年…目标责任分工), above the list's
+    first part or item or its table's header row (序号 工作任务 责任单位 完成时限)."""
+    para = layout.paragraphs[index]
+    if not para.line_start or folded[para.end : para.end + 1] not in ("\n", ""):
+        return None
+    m = comp.list_title.fullmatch(folded, para.start, para.end)
+    if m is None or comp.marker.match(folded, m.start("title")):
+        return None  # 附件：1．…任务分工: the notice names its attachments
+    if index + 1 >= len(layout.paragraphs):
+        return None
+    nxt = layout.paragraphs[index + 1]
+    opens = comp.marker.match(folded, nxt.start)
+    if not (opens or comp.task_columns.search(folded, nxt.start, nxt.start + HEADER_SPAN)):
+        return None  # neither a part or item nor a table's header (序号 工作任务 责任单位…)
+    return Heading(para.start, m.start("title"), m.end("title"), 1, "", 0, LIST_TITLE, True, "list")
+
+
+def _under_lists(found: list[Heading]) -> list[Heading]:
+    """Task lists' titles where a document issues two lists or more, each list's parts one
+    level below its title (一、 at level 2; all numbered levels where the list has its own
+    （一）); a lone list's title repeats the document's and is no heading."""
+    lists = [i for i, h in enumerate(found) if h.tier == "list"]
+    if len({(h.title_start, h.title_end) for h in found if h.tier == "list"}) < 2:
+        return [h for h in found if h.tier != "list"] if lists else found
+    out = found[: lists[0]]
+    for a, b in zip(lists, [*lists[1:], len(found)], strict=True):
+        block = found[a + 1 : b]
+        deep = any(not h.tier and h.level == 2 for h in block)
+        out.append(found[a])
+        out += [_with_level(h, h.level + 1) if not h.tier and (deep or h.level == 1) else h
+                for h in block]  # fmt: skip
+    return out
 
 
 def _late_bare(found: list[Heading]) -> bool:
@@ -597,6 +645,11 @@ def _match(
     flat: bool,
 ) -> Heading | None:
     for rule in section_rules:
+        if rule.attrs.get("tier") == "row":
+            row = _table_row(text, folded, para, pos, strong, rule, cues)
+            if row is None:
+                continue
+            return row
         m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue
@@ -643,6 +696,47 @@ def _match(
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
+
+
+#: What sets a table's cells apart in a row flattened into a line (a tab and a wide space are
+#: spaces in the folded text).
+_CELL = regex.compile(r"[ \t]*[|｜][ \t]*|[ \t]+")
+
+
+#: How far above a row its task list's table header is looked for.
+HEADER_REACH = 4000
+
+
+def _table_row(
+    text: str, folded: str, para: Paragraph, pos: int, strong: bool, rule: Rule, cues: _TitleCues
+) -> Heading | None:
+    """A row of a task list's table opening a line (1⇥加快…⇥县发展改革局⇥12月底), below the
+    table's header: its number, then its task cell, the title, and a cell after it."""
+    if not (strong and para.line_start):
+        return None
+    if not folded[pos : pos + 1].isdigit() or not cues.table_header.search(
+        folded, max(0, pos - HEADER_REACH), pos
+    ):
+        return None
+    line_end = folded.find("\n", pos)
+    line_end = len(folded) if line_end < 0 else line_end
+    m = rule.at.match(folded, pos, folded.find("\n", line_end + 1) % (len(folded) + 1))
+    if m is None:
+        return None
+    if m.end() > line_end:  # a cell per line: the number's, then the task's
+        title_end = folded.find("\n", m.end())
+        title_end = len(folded) if title_end < 0 else title_end
+    elif (cell := _CELL.search(folded, m.end(), line_end)) is None or (
+        cell.start() - m.end() < 2 or cell.end() >= line_end
+    ):
+        return None
+    else:
+        title_end = cell.start()
+    while folded[title_end - 1] in "。;；":
+        title_end -= 1
+    ordinal = small_int(m.group("num")) or 0
+    marker = text[m.start() : m.end()].strip()
+    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, True, "row")
 
 
 #: The longest sentence read as one item of a list a colon opens.
