@@ -57,6 +57,8 @@ class _Compiled:
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
         self.list_title = regex.compile(rules.vocab("layout.list_title").pattern)
+        self.list_word = regex.compile(rules.template("list_word"))
+        self.heading = regex.compile(rules.template("heading_marker"))
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
@@ -299,11 +301,18 @@ def _find_title(
 
 def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     """Where the title of a page that lost its line breaks ends: after the last word naming
-    its genre (总结, 计划, 思路…) within TITLE_MAX characters, with no punctuation before it,
+    its genre (总结, 计划, 思路…, a task list's 分解) within TITLE_MAX characters and before
+    any heading's marker, with no punctuation before it,
     where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
     marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…); 0 if none."""
     reach = min(para.end, para.start + TITLE_MAX)
-    ends: list[int] = [m.end() for m in comp.genre.finditer(folded, para.start, reach)]
+    if (marker := comp.heading.search(folded, para.start + 1, reach)) is not None:
+        reach = marker.start()  # a title holds no heading (…责任分解一、…牵头负责的重点工作1.…)
+    ends: list[int] = sorted(
+        m.end()
+        for words in (comp.genre, comp.list_word)  # …总结, …计划; a task list's …责任分解
+        for m in words.finditer(folded, para.start, reach)
+    )
     for end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
         if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
             return end

@@ -67,16 +67,18 @@ def _glue(rules: RuleSet) -> Any:
     ``[[measure]]`` rule), a heading marker of a level below glued after a character
     (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
     1.5级, 1、2号线), a space where a line break was lost, or a task's responsibility note
-    (…条例(草案)(市发展改革委起草))."""
+    (…条例(草案)(市发展改革委起草)) or column (…增长6% 牵头单位：…)."""
     openers = rules.vocab("layout.glued_opener").alternation()
     note = rules.vocab("layout.responsibility_note").pattern
+    columns = rules.vocab("layout.task_columns").pattern  # …增长6% 牵头单位：…
+    column = f"\\s+(?:{columns})|(?:{columns})(?:[:：]|$)"
     below = [
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
     return regex.compile(
         f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}|{column}"
     )
 
 
@@ -132,6 +134,8 @@ class _TitleCues:
     item: Any  # the marker of an item below the first two levels (438.)
     attachment: Any  # an attachment's label (附件：), which opens another text
     table_header: Any  # a task list's table header (序号 工作任务 责任单位 完成时限)
+    list_end: Any  # a list title's last word before a heading's marker (…任务分工 1．…)
+    attachment_label: Any  # an attachment's label before a list's title (附件1：)
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
@@ -199,6 +203,10 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
             table_header=regex.compile(r.vocab("layout.task_table_header").pattern),
+            attachment_label=regex.compile(r.template("attachment_label")),
+            list_end=regex.compile(
+                f"(?P<word>{r.template('list_word')})\\s*(?={r.template('heading_marker')})"
+            ),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
@@ -258,6 +266,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         )
         flat = _is_flat(para, few)
         queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
+        lists = _flat_list_titles(folded, para, cues, comp) if flat else {}
+        for at in lists:
+            heapq.heappush(queue, (at, False))
         while ahead and ahead[0] < para.end:
             if (at := heapq.heappop(ahead)) > para.start:
                 heapq.heappush(queue, (at, False))
@@ -273,7 +284,11 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if head is not None and _opens_text(folded, head, found, last, cues):
                 last.clear()  # 一、 again after the signature and date closing a cover note
                 running.clear()
-            if (
+            if head is None and pos in lists:
+                head, first = lists[pos]  # …附件1 2022年…责任分工 1．…: a list, lines lost
+                heapq.heappush(queue, (first, False))
+                running.clear()
+            elif (
                 head is None
                 and strong
                 and closing
@@ -314,7 +329,10 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if flat:
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                heapq.heappush(queue, (head.title_end, False))
+                at = head.title_end  # …or after the space of a lost line break (…需求 1．…)
+                while at < para.end - 1 and folded[at] == " ":
+                    at += 1
+                heapq.heappush(queue, (at, False))
             if (flat or not head.strong) and head.level > 2 and head.ordinal:
                 # its next sibling, glued after any character (…管委会2.持续推进…), in this
                 # paragraph or a later one (after 。 and a space: …不降。 责任单位：…87.推进…)
@@ -453,6 +471,32 @@ def _list_title(folded: str, layout: Layout, index: int, comp: Any) -> Heading |
     if not (opens or comp.task_columns.search(folded, nxt.start, nxt.start + HEADER_SPAN)):
         return None  # neither a part or item nor a table's header (序号 工作任务 责任单位…)
     return Heading(para.start, m.start("title"), m.end("title"), 1, "", 0, LIST_TITLE, True, "list")
+
+
+#: What a list title's words never hold (a clause mark, a space: where the lines were lost,
+#: the title starts after them).
+_LIST_TITLE_STOPS = "。；;！？!?：:，,、)） \n"
+
+
+def _flat_list_titles(
+    folded: str, para: Paragraph, cues: _TitleCues, comp: Any
+) -> dict[int, tuple[Heading, int]]:
+    """Task lists' titles inside a paragraph that lost its line breaks, each before a heading's
+    marker (…附件1 2022年…目标责任分工 1．地区生产总值…), by where they start, with where
+    their first heading's marker stands."""
+    out: dict[int, tuple[Heading, int]] = {}
+    for m in cues.list_end.finditer(folded, para.start, para.end):
+        start = floor = max(para.start, m.start() - BARE_PART * 2)
+        start = m.start()
+        while start > floor and folded[start - 1] not in _LIST_TITLE_STOPS:
+            start -= 1
+        for label in cues.attachment_label.finditer(folded, start, m.start()):
+            start = label.end()  # …省生态环境厅附件22022年…: the title starts after the label
+        end = m.end("word")
+        if not comp.list_title.fullmatch(folded, start, end) or comp.marker.match(folded, start):
+            continue
+        out[start] = (Heading(start, start, end, 1, "", 0, LIST_TITLE, False, "list"), m.end())
+    return out
 
 
 def _under_lists(found: list[Heading]) -> list[Heading]:
