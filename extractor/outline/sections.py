@@ -269,6 +269,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         lists = _flat_list_titles(folded, para, cues, comp) if flat else {}
         for at in lists:
             heapq.heappush(queue, (at, False))
+        rows = _flat_rows(text, folded, para, cues) if flat else []
+        for at in rows:
+            heapq.heappush(queue, (at, False))
         while ahead and ahead[0] < para.end:
             if (at := heapq.heappop(ahead)) > para.start:
                 heapq.heappush(queue, (at, False))
@@ -320,6 +323,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 continue
             if head is None:
                 continue
+            if rows:  # 一、稳住经济基本盘1⇥全年…: a row ends the title it runs into
+                head = _before_row(folded, head, rows)
             if _numbered_part(head) and head.ordinal == 1 and last.get(1, 0) >= 1:
                 series.append((last[1], len(found)))  # a new series: nested, or a second text
             _advance(last, head)
@@ -690,7 +695,7 @@ def _match(
 ) -> Heading | None:
     for rule in section_rules:
         if rule.attrs.get("tier") == "row":
-            row = _table_row(text, folded, para, pos, strong, rule, cues)
+            row = _table_row(text, folded, para, pos, strong, rule, cues, flat)
             if row is None:
                 continue
             return row
@@ -751,12 +756,42 @@ _CELL = regex.compile(r"[ \t]*[|｜][ \t]*|[ \t]+")
 HEADER_REACH = 4000
 
 
+#: A table row's number where the lines were lost: after no digit, before a tab or a bar
+#: (…12月底2⇥实施…; a space after a number is too common to tell a row by).
+_FLAT_ROW = regex.compile(r"(?<![\d.])[1-9]\d{0,2}(?=\t|[ \t]*[|｜])")
+
+
+def _flat_rows(text: str, folded: str, para: Paragraph, cues: _TitleCues) -> list[int]:
+    """Where the rows of a task list's table start in a paragraph that lost its line breaks
+    and holds the table's header (序号⇥工作任务⇥责任单位⇥完成时限…1⇥…⇥…2⇥…)."""
+    header = cues.table_header.search(folded, para.start, para.end)
+    if header is None:
+        return []
+    return [m.start() for m in _FLAT_ROW.finditer(text, header.end(), para.end)]
+
+
+def _before_row(folded: str, head: Heading, rows: list[int]) -> Heading:
+    """The heading with its title cut before the first table row inside it."""
+    cut = bisect_right(rows, head.title_start)
+    if cut == len(rows) or rows[cut] >= head.title_end:
+        return head
+    return _with_title_end(head, _trim_end(folded, head.title_start, rows[cut]))
+
+
 def _table_row(
-    text: str, folded: str, para: Paragraph, pos: int, strong: bool, rule: Rule, cues: _TitleCues
+    text: str,
+    folded: str,
+    para: Paragraph,
+    pos: int,
+    strong: bool,
+    rule: Rule,
+    cues: _TitleCues,
+    flat: bool,
 ) -> Heading | None:
     """A row of a task list's table opening a line (1⇥加快…⇥县发展改革局⇥12月底), below the
-    table's header: its number, then its task cell, the title, and a cell after it."""
-    if not (strong and para.line_start):
+    table's header: its number, then its task cell, the title, and a cell after it; where the
+    lines were lost, a row after any character that its tab or bar tells."""
+    if not (strong and para.line_start) and not (flat and _FLAT_ROW.match(text, pos)):
         return None
     if not folded[pos : pos + 1].isdigit() or not cues.table_header.search(
         folded, max(0, pos - HEADER_REACH), pos
@@ -764,6 +799,8 @@ def _table_row(
         return None
     line_end = folded.find("\n", pos)
     line_end = len(folded) if line_end < 0 else line_end
+    if not strong:
+        line_end = min(line_end, para.end)
     m = rule.at.match(folded, pos, folded.find("\n", line_end + 1) % (len(folded) + 1))
     if m is None:
         return None
@@ -779,8 +816,8 @@ def _table_row(
     while folded[title_end - 1] in "。;；":
         title_end -= 1
     ordinal = small_int(m.group("num")) or 0
-    marker = text[m.start() : m.end()].strip()
-    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, True, "row")
+    marker = text[m.start("num") : m.end("num")]
+    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, "row")
 
 
 #: The longest sentence read as one item of a list a colon opens.
