@@ -15,7 +15,7 @@ import regex
 
 from extractor.context import Context
 from extractor.rules.loader import default_rules, marker_alternation
-from extractor.rules.records import RuleSet
+from extractor.rules.records import NEVER, RuleSet
 
 TITLE_MAX = 60
 #: The longest part marker a wide space may follow without breaking the paragraph (第十二部分).
@@ -57,7 +57,7 @@ class _Compiled:
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
         self.list_title = regex.compile(rules.vocab("layout.list_title").pattern)
-        self.list_word = regex.compile(rules.template("list_word"))
+        self.list_word = regex.compile(fragment(rules, "list_word"))
         self.heading = regex.compile(rules.template("heading_marker"))
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
@@ -79,6 +79,12 @@ class _Compiled:
         self.body_opener = regex.compile(
             rules.vocab("layout.body_opener").alternation() + "|" + rules.template("heading_marker")
         )
+
+
+def fragment(rules: RuleSet, name: str) -> str:
+    """A template's fragment, or a pattern that never matches where the rules have none (a
+    user's rule directory of its own)."""
+    return str(rules.map("templates").get(name, NEVER))
 
 
 def compiled(rules: RuleSet) -> _Compiled:

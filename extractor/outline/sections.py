@@ -23,7 +23,7 @@ from extractor.context import Context
 from extractor.context import marks as sentence_marks
 from extractor.model import Section
 from extractor.outline.kinds import section_kind, vocabulary
-from extractor.outline.layout import Layout, Paragraph, compiled
+from extractor.outline.layout import Layout, Paragraph, compiled, fragment
 from extractor.outline.periods import (
     DocumentPeriods,
     five_year_plan,
@@ -47,7 +47,7 @@ TITLE_LINE_MAX = 50
 GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
-_TRAILING = "，,、：: "
+_TRAILING = "，,、：:；; "
 #: A colon this close to a heading's marker ends its title: a label, then its text.
 _LABEL_COLON = regex.compile("[：:]")
 LABEL_MAX = 20
@@ -203,9 +203,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
             table_header=regex.compile(r.vocab("layout.task_table_header").pattern),
-            attachment_label=regex.compile(r.template("attachment_label")),
+            attachment_label=regex.compile(fragment(r, "attachment_label")),
             list_end=regex.compile(
-                f"(?P<word>{r.template('list_word')})\\s*(?={r.template('heading_marker')})"
+                f"(?P<word>{fragment(r, 'list_word')})\\s*(?={r.template('heading_marker')})"
             ),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
@@ -258,8 +258,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
         if comp.attachment.match(folded, para.start, para.end):
-            last.clear()  # an enclosed text: its numbering starts again
-            running.clear()
+            last.clear()  # an enclosed text: its numbering starts again (or goes on from the
+            # text before: a task list's items numbered through its lists, 附件2 ⏎ …一、…7．)
         # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
@@ -290,7 +290,6 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if head is None and pos in lists:
                 head, first = lists[pos]  # …附件1 2022年…责任分工 1．…: a list, lines lost
                 heapq.heappush(queue, (first, False))
-                running.clear()
             elif (
                 head is None
                 and strong
@@ -308,7 +307,6 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                     continue  # a short line inside numbered parts: no part (it would reset them)
             elif head is None and strong and (listed := _list_title(folded, layout, index, comp)):
                 head = listed  # 附件2 ⏎ 2022年…重点工作任务分工 ⏎ 一、…: a list, numbered again
-                running.clear()
             if head is not None and not head.strong and not _next_part(head, found):
                 continue  # 第一部分：总体要求。 inside 一、: the parts of another text
             if head is not None and head.ordinal and _goes_on(head, last, series):
@@ -648,7 +646,8 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # or the first below a heading with no level between (一、…工作6.加快…)
         below = prev == 0 and head.level > deepest and bool(last)
         through = head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1
-        if (first_child or below) and through:
+        # (or right after a heading of no number: a list's title, its items numbered on)
+        if (first_child or below or not last) and through:
             return True  # （二）安全强2.…: items numbered on through the parts, run in too
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
@@ -727,7 +726,9 @@ def _match(
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
         lead = (strong and not flat and para.line_start) or task
-        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
+        if title_end <= m.end() or (
+            not task and _is_list_item(folded, m.end(), title_end, para, lead)
+        ):  # a task (its responsibility column after it) is no list item, whatever ends it
             return None
         clause = cues.clause_end.search(folded, m.end(), title_end)
         first = clause.start() if clause is not None else title_end
@@ -875,6 +876,8 @@ def _is_task(
     """Is the heading whose title starts at ``start`` an item of a task list: its first
     sentence followed by a responsibility column (…。责任单位：…), right after it or, where
     the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
+    if para.line_start and cues.responsibility.match(folded, para.end) is not None:
+        return True  # the column on the next line, whatever ends the item (…6%左右；⏎牵头单位：)
     stop = cues.sentence_end.search(folded, start, para.end)
     if stop is None:
         return False

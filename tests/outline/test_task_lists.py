@@ -7,6 +7,8 @@ Every text here is our own, written in the genre's style; none is copied from a 
 
 from __future__ import annotations
 
+import regex
+
 from extractor import parse
 
 
@@ -194,3 +196,43 @@ def test_an_attachment_of_another_kind_is_still_end_matter():
         "2.两业融合：先进制造业和现代服务业融合。\n"
     )
     assert [s.title for s in parse(text).sections] == ["2022年工作回顾", "2023年工作安排"]
+
+
+def _numbered_through(text: str) -> str:
+    """The notice with its second list's items numbered on from the first's (3．…7．)."""
+    head, second = text.split("附件2\n")
+    return head + "附件2\n" + regex.sub(r"(?m)^(\d+)．", lambda m: f"{int(m[1]) + 2}．", second)
+
+
+def test_items_numbered_through_the_lists():
+    through = [
+        (level, marker if level < 3 or title in FIRST_LIST else _renumbered(marker), title)
+        for level, marker, title in NOTICE_OUTLINE
+    ]
+    assert outline(_numbered_through(NOTICE)) == through
+    assert outline(_numbered_through(NOTICE).replace("\n", " ")) == through
+
+
+FIRST_LIST = {"地区生产总值增长6%左右", "城镇新增就业3万人"}
+
+
+def _renumbered(marker: str) -> str:
+    return f"{int(marker[:-1]) + 2}．"
+
+
+def test_a_task_ending_in_a_semicolon_above_its_column_is_an_item():
+    # a list's items end in ；, but a task's responsibility column on the next line makes each
+    # one task (a target list: 1.地区生产总值增长6%左右；⏎牵头单位：…)
+    text = (
+        "东川省2022年政府工作报告重点工作任务分工\n一、主要预期目标\n"
+        "1.地区生产总值增长6%左右；\n牵头单位：省发展改革委\n"
+        "2.一般公共预算收入增长6%；\n牵头单位：省财政厅\n"
+        "二、重点工作\n3.实施重点项目2000个。\n牵头单位：省发展改革委\n"
+    )
+    assert outline(text) == [
+        (1, "一、", "主要预期目标"),
+        (3, "1.", "地区生产总值增长6%左右"),
+        (3, "2.", "一般公共预算收入增长6%"),
+        (1, "二、", "重点工作"),
+        (3, "3.", "实施重点项目2000个"),
+    ]
