@@ -16,6 +16,7 @@ import regex
 from extractor.context import Context
 from extractor.rules.loader import default_rules, marker_alternation
 from extractor.rules.records import NEVER, RuleSet
+from extractor.text.fold import fold
 
 TITLE_MAX = 60
 #: The longest part marker a wide space may follow without breaking the paragraph (第十二部分).
@@ -171,11 +172,11 @@ def find_layout(ctx: Context) -> Layout:
     title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
     body_end = len(text)
     half = len(text) // 2
-    for para in paragraphs:
+    for i, para in enumerate(paragraphs):
         if para.start > max(body_start, half) and para.line_start:
             line = folded[para.start : para.end].strip()
             if len(line) <= 40 and comp.end_matter.match(line):
-                if _attached_list(folded, para, comp):
+                if _attached_list(folded, paragraphs[i : i + 2], comp, fold(title)):
                     continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
@@ -190,12 +191,20 @@ def find_layout(ctx: Context) -> Layout:
 ATTACHED_LIST = 600
 
 
-def _attached_list(folded: str, para: Paragraph, comp: _Compiled) -> bool:
+def _attached_list(folded: str, paras: list[Paragraph], comp: _Compiled, title: str) -> bool:
     """Is the attachment an end-matter line labels a task list (its items' 牵头单位：…, its
-    table's 责任单位 column), the text the notice issues rather than trailing material?"""
+    table's 责任单位 column) that the document issues: the document's title names a task list
+    (…任务分工的通知), or the attachment's does?  (A work report's appended list of the year's
+    practical projects, each with its 牵头单位, stays end matter.)"""
+    para = paras[0]
     if not comp.attachment.match(folded, para.start, para.end):
         return False
-    return comp.task_columns.search(folded, para.end, para.end + ATTACHED_LIST) is not None
+    if comp.task_columns.search(folded, para.end, para.end + ATTACHED_LIST) is None:
+        return False
+    named = paras[-1] is not para and comp.list_title.fullmatch(
+        folded, paras[-1].start, paras[-1].end
+    )
+    return bool(named or comp.list_word.search(title))
 
 
 #: How far past the title a dateline is looked for.

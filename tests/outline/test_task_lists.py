@@ -154,9 +154,9 @@ TABLE_OUTLINE = [
 
 def test_a_task_table_flattened_into_rows():
     # the header row names a task list's columns: a row below it that opens with its number is
-    # an item, titled by its task cell; with a bar between the cells too
-    assert outline(TABLE) == TABLE_OUTLINE
-    assert outline(TABLE.replace("\t", " | ")) == TABLE_OUTLINE
+    # an item, titled by its task cell, whatever sets the cells apart
+    for between in ("\t", " | ", "   ", "\u3000\u3000"):  # tabs, bars, spaces, wide spaces
+        assert outline(TABLE.replace("\t", between)) == TABLE_OUTLINE, between
 
 
 def test_the_rows_of_a_task_table_that_lost_its_line_breaks():
@@ -236,3 +236,16 @@ def test_a_task_ending_in_a_semicolon_above_its_column_is_an_item():
         (1, "二、", "重点工作"),
         (3, "3.", "实施重点项目2000个"),
     ]
+
+
+def test_a_work_reports_appended_projects_stay_end_matter():
+    # a government work report's appendix of the year's practical projects names each one's
+    # lead department, but the report issues no task list: the appendix is end matter still
+    text = (
+        "云溪市2025年政府工作报告\n一、2024年工作回顾\n过去一年，我们坚持稳中求进，经济运行总体平稳。"
+        "全年地区生产总值增长5%，城乡居民收入稳步提高，民生保障持续加强，社会大局和谐稳定。\n"
+        "二、2025年工作安排\n今年要抓好稳增长、促改革、惠民生各项工作，推动经济持续回升向好。\n"
+        "附件\n2025年市政府民生实事\n1.新增城镇就业3万人；开展职业技能培训2万人次（牵头单位：市人社局）\n"
+        "2.新建改建城市书房20个（牵头单位：市文化广电旅游局）\n"
+    )
+    assert [s.title for s in parse(text).sections] == ["2024年工作回顾", "2025年工作安排"]
