@@ -794,9 +794,7 @@ def _table_row(
     lines were lost, a row after any character that its tab or bar tells."""
     if not (strong and para.line_start) and not (flat and _FLAT_ROW.match(text, pos)):
         return None
-    if not folded[pos : pos + 1].isdigit() or not cues.table_header.search(
-        folded, max(0, pos - HEADER_REACH), pos
-    ):
+    if not folded[pos : pos + 1].isdigit():
         return None
     line_end = folded.find("\n", pos)
     line_end = len(folded) if line_end < 0 else line_end
@@ -814,6 +812,8 @@ def _table_row(
         return None
     else:
         title_end = cell.start()
+    if not cues.table_header.search(folded, max(0, pos - HEADER_REACH), pos):
+        return None  # no task table above it (序号 工作任务 考核分: a scoring table)
     while folded[title_end - 1] in "。;；":
         title_end -= 1
     ordinal = small_int(m.group("num")) or 0
