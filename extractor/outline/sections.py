@@ -213,8 +213,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
     return rules.compiled("title_cues", build)
 
 
-#: Tiers of rules that match a whole line rather than a marker.
-_LINE_TIERS = ("bare", "closing")
+#: Tiers of rules that match a whole line rather than a marker (and a table row's number,
+#: tried only where no marker matches: _row_rule).
+_LINE_TIERS = ("bare", "closing", "row")
 
 
 def _line_pattern(rules: Sequence[Rule], tier: str) -> Any:
@@ -236,9 +237,24 @@ def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
     return rules.compiled("section_lines", build)
 
 
+#: Tiers of rules tried only where no marker rule matches (a table row's bare number).
+_ROW_TIER = "row"
+
+
+def _row_rule(rules: RuleSet) -> Rule | None:
+    """The rule of a table row's number cell, if the rules have one."""
+
+    def build(r: RuleSet) -> Rule | None:
+        return next((x for x in r.of("section") if x.attrs.get("tier") == _ROW_TIER), None)
+
+    found: Rule | None = rules.compiled("section_row", build)
+    return found
+
+
 def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
     """Every heading of the body, numbering-checked, in document order."""
     section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
+    row = _row_rule(rules)
     comp = compiled(rules)
     cues = _title_cues(rules)
     found: list[Heading] = []
@@ -282,6 +298,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if items and pos == para.start:
                 continue
             head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
+            if head is None and row is not None and folded[pos : pos + 1].isdigit():
+                head = _table_row(text, folded, para, pos, strong, row, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
             if head is not None and _opens_text(folded, head, found, last, cues):
@@ -454,6 +472,8 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
 LIST_TITLE = "layout.list_title"
 
 
+#: The longest line read as a list's title (an attachment's label and 57 characters).
+LIST_TITLE_MAX = 72
 #: How far a table's header row (序号 工作任务 责任单位 完成时限, a cell per line or not) runs.
 HEADER_SPAN = 40
 
@@ -462,7 +482,9 @@ def _list_title(folded: str, layout: Layout, index: int, comp: Any) -> Heading |
     """A task list's title on a line of its own (附件1：2022年…目标责任分工), above the list's
     first part or item or its table's header row (序号 工作任务 责任单位 完成时限)."""
     para = layout.paragraphs[index]
-    if not para.line_start or folded[para.end : para.end + 1] not in ("\n", ""):
+    if para.end - para.start > LIST_TITLE_MAX or not para.line_start:
+        return None
+    if folded[para.end : para.end + 1] not in ("\n", ""):
         return None
     m = comp.list_title.fullmatch(folded, para.start, para.end)
     if m is None or comp.marker.match(folded, m.start("title")):
@@ -693,11 +715,6 @@ def _match(
     flat: bool,
 ) -> Heading | None:
     for rule in section_rules:
-        if rule.attrs.get("tier") == "row":
-            row = _table_row(text, folded, para, pos, strong, rule, cues, flat)
-            if row is None:
-                continue
-            return row
         m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue
