@@ -354,6 +354,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 while at < para.end - 1 and folded[at] == " ":
                     at += 1
                 heapq.heappush(queue, (at, False))
+            if head.tier == _ROW_TIER and not flat:  # rows a PDF's line joined: …12月底11⇥…
+                for glued in _FLAT_ROW.finditer(text, head.title_end, para.end):
+                    heapq.heappush(queue, (glued.start(), False))
             if (flat or not head.strong) and head.level > 2 and head.ordinal:
                 # its next sibling, glued after any character (…管委会2.持续推进…), in this
                 # paragraph or a later one (after 。 and a space: …不降。 责任单位：…87.推进…)
@@ -809,7 +812,7 @@ def _table_row(
     """A row of a task list's table opening a line (1⇥加快…⇥县发展改革局⇥12月底), below the
     table's header: its number, then its task cell, the title, and a cell after it; where the
     lines were lost, a row after any character that its tab or bar tells."""
-    if not (strong and para.line_start) and not (flat and _FLAT_ROW.match(text, pos)):
+    if not (strong and para.line_start) and not (not strong and _FLAT_ROW.match(text, pos)):
         return None
     if not folded[pos : pos + 1].isdigit():
         return None
@@ -911,6 +914,10 @@ def _is_task(
     return column is not None
 
 
+#: How far into a line a task's responsibility column joined to it is looked for.
+COLUMN_REACH = 160
+
+
 def _title_end(
     folded: str,
     start: int,
@@ -923,6 +930,8 @@ def _title_end(
     task: bool = False,
 ) -> int:
     rest = folded[start : para.end]
+    if strong and not flat and (column := cues.responsibility.search(rest, 2, COLUMN_REACH)):
+        rest = rest[: column.start()]  # a column its line was joined to (PDF): …800家牵头单位：
     stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
     # a field's label (项目名称：…) also where the lines were lost, if short
