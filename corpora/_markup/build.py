@@ -11,7 +11,7 @@ Build corpus text + annotation JSON from marked-up sources.
 
 Source file: first line JSON meta, then a line '---', then the body.
 Markup:
-  ⦗S k=v ...⦘   section heading starts here (kind=, period=)
+  ⦗S k=v ...⦘   section heading starts here (kind=, period=, level= where not the marker's)
   ⦗/S⦘          explicit end of a section title (glued headings)
   ⦗M⦘ / ⦗L⦘    measure (enumerated/dash/seq) / lead measure starts here
   ⟦v|rest‖k=v;k=v⟧  claim: value_text v, then rest = [万亿千][余多]?unit (approx inside)
@@ -48,6 +48,8 @@ SEC_RES = [
     (2, re.compile(r'[（(]([一二三四五六七八九十]+)[）)]')),
     (4, re.compile(r'[（(]([0-9０-９]+)[）)]')),
     (3, re.compile(r'([0-9０-９]+)[.．、]')),
+    (3, re.compile(r'([0-9]+)(?=\t)')),  # a table row's number cell
+    (3, re.compile(r'([0-9]+)(?=\n)')),  # …or a cell per line: the task cell on the next
 ]
 MEAS_RES = [
     ('enumerated', re.compile(r'([一二三四五六七八九十]+)[是要]')),
@@ -219,6 +221,9 @@ def build(path, outdir):
             else:
                 raise ValueError('no section marker at %r' % text[p:p + 20])
             marker, ordinal, level, q = m.group(0), cn2int(m.group(1)), lvl, m.end()
+            level = int(kv.get('level', level))  # a list's parts under its unnumbered title
+            if text[q:q + 1] == '\n':
+                q += 1  # a number cell on a line of its own: the task cell below is the title
         # explicit end?
         ends = [e2[2] for e2 in tags if e2[1] == '/S' and e2[2] > p]
         cands = []

@@ -15,7 +15,8 @@ import regex
 
 from extractor.context import Context
 from extractor.rules.loader import default_rules, marker_alternation
-from extractor.rules.records import RuleSet
+from extractor.rules.records import NEVER, RuleSet
+from extractor.text.fold import fold
 
 TITLE_MAX = 60
 #: The longest part marker a wide space may follow without breaking the paragraph (第十二部分).
@@ -55,6 +56,10 @@ class _Compiled:
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
+        self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
+        self.list_title = regex.compile(rules.vocab("layout.list_title").pattern)
+        self.list_word = regex.compile(fragment(rules, "list_word"))
+        self.heading = regex.compile(rules.template("heading_marker"))
         self.stop_title = regex.compile(rules.vocab("layout.address").pattern)
         # a line that opens as a heading does (on the folded text): never the title
         self.marker = regex.compile(r"\s*(?:" + rules.template("heading_marker") + ")")
@@ -75,6 +80,12 @@ class _Compiled:
         self.body_opener = regex.compile(
             rules.vocab("layout.body_opener").alternation() + "|" + rules.template("heading_marker")
         )
+
+
+def fragment(rules: RuleSet, name: str) -> str:
+    """A template's fragment, or a pattern that never matches where the rules have none (a
+    user's rule directory of its own)."""
+    return str(rules.map("templates").get(name, NEVER))
 
 
 def compiled(rules: RuleSet) -> _Compiled:
@@ -161,10 +172,12 @@ def find_layout(ctx: Context) -> Layout:
     title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
     body_end = len(text)
     half = len(text) // 2
-    for para in paragraphs:
+    for i, para in enumerate(paragraphs):
         if para.start > max(body_start, half) and para.line_start:
             line = folded[para.start : para.end].strip()
             if len(line) <= 40 and comp.end_matter.match(line):
+                if _attached_list(folded, paragraphs[i : i + 2], comp, fold(title)):
+                    continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
     body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
@@ -172,6 +185,26 @@ def find_layout(ctx: Context) -> Layout:
     body = tuple(p for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
     return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+#: How far past an attachment's label a task list's columns are looked for.
+ATTACHED_LIST = 600
+
+
+def _attached_list(folded: str, paras: list[Paragraph], comp: _Compiled, title: str) -> bool:
+    """Is the attachment an end-matter line labels a task list (its items' 牵头单位：…, its
+    table's 责任单位 column) that the document issues: the document's title names a task list
+    (…任务分工的通知), or the attachment's does?  (A work report's appended list of the year's
+    practical projects, each with its 牵头单位, stays end matter.)"""
+    para = paras[0]
+    if not comp.attachment.match(folded, para.start, para.end):
+        return False
+    if comp.task_columns.search(folded, para.end, para.end + ATTACHED_LIST) is None:
+        return False
+    named = paras[-1] is not para and comp.list_title.fullmatch(
+        folded, paras[-1].start, paras[-1].end
+    )
+    return bool(named or comp.list_word.search(title))
 
 
 #: How far past the title a dateline is looked for.
@@ -283,11 +316,18 @@ def _find_title(
 
 def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     """Where the title of a page that lost its line breaks ends: after the last word naming
-    its genre (总结, 计划, 思路…) within TITLE_MAX characters, with no punctuation before it,
+    its genre (总结, 计划, 思路…, a task list's 分解) within TITLE_MAX characters and before
+    any heading's marker, with no punctuation before it,
     where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
     marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…); 0 if none."""
     reach = min(para.end, para.start + TITLE_MAX)
-    ends: list[int] = [m.end() for m in comp.genre.finditer(folded, para.start, reach)]
+    if (marker := comp.heading.search(folded, para.start + 1, reach)) is not None:
+        reach = marker.start()  # a title holds no heading (…责任分解一、…牵头负责的重点工作1.…)
+    ends: list[int] = sorted(
+        m.end()
+        for words in (comp.genre, comp.list_word)  # …总结, …计划; a task list's …责任分解
+        for m in words.finditer(folded, para.start, reach)
+    )
     for end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
         if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
             return end

@@ -23,7 +23,7 @@ from extractor.context import Context
 from extractor.context import marks as sentence_marks
 from extractor.model import Section
 from extractor.outline.kinds import section_kind, vocabulary
-from extractor.outline.layout import Layout, Paragraph, compiled
+from extractor.outline.layout import Layout, Paragraph, compiled, fragment
 from extractor.outline.periods import (
     DocumentPeriods,
     five_year_plan,
@@ -48,7 +48,7 @@ TITLE_LINE_MAX = 50
 GLUED_TITLE = 24
 RUN_IN_MAX = 60
 _WEAK_BOUNDARY = regex.compile(r"(?<=[。！？；：:;!?])\s*")
-_TRAILING = "，,、：: "
+_TRAILING = "，,、：:；; "
 #: A colon this close to a heading's marker ends its title: a label, then its text.
 _LABEL_COLON = regex.compile("[：:]")
 LABEL_MAX = 20
@@ -68,16 +68,18 @@ def _glue(rules: RuleSet) -> Any:
     ``[[measure]]`` rule), a heading marker of a level below glued after a character
     (治党工作1.强化…, …情况（一）…; not after a digit or a list separator, nor before a digit:
     1.5级, 1、2号线), a space where a line break was lost, or a task's responsibility note
-    (…条例(草案)(市发展改革委起草))."""
+    (…条例(草案)(市发展改革委起草)) or column (…增长6% 牵头单位：…)."""
     openers = rules.vocab("layout.glued_opener").alternation()
     note = rules.vocab("layout.responsibility_note").pattern
+    columns = rules.vocab("layout.task_columns").pattern  # …增长6% 牵头单位：…
+    column = f"\\s+(?:{columns})|(?:{columns})(?:[:：]|$)"
     below = [
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
     return regex.compile(
         f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}"
+        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}|{column}"
     )
 
 
@@ -132,6 +134,9 @@ class _TitleCues:
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
     item: Any  # the marker of an item below the first two levels (438.)
     attachment: Any  # an attachment's label (附件：), which opens another text
+    table_header: Any  # a task list's table header (序号 工作任务 责任单位 完成时限)
+    list_end: Any  # a list title's last word before a heading's marker (…任务分工 1．…)
+    attachment_label: Any  # an attachment's label before a list's title (附件1：)
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
@@ -198,14 +203,20 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             )),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
+            table_header=regex.compile(r.vocab("layout.task_table_header").pattern),
+            attachment_label=regex.compile(fragment(r, "attachment_label")),
+            list_end=regex.compile(
+                f"(?P<word>{fragment(r, 'list_word')})\\s*(?={r.template('heading_marker')})"
+            ),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
 
 
-#: Tiers of rules that match a whole line rather than a marker.
-_LINE_TIERS = ("bare", "closing")
+#: Tiers of rules that match a whole line rather than a marker (and a table row's number,
+#: tried only where no marker matches: _row_rule).
+_LINE_TIERS = ("bare", "closing", "row")
 
 
 def _line_pattern(rules: Sequence[Rule], tier: str) -> Any:
@@ -227,9 +238,24 @@ def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
     return rules.compiled("section_lines", build)
 
 
+#: Tiers of rules tried only where no marker rule matches (a table row's bare number).
+_ROW_TIER = "row"
+
+
+def _row_rule(rules: RuleSet) -> Rule | None:
+    """The rule of a table row's number cell, if the rules have one."""
+
+    def build(r: RuleSet) -> Rule | None:
+        return next((x for x in r.of("section") if x.attrs.get("tier") == _ROW_TIER), None)
+
+    found: Rule | None = rules.compiled("section_row", build)
+    return found
+
+
 def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
     """Every heading of the body, numbering-checked, in document order."""
     section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
+    row = _row_rule(rules)
     comp = compiled(rules)
     cues = _title_cues(rules)
     found: list[Heading] = []
@@ -249,14 +275,20 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         after_clause, after_colon = prev_end in "；;", prev_end in "：:"
         prev_end = folded[para.end - 1]
         if comp.attachment.match(folded, para.start, para.end):
-            last.clear()  # an enclosed text: its numbering starts again
-            running.clear()
+            last.clear()  # an enclosed text: its numbering starts again (or goes on from the
+            # text before: a task list's items numbered through its lists, 附件2 ⏎ …一、…7．)
         # 今年价格改革的主要内容是：⏎一、合理调整…；⏎二、…；⏎…⏎四、…。: items, not parts
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
         flat = _is_flat(para, few)
         queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
+        lists = _flat_list_titles(folded, para, cues, comp) if flat else {}
+        for at in lists:
+            heapq.heappush(queue, (at, False))
+        rows = _flat_rows(text, folded, para, cues) if flat else []
+        for at in rows:
+            heapq.heappush(queue, (at, False))
         while ahead and ahead[0] < para.end:
             if (at := heapq.heappop(ahead)) > para.start:
                 heapq.heappush(queue, (at, False))
@@ -267,12 +299,17 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if items and pos == para.start:
                 continue
             head = _match(text, folded, para, pos, strong, section_rules, cues, flat)
+            if head is None and row is not None and folded[pos : pos + 1].isdigit():
+                head = _table_row(text, folded, para, pos, strong, row, cues, flat)
             if head and strong and after_clause and _is_last_item(folded, head, para):
                 continue
             if head is not None and _opens_text(folded, head, found, last, cues):
                 last.clear()  # 一、 again after the signature and date closing a cover note
                 running.clear()
-            if (
+            if head is None and pos in lists:
+                head, first = lists[pos]  # …附件1 2022年…责任分工 1．…: a list, lines lost
+                heapq.heappush(queue, (first, False))
+            elif (
                 head is None
                 and strong
                 and closing
@@ -287,6 +324,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
                     continue  # a short line inside numbered parts: no part (it would reset them)
+            elif head is None and strong and (listed := _list_title(folded, layout, index, comp)):
+                head = listed  # 附件2 ⏎ 2022年…重点工作任务分工 ⏎ 一、…: a list, numbered again
             if head is not None and not head.strong and not _next_part(head, found):
                 continue  # 第一部分：总体要求。 inside 一、: the parts of another text
             if head is not None and head.ordinal and _goes_on(head, last, series):
@@ -301,6 +340,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 continue
             if head is None:
                 continue
+            if rows:  # 一、稳住经济基本盘1⇥全年…: a row ends the title it runs into
+                head = _before_row(folded, head, rows)
             if _numbered_part(head) and head.ordinal == 1 and last.get(1, 0) >= 1:
                 series.append((last[1], len(found)))  # a new series: nested, or a second text
             _advance(last, head)
@@ -310,7 +351,13 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             if flat:
                 run_in.add(head.start)
             if head.title_end < para.end:  # a subheading glued to this title: 一、情况（一）…
-                heapq.heappush(queue, (head.title_end, False))
+                at = head.title_end  # …or after the space of a lost line break (…需求 1．…)
+                while at < para.end - 1 and folded[at] == " ":
+                    at += 1
+                heapq.heappush(queue, (at, False))
+            if head.tier == _ROW_TIER and not flat:  # rows a PDF's line joined: …12月底11⇥…
+                for glued in _FLAT_ROW.finditer(text, head.title_end, para.end):
+                    heapq.heappush(queue, (glued.start(), False))
             if (flat or not head.strong) and head.level > 2 and head.ordinal:
                 # its next sibling, glued after any character (…管委会2.持续推进…), in this
                 # paragraph or a later one (after 。 and a space: …不降。 责任单位：…87.推进…)
@@ -319,7 +366,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                     heapq.heappush(ahead, nxt)
                 elif nxt >= 0:
                     heapq.heappush(queue, (nxt, False))
-    heads = _shift_levels(_without_late_bare_parts(_nest(found, nested)))
+    heads = _under_lists(_shift_levels(_without_late_bare_parts(_nest(found, nested))))
     return _read_as_series(folded, heads, run_in, cues)
 
 
@@ -423,6 +470,79 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
         and bool(comp.genre.search(above))
         and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
     )
+
+
+#: The rule id of a task list's title (layout.list_title in patterns/layout.toml).
+LIST_TITLE = "layout.list_title"
+
+
+#: The longest line read as a list's title (an attachment's label and 57 characters).
+LIST_TITLE_MAX = 72
+#: How far a table's header row (序号 工作任务 责任单位 完成时限, a cell per line or not) runs.
+HEADER_SPAN = 40
+
+
+def _list_title(folded: str, layout: Layout, index: int, comp: Any) -> Heading | None:
+    """A task list's title on a line of its own (附件1：2022年…目标责任分工), above the list's
+    first part or item or its table's header row (序号 工作任务 责任单位 完成时限)."""
+    para = layout.paragraphs[index]
+    if para.end - para.start > LIST_TITLE_MAX or not para.line_start:
+        return None
+    if folded[para.end : para.end + 1] not in ("\n", ""):
+        return None
+    m = comp.list_title.fullmatch(folded, para.start, para.end)
+    if m is None or comp.marker.match(folded, m.start("title")):
+        return None  # 附件：1．…任务分工: the notice names its attachments
+    if index + 1 >= len(layout.paragraphs):
+        return None
+    nxt = layout.paragraphs[index + 1]
+    opens = comp.marker.match(folded, nxt.start)
+    if not (opens or comp.task_columns.search(folded, nxt.start, nxt.start + HEADER_SPAN)):
+        return None  # neither a part or item nor a table's header (序号 工作任务 责任单位…)
+    return Heading(para.start, m.start("title"), m.end("title"), 1, "", 0, LIST_TITLE, True, "list")
+
+
+#: What a list title's words never hold (a clause mark, a space: where the lines were lost,
+#: the title starts after them).
+_LIST_TITLE_STOPS = "。；;！？!?：:，,、)） \n"
+
+
+def _flat_list_titles(
+    folded: str, para: Paragraph, cues: _TitleCues, comp: Any
+) -> dict[int, tuple[Heading, int]]:
+    """Task lists' titles inside a paragraph that lost its line breaks, each before a heading's
+    marker (…附件1 2022年…目标责任分工 1．地区生产总值…), by where they start, with where
+    their first heading's marker stands."""
+    out: dict[int, tuple[Heading, int]] = {}
+    for m in cues.list_end.finditer(folded, para.start, para.end):
+        start = floor = max(para.start, m.start() - BARE_PART * 2)
+        start = m.start()
+        while start > floor and folded[start - 1] not in _LIST_TITLE_STOPS:
+            start -= 1
+        for label in cues.attachment_label.finditer(folded, start, m.start()):
+            start = label.end()  # …省生态环境厅附件22022年…: the title starts after the label
+        end = m.end("word")
+        if not comp.list_title.fullmatch(folded, start, end) or comp.marker.match(folded, start):
+            continue
+        out[start] = (Heading(start, start, end, 1, "", 0, LIST_TITLE, False, "list"), m.end())
+    return out
+
+
+def _under_lists(found: list[Heading]) -> list[Heading]:
+    """Task lists' titles where a document issues two lists or more, each list's parts one
+    level below its title (一、 at level 2; all numbered levels where the list has its own
+    （一）); a lone list's title repeats the document's and is no heading."""
+    lists = [i for i, h in enumerate(found) if h.tier == "list"]
+    if len({(h.title_start, h.title_end) for h in found if h.tier == "list"}) < 2:
+        return [h for h in found if h.tier != "list"] if lists else found
+    out = found[: lists[0]]
+    for a, b in zip(lists, [*lists[1:], len(found)], strict=True):
+        block = found[a + 1 : b]
+        deep = any(not h.tier and h.level == 2 for h in block)
+        out.append(found[a])
+        out += [_with_level(h, h.level + 1) if not h.tier and (deep or h.level == 1) else h
+                for h in block]  # fmt: skip
+    return out
 
 
 def _late_bare(found: list[Heading]) -> bool:
@@ -552,7 +672,8 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # or the first below a heading with no level between (一、…工作6.加快…)
         below = prev == 0 and head.level > deepest and bool(last)
         through = head.ordinal > 1 and head.ordinal == running.get(head.level, -1) + 1
-        if (first_child or below) and through:
+        # (or right after a heading of no number: a list's title, its items numbered on)
+        if (first_child or below or not last) and through:
             return True  # （二）安全强2.…: items numbered on through the parts, run in too
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
@@ -626,7 +747,9 @@ def _match(
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
         lead = (strong and not flat and para.line_start) or task
-        if title_end <= m.end() or _is_list_item(folded, m.end(), title_end, para, lead):
+        if title_end <= m.end() or (
+            not task and _is_list_item(folded, m.end(), title_end, para, lead)
+        ):  # a task (its responsibility column after it) is no list item, whatever ends it
             return None
         clause = cues.clause_end.search(folded, m.end(), title_end)
         first = clause.start() if clause is not None else title_end
@@ -644,6 +767,79 @@ def _match(
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
     return None
+
+
+#: What sets a table's cells apart in a row flattened into a line (a tab and a wide space are
+#: spaces in the folded text).
+_CELL = regex.compile(r"[ \t]*[|｜][ \t]*|[ \t]+")
+
+
+#: How far above a row its task list's table header is looked for.
+HEADER_REACH = 4000
+
+
+#: A table row's number where the lines were lost: after no digit, before a tab or a bar
+#: (…12月底2⇥实施…; a space after a number is too common to tell a row by).
+_FLAT_ROW = regex.compile(r"(?<![\d.])[1-9]\d{0,2}(?=\t|[ \t]*[|｜])")
+
+
+def _flat_rows(text: str, folded: str, para: Paragraph, cues: _TitleCues) -> list[int]:
+    """Where the rows of a task list's table start in a paragraph that lost its line breaks
+    and holds the table's header (序号⇥工作任务⇥责任单位⇥完成时限…1⇥…⇥…2⇥…)."""
+    header = cues.table_header.search(folded, para.start, para.end)
+    if header is None:
+        return []
+    return [m.start() for m in _FLAT_ROW.finditer(text, header.end(), para.end)]
+
+
+def _before_row(folded: str, head: Heading, rows: list[int]) -> Heading:
+    """The heading with its title cut before the first table row inside it."""
+    cut = bisect_right(rows, head.title_start)
+    if cut == len(rows) or rows[cut] >= head.title_end:
+        return head
+    return _with_title_end(head, _trim_end(folded, head.title_start, rows[cut]))
+
+
+def _table_row(
+    text: str,
+    folded: str,
+    para: Paragraph,
+    pos: int,
+    strong: bool,
+    rule: Rule,
+    cues: _TitleCues,
+    flat: bool,
+) -> Heading | None:
+    """A row of a task list's table opening a line (1⇥加快…⇥县发展改革局⇥12月底), below the
+    table's header: its number, then its task cell, the title, and a cell after it; where the
+    lines were lost, a row after any character that its tab or bar tells."""
+    if not (strong and para.line_start) and not (not strong and _FLAT_ROW.match(text, pos)):
+        return None
+    if not folded[pos : pos + 1].isdigit():
+        return None
+    line_end = folded.find("\n", pos)
+    line_end = len(folded) if line_end < 0 else line_end
+    if not strong:
+        line_end = min(line_end, para.end)
+    m = rule.at.match(folded, pos, folded.find("\n", line_end + 1) % (len(folded) + 1))
+    if m is None:
+        return None
+    if m.end() > line_end:  # a cell per line: the number's, then the task's
+        title_end = folded.find("\n", m.end())
+        title_end = len(folded) if title_end < 0 else title_end
+    elif (cell := _CELL.search(folded, m.end(), line_end)) is None or (
+        cell.start() - m.end() < 2 or cell.end() >= line_end
+    ):
+        return None
+    else:
+        title_end = cell.start()
+    if not cues.table_header.search(folded, max(0, pos - HEADER_REACH), pos):
+        return None  # no task table above it (序号 工作任务 考核分: a scoring table)
+    while folded[title_end - 1] in "。;；":
+        title_end -= 1
+    ordinal = small_int(m.group("num")) or 0
+    marker = text[m.start("num") : m.end("num")]
+    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, "row")
 
 
 #: The longest sentence read as one item of a list a colon opens.
@@ -701,6 +897,8 @@ def _is_task(
     """Is the heading whose title starts at ``start`` an item of a task list: its first
     sentence followed by a responsibility column (…。责任单位：…), right after it or, where
     the lines were lost, after the item's other sentences (…到位；支持…。完善…。责任单位：…)?"""
+    if para.line_start and cues.responsibility.match(folded, para.end) is not None:
+        return True  # the column on the next line, whatever ends the item (…6%左右；⏎牵头单位：)
     stop = cues.sentence_end.search(folded, start, para.end)
     if stop is None:
         return False
@@ -717,6 +915,10 @@ def _is_task(
     return column is not None
 
 
+#: How far into a line a task's responsibility column joined to it is looked for.
+COLUMN_REACH = 160
+
+
 def _title_end(
     folded: str,
     start: int,
@@ -729,6 +931,8 @@ def _title_end(
     task: bool = False,
 ) -> int:
     rest = folded[start : para.end]
+    if strong and not flat and (column := cues.responsibility.search(rest, 2, COLUMN_REACH)):
+        rest = rest[: column.start()]  # a column its line was joined to (PDF): …800家牵头单位：
     stop = cues.sentence_end.search(rest)
     own_line = stop is None or stop.end() == len(rest)
     # a field's label (项目名称：…) also where the lines were lost, if short

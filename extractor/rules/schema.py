@@ -299,6 +299,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "responsibility_note": Entry(PATTERN, "a task's responsibility note in brackets"),
         "responsibility": Entry(PATTERN, "a task list's responsibility column (责任单位：)",
                                 mode="match"),
+        "task_columns": Entry(PATTERN, "a task list's columns (牵头单位, 完成时限)"),
+        "task_table_header": Entry(PATTERN, "a task list's table header (序号…责任单位)"),
+        "list_title": Entry(PATTERN, "a task list's title on a line of its own; group title",
+                            mode="fullmatch"),
         "body_separator": Entry(PATTERN, "a line between a page's metadata and its body"),
         "markup_heading": Entry(PATTERN, "markdown hashes before a heading's text", mode="match"),
         "markup_underline": Entry(
