@@ -269,6 +269,10 @@ def _several(
         end = min(start + _OPENING, at.start)
         if _opens_on_one_year(folded, start, end, words, known):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
+    if at.paragraph < at.sentence and _opening_before(folded, at, sections, words, known):
+        # …圆满句号。五年来，我们…。一是…，年均增长7.4% (a one-line report): the nearest
+        # sentence before it that opens on years or a year opens on years
+        return 1
     opening = folded[at.paragraph : at.paragraph + _OPENING]
     first = opening.find("。") + 1
     opening = opening[: first or None]  # its first sentence's
@@ -289,6 +293,37 @@ def _several(
         # “十四五”时期和2025年工作回顾: the years first, until a paragraph turns to the year
         return int(any(_years_part(folded, sec, at.paragraph, words, known) for sec in sections))
     return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _opening_before(
+    folded: str, at: Where, sections: Sequence[Section], words: SpanWords, known: dict[Any, Any]
+) -> bool | None:
+    """Whether the nearest sentence before the figure's, in its paragraph and section, that
+    opens on several years (五年来，…; 今后五年，…: True) or on one (2022年是…; 过去一年，…:
+    False) opens on several; None when none does.  The genre reviews or plans those years in
+    the sentences that follow such an opening, and a report whose paragraph breaks are lost
+    (one line) keeps them only so.  Remembered per sentence: each asks about the ones before."""
+    heads = [sec.title_end for sec in sections if 0 <= sec.title_end <= at.sentence]
+    lo = max([at.paragraph, *heads])
+    walked: list[int] = []
+    pos, found = at.sentence, None
+    while pos - 1 > lo:
+        key = ("opening before", pos)
+        if key in known:
+            found = known[key]
+            break
+        walked.append(pos)
+        start = max(lo, folded.rfind("。", lo, pos - 1) + 1)
+        if words.sentence.match(folded, start, start + _HEAD) is not None:
+            found = True  # 五年来，… at its start (match: the pattern opens where it stands)
+            break
+        if _opens_on_one_year(folded, start, start + _OPENING, words, known):
+            found = False
+            break
+        pos = start
+    for start in walked:
+        known["opening before", start] = found
+    return found
 
 
 def _years_part(
