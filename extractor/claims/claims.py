@@ -950,6 +950,8 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     if _first_modal(doc, scope) < pos:
         return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
+        if _done_before(doc, pos, scope):
+            return False  # 已与…签订协议，对…41万平方公里海域进行了…: a plan's account of work done
         # a target word before it, or none in its sentence and it reports no past; one after
         # it leaves last year's outturn quoted first a result (去年完成投资80亿元，今年计划投资…)
         first = _first_target(doc, pos, scope)
@@ -958,7 +960,7 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         if first < scope[1] and time is None:
             return True
         return not _reports_past(doc, pos, scope, time)
-    if time is not None and _future(doc, pos, time):
+    if time is not None and _future(doc, pos, time) and not _part_gone(doc, pos, time):
         return True
     if _first_target(doc, pos, scope) < pos:
         return True
@@ -970,6 +972,29 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         and not _inside(doc.review_spans, pos)
         and words.target_after.match(doc.folded, pos, hi) is not None
     )
+
+
+def _done_before(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
+    """Whether a clause of the figure's sentence before its own says what is done (已, 已经)
+    and nothing between points ahead (将, 要, 今年, 力争): the figure is that work's."""
+    words, folded = doc.words, doc.folded
+    clause = doc.index.clause_start(pos)
+    if clause <= scope[0]:
+        return False
+    found = list(words.done.finditer(folded, scope[0], clause))
+    done = found[-1] if found else None
+    return (
+        done is not None
+        and not words.ahead.search(folded, done.end(), pos)
+        and _first_target(doc, pos, scope) >= pos
+    )
+
+
+def _part_gone(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a review names a part of a year that is over when it is written (1980年上半年
+    in a review of 1979 given in the autumn of 1980; 1-5月): a report, not a goal."""
+    so_far = doc.spans.year_so_far
+    return _inside(doc.review_spans, pos) and so_far.search(doc.folded, *time) is not None
 
 
 def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
