@@ -99,8 +99,8 @@ class _Doc:
     # what is looked up once per text, filled as it is asked for:
     targets: dict[tuple[int, bool], int] = field(default_factory=dict)  # (sentence start, in
     # a review section) → where a target word first stands in that sentence (its end if none)
-    modals: dict[int, int] = field(default_factory=dict)  # sentence start → where a modal of
-    # a target first stands
+    modals: dict[tuple[int, bool], int] = field(default_factory=dict)  # (sentence start, in a
+    # review section) → where a modal of a target first stands
     scopes: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # sentence →
     # the scope that governs it
     reviewed: dict[int, bool] = field(default_factory=dict)  # sentence start → whether a
@@ -947,7 +947,7 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
     if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
         return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
-    if _first_modal(doc, scope) < pos:
+    if _first_modal(doc, scope, _inside(doc.review_spans, pos)) < pos:
         return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
         if _done_before(doc, pos, scope):
@@ -1033,18 +1033,20 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     return first
 
 
-def _first_modal(doc: _Doc, scope: tuple[int, int]) -> int:
-    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none)."""
+def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
+    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none); in a
+    review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
     lo, hi = scope
-    first = doc.modals.get(lo)
+    first = doc.modals.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
-        m = (
-            None
-            if words.not_target.search(folded, lo, hi)
-            else words.modal_target.search(folded, lo, hi)
-        )
-        first = doc.modals[lo] = m.start() if m else hi
+        first = hi
+        if not words.not_target.search(folded, lo, hi):
+            for m in words.modal_target.finditer(folded, lo, hi):
+                if not (review and words.weak_target.fullmatch(m.group())):
+                    first = m.start()
+                    break
+        doc.modals[lo, review] = first
     return first
 
 

@@ -90,6 +90,15 @@ TARGETS = [
     # work a plan section reports done, and the aim after it
     ("二、2021年工作安排\n已与外方签订协议，对南海41万平方公里海域进行了普查。\n", "41万平方公里", False),
     ("二、2021年工作安排\n已与外方签订协议，今年要新建码头3个。\n", "3个", True),
+    # the plans of older reports: 设想, 任务是, 要求到, a year's plan quoted in a review
+    ("一、工作回顾\n我们设想，到一九九〇年，工农业总产值比一九八〇年翻一番。\n", "一番", True),
+    ("一、工作回顾\n今年的任务是：钢产量达到六千万吨。\n", "六千万吨", True),
+    ("一、工作回顾\n要求到一九五七年钢产量达到四百一十二万吨。\n", "四百一十二万吨", True),
+    ("一、工作回顾\n今年国民生产总值计划增长百分之八。\n", "百分之八", True),
+    ("一、工作回顾\n国民生产总值增长百分之八，完成了计划。\n", "百分之八", False),
+    # an estimate of the outturn in a review, and a projection in a plan
+    ("一、2023年工作总结\n预计今年粮食产量可达6000万吨。\n", "6000万吨", False),
+    ("二、2024年工作计划\n竣工面积可达3000万平方米。\n", "3000万平方米", True),
 ]
 # fmt: on
 
