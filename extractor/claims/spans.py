@@ -67,6 +67,7 @@ class SpanWords:
     base_year: Any  # 比2009年, 同1987年相比, 是1997年的1.8倍: group y is the base year
     since: Any  # 起, 以来 after a year: a start
     year: Any  # a year in a time reference: group y
+    years: Any  # a range of years (2021-2023年, 一九五三年至一九五七年)
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
@@ -113,6 +114,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         ),
         since=regex.compile(rf"(?:{_alt(rules, 'since')})|(?<=(?:{_alt(rules, 'since')}))", V1),
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
+        years=regex.compile(rf"(?:{year})(?:{unit})?\s*[-—–~至到]\s*(?:{year})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
@@ -201,6 +203,8 @@ def find_span(
         # 累计达到831家; 五年累计, or 累计 in a review of five years
         if several or words.clause.search(folded, *clause):
             return MULTI_YEAR
+        if at.time is not None and words.years.search(folded, *at.time) is not None:
+            return MULTI_YEAR  # 2021-2023年，累计投资100亿元: a total over the years it names
         if at.time is not None and words.year_so_far.search(folded, *at.time):
             return PERIOD  # 2021年1-11月，…已累计收购电量: the year so far (as 全年累计)
         return TO_DATE

@@ -67,6 +67,23 @@ def test_the_level_of_recent_years_a_figure_keeps_is_no_span_of_the_sentence(tex
     assert _claims(text)[figure].span == span
 
 
+# fmt: off
+PLAN_PERIODS = [
+    ("一、工作回顾\n“九五”期间，新增发电装机8000万千瓦。\n", "8000万千瓦", "multi-year"),
+    ("一、工作回顾\n第一个五年计划期间，新建铁路4000公里。\n", "4000公里", "multi-year"),
+    ("二、今后工作\n到“十四五”末，森林覆盖率要达到70%。\n", "70%", "multi-year"),
+    ("二、今后工作\n2021-2023年，累计投资100亿元。\n", "100亿元", "multi-year"),
+    ("一、2020年工作总结\n今年以来，累计完成投资30亿元。\n", "30亿元", "period"),
+    ("一、2020年工作总结\n截至目前，累计完成投资30亿元。\n", "30亿元", "to-date"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "span"), PLAN_PERIODS)
+def test_plan_periods_of_every_era_and_the_year_so_far(text, figure, span):
+    assert _claims(text)[figure].span == span
+
+
 def test_a_movement_whose_level_follows_a_comma_keeps_its_baseline():
     claim = _claims("一、工作回顾\n积累率由1978年的36.5%，降为33.6%。\n")["33.6%"]
     assert (claim.baseline, claim.change) == (36.5, "decrease")
