@@ -84,6 +84,29 @@ def test_plan_periods_of_every_era_and_the_year_so_far(text, figure, span):
     assert _claims(text)[figure].span == span
 
 
+# fmt: off
+RANGES = [
+    ("钢产量3000万吨至3500万吨。", "3000万吨至3500", 3e7, 3.5e7),
+    ("钢产量四千万吨到四千二百万吨。", "四千万吨到四千二百", 4e7, 4.2e7),
+    ("投资100亿元至120亿元左右。", "100亿元至120", 1e10, 1.2e10),
+    ("新建3个到5个园区。", "3个到5", 3.0, 5.0),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "value_text", "low", "high"), RANGES)
+def test_a_range_whose_ends_each_carry_the_unit_is_one_claim(body, value_text, low, high):
+    (claim,) = parse("二、2021年工作计划\n" + body + "\n").claims
+    assert (claim.value_text, claim.low, claim.high, claim.value) == (value_text, low, high, low)
+
+
+@pytest.mark.parametrize(
+    "body", ["钢产量从3000万吨到3500万吨。", "完成30项，到40项。", "降到5%至3%。"]
+)
+def test_a_movement_a_clause_mark_or_a_falling_pair_is_no_range(body):
+    assert all(c.low is None for c in parse("二、2021年工作计划\n" + body + "\n").claims)
+
+
 def test_a_movement_whose_level_follows_a_comma_keeps_its_baseline():
     claim = _claims("一、工作回顾\n积累率由1978年的36.5%，降为33.6%。\n")["33.6%"]
     assert (claim.baseline, claim.change) == (36.5, "decrease")
