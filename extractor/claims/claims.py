@@ -69,6 +69,8 @@ _KIND_MIN = 5
 _ASIDE_MAX = 8
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+#: How far before a figure a target noun naming it may stand (下达我市目标任务为约3000户).
+_GOAL_NOUN_MAX = 10
 #: The longest gap between two figures that restates the first (，也就是).
 _SAID_MAX = 6
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
@@ -964,6 +966,8 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         return True
     if _first_target(doc, pos, scope) < pos:
         return True
+    if _named_goal(doc, pos):
+        return True  # 全年目标任务100亿元，已完成85亿元: the goal's value
     # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
     # 这个目标…): not in a review, where 实现…翻两番的目标 reports one reached
     words, hi = doc.words, scope[1]
@@ -972,6 +976,12 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         and not _inside(doc.review_spans, pos)
         and words.target_after.match(doc.folded, pos, hi) is not None
     )
+
+
+def _named_goal(doc: _Doc, pos: int) -> bool:
+    """Whether a target noun stands right before the figure in its clause (目标任务100亿元)."""
+    lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
+    return doc.words.target_before.search(doc.folded, lo, pos) is not None
 
 
 def _done_before(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:

@@ -175,6 +175,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "next_steps": Entry(PATTERNS, "what turns a review to what comes next (下一步)"),
         "target_after": Entry(PATTERN, "a target noun after a figure naming it (…的目标)",
                               mode="match"),
+        "target_before": Entry(PATTERN, "a target noun right before a figure (目标任务100亿元)"),
         "time": Entry(PATTERNS, "time references (a claim's time_ref)"),
         "strip_lead": Entry(PATTERNS, "words stripped from the start of an indicator"),
         "strip_trail": Entry(PATTERNS, "words stripped from the end of an indicator"),

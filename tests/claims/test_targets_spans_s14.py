@@ -136,6 +136,10 @@ TARGETS = [
     ("一、工作回顾\n要求到一九五七年钢产量达到四百一十二万吨。\n", "四百一十二万吨", True),
     ("一、工作回顾\n今年国民生产总值计划增长百分之八。\n", "百分之八", True),
     ("一、工作回顾\n国民生产总值增长百分之八，完成了计划。\n", "百分之八", False),
+    # the goal's value a target noun names right before it, in a review too; not one reached
+    ("一、2023年工作总结\n全年目标任务100亿元，已完成85亿元。\n", "100亿元", True),
+    ("一、2023年工作总结\n全年目标任务100亿元，已完成85亿元。\n", "85亿元", False),
+    ("一、2023年工作总结\n各市公司均完成指标目标值93%。\n", "93%", False),
     # an estimate of the outturn in a review, and a projection in a plan
     ("一、2023年工作总结\n预计今年粮食产量可达6000万吨。\n", "6000万吨", False),
     ("二、2024年工作计划\n竣工面积可达3000万平方米。\n", "3000万平方米", True),
