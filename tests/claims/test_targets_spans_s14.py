@@ -185,3 +185,8 @@ def test_the_1980_plan_report_reads_its_movements_and_plan_figures():
     assert not _at(text, claims, "职工住宅施工面积7，371万平方米", "7，371").is_target
     assert not _at(text, claims, "南黄海41万平方公里海域", "41").is_target
     assert SHARED.is_dir(), SHARED_REASON
+
+
+def test_horsepower_is_a_unit_of_older_plans():
+    (engines, _) = parse("二、明年计划\n内燃机2，000万马力，汽车16万辆。\n").claims
+    assert (engines.unit, engines.value, engines.base_unit) == ("万马力", 2e7, "马力")
