@@ -958,7 +958,9 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         # it leaves last year's outturn quoted first a result (去年完成投资80亿元，今年计划投资…)
         first = _first_target(doc, pos, scope)
         if first < pos:
-            return True
+            # 一九八二年预计…增长百分之八 in a plan of 1983: the current outturn estimated
+            estimated = doc.folded.startswith(doc.words.estimate, first)
+            return not (estimated and time is not None and _past(doc, pos, time))
         if first < scope[1] and time is None:
             return True
         return not _reports_past(doc, pos, scope, time)

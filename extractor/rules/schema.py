@@ -176,6 +176,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "target_after": Entry(PATTERN, "a target noun after a figure naming it (…的目标)",
                               mode="match"),
         "target_before": Entry(PATTERN, "a target noun right before a figure (目标任务100亿元)"),
+        "estimate": Entry(WORDS, "target words that estimate (预计): of a past year, no target"),
         "time": Entry(PATTERNS, "time references (a claim's time_ref)"),
         "strip_lead": Entry(PATTERNS, "words stripped from the start of an indicator"),
         "strip_trail": Entry(PATTERNS, "words stripped from the end of an indicator"),

@@ -142,6 +142,10 @@ TARGETS = [
     ("一、1955年的工作\n打算在第二个五年计划期间，新增发电量二百亿度。\n", "二百亿度", True),
     ("一、1997年工作\n全社会固定资产投资预定增长百分之十。\n", "百分之十", True),
     ("一、1997年工作\n全社会固定资产投资增长百分之十，超过预定目标。\n", "百分之十", False),
+    # an estimate of a year before the plan's is its outturn (SPEC: 一九八二年预计…), not a goal
+    ("二、一九八三年计划\n一九八二年预计工农业总产值增长百分之八。\n", "百分之八", False),
+    ("二、2024年工作计划\n2023年预计完成投资100亿元，2024年计划投资120亿元。\n", "120亿元", True),
+    ("二、2024年工作计划\n预计2024年全县地区生产总值增长6%。\n", "6%", True),
     # the goal's value a target noun names right before it, in a review too; not one reached
     ("一、2023年工作总结\n全年目标任务100亿元，已完成85亿元。\n", "100亿元", True),
     ("一、2023年工作总结\n全年目标任务100亿元，已完成85亿元。\n", "85亿元", False),
