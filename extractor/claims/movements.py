@@ -21,8 +21,9 @@ from extractor.text.sentences import SentenceIndex
 #: How far before a starting value its opening word may stand (由2003年的77%, 由原定平均
 #: 每年百分之六), and how long the words between the two figures may be (提升至2025年的).
 _FROM_MAX, _BETWEEN_MAX = 16, 16
-#: How long the words after a comma inside a movement may be: a change word and 到/为 (降为).
-_TAIL_MAX = 4
+#: How long the words after a comma inside a movement may be: a change word, 到/为 and a
+#: year (降为; 提高到2017年的).
+_TAIL_MAX = 12
 
 
 class Movement(NamedTuple):
@@ -72,8 +73,8 @@ def _one_clause(between: str, clause_marks: frozenset[str], words: ClaimWords) -
     return (
         len(tail) <= _TAIL_MAX
         and not any(ch in clause_marks for ch in between[:cut])
-        and tail.endswith(words.movement_to)
-        and words.change_before.match(tail) is not None  # 降为, 降低到: the whole tail
+        and any(word in tail for word in words.movement_to)
+        and words.change_before.match(tail) is not None  # 降为, 提高到2017年的: the whole tail
     )
 
 

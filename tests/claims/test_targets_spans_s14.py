@@ -114,6 +114,12 @@ def test_a_movement_whose_level_follows_a_comma_keeps_its_baseline():
     assert (claim.baseline, claim.change) == (36.5, "decrease")
 
 
+def test_a_movement_whose_level_follows_a_comma_and_its_year_keeps_its_baseline():
+    text = "一、工作回顾\n森林覆盖率从2012年的21.4%，提高到2017年的22.3%。\n"
+    claim = _claims(text)["22.3%"]
+    assert (claim.baseline, claim.change) == (21.4, "increase")
+
+
 def test_a_comma_before_another_verb_ends_the_movement():
     claims = _claims("一、工作回顾\n由区财政补助50万元，为3家企业解决困难。\n")
     assert claims["3家"].baseline is None
