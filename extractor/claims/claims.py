@@ -71,6 +71,8 @@ _ASIDE_MAX = 8
 _REVIEW_HEAD = 16
 #: How far before a figure a target noun naming it may stand (下达我市目标任务为约3000户).
 _GOAL_NOUN_MAX = 10
+#: How far into a clause the word of a present stock may open it (目前全县共有养老床位).
+_PRESENT_HEAD = 8
 #: The longest gap between two figures that restates the first (，也就是).
 _SAID_MAX = 6
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
@@ -961,6 +963,8 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
             # 一九八二年预计…增长百分之八 in a plan of 1983: the current outturn estimated
             estimated = doc.folded.startswith(doc.words.estimate, first)
             return not (estimated and time is not None and _past(doc, pos, time))
+        if _present(doc, pos):
+            return False  # 全县现有企业500家，力争新增50家: what there is now
         if first < scope[1] and time is None:
             return True
         return not _reports_past(doc, pos, scope, time)
@@ -978,6 +982,13 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         and not _inside(doc.review_spans, pos)
         and words.target_after.match(doc.folded, pos, hi) is not None
     )
+
+
+def _present(doc: _Doc, pos: int) -> bool:
+    """Whether the figure's clause opens on a present stock (全县现有, 目前全县共有, 全国有)."""
+    clause = doc.index.clause_start(pos)
+    m = doc.words.present.search(doc.folded, clause, pos + 1)  # 有 looks at the figure after it
+    return m is not None and m.start() < min(pos, clause + _PRESENT_HEAD)
 
 
 def _named_goal(doc: _Doc, pos: int) -> bool:

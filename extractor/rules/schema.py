@@ -177,6 +177,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                               mode="match"),
         "target_before": Entry(PATTERN, "a target noun right before a figure (目标任务100亿元)"),
         "estimate": Entry(WORDS, "target words that estimate (预计): of a past year, no target"),
+        "present": Entry(PATTERNS, "what opens a clause stating a present stock (现有, 目前)"),
         "time": Entry(PATTERNS, "time references (a claim's time_ref)"),
         "strip_lead": Entry(PATTERNS, "words stripped from the start of an indicator"),
         "strip_trail": Entry(PATTERNS, "words stripped from the end of an indicator"),
