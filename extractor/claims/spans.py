@@ -99,6 +99,7 @@ def _compile(rules: RuleSet) -> SpanWords:
     comparison = rules.vocab("claims.comparison_marks").chars or "(?!)"
     duration = rules.vocab("claims.duration_before").alternation()
     unit = rules.vocab("claims.year_units").alternation()  # 年
+    joiners = rules.vocab("numerals.range_joiners").alternation()  # 至, -
     return SpanWords(
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
@@ -114,7 +115,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         ),
         since=regex.compile(rf"(?:{_alt(rules, 'since')})|(?<=(?:{_alt(rules, 'since')}))", V1),
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
-        years=regex.compile(rf"(?:{year})(?:{unit})?\s*[-—–~至到]\s*(?:{year})(?:{unit})", V1),
+        years=regex.compile(rf"(?:{year})(?:{unit})?\s*(?:{joiners})\s*(?:{year})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
