@@ -993,8 +993,11 @@ def _present(doc: _Doc, pos: int) -> bool:
 
 def _named_goal(doc: _Doc, pos: int) -> bool:
     """Whether a target noun stands right before the figure in its clause (目标任务100亿元)."""
+    words, folded = doc.words, doc.folded
     lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
-    return doc.words.target_before.search(doc.folded, lo, pos) is not None
+    if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
+        return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
+    return words.target_before.search(folded, lo, pos) is not None
 
 
 def _done_before(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:

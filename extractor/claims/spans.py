@@ -308,6 +308,9 @@ def _opening_before(
     False) opens on several; None when none does.  The genre reviews or plans those years in
     the sentences that follow such an opening, and a report whose paragraph breaks are lost
     (one line) keeps them only so.  Remembered per sentence: each asks about the ones before."""
+    first = ("opening before", at.sentence)
+    if first in known:  # the figures of one sentence ask once
+        return known[first]  # type: ignore[no-any-return]
     heads = [sec.title_end for sec in sections if 0 <= sec.title_end <= at.sentence]
     lo = max([at.paragraph, *heads])
     walked: list[int] = []
