@@ -73,6 +73,10 @@ _KIND_MIN = 5
 _ASIDE_MAX = 8
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+#: How far before a figure a target noun naming it may stand (下达我市目标任务为约3000户).
+_GOAL_NOUN_MAX = 10
+#: How far into a clause the word of a present stock may open it (目前全县共有养老床位).
+_PRESENT_HEAD = 8
 #: The longest gap between two figures that restates the first (，也就是).
 _SAID_MAX = 6
 # a phrase before a count that lists the items counted is longer than this (新建、改扩建)
@@ -103,8 +107,8 @@ class _Doc:
     # what is looked up once per text, filled as it is asked for:
     targets: dict[tuple[int, bool], int] = field(default_factory=dict)  # (sentence start, in
     # a review section) → where a target word first stands in that sentence (its end if none)
-    modals: dict[int, int] = field(default_factory=dict)  # sentence start → where a modal of
-    # a target first stands
+    modals: dict[tuple[int, bool], int] = field(default_factory=dict)  # (sentence start, in a
+    # review section) → where a modal of a target first stands
     scopes: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # sentence →
     # the scope that governs it
     reviewed: dict[int, bool] = field(default_factory=dict)  # sentence start → whether a
@@ -1059,21 +1063,29 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
     (2021年培育10家 in a report on 2020), and not done already (已经达到)."""
     if doc.words.done.search(doc.folded, doc.index.clause_start(pos), pos):
         return False  # 已经连续三年…, 人口已经达到12亿: what is done is no goal
-    if _first_modal(doc, scope) < pos:
+    if _first_modal(doc, scope, _inside(doc.review_spans, pos)) < pos:
         return True  # 全国将用三十亿元, 要把…控制在百分之十以内
     if _inside(doc.plan_spans, pos):
+        if _done_before(doc, pos, scope):
+            return False  # 已与…签订协议，对…41万平方公里海域进行了…: a plan's account of work done
         # a target word before it, or none in its sentence and it reports no past; one after
         # it leaves last year's outturn quoted first a result (去年完成投资80亿元，今年计划投资…)
         first = _first_target(doc, pos, scope)
         if first < pos:
-            return True
+            # 一九八二年预计…增长百分之八 in a plan of 1983: the current outturn estimated
+            estimated = doc.folded.startswith(doc.words.estimate, first)
+            return not (estimated and time is not None and _past(doc, pos, time))
+        if _present(doc, pos):
+            return False  # 全县现有企业500家，力争新增50家: what there is now
         if first < scope[1] and time is None:
             return True
         return not _reports_past(doc, pos, scope, time)
-    if time is not None and _future(doc, pos, time):
+    if time is not None and _future(doc, pos, time) and not _part_gone(doc, pos, time):
         return True
     if _first_target(doc, pos, scope) < pos:
         return True
+    if _named_goal(doc, pos):
+        return True  # 全年目标任务100亿元，已完成85亿元: the goal's value
     # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
     # 这个目标…): not in a review, where 实现…翻两番的目标 reports one reached
     words, hi = doc.words, scope[1]
@@ -1082,6 +1094,45 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         and not _inside(doc.review_spans, pos)
         and words.target_after.match(doc.folded, pos, hi) is not None
     )
+
+
+def _present(doc: _Doc, pos: int) -> bool:
+    """Whether the figure's clause opens on a present stock (全县现有, 目前全县共有, 全国有)."""
+    clause = doc.index.clause_start(pos)
+    m = doc.words.present.search(doc.folded, clause, pos + 1)  # 有 looks at the figure after it
+    return m is not None and m.start() < min(pos, clause + _PRESENT_HEAD)
+
+
+def _named_goal(doc: _Doc, pos: int) -> bool:
+    """Whether a target noun stands right before the figure in its clause (目标任务100亿元)."""
+    words, folded = doc.words, doc.folded
+    lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
+    if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
+        return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
+    return words.target_before.search(folded, lo, pos) is not None
+
+
+def _done_before(doc: _Doc, pos: int, scope: tuple[int, int]) -> bool:
+    """Whether a clause of the figure's sentence before its own says what is done (已, 已经)
+    and nothing between points ahead (将, 要, 今年, 力争): the figure is that work's."""
+    words, folded = doc.words, doc.folded
+    clause = doc.index.clause_start(pos)
+    if clause <= scope[0]:
+        return False
+    found = list(words.done.finditer(folded, scope[0], clause))
+    done = found[-1] if found else None
+    return (
+        done is not None
+        and not words.ahead.search(folded, done.end(), pos)
+        and _first_target(doc, pos, scope) >= pos
+    )
+
+
+def _part_gone(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
+    """Whether a review names a part of a year that is over when it is written (1980年上半年
+    in a review of 1979 given in the autumn of 1980; 1-5月): a report, not a goal."""
+    so_far = doc.spans.year_so_far
+    return _inside(doc.review_spans, pos) and so_far.search(doc.folded, *time) is not None
 
 
 def _future(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
@@ -1120,18 +1171,20 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     return first
 
 
-def _first_modal(doc: _Doc, scope: tuple[int, int]) -> int:
-    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none)."""
+def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
+    """Where a modal of a target (将达, 要把) first stands in a scope (its end when none); in a
+    review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
     lo, hi = scope
-    first = doc.modals.get(lo)
+    first = doc.modals.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
-        m = (
-            None
-            if words.not_target.search(folded, lo, hi)
-            else words.modal_target.search(folded, lo, hi)
-        )
-        first = doc.modals[lo] = m.start() if m else hi
+        first = hi
+        if not words.not_target.search(folded, lo, hi):
+            for m in words.modal_target.finditer(folded, lo, hi):
+                if not (review and words.weak_target.fullmatch(m.group())):
+                    first = m.start()
+                    break
+        doc.modals[lo, review] = first
     return first
 
 

@@ -41,6 +41,9 @@ RATE_DIMS = ("rate", "multiple")
 _CLAUSE_CHANGE_DIMS = (*RATE_DIMS, "time")
 _CLAUSE_CHANGE_DIMS_OR_COUNT = (*_CLAUSE_CHANGE_DIMS, "count")
 _ENDS = {"", *"，,。；;：:∶！？!?\n、）)"}  # ∶: a ratio (2.21∶1)
+#: How far before a range's first figure a movement's opening word is looked for (从2003年的
+#: 3000万吨到…), as movements.py looks for it.
+_FROM_WINDOW = 16
 #: How long the object between a change word and an amount may be (降低用能成本超19亿元,
 #: 拟增加中央预算稳定调节基金1032亿元),
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
@@ -112,7 +115,61 @@ def find_figures(
         fig = _figure(scan, tok)
         if fig and not _overlaps(times, fig.start, fig.end):
             out.append(fig)
+    joiners = rules.compiled("range_joiners", _range_joiners)
+    return _joined_ranges(folded, out, words, joiners) if len(out) > 1 else out
+
+
+def _range_joiners(rules: RuleSet) -> frozenset[str]:
+    return frozenset(rules.vocab("numerals.range_joiners").items)
+
+
+def _joined_ranges(
+    folded: str, figures: list[Figure], words: ClaimWords, joiners: frozenset[str]
+) -> list[Figure]:
+    """Two figures of one unit that only a range's joiner separates are one range, each end
+    with its unit (钢产量3000万吨至3500万吨, 投资100亿元到120亿元左右): value_text runs from
+    the first figure to the last, as 6%－6.5% does; not a movement's two values
+    (从3000万吨到3500万吨: movements.py pairs them)."""
+    out: list[Figure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and folded[prev.after : fig.start].strip() in joiners
+            and _range_ends(prev, fig)
+            and not _moves_from(folded, prev.start, words)
+        ):
+            out[-1] = prev._replace(
+                value_end=fig.value_end, end=fig.end, after=fig.after, low=prev.value,
+                high=fig.value, approx=fig.approx,
+            )  # fmt: skip
+            continue
+        out.append(fig)
     return out
+
+
+def _range_ends(low: Figure, high: Figure) -> bool:
+    """Whether two figures can be the ends of one range: one unit, plain values, rising."""
+    return (
+        low.unit == high.unit
+        and low.base == high.base
+        and low.low is None
+        and high.low is None
+        and not low.approx
+        and not (low.masked or high.masked)
+        and low.value is not None
+        and high.value is not None
+        and low.value < high.value
+    )
+
+
+def _moves_from(folded: str, start: int, words: ClaimWords) -> bool:
+    """Whether a movement's opening word (由, 从) stands before ``start`` in its clause."""
+    if words.movement_from is None:
+        return False
+    lo = max(0, start - _FROM_WINDOW)
+    lo = max([lo, *(folded.rfind(ch, lo, start) + 1 for ch in words.clause_marks)])
+    return words.movement_from.search(folded, lo, start) is not None
 
 
 def _magnitudes(folded: str, words: ClaimWords, table: UnitTable) -> list[Number]:

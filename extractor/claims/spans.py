@@ -67,6 +67,7 @@ class SpanWords:
     base_year: Any  # 比2009年, 同1987年相比, 是1997年的1.8倍: group y is the base year
     since: Any  # 起, 以来 after a year: a start
     year: Any  # a year in a time reference: group y
+    years: Any  # a range of years (2021-2023年, 一九五三年至一九五七年)
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
@@ -98,6 +99,7 @@ def _compile(rules: RuleSet) -> SpanWords:
     comparison = rules.vocab("claims.comparison_marks").chars or "(?!)"
     duration = rules.vocab("claims.duration_before").alternation()
     unit = rules.vocab("claims.year_units").alternation()  # 年
+    joiners = rules.vocab("numerals.range_joiners").alternation()  # 至, -
     return SpanWords(
         clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
@@ -113,6 +115,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         ),
         since=regex.compile(rf"(?:{_alt(rules, 'since')})|(?<=(?:{_alt(rules, 'since')}))", V1),
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
+        years=regex.compile(rf"(?:{year})(?:{unit})?\s*(?:{joiners})\s*(?:{year})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
@@ -201,6 +204,8 @@ def find_span(
         # 累计达到831家; 五年累计, or 累计 in a review of five years
         if several or words.clause.search(folded, *clause):
             return MULTI_YEAR
+        if at.time is not None and words.years.search(folded, *at.time) is not None:
+            return MULTI_YEAR  # 2021-2023年，累计投资100亿元: a total over the years it names
         if at.time is not None and words.year_so_far.search(folded, *at.time):
             return PERIOD  # 2021年1-11月，…已累计收购电量: the year so far (as 全年累计)
         return TO_DATE
@@ -269,6 +274,10 @@ def _several(
         end = min(start + _OPENING, at.start)
         if _opens_on_one_year(folded, start, end, words, known):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
+    if at.paragraph < at.sentence and _opening_before(folded, at, sections, words, known):
+        # …圆满句号。五年来，我们…。一是…，年均增长7.4% (a one-line report): the nearest
+        # sentence before it that opens on years or a year opens on years
+        return 1
     opening = folded[at.paragraph : at.paragraph + _OPENING]
     first = opening.find("。") + 1
     opening = opening[: first or None]  # its first sentence's
@@ -289,6 +298,40 @@ def _several(
         # “十四五”时期和2025年工作回顾: the years first, until a paragraph turns to the year
         return int(any(_years_part(folded, sec, at.paragraph, words, known) for sec in sections))
     return int(not _found(known, ("one", at.paragraph, -1), words.one_year, opening))
+
+
+def _opening_before(
+    folded: str, at: Where, sections: Sequence[Section], words: SpanWords, known: dict[Any, Any]
+) -> bool | None:
+    """Whether the nearest sentence before the figure's, in its paragraph and section, that
+    opens on several years (五年来，…; 今后五年，…: True) or on one (2022年是…; 过去一年，…:
+    False) opens on several; None when none does.  The genre reviews or plans those years in
+    the sentences that follow such an opening, and a report whose paragraph breaks are lost
+    (one line) keeps them only so.  Remembered per sentence: each asks about the ones before."""
+    first = ("opening before", at.sentence)
+    if first in known:  # the figures of one sentence ask once
+        return known[first]  # type: ignore[no-any-return]
+    heads = [sec.title_end for sec in sections if 0 <= sec.title_end <= at.sentence]
+    lo = max([at.paragraph, *heads])
+    walked: list[int] = []
+    pos, found = at.sentence, None
+    while pos - 1 > lo:
+        key = ("opening before", pos)
+        if key in known:
+            found = known[key]
+            break
+        walked.append(pos)
+        start = max(lo, folded.rfind("。", lo, pos - 1) + 1)
+        if words.sentence.match(folded, start, start + _HEAD) is not None:
+            found = True  # 五年来，… at its start (match: the pattern opens where it stands)
+            break
+        if _opens_on_one_year(folded, start, start + _OPENING, words, known):
+            found = False
+            break
+        pos = start
+    for start in walked:
+        known["opening before", start] = found
+    return found
 
 
 def _years_part(

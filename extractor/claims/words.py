@@ -55,6 +55,9 @@ class ClaimWords:
     target: Any
     not_target: Any
     target_after: Any  # a target noun after a figure that names it (…的负荷调控目标)
+    target_before: Any  # a target noun right before a figure (目标任务100亿元), `$`-anchored
+    estimate: tuple[str, ...]  # 预计: a target word that, of a past year, estimates
+    present: Any  # 现有, 目前: what opens a clause stating a present stock
     modal_target: Any  # 将达, 要把: targets of the figures after them only
     target_nouns: tuple[str, ...]  # 目标, 指标: where target_after can end
     figure_changes: frozenset[str]  # 增产, 减产: changes only with a figure
@@ -203,6 +206,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
         target=regex.compile(_alt(items("target")), V1),
         not_target=regex.compile(_alt(items("not_target")), V1),
         target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
+        target_before=at_position(rules.vocab("claims.target_before").pattern, V1),
+        estimate=tuple(items("estimate")),
+        present=regex.compile(_alt(items("present")), V1),
         modal_target=regex.compile(_alt(items("modal_target")), V1),
         target_nouns=items("target_nouns"),
         figure_changes=frozenset(items("figure_changes")),
