@@ -76,6 +76,12 @@ def texts(every: int) -> list[Path]:
     return found[::every]
 
 
+def listed(path: Path) -> list[Path]:
+    """The texts a file lists, one path a line (relative to the checkout, or absolute)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ROOT / line.strip() for line in lines if line.strip()]
+
+
 def count(
     paths: list[Path],
     *,
@@ -116,6 +122,12 @@ def count(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--every", type=int, default=2, help="take every N-th text (default 2)")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        help="count these texts instead (a file of paths, one a line, relative to the checkout "
+        "or absolute): the same list for two checkouts whose corpora differ",
+    )
     parser.add_argument("--python", default=sys.executable, help="the interpreter to count")
     parser.add_argument(
         "--installed", action="store_true", help="import its installed package, not this checkout"
@@ -128,7 +140,7 @@ def main() -> int:
         "commits before the terms table built)",
     )
     args = parser.parse_args()
-    paths = texts(args.every)
+    paths = texts(args.every) if args.texts is None else listed(args.texts)
     chars = sum(len(read_document(p).text) for p in paths)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
