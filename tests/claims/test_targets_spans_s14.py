@@ -10,7 +10,7 @@ Short texts are written here; the real-report checks read ../shared and skip wit
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, SHARED_REASON
+from conftest import claim_at
 
 from extractor import parse
 from extractor.model import Claim
@@ -179,38 +179,24 @@ def test_targets_of_the_genre(text, figure, target):
 
 
 # --- real reports (../shared) -----------------------------------------------------------------
-def _real(path: str) -> tuple[str, list[Claim]]:
-    source = SHARED / "real" / path
-    if not source.is_file():
-        pytest.skip(SHARED_REASON)
-    text = source.read_text(encoding="utf-8")
-    return text, parse(text, series=source.parent.name).claims
-
-
-def _at(text: str, claims: list[Claim], anchor: str, figure: str) -> Claim:
-    start = text.index(anchor) + anchor.index(figure)
-    return next(c for c in claims if c.start <= start < c.end)
-
-
-def test_a_one_line_county_report_reviews_five_years_after_its_opening_sentence():
-    text, claims = _real("pingtan-county/2022.txt")
+def test_a_one_line_county_report_reviews_five_years_after_its_opening_sentence(real_parsed):
+    text, report = real_parsed("pingtan-county/2022.txt")
     for anchor, figure in (("培育国家级和省级高新技术企业53家", "53"), ("建成64个美丽乡村", "64"),
                            ("累计形成118项创新成果", "118")):  # fmt: skip
-        assert _at(text, claims, anchor, figure).span == "multi-year"
-    aims = _at(text, claims, "地区生产总值增速保持在6.5-7.5%", "6.5")
+        assert claim_at(text, report, anchor, figure).span == "multi-year"
+    aims = claim_at(text, report, "地区生产总值增速保持在6.5-7.5%", "6.5")
     assert (aims.is_target, aims.span) == (True, "multi-year")
-    year = _at(text, claims, "地区生产总值增长7%以上", "7")
+    year = claim_at(text, report, "地区生产总值增长7%以上", "7")
     assert (year.is_target, year.span) == (True, "period")
 
 
-def test_the_1980_plan_report_reads_its_movements_and_plan_figures():
-    text, claims = _real("state-council/1980.txt")
-    assert _at(text, claims, "积累率由1978年的36.5％，降为33.6％", "33.6").baseline == 36.5
-    assert _at(text, claims, "发电量3，120亿度", "3，120").span == "period"
-    assert _at(text, claims, "全年工业总产值计划比上年增长6％", "6").is_target
-    assert not _at(text, claims, "职工住宅施工面积7，371万平方米", "7，371").is_target
-    assert not _at(text, claims, "南黄海41万平方公里海域", "41").is_target
-    assert SHARED.is_dir(), SHARED_REASON
+def test_the_1980_plan_report_reads_its_movements_and_plan_figures(real_parsed):
+    text, report = real_parsed("state-council/1980.txt")
+    assert claim_at(text, report, "积累率由1978年的36.5％，降为33.6％", "33.6").baseline == 36.5
+    assert claim_at(text, report, "发电量3，120亿度", "3，120").span == "period"
+    assert claim_at(text, report, "全年工业总产值计划比上年增长6％", "6").is_target
+    assert not claim_at(text, report, "职工住宅施工面积7，371万平方米", "7，371").is_target
+    assert not claim_at(text, report, "南黄海41万平方公里海域", "41").is_target
 
 
 def test_horsepower_is_a_unit_of_older_plans():
