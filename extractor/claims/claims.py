@@ -1151,40 +1151,41 @@ def _past(doc: _Doc, pos: int, time: tuple[int, int]) -> bool:
 
 
 def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
-    """Where a target word first stands in the scope of ``pos`` (the scope's end when none)."""
-    lo, hi = scope
+    """Where a target word first stands in the scope of ``pos`` (the scope's end when none);
+    in a review 确保 reports, unless the sentence turned to what is next before it."""
     review = _inside(doc.review_spans, pos)
-    first = doc.targets.get((lo, review))
-    if first is None:
-        words, folded = doc.words, doc.folded
-        first = hi
-        if not words.not_target.search(folded, lo, hi):
-            for m in words.target.finditer(folded, lo, hi):
-                if not (
-                    review
-                    and words.weak_target.fullmatch(m.group())
-                    and not words.next_steps.search(folded, lo, m.start())
-                ):  # in a review 确保 reports, unless the sentence turned to what is next
-                    first = m.start()
-                    break
-        doc.targets[lo, review] = first
-    return first
+    return _first_of(doc, doc.targets, doc.words.target, scope, review, turned=True)
 
 
 def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
     """Where a modal of a target (将达, 要把) first stands in a scope (its end when none); in a
     review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
+    return _first_of(doc, doc.modals, doc.words.modal_target, scope, review, turned=False)
+
+
+def _first_of(
+    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, scope: tuple[int, int],
+    review: bool, *, turned: bool,
+) -> int:  # fmt: skip
+    """Where a word of ``words_of`` first stands in a scope (its end when none, or when a
+    word of no target stands in it), remembered in ``found`` by the scope's start.  In a
+    review a weak word (确保, 可达) is none, unless ``turned`` and the sentence turned to what
+    is next before it."""
     lo, hi = scope
-    first = doc.modals.get((lo, review))
+    first = found.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
         if not words.not_target.search(folded, lo, hi):
-            for m in words.modal_target.finditer(folded, lo, hi):
-                if not (review and words.weak_target.fullmatch(m.group())):
+            for m in words_of.finditer(folded, lo, hi):
+                if not (
+                    review
+                    and words.weak_target.fullmatch(m.group())
+                    and not (turned and words.next_steps.search(folded, lo, m.start()))
+                ):
                     first = m.start()
                     break
-        doc.modals[lo, review] = first
+        found[lo, review] = first
     return first
 
 
