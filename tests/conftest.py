@@ -69,6 +69,27 @@ def claim_at(text: str, report: Any, anchor: str, figure: str) -> Any:
     return next(c for c in report.claims if c.start <= start < c.end)
 
 
+def outline(text: str, **kw: Any) -> list[tuple[int, str, str]]:
+    """Each section of ``text``'s parse as (level, marker, title)."""
+    from extractor import parse
+
+    return [(s.level, s.marker, s.title) for s in parse(text, **kw).sections]
+
+
+def kinds(text: str, **kw: Any) -> list[tuple[str, str, str]]:
+    """Each section of ``text``'s parse as (title, kind, period)."""
+    from extractor import parse
+
+    return [(s.title, s.kind, s.period) for s in parse(text, **kw).sections]
+
+
+def claims_by_text(text: str) -> dict[str, Any]:
+    """The claims of ``text``'s parse by their text."""
+    from extractor import parse
+
+    return {c.text: c for c in parse(text).claims}
+
+
 def run_measured(code: str, *args: str, timeout: float = 300) -> tuple[str, int]:
     """Run ``code`` in a fresh Python (from the checkout); its stdout and its peak resident
     memory in MB.  The peak is the child's own (``VmHWM`` of /proc/self/status, read at

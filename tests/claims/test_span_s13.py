@@ -7,9 +7,7 @@ Short texts are written here; the real-report checks read ../shared and skip wit
 from __future__ import annotations
 
 import pytest
-from conftest import claim_at
-
-from extractor import parse
+from conftest import claim_at, claims_by_text
 
 FIVE_YEARS = (
     "一、“十四五”时期工作回顾\n"
@@ -19,24 +17,20 @@ FIVE_YEARS = (
 )
 
 
-def _claims(text: str) -> dict[str, object]:
-    return {c.text: c for c in parse(text).claims}
-
-
 def test_a_count_a_completing_verb_follows_is_a_flow_over_the_years():
-    claims = _claims(FIVE_YEARS)
+    claims = claims_by_text(FIVE_YEARS)
     assert claims["6条"].span == claims["12个"].span == "multi-year"  # type: ignore[attr-defined]
     assert claims["260公里"].span == "period"  # type: ignore[attr-defined]  # a level reached
 
 
 def test_a_count_a_completing_verb_follows_is_the_years_in_a_review_of_one():
     text = FIVE_YEARS.replace("“十四五”时期", "2025年").replace("的五年", "的一年")
-    assert _claims(text)["12个"].span == "period"  # type: ignore[attr-defined]
+    assert claims_by_text(text)["12个"].span == "period"  # type: ignore[attr-defined]
 
 
 def test_a_verb_after_the_clause_or_a_rate_of_completion_makes_no_flow():
     text = FIVE_YEARS.replace("12个重点项目投产达效", "重点项目12个，建成率90%")
-    assert _claims(text)["12个"].span == "period"  # type: ignore[attr-defined]
+    assert claims_by_text(text)["12个"].span == "period"  # type: ignore[attr-defined]
 
 
 COMBINED = (
@@ -49,7 +43,7 @@ COMBINED = (
 
 
 def test_a_title_naming_the_years_before_the_year_reviews_the_years_first():
-    claims = _claims(COMBINED)
+    claims = claims_by_text(COMBINED)
     # the parts before the paragraph that turns to the year review the five years
     assert claims["1200个"].span == claims["900个"].span == "multi-year"  # type: ignore[attr-defined]
     assert claims["45万人"].span == "multi-year"  # type: ignore[attr-defined]
@@ -60,12 +54,12 @@ def test_a_title_naming_the_years_before_the_year_reviews_the_years_first():
 
 def test_a_title_naming_the_year_first_keeps_its_figures_the_years():
     text = COMBINED.replace("“十四五”时期和2025年工作回顾", "2025年和“十四五”时期工作回顾")
-    assert _claims(text)["900个"].span == "period"  # type: ignore[attr-defined]
+    assert claims_by_text(text)["900个"].span == "period"  # type: ignore[attr-defined]
 
 
 def test_a_paragraph_on_another_year_does_not_end_the_years_part():
     text = COMBINED.replace("（二）", "2022年，面对疫情冲击，我们稳住了经济大盘。\n（二）")
-    claims = _claims(text)
+    claims = claims_by_text(text)
     assert claims["45万人"].span == "multi-year"  # type: ignore[attr-defined]
 
 
@@ -81,12 +75,12 @@ PLAN = (
     [("7%", True), ("两倍", False), ("2700亿美元", False), ("100亿元", False), ("3亿人", False)],
 )
 def test_a_plan_section_quotes_the_years_behind_it_as_results(figure, target):
-    assert _claims(PLAN)[figure].is_target is target  # type: ignore[attr-defined]
+    assert claims_by_text(PLAN)[figure].is_target is target  # type: ignore[attr-defined]
 
 
 def test_the_years_ahead_of_a_plan_are_no_past():
     text = PLAN.replace("五年间，", "今后的五年间，")
-    assert _claims(text)["2700亿美元"].is_target is True  # type: ignore[attr-defined]
+    assert claims_by_text(text)["2700亿美元"].is_target is True  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +92,7 @@ def test_the_years_ahead_of_a_plan_are_no_past():
     ],
 )
 def test_a_hedge_may_end_with_you(text, figure, approx):
-    assert _claims(text)[figure].approx == approx  # type: ignore[attr-defined]
+    assert claims_by_text(text)[figure].approx == approx  # type: ignore[attr-defined]
 
 
 # --- real reports (../shared) --------------------------------------------------------------
@@ -137,4 +131,4 @@ def test_a_state_council_hedge_with_you(real_parsed):
     ],
 )
 def test_a_modal_before_building_or_growing_makes_a_target(text, figure, target):
-    assert _claims(text)[figure].is_target is target  # type: ignore[attr-defined]
+    assert claims_by_text(text)[figure].is_target is target  # type: ignore[attr-defined]

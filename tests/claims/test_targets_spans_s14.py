@@ -10,10 +10,9 @@ Short texts are written here; the real-report checks read ../shared and skip wit
 from __future__ import annotations
 
 import pytest
-from conftest import claim_at
+from conftest import claim_at, claims_by_text
 
 from extractor import parse
-from extractor.model import Claim
 
 ONE_LINE = (
     "一、2021年和过去五年工作回顾\n"
@@ -27,12 +26,8 @@ ONE_LINE = (
 )
 
 
-def _claims(text: str) -> dict[str, Claim]:
-    return {c.text: c for c in parse(text).claims}
-
-
 def test_a_sentence_opening_on_several_years_covers_the_flows_that_follow_it():
-    claims = _claims(ONE_LINE)
+    claims = claims_by_text(ONE_LINE)
     assert claims["5所"].span == "period"  # before the turn to the five years
     assert claims["53家"].span == claims["64个"].span == "multi-year"
     assert claims["14.6万户"].span == "multi-year"  # 累计 in a review of several years
@@ -40,7 +35,7 @@ def test_a_sentence_opening_on_several_years_covers_the_flows_that_follow_it():
 
 
 def test_the_aims_of_several_years_are_multi_year_and_a_year_opening_ends_them():
-    claims = _claims(ONE_LINE)
+    claims = claims_by_text(ONE_LINE)
     aims = claims["6.5-7.5%"]
     assert (aims.is_target, aims.span) == (True, "multi-year")
     year = claims["7%"]
@@ -50,7 +45,7 @@ def test_the_aims_of_several_years_are_multi_year_and_a_year_opening_ends_them()
 
 def test_without_a_sentence_opening_on_several_years_the_flows_are_the_years():
     text = ONE_LINE.replace("五年来，我们奋力拼搏", "一年来，我们奋力拼搏")
-    assert _claims(text)["53家"].span == "period"
+    assert claims_by_text(text)["53家"].span == "period"
 
 
 # fmt: off
@@ -64,7 +59,7 @@ KEEPS_RECENT_LEVEL = [
 
 @pytest.mark.parametrize(("text", "figure", "span"), KEEPS_RECENT_LEVEL)
 def test_the_level_of_recent_years_a_figure_keeps_is_no_span_of_the_sentence(text, figure, span):
-    assert _claims(text)[figure].span == span
+    assert claims_by_text(text)[figure].span == span
 
 
 # fmt: off
@@ -83,7 +78,7 @@ PLAN_PERIODS = [
 
 @pytest.mark.parametrize(("text", "figure", "span"), PLAN_PERIODS)
 def test_plan_periods_of_every_era_and_the_year_so_far(text, figure, span):
-    assert _claims(text)[figure].span == span
+    assert claims_by_text(text)[figure].span == span
 
 
 # fmt: off
@@ -110,18 +105,18 @@ def test_a_movement_a_clause_mark_or_a_falling_pair_is_no_range(body):
 
 
 def test_a_movement_whose_level_follows_a_comma_keeps_its_baseline():
-    claim = _claims("一、工作回顾\n积累率由1978年的36.5%，降为33.6%。\n")["33.6%"]
+    claim = claims_by_text("一、工作回顾\n积累率由1978年的36.5%，降为33.6%。\n")["33.6%"]
     assert (claim.baseline, claim.change) == (36.5, "decrease")
 
 
 def test_a_movement_whose_level_follows_a_comma_and_its_year_keeps_its_baseline():
     text = "一、工作回顾\n森林覆盖率从2012年的21.4%，提高到2017年的22.3%。\n"
-    claim = _claims(text)["22.3%"]
+    claim = claims_by_text(text)["22.3%"]
     assert (claim.baseline, claim.change) == (21.4, "increase")
 
 
 def test_a_comma_before_another_verb_ends_the_movement():
-    claims = _claims("一、工作回顾\n由区财政补助50万元，为3家企业解决困难。\n")
+    claims = claims_by_text("一、工作回顾\n由区财政补助50万元，为3家企业解决困难。\n")
     assert claims["3家"].baseline is None
 
 
@@ -175,7 +170,7 @@ TARGETS = [
 
 @pytest.mark.parametrize(("text", "figure", "target"), TARGETS)
 def test_targets_of_the_genre(text, figure, target):
-    assert _claims(text)[figure].is_target is target
+    assert claims_by_text(text)[figure].is_target is target
 
 
 # --- real reports (../shared) -----------------------------------------------------------------

@@ -10,12 +10,9 @@ Every text here is our own, written in the genre's style; none is copied from a 
 
 from __future__ import annotations
 
+from conftest import outline
+
 from extractor import parse
-
-
-def outline(text: str) -> list[tuple[int, str, str]]:
-    return [(s.level, s.marker, s.title) for s in parse(text).sections]
-
 
 #: A body long enough that a page of a few paragraphs reads as one that lost its lines.
 FILLER = (

@@ -8,12 +8,9 @@ Every text here is our own, written in the genre's style; none is copied from a 
 from __future__ import annotations
 
 import pytest
+from conftest import outline
 
 from extractor import parse
-
-
-def outline(text: str) -> list[tuple[int, str, str]]:
-    return [(s.level, s.marker, s.title) for s in parse(text).sections]
 
 
 def test_a_crawler_header_run_into_its_body():

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 import regex
-from conftest import SHARED, SHARED_REASON
+from conftest import SHARED, SHARED_REASON, kinds
 
 from extractor import parse
 from extractor.outline.periods import five_year_plan, five_year_years
-
-
-def kinds(text: str) -> list[tuple[str, str, str]]:
-    return [(s.title, s.kind, s.period) for s in parse(text).sections]
-
 
 # --- five-year plans ------------------------------------------------------------------------
 

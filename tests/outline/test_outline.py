@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import outline
 
 from extractor import parse
 
 E, I = "\u2003", "\u3000"  # em-space and ideographic-space indents
-
-
-def outline(text: str) -> list[tuple[int, str, str]]:
-    return [(s.level, s.marker, s.title) for s in parse(text).sections]
 
 
 def measures(text: str) -> list[tuple[str, int, str, str]]:

@@ -8,13 +8,9 @@ Every text here is our own, written in the genre's style; none is copied from a 
 from __future__ import annotations
 
 import regex
+from conftest import outline
 
 from extractor import parse
-
-
-def outline(text: str) -> list[tuple[int, str, str]]:
-    return [(s.level, s.marker, s.title) for s in parse(text).sections]
-
 
 NOTICE = (
     "云溪市人民政府办公室关于印发2023年市政府工作报告重点工作任务分工的通知\n"

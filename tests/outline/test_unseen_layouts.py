@@ -8,17 +8,9 @@ Every text here is our own, written in the genre's style; none is copied from a 
 from __future__ import annotations
 
 import pytest
+from conftest import kinds, outline
 
 from extractor import parse
-
-
-def outline(text: str, **kw: str) -> list[tuple[int, str, str]]:
-    return [(s.level, s.marker, s.title) for s in parse(text, **kw).sections]
-
-
-def kinds(text: str, **kw: str) -> list[tuple[str, str, str]]:
-    return [(s.title, s.kind, s.period) for s in parse(text, **kw).sections]
-
 
 # --- kinds and periods --------------------------------------------------------------------
 
