@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from extractor.claims.compose import funds_after, share_holders
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import Movement, find_movements
@@ -494,6 +495,10 @@ def _claim(
         hedged = prev.approx in doc.words.threshold_hedges
         threshold = hedged and gap and gap[0] not in doc.words.joiners
         start = prev.start if threshold else prev.after  # X亿元以上项目X个
+        if not threshold and doc.folded.startswith("(", start):
+            # 7.4万套（间）、累计达到61万套: the aside is the figure before's, no name
+            close = doc.folded.find(")", start, start + _ASIDE_MAX)
+            start = close + 1 if close > 0 else start
     # 3所小学和2所中学, 5个国家中心、6个省级中心: the words between end the last item, what
     # follows the figure is its own (unless nothing does: 12个百亿元、70个30亿元以上项目)
     item = bool(gap) and _ends_item(str(gap), doc.words)
@@ -533,6 +538,9 @@ def _claim(
             # the first word on names nothing, as after a count
             amount = bool(indicator) and fig.base not in doc.counts
             after = _following(doc, fig.after, skip_de=not indicator, counted=counted or amount)
+            tied = doc.folded[fig.after : fig.after + 1] in doc.words.attributive_set
+            if not indicator and tied and fig.base in doc.rates:
+                after = _holders(doc, fig, after)  # 89.4%的公园实现24小时开放: who does it
             if counted and len(after) >= _NAMED_MIN and _enumerates(own):
                 # the count of an enumeration before it (A、B、C3个典型案例; 围绕医保、社保5个
                 # 便民服务领域): the items are what is counted, the noun after names them; a
@@ -543,6 +551,10 @@ def _claim(
             # a noun of its own after a figure that had borrowed the last one's (13亿人口、9亿
             # 劳动力资源) names it alone
             indicator = after if borrowed and len(after) > 1 else indicator + after
+        elif own.endswith(doc.words.funds_verbs) and fig.base not in doc.rates:
+            # 中央安排30亿元国债资金: who pays before the amount, the funds after it
+            after = _following(doc, fig.after, counted=True)
+            indicator = funds_after(own, after, doc.words) or indicator
         if own and indicator == own:
             indicator = _tied_by_de(doc, fig, own)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
@@ -654,7 +666,20 @@ def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
     if noun[-1] in doc.words.rate_ends and len(noun) <= _HEAD_MAX:
         return named + noun
     # 区属国企共承担全区75%的项目建设任务: a share of the things named after it
-    return named if _names_measure(named, doc.words) or _names_measure(noun, doc.words) else noun
+    if _names_measure(named, doc.words) or _names_measure(noun, doc.words):
+        return named
+    return _holders(doc, fig, noun)
+
+
+def _holders(doc: _Doc, fig: Figure, noun: str) -> str:
+    """``noun``, what a share's 的 ties it to, with what it does when a predicate follows it
+    (89.4%的公园实现24小时开放 → 实现24小时开放的公园): the share is of the nouns that do it."""
+    at = fig.after + 1
+    if not noun or not doc.text.startswith(noun, at):
+        return noun
+    end = at + len(noun)
+    held = share_holders(doc.folded, doc.text, end, doc.index.clause_end(end), doc.words)
+    return f"{held}{doc.words.attributive[:1]}{noun}" if held else noun
 
 
 def _modified(doc: _Doc, fig: Figure) -> bool:

@@ -139,6 +139,8 @@ class ClaimWords:
     output_bases: frozenset[str] = frozenset()  # 吨: the base units of a product's output
     rate_ends: str = ""  # 率重例: what ends a rate's noun after its 的
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
+    funds_verbs: tuple[str, ...] = ()  # 安排, 拨付: arranging the funds an amount names
+    funds_heads: tuple[str, ...] = ()  # 资金, 事业费: what ends the name of funds
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
@@ -303,6 +305,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         output_bases=frozenset(items("output_bases")),
         rate_ends=chars("rate_ends"),
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
+        funds_verbs=items("funds_verbs"),
+        funds_heads=items("funds_heads"),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),

@@ -268,6 +268,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "output_bases": Entry(WORDS, "base units of a product's output (吨)", mode="fullmatch"),
         "rate_ends": Entry(CHARS, "what ends a rate's noun after its 的 (16%的税率)"),
         "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
+        "funds_verbs": Entry(WORDS, "verbs of arranging funds (安排, 拨付)", mode="fullmatch",
+                             template="funds_verbs"),
+        "funds_heads": Entry(WORDS, "what ends the name of funds (资金, 事业费)",
+                             template="funds_heads"),
         "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),
     },
     "placeholders": {

@@ -539,7 +539,7 @@ def test_in_a_review_section_estimates_and_expectations_are_results_not_targets(
         ("三是将行政事业性收费减少18项。", [("18", "行政事业性收费")]),
         # a share of what follows its 的, when nothing before the figure names it
         ("。62%的入境航班、53%的入境旅客。", [("62", "入境航班"), ("53", "入境旅客")]),
-        ("。全市90%以上的行政村达到标准。", [("90", "行政村")]),
+        ("。全市90%以上的行政村达到标准。", [("90", "达到标准的行政村")]),
         # the noun after a figure stops where a predicate begins, not at a participle
         ("。13条重点产业链全面起势。", [("13", "重点产业链")]),
         ("。7所学校入选“全国文明校园”。", [("7", "学校")]),
