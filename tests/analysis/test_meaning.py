@@ -225,6 +225,7 @@ FLOORS.update({
     ("s15-old-heldout", "fully_right"): 0.25, ("s15-old-heldout", "indicator"): 0.73,
 })  # fmt: skip
 
+
 def _sources_apart() -> dict[str, str]:
     """Each annotated report floored apart, with the name of its group."""
     out: dict[str, str] = {}

@@ -1,0 +1,85 @@
+"""Older eras' phrasing of spans and targets (issue 17): comparisons with a base year in
+reports without dated headings, estimates outside a plan, plans fulfilled and the year under
+way reported inside a plan section."""
+
+from __future__ import annotations
+
+from tests.conftest import claim_at, claims_by_text
+
+
+def test_a_change_against_a_base_year_long_before_is_multi_year_without_dated_headings() -> None:
+    got = claims_by_text(
+        "一九七四年农业总产值预计比一九六四年增长百分之五十一。"
+        "工业总产值一九七四年预计比一九六四年增长一点九倍，钢增长一点二倍。"
+    )
+    assert got["百分之五十一"].span == "multi-year"
+    assert got["一点九倍"].span == "multi-year"
+    assert got["一点二倍"].span == "multi-year"  # the sentence's base year governs its list
+
+
+def test_a_comparison_with_the_year_before_stays_the_period_s() -> None:
+    got = claims_by_text("一九五三年工业总产值比一九五二年增加了百分之三十三。")
+    assert got["百分之三十三"].span == "period"
+
+
+def test_a_multiple_of_an_earlier_year_is_multi_year_but_the_level_beside_it_is_not() -> None:
+    got = claims_by_text(
+        "拿几项产品的一九五四年预计产量来同一九四九年产量比较：电力一百零八亿度，"
+        "等于一九四九年的二点五倍；原煤八千一百九十九万吨，等於一九四九年的二點六倍。"
+    )
+    assert got["二点五倍"].span == "multi-year"
+    assert got["二點六倍"].span == "multi-year"  # traditional script
+    assert got["一百零八亿度"].span == "period"
+    assert got["八千一百九十九万吨"].span == "period"
+
+
+def test_since_liberation_covers_the_years_since() -> None:
+    got = claims_by_text("全国解放以来，尽管我国人口增加百分之六十，但粮食增产一点四倍。")
+    assert got["百分之六十"].span == "multi-year"
+    assert got["一点四倍"].span == "multi-year"
+    record = claims_by_text("粮食产量超过了建国以来的最高水平，比上一年增产二千二百万吨。")
+    assert record["二千二百万吨"].span == "period"  # a record since then is no span of years
+
+
+def test_an_estimate_outside_a_plan_is_no_target_unless_a_goal_follows() -> None:
+    got = claims_by_text(
+        "一九七四年农业总产值预计比一九六四年增长百分之五十一。"
+        "预计今年粮食产量增长5%，力争达到1000万吨。"
+    )
+    assert not got["百分之五十一"].is_target
+    assert not got["5%"].is_target
+    assert got["1000万吨"].is_target
+
+
+PLAN = "二、2021年工作安排\n"
+
+
+def test_a_plan_fulfilled_is_no_target_word() -> None:
+    got = claims_by_text("1955年全国工业总产值计划完成102.6％，粮食总产量计划完成百分之一百零二。")
+    assert not got["102.6％"].is_target
+    assert not got["百分之一百零二"].is_target
+    assert claims_by_text("今年计划完成投资80亿元。")["80亿元"].is_target
+
+
+def test_the_year_under_way_reported_in_a_plan_section_is_no_target() -> None:
+    text = (
+        PLAN + "据统计，今年1—5月份全县固定资产投资完成年计划27%，比去年同期增长6.8%。"
+        "但是有几项产品没有完成计划：钢材完成96.4%。\n"
+        "全年固定资产投资增长10%，新建道路20公里。\n"
+    )
+    got = claims_by_text(text)
+    assert not got["27%"].is_target
+    assert not got["6.8%"].is_target
+    assert not got["96.4%"].is_target
+    assert got["10%"].is_target  # the next paragraph is the plan's own
+    assert got["20公里"].is_target
+
+
+def test_real_1975_report_compares_1974_with_1964(real_parsed) -> None:
+    text, report = real_parsed("state-council/1975.txt")
+    for anchor, figure in [
+        ("预计比一九六四年增长百分之五十一", "五十一"),
+        ("化学纤维增长三点三倍", "三点三"),
+    ]:
+        claim = claim_at(text, report, anchor, figure)
+        assert claim.span == "multi-year" and not claim.is_target
