@@ -216,6 +216,10 @@ def find_span(
     period = _section_period(sections)
     year = int(period[:4]) if period else None
     if at.time is not None and _beyond(folded, at.time, year, words, _several_years(period)):
+        if at.baseline is not None and (
+            year is None or max(years_in(folded, at.time, words), default=year) <= year
+        ):  # 從一九五〇年到一九五四年…從A降低到B (in a review of 1954): the level reached
+            return PERIOD
         return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
     if at.time is not None and year is not None and _since_before(folded, at.time, year, words):
         return MULTI_YEAR  # 从1998年起，…每年提高一个百分点 (in a review of 2002)

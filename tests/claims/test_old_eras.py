@@ -83,3 +83,13 @@ def test_real_1975_report_compares_1974_with_1964(real_parsed) -> None:
     ]:
         claim = claim_at(text, report, anchor, figure)
         assert claim.span == "multi-year" and not claim.is_target
+
+
+def test_a_movement_in_traditional_script_has_its_baseline() -> None:
+    got = claims_by_text(
+        "生産資料的比重，在一九五四年將由一九四九年的百分之二十八點八上升爲百分之四十二點三。"
+        "從一九五〇年到一九五四年，農民所繳納的稅款所佔的比重從百分之二十九點六降低到百分之十三點四。"
+    )
+    assert got["百分之四十二點三"].baseline == 28.8
+    low = got["百分之十三點四"]
+    assert (low.baseline, low.change, low.span) == (29.6, "decrease", "period")
