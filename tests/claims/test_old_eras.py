@@ -93,3 +93,19 @@ def test_a_movement_in_traditional_script_has_its_baseline() -> None:
     assert got["百分之四十二點三"].baseline == 28.8
     low = got["百分之十三點四"]
     assert (low.baseline, low.change, low.span) == (29.6, "decrease", "period")
+
+
+def test_a_share_after_a_change_and_its_object_is_that_change() -> None:
+    got = claims_by_text("今年要压减一般性支出百分之十，降低煤和电的消耗百分之二到三。")
+    assert got["百分之十"].change == "decrease"
+    assert got["百分之二到三"].change == "decrease"
+
+
+def test_older_units_are_read() -> None:
+    got = claims_by_text(
+        "发电量达到４４５５亿千瓦小时。完成土方１４亿多公方。拖拉机由７７８标准台增加到２，３７７标准台。"
+    )
+    assert got["４４５５亿千瓦小时"].base_unit == "千瓦时"
+    assert got["１４亿多公方"].value == 1.4e9
+    tractors = got["２，３７７标准台"]
+    assert (tractors.value, tractors.baseline) == (2377, 778)
