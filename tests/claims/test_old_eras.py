@@ -109,3 +109,9 @@ def test_older_units_are_read() -> None:
     assert got["１４亿多公方"].value == 1.4e9
     tractors = got["２，３７７标准台"]
     assert (tractors.value, tractors.baseline) == (2377, 778)
+
+
+def test_years_back_and_year_after_year_cover_several_years() -> None:
+    got = claims_by_text("贷款平均利率较五年前下降1.5个百分点。粮食产量连年稳定在1.3万亿斤以上。")
+    assert got["1.5个百分点"].span == "multi-year"
+    assert got["1.3万亿斤"].span == "multi-year"
