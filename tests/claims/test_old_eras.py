@@ -39,6 +39,8 @@ def test_since_liberation_covers_the_years_since() -> None:
     assert got["一点四倍"].span == "multi-year"
     record = claims_by_text("粮食产量超过了建国以来的最高水平，比上一年增产二千二百万吨。")
     assert record["二千二百万吨"].span == "period"  # a record since then is no span of years
+    founded = claims_by_text("中心成立以来，累计服务群众5万人次。")
+    assert founded["5万人次"].span == "to-date"  # a body's founding starts a running total
 
 
 def test_an_estimate_outside_a_plan_is_no_target_unless_a_goal_follows() -> None:
