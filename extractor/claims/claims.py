@@ -74,6 +74,8 @@ _KIND_MIN = 5
 _ASIDE_MAX = 8
 #: How far into a sentence a review opening is looked for (在经济领域，过去一年里…).
 _REVIEW_HEAD = 16
+_PROGRESS_BACK = 400  # how far back in its paragraph a report of the year so far is sought
+_FULFILLED_NEAR = 12  # how far past a figure a word pointing ahead is read (计划完成102.6%)
 #: How far before a figure a target noun naming it may stand (下达我市目标任务为约3000户).
 _GOAL_NOUN_MAX = 10
 #: How far into a clause the word of a present stock may open it (目前全县共有养老床位).
@@ -1102,13 +1104,18 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
             return not (estimated and time is not None and _past(doc, pos, time))
         if _present(doc, pos):
             return False  # 全县现有企业500家，力争新增50家: what there is now
+        if _in_progress(doc, pos):
+            return False  # 本年1——5月份…计划完成102.6％: the year under way reported
         if first < scope[1] and time is None:
             return True
         return not _reports_past(doc, pos, scope, time)
     if time is not None and _future(doc, pos, time) and not _part_gone(doc, pos, time):
         return True
-    if _first_target(doc, pos, scope) < pos:
-        return True
+    first = _first_target(doc, pos, scope)
+    if first < pos:
+        # outside a plan an estimate (一九七四年农业总产值预计比一九六四年增长…) reports an
+        # outturn not yet final, unless a goal's word follows it (预计…，力争…)
+        return not _only_estimate(doc, first, pos)
     if _named_goal(doc, pos):
         return True  # 全年目标任务100亿元，已完成85亿元: the goal's value
     # a target noun after it that names it (不低于100万千瓦的负荷调控目标; 节约油百分之五到十，
@@ -1119,6 +1126,29 @@ def _is_target(doc: _Doc, pos: int, scope: tuple[int, int], time: tuple[int, int
         and not _inside(doc.review_spans, pos)
         and words.target_after.match(doc.folded, pos, hi) is not None
     )
+
+
+def _in_progress(doc: _Doc, pos: int) -> bool:
+    """Whether a report of the year under way (1——5月份, 到5月份为止, 据…统计) stands before the
+    figure in its paragraph with no word pointing ahead (将, 要, 计划 not completed) between."""
+    folded = doc.folded
+    paragraph = folded.rfind("\n", 0, pos) + 1
+    last = doc.spans.progress.search(folded, max(paragraph, pos - _PROGRESS_BACK), pos)
+    if last is None:
+        return False
+    # read a little past the figure: 计划完成102.6% is a plan fulfilled, not one ahead
+    ahead = doc.words.ahead.search(folded, last.end(), min(len(folded), pos + _FULFILLED_NEAR))
+    return ahead is None or ahead.start() >= pos
+
+
+def _only_estimate(doc: _Doc, first: int, pos: int) -> bool:
+    """Whether the target word at ``first`` estimates (预计) and none but estimates follows it
+    before ``pos``."""
+    words, folded = doc.words, doc.folded
+    if not folded.startswith(words.estimate, first):
+        return False
+    return all(folded.startswith(words.estimate, m.start())
+               for m in words.target.finditer(folded, first + 1, pos))  # fmt: skip
 
 
 def _present(doc: _Doc, pos: int) -> bool:

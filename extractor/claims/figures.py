@@ -257,11 +257,15 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
     rate = unit is None or unit.dim in RATE_DIMS or unit.dim not in _COUNTED
     # the longest gap: 提高到2025年的 (claims.change_gap)
     change, cstart = change_at_end(folded, max(0, ctx - 14), ctx, words, rate=rate)
-    if (
-        not change
-        and unit is not None
-        and unit.dim in _CLAUSE_CHANGE_DIMS
-        and not (unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx))
+    if not change and (
+        (
+            unit is not None
+            and unit.dim in _CLAUSE_CHANGE_DIMS
+            and not (
+                unit.dim == "time" and words.duration_before.search(folded, max(0, ctx - 4), ctx)
+            )
+        )
+        or (unit is None and tok.kind == "share")  # 节约煤和电百分之二到三
     ):  # 压减一般性支出10%, 缩短审批时间60天; not a duration (连续24个月保持…); not past
         # another figure or item (增长6.2%、高于全国平均0.3个百分点: the 增长 is the 6.2%'s)
         # (figures of one list share the change before the first: 分别提高15、22个百分点)

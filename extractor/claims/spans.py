@@ -61,6 +61,7 @@ class SpanWords:
     sentence: Any  # multi_year_sentence, searched in the sentence before the figure
     to_date: Any
     year_so_far: Any  # 1-11月, 上半年: a time reference to part of one year
+    progress: Any  # 1——5月份, 到5月份为止, 据…统计: the year so far reported (searched backwards)
     flow: Any
     titles: Any
     one_year: Any  # one_year_opening, matched near a paragraph's start
@@ -105,6 +106,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
         to_date=_prefiltered(rules, "to_date"),
         year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
+        progress=regex.compile(_alt(rules, "progress_so_far"), V1 | regex.REVERSE),  # the last
         flow=_prefiltered(rules, "flow_words"),
         titles=regex.compile(_alt(rules, "multi_year_titles"), V1),
         one_year=regex.compile(_alt(rules, "one_year_opening"), V1),
@@ -214,6 +216,10 @@ def find_span(
     period = _section_period(sections)
     year = int(period[:4]) if period else None
     if at.time is not None and _beyond(folded, at.time, year, words, _several_years(period)):
+        if at.baseline is not None and (
+            year is None or max(years_in(folded, at.time, words), default=year) <= year
+        ):  # 從一九五〇年到一九五四年…從A降低到B (in a review of 1954): the level reached
+            return PERIOD
         return MULTI_YEAR  # 到2030年, 2003年到2006年; 至2020年 in a plan for 2019-2020
     if at.time is not None and year is not None and _since_before(folded, at.time, year, words):
         return MULTI_YEAR  # 从1998年起，…每年提高一个百分点 (in a review of 2002)
@@ -227,6 +233,10 @@ def find_span(
     own = _own_year(folded, at.time, words)
     if own is not None and at.time is not None:  # the bases before its own year are others'
         sentence = (max(sentence[0], at.time[0]), sentence[1])
+    if year is None and (at.change or at.rate):
+        # no section year (a report without dated headings): a change or a multiple is dated
+        # by the latest year its sentence names (一九七四年…预计比一九六四年增长百分之五十一)
+        year = max(years_in(folded, sentence, words), default=None)
     if year is not None and _earlier_base(folded, sentence, own or year, words, at.start):
         return MULTI_YEAR  # 比2009年提高92% (in a review of 2011); not 一九七七年比一九七六年
     if not several or words.annual.search(folded, *clause):

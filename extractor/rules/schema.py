@@ -231,6 +231,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "multi_year_sentence": Entry(PATTERNS, "the sentence's figures cover several years"),
         "to_date": Entry(PATTERNS, "a running total since a start (累计, 已有)"),
         "year_so_far": Entry(PATTERNS, "a time reference to part of a year (1-11月, 上半年)"),
+        "progress_so_far": Entry(PATTERNS, "a plan's report of the year so far (1-5月)"),
         "flow_words": Entry(PATTERNS, "a flow over the span (新增, 新建, 累计)"),
         "multi_year_titles": Entry(PATTERNS, "a section title over several years (过去五年)"),
         "one_year_opening": Entry(PATTERNS, "a paragraph or sentence opening on one year"),

@@ -684,10 +684,9 @@ def test_traditional_decimal_point_and_change_words():
     found = find_claims(
         "國防費從百分之四十一點五降為百分之二十一點一，五年內病床將增加百分之七十七。"
     )
-    assert [(c.value_text, c.value, c.change) for c in found] == [
-        ("百分之四十一點五", 41.5, ""),
-        ("百分之二十一點一", 21.1, "decrease"),
-        ("百分之七十七", 77.0, "increase"),
+    assert [(c.value_text, c.value, c.change, c.baseline) for c in found] == [
+        ("百分之二十一點一", 21.1, "decrease", 41.5),  # 從…降為…: one movement (SPEC baseline)
+        ("百分之七十七", 77.0, "increase", None),
     ]
     assert found[-1].time_ref == "五年內"
 
