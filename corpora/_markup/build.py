@@ -18,7 +18,7 @@ Markup:
   ⟦v‖...⟧        claim with no unit
   ⟦=持平‖...⟧    change-only claim (value "" unit "", span = the word)
   ⦃text:kind⦄   placeholder with explicit kind (figure/date/name/none)
-  〔em〕 -> U+2003
+  〔em〕 -> U+2003, 〔nbsp〕 -> U+00A0 (a web page's &nbsp;)
 """
 import json, re, sys, os, glob
 
@@ -84,7 +84,7 @@ def parse_src(path):
     head, body = raw.split('\n---\n', 1)
     meta = json.loads(head)
     body = body.rstrip('\n') + '\n'
-    body = body.replace('〔em〕', '\u2003')
+    body = body.replace('〔em〕', '\u2003').replace('〔nbsp〕', '\u00a0')
     if meta.get('flatten'):
         lines = [l for l in body.split('\n') if l.strip() != '']
         out = lines[0]
@@ -238,7 +238,7 @@ def build(path, outdir):
         if ends:
             cands.append(ends[0])
         tend = min(cands)
-        title = text[q:tend].strip(' \u3000\u2003\t').rstrip('。')
+        title = text[q:tend].strip(' \u3000\u2003\u00a0\t').rstrip('。')
         # parent
         parent = None
         for j in range(len(sections) - 1, -1, -1):
@@ -303,7 +303,7 @@ def build(path, outdir):
             style = 'enumerated' if style == 'seq' else style
             ends = [i for i in (text.find('。', q), text.find('；', q)) if i >= 0]
             end = min(ends)
-            headline = text[q:end].lstrip('，,：:、 \u3000')
+            headline = text[q:end].lstrip('，,：:、 \u3000\u00a0')
         assert '\n' not in headline, headline
         qs = re.search('“([^”]*)”', headline)
         slogan = qs.group(1) if qs else ''

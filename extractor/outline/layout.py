@@ -9,7 +9,6 @@ moving a single offset: everything works on the folded copy (extractor/text/fold
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
@@ -67,6 +66,15 @@ class _Compiled:
         parts = [r for r in rules.of("section") if r.attrs.get("tier") == "part"]
         # …where it ends the text before that space (…如下。第一部分　2024年工作回顾)
         self.part_marker = regex.compile(f"(?:{marker_alternation(parts)})$")
+        # a heading's or a measure's marker that opens a stretch (after no word nor digit)
+        # and that a web page's &nbsp; or a wide space sets off from its title: `1.&nbsp;…`,
+        # `一、　…`, `一是&nbsp;…`; never a paragraph of its own (not a bare numeral: 一　…)
+        spaced = [r for r in rules.of("section") if not r.attrs.get("alone")]
+        spaced += rules.of("measure")
+        spaced = [r for r in spaced if r.attrs.get("marker", True)]
+        self.spaced_marker = regex.compile(
+            f"(?<![\\p{{N}}A-Za-z])(?:{marker_alternation(spaced)})\\s*$"
+        )
         self.separator = regex.compile(rules.vocab("layout.body_separator").pattern)
         self.markup_heading = regex.compile(rules.vocab("layout.markup_heading").pattern)
         self.markup_underline = regex.compile(rules.vocab("layout.markup_underline").pattern)
@@ -117,7 +125,7 @@ def find_paragraphs(
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         if pos not in markup:
-            _split_line(text, folded, pos, line_end, paragraphs, comp.part_marker)
+            _split_line(text, folded, pos, line_end, paragraphs, comp)
             pos = line_end + 1
             continue
         # markdown: `# 工作总结` is the heading 工作总结; `====` under a line, no paragraph
@@ -130,8 +138,7 @@ def find_paragraphs(
             continue
         hashes = comp.markup_heading.match(folded, pos, line_end)
         count = len(paragraphs)
-        _split_line(text, folded, hashes.end() if hashes else pos, line_end, paragraphs,
-                    comp.part_marker)  # fmt: skip
+        _split_line(text, folded, hashes.end() if hashes else pos, line_end, paragraphs, comp)
         if hashes and len(paragraphs) == count + 1:
             paragraphs[-1] = Paragraph(paragraphs[-1].start, paragraphs[-1].end, True, True)
         pos = line_end + 1
@@ -139,16 +146,19 @@ def find_paragraphs(
 
 
 def _split_line(
-    text: str, folded: str, start: int, end: int, out: list[Paragraph], part_marker: Any
+    text: str, folded: str, start: int, end: int, out: list[Paragraph], comp: _Compiled
 ) -> None:
     seg_start = start
     first = True
     for m in _BREAK.finditer(folded, start, end):
+        before = max(seg_start, m.start() - PART_MARKER_MAX)
         if m.end() - m.start() == 1 and folded[m.start() - 1] not in "。！？!?":
             if text[m.start()] not in _WIDE_SPACES:
                 continue
-            if part_marker.search(folded, max(seg_start, m.start() - PART_MARKER_MAX), m.start()):
+            if comp.part_marker.search(folded, before, m.start()):
                 continue
+        if comp.spaced_marker.search(folded, before, m.end()):
+            continue  # 1.&nbsp;task, 一、　field: the marker and its title are one paragraph
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
             first = False

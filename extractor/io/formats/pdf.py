@@ -24,7 +24,9 @@ from extractor.rules import default_rules
 from extractor.text.fold import fold
 from extractor.text.rx import at_position
 
-_SENTENCE_END = tuple("。；：！？:;!?”」")
+#: What ends a line a heading's line may follow: a sentence's end, or the bracket closing a
+#: task's note (…完成时限：10月底） ⏎ 7．…: a task list's item ends with its responsibility).
+_SENTENCE_END = tuple("。；：！？:;!?”」）)")
 
 
 def _heading() -> Any:
