@@ -53,7 +53,7 @@ __all__ = [
 
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
-_SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
+_SUM = regex.compile(r"(?<!\d)\d++(?:[+×]\d++)+")  # 3+2, 14+1, 4×4: 1+4+N's all-digit kin
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a quote that is a number and its unit is a quantity
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
@@ -63,7 +63,7 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
-             "object", "number_name", "body")  # fmt: skip
+             "object", "number_name", "body", "streak")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -132,6 +132,10 @@ class _Scanner:
     idioms: frozenset[str]
     #: holidays and the calendar's sessions, which a quote names but no campaign (“五一”)
     calendar: frozenset[str]
+    #: lexicon names that are also ordinary words (严打), and what beside one makes it the
+    #: campaign (严打整治斗争)
+    plain_names: frozenset[str]
+    plain_heads: tuple[str, ...]
     strong: frozenset[str]
     #: what ends a list and is no part of its last item (等): of honours (…文华奖等), and of
     #: the items a count sums up (…蔬菜和花卉等五大产业集群)
@@ -231,7 +235,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
-        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items,
+        frozenset(vocab("calendar").items), frozenset(vocab("plain_names").items),
+        vocab("plain_heads").items, frozenset(strong.items), vocab("honour.etc").items,
         orgs,
         vocab("body_heads").items,
         vocab("body_endings").items,
@@ -336,8 +341,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     compact, limits = _SPACE.sub("", content), sc.limits
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
-    if content in sc.calendar:
-        return None  # “五一”, “春节”: a holiday, no campaign
+    if content in sc.calendar or sc.patterns["streak"].fullmatch(content):
+        return None  # “五一”, “春节”: a holiday; “十一连增”: how many years in a row
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
@@ -610,9 +615,13 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
     A numeral-led name that counts the list right before it is that count, as a shaped one
     is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`)."""
     orgs, kinds, numerals = sc.orgs, sc.lexicon_kinds, sc.numerals
-    for s, e in lexicon.spans(folded):
+    spans = list(lexicon.spans(folded))
+    for s, e in spans:
         if not folded.startswith(orgs, e):
             name = folded[s:e]
+            plain = sc.plain_names and lexicon.canonical(name) in sc.plain_names
+            if plain and not _named_plainly(folded, s, e, spans, sc):
+                continue
             kind = kinds.get(name)
             if kind is None:
                 simple = lexicon.canonical(name)
@@ -620,6 +629,20 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             if kind == "formula" and name[0] in numerals and _sums_up(folded, s, name[0], sc):
                 continue
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
+
+
+def _named_plainly(
+    folded: str, start: int, end: int, spans: list[tuple[int, int]], sc: _Scanner
+) -> bool:
+    """Whether a lexicon name that is also an ordinary word (严打, 和平统一) stands as the
+    campaign: before a word that makes it one (严打整治斗争, 和平统一方针), or in a list beside
+    another lexicon name (和平统一、一国两制); not in 保持依法严打高压态势, 祖国和平统一大业."""
+    if folded.startswith(sc.plain_heads, end):
+        return True
+    comma = sc.list_comma
+    if folded[end : end + 1] in comma and any(s == end + 1 for s, _ in spans):
+        return True
+    return start > 0 and folded[start - 1] in comma and any(e == start - 1 for _, e in spans)
 
 
 def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidate]:
