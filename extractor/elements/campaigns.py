@@ -63,7 +63,7 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
-             "object", "number_name", "body", "streak")  # fmt: skip
+             "object", "number_name", "body", "streak", "object_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -343,6 +343,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
         return None
     if content in sc.calendar or sc.patterns["streak"].fullmatch(content):
         return None  # “五一”, “春节”: a holiday; “十一连增”: how many years in a row
+    if sc.patterns["object_name"].search(content):
+        return None  # “山海APP”, “上海号”, “沪港通”: an object by its own name
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)

@@ -471,6 +471,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),
         "body": Entry(PATTERN, "the rest of a body's name after a campaign", mode="match"),
         "streak": Entry(PATTERN, "a quote counting a streak (“十一连增”)", mode="fullmatch"),
+        "object_name": Entry(PATTERN, "a quote that names an object by its ending (…APP)"),
     },
     "indicator_settings": {
         "share": Entry(PATTERN, "the word that makes an indicator a share (占)"),

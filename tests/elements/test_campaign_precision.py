@@ -36,6 +36,13 @@ CASES = [
     ("“最多跑一次”改革启动，“一网通办”上线", [("最多跑一次", "quoted"), ("一网通办", "quoted")]),
     # a quoted league or festival is an event
     ("“村超”足球联赛火爆出圈，“某某”音乐节吸引游客", []),
+    # a quote that names an object by its own ending: an app, a craft or a train, a channel
+    ("“某某APP”用户超百万，中欧班列“长安号”开通，“天问一号”成功着陆", []),
+    ("“沪港通”“深港通”开启，“皖事通”上线", []),
+    # …but not a reduplication or a numeral-led name, nor a brand or an honour in 号
+    ("推进“村村通”“户户通”和“一网通”", [("村村通", "quoted"), ("户户通", "quoted"),
+                                   ("一网通", "quoted")]),
+    ("保护“老字号”，创建“青年文明号”", [("老字号", "quoted"), ("青年文明号", "quoted")]),
     # a quoted number joined by × names a system as one joined by + does
     ("壮大“4×4”现代化产业体系，构建“1+2”体系", [("4×4", "quoted"), ("1+2", "quoted")]),
     # national names written whole, the longest of overlapping ones
@@ -79,6 +86,9 @@ REAL = [
     ("jiangxi/2026.txt", "11个设区市受命名全国双拥模范城", [("全国双拥模范城", "honour")]),
     ("hunan/2026.txt", "“湘超”足球联赛青春激扬", []),
     ("hunan/2026.txt", "不断壮大“4×4”现代化产业体系", [("4×4", "quoted")]),
+    ("hunan/2026.txt", "“山海APP”数字文博平台", []),
+    ("shanghai/2023.txt", "中欧班列“上海号”开通运行", []),
+    ("state-council/2017.txt", "“深港通”开启", []),
     (
         "hailar/2014.txt",
         "以深入开展党的群众路线教育实践活动为契机",
