@@ -63,7 +63,7 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
-             "object", "number_name", "body", "streak", "object_name")  # fmt: skip
+             "object", "listed_object", "number_name", "body", "streak", "object_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -365,6 +365,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
 # --- candidates ---------------------------------------------------------------------------
 
 Candidate = tuple[int, int, int, str, str]  # (rank, start, end, kind, rule)
+#: What may follow a quote before the 等 of patterns.listed_object (cheaply tested first).
+_LISTED = ("等", "、", "“", "和", "及", "与")
 #: The marks that close a quote (a title quoted at the end of an honour's run).
 _CLOSING = frozenset('”」』’"')
 
@@ -388,6 +390,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee, or are
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
+    listed = sc.fast["listed_object"]
     titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
@@ -407,6 +410,8 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
+        if folded.startswith(_LISTED, m.end()) and listed.match(folded, m.end()):
+            continue  # “某某在线”、“某某秀带”等在线新经济生态园: instances of a class of things
         if titled.match(folded, m.end()):
             kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)

@@ -43,6 +43,13 @@ CASES = [
     ("推进“村村通”“户户通”和“一网通”", [("村村通", "quoted"), ("户户通", "quoted"),
                                    ("一网通", "quoted")]),
     ("保护“老字号”，创建“青年文明号”", [("老字号", "quoted"), ("青年文明号", "quoted")]),
+    # quoted names listed before 等 and a class of things are instances of it
+    ("培育“某某在线”、“某某秀带”等在线新经济生态园，“某某小龙”等新锐科创企业火爆",
+     []),
+    ("办好“某超”“村BA”等群众体育赛事", []),
+    # …but not before a class of actions, nor where an action stands between
+    ("开展“某某行动”等活动惠及企业3000家，推进“三医联动”等改革",
+     [("某某行动", "quoted"), ("三医联动", "formula")]),
     # a quoted number joined by × names a system as one joined by + does
     ("壮大“4×4”现代化产业体系，构建“1+2”体系", [("4×4", "quoted"), ("1+2", "quoted")]),
     # national names written whole, the longest of overlapping ones
@@ -89,6 +96,7 @@ REAL = [
     ("hunan/2026.txt", "“山海APP”数字文博平台", []),
     ("shanghai/2023.txt", "中欧班列“上海号”开通运行", []),
     ("state-council/2017.txt", "“深港通”开启", []),
+    ("shanghai/2023.txt", "“张江在线”、“长阳秀带”、“虹桥之源”等在线新经济生态园", []),
     (
         "hailar/2014.txt",
         "以深入开展党的群众路线教育实践活动为契机",
