@@ -50,6 +50,9 @@ CASES = [
     # …but not before a class of actions, nor where an action stands between
     ("开展“某某行动”等活动惠及企业3000家，推进“三医联动”等改革",
      [("某某行动", "quoted"), ("三医联动", "formula")]),
+    # a quote that pairs levels and kinds, the last perhaps a word of two characters
+    ("构建“四级三类”规划体系，建设“一区两基地”", [("四级三类", "formula"), ("一区两基地", "formula")]),
+    ("“一年一度”", [("一年一度", "quoted")]),
     # a quoted number joined by × names a system as one joined by + does
     ("壮大“4×4”现代化产业体系，构建“1+2”体系", [("4×4", "quoted"), ("1+2", "quoted")]),
     # national names written whole, the longest of overlapping ones
