@@ -638,14 +638,25 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
 
 
+#: How many characters of its phrase may stand between a plain name and the word that makes
+#: it the campaign (严打暴恐专项行动).
+_PLAIN_REACH = 4
+
+
 def _named_plainly(
     folded: str, start: int, end: int, spans: list[tuple[int, int]], sc: _Scanner
 ) -> bool:
     """Whether a lexicon name that is also an ordinary word (严打, 和平统一) stands as the
-    campaign: before a word that makes it one (严打整治斗争, 和平统一方针), or in a list beside
-    another lexicon name (和平统一、一国两制); not in 保持依法严打高压态势, 祖国和平统一大业."""
-    if folded.startswith(sc.plain_heads, end):
-        return True
+    campaign: before a word that makes it one, close after it in its phrase (严打整治斗争,
+    严打暴恐专项行动, 和平统一方针), or in a list beside another lexicon name (和平统一、一国
+    两制); not in 保持依法严打高压态势, 祖国和平统一大业."""
+    at = end
+    while at <= end + _PLAIN_REACH:
+        if folded.startswith(sc.plain_heads, at):
+            return True
+        if not _WORDISH.match(folded, at):
+            break
+        at += 1
     comma = sc.list_comma
     if folded[end : end + 1] in comma and any(s == end + 1 for s, _ in spans):
         return True
