@@ -365,8 +365,6 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
 # --- candidates ---------------------------------------------------------------------------
 
 Candidate = tuple[int, int, int, str, str]  # (rank, start, end, kind, rule)
-#: What may follow a quote before the 等 of patterns.listed_object (cheaply tested first).
-_LISTED = ("等", "、", "“", "和", "及", "与")
 #: The marks that close a quote (a title quoted at the end of an honour's run).
 _CLOSING = frozenset('”」』’"')
 
@@ -391,6 +389,9 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
     listed = sc.fast["listed_object"]
+    # what may follow a quote where patterns.listed_object can match (cheaply tested first):
+    # its 等, another quote, or a list's comma or joiner before one
+    listed_starts = (*sc.etc, *sc.list_comma, *sc.list_joiners, "“")
     titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
@@ -410,7 +411,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
-        if folded.startswith(_LISTED, m.end()) and listed.match(folded, m.end()):
+        if folded.startswith(listed_starts, m.end()) and listed.match(folded, m.end()):
             continue  # “某某在线”、“某某秀带”等在线新经济生态园: instances of a class of things
         if titled.match(folded, m.end()):
             kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
