@@ -53,7 +53,7 @@ __all__ = [
 
 _V1 = regex.VERSION1
 _WORDISH = regex.compile(r"[\p{Han}A-Za-z]")
-_SUM = regex.compile(r"(?<!\d)\d++(?:\+\d++)+")  # 3+2, 14+1, 1+4+N's all-digit kin
+_SUM = regex.compile(r"(?<!\d)\d++(?:[+×]\d++)+")  # 3+2, 14+1, 4×4: 1+4+N's all-digit kin
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a quote that is a number and its unit is a quantity
 _SPACE = regex.compile(r"\s+")
 #: Priority of candidate kinds when they overlap (lower wins).
@@ -63,7 +63,7 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
-             "object", "number_name", "body")  # fmt: skip
+             "object", "listed_object", "number_name", "body", "streak", "object_name")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -132,6 +132,10 @@ class _Scanner:
     idioms: frozenset[str]
     #: holidays and the calendar's sessions, which a quote names but no campaign (“五一”)
     calendar: frozenset[str]
+    #: lexicon names that are also ordinary words (严打), and what beside one makes it the
+    #: campaign (严打整治斗争)
+    plain_names: frozenset[str]
+    plain_heads: tuple[str, ...]
     strong: frozenset[str]
     #: what ends a list and is no part of its last item (等): of honours (…文华奖等), and of
     #: the items a count sums up (…蔬菜和花卉等五大产业集群)
@@ -231,7 +235,8 @@ def _compile(rules: RuleSet) -> _Scanner:
         frozenset(w for w, d in dims.items() if d == "time"), rounds,
         regex.compile(f"(?:{list_before})$", _V1), vocab("list_comma").chars,
         vocab("list_joiners").items, frozenset(vocab("idioms").items),
-        frozenset(vocab("calendar").items), frozenset(strong.items), vocab("honour.etc").items,
+        frozenset(vocab("calendar").items), frozenset(vocab("plain_names").items),
+        vocab("plain_heads").items, frozenset(strong.items), vocab("honour.etc").items,
         orgs,
         vocab("body_heads").items,
         vocab("body_endings").items,
@@ -336,8 +341,10 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
     compact, limits = _SPACE.sub("", content), sc.limits
     if len(compact) < limits.min_chars or sc.patterns["sentence"].search(content):
         return None
-    if content in sc.calendar:
-        return None  # “五一”, “春节”: a holiday, no campaign
+    if content in sc.calendar or sc.patterns["streak"].fullmatch(content):
+        return None  # “五一”, “春节”: a holiday; “十一连增”: how many years in a row
+    if sc.patterns["object_name"].search(content):
+        return None  # “山海APP”, “上海号”, “沪港通”: an object by its own name
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)
@@ -381,6 +388,10 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     """Short quoted names, unless they name an object (“XX”公众号) or an awardee, or are
     someone else's words (所谓“倾销”)."""
     obj, awardee, number_name = sc.fast["object"], sc.fast["awardee"], sc.fast["number_name"]
+    listed = sc.fast["listed_object"]
+    # what may follow a quote where patterns.listed_object can match (cheaply tested first):
+    # its 等, another quote, or a list's comma or joiner before one
+    listed_starts = (*sc.etc, *sc.list_comma, *sc.list_joiners, "“")
     titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
@@ -400,6 +411,8 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # 拿出“1小时”: a quantity; but “15分钟”服务圈 names one
         if not kind or obj.match(folded, m.end()) or awardee.match(folded, m.end()):
             continue
+        if folded.startswith(listed_starts, m.end()) and listed.match(folded, m.end()):
+            continue  # “某某在线”、“某某秀带”等在线新经济生态园: instances of a class of things
         if titled.match(folded, m.end()):
             kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
@@ -610,9 +623,13 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
     A numeral-led name that counts the list right before it is that count, as a shaped one
     is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`)."""
     orgs, kinds, numerals = sc.orgs, sc.lexicon_kinds, sc.numerals
-    for s, e in lexicon.spans(folded):
+    spans = list(lexicon.spans(folded))
+    for s, e in spans:
         if not folded.startswith(orgs, e):
             name = folded[s:e]
+            plain = sc.plain_names and lexicon.canonical(name) in sc.plain_names
+            if plain and not _named_plainly(folded, s, e, spans, sc):
+                continue
             kind = kinds.get(name)
             if kind is None:
                 simple = lexicon.canonical(name)
@@ -620,6 +637,31 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
             if kind == "formula" and name[0] in numerals and _sums_up(folded, s, name[0], sc):
                 continue
             yield _RANK["lexicon"], s, e, kind, "campaign.lexicon"
+
+
+#: How many characters of its phrase may stand between a plain name and the word that makes
+#: it the campaign (严打暴恐专项行动).
+_PLAIN_REACH = 4
+
+
+def _named_plainly(
+    folded: str, start: int, end: int, spans: list[tuple[int, int]], sc: _Scanner
+) -> bool:
+    """Whether a lexicon name that is also an ordinary word (严打, 和平统一) stands as the
+    campaign: before a word that makes it one, close after it in its phrase (严打整治斗争,
+    严打暴恐专项行动, 和平统一方针), or in a list beside another lexicon name (和平统一、一国
+    两制); not in 保持依法严打高压态势, 祖国和平统一大业."""
+    at = end
+    while at <= end + _PLAIN_REACH:
+        if folded.startswith(sc.plain_heads, at):
+            return True
+        if not _WORDISH.match(folded, at):
+            break
+        at += 1
+    comma = sc.list_comma
+    if folded[end : end + 1] in comma and any(s == end + 1 for s, _ in spans):
+        return True
+    return start > 0 and folded[start - 1] in comma and any(e == start - 1 for _, e in spans)
 
 
 def _known_formulas(folded: str, names: set[str], sc: _Scanner) -> list[Candidate]:

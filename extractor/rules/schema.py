@@ -435,6 +435,12 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                                    template="number_name_head"),
         "object_heads": Entry(WORDS, "nouns after a quote that make it an object's name",
                               template="object_head"),
+        "launch_verbs": Entry(WORDS, "verbs after a quote that make it a thing launched or "
+                              "opened (获批上市, 揭牌)", template="launch_verb"),
+        "listed_object_heads": Entry(WORDS, "class nouns after quoted names and 等 that make "
+                                     "them objects (企业, 园区)", template="listed_object_head"),
+        "plain_names": Entry(WORDS, "lexicon names that are also ordinary words (严打)"),
+        "plain_heads": Entry(WORDS, "words after a plain name that make it the campaign"),
         "org_suffixes": Entry(WORDS, "suffixes that make a lexicon name an organisation's"),
         "body_heads": Entry(WORDS, "nouns that end the name of a body a campaign names",
                             template="body_head"),
@@ -471,6 +477,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "object": Entry(PATTERN, "an object noun after a quoted name", mode="match"),
         "number_name": Entry(PATTERN, "a system noun after a quoted number", mode="match"),
         "body": Entry(PATTERN, "the rest of a body's name after a campaign", mode="match"),
+        "streak": Entry(PATTERN, "a quote counting a streak (“十一连增”)", mode="fullmatch"),
+        "listed_object": Entry(PATTERN, "quoted names listed before 等 and a class of things",
+                               mode="match"),
+        "object_name": Entry(PATTERN, "a quote that names an object by its ending (…APP)"),
     },
     "indicator_settings": {
         "share": Entry(PATTERN, "the word that makes an indicator a share (占)"),

@@ -123,7 +123,9 @@ def test_every_annotated_report_is_scored(real):
 #: docs/elements.md "Campaigns: on real reports": F1 0.866, kind accuracy 0.988; after, 0.947, 0.989.
 #: Session 14 (s14-camp) added three tuning reports (inner-mongolia/2026, xinjiang/2026,
 #: state-council/2001: F1 0.930 on first scoring, unseen) and its rules: nine reports 0.970, 0.994.
-TUNING_FLOORS = [("f1", 0.96), ("kind", 0.98)]
+#: Session 15 (s15-camp) added hunan/2026, jiangxi/2026 and state-council/2015 (F1 0.913 on
+#: first scoring, unseen; twelve reports 0.953) and its precision rules: 0.981, kind 0.992.
+TUNING_FLOORS = [("f1", 0.97), ("kind", 0.985)]
 
 
 @pytest.mark.parametrize(("what", "floor"), TUNING_FLOORS)
