@@ -119,6 +119,9 @@ class _TitleCues:
     adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
     second_phrase: Any  # an adverb that opens a second phrase in a short first clause
     lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
+    predicates: Any  # what follows a body's restated subject (…改革开放是: subject_predicates)
+    verb_end: Any  # a verb or adverb ending a stretch: its object follows (推进|改革开放)
+    subject_verb: Any  # a verb that opens a subject of a verb and its object (维护…稳定，是)
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -183,6 +186,16 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 r.vocab(k).alternation()
                 for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
                           "layout.second_phrase")
+            )),
+            predicates=vocabulary(r, "layout.subject_predicates"),
+            verb_end=regex.compile("(?:" + "|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs",
+                          "layout.lead_openers", "layout.second_phrase")
+            ) + ")$"),
+            subject_verb=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.subject_verbs", "layout.phrase_verbs", "layout.lead_openers")
             )),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
@@ -1002,7 +1015,7 @@ def _title_end(
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
             head = _unglue(rest[:reach], cues)
-            if prev + 4 < head < reach:
+            if cut + 4 < head < reach:
                 return start + head
             if following is None:
                 break
@@ -1035,6 +1048,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
     if run_on and (again := _restated(title, cues)) is not None:
         cuts.append(again)
+    if run_on and (subject := _restated_subject(title, cues)) is not None:
+        cuts.append(subject)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1182,6 +1197,52 @@ def _restated(title: str, cues: _TitleCues) -> int | None:
         said = title[:pos]
         if m.group() in said or title[after : after + PHRASE_MIN] in said:
             return int(pos)
+    return None
+
+
+#: A body's subject that restates its title: a stretch of at least RESTATED_MIN characters
+#: (and at most RESTATED_MAX compared) the title holds already, at most SUBJECT_MAX before
+#: its predicate.
+RESTATED_MIN, RESTATED_MAX, SUBJECT_MAX = 2, 4, 12
+_SUBJECT_BREAK = regex.compile(r"[，,；;：:]")
+
+
+def _says_again(title: str, pos: int, stop: int, before: int = -1) -> bool:
+    """Does the stretch at ``pos`` (RESTATED_MIN characters or more, before ``stop``) stand
+    in the title before ``before`` (``pos``) already?"""
+    before = pos if before < 0 else before
+    return any(
+        title.find(title[pos : pos + size], 0, before) >= 0
+        for size in range(min(RESTATED_MAX, stop - pos), RESTATED_MIN - 1, -1)
+    )
+
+
+def _restated_subject(title: str, cues: _TitleCues) -> int | None:
+    """Where the body's first sentence opens on a subject that restates the title's words,
+    before its predicate (进一步推进改革开放改革开放是…, 扎实推进新农村建设建设新农村，是…,
+    促进文化繁荣文化是…: layout.subject_predicates): a complete phrase before it (four or more
+    characters into its clause, not ending on a verb or adverb whose object it would be, nor
+    on a joining word), the subject a stretch of the title said again; the longest such."""
+    for m in cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN):
+        pred = m.start()
+        for pos in range(max(PHRASE_MIN, pred - SUBJECT_MAX), pred - RESTATED_MIN + 1):
+            if _SUBJECT_BREAK.search(title, pos, pred) or not _HAN.match(title, pos):
+                continue
+            verb = cues.subject_verb.match(title, pos, pred)
+            if not _says_again(title, pos, pred) and (
+                verb is None
+                or not any(_says_again(title, at, pred, pos) for at in range(verb.end(), pred))
+            ):
+                continue
+            clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
+            if (
+                pos - clause < PHRASE_MIN
+                or title[pos - 1] in cues.joins + cues.noun_link
+                or cues.verb_end.search(title, 0, pos)
+                or _quoted(title, 0, pos)
+            ):
+                continue
+            return pos
     return None
 
 

@@ -1,0 +1,57 @@
+"""Where a heading's title ends on a page that lost its line breaks (issue 18, session 15):
+the document's own words — a body whose first sentence opens on a subject that says the
+title's words again (…推进城乡融合发展城乡融合发展是…), a subject of a verb and its object
+(…社会局面维护社会和谐稳定，是…); and where that is not so (the title's own object, no
+predicate after it).
+
+Every text here is our own, written in the genre's style; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import parse
+
+#: What stands before the heading on a one-line page: the previous part's last sentences.
+BEFORE = "云岭县2025年政府工作报告" + "全县经济社会保持平稳健康发展，各项工作取得新成效。" * 12
+
+
+def titles(heading: str) -> list[str]:
+    return [s.title for s in parse(BEFORE + heading).sections]
+
+
+# fmt: off
+RESTATED = [
+    # the body's subject says the title's words again, then its copula or modal
+    ("一、稳步推进城乡融合发展城乡融合发展是推进现代化的必然要求，要统筹城乡规划建设。",
+     "稳步推进城乡融合发展"),
+    ("一、扎实推进美丽乡村建设建设美丽乡村，是一项长期任务，必须久久为功。",
+     "扎实推进美丽乡村建设"),
+    ("一、加快转变政府职能，着力优化营商环境营商环境是发展的生命线，必须持续优化。",
+     "加快转变政府职能，着力优化营商环境"),
+    # a subject of a verb and its object, the object said again
+    ("一、巩固和发展和谐稳定的社会局面维护社会和谐稳定，是改革发展的重要前提。",
+     "巩固和发展和谐稳定的社会局面"),
+    ("一、努力保持经济平稳较快增长保持经济较快增长，是扩大就业的基础。",
+     "努力保持经济平稳较快增长"),
+]
+KEPT = [
+    # the title's own object, right after its verb, is no subject
+    ("一、坚持把就业放在首位，坚持就业是最大的民生的理念。要完善就业政策。",
+     "坚持把就业放在首位，坚持就业是最大的民生的理念"),
+    # words said again with no predicate after them: the title runs to its 。
+    ("一、以改革促发展以发展促稳定。要深化重点领域改革，激发市场活力。",
+     "以改革促发展以发展促稳定"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("heading", "title"), RESTATED)
+def test_a_body_that_restates_its_title_opens_at_its_subject(heading, title):
+    assert titles(heading) == [title]
+
+
+@pytest.mark.parametrize(("heading", "title"), KEPT)
+def test_words_said_again_without_a_subjects_predicate_stay_in_the_title(heading, title):
+    assert titles(heading) == [title]
