@@ -33,6 +33,7 @@ from extractor.outline.periods import (
     title_period,
 )
 from extractor.outline.series import Cues, Title, series_ends
+from extractor.outline.siblings import SiblingCues, clause_ends
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
@@ -143,6 +144,7 @@ class _TitleCues:
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
+    siblings: SiblingCues  # what a series' clause count is read with
 
 
 def _char_class(chars: str) -> Any:
@@ -222,6 +224,15 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 f"(?P<word>{fragment(r, 'list_word')})\\s*(?={r.template('heading_marker')})"
             ),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
+            siblings=SiblingCues(
+                clause=regex.compile("[，,；;]"), stop=full_stop,
+                openers=regex.compile("|".join(
+                    r.vocab(k).alternation()
+                    for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
+                              "layout.second_phrase", "layout.subject_verbs")
+                )),
+                adverbs=adverbs,
+            ),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
@@ -412,6 +423,8 @@ def _read_as_series(
         stack.append(i)
         previous[h.level] = i
     ends = series_ends(folded, titles, cues.series)
+    limits = [h.start for h in heads[1:]] + [len(folded)]
+    ends = clause_ends(folded, titles, ends, limits, cues.siblings)
     return [
         h if end == h.title_end else _with_title_end(h, end)
         for h, end in zip(heads, ends, strict=True)
