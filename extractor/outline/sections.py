@@ -123,6 +123,7 @@ class _TitleCues:
     predicates: Any  # what follows a body's restated subject (…改革开放是: subject_predicates)
     verb_end: Any  # a verb or adverb ending a stretch: its object follows (推进|改革开放)
     subject_verb: Any  # a verb that opens a subject of a verb and its object (维护…稳定，是)
+    subject_openers: Any  # a subject no title opens a phrase with, and its predicate (这是)
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -190,6 +191,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                           "layout.second_phrase")
             )),
             predicates=vocabulary(r, "layout.subject_predicates"),
+            subject_openers=vocabulary(r, "layout.subject_openers"),
             verb_end=regex.compile("(?:" + "|".join(
                 r.vocab(k).alternation()
                 for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs",
@@ -1063,6 +1065,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
         cuts.append(again)
     if run_on and (subject := _restated_subject(title, cues)) is not None:
         cuts.append(subject)
+    if run_on and (subject := _subject_opener(title, cues)) is not None:
+        cuts.append(subject)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1247,16 +1251,32 @@ def _restated_subject(title: str, cues: _TitleCues) -> int | None:
                 or not any(_says_again(title, at, pred, pos) for at in range(verb.end(), pred))
             ):
                 continue
-            clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
-            if (
-                pos - clause < PHRASE_MIN
-                or title[pos - 1] in cues.joins + cues.noun_link
-                or cues.verb_end.search(title, 0, pos)
-                or _quoted(title, 0, pos)
-            ):
-                continue
-            return pos
+            if _after_phrase(title, pos, cues):
+                return pos
     return None
+
+
+def _subject_opener(title: str, cues: _TitleCues) -> int | None:
+    """Where the body's first sentence opens on a subject that no title opens a phrase with,
+    before its predicate (…调整这是转变…, …开放水平我国对外开放已进入…, …保障工作各级政府要…:
+    layout.subject_openers), after a complete phrase as in ``_restated_subject``."""
+    for m in cues.subject_openers.finditer(title, PHRASE_MIN):
+        if _after_phrase(title, m.start(), cues):
+            return int(m.start())
+    return None
+
+
+def _after_phrase(title: str, pos: int, cues: _TitleCues) -> bool:
+    """Does a complete phrase stand before ``pos``: four or more characters into its clause,
+    not ending on a verb or adverb whose object what follows would be, nor on a joining word,
+    and not inside quotes?"""
+    clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
+    return not (
+        pos - clause < PHRASE_MIN
+        or title[pos - 1] in cues.joins + cues.noun_link
+        or cues.verb_end.search(title, 0, pos)
+        or _quoted(title, 0, pos)
+    )
 
 
 #: A clause after a result phrase's predicate at most this long is a sentence of its own,

@@ -1,8 +1,8 @@
 """Where a heading's title ends on a page that lost its line breaks (issue 18, session 15):
 the document's own words — a body whose first sentence opens on a subject that says the
 title's words again (…推进城乡融合发展城乡融合发展是…), a subject of a verb and its object
-(…社会局面维护社会和谐稳定，是…); and where that is not so (the title's own object, no
-predicate after it).
+(…社会局面维护社会和谐稳定，是…), a subject no heading opens a phrase with (…这是…,
+…各级政府要…); and where that is not so (the title's own object, no predicate after it).
 
 Every text here is our own, written in the genre's style; none is copied from a report.
 """
@@ -36,6 +36,15 @@ RESTATED = [
     ("一、努力保持经济平稳较快增长保持经济较快增长，是扩大就业的基础。",
      "努力保持经济平稳较快增长"),
 ]
+OPENED = [
+    # a subject no heading opens a phrase with, and its predicate
+    ("一、加快推进产业结构优化升级这是转变发展方式的关键所在，要坚定不移抓好。",
+     "加快推进产业结构优化升级"),
+    ("一、全面提高对外开放水平我国对外开放已进入新阶段，要主动适应新形势。",
+     "全面提高对外开放水平"),
+    ("一、切实做好就业和社会保障工作各级政府要把促进就业放在突出位置。",
+     "切实做好就业和社会保障工作"),
+]
 KEPT = [
     # the title's own object, right after its verb, is no subject
     ("一、坚持把就业放在首位，坚持就业是最大的民生的理念。要完善就业政策。",
@@ -43,12 +52,20 @@ KEPT = [
     # words said again with no predicate after them: the title runs to its 。
     ("一、以改革促发展以发展促稳定。要深化重点领域改革，激发市场活力。",
      "以改革促发展以发展促稳定"),
+    # the country as the object of the title's verb
+    ("一、着力提高我国产业的国际竞争力。我国产业基础雄厚，要加快转型升级。",
+     "着力提高我国产业的国际竞争力"),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(("heading", "title"), RESTATED)
 def test_a_body_that_restates_its_title_opens_at_its_subject(heading, title):
+    assert titles(heading) == [title]
+
+
+@pytest.mark.parametrize(("heading", "title"), OPENED)
+def test_a_body_that_opens_on_a_subject_and_its_predicate_ends_the_title(heading, title):
     assert titles(heading) == [title]
 
 
