@@ -2,7 +2,8 @@
 the document's own words — a body whose first sentence opens on a subject that says the
 title's words again (…推进城乡融合发展城乡融合发展是…), a subject of a verb and its object
 (…社会局面维护社会和谐稳定，是…), a subject no heading opens a phrase with (…这是…,
-…各级政府要…); and where that is not so (the title's own object, no predicate after it).
+…各级政府要…), a frame (在…进程中，, …全会以来，, 要坚定不移…); and where that is not
+so (the title's own object, no predicate after it, a circumstance inside the phrase).
 
 Every text here is our own, written in the genre's style; none is copied from a report.
 """
@@ -45,6 +46,15 @@ OPENED = [
     ("一、切实做好就业和社会保障工作各级政府要把促进就业放在突出位置。",
      "切实做好就业和社会保障工作"),
 ]
+FRAMED = [
+    # a circumstance set apart by its comma, the years since a plenum, a modal of resolve
+    ("一、积极发展各项社会事业在城镇化加快推进的进程中，要统筹抓好教育、医疗和养老。",
+     "积极发展各项社会事业"),
+    ("一、当前形势和基本任务党的十八大以来，我国经济社会发展取得历史性成就。",
+     "当前形势和基本任务"),
+    ("一、深化改革和扩大开放要坚定不移推进重点领域改革，在关键环节取得突破。",
+     "深化改革和扩大开放"),
+]
 KEPT = [
     # the title's own object, right after its verb, is no subject
     ("一、坚持把就业放在首位，坚持就业是最大的民生的理念。要完善就业政策。",
@@ -52,6 +62,9 @@ KEPT = [
     # words said again with no predicate after them: the title runs to its 。
     ("一、以改革促发展以发展促稳定。要深化重点领域改革，激发市场活力。",
      "以改革促发展以发展促稳定"),
+    # a circumstance inside the title's phrase, no comma after it
+    ("一、坚持在发展中保障和改善民生。要完善就业政策，健全社会保障体系。",
+     "坚持在发展中保障和改善民生"),
     # the country as the object of the title's verb
     ("一、着力提高我国产业的国际竞争力。我国产业基础雄厚，要加快转型升级。",
      "着力提高我国产业的国际竞争力"),
@@ -66,6 +79,11 @@ def test_a_body_that_restates_its_title_opens_at_its_subject(heading, title):
 
 @pytest.mark.parametrize(("heading", "title"), OPENED)
 def test_a_body_that_opens_on_a_subject_and_its_predicate_ends_the_title(heading, title):
+    assert titles(heading) == [title]
+
+
+@pytest.mark.parametrize(("heading", "title"), FRAMED)
+def test_a_body_that_opens_on_a_frame_ends_the_title(heading, title):
     assert titles(heading) == [title]
 
 
