@@ -123,7 +123,8 @@ class _TitleCues:
     predicates: Any  # what follows a body's restated subject (…改革开放是: subject_predicates)
     verb_end: Any  # a verb or adverb ending a stretch: its object follows (推进|改革开放)
     subject_verb: Any  # a verb that opens a subject of a verb and its object (维护…稳定，是)
-    subject_openers: Any  # a subject no title opens a phrase with, and its predicate (这是)
+    body_openers: Any  # a subject no title opens a phrase with and its predicate (这是), or a
+    # frame set apart by its comma (在…进程中，): layout.subject_openers, body_frames
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -191,7 +192,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                           "layout.second_phrase")
             )),
             predicates=vocabulary(r, "layout.subject_predicates"),
-            subject_openers=vocabulary(r, "layout.subject_openers"),
+            body_openers=regex.compile("|".join(
+                r.vocab(k).alternation() for k in ("layout.subject_openers", "layout.body_frames")
+            )),
             verb_end=regex.compile("(?:" + "|".join(
                 r.vocab(k).alternation()
                 for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs",
@@ -995,7 +998,8 @@ def _title_end(
             and (comma is None or noun.end() <= comma.start())
         ):
             # …unless the body opened before it (议题基本情况按照公司…工作安排，…)
-            head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
+            run_on = not (strong and not flat and para.line_start)
+            head = _unglue(rest[: noun.end()], cues, run_on, body=flat)
             return start + (head if head < noun.end() else int(noun.end()))
     # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
     # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。);
@@ -1007,9 +1011,9 @@ def _title_end(
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
         clause = cues.clause_end.search(rest, 0, end)
         cut = clause.start() if clause is not None else end
-        if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
+        if clause is not None and (head := _unglue(rest[:cut], cues, not lead, body=flat)) < cut:
             return start + head
-        head = _unglue(rest[:end], cues, not lead, starters=not task)
+        head = _unglue(rest[:end], cues, not lead, starters=not task, body=flat)
         if flat and not lead and clause is None and head == end and stop is not None:
             head = _glued_lead(folded, start, end, para, cues)
         return start + head
@@ -1029,13 +1033,13 @@ def _title_end(
         while True:
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
-            head = _unglue(rest[:reach], cues)
+            head = _unglue(rest[:reach], cues, body=flat)
             if cut + 4 < head < reach:
                 return start + head
             if following is None:
                 break
             prev = reach
-    return start + _unglue(rest[:cut], cues)
+    return start + _unglue(rest[:cut], cues, body=flat)
 
 
 #: What closes a name a head noun belongs to (“六五”计划 is the plan's name, not a part's head).
@@ -1050,12 +1054,16 @@ def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
     return cues.head_noun.match(rest, end + 1, reach)
 
 
-def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:
+def _unglue(
+    title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True, body: bool = False
+) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
     面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
-    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
+    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).  Where the
+    lines were lost (``body``), the opening of a body sentence glued to a title run on:
+    ``_body_opening``.
     """
     label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
@@ -1063,10 +1071,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
     if run_on and (again := _restated(title, cues)) is not None:
         cuts.append(again)
-    if run_on and (subject := _restated_subject(title, cues)) is not None:
-        cuts.append(subject)
-    if run_on and (subject := _subject_opener(title, cues)) is not None:
-        cuts.append(subject)
+    if run_on and body and (opening := _body_opening(title, cues)) is not None:
+        cuts.append(opening)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1256,14 +1262,18 @@ def _restated_subject(title: str, cues: _TitleCues) -> int | None:
     return None
 
 
-def _subject_opener(title: str, cues: _TitleCues) -> int | None:
-    """Where the body's first sentence opens on a subject that no title opens a phrase with,
-    before its predicate (…调整这是转变…, …开放水平我国对外开放已进入…, …保障工作各级政府要…:
-    layout.subject_openers), after a complete phrase as in ``_restated_subject``."""
-    for m in cues.subject_openers.finditer(title, PHRASE_MIN):
+def _body_opening(title: str, cues: _TitleCues) -> int | None:
+    """Where the body's first sentence opens inside a title run on into it, by what opens it:
+    a subject that restates the title (``_restated_subject``), or one that no title opens a
+    phrase with, before its predicate (…调整这是转变…, …开放水平我国对外开放已进入…,
+    …保障工作各级政府要…: layout.subject_openers), or a frame set apart by its comma
+    (…事业在我国现代化进程中，…: layout.body_frames), after a complete phrase."""
+    found = [_restated_subject(title, cues)]
+    for m in cues.body_openers.finditer(title, PHRASE_MIN):
         if _after_phrase(title, m.start(), cues):
-            return int(m.start())
-    return None
+            found.append(int(m.start()))
+            break
+    return min((p for p in found if p is not None), default=None)
 
 
 def _after_phrase(title: str, pos: int, cues: _TitleCues) -> bool:
