@@ -1028,13 +1028,14 @@ def _title_end(
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
         # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
-        # 全力以赴做好2023年工作以习近平…)
+        # 全力以赴做好2023年工作以习近平…); where the lines were lost, one a later clause's
+        # predicate tells inside the clause before it (…，是…: a restated subject)
         prev = cut
         while True:
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
             head = _unglue(rest[:reach], cues, body=flat)
-            if cut + 4 < head < reach:
+            if (cut if flat else prev) + 4 < head < reach:
                 return start + head
             if following is None:
                 break
