@@ -1030,6 +1030,8 @@ def _title_end(
         # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
         # 全力以赴做好2023年工作以习近平…); where the lines were lost, one a later clause's
         # predicate tells inside the clause before it (…，是…: a restated subject)
+        if flat and (head := _unglue(rest[:cut], cues, body=flat)) < cut:
+            return start + head  # the first clause ends on a time (…环境1992年，政府工作…)
         prev = cut
         while True:
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)

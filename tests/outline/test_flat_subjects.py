@@ -98,3 +98,12 @@ def test_a_body_that_opens_on_a_frame_ends_the_title(heading, title):
 @pytest.mark.parametrize(("heading", "title"), KEPT)
 def test_words_said_again_without_a_subjects_predicate_stay_in_the_title(heading, title):
     assert titles(heading) == [title]
+
+
+def test_a_first_clause_ending_on_a_year_ends_the_title_before_any_later_cue():
+    # no sentence end in reach: the first clause's own cut comes before a later clause's
+    heading = (
+        "一、为改革发展创造更好的社会环境2025年，政府工作要更好地体现高质量发展的全面要求，"
+        "在抓好经济建设的同时，巩固和发展和谐稳定的社会局面，继续推进各项事业。"
+    )
+    assert titles(heading) == ["为改革发展创造更好的社会环境"]
