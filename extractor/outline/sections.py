@@ -1037,6 +1037,10 @@ def _title_end(
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
             head = _unglue(rest[:reach], cues, body=flat)
+            # a subject the first clause restates, its predicate past the comma
+            opening = _body_opening(rest[:reach], cues) if flat else None
+            if opening is not None and opening < cut:
+                return start + opening
             if (cut if flat else prev) + 4 < head < reach:
                 return start + head
             if following is None:
