@@ -65,6 +65,10 @@ FRAMED = [
      "积极发展各项社会事业"),
     ("一、当前形势和基本任务党的十八大以来，我国经济社会发展取得历史性成就。",
      "当前形势和基本任务"),
+    # a survey that opens an argument, a discourse connective
+    ("一、主要目标和指导方针展望今后五年的发展环境，机遇和挑战并存，总体上机遇大于挑战。",
+     "主要目标和指导方针"),
+    ("一、促进经济平稳健康发展通观全局，今年经济发展要坚持稳中求进。", "促进经济平稳健康发展"),
 ]
 KEPT = [
     # the title's own object, right after its verb, is no subject
