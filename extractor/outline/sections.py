@@ -1089,6 +1089,8 @@ def _unglue(
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
+    if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
+        return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
     return min(cuts)
 
 

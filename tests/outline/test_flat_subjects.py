@@ -114,3 +114,17 @@ def test_a_first_clause_ending_on_a_year_ends_the_title_before_any_later_cue():
         "在抓好经济建设的同时，巩固和发展和谐稳定的社会局面，继续推进各项事业。"
     )
     assert titles(heading) == ["为改革发展创造更好的社会环境"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("一、2024年和今年以来工作回顾去年，全县上下攻坚克难，经济社会发展取得新成效。",
+         "2024年和今年以来工作回顾"),
+        ("一、继续扩大内需和实施积极的财政政策综合分析国内外形势，今年要继续扩大内需。",
+         "继续扩大内需和实施积极的财政政策"),
+    ],
+)  # fmt: skip
+def test_no_title_ends_on_a_word_that_joins_it_to_more(heading, title):
+    # a cue right after 和 (今年以来, 实施) cuts inside the title: the next cue ends it
+    assert titles(heading) == [title]
