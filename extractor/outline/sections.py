@@ -122,6 +122,7 @@ class _TitleCues:
     lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
     predicates: Any  # what follows a body's restated subject (…改革开放是: subject_predicates)
     verb_end: Any  # a verb or adverb ending a stretch: its object follows (推进|改革开放)
+    adverb_lead: Any  # an adverb of manner before a verb: a phrase opens there (扎实推进)
     subject_verb: Any  # a verb that opens a subject of a verb and its object (维护…稳定，是)
     body_openers: Any  # a subject no title opens a phrase with and its predicate (这是), or a
     # frame set apart by its comma (在…进程中，): layout.subject_openers, body_frames
@@ -204,6 +205,12 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 r.vocab(k).alternation()
                 for k in ("layout.subject_verbs", "layout.phrase_verbs", "layout.lead_openers")
             )),
+            adverb_lead=regex.compile(
+                f"(?:{r.vocab('layout.task_adverbs').alternation()})(?=" + "|".join(
+                    r.vocab(k).alternation()
+                    for k in ("layout.phrase_verbs", "layout.lead_openers", "layout.task_openers")
+                ) + ")"
+            ),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
@@ -1114,8 +1121,10 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
         return end
     typical = sorted(lengths)[len(lengths) // 2]
     best, gap = end, LEAD_SLACK + 1
-    for m in cues.lead_openers.finditer(
-        folded, start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1
+    span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
+    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
+    for m in chain(
+        cues.lead_openers.finditer(folded, *span), cues.adverb_lead.finditer(folded, *span)
     ):
         pos = m.start() - start
         if (

@@ -128,3 +128,13 @@ def test_a_first_clause_ending_on_a_year_ends_the_title_before_any_later_cue():
 def test_no_title_ends_on_a_word_that_joins_it_to_more(heading, title):
     # a cue right after 和 (今年以来, 实施) cuts inside the title: the next cue ends it
     assert titles(heading) == [title]
+
+
+def test_a_lead_that_opens_on_an_adverb_of_manner_and_its_verb_is_cut_off():
+    # the section's other leads (short sentences of one phrase) tell how long a lead is
+    text = BEFORE + (
+        "一、坚决筑牢流域生态安全屏障扎实推进河湖生态保护。加快构建流域生态廊道。"
+        "深入开展国土绿化行动。持续推进污染防治攻坚。二、持续推动区域协调发展进一步推进"
+        "新型城镇化。优化城乡空间布局。加强县城建设。"
+    )
+    assert titles_of(text) == ["坚决筑牢流域生态安全屏障", "持续推动区域协调发展"]
