@@ -33,6 +33,7 @@ from extractor.outline.periods import (
     title_period,
 )
 from extractor.outline.series import Cues, Title, series_ends
+from extractor.outline.siblings import SiblingCues, clause_ends
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
@@ -119,6 +120,12 @@ class _TitleCues:
     adverb_in: Any  # an adverb before a verb (layout.task_adverbs), anywhere
     second_phrase: Any  # an adverb that opens a second phrase in a short first clause
     lead_openers: Any  # what opens a lead sentence glued to a one-phrase title (扩大有效投资)
+    predicates: Any  # what follows a body's restated subject (…改革开放是: subject_predicates)
+    verb_end: Any  # a verb or adverb ending a stretch: its object follows (推进|改革开放)
+    adverb_lead: Any  # an adverb of manner before a verb: a phrase opens there (扎实推进)
+    subject_verb: Any  # a verb that opens a subject of a verb and its object (维护…稳定，是)
+    body_openers: Any  # a subject no title opens a phrase with and its predicate (这是), or a
+    # frame set apart by its comma (在…进程中，): layout.subject_openers, body_frames
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
@@ -140,6 +147,7 @@ class _TitleCues:
     signature: Any  # the date that closes a text, with nothing after it but its signer's
     # name or the next text's title (layout.signature_date)
     series: Cues  # what a series of sibling titles is read with
+    siblings: SiblingCues  # what a series' clause count is read with
 
 
 def _char_class(chars: str) -> Any:
@@ -184,6 +192,25 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
                           "layout.second_phrase")
             )),
+            predicates=vocabulary(r, "layout.subject_predicates"),
+            body_openers=regex.compile("|".join(
+                r.vocab(k).alternation() for k in ("layout.subject_openers", "layout.body_frames")
+            )),
+            verb_end=regex.compile("(?:" + "|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs",
+                          "layout.lead_openers", "layout.second_phrase")
+            ) + ")$"),
+            subject_verb=regex.compile("|".join(
+                r.vocab(k).alternation()
+                for k in ("layout.subject_verbs", "layout.phrase_verbs", "layout.lead_openers")
+            )),
+            adverb_lead=regex.compile(
+                f"(?:{r.vocab('layout.task_adverbs').alternation()})(?=" + "|".join(
+                    r.vocab(k).alternation()
+                    for k in ("layout.phrase_verbs", "layout.lead_openers", "layout.task_openers")
+                ) + ")"
+            ),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
@@ -209,6 +236,15 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
                 f"(?P<word>{fragment(r, 'list_word')})\\s*(?={r.template('heading_marker')})"
             ),
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
+            siblings=SiblingCues(
+                clause=regex.compile("[，,；;]"), stop=full_stop,
+                openers=regex.compile("|".join(
+                    r.vocab(k).alternation()
+                    for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
+                              "layout.second_phrase", "layout.subject_verbs")
+                )),
+                adverbs=adverbs,
+            ),
         )  # fmt: skip
 
     return rules.compiled("title_cues", build)
@@ -399,6 +435,8 @@ def _read_as_series(
         stack.append(i)
         previous[h.level] = i
     ends = series_ends(folded, titles, cues.series)
+    limits = [h.start for h in heads[1:]] + [len(folded)]
+    ends = clause_ends(folded, titles, ends, limits, cues.siblings)
     return [
         h if end == h.title_end else _with_title_end(h, end)
         for h, end in zip(heads, ends, strict=True)
@@ -967,7 +1005,8 @@ def _title_end(
             and (comma is None or noun.end() <= comma.start())
         ):
             # …unless the body opened before it (议题基本情况按照公司…工作安排，…)
-            head = _unglue(rest[: noun.end()], cues, not (strong and not flat and para.line_start))
+            run_on = not (strong and not flat and para.line_start)
+            head = _unglue(rest[: noun.end()], cues, run_on, body=flat)
             return start + (head if head < noun.end() else int(noun.end()))
     # a heading that opens a line of a text that kept its line breaks is a run-in lead: its
     # title is its first sentence, however long (1、检测…合格率达98%以上，…处置率100%；…。);
@@ -979,9 +1018,9 @@ def _title_end(
         # a time phrase ending the first clause starts the glued body (多维度突出核心功能2024年，…)
         clause = cues.clause_end.search(rest, 0, end)
         cut = clause.start() if clause is not None else end
-        if clause is not None and (head := _unglue(rest[:cut], cues, not lead)) < cut:
+        if clause is not None and (head := _unglue(rest[:cut], cues, not lead, body=flat)) < cut:
             return start + head
-        head = _unglue(rest[:end], cues, not lead, starters=not task)
+        head = _unglue(rest[:end], cues, not lead, starters=not task, body=flat)
         if flat and not lead and clause is None and head == end and stop is not None:
             head = _glued_lead(folded, start, end, para, cues)
         return start + head
@@ -996,18 +1035,25 @@ def _title_end(
     if clause is not None and cut == clause.start():
         # no sentence end in reach: a sentence opener inside a later clause ends a title of
         # several (坚守立局之本，竭力加强“两违”综合治理我局始终把…; 奋勇争先，开拓创新，
-        # 全力以赴做好2023年工作以习近平…)
+        # 全力以赴做好2023年工作以习近平…); where the lines were lost, one a later clause's
+        # predicate tells inside the clause before it (…，是…: a restated subject)
+        if flat and (head := _unglue(rest[:cut], cues, body=flat)) < cut:
+            return start + head  # the first clause ends on a time (…环境1992年，政府工作…)
         prev = cut
         while True:
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
-            head = _unglue(rest[:reach], cues)
-            if prev + 4 < head < reach:
+            head = _unglue(rest[:reach], cues, body=flat)
+            # a subject the first clause restates, its predicate past the comma
+            opening = _body_opening(rest[:reach], cues) if flat else None
+            if opening is not None and opening < cut:
+                return start + opening
+            if (cut if flat else prev) + 4 < head < reach:
                 return start + head
             if following is None:
                 break
             prev = reach
-    return start + _unglue(rest[:cut], cues)
+    return start + _unglue(rest[:cut], cues, body=flat)
 
 
 #: What closes a name a head noun belongs to (“六五”计划 is the plan's name, not a part's head).
@@ -1022,12 +1068,16 @@ def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
     return cues.head_noun.match(rest, end + 1, reach)
 
 
-def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True) -> int:
+def _unglue(
+    title: str, cues: _TitleCues, run_on: bool = True, starters: bool = True, body: bool = False
+) -> int:
     """Length of a heading title once the glued start of the next sentence is cut off.
 
     A time phrase or a marker ends a title anywhere; a word that opens sentences (全年,
     面对, 力争…) only in a title too long to be one (a glued heading); a plan's label
-    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).
+    (总体思路, 主要目标) when a sentence runs on from it (总体思路以习近平…为指导).  Where the
+    lines were lost (``body``), the opening of a body sentence glued to a title run on:
+    ``_body_opening``.
     """
     label = cues.label.match(title)
     if label is not None and len(title) >= label.end() + GLUED_TITLE // 3:
@@ -1035,6 +1085,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
     cuts: list[int] = [len(title), *(_run_on(title, cues) if run_on else ())]
     if run_on and (again := _restated(title, cues)) is not None:
         cuts.append(again)
+    if run_on and body and (opening := _body_opening(title, cues)) is not None:
+        cuts.append(opening)
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1044,6 +1096,8 @@ def _unglue(title: str, cues: _TitleCues, run_on: bool = True, starters: bool = 
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
+    if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
+        return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
     return min(cuts)
 
 
@@ -1067,8 +1121,10 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
         return end
     typical = sorted(lengths)[len(lengths) // 2]
     best, gap = end, LEAD_SLACK + 1
-    for m in cues.lead_openers.finditer(
-        folded, start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1
+    span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
+    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
+    for m in chain(
+        cues.lead_openers.finditer(folded, *span), cues.adverb_lead.finditer(folded, *span)
     ):
         pos = m.start() - start
         if (
@@ -1183,6 +1239,72 @@ def _restated(title: str, cues: _TitleCues) -> int | None:
         if m.group() in said or title[after : after + PHRASE_MIN] in said:
             return int(pos)
     return None
+
+
+#: A body's subject that restates its title: a stretch of at least RESTATED_MIN characters
+#: (and at most RESTATED_MAX compared) the title holds already, at most SUBJECT_MAX before
+#: its predicate.
+RESTATED_MIN, RESTATED_MAX, SUBJECT_MAX = 2, 4, 12
+_SUBJECT_BREAK = regex.compile(r"[，,；;：:]")
+
+
+def _says_again(title: str, pos: int, stop: int, before: int = -1) -> bool:
+    """Does the stretch at ``pos`` (RESTATED_MIN characters or more, before ``stop``) stand
+    in the title before ``before`` (``pos``) already?"""
+    before = pos if before < 0 else before
+    return any(
+        title.find(title[pos : pos + size], 0, before) >= 0
+        for size in range(min(RESTATED_MAX, stop - pos), RESTATED_MIN - 1, -1)
+    )
+
+
+def _restated_subject(title: str, cues: _TitleCues) -> int | None:
+    """Where the body's first sentence opens on a subject that restates the title's words,
+    before its predicate (进一步推进改革开放改革开放是…, 扎实推进新农村建设建设新农村，是…,
+    促进文化繁荣文化是…: layout.subject_predicates): a complete phrase before it (four or more
+    characters into its clause, not ending on a verb or adverb whose object it would be, nor
+    on a joining word), the subject a stretch of the title said again; the longest such."""
+    for m in cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN):
+        pred = m.start()
+        for pos in range(max(PHRASE_MIN, pred - SUBJECT_MAX), pred - RESTATED_MIN + 1):
+            if _SUBJECT_BREAK.search(title, pos, pred) or not _HAN.match(title, pos):
+                continue
+            verb = cues.subject_verb.match(title, pos, pred)
+            if not _says_again(title, pos, pred) and (
+                verb is None
+                or not any(_says_again(title, at, pred, pos) for at in range(verb.end(), pred))
+            ):
+                continue
+            if _after_phrase(title, pos, cues):
+                return pos
+    return None
+
+
+def _body_opening(title: str, cues: _TitleCues) -> int | None:
+    """Where the body's first sentence opens inside a title run on into it, by what opens it:
+    a subject that restates the title (``_restated_subject``), or one that no title opens a
+    phrase with, before its predicate (…调整这是转变…, …开放水平我国对外开放已进入…,
+    …保障工作各级政府要…: layout.subject_openers), or a frame set apart by its comma
+    (…事业在我国现代化进程中，…: layout.body_frames), after a complete phrase."""
+    found = [_restated_subject(title, cues)]
+    for m in cues.body_openers.finditer(title, PHRASE_MIN):
+        if _after_phrase(title, m.start(), cues):
+            found.append(int(m.start()))
+            break
+    return min((p for p in found if p is not None), default=None)
+
+
+def _after_phrase(title: str, pos: int, cues: _TitleCues) -> bool:
+    """Does a complete phrase stand before ``pos``: four or more characters into its clause,
+    not ending on a verb or adverb whose object what follows would be, nor on a joining word,
+    and not inside quotes?"""
+    clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
+    return not (
+        pos - clause < PHRASE_MIN
+        or title[pos - 1] in cues.joins + cues.noun_link
+        or cues.verb_end.search(title, 0, pos)
+        or _quoted(title, 0, pos)
+    )
 
 
 #: A clause after a result phrase's predicate at most this long is a sentence of its own,

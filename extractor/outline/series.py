@@ -54,14 +54,19 @@ class Cues:
     clause_end: Any  # a clause mark (，；：)
 
 
-def series_ends(folded: str, titles: Sequence[Title], cues: Cues) -> list[int]:
-    """Each title's end, cut where a run-in title ran on past what its series allows."""
-    ends = [t.end for t in titles]
+def series_of(titles: Sequence[Title]) -> list[list[int]]:
+    """The indices of each series (one parent, one level) of SERIES_MIN titles or more."""
     groups: dict[tuple[int, int], list[int]] = {}
     for i, t in enumerate(titles):
         groups.setdefault((t.parent, t.level), []).append(i)
-    for members in groups.values():
-        if len(members) < SERIES_MIN or not any(titles[i].run_in for i in members):
+    return [members for members in groups.values() if len(members) >= SERIES_MIN]
+
+
+def series_ends(folded: str, titles: Sequence[Title], cues: Cues) -> list[int]:
+    """Each title's end, cut where a run-in title ran on past what its series allows."""
+    ends = [t.end for t in titles]
+    for members in series_of(titles):
+        if not any(titles[i].run_in for i in members):
             continue
         spans = [(titles[i].start, titles[i].end) for i in members]
         for i, end in zip(members, _cut(folded, spans, cues), strict=True):

@@ -331,6 +331,12 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "figure_openers": Entry(PATTERNS, "what opens a body clause of figures"),
         "result_predicates": Entry(PATTERN, "the predicate closing a result phrase"),
+        "subject_openers": Entry(PATTERNS, "a body's subject and its predicate (这是, 各级…要)"),
+        "body_frames": Entry(PATTERNS, "frames set apart by a comma that open a body (在…中，)"),
+        "subject_verbs": Entry(WORDS, "verbs opening a subject with its object (维护…)"),
+        "subject_predicates": Entry(
+            PATTERNS, "what follows a body's subject that restates its title (…改革开放是)"
+        ),
         "not_heading": Entry(PATTERNS, "what a heading phrase never holds (了)"),
         "figure": Entry(PATTERN, "a figure, which a heading phrase never holds"),
         "numeral_words": Entry(PATTERN, "characters that make a word with a numeral after them"),

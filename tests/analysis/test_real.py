@@ -243,8 +243,10 @@ def flat_and_written():
 #: beijing and jiangsu 2026): 0.953 and 0.987; 0.965 and 0.998 with the genre's cues of a
 #: body's start (a plan period judged, a purpose, a situation, task openers in a second
 #: clause, a noun title's verb), a part after a numbering gap, a glued 结束语 and headlines of
-#: items a comma joins.
-FLAT_FLOORS = [("sections", 0.96), ("measures", 0.995), ("placeholders", 0.95)]
+#: items a comma joins.  Session 15 (s15-flat): 0.968 with a body that restates its title
+#: or opens on a subject and its predicate, siblings' clause count and frames set apart by
+#: a comma, each only where the lines were lost.
+FLAT_FLOORS = [("sections", 0.965), ("measures", 0.995), ("placeholders", 0.95)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)
