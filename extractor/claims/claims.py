@@ -714,8 +714,11 @@ def _last_of_clauses(indicator: str, words: ClaimWords) -> str:
 def _shared_out(doc: _Doc, pos: int, lo: int) -> bool:
     """Whether a 分别 stands before ``pos`` in its clause, the figures of its list (分别增长
     43.9%、50.5%、0.9%) included: :func:`_distribute` shares the list out."""
-    lo = max(lo, *(doc.folded.rfind(mark, lo, pos) for mark in doc.words.clause_marks))
-    return any(doc.folded.find(w, lo, pos) >= 0 for w in doc.words.respectively)
+    folded, respectively = doc.folded, doc.words.respectively
+    if not any(folded.find(w, lo, pos) >= 0 for w in respectively):
+        return False  # none in the sentence before it (most figures): no clause to find
+    lo = max(lo, *(folded.rfind(mark, lo, pos) for mark in doc.words.clause_marks))
+    return any(folded.find(w, lo, pos) >= 0 for w in respectively)
 
 
 def _after_examples(indicator: str, words: ClaimWords) -> str:
