@@ -1280,7 +1280,8 @@ def _change_claims(doc: _Doc, figures: list[Figure]) -> list[Claim]:
     for m in change_words(folded, doc.words):
         ws, we = m.span()
         j = bisect_left(starts, we)
-        gap = folded[we : figures[j].start] if j < len(figures) else "x" * 5
+        # five characters at most are read: a longer gap leaves the change its own
+        gap = folded[we : min(figures[j].start, we + 5)] if j < len(figures) else "x" * 5
         if len(gap) <= 4 and not any(ch in doc.words.clause_ends for ch in gap):
             continue  # the change of the figure that follows (增长5%)
         if j and figures[j - 1].end > ws:
