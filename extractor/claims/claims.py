@@ -157,7 +157,7 @@ def find_claims(
     drafts = _paired(state, drafts, shared)
     drafts = _with_baselines(state, figures, drafts, moves)
     drafts += _change_claims(state, figures)
-    drafts.sort(key=lambda c: (c.start, c.end))
+    drafts.sort(key=attrgetter("start", "end"))  # C keys, no Python call per claim
     # the drafts are this function's own; the records leave it once, with ids, places and
     # spans
     claims: list[Claim] = []
