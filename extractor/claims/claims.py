@@ -900,7 +900,7 @@ def _unpaired(text: str, start: int, end: int, pair: str) -> tuple[list[int], li
     opening, closing = pair[0], pair[1]
     opened: list[int] = []
     closed: list[int] = []
-    if opening in text[start:end] or closing in text[start:end]:
+    if text.find(opening, start, end) >= 0 or text.find(closing, start, end) >= 0:
         for i in range(start, end):
             if text[i] == opening:
                 opened.append(i)
