@@ -65,7 +65,9 @@ class UnitDef:
         """Whether the text after the word continues another word."""
         if text[end : end + 1] in self.not_before:
             return True
-        return any(text.startswith(stop, end) for stop in self.not_before_long)
+        return bool(self.not_before_long) and any(
+            text.startswith(stop, end) for stop in self.not_before_long
+        )
 
 
 class Unit(NamedTuple):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -444,7 +445,10 @@ def find_numbers(
                 found.append(tok)
     found += _before_numeral_led(text, numeral_led, sc)
     found += _other_forms(text, before, sc)
-    found.sort(key=lambda t: (t.start, -t.end))
+    # by start, the longer first where two start together: two stable sorts by C keys (a
+    # key tuple built in Python for each of the many tokens cost more)
+    found.sort(key=attrgetter("end"), reverse=True)
+    found.sort(key=attrgetter("start"))
     out: list[Number] = []
     for tok in found:
         if not out or tok.start >= out[-1].end:

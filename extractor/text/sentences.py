@@ -133,7 +133,7 @@ def mark_positions(text: str, marks: Marks) -> tuple[list[int], list[int], list[
     sentence and a full sentence: the reference of the native pass."""
     # one scan for every mark; the sentence and full-sentence ends are a subset of the
     # clause marks, picked out of them (two more scans of the text cost more)
-    clause = [m.start() for m in _scanner(marks.clause).finditer(text)]
+    clause = list(map(re.Match.start, _scanner(marks.clause).finditer(text)))
     sentence_marks, full_marks = frozenset(marks.sentence), frozenset(marks.full)
     sentence = [p for p in clause if text[p] in sentence_marks]
     full = [p for p in sentence if text[p] in full_marks]
