@@ -796,7 +796,9 @@ def _match(
         # the sentence's first clause, past a title cut inside it (第二部分从…总结了…)
         ends = (cues.series.clause_end.search(folded, m.end(), para.end),
                 cues.sentence_end.search(folded, m.end(), para.end))  # fmt: skip
-        first = max(first, min((e.start() for e in ends if e is not None), default=para.end))
+        if not (flat and cues.body_openers.match(folded, title_end, para.end)):
+            # …a title whose body opens on a subject of its own stays apart (…主要考虑省委…)
+            first = max(first, min((e.start() for e in ends if e is not None), default=para.end))
         if not strong and cues.not_heading.search(folded, m.end(), first):
             return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
         if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):

@@ -58,6 +58,11 @@ OPENED = [
      "全面提高对外开放水平"),
     ("一、切实做好就业和社会保障工作各级政府要把促进就业放在突出位置。",
      "切实做好就业和社会保障工作"),
+    # an authority or its meeting before what it did: a narrative body (…作出了…) of its own,
+    # not a numbered narrative sentence
+    ("一、今后五年的主要考虑市委七届八次全会对全市未来五年发展作出了系统部署。",
+     "今后五年的主要考虑"),
+    ("一、发展环境和总体要求党中央对今后一个时期的工作提出了明确要求。", "发展环境和总体要求"),
 ]
 FRAMED = [
     # a circumstance set apart by its comma, the years since a plenum
@@ -71,6 +76,9 @@ FRAMED = [
     ("一、促进经济平稳健康发展通观全局，今年经济发展要坚持稳中求进。", "促进经济平稳健康发展"),
 ]
 KEPT = [
+    # an authority as the object of the title's verb is no subject
+    ("一、认真落实省委对全省工作的部署要求，推动发展。", "认真落实省委对全省工作的部署要求"),
+    ("一、用好中央对地方转移支付资金，保障基本民生。", "用好中央对地方转移支付资金，保障基本民生"),
     # the title's own object, right after its verb, is no subject
     ("一、坚持把就业放在首位，坚持就业是最大的民生的理念。要完善就业政策。",
      "坚持把就业放在首位，坚持就业是最大的民生的理念"),
