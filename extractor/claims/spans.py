@@ -270,7 +270,7 @@ def _several(
     sentence: tuple[int, int],
     sections: Sequence[Section],
     words: SpanWords,
-    known: dict[Any, bool],
+    known: dict[Any, Any],
 ) -> int:
     """Whether the figure's sentence (2) or section (1) speaks of several years, and not
     its paragraph, or its own time reference, of one (0); ``sentence`` is the stretch of
@@ -284,6 +284,20 @@ def _several(
         end = min(start + _OPENING, at.start)
         if _opens_on_one_year(folded, start, end, words, known):
             return 0  # 2012年，…增长7.8% in a review of five years: that year's
+    # what follows depends on the sentence's paragraph and sections, not on the figure:
+    # asked once per sentence (its figures ask the same)
+    key = ("several here", at.paragraph, at.sentence, *[sec.section_id for sec in sections])
+    answer: int | None = known.get(key)
+    if answer is None:
+        answer = known[key] = _several_here(folded, at, sections, words, known)
+    return answer
+
+
+def _several_here(
+    folded: str, at: Where, sections: Sequence[Section], words: SpanWords, known: dict[Any, Any]
+) -> int:
+    """:func:`_several` of the figure's sentence where its own words do not decide: its
+    paragraph's, the sentences' before it in that paragraph, or its sections'."""
     if at.paragraph < at.sentence and _opening_before(folded, at, sections, words, known):
         # …圆满句号。五年来，我们…。一是…，年均增长7.4% (a one-line report): the nearest
         # sentence before it that opens on years or a year opens on years
