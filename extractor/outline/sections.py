@@ -250,9 +250,11 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
     return rules.compiled("title_cues", build)
 
 
+#: Tiers of rules tried only where no marker rule matches (a table row's bare number).
+_ROW_TIER = "row"
 #: Tiers of rules that match a whole line rather than a marker (and a table row's number,
 #: tried only where no marker matches: _row_rule).
-_LINE_TIERS = ("bare", "closing", "row")
+_LINE_TIERS = ("bare", "closing", _ROW_TIER)
 
 
 def _line_pattern(rules: Sequence[Rule], tier: str) -> Any:
@@ -272,10 +274,6 @@ def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
         return (markers, *_line_pattern(all_rules, "closing"), *_line_pattern(all_rules, "bare"))
 
     return rules.compiled("section_lines", build)
-
-
-#: Tiers of rules tried only where no marker rule matches (a table row's bare number).
-_ROW_TIER = "row"
 
 
 def _row_rule(rules: RuleSet) -> Rule | None:
@@ -553,7 +551,7 @@ def _flat_list_titles(
     their first heading's marker stands."""
     out: dict[int, tuple[Heading, int]] = {}
     for m in cues.list_end.finditer(folded, para.start, para.end):
-        start = floor = max(para.start, m.start() - BARE_PART * 2)
+        floor = max(para.start, m.start() - BARE_PART * 2)
         start = m.start()
         while start > floor and folded[start - 1] not in _LIST_TITLE_STOPS:
             start -= 1
@@ -879,7 +877,7 @@ def _table_row(
         title_end -= 1
     ordinal = small_int(m.group("num")) or 0
     marker = text[m.start("num") : m.end("num")]
-    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, "row")
+    return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, _ROW_TIER)
 
 
 #: The longest sentence read as one item of a list a colon opens.
@@ -1045,11 +1043,11 @@ def _title_end(
         while True:
             following = cues.clause_end.search(rest, prev + 1, RUN_IN_MAX)
             reach = following.start() if following else min(len(rest), RUN_IN_MAX)
-            head = _unglue(rest[:reach], cues, body=flat)
             # a subject the first clause restates, its predicate past the comma
             opening = _body_opening(rest[:reach], cues) if flat else None
             if opening is not None and opening < cut:
                 return start + opening
+            head = _unglue(rest[:reach], cues, body=flat)
             if (cut if flat else prev) + 4 < head < reach:
                 return start + head
             if following is None:
