@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.outline.series import Title, series_of
+from extractor.outline.series import PHRASE_MIN, Title, series_of
 
 #: Sure siblings needed before a series tells a cut title its shape, and the share of them
 #: that must have the same number of clauses.
 SURE_MIN, SHAPE_SHARE = 3, 0.75
 #: How far beyond the sure siblings' last phrases (shortest to longest) a cut title's last
-#: phrase may end; a phrase is at least PHRASE_MIN long.
-LENGTH_SLACK, PHRASE_MIN = 2, 4
+#: phrase may end; a phrase is at least series.PHRASE_MIN long.
+LENGTH_SLACK = 2
 
 
 @dataclass(frozen=True, slots=True)
