@@ -151,15 +151,22 @@ def find_real(corpus: str | Path) -> list[Path]:
 
 
 def evaluate_real(
-    corpus: str | Path, *, shared: str | Path | None = None, rules: RuleSet | None = None
+    corpus: str | Path,
+    *,
+    shared: str | Path | None = None,
+    rules: RuleSet | None = None,
+    exclude: Collection[str] = (),
+    only: Collection[str] | None = None,
 ) -> RealEvaluation:
-    """Parse every annotated real report that is present and score each split apart."""
+    """Parse every annotated real report that is present and score each split apart;
+    ``exclude``: documents (``real/state-council/1981``) left out; ``only``: just these."""
     shared = Path(shared) if shared is not None else shared_corpora(corpus)
     by_split, skipped = _by_split(find_real(corpus), load_real, shared, lambda a: a.meta)
     splits = {
         split: score(
             (ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules))
             for ann in anns
+            if ann.doc_id not in exclude and (only is None or ann.doc_id in only)
         )
         for split, anns in by_split.items()
         if anns

@@ -128,18 +128,45 @@ def test_clip(text, length, clipped):
 REAL = find_real(CORPORA)
 
 
+#: Held-out set v7's outlines (session 15), tuning material from session 16: the unseen layouts
+#: they hold (an inverted nesting, run-in parts of a newspaper page, a plan part as one
+#: paragraph, a crawled county page) read sections F1 0.793 and measures 0.941 as held-out.
+#: They are floored apart (``test_v7_outlines_floor``), so that the earlier files' floors hold.
+V7 = frozenset({"real/chongqing/2026", "real/state-council/1981", "real/hailar/2019",
+                "real/pingtan-county/2023"})  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def real():
     if not SHARED.is_dir():
         pytest.skip(SHARED_REASON)
     if not REAL:
         pytest.skip("corpora/annotations/real/outline holds no annotations")
-    return evaluate_real(CORPORA, shared=SHARED)
+    return evaluate_real(CORPORA, shared=SHARED, exclude=V7)
 
 
-def test_every_annotated_real_report_is_scored(real):
+@pytest.fixture(scope="module")
+def v7():
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    return evaluate_real(CORPORA, shared=SHARED, only=V7).splits["tuning"]
+
+
+def test_every_annotated_real_report_is_scored(real, v7):
     assert not real.skipped, real.skipped
-    assert sum(len(e.documents) for e in real.splits.values()) == len(REAL)
+    scored = sum(len(e.documents) for e in real.splits.values()) + len(v7.documents)
+    assert scored == len(REAL) and set(v7.documents) == V7
+
+
+#: v7's floors: its held-out reading (sections 0.793, measures 0.941, section kind 1.000).
+V7_FLOORS = [("sections", 0.79), ("measures", 0.94)]
+
+
+@pytest.mark.parametrize(("element", "floor"), V7_FLOORS)
+def test_v7_outlines_floor(v7, element, floor, capsys):
+    with capsys.disabled():
+        print(f"\nv7 outlines {element} F1 {v7.scores[element].f1:.3f}")
+    assert v7.scores[element].f1 >= floor, _explain(v7, element)
 
 
 def _explain(evaluation, element: str) -> str:
@@ -219,8 +246,8 @@ def test_a_flattened_annotation_moves_its_spans_and_drops_leads_and_title(tmp_pa
 def flat_and_written():
     if not SHARED.is_dir():
         pytest.skip(SHARED_REASON)
-    return evaluate_flattened(CORPORA, shared=SHARED, exclude=FLAT_LATER), evaluate_flattened(
-        CORPORA, shared=SHARED, flat=False, exclude=FLAT_LATER
+    return evaluate_flattened(CORPORA, shared=SHARED, exclude=FLAT_LATER | V7), evaluate_flattened(
+        CORPORA, shared=SHARED, flat=False, exclude=FLAT_LATER | V7
     )
 
 
