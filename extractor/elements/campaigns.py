@@ -63,7 +63,8 @@ _LOOKBEHIND = regex.compile(r"\(\?<[!=][^()]*\)")
 _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
-             "object", "listed_object", "number_name", "body", "streak", "object_name")  # fmt: skip
+             "object", "listed_object", "number_name", "body", "streak", "object_name",
+             "indicator")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -621,11 +622,13 @@ def _lexicon_hits(folded: str, lexicon: Lexicon, sc: _Scanner) -> Iterator[Candi
     """Every lexicon name, overlapping ones included (the longest wins in :func:`_resolve`),
     in either script; a traditional form has the kind of its simplified name (兩個維護).
     A numeral-led name that counts the list right before it is that count, as a shaped one
-    is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`)."""
+    is (…、产业基础再造和产业链供应链提升三大工程: :func:`_sums_up`).  A name that names
+    what indicators measure (节能减排等约束性指标) is no mention of the campaign."""
     orgs, kinds, numerals = sc.orgs, sc.lexicon_kinds, sc.numerals
+    measured = sc.fast["indicator"]
     spans = list(lexicon.spans(folded))
     for s, e in spans:
-        if not folded.startswith(orgs, e):
+        if not folded.startswith(orgs, e) and not measured.match(folded, e):
             name = folded[s:e]
             plain = sc.plain_names and lexicon.canonical(name) in sc.plain_names
             if plain and not _named_plainly(folded, s, e, spans, sc):

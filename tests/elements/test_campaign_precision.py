@@ -66,6 +66,22 @@ CASES = [
         ("提振消费专项行动", "lexicon"), ("创业引领计划", "lexicon")]),
     # an honour named by 受命名 (as 被命名为) holds the lexicon name inside it
     ("3个县受命名全国双拥模范县，实现全覆盖", [("全国双拥模范县", "honour")]),
+    # a quote that names an object by its ending or by a fund or coupon a few words after
+    # it: a fund, a facility, an exhibition, a league of the 超 and BA kind (not 双超)
+    ("设立“某某”省级政府投资基金，发放“某某”服务消费券，建设“职工之家”，举办“古代文明大展”",
+     []),
+    ("“苏超”“村BA”火爆出圈，实现“双超”目标", [("双超", "formula")]),
+    # …while a loan product the report launches stays a name, as the sample corpus has it
+    ("推出“蜜桃贷”", [("蜜桃贷", "quoted")]),
+    # what the report opposes: a cult, a scheme, a current of thought
+    ("坚决遏制“某某”分裂活动，粉碎“某某”图谋，抵制“逆全球化”思潮，取缔“某某功”邪教组织", []),
+    # a lexicon name that names what indicators measure is no mention of the campaign
+    ("节能减排等约束性指标完成省下达任务，节能减排工作成效显著", [("节能减排", "lexicon")]),
+    # 上榜 and 跻身 lead an honour as 入围 does; a rank after 跻身 is none
+    ("上榜“中国百佳县市”，跻身全国百强县，工作跻身全国前列",
+     [("中国百佳县市", "honour"), ("全国百强县", "honour")]),
+    # the national name written whole, the longest of overlapping ones
+    ("有序推进碳达峰碳中和", [("碳达峰碳中和", "lexicon")]),
 ]
 # fmt: on
 
@@ -107,6 +123,21 @@ REAL = [
         "以深入开展党的群众路线教育实践活动为契机",
         [("党的群众路线教育实践活动", "lexicon")],
     ),
+    ("pingtan-county/2022.txt", "节能减排等生态相关指标", []),
+    (
+        "pingtan-county/2022.txt",
+        "上榜“2021中国未来投资热点百佳县市”",
+        [("2021中国未来投资热点百佳县市", "honour")],
+    ),
+    ("hebei/2026.txt", "有序推进碳达峰碳中和", [("碳达峰碳中和", "lexicon")]),
+    ("shanghai/2026.txt", "筹措供应“新时代城市建设者管理者之家”", []),
+    ("shanghai/2026.txt", "上海博物馆“古埃及文明大展”", []),
+    ("shanghai/2026.txt", "发放“乐·上海”服务消费券", []),
+    ("hunan/2026.txt", "其中“金芙蓉”省级政府投资基金", []),
+    ("inner-mongolia/2026.txt", "“蒙超”、“蒙BA”", []),
+    ("state-council/2001.txt", "同“法轮功”邪教组织", []),
+    ("state-council/2017.txt", "遏制“台独”分裂活动", []),
+    ("xinjiang/2026.txt", "“以疆制华”图谋", []),
 ]
 
 
