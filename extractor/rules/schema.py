@@ -176,6 +176,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "target_after": Entry(PATTERN, "a target noun after a figure naming it (…的目标)",
                               mode="match"),
         "target_before": Entry(PATTERN, "a target noun right before a figure (目标任务100亿元)"),
+        "planned_before": Entry(PATTERN, "a planned amount right before a figure (计划投资)"),
         "estimate": Entry(WORDS, "target words that estimate (预计): of a past year, no target"),
         "present": Entry(PATTERNS, "what opens a clause stating a present stock (现有, 目前)"),
         "time": Entry(PATTERNS, "time references (a claim's time_ref)"),
