@@ -72,6 +72,7 @@ class SpanWords:
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
+    held: Any  # held_before: 保持在, 稳定在 right before a level held
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
@@ -121,6 +122,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
+        held=regex.compile(rf"(?:{_alt(rules, 'held_before')})", V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
@@ -241,6 +243,8 @@ def find_span(
         return MULTI_YEAR  # 比2009年提高92% (in a review of 2011); not 一九七七年比一九七六年
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
+    if words.held.search(folded, before, at.start):
+        return MULTI_YEAR  # 民生财政支出占比保持在75%以上: a level held over the years
     # a sentence that names several years covers its figures; a section only its flows
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level

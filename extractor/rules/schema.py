@@ -241,6 +241,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "part_of": Entry(WORDS, "a part of the figure before (其中): the same span"),
         "level_before": Entry(PATTERNS, "what makes the figure after it a level (达到)"),
         "passing_before": Entry(PATTERNS, "a stock passing a mark before its figure (超)"),
+        "held_before": Entry(PATTERNS, "a level held before its figure (保持在, 稳定在)"),
         "flow_after": Entry(PATTERNS, "a verb after a count's noun making it a flow (建成)",
                             mode="match"),
         "stock_nouns": Entry(WORDS, "an indicator's last words naming a stock (余额)"),

@@ -29,6 +29,25 @@ def test_a_planned_amount_is_a_target_even_in_a_review(text, figure, target):
     assert claims_by_text(text)[figure].is_target is target
 
 
+# fmt: off
+HELD = [
+    # a level held in a review of several years is held over them all (SPEC: a level held
+    # over the years is theirs); in a year's review it is the year's
+    ("一、过去五年工作回顾\n五年来，民生财政支出占比保持在75%以上，外汇储备稳定在3万亿美元以上。\n",
+     "75%", "multi-year"),
+    ("一、过去五年工作回顾\n五年来，民生财政支出占比保持在75%以上，外汇储备稳定在3万亿美元以上。\n",
+     "3万亿美元", "multi-year"),
+    ("一、过去五年工作回顾\n五年来，民生财政支出占比达到75%。\n", "75%", "period"),
+    ("一、2025年工作回顾\n城镇新增就业12万人，调查失业率稳定在5%左右。\n", "5%", "period"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "span"), HELD)
+def test_a_level_held_over_several_years_is_theirs(text, figure, span):
+    assert claims_by_text(text)[figure].span == span
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_bureau_summaries_give_the_years_planned_investment_as_a_target(real_parsed):
     text, report = real_parsed("pingtan-shsyj/2022-2023plan.txt")
@@ -37,3 +56,13 @@ def test_bureau_summaries_give_the_years_planned_investment_as_a_target(real_par
     assert not claim_at(text, report, "已完成投资 1.8亿元", "1.8").is_target
     text, report = real_parsed("pingtan-tzcj/2024-2025plan.txt")
     assert claim_at(text, report, "年度计划投资99.8亿元", "99.8").is_target
+
+
+def test_levels_held_in_five_year_reviews_are_multi_year(real_parsed):
+    text, report = real_parsed("hubei/2026.txt")
+    assert claim_at(text, report, "民生财政支出占比保持在75%以上", "75").span == "multi-year"
+    text, report = real_parsed("jiangxi/2026.txt")
+    assert claim_at(text, report, "比重保持在55%左右", "55").span == "multi-year"
+    text, report = real_parsed("state-council/2023.txt")
+    assert claim_at(text, report, "外汇储备稳定在3万亿美元以上", "3").span == "multi-year"
+    assert claim_at(text, report, "财政赤字率控制在2.8%", "2.8").span == "period"  # 2022's
