@@ -39,6 +39,13 @@ HELD = [
      "3万亿美元", "multi-year"),
     ("一、过去五年工作回顾\n五年来，民生财政支出占比达到75%。\n", "75%", "period"),
     ("一、2025年工作回顾\n城镇新增就业12万人，调查失业率稳定在5%左右。\n", "5%", "period"),
+
+
+    # a count of what reached a state (实现) in a run of items on five years: a flow over them
+    ("一、过去五年工作回顾\n五年来成绩显著。\n——民生改善。300项政务事项实现跨省通办，"
+     "城镇化率达到76%。\n", "300项", "multi-year"),
+    ("一、过去五年工作回顾\n五年来成绩显著。\n——民生改善。300项政务事项实现跨省通办，"
+     "城镇化率达到76%。\n", "76%", "period"),
 ]
 # fmt: on
 
@@ -66,3 +73,9 @@ def test_levels_held_in_five_year_reviews_are_multi_year(real_parsed):
     text, report = real_parsed("state-council/2023.txt")
     assert claim_at(text, report, "外汇储备稳定在3万亿美元以上", "3").span == "multi-year"
     assert claim_at(text, report, "财政赤字率控制在2.8%", "2.8").span == "period"  # 2022's
+
+
+def test_what_reached_a_state_over_five_years_counts_them(real_parsed):
+    text, report = real_parsed("state-council/2023.txt")
+    assert claim_at(text, report, "近1亿农村贫困人口实现脱贫", "1").span == "multi-year"
+    assert claim_at(text, report, "960多万贫困人口实现易地搬迁", "960").span == "multi-year"
