@@ -196,7 +196,8 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
         claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
-        claim.indicator.endswith(doc.spans.stocks), claim.end,
+        claim.indicator.endswith(doc.spans.stocks) or claim.unit.endswith(doc.spans.stock_units),
+        claim.end,
     )  # fmt: skip
 
 

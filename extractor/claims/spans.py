@@ -77,6 +77,7 @@ class SpanWords:
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
+    stock_units: tuple[str, ...] = ()  # stock_units: a unit ending so names one (亿人口)
     flow_after: Any = None  # flow_after, matched at a count's end: 5条高铁建成运营
 
 
@@ -127,6 +128,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
         stocks=rules.vocab("claims.stock_nouns").items,
+        stock_units=rules.vocab("claims.stock_units").items,
         flow_after=regex.compile(_alt(rules, "flow_after"), V1),
     )
 

@@ -245,6 +245,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "flow_after": Entry(PATTERNS, "a verb after a count's noun making it a flow (建成)",
                             mode="match"),
         "stock_nouns": Entry(WORDS, "an indicator's last words naming a stock (余额)"),
+        "stock_units": Entry(WORDS, "a unit's last words naming a stock (亿人口)"),
         "rate_nouns": Entry(WORDS, "growth-rate nouns, part of the indicator (涨幅, 增速)"),
         "done": Entry(PATTERNS, "what reports a figure as done (已经, 已完成): no target"),
         "inner_verbs": Entry(PATTERNS, "verbs of completing inside an indicator (实现)"),

@@ -79,3 +79,13 @@ def test_what_reached_a_state_over_five_years_counts_them(real_parsed):
     text, report = real_parsed("state-council/2023.txt")
     assert claim_at(text, report, "近1亿农村贫困人口实现脱贫", "1").span == "multi-year"
     assert claim_at(text, report, "960多万贫困人口实现易地搬迁", "960").span == "multi-year"
+
+
+def test_a_population_named_in_a_review_of_several_years_is_a_level(real_parsed):
+    # the country's size quoted in a five-year review (我国有十亿多人口, 13亿多人口的大国) is
+    # the population at the time, no flow over the years
+    text, report = real_parsed("state-council/1986.txt")
+    assert claim_at(text, report, "我国有十亿多人口", "十").span == "period"
+    text, report = real_parsed("state-council/2018.txt")
+    assert claim_at(text, report, "13亿多人口的大国", "13").span == "period"
+    assert claim_at(text, report, "城镇新增就业6600万人以上", "6600").span == "multi-year"
