@@ -49,8 +49,16 @@ _HEAD = 8
 _COMPARED_NEAR = 2
 #: The longest comparison with a year (比一九七六年, 较1 9 9 7年).
 _YEAR_CHARS = 12
-#: How many dash items back a run of them is walked to the paragraph that leads it.
+#: How many dash items back a run of them is walked to the paragraph that leads it, and how
+#: many lines at most (a copy that puts an empty line between its paragraphs doubles them).
 _DASH_RUN = 12
+#: What ends a line that ends its paragraph.  A line ending otherwise (…推动) that is longer
+#: than a heading, or that itself continues such a line, was broken inside a sentence (a web
+#: copy breaks lines around a link or a name: 推动⏎区域全面经济伙伴关系协定⏎（RCEP）生效实施…):
+#: the line after it continues its paragraph.
+_RUN_LINES = 4 * _DASH_RUN
+_PARAGRAPH_ENDS = frozenset("。！？!?：:；;…”’」』）)")
+_BROKEN_LINE = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,13 +415,16 @@ def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any
 def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
     if words.dash.match(folded, paragraph) is None:
         return False
-    start = paragraph
-    for _ in range(_DASH_RUN):
-        if start == 0:
+    start, items = paragraph, 0
+    for _ in range(_RUN_LINES):  # empty lines and broken ones between the items too
+        if start == 0 or items == _DASH_RUN:
             return False
         start = folded.rfind("\n", 0, start - 1) + 1  # the paragraph before
-        if words.dash.match(folded, start) is not None or not folded[start : start + 1].strip():
-            continue  # another item of the run, or an empty line
+        if not folded[start : start + 1].strip() or _broken_before(folded, start):
+            continue  # an empty line, or the rest of an item broken inside a sentence
+        if words.dash.match(folded, start) is not None:
+            items += 1  # another item of the run
+            continue
         opening = folded[start : start + _OPENING]
         opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
         if words.sentence.search(opening) is None or words.one_year.search(opening):
@@ -424,6 +435,19 @@ def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
         end = len(folded) if end < 0 else end
         last = folded.rfind("。", start, max(start, end - 1)) + 1 or start
         return last == start or words.one_year.search(folded, last, last + _OPENING) is None
+    return False
+
+
+def _broken_before(folded: str, start: int) -> bool:
+    """Whether the line at ``start`` continues the line before it, broken inside a sentence
+    (see ``_PARAGRAPH_ENDS``)."""
+    for _ in range(_DASH_RUN):  # a few short lines of one broken sentence at most
+        if start < 2 or folded[start - 2] in _PARAGRAPH_ENDS or not folded[start - 2].strip():
+            return False
+        before = folded.rfind("\n", 0, start - 1) + 1
+        if start - 1 - before >= _BROKEN_LINE:
+            return True
+        start = before  # a short line: broken only if it continues a long one
     return False
 
 

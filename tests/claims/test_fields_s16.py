@@ -55,6 +55,32 @@ def test_a_level_held_over_several_years_is_theirs(text, figure, span):
     assert claims_by_text(text)[figure].span == span
 
 
+def _run_of_items(broken: bool) -> str:
+    """A five-year review whose lead paragraph opens on the years, then eight dash items with
+    an empty line between each (a web copy), the seventh broken inside a sentence."""
+    items = [f"——第{n}方面成效明显。新建学校{n}所。" for n in "一二三四五六"]
+    opening = "——开放持续深化。营商环境明显改善，共建“一带一路”扎实推进。推动"
+    items.append(
+        f"{opening}\n区域全面经济伙伴关系协定\n生效实施。"
+        if broken
+        else f"{opening}区域全面经济伙伴关系协定生效实施。"
+    )
+    items.append("——生态环境明显改善。单位国内生产总值能耗下降8.1%。")
+    return (
+        "一、过去一年和五年工作回顾\n过去一年，新建学校9所。\n\n过去五年极不平凡。我们取得重大成就。\n\n"
+        + "\n\n".join(items)
+        + "\n"
+    )
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_long_run_of_items_with_empty_lines_between_reviews_the_years(broken):
+    # the run's lead is found past the empty lines and the broken line (the 2023 report)
+    claims = claims_by_text(_run_of_items(broken))
+    assert claims["8.1%"].span == "multi-year"
+    assert claims["9所"].span == "period"
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_bureau_summaries_give_the_years_planned_investment_as_a_target(real_parsed):
     text, report = real_parsed("pingtan-shsyj/2022-2023plan.txt")
@@ -89,3 +115,9 @@ def test_a_population_named_in_a_review_of_several_years_is_a_level(real_parsed)
     text, report = real_parsed("state-council/2018.txt")
     assert claim_at(text, report, "13亿多人口的大国", "13").span == "period"
     assert claim_at(text, report, "城镇新增就业6600万人以上", "6600").span == "multi-year"
+
+
+def test_the_later_items_of_a_five_year_run_review_the_years(real_parsed):
+    text, report = real_parsed("state-council/2023.txt")
+    assert claim_at(text, report, "单位国内生产总值能耗下降8.1%", "8.1").span == "multi-year"
+    assert claim_at(text, report, "参保人数增加1.4亿", "1.4").span == "multi-year"
