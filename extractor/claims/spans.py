@@ -81,6 +81,8 @@ class SpanWords:
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
     held: Any  # held_before: 保持在, 稳定在 right before a level held
+    as_of: Any  # as_of_opening opening a sentence or clause: 截至目前, 截止12月7日
+    as_of_totals: Any  # 共, 总计: a total's words in the clause of a figure dated so
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
@@ -132,6 +134,8 @@ def _compile(rules: RuleSet) -> SpanWords:
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         held=regex.compile(rf"(?:{_alt(rules, 'held_before')})", V1),
+        as_of=regex.compile(rf"(?:\G|[，,；;])\s*(?:{_alt(rules, 'as_of_opening')})", V1),
+        as_of_totals=regex.compile(_alt(rules, "as_of_totals"), V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
@@ -214,8 +218,10 @@ def find_span(
         return MULTI_YEAR  # 连续十三年
     several = _several(folded, at, sentence, sections, words, {} if known is None else known)
     # several: 0 no, 1 its section or paragraph, 2 its sentence
-    if words.to_date.search(folded, *clause):
-        # 累计达到831家; 五年累计, or 累计 in a review of five years
+    if words.to_date.search(folded, *clause) or (
+        words.as_of_totals.search(folded, *clause)
+        and words.as_of.search(folded, *sentence) is not None
+    ):  # 累计达到831家; 五年累计, or 累计 in a review of five years; 截至目前，…共盘活
         if several or words.clause.search(folded, *clause):
             return MULTI_YEAR
         if at.time is not None and words.years.search(folded, *at.time) is not None:

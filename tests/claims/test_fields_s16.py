@@ -55,6 +55,26 @@ def test_a_level_held_over_several_years_is_theirs(text, figure, span):
     assert claims_by_text(text)[figure].span == span
 
 
+# fmt: off
+AS_OF = [
+    # a total in a sentence dated as of a day is a running total to it; a stock or a level
+    # there is the day's, and the end of a month is a monthly report's year so far
+    ("一、2022年工作总结\n截止12月7日共摸排重点人员1458人。\n", "1458人", "to-date"),
+    ("一、2024年工作情况\n提供担保，截至目前，在保余额14.28亿元，总计撬动企业融资32.81亿元。\n",
+     "32.81亿元", "to-date"),
+    ("一、2024年工作情况\n提供担保，截至目前，在保余额14.28亿元，总计撬动企业融资32.81亿元。\n",
+     "14.28亿元", "period"),
+    ("一、2024年工作情况\n截至目前，区属国企共有基层党组织16个。\n", "16个", "period"),
+    ("一、2021年工作总结\n截至10月底，共完成投资30亿元。\n", "30亿元", "period"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "span"), AS_OF)
+def test_a_total_as_of_a_day_runs_to_it(text, figure, span):
+    assert claims_by_text(text)[figure].span == span
+
+
 def _run_of_items(broken: bool) -> str:
     """A five-year review whose lead paragraph opens on the years, then eight dash items with
     an empty line between each (a web copy), the seventh broken inside a sentence."""
@@ -121,3 +141,11 @@ def test_the_later_items_of_a_five_year_run_review_the_years(real_parsed):
     text, report = real_parsed("state-council/2023.txt")
     assert claim_at(text, report, "单位国内生产总值能耗下降8.1%", "8.1").span == "multi-year"
     assert claim_at(text, report, "参保人数增加1.4亿", "1.4").span == "multi-year"
+
+
+def test_bureau_totals_as_of_a_day_are_to_date(real_parsed):
+    text, report = real_parsed("pingtan-tzcj/2024-2025plan.txt")
+    assert claim_at(text, report, "总计撬动企业融资32.81亿元", "32.81").span == "to-date"
+    assert claim_at(text, report, "在保余额14.28亿元", "14.28").span == "period"
+    text, report = real_parsed("pingtan-jinjing/2022-2023plan.txt")
+    assert claim_at(text, report, "境外返岚人员和重点人员1458人", "1458").span == "to-date"
