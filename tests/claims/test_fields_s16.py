@@ -149,3 +149,12 @@ def test_bureau_totals_as_of_a_day_are_to_date(real_parsed):
     assert claim_at(text, report, "在保余额14.28亿元", "14.28").span == "period"
     text, report = real_parsed("pingtan-jinjing/2022-2023plan.txt")
     assert claim_at(text, report, "境外返岚人员和重点人员1458人", "1458").span == "to-date"
+
+
+def test_the_parts_of_an_older_plan_period_cover_its_years(real_parsed):
+    # “七五”时期的基本任务 titles a part on the five years, as “十四五”时期 does
+    text, report = real_parsed("state-council/1986.txt")
+    total = claim_at(text, report, "投资总额五年为八千九百六十亿元", "八千九百六十")
+    assert (total.span, total.is_target) == ("multi-year", True)
+    share = claim_at(text, report, "争取有百分之四十左右的主要工业产品", "百分之四十")
+    assert (share.span, share.is_target) == ("multi-year", True)
