@@ -52,6 +52,10 @@ _YEAR_CHARS = 12
 #: How many dash items back a run of them is walked to the paragraph that leads it, and how
 #: many lines at most (a copy that puts an empty line between its paragraphs doubles them).
 _DASH_RUN = 12
+#: The figures of a list before a figure (46.84%、; 1076家、), back to the words before them,
+#: and how far back they are read.
+_FIGURES_BEFORE = regex.compile(r"(?r)(?:[\d０-９][\d０-９.．]*[^\d０-９、，。；;,\s]{0,3}、)+$")
+_LIST_BACK = 40
 #: What ends a line that ends its paragraph.  A line ending otherwise (…推动) that is longer
 #: than a heading, or that itself continues such a line, was broken inside a sentence (a web
 #: copy breaks lines around a link or a name: 推动⏎区域全面经济伙伴关系协定⏎（RCEP）生效实施…):
@@ -246,7 +250,7 @@ def find_span(
         # 届时…超过90万亿元) is reached at its end: not a year's figure
         return MULTI_YEAR
     before = max(at.clause, at.start - 6)
-    if at.baseline is not None or words.level.search(folded, before, at.start):
+    if at.baseline is not None or _level_reached(folded, at, words):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
     own = _own_year(folded, at.time, words)
     if own is not None and at.time is not None:  # the bases before its own year are others'
@@ -272,6 +276,17 @@ def find_span(
     if not flow and not bare and at.end >= 0:
         flow = words.flow_after.match(folded, at.end) is not None
     return MULTI_YEAR if several == 2 or flow else PERIOD
+
+
+def _level_reached(folded: str, at: Where, words: SpanWords) -> bool:
+    """Whether the words right before the figure make it a level reached (达到82.7万亿元), or
+    those before the list of figures it ends (分别达46.84%、43.46%; 分别从771家、481家增加到
+    1076家、636家): each figure of the list is one."""
+    end = at.start
+    run = _FIGURES_BEFORE.search(folded, max(at.clause, end - _LIST_BACK), end)
+    if run is not None:
+        end = run.start()
+    return words.level.search(folded, max(at.clause, end - 6), end) is not None
 
 
 def part_span(

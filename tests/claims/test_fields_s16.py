@@ -30,7 +30,7 @@ def test_a_planned_amount_is_a_target_even_in_a_review(text, figure, target):
 
 
 # fmt: off
-HELD = [
+LEVELS = [
     # a level held in a review of several years is held over them all (SPEC: a level held
     # over the years is theirs); in a year's review it is the year's
     ("一、过去五年工作回顾\n五年来，民生财政支出占比保持在75%以上，外汇储备稳定在3万亿美元以上。\n",
@@ -46,12 +46,19 @@ HELD = [
      "城镇化率达到76%。\n", "300项", "multi-year"),
     ("一、过去五年工作回顾\n五年来成绩显著。\n——民生改善。300项政务事项实现跨省通办，"
      "城镇化率达到76%。\n", "76%", "period"),
+
+
+    # every figure of a list after a verb of reaching is a level reached, not the first alone
+    ("一、过去五年工作回顾\n五年来，覆盖率、治理率分别提高到88%、83.6%、87.5%。\n", "87.5%", "period"),
+    ("一、过去五年工作回顾\n五年来，总部、研发中心分别从771家、481家增加到1076家、636家。\n",
+     "636家", "period"),
+    ("一、过去五年工作回顾\n五年来，新建学校12所、医院3所。\n", "3所", "multi-year"),
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "figure", "span"), HELD)
-def test_a_level_held_over_several_years_is_theirs(text, figure, span):
+@pytest.mark.parametrize(("text", "figure", "span"), LEVELS)
+def test_levels_held_reached_or_counted_over_several_years(text, figure, span):
     assert claims_by_text(text)[figure].span == span
 
 
