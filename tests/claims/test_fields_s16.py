@@ -165,3 +165,11 @@ def test_the_parts_of_an_older_plan_period_cover_its_years(real_parsed):
     assert (total.span, total.is_target) == ("multi-year", True)
     share = claim_at(text, report, "争取有百分之四十左右的主要工业产品", "百分之四十")
     assert (share.span, share.is_target) == ("multi-year", True)
+
+
+def test_the_debts_of_an_older_report_are_read_in_their_currency(real_parsed):
+    text, report = real_parsed("state-council/1964.txt")
+    debt = claim_at(text, report, "偿还了十三亿八千九百万新卢布", "十三亿八千九百")
+    assert (debt.unit, debt.base_unit, debt.value) == ("万新卢布", "新卢布", 1.389e9)
+    rest = claim_at(text, report, "剩下的尾数一千七百万新卢布", "一千七百")
+    assert (rest.unit, rest.value) == ("万新卢布", 1.7e7)
