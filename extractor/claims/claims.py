@@ -196,7 +196,8 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
         doc.index.full_sentence(claim.start)[0],
         doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
         claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
-        claim.indicator.endswith(doc.spans.stocks), claim.end,
+        claim.indicator.endswith(doc.spans.stocks) or claim.unit.endswith(doc.spans.stock_units),
+        claim.end,
     )  # fmt: skip
 
 
@@ -1162,9 +1163,12 @@ def _present(doc: _Doc, pos: int) -> bool:
 
 
 def _named_goal(doc: _Doc, pos: int) -> bool:
-    """Whether a target noun stands right before the figure in its clause (目标任务100亿元)."""
+    """Whether a target noun (目标任务100亿元) or a planned amount (年度计划投资26.78亿元)
+    stands right before the figure in its clause."""
     words, folded = doc.words, doc.folded
     lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
+    if words.planned_before.search(folded, lo, pos) is not None:
+        return True  # 年度计划投资26.78亿元: the plan's amount
     if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
         return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
     return words.target_before.search(folded, lo, pos) is not None

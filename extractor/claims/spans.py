@@ -49,8 +49,20 @@ _HEAD = 8
 _COMPARED_NEAR = 2
 #: The longest comparison with a year (比一九七六年, 较1 9 9 7年).
 _YEAR_CHARS = 12
-#: How many dash items back a run of them is walked to the paragraph that leads it.
+#: How many dash items back a run of them is walked to the paragraph that leads it, and how
+#: many lines at most (a copy that puts an empty line between its paragraphs doubles them).
 _DASH_RUN = 12
+#: The figures of a list before a figure (46.84%、; 1076家、), back to the words before them,
+#: and how far back they are read.
+_FIGURES_BEFORE = regex.compile(r"(?r)(?:[\d０-９][\d０-９.．]*[^\d０-９、，。；;,\s]{0,3}、)+$")
+_LIST_BACK = 40
+#: What ends a line that ends its paragraph.  A line ending otherwise (…推动) that is longer
+#: than a heading, or that itself continues such a line, was broken inside a sentence (a web
+#: copy breaks lines around a link or a name: 推动⏎区域全面经济伙伴关系协定⏎（RCEP）生效实施…):
+#: the line after it continues its paragraph.
+_RUN_LINES = 4 * _DASH_RUN
+_PARAGRAPH_ENDS = frozenset("。！？!?：:；;…”’」』）)")
+_BROKEN_LINE = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +84,14 @@ class SpanWords:
     duration: Any  # 连续 … right before a figure of years
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
+    held: Any  # held_before: 保持在, 稳定在 right before a level held
+    as_of: Any  # as_of_opening opening a sentence or clause: 截至目前, 截止12月7日
+    as_of_totals: Any  # 共, 总计: a total's words in the clause of a figure dated so
     annual: Any  # a comparison with the year before (比上年, 同比): a year's change
     part: Any  # 其中: a part of the figure before, over the same stretch of time
     dash: Any  # item_dash: what opens a dash item (——), matched at a paragraph's start
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
+    stock_units: tuple[str, ...] = ()  # stock_units: a unit ending so names one (亿人口)
     flow_after: Any = None  # flow_after, matched at a count's end: 5条高铁建成运营
 
 
@@ -121,10 +137,14 @@ def _compile(rules: RuleSet) -> SpanWords:
         duration=regex.compile(rf"(?:{duration})$", V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
+        held=regex.compile(rf"(?:{_alt(rules, 'held_before')})", V1),
+        as_of=regex.compile(rf"(?:\G|[，,；;])\s*(?:{_alt(rules, 'as_of_opening')})", V1),
+        as_of_totals=regex.compile(_alt(rules, "as_of_totals"), V1),
         annual=regex.compile(_alt(rules, "comparison"), V1),
         part=_prefiltered(rules, "part_of"),
         dash=regex.compile(_alt(rules, "item_dash"), V1),
         stocks=rules.vocab("claims.stock_nouns").items,
+        stock_units=rules.vocab("claims.stock_units").items,
         flow_after=regex.compile(_alt(rules, "flow_after"), V1),
     )
 
@@ -202,8 +222,10 @@ def find_span(
         return MULTI_YEAR  # 连续十三年
     several = _several(folded, at, sentence, sections, words, {} if known is None else known)
     # several: 0 no, 1 its section or paragraph, 2 its sentence
-    if words.to_date.search(folded, *clause):
-        # 累计达到831家; 五年累计, or 累计 in a review of five years
+    if words.to_date.search(folded, *clause) or (
+        words.as_of_totals.search(folded, *clause)
+        and words.as_of.search(folded, *sentence) is not None
+    ):  # 累计达到831家; 五年累计, or 累计 in a review of five years; 截至目前，…共盘活
         if several or words.clause.search(folded, *clause):
             return MULTI_YEAR
         if at.time is not None and words.years.search(folded, *at.time) is not None:
@@ -228,7 +250,7 @@ def find_span(
         # 届时…超过90万亿元) is reached at its end: not a year's figure
         return MULTI_YEAR
     before = max(at.clause, at.start - 6)
-    if at.baseline is not None or words.level.search(folded, before, at.start):
+    if at.baseline is not None or _level_reached(folded, at, words):
         return PERIOD  # a level reached over the years is the period's (由…增加到82.7万亿元)
     own = _own_year(folded, at.time, words)
     if own is not None and at.time is not None:  # the bases before its own year are others'
@@ -241,6 +263,8 @@ def find_span(
         return MULTI_YEAR  # 比2009年提高92% (in a review of 2011); not 一九七七年比一九七六年
     if not several or words.annual.search(folded, *clause):
         return PERIOD  # 比上年增长12.8%: a year's change, even in a review of five
+    if words.held.search(folded, before, at.start):
+        return MULTI_YEAR  # 民生财政支出占比保持在75%以上: a level held over the years
     # a sentence that names several years covers its figures; a section only its flows
     # a count or an amount done over the years is theirs (关停小火电机组7210万千瓦, 完成造林
     # 2529万公顷); a rate or share with no change is a level
@@ -252,6 +276,17 @@ def find_span(
     if not flow and not bare and at.end >= 0:
         flow = words.flow_after.match(folded, at.end) is not None
     return MULTI_YEAR if several == 2 or flow else PERIOD
+
+
+def _level_reached(folded: str, at: Where, words: SpanWords) -> bool:
+    """Whether the words right before the figure make it a level reached (达到82.7万亿元), or
+    those before the list of figures it ends (分别达46.84%、43.46%; 分别从771家、481家增加到
+    1076家、636家): each figure of the list is one."""
+    end = at.start
+    run = _FIGURES_BEFORE.search(folded, max(at.clause, end - _LIST_BACK), end)
+    if run is not None:
+        end = run.start()
+    return words.level.search(folded, max(at.clause, end - 6), end) is not None
 
 
 def part_span(
@@ -401,13 +436,16 @@ def _led_by_years(folded: str, paragraph: int, words: SpanWords, known: dict[Any
 def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
     if words.dash.match(folded, paragraph) is None:
         return False
-    start = paragraph
-    for _ in range(_DASH_RUN):
-        if start == 0:
+    start, items = paragraph, 0
+    for _ in range(_RUN_LINES):  # empty lines and broken ones between the items too
+        if start == 0 or items == _DASH_RUN:
             return False
         start = folded.rfind("\n", 0, start - 1) + 1  # the paragraph before
-        if words.dash.match(folded, start) is not None or not folded[start : start + 1].strip():
-            continue  # another item of the run, or an empty line
+        if not folded[start : start + 1].strip() or _broken_before(folded, start):
+            continue  # an empty line, or the rest of an item broken inside a sentence
+        if words.dash.match(folded, start) is not None:
+            items += 1  # another item of the run
+            continue
         opening = folded[start : start + _OPENING]
         opening = opening[: opening.find("。") + 1 or None]  # its first sentence's
         if words.sentence.search(opening) is None or words.one_year.search(opening):
@@ -418,6 +456,19 @@ def _lead_of_run(folded: str, paragraph: int, words: SpanWords) -> bool:
         end = len(folded) if end < 0 else end
         last = folded.rfind("。", start, max(start, end - 1)) + 1 or start
         return last == start or words.one_year.search(folded, last, last + _OPENING) is None
+    return False
+
+
+def _broken_before(folded: str, start: int) -> bool:
+    """Whether the line at ``start`` continues the line before it, broken inside a sentence
+    (see ``_PARAGRAPH_ENDS``)."""
+    for _ in range(_DASH_RUN):  # a few short lines of one broken sentence at most
+        if start < 2 or folded[start - 2] in _PARAGRAPH_ENDS or not folded[start - 2].strip():
+            return False
+        before = folded.rfind("\n", 0, start - 1) + 1
+        if start - 1 - before >= _BROKEN_LINE:
+            return True
+        start = before  # a short line: broken only if it continues a long one
     return False
 
 

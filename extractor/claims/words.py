@@ -56,6 +56,7 @@ class ClaimWords:
     not_target: Any
     target_after: Any  # a target noun after a figure that names it (…的负荷调控目标)
     target_before: Any  # a target noun right before a figure (目标任务100亿元), `$`-anchored
+    planned_before: Any  # a planned amount right before a figure (年度计划投资), `$`-anchored
     estimate: tuple[str, ...]  # 预计: a target word that, of a past year, estimates
     present: Any  # 现有, 目前: what opens a clause stating a present stock
     modal_target: Any  # 将达, 要把: targets of the figures after them only
@@ -209,6 +210,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         not_target=regex.compile(_alt(items("not_target")), V1),
         target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
         target_before=at_position(rules.vocab("claims.target_before").pattern, V1),
+        planned_before=at_position(rules.vocab("claims.planned_before").pattern, V1),
         estimate=tuple(items("estimate")),
         present=regex.compile(_alt(items("present")), V1),
         modal_target=regex.compile(_alt(items("modal_target")), V1),

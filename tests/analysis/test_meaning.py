@@ -176,10 +176,12 @@ FLOORS.update({
 # two small 2011 and 2021 plans), floored apart as "s15-heldout" just below what the parser
 # scored right after the files were committed (fully right 0.683, indicator 0.738).  Session 16
 # made v7 tuning material (its errors are the unseen layouts' and phrasings'; held-out v8
-# replaces it): floored as tuning group "s15" at its held-out reading.
+# replaces it): floored as tuning group "s15" at its held-out reading.  Raised by s16-fields
+# (three anchors that named an amount's digits for a rate fixed, the span and unit rules):
+# fully right 0.683 -> 0.710.
 ROUNDS_APART["s15"] = "session 15, v7 held-out"
 FLOORS.update({
-    ("s15", "fully_right"): 0.67, ("s15", "indicator"): 0.72,
+    ("s15", "fully_right"): 0.70, ("s15", "indicator"): 0.72,
 })  # fmt: skip
 # Session 16 annotated held-out set v8 from the text alone (195 claims in the State Council's
 # 2025 and 1958 reports, a district report of 2018 (hailar) and two Pingtan bureaus' summaries and
@@ -256,6 +258,20 @@ ROUNDS_APART["s15-old"] = "session 15, s15-old"
 FLOORS.update({
     ("s15-old", "fully_right"): 0.76, ("s15-old", "indicator"): 0.77,
     ("s15-old-heldout", "fully_right"): 0.25, ("s15-old-heldout", "indicator"): 0.73,
+})  # fmt: skip
+
+
+# Session 16, s16-fields (issue 17, spans, targets, values and units): the State Council's
+# reports of 1986 (the seventh five-year plan, Chinese numerals) and 2001 (every figure) and a
+# Pingtan bureau's one-line 2022 summary and 2023 plan, annotated from the text alone before the
+# parser ran on them (scored right after: fully right 0.757, indicator 0.864, 103 claims); its
+# fourth, a provincial report of 2026 (jiangsu, 44 claims), is held out (right after: 0.773,
+# 0.818).  At the branch's end (its span, target and unit rules): tuning 0.757 -> 0.806, 0.864;
+# held out 0.773, 0.818 (unchanged).
+ROUNDS_APART["s16-fields"] = "session 16, s16-fields"
+FLOORS.update({
+    ("s16-fields", "fully_right"): 0.80, ("s16-fields", "indicator"): 0.86,
+    ("s16-fields-heldout", "fully_right"): 0.77, ("s16-fields-heldout", "indicator"): 0.81,
 })  # fmt: skip
 
 
