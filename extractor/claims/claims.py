@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from extractor.claims.compose import funds_after, share_holders
+from extractor.claims.compose import funds_after, named_before, share_holders
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import Movement, find_movements
@@ -578,8 +578,13 @@ def _claim(
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
     indicator = _last_of_clauses(indicator, doc.words)
-    if not _shared_out(doc, fig.start, sent[0]):  # a list 分别 shares out keeps its items
+    settled = prev_claim is not None and indicator == prev_claim.indicator  # cut once, before
+    if not settled and not _shared_out(doc, fig.start, sent[0]):  # 分别 keeps a list's items
         indicator = _after_examples(indicator, doc.words)
+    pointed = named_before(indicator, start, doc.folded, doc.words, doc.index.clause_start)
+    if pointed is not None:  # 这个比重，1978年为17.4％: the quantity named before
+        lo, hi = indicator_bounds(doc.folded, *pointed, doc.words, doc.time_ends)
+        indicator = _balanced(doc.text[lo:hi]) if hi - lo >= _NAMED_MIN else indicator
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
         indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
