@@ -144,6 +144,7 @@ class ClaimWords:
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     demonstratives: Any = None  # 这个, 這一 opening an indicator: named before
     frames: Any = None  # 在…基础上: a frame of condition between a subject and its figure
+    frame_ends: tuple[str, ...] = ()  # 基础上, 前提下: what closes a frame (its trigger)
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
     compared_base_marks: str = ""  # 比较: where compared_base can start
@@ -311,7 +312,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         funds_heads=items("funds_heads"),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
         demonstratives=regex.compile(_alt(items("demonstratives")), V1),
-        frames=prefiltered(regex.compile(_alt(items("frames")), V1), items("frames")),
+        frames=regex.compile(_alt(items("frames")), V1),
+        frame_ends=items("frame_ends"),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
         compared_base_marks=chars("comparison_marks"),
@@ -426,7 +428,8 @@ def indicator_bounds(
     (经济增长连续四年: the duration of 经济增长).
     """
     strip_trail = words.strip_trail_kept if keep_change else words.strip_trail
-    frame = words.frames.search(folded, start, end) if words.frames is not None else None
+    framed = any(folded.find(w, start, end) >= 0 for w in words.frame_ends)
+    frame = words.frames.search(folded, start, end) if framed else None
     if frame is not None:
         # 在…基础上 names nothing: what follows it in the clause, else the subject before it
         # (粮食总产量在上年大幅度增长的基础上，; 预期目标是在…的基础上年均增长7%)

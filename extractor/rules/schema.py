@@ -275,6 +275,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                              template="funds_heads"),
         "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),
         "demonstratives": Entry(PATTERNS, "a demonstrative opening an indicator (这个比重)"),
+        "frame_ends": Entry(WORDS, "what closes a frame (在…基础上)", mode="fullmatch",
+                            template="frame_ends"),
         "frames": Entry(PATTERNS, "a frame between a subject and its figure (在…基础上)"),
     },
     "placeholders": {
