@@ -43,6 +43,7 @@ from extractor.claims.words import (
     claim_words,
     find_times,
     indicator_bounds,
+    trailing_words_start,
 )
 from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
@@ -1016,7 +1017,8 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     # after a verb phrase that counts (``counted``) a predicate there names nothing
     # (市属重点国企由51家整合为33家)
     stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
-    end = stop.start() if stop else end
+    # 项目已经完工: the adverbs that open the predicate are no part of the noun either
+    end = trailing_words_start(doc.folded, pos, stop.start(), words) if stop else end
     listed = doc.folded.find(words.list_ends, pos + 2, end) >= 0 and words.examples_end.search(
         doc.folded, pos + 2, end
     )

@@ -61,14 +61,17 @@ def named_before(
     """Where the quantity an indicator points back to (这个比重) was named: the clause before
     ``at`` that ends with the noun after the demonstrative, from its start to that noun
     (…，提高了职工住宅…等方面的投资比重。这个比重 → the span of 提高了…投资比重), the longest
-    noun first; None where the indicator opens with no demonstrative or nothing before names
-    its noun.  ``clause_of`` gives where the clause holding a position starts."""
+    noun first; None where the indicator opens with no demonstrative, the noun after it names
+    no measure (比重, 比例, 数量: ``measure_ends``, ``rate_ends``) or nothing before names it.
+    ``clause_of`` gives where the clause holding a position starts."""
     opening = words.demonstratives.match(indicator) if words.demonstratives else None
     if opening is None:
         return None
     rest = indicator[opening.end() :]
     lo = max(0, at - _ANTECEDENT_BACK)
     for size in range(min(_NOUN_MAX, len(rest)), 1, -1):
+        if rest[size - 1] not in words.measure_ends and rest[size - 1] not in words.rate_ends:
+            continue  # 这个工程因…而积压资金: a thing, not the quantity the figure measures
         end = at
         while (found := folded.rfind(rest[:size], lo, end)) >= 0:
             pointed = any(

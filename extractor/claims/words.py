@@ -460,6 +460,12 @@ def _holds_any(folded: str, chars: str, start: int, end: int) -> bool:
     return any(folded.find(ch, start, end) >= 0 for ch in chars)
 
 
+def trailing_words_start(folded: str, start: int, end: int, words: ClaimWords) -> int:
+    """Where the run of trailing words before ``end`` (time words, verbs, hedges, adverbs such
+    as 已经: ``strip_trail``) starts, no further back than ``start``."""
+    return _trail_start(folded, start, end, words.strip_trail)
+
+
 def _trail_start(folded: str, start: int, end: int, strip_trail: Any) -> int:
     """Where the run of trailing words before ``end`` starts (time words, verbs, hedges,
     change words, separators): one word at a time, backwards, each the first of the

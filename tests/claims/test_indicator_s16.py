@@ -35,6 +35,8 @@ POINTED = [
      "百分之十七", "现代工业的产值在工农业总产值中的比重"),
     # nothing before names it: the words stay as written
     ("这个比重为17%。", "17", "这个比重"),
+    # a demonstrative of a thing, not of a measure, points to no quantity
+    ("新建的热电站工程开工。这个工程积压资金144万元。", "144", "这个工程积压资金"),
 ]
 PREDICATED = [
     # a predicate of results after the noun a count opens its clause with is no part of it
@@ -42,6 +44,8 @@ PREDICATED = [
     ("为380个老旧小区引入物业服务。", "380", "老旧小区"),
     ("完成28项，有3项工作推迟。", "3", "工作"),
     ("1所职业院校升格本科。", "1", "职业院校"),
+    # ... nor the adverbs that open that predicate
+    ("今年有17个项目已经完工投入生产。", "17", "项目"),
 ]
 FUNDS = [
     # the act of arranging funds, past or planned, between who pays and the funds
