@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from extractor.claims.compose import funds_after, share_holders
+from extractor.claims.compose import funds_after, named_before, share_holders
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import Movement, find_movements
@@ -43,6 +43,7 @@ from extractor.claims.words import (
     claim_words,
     find_times,
     indicator_bounds,
+    trailing_words_start,
 )
 from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
@@ -579,8 +580,13 @@ def _claim(
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
     indicator = _last_of_clauses(indicator, doc.words)
-    if not _shared_out(doc, fig.start, sent[0]):  # a list 分别 shares out keeps its items
+    settled = prev_claim is not None and indicator == prev_claim.indicator  # cut once, before
+    if not settled and not _shared_out(doc, fig.start, sent[0]):  # 分别 keeps a list's items
         indicator = _after_examples(indicator, doc.words)
+    pointed = named_before(indicator, start, doc.folded, doc.words, doc.index.clause_start)
+    if pointed is not None:  # 这个比重，1978年为17.4％: the quantity named before
+        lo, hi = indicator_bounds(doc.folded, *pointed, doc.words, doc.time_ends)
+        indicator = _balanced(doc.text[lo:hi]) if hi - lo >= _NAMED_MIN else indicator
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
     if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
         indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
@@ -1012,7 +1018,8 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     # after a verb phrase that counts (``counted``) a predicate there names nothing
     # (市属重点国企由51家整合为33家)
     stop = doc.words.follow_stop.search(doc.folded, pos + (not counted), end)
-    end = stop.start() if stop else end
+    # 项目已经完工: the adverbs that open the predicate are no part of the noun either
+    end = trailing_words_start(doc.folded, pos, stop.start(), words) if stop else end
     listed = doc.folded.find(words.list_ends, pos + 2, end) >= 0 and words.examples_end.search(
         doc.folded, pos + 2, end
     )

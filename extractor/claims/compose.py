@@ -11,6 +11,8 @@ words before an amount, a noun after a share's 的), so that the rest of a repor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from extractor.claims.words import ClaimWords, change_words
 
 #: the longest predicate after a share's noun that still names who the share counts
@@ -45,3 +47,39 @@ def share_holders(folded: str, text: str, noun_end: int, clause_end: int, words:
     if next(change_words(folded, words, noun_end, end), None) is not None:
         return ""
     return text[noun_end:end].strip()
+
+
+#: the longest noun after a demonstrative that is looked for before it (比重, 投资总额)
+_NOUN_MAX = 4
+#: how far back its first naming is looked for
+_ANTECEDENT_BACK = 240
+
+
+def named_before(
+    indicator: str, at: int, folded: str, words: ClaimWords, clause_of: Callable[[int], int]
+) -> tuple[int, int] | None:
+    """Where the quantity an indicator points back to (这个比重) was named: the clause before
+    ``at`` that ends with the noun after the demonstrative, from its start to that noun
+    (…，提高了职工住宅…等方面的投资比重。这个比重 → the span of 提高了…投资比重), the longest
+    noun first; None where the indicator opens with no demonstrative, the noun after it names
+    no measure (比重, 比例, 数量: ``measure_ends``, ``rate_ends``) or nothing before names it.
+    ``clause_of`` gives where the clause holding a position starts."""
+    opening = words.demonstratives.match(indicator) if words.demonstratives else None
+    if opening is None:
+        return None
+    rest = indicator[opening.end() :]
+    lo = max(0, at - _ANTECEDENT_BACK)
+    for size in range(min(_NOUN_MAX, len(rest)), 1, -1):
+        if rest[size - 1] not in words.measure_ends and rest[size - 1] not in words.rate_ends:
+            continue  # 这个工程因…而积压资金: a thing, not the quantity the figure measures
+        end = at
+        while (found := folded.rfind(rest[:size], lo, end)) >= 0:
+            pointed = any(
+                words.demonstratives.match(folded[found - k : found + size])
+                for k in (1, 2)
+                if found >= k
+            )
+            if not pointed:  # the naming itself, not another 这个比重 before
+                return clause_of(found), found + size
+            end = found
+    return None

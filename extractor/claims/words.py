@@ -143,6 +143,9 @@ class ClaimWords:
     funds_verbs: tuple[str, ...] = ()  # 安排, 拨付: arranging the funds an amount names
     funds_heads: tuple[str, ...] = ()  # 资金, 事业费: what ends the name of funds
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
+    demonstratives: Any = None  # 这个, 這一 opening an indicator: named before
+    frames: Any = None  # 在…基础上: a frame of condition between a subject and its figure
+    frame_ends: tuple[str, ...] = ()  # 基础上, 前提下: what closes a frame (its trigger)
     ordinal_item: Any = None  # 第一, 二: an item of a list of ordinals (第一、二、三产业)
     compared_base: Any = None  # 比年度预算 inside an indicator: no part of its name
     compared_base_marks: str = ""  # 比较: where compared_base can start
@@ -310,6 +313,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
         funds_verbs=items("funds_verbs"),
         funds_heads=items("funds_heads"),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
+        demonstratives=regex.compile(_alt(items("demonstratives")), V1),
+        frames=regex.compile(_alt(items("frames")), V1),
+        frame_ends=items("frame_ends"),
         ordinal_item=regex.compile(rf"(?:{_alt(items('ordinal_before'))})?{ordinal}", V1),
         compared_base=regex.compile(rules.vocab("claims.compared_base").pattern or "(?!)", V1),
         compared_base_marks=chars("comparison_marks"),
@@ -424,6 +430,15 @@ def indicator_bounds(
     (经济增长连续四年: the duration of 经济增长).
     """
     strip_trail = words.strip_trail_kept if keep_change else words.strip_trail
+    framed = any(folded.find(w, start, end) >= 0 for w in words.frame_ends)
+    frame = words.frames.search(folded, start, end) if framed else None
+    if frame is not None:
+        # 在…基础上 names nothing: what follows it in the clause, else the subject before it
+        # (粮食总产量在上年大幅度增长的基础上，; 预期目标是在…的基础上年均增长7%)
+        after = indicator_bounds(folded, frame.end(), end, words, times, keep_change=keep_change)
+        if after[0] < after[1]:
+            return after
+        end = frame.start()
     while start < end:
         at = start
         start = times.get(start, start)
@@ -445,6 +460,12 @@ def indicator_bounds(
 def _holds_any(folded: str, chars: str, start: int, end: int) -> bool:
     """Whether one of ``chars`` stands in ``folded[start:end]``."""
     return any(folded.find(ch, start, end) >= 0 for ch in chars)
+
+
+def trailing_words_start(folded: str, start: int, end: int, words: ClaimWords) -> int:
+    """Where the run of trailing words before ``end`` (time words, verbs, hedges, adverbs such
+    as 已经: ``strip_trail``) starts, no further back than ``start``."""
+    return _trail_start(folded, start, end, words.strip_trail)
 
 
 def _trail_start(folded: str, start: int, end: int, strip_trail: Any) -> int:

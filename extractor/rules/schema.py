@@ -280,6 +280,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "funds_heads": Entry(WORDS, "what ends the name of funds (资金, 事业费)",
                              template="funds_heads"),
         "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),
+        "demonstratives": Entry(PATTERNS, "a demonstrative opening an indicator (这个比重)"),
+        "frame_ends": Entry(WORDS, "what closes a frame (在…基础上)", mode="fullmatch",
+                            template="frame_ends"),
+        "frames": Entry(PATTERNS, "a frame between a subject and its figure (在…基础上)"),
     },
     "placeholders": {
         "name_mask": Entry(CHARS, "characters that mask names (某)", template="name_mask"),
