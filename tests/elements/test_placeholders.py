@@ -73,6 +73,17 @@ CASES = [
     # masked telephone numbers: the digit run with its mask, one part after a hyphen
     ("联系电话：0731-552XXXX）", [("552XXXX", "figure")]),
     ("电话：86512-XXXX、1390731XXXX）", [("XXXX", "figure"), ("1390731XXXX", "figure")]),
+    # session 16, the masked drafts (corpora/21–25): a number with a thousands separator is
+    # one mask; a document's serial number is a figure, a numeric date's fields are dates
+    ("新增学位X,XXX个", [("X,XXX", "figure")]),
+    ("人均可支配收入1X,XXX元", [("1X,XXX", "figure")]),
+    ("研发投入12,XXX万元", [("12,XXX", "figure")]),
+    ("惠及居民X,XXX,XXX户", [("X,XXX,XXX", "figure")]),
+    ("石政办发〔2023〕X号", [("X", "figure")]),
+    ("联系电话：0XXX-XXXXXXX", [("0XXX", "figure"), ("XXXXXXX", "figure")]),
+    ("发布时间：2021-XX-XX", [("XX", "date"), ("XX", "date")]),
+    ("紧扣“XX强县”目标", [("XX", "name")]),  # a slogan's masked word, not a rank
+    ("进入全国XX强", [("XX", "figure")]),
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
@@ -88,6 +99,10 @@ NOT_MASKS = [
     # Markdown emphasis and bullets in a converted page are markup, no masks
     "| **活动时间** | **活动主题** |", "| **年度计划****** | 已完成 |", "* 列表项",
     "**工作总结**",
+    # session 16: a formula's term, the tenth of a Roman list (its breaks kept or lost), a
+    # bullet opening a sentence, a comma between figures that are no group of thousands
+    "推行“X+1”班组管理法", "“1+X”证书", "IX. 保密管理\nX. 档案数字化", "VIII. 文明生产IX. 保密管理X. 档案",
+    "完成年度任务。○强化经费保障。", "三、保障措施\n○加强组织领导。",
 ]
 # fmt: on
 
@@ -102,6 +117,8 @@ BUGS_CAUGHT = [
     ("电话：76512-XXXX、1369310XXXX）", [("XXXX", "figure"), ("1369310XXXX", "figure")]),
     # a multiplication of two numbers before a unit, a code name in quotes
     ("推进东电2×60万千瓦热电联产", []), ("构建“316X”先进制造业集群", []),
+    # a Markdown list that lost its line breaks: the next item's bullet ran into the mask
+    ("* 电脑技术：XXX* 编程技术：XXX* 网页制作：XXX", [("XXX", "name")] * 3),
 ]
 # fmt: on
 
