@@ -58,6 +58,7 @@ class _Vocab:
     figure_after: Any
     duration_after: Any
     ordinal_before: tuple[str, ...]
+    ordinal_after: tuple[str, ...]
     joiners: frozenset[str]
     operator_before: tuple[str, ...]
     #: what before a mask makes it a field of a numeric date (2021-XX-XX), the serial number
@@ -65,6 +66,9 @@ class _Vocab:
     numeric_date: Any
     serial: Any
     roman: Any
+    #: what before a mask makes it a clock's hour or minute (上午X点, X点X分)
+    clock: Any
+    year_span: Any
     #: what may stand before and after ○ as the digit zero (二○二○年, 一九五○年)
     zero_after: frozenset[str]
     zero_before: frozenset[str]
@@ -98,11 +102,14 @@ def _compile(rules: RuleSet) -> _Vocab:
         figure_after=regex.compile(rf"(?:{alternation('figure_after')})$", regex.VERSION1),
         duration_after=regex.compile(rf"(?:{alternation('duration_after')})$"),
         ordinal_before=vocab("ordinal_before").items,
+        ordinal_after=vocab("ordinal_after").items,
         joiners=frozenset(vocab("figure_joiners").items),
         operator_before=vocab("operator_before").items,
         numeric_date=regex.compile(rf"(?:{vocab('numeric_date_before').pattern})$"),
         serial=regex.compile(rf"(?:{vocab('serial_before').pattern})$"),
         roman=regex.compile(vocab("roman_ten").pattern, regex.VERSION1),
+        clock=regex.compile(rf"(?:{vocab('clock_after').pattern})$"),
+        year_span=regex.compile(vocab("year_span_before").pattern),
         zero_after=frozenset(vocab("zero_after").chars),
         zero_before=frozenset(vocab("zero_before").chars),
         hyphens=vocab("number_hyphens").chars,
@@ -196,11 +203,15 @@ def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) ->
         return "figure", "placeholder.figure.ordinal"  # 〔2023〕X号: a document's number
     if vocab.numeric_date.search(folded, max(0, start - 10), start):
         return "date", "placeholder.date"  # 2021-XX-XX
+    if _clock(folded, start, end, vocab, units):
+        return "date", "placeholder.date"  # 上午X点, X点X分
     if vocab.year.match(folded, end):
         if not vocab.duration_after.search(before):
             return "date", "placeholder.date"
     elif vocab.date.match(folded, end):
         return "date", "placeholder.date"
+    if folded.startswith(vocab.ordinal_after, end):
+        return "figure", "placeholder.figure.ordinal"  # 市委X号文件 (X月X号 is a date)
     if units.follows(folded, end):
         return "figure", "placeholder.figure.unit"
     if vocab.grade.match(folded, end):
@@ -212,6 +223,15 @@ def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) ->
     if (folded[start - 1 : start], folded[end : end + 1]) in _QUOTES:
         return "name", "placeholder.name.quoted"
     return "name", "placeholder.name"
+
+
+def _clock(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) -> bool:
+    """A clock's hour after a part of the day (上午X点) or its minute after the hour (X点X分,
+    XX:XX), not a ratio's 1:X nor a count (上午XX人)."""
+    before = folded[max(0, start - 3) : start]
+    if not vocab.clock.search(before) or units.follows(folded, end):
+        return False
+    return end - start == 2 or not before.endswith(":")
 
 
 def _hyphenated(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
@@ -238,6 +258,8 @@ def _number(
         return None
     if vocab.year.match(folded, end) or vocab.date.match(folded, end):
         return "date", "placeholder.date"
+    if len(token) == 4 and vocab.year_span.match(folded, end):
+        return "date", "placeholder.date"  # 20XX-20XX年: the first year of a span
     if units.follows(folded, end):
         return "figure", "placeholder.figure.unit"
     if vocab.grade.match(folded, end):

@@ -84,6 +84,20 @@ CASES = [
     ("发布时间：2021-XX-XX", [("XX", "date"), ("XX", "date")]),
     ("紧扣“XX强县”目标", [("XX", "name")]),  # a slogan's masked word, not a rank
     ("进入全国XX强", [("XX", "figure")]),
+    # a clock (上午X点, X点X分, XX:XX), a school year; a serial number (X号文件) but after a
+    # month a day; grades, anniversaries and shares in tenths; a ratio is no clock
+    ("上午X点召开", [("X", "date")]),
+    ("下午X点XX分", [("X", "date"), ("XX", "date")]),
+    ("会议于XX:XX开始", [("XX", "date"), ("XX", "date")]),
+    ("20XX-20XX学年", [("20XX", "date"), ("20XX", "date")]),
+    ("根据市委X号文件", [("X", "figure")]),
+    ("XX号楼", [("XX", "figure")]),
+    ("X月X号前", [("X", "date"), ("X", "date")]),
+    ("庆祝建校XX周年", [("XX", "figure")]),
+    ("X年级学生", [("X", "figure")]),
+    ("合格率提高X成。", [("X", "figure")]),
+    ("XX成立于", [("XX", "name")]),
+    ("配比为1:X", [("X", "name")]),
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
