@@ -34,6 +34,7 @@ from extractor.text.sentences import window
 
 _SPACES = set(" \t\n\u3000")
 _ENDS = set("。；！？")
+_BREAKS = _SPACES | _ENDS | set("：:")
 _GROUP = "Xx×*○"  # what may stand for a digit in a group of thousands
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
 _HAN = regex.compile(r"\p{Han}")
@@ -283,6 +284,8 @@ def find_placeholders(
         start, end = m.span()
         end = _bullet_trimmed(folded, start, end)
         begin = start if folded[start] in vocab.names else _digits_before(folded, start)
+        if begin < start and _list_number(folded, begin, start, end, units):
+            begin = start  # 1.XX公司: the mask alone, after its item's number
         if begin < start or vocab.digit.search(folded, start, end):
             number = _number(text, folded, begin, end, vocab, units)  # 1X亿元, 1XX.10
             if number is not None:
@@ -302,6 +305,14 @@ def find_placeholders(
         )  # fmt: skip
         out.append(record)
     return out
+
+
+def _list_number(folded: str, begin: int, start: int, end: int, units: UnitTable) -> bool:
+    """Whether the digits and point before a mask number a list's item (``2.XX县：`` after a
+    line or sentence break), not a masked decimal (``3.XX万元``, ``增长3.XX%``)."""
+    opens = folded[begin - 1 : begin] in _BREAKS if begin else True
+    numbered = folded[start - 1] == "." and start - begin <= 3
+    return opens and numbered and not units.follows(folded, end)
 
 
 def _bullet_trimmed(folded: str, start: int, end: int) -> int:

@@ -98,6 +98,11 @@ CASES = [
     ("合格率提高X成。", [("X", "figure")]),
     ("XX成立于", [("XX", "name")]),
     ("配比为1:X", [("X", "name")]),
+    # an item's number before a masked name is no masked decimal (1.XX公司); before a unit it is
+    ("一、重点任务\n1.XX公司完成改制", [("XX", "name")]),
+    ("完成改制。2.XX县：新建", [("XX", "name")]),
+    ("资产总额1.XX亿元", [("1.XX", "figure")]),
+    ("3.XX万元用于", [("3.XX", "figure")]),
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
