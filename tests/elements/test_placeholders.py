@@ -103,6 +103,7 @@ CASES = [
     ("完成改制。2.XX县：新建", [("XX", "name")]),
     ("资产总额1.XX亿元", [("1.XX", "figure")]),
     ("3.XX万元用于", [("3.XX", "figure")]),
+    ("新建X～X个", [("X", "figure"), ("X", "figure")]),  # a full-width tilde joins a range
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
