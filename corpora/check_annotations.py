@@ -17,7 +17,8 @@ For every annotation it verifies that
   * `masked` agrees with value_text, placeholder text is made of mask characters,
     a claim without a value carries a change word in its anchor;
   * every run of mask characters in the text is annotated as a placeholder
-    (the annotations are meant to be complete).
+    (the annotations are meant to be complete), a masked number whole (1X.X, 20XX: SPEC §2),
+    or listed under `not_placeholders` (a trap: X光, XBRL, 3×4, 二○二一, 某种).
 It prints per-file counts and exits 1 if anything failed.
 """
 import json
@@ -30,6 +31,9 @@ ANN_DIR = os.path.join(HERE, "annotations")
 
 MASK_CHARS = "XxＸ×＊*○□某"
 MASK_RUN = re.compile("[" + re.escape(MASK_CHARS) + "]+")
+# a masked number is one placeholder over the whole written number: 1X, 1X.X, 12.X, X,XXX, 20XX
+_M, _D = "[" + re.escape(MASK_CHARS) + "]", "[0-9０-９]"
+NUM_RUN = re.compile("(?:%s+[.．])?%s*%s(?:%s|%s)*(?:[,](?:%s|%s){3})*(?:[.．](?:%s|%s)+)?" % (_D, _D, _M, _M, _D, _M, _D, _M, _D))
 DOC_TYPES = {"gov-work-report", "summary-and-plan", "summary", "plan", "other"}
 KINDS = {"review", "plan", "problems", "other"}
 STYLES = {"enumerated", "lead", "dash"}
@@ -168,38 +172,41 @@ def check_one(ann_path):
         claim_spans.add(span)
         if c.get("change") not in CHANGES:
             errors.append("%s: bad change %r" % (what, c.get("change")))
-        masked = bool(vt) and MASK_RUN.fullmatch(vt) is not None
+        masked = bool(vt) and MASK_RUN.search(vt) is not None
         if bool(c.get("masked")) != masked:
             errors.append("%s: masked=%r but value_text is %r" % (what, c.get("masked"), vt))
         if not isinstance(c.get("is_target"), bool):
             errors.append("%s: is_target must be a boolean" % what)
 
-    # placeholders
-    ph_spans = set()
-    for n, p in enumerate(ann["placeholders"]):
-        what = "placeholder %d (%s)" % (n, p.get("anchor"))
-        start = resolve(text, p.get("anchor", ""), p.get("occurrence"), errors, what)
-        if start is None:
-            continue
-        t = p.get("text", "")
-        if not t or not MASK_RUN.fullmatch(t):
-            errors.append("%s: text %r is not a run of mask characters" % (what, t))
-            continue
-        k = p["anchor"].find(t)
-        if k < 0:
-            errors.append("%s: text %r not in anchor" % (what, t))
-            continue
-        span = (start + k, start + k + len(t))
-        run = MASK_RUN.match(text, span[0])
-        if run is None or run.end() != span[1] or (span[0] > 0 and MASK_RUN.match(text[span[0] - 1])):
-            errors.append("%s: %r is not a maximal mask run in the text" % (what, t))
-        if span in ph_spans:
-            errors.append("%s: span %r annotated twice" % (what, span))
-        ph_spans.add(span)
-        if p.get("kind") not in PH_KINDS:
-            errors.append("%s: bad kind %r" % (what, p.get("kind")))
+    # placeholders (and the traps that are none)
+    ph_spans, trap_spans = set(), set()
+    for key, spans in (("placeholders", ph_spans), ("not_placeholders", trap_spans)):
+        for n, p in enumerate(ann.get(key, [])):
+            what = "%s %d (%s)" % (key[:-1], n, p.get("anchor"))
+            start = resolve(text, p.get("anchor", ""), p.get("occurrence"), errors, what)
+            if start is None:
+                continue
+            t = p.get("text", "")
+            if not t or not (NUM_RUN.fullmatch(t) or MASK_RUN.fullmatch(t)):
+                errors.append("%s: text %r is not a (masked number's) run of mask characters" % (what, t))
+                continue
+            k = p["anchor"].find(t)
+            if k < 0:
+                errors.append("%s: text %r not in anchor" % (what, t))
+                continue
+            span = (start + k, start + k + len(t))
+            if key == "placeholders":
+                run = NUM_RUN.match(text, span[0])
+                if run is None or run.end() != span[1] or (span[0] > 0 and NUM_RUN.match(text[span[0] - 1])):
+                    errors.append("%s: %r is not a maximal mask run in the text" % (what, t))
+                if p.get("kind") not in PH_KINDS:
+                    errors.append("%s: bad kind %r" % (what, p.get("kind")))
+            if span in ph_spans | trap_spans:
+                errors.append("%s: span %r annotated twice" % (what, span))
+            spans.add(span)
+    covered = ph_spans | trap_spans
     for m in MASK_RUN.finditer(text):
-        if m.span() not in ph_spans:
+        if not any(s <= m.start() and m.end() <= e for s, e in covered):
             ctx = text[max(0, m.start() - 8):m.end() + 8].replace("\n", " ")
             errors.append("mask run %r not annotated as a placeholder: …%s…" % (m.group(0), ctx))
 

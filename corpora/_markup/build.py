@@ -24,6 +24,9 @@ import json, re, sys, os, glob
 
 PH = 'XxＸ×＊*○□某'
 PH_RE = re.compile('[' + re.escape(PH) + ']+')
+# a masked number is one placeholder over the whole written number (SPEC §2): 1X, 1X.X, 12.X, X,XXX
+_M, _D = '[' + re.escape(PH) + ']', '[0-9０-９]'
+NUM_RUN = re.compile('(?:%s+[.．])?%s*%s(?:%s|%s)*(?:[,](?:%s|%s){3})*(?:[.．](?:%s|%s)+)?' % (_D, _D, _M, _M, _D, _M, _D, _M, _D))
 CN = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 
@@ -403,7 +406,7 @@ def build(path, outdir):
             approx = opts['a']
         if 'c' in opts:
             change = opts['c']
-        masked = bool(value_text) and bool(PH_RE.fullmatch(value_text))
+        masked = bool(value_text) and bool(PH_RE.search(value_text))
         anchor_end = e + (len(text[e:]) - len(text[e:].lstrip()) if False else 0)
         # include post approx in anchor
         post = 0
@@ -417,28 +420,29 @@ def build(path, outdir):
             c['occurrence'] = occ
         claims.append(c)
 
-    # ---- placeholders
+    # ---- placeholders: every mask run (a masked number whole), unless marked none (a trap)
     ph_over = {e[1]: (e[2], e[3]) for e in events if e[0] == 'ph'}
-    placeholders = []
-    for m in PH_RE.finditer(text):
-        s, e = m.span()
-        kind = None
+    placeholders, not_placeholders = [], []
+    marked = [(a, b) for a, (b, _) in ph_over.items()]
+    runs = [m.span() for m in NUM_RUN.finditer(text)]
+    runs = [(s, e) for s, e in runs if not any(a < e and s < b for a, b in marked)]
+    runs = sorted(runs + marked)
+    for s, e in runs:
+        t = text[s:e]
         if s in ph_over:
             assert ph_over[s][0] == e, (text[s - 5:e + 5])
             kind = ph_over[s][1]
-            if kind == 'none':
-                continue
         elif any(cs <= s and e <= ce for cs, ce in claim_spans):
             kind = 'figure'
         elif re.match(r'[月日时号]', text[e:e + 1]) or (text[s - 1:s] in '月' and re.match('[日号]', text[e:e + 1] or ' ')):
             kind = 'date'
         else:
             kind = 'name'
-        anc, occ = make_anchor(text, s, e, m.group(0))
-        ph = dict(anchor=anc, text=m.group(0), kind=kind)
+        anc, occ = make_anchor(text, s, e, t)
+        ph = dict(anchor=anc, text=t) if kind == 'none' else dict(anchor=anc, text=t, kind=kind)
         if occ:
             ph['occurrence'] = occ
-        placeholders.append(ph)
+        (not_placeholders if kind == 'none' else placeholders).append(ph)
 
     ann = dict(file=meta['file'], encoding=meta.get('encoding', 'utf-8'), series=meta['series'],
                title=meta['title'], doc_type=meta['doc_type'], period=meta['period'],
@@ -446,6 +450,11 @@ def build(path, outdir):
     if not meta.get('no_claims'):
         ann['claims'] = claims
     ann['placeholders'] = placeholders
+    if not_placeholders:
+        ann['not_placeholders'] = not_placeholders  # traps: mask characters that mask nothing
+    for key in ('split', 'annotator', 'notes'):
+        if key in meta:
+            ann[key] = meta[key]
     enc = meta.get('encoding', 'utf-8')
     data = text.encode(enc)
     open(os.path.join(outdir, meta['file']), 'wb').write(data)

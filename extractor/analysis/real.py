@@ -310,9 +310,10 @@ def outline_annotations(
     corpus: str | Path, *, shared: str | Path | None = None
 ) -> list[Annotation]:
     """The outline annotations of the sample corpus and the tuning split of the real
-    reports present (never the held-out one: the stress test is tuned on)."""
+    reports present (never a held-out one, sample or real: the stress test is tuned on)."""
     shared = Path(shared) if shared is not None else shared_corpora(corpus)
     samples = [load_annotation(p) for p in find_annotations(corpus)]
+    samples = [a for a in samples if a.meta.get("split") != "heldout"]
     by_split, _ = _by_split(find_real(corpus), load_real, shared, lambda a: a.meta)
     outlined = [a for a in samples if "sections" in a.elements]
     return outlined + by_split["tuning"]

@@ -381,8 +381,12 @@ def _masked_figures(ctx: _Context) -> Iterator[Hit]:
                 "masked_figure", case, c.start, c.end, {**fields, "figure": figure},
                 section_id=c.section_id, measure_id=c.measure_id,
             )  # fmt: skip
+    units: set[tuple[int, int]] = set()  # one finding per unit, whichever patterns see it
     for pattern in ctx.patterns.scans("masked_figure", ctx.folded):
         for m in pattern.finditer(ctx.folded):
+            if m.span("unit") in units:
+                continue
+            units.add(m.span("unit"))
             change, unit = m.group("change"), m.group("unit")
             fields = {"change": change, "unit": unit}
             yield ctx.hit("masked_figure", "no_figure", m.start(), m.end(), fields)

@@ -33,6 +33,9 @@ from extractor.text.rx import matches_at
 from extractor.text.sentences import window
 
 _SPACES = set(" \t\n\u3000")
+_ENDS = set("。；！？")
+_BREAKS = _SPACES | _ENDS | set("：:")
+_GROUP = "Xx×*○"  # what may stand for a digit in a group of thousands
 _QUOTES = {("“", "”"), ('"', '"'), ("「", "」"), ("‘", "’")}
 _HAN = regex.compile(r"\p{Han}")
 #: Mask characters that are also operators (7×24, 3*5, 1920x1080) or a zero digit (二○二○).
@@ -47,6 +50,7 @@ class _Vocab:
     run: Any  # regex.Pattern[str]
     #: the characters a mask starts with: {mask} and {name_mask}
     starts: str
+    masks: str
     names: str
     not_mask: Any
     year: Any
@@ -55,8 +59,17 @@ class _Vocab:
     figure_after: Any
     duration_after: Any
     ordinal_before: tuple[str, ...]
+    ordinal_after: tuple[str, ...]
     joiners: frozenset[str]
     operator_before: tuple[str, ...]
+    #: what before a mask makes it a field of a numeric date (2021-XX-XX), the serial number
+    #: of a document (〔2023〕X号), a Roman numeral's list (IX. … X.)
+    numeric_date: Any
+    serial: Any
+    roman: Any
+    #: what before a mask makes it a clock's hour or minute (上午X点, X点X分)
+    clock: Any
+    year_span: Any
     #: what may stand before and after ○ as the digit zero (二○二○年, 一九五○年)
     zero_after: frozenset[str]
     zero_before: frozenset[str]
@@ -81,6 +94,7 @@ def _compile(rules: RuleSet) -> _Vocab:
     return _Vocab(
         run=regex.compile(vocab("run").pattern, regex.VERSION1),
         starts="".join(dict.fromkeys(masks + names)),
+        masks=masks,
         names=names,
         not_mask=regex.compile(rf"(?:{alternation('not_mask_before')})", regex.VERSION1),
         year=regex.compile(vocab("year_before").pattern, regex.VERSION1),
@@ -89,8 +103,14 @@ def _compile(rules: RuleSet) -> _Vocab:
         figure_after=regex.compile(rf"(?:{alternation('figure_after')})$", regex.VERSION1),
         duration_after=regex.compile(rf"(?:{alternation('duration_after')})$"),
         ordinal_before=vocab("ordinal_before").items,
+        ordinal_after=vocab("ordinal_after").items,
         joiners=frozenset(vocab("figure_joiners").items),
         operator_before=vocab("operator_before").items,
+        numeric_date=regex.compile(rf"(?:{vocab('numeric_date_before').pattern})$"),
+        serial=regex.compile(rf"(?:{vocab('serial_before').pattern})$"),
+        roman=regex.compile(vocab("roman_ten").pattern, regex.VERSION1),
+        clock=regex.compile(rf"(?:{vocab('clock_after').pattern})$"),
+        year_span=regex.compile(vocab("year_span_before").pattern),
         zero_after=frozenset(vocab("zero_after").chars),
         zero_before=frozenset(vocab("zero_before").chars),
         hyphens=vocab("number_hyphens").chars,
@@ -134,6 +154,10 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
     if first in "Xx" or "X" in run or "x" in run:
         if prev == "+" or _alnum_latin(prev) or _alnum_latin(nxt):
             return False
+        if nxt == "+" and _alnum_latin(folded[end + 1 : end + 2]):
+            return False  # a formula's term (X+1, X+N), as 1+N+X; but X+避暑 is a mask
+        if run == "X" and vocab.roman.search(folded, max(0, start - 80), end + 1):
+            return False  # the tenth of a Roman list (… IX. 保密 X. 档案)
         if vocab.not_mask.match(folded, end):
             return False
         if first in "Xx":
@@ -146,8 +170,9 @@ def _is_mask(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
         return False
     if _ZERO in run and (prev in vocab.zero_after or nxt in vocab.zero_before):
         return False  # 二○二○年, 二百○八所; but ○○亿元 is a mask
-    # a lone ×, *, ○ or □ set off by spaces is an icon or a bullet (X runs returned above)
-    return not (len(run) == 1 and (prev in _SPACES or nxt in _SPACES or not prev))
+    # a lone ×, *, ○ or □ set off by spaces, or opening a sentence (…。○加强组织领导), is an
+    # icon or a bullet (X runs returned above)
+    return not (len(run) == 1 and (prev in _SPACES or nxt in _SPACES or prev in _ENDS or not prev))
 
 
 def _latin(ch: str) -> bool:
@@ -175,11 +200,19 @@ def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) ->
     before = folded[max(0, start - 6) : start]
     if before.endswith(vocab.ordinal_before):
         return "figure", "placeholder.figure.ordinal"
+    if vocab.serial.search(before):
+        return "figure", "placeholder.figure.ordinal"  # 〔2023〕X号: a document's number
+    if vocab.numeric_date.search(folded, max(0, start - 10), start):
+        return "date", "placeholder.date"  # 2021-XX-XX
+    if _clock(folded, start, end, vocab, units):
+        return "date", "placeholder.date"  # 上午X点, X点X分
     if vocab.year.match(folded, end):
         if not vocab.duration_after.search(before):
             return "date", "placeholder.date"
     elif vocab.date.match(folded, end):
         return "date", "placeholder.date"
+    if folded.startswith(vocab.ordinal_after, end):
+        return "figure", "placeholder.figure.ordinal"  # 市委X号文件 (X月X号 is a date)
     if units.follows(folded, end):
         return "figure", "placeholder.figure.unit"
     if vocab.grade.match(folded, end):
@@ -193,10 +226,21 @@ def _kind(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) ->
     return "name", "placeholder.name"
 
 
+def _clock(folded: str, start: int, end: int, vocab: _Vocab, units: UnitTable) -> bool:
+    """A clock's hour after a part of the day (上午X点) or its minute after the hour (X点X分,
+    XX:XX), not a ratio's 1:X nor a count (上午XX人)."""
+    before = folded[max(0, start - 3) : start]
+    if not vocab.clock.search(before) or units.follows(folded, end):
+        return False
+    return end - start == 2 or not before.endswith(":")
+
+
 def _hyphenated(folded: str, start: int, end: int, vocab: _Vocab) -> bool:
-    """A mask joined to digits by a hyphen, as a telephone number's (0912-XXXX)."""
+    """A mask joined to digits by a hyphen, as a telephone number's (0912-XXXX), or to a
+    masked number (0XXX-XXXXXXX)."""
     before, after = folded[max(0, start - 2) : start], folded[end : end + 2]
-    return (len(before) == 2 and before[1] in vocab.hyphens and before[0].isdigit()) or (
+    part = before[:1].isdigit() or before[:1] in vocab.masks
+    return (len(before) == 2 and before[1] in vocab.hyphens and part) or (
         len(after) == 2 and after[0] in vocab.hyphens and after[1].isdigit()
     )
 
@@ -215,6 +259,8 @@ def _number(
         return None
     if vocab.year.match(folded, end) or vocab.date.match(folded, end):
         return "date", "placeholder.date"
+    if len(token) == 4 and vocab.year_span.match(folded, end):
+        return "date", "placeholder.date"  # 20XX-20XX年: the first year of a span
     if units.follows(folded, end):
         return "figure", "placeholder.figure.unit"
     if vocab.grade.match(folded, end):
@@ -236,7 +282,10 @@ def find_placeholders(
     found: list[tuple[int, int, str, str]] = []
     for m in _masks(folded, vocab):
         start, end = m.span()
+        end = _bullet_trimmed(folded, start, end)
         begin = start if folded[start] in vocab.names else _digits_before(folded, start)
+        if begin < start and _list_number(folded, begin, start, end, units):
+            begin = start  # 1.XX公司: the mask alone, after its item's number
         if begin < start or vocab.digit.search(folded, start, end):
             number = _number(text, folded, begin, end, vocab, units)  # 1X亿元, 1XX.10
             if number is not None:
@@ -258,14 +307,41 @@ def find_placeholders(
     return out
 
 
+def _list_number(folded: str, begin: int, start: int, end: int, units: UnitTable) -> bool:
+    """Whether the digits and point before a mask number a list's item (``2.XX县：`` after a
+    line or sentence break), not a masked decimal (``3.XX万元``, ``增长3.XX%``)."""
+    opens = folded[begin - 1 : begin] in _BREAKS if begin else True
+    numbered = folded[start - 1] == "." and start - begin <= 3
+    return opens and numbered and not units.follows(folded, end)
+
+
+def _bullet_trimmed(folded: str, start: int, end: int) -> int:
+    """Where a run ends without the lone asterisk of a bullet that a lost line break ran into
+    it (``电脑技术：XXX* 编程技术``: the next line's ``* ``)."""
+    lone = end - start >= 2 and folded[end - 1] == "*" and folded[end - 2] != "*"
+    return end - 1 if lone and (end == len(folded) or folded[end] in _SPACES) else end
+
+
 def _digits_before(folded: str, start: int) -> int:
-    """Where the digits before a mask start (1X, 12.X), so that a masked number is whole."""
+    """Where the digits before a mask start (1X, 12.X, 12,XXX), so that a masked number is
+    whole; a comma only between groups of thousands (12,XXX; 1,2XX)."""
     i = start
     while i and folded[i - 1].isdigit():
         i -= 1
-    if i == start and i >= 2 and folded[i - 1] == "." and folded[i - 2].isdigit():
+    joined = i >= 2 and folded[i - 1] in ".," and folded[i - 2].isdigit()
+    if joined and ((folded[i - 1] == "." and i == start) or _thousands(folded, i)):
         return _digits_before(folded, i - 1)
     return i
+
+
+def _thousands(folded: str, at: int) -> bool:
+    """Whether a group of three digits or masks starts at ``at`` and ends there (1,2XX)."""
+    group = folded[at : at + 4]
+    return (
+        len(group) >= 3
+        and all(ch.isdigit() or ch in _GROUP for ch in group[:3])
+        and not (len(group) == 4 and (group[3].isdigit() or group[3] in _GROUP))
+    )
 
 
 #: Markdown emphasis on one line (``**活动时间**``): its asterisks are markup, no mask.

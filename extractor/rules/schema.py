@@ -294,14 +294,24 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "mou_not_before": Entry(WORDS, "what makes 某 a word (某些), not a mask",
                                 template="mou_word"),
         "not_mask_before": Entry(WORDS, "what makes an X run a word (X射线)"),
-        "figure_before": Entry(WORDS, "grades, counters and hedges after a masked figure"),
+        "figure_before": Entry(PATTERNS, "grades, counters and hedges after a masked figure"),
         "figure_after": Entry(WORDS, "change words and verbs before a masked figure"),
         "ordinal_before": Entry(WORDS, "what makes a mask an ordinal figure (第X版)"),
+        "ordinal_after": Entry(WORDS, "what makes a mask a serial number (X号文件)"),
         "year_before": Entry(PATTERN, "what makes a mask a year (X年)"),
         "date_before": Entry(PATTERNS, "what makes a mask a date (X月, X日)"),
         "duration_after": Entry(WORDS, "words after which X年 is a duration"),
         "figure_joiners": Entry(WORDS, "what joins a name to a masked figure (X、X个)"),
         "operator_before": Entry(WORDS, "what makes a lone × after a name an operator (要素×行动)"),
+        "serial_before": Entry(PATTERN, "a document number's year before its masked serial "
+                               "(〔2023〕X号)"),
+        "numeric_date_before": Entry(PATTERN, "a numeric date's year before a masked month or "
+                                     "day (2021-XX-XX)"),
+        "roman_ten": Entry(PATTERN, "a Roman numeral list up to its tenth item (IX. … X.)"),
+        "year_span_before": Entry(PATTERN, "what makes a masked year the first of a span "
+                                  "(20XX-20XX年)", mode="match"),
+        "clock_after": Entry(PATTERN, "what makes the mask after it a clock's hour or minute "
+                             "(上午X点, X点X分)"),
     },
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),

@@ -276,7 +276,10 @@ def flat_and_written():
 #: joined the pool (20's pairs of no-break spaces inside a responsibility line cut its
 #: flattened text into paragraphs too short to read as one-line text: 0.538 alone), the pool
 #: reads 0.9648, so the floor is 0.96 again: new, harder samples, not a rule that lost.
-FLAT_FLOORS = [("sections", 0.96), ("measures", 0.995), ("placeholders", 0.95)]
+#: Session 16 (s16-mask): placeholders flattened 0.979 → 0.998 on the same pool (a bullet's
+#: asterisk run into the mask before it), 0.997 with the masked drafts 21–25 joined (sections
+#: 0.965 → 0.962 with them: their flattened outlines read 0.84); the floor 0.95 → 0.99.
+FLAT_FLOORS = [("sections", 0.96), ("measures", 0.995), ("placeholders", 0.99)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)

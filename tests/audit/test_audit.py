@@ -37,6 +37,11 @@ POSITIVE = [
     ("placeholder", HEAD + "全年新增企业XX家，XX县完成X月X日的任务。\n", ["XX", "XX", "X", "X"]),
     ("masked_figure", HEAD + "全县实现地区生产总值X亿元，同比增长%，提高个百分点。\n",
      ["X亿元", "增长%", "提高个百分点"]),
+    # a figure left out before a scale or a rate, or a blank of spaces typed in its place
+    ("masked_figure", HEAD + "全县实现地区生产总值亿元，网上可办率达到%；完成投资　　亿元，高于全省个百分点。\n",
+     ["总值亿元", "达到%", "投资　　亿元", "全省个百分点"]),
+    ("placeholder", HEAD + "新增学位X,XXX个，石政发〔2023〕X号，发布于2021-XX-XX。\n",
+     ["X,XXX", "X", "XX", "XX"]),
     ("template_leftover", HEAD + "全年完成投资（待补充）亿元，此处填写本单位名称。主要指标（略）。TODO 核实。××单位要重视。【 】\n",
      ["待补充", "此处填写", "（略）", "TODO", "××单位", "【 】"]),
     ("count_mismatch", PLAN + "重点抓好以下三个方面：\n" + LIST4, ["三个方面："]),
@@ -58,6 +63,8 @@ POSITIVE = [
 NEGATIVE = [
     ("placeholder", HEAD + "全年新增企业25家，555X型号投产，7×24小时服务。\n"),
     ("masked_figure", HEAD + "全县实现地区生产总值120亿元，同比增长6.1%，提高两个百分点。\n"),
+    ("masked_figure", HEAD + "投资近亿元，新开工亿元以上项目12个，总额达数亿元，增长 1 0 %。\n"),
+    ("placeholder", HEAD + "推行“X+1”管理法，更新X光机，替换Windows XP终端，报送XBRL，按3×4米划线。\n"),
     ("template_leftover", HEAD + "有待完善的制度在此处理。【字号：大 中 小】战略稳步推进。\n"),
     ("count_mismatch", PLAN + "重点抓好以下四个方面：\n" + LIST4),
     ("count_mismatch", PLAN + "必须从供给和需求两方面采取有力措施。" + LIST4),

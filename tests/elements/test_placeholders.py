@@ -73,6 +73,37 @@ CASES = [
     # masked telephone numbers: the digit run with its mask, one part after a hyphen
     ("联系电话：0731-552XXXX）", [("552XXXX", "figure")]),
     ("电话：86512-XXXX、1390731XXXX）", [("XXXX", "figure"), ("1390731XXXX", "figure")]),
+    # session 16, the masked drafts (corpora/21–25): a number with a thousands separator is
+    # one mask; a document's serial number is a figure, a numeric date's fields are dates
+    ("新增学位X,XXX个", [("X,XXX", "figure")]),
+    ("人均可支配收入1X,XXX元", [("1X,XXX", "figure")]),
+    ("研发投入12,XXX万元", [("12,XXX", "figure")]),
+    ("惠及居民X,XXX,XXX户", [("X,XXX,XXX", "figure")]),
+    ("石政办发〔2023〕X号", [("X", "figure")]),
+    ("联系电话：0XXX-XXXXXXX", [("0XXX", "figure"), ("XXXXXXX", "figure")]),
+    ("发布时间：2021-XX-XX", [("XX", "date"), ("XX", "date")]),
+    ("紧扣“XX强县”目标", [("XX", "name")]),  # a slogan's masked word, not a rank
+    ("进入全国XX强", [("XX", "figure")]),
+    # a clock (上午X点, X点X分, XX:XX), a school year; a serial number (X号文件) but after a
+    # month a day; grades, anniversaries and shares in tenths; a ratio is no clock
+    ("上午X点召开", [("X", "date")]),
+    ("下午X点XX分", [("X", "date"), ("XX", "date")]),
+    ("会议于XX:XX开始", [("XX", "date"), ("XX", "date")]),
+    ("20XX-20XX学年", [("20XX", "date"), ("20XX", "date")]),
+    ("根据市委X号文件", [("X", "figure")]),
+    ("XX号楼", [("XX", "figure")]),
+    ("X月X号前", [("X", "date"), ("X", "date")]),
+    ("庆祝建校XX周年", [("XX", "figure")]),
+    ("X年级学生", [("X", "figure")]),
+    ("合格率提高X成。", [("X", "figure")]),
+    ("XX成立于", [("XX", "name")]),
+    ("配比为1:X", [("X", "name")]),
+    # an item's number before a masked name is no masked decimal (1.XX公司); before a unit it is
+    ("一、重点任务\n1.XX公司完成改制", [("XX", "name")]),
+    ("完成改制。2.XX县：新建", [("XX", "name")]),
+    ("资产总额1.XX亿元", [("1.XX", "figure")]),
+    ("3.XX万元用于", [("3.XX", "figure")]),
+    ("新建X～X个", [("X", "figure"), ("X", "figure")]),  # a full-width tilde joins a range
 ]
 # Not masks: letters in codes and words, multiplication signs, zero digits, icons.
 NOT_MASKS = [
@@ -88,6 +119,10 @@ NOT_MASKS = [
     # Markdown emphasis and bullets in a converted page are markup, no masks
     "| **活动时间** | **活动主题** |", "| **年度计划****** | 已完成 |", "* 列表项",
     "**工作总结**",
+    # session 16: a formula's term, the tenth of a Roman list (its breaks kept or lost), a
+    # bullet opening a sentence, a comma between figures that are no group of thousands
+    "推行“X+1”班组管理法", "“1+X”证书", "IX. 保密管理\nX. 档案数字化", "VIII. 文明生产IX. 保密管理X. 档案",
+    "完成年度任务。○强化经费保障。", "三、保障措施\n○加强组织领导。",
 ]
 # fmt: on
 
@@ -102,6 +137,8 @@ BUGS_CAUGHT = [
     ("电话：76512-XXXX、1369310XXXX）", [("XXXX", "figure"), ("1369310XXXX", "figure")]),
     # a multiplication of two numbers before a unit, a code name in quotes
     ("推进东电2×60万千瓦热电联产", []), ("构建“316X”先进制造业集群", []),
+    # a Markdown list that lost its line breaks: the next item's bullet ran into the mask
+    ("* 电脑技术：XXX* 编程技术：XXX* 网页制作：XXX", [("XXX", "name")] * 3),
 ]
 # fmt: on
 
