@@ -14,7 +14,7 @@ import heapq
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any
 
 import regex
@@ -400,7 +400,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                     heapq.heappush(ahead, nxt)
                 elif nxt >= 0:
                     heapq.heappush(queue, (nxt, False))
-    heads = _under_lists(_shift_levels(_without_late_bare_parts(_nest(found, nested))))
+    heads = _nest(_inverted(found), nested)
+    heads = _under_lists(_shift_levels(_without_late_bare_parts(heads)))
     return _read_as_series(folded, heads, run_in, cues)
 
 
@@ -1410,6 +1411,31 @@ def _quoted(title: str, start: int, pos: int) -> bool:
         depth += ch in _OPENING
         depth -= ch in _CLOSING
     return depth > 0
+
+
+def _inverted(found: list[Heading]) -> list[Heading]:
+    """Levels by the document's own nesting where its markers invert GB/T 9704's: its
+    numbered headings open with （一）, and the （一） series, never numbered again, goes on
+    after a 一、 series begun inside one of its parts ((一)…(二) 一、…十、 (三)): the （）
+    series is the outer one, and the 一、 parts (with what they hold) sit inside it."""
+    numbered = [i for i, h in enumerate(found) if not h.tier and h.ordinal]
+    if not numbered or found[numbered[0]].level != 2 or found[numbered[0]].ordinal != 1:
+        return found
+    outer = [i for i in numbered if found[i].level == 2]
+    if any(found[b].ordinal != found[a].ordinal + 1 for a, b in pairwise(outer)):
+        return found  # numbered again: each 一、 part's own (一)…
+    inner = [i for i in numbered if found[i].level == 1]
+    if not inner or outer[-1] < inner[-1]:
+        return found  # no outer part after the 一、 series: nothing shows it is inside
+    tops, inside = set(outer), range(inner[0], outer[-1])
+    return [
+        _with_level(h, 1)
+        if i in tops
+        else _with_level(h, h.level + 1)
+        if i in inside and not h.tier
+        else h
+        for i, h in enumerate(found)
+    ]
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:
