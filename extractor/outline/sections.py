@@ -302,6 +302,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     prev_end = "\n"
     run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
+    sentences: range = range(0)  # the paragraphs of a list of numbered sentences a colon opens
     # headings right after a closing bracket, sought once over the body
     brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
     ahead: list[int] = []  # next siblings sought past their heading's paragraph (a heap)
@@ -315,6 +316,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
+        if after_colon:
+            sentences = _sentence_list(folded, layout, index, section_rules)
+        items = items or index in sentences
         flat = _is_flat(para, few)
         queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
         lists = _flat_list_titles(folded, para, cues, comp) if flat else {}
@@ -911,6 +915,27 @@ def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead
     if lead and folded[para.end - 1] in "；;":
         return True  # a line of a list whose items end in ；
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
+
+
+def _sentence_list(folded: str, layout: Layout, index: int, section_rules: Sequence[Rule]) -> range:
+    """The paragraphs, from ``index`` on (right after a colon), of a list of numbered
+    sentences: two or more paragraphs in a row, each a marker numbered on from the one before
+    and a short text ending in 。 or ；, with no body between them (…达到下列几项主要要求：⏎
+    （一）要使…比较适应。⏎（二）…⏎（三）…).  A heading has a body before its next sibling."""
+    rule, ordinal, end = None, 0, index
+    for para in layout.paragraphs[index:]:
+        if para.end - para.start > LIST_ITEM_MAX or folded[para.end - 1] not in "。；;":
+            break
+        if rule is None:  # 一、 or （一）: the tiers that title parts (1、 items may be run-in)
+            rule = next(
+                (r for r in section_rules if r.level <= 2 and r.at.match(folded, para.start)),
+                None,
+            )
+        hit = rule.at.match(folded, para.start, para.end) if rule is not None else None
+        if hit is None or small_int(hit.group("num")) != ordinal + 1:
+            break
+        ordinal, end = ordinal + 1, end + 1
+    return range(index, end) if ordinal >= 2 else range(0)
 
 
 def _is_item(folded: str, para: Paragraph, after_colon: bool, items: bool) -> bool:

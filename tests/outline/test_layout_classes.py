@@ -54,3 +54,34 @@ def test_the_state_councils_1981_parts_hold_its_ten_guidelines():
     inner = [s for s in report.sections if s.level == 2]
     assert len(inner) == 10 and {s.parent_id for s in inner} == {tops[1].section_id}
     assert [s.kind for s in tops] == ["review", "plan", "plan"]
+
+
+# --- numbered sentences a colon opens, a paragraph each -----------------------------------
+
+
+def test_numbered_sentences_a_colon_opens_a_paragraph_each_are_a_list():
+    text = (
+        "二、打好调整的第一仗\n\n经过三年调整，我们要努力达到下列几项主要要求：\n\n"
+        "（一）要使粮食生产的发展同人口的增长比较适应。\n\n"
+        "（二）要使轻纺工业的增长速度赶上重工业的增长速度。\n\n"
+        "（三）要使燃料动力和交通运输的紧张局面有所缓和。\n\n"
+        "我们讲改革，就是要对经济管理体制实行改革。\n\n三、加强法制\n\n法制要完备。\n"
+    )
+    assert outline(text) == [(1, "二、", "打好调整的第一仗"), (1, "三、", "加强法制")]
+
+
+def test_run_in_headings_a_colon_opens_keep_their_bodies():
+    text = (
+        "云溪县2026年政府工作报告\n一、2025年工作回顾\n全年经济增长5%。\n"
+        "二、2026年重点工作\n重点抓好以下工作：\n（一）全力推动经济稳定增长。把稳增长作为重心。\n"
+        "充分释放消费潜力。实施提振消费行动。\n（二）加快建设现代产业体系。巩固实体经济。\n"
+        "推动强链壮群。聚焦重点产业链。\n"
+    )
+    assert [m for _, m, _ in outline(text)] == ["一、", "二、", "（一）", "（二）"]
+
+
+def test_the_state_councils_1979_requirements_are_no_headings():
+    report = parse(_real("state-council/1979.txt"))
+    assert [s.marker for s in report.sections] == ["一、", "二、", "三、", "四、"]
+    tasks = [m for m in report.measures if m.marker.startswith("第")]
+    assert len(tasks) == 12 and {m.section_id for m in tasks[2:]} == {"s2"}
