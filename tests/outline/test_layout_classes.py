@@ -85,3 +85,15 @@ def test_the_state_councils_1979_requirements_are_no_headings():
     assert [s.marker for s in report.sections] == ["一、", "二、", "三、", "四、"]
     tasks = [m for m in report.measures if m.marker.startswith("第")]
     assert len(tasks) == 12 and {m.section_id for m in tasks[2:]} == {"s2"}
+
+
+# --- a five-year plan named by its aims ---------------------------------------------------
+
+
+def test_a_part_on_a_five_year_plans_aims_speaks_of_its_five_years():
+    text = (
+        "政府工作报告\n——2016年2月19日在云溪区第十四届人民代表大会第五次会议上\n"
+        "一、2015年工作回顾\n全区经济平稳增长。\n二、“十三五”经济社会发展的主要目标和任务\n"
+        "这五年是决胜时期。\n三、2016年工作安排\n今年要抓好以下工作。\n"
+    )
+    assert kinds(text)[1] == ("“十三五”经济社会发展的主要目标和任务", "plan", "2016-2020")
