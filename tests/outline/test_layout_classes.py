@@ -97,3 +97,21 @@ def test_a_part_on_a_five_year_plans_aims_speaks_of_its_five_years():
         "这五年是决胜时期。\n三、2016年工作安排\n今年要抓好以下工作。\n"
     )
     assert kinds(text)[1] == ("“十三五”经济社会发展的主要目标和任务", "plan", "2016-2020")
+
+
+# --- leads in a part's own text, before its first subsection ------------------------------
+
+
+def test_leads_before_a_parts_first_subsection_are_its_measures():
+    text = (
+        "政府工作报告\n一、“十二五”时期和2015年工作回顾\n“十二五”时期是极不平凡的五年。\n"
+        "——产业结构不断优化。五年来，三次产业比例持续改善。\n"
+        "现代服务业发展迅速。商业规模持续扩大，新增营业面积50万平方米。\n"
+        "工业经济稳步增长。规模以上工业增加值年均增长8%。\n"
+        "（一）经济发展取得新成就\n面对经济下行压力，我们狠抓项目建设，保持了经济平稳增长。\n"
+        "（二）城市建设取得新进展\n面对繁重任务，我们加快新区建设，城市面貌焕然一新。\n"
+    )
+    measures = [(m.style, m.headline) for m in parse(text).measures]
+    assert measures == [
+        ("dash", "产业结构不断优化"), ("lead", "现代服务业发展迅速"), ("lead", "工业经济稳步增长"),
+    ]  # fmt: skip
