@@ -115,3 +115,23 @@ def test_leads_before_a_parts_first_subsection_are_its_measures():
     assert measures == [
         ("dash", "产业结构不断优化"), ("lead", "现代服务业发展迅速"), ("lead", "工业经济稳步增长"),
     ]  # fmt: skip
+
+
+# --- judgements and topic frames open no lead ---------------------------------------------
+
+
+def test_judgements_and_topics_set_apart_are_no_leads():
+    text = (
+        "二、今后经济建设的方针\n（一）加快农业的发展\n"
+        "工业方面的情况和农业稍有不同。工业产值增长较快。\n"
+        "重工业的发展有许多基础工作要做。要加强地质勘探。\n"
+        "对于上述现象，要分别情况处理。要严肃纪律。\n"
+        "（二）维护世界和平\n一年多来，我国领导人访问了许多国家。友好往来增多。\n"
+        "和平统一对地区和平具有重大的意义。我们支持对话。\n"
+    )
+    assert [m.headline for m in parse(text).measures] == []
+
+
+def test_the_state_councils_1979_has_no_lead_measures():
+    report = parse(_real("state-council/1979.txt"))
+    assert [m.style for m in report.measures] == ["enumerated"] * 12
