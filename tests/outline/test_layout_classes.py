@@ -135,3 +135,13 @@ def test_judgements_and_topics_set_apart_are_no_leads():
 def test_the_state_councils_1979_has_no_lead_measures():
     report = parse(_real("state-council/1979.txt"))
     assert [m.style for m in report.measures] == ["enumerated"] * 12
+
+
+def test_a_couplet_of_the_times_opens_the_body_a_one_line_part_ran_into():
+    text = (
+        "政府工作报告（2023） 一、2022年工作回顾 全年地区生产总值增长5%。 "
+        "二、2023年工作安排 全年地区生产总值增长6%。 "
+        "三、不断提升政府治理能力和水平新时代新征程、新使命新任务，对政府工作提出了新的更高要求。"
+        "我们将深入学习宣传贯彻党的二十大精神。"
+    )
+    assert outline(text)[-1] == (1, "三、", "不断提升政府治理能力和水平")
