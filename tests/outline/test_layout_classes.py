@@ -160,3 +160,13 @@ def test_an_inverted_outline_that_lost_its_lines_nests_the_same():
         (1, "（一）"), (1, "（二）"), (2, "一、"), (2, "二、"), (1, "（三）"),
     ]  # fmt: skip
     assert outline(text)[0][2] == "当前的经济形势"
+
+
+def test_an_adverb_before_a_frame_opens_the_body_with_it():
+    body = "坚持把项目建设作为稳增长的第一动力，全年实施重点项目100个，完成投资80亿元。" * 3
+    text = (
+        f"政府工作报告 一、2015年工作回顾 {body}二、2016年工作安排 今年要抓好以下工作。"
+        f"（一）积极调整产业结构，发展壮大经济实力紧紧围绕创新发展理念，加快推进产业升级。{body}"
+        f"（二）着力保障和改善民生，不断增进人民福祉加大对民生领域的公共财政投入力度。{body}"
+    )
+    assert "积极调整产业结构，发展壮大经济实力" in [t for _, _, t in outline(text)]
