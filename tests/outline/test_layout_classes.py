@@ -170,3 +170,14 @@ def test_an_adverb_before_a_frame_opens_the_body_with_it():
         f"（二）着力保障和改善民生，不断增进人民福祉加大对民生领域的公共财政投入力度。{body}"
     )
     assert "积极调整产业结构，发展壮大经济实力" in [t for _, _, t in outline(text)]
+
+
+def test_a_task_verb_opens_the_framing_sentence_a_one_line_part_ran_into():
+    body = "建设20个校企联合实验室，加快中试平台建设，全市技术合同成交额增长10%。" * 3
+    text = (
+        f"政府工作报告 一、2025年工作回顾 {body}二、2026年重点工作 重点抓好以下工作："
+        f"（一）全面强化科技创新支撑引领发挥教育科技人才比较优势，促进新质生产力加快发展。{body}"
+        f"（二）不断提升城市治理现代化水平认真落实城市工作会议精神，更加注重善建善管。{body}"
+    )
+    titles = [t for _, _, t in outline(text)]
+    assert titles[-2:] == ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平"]
