@@ -1366,6 +1366,7 @@ def _result_end(title: str, starts: list[int], ends: list[int], cues: _TitleCues
                 stop - rest <= RESULT_TAIL
                 or cues.figure.search(title, rest, stop)
                 or cues.adverb_in.search(title, rest + 2, stop)
+                or cues.results.search(title, rest + 2, stop)  # a result of its own
             )
         ):
             return int(rest)

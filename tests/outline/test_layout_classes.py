@@ -181,3 +181,14 @@ def test_a_task_verb_opens_the_framing_sentence_a_one_line_part_ran_into():
     )
     titles = [t for _, _, t in outline(text)]
     assert titles[-2:] == ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平"]
+
+
+def test_a_result_heading_that_ran_into_a_result_lead_ends_at_its_own_predicate():
+    body = "全年完成投资15.9亿元，道路、污水、供电等基础设施基本完善，新增营业面积10万平方米。" * 3
+    text = (
+        f"政府工作报告 一、2015年工作回顾 （一）经济发展取得新成就{body}"
+        f"（二）城市建设取得新进展东山组团基础设施建设取得突破性进展。{body}"
+        f"（三）民生社会事业取得新进步民生投入持续加大。{body}二、2016年工作安排 {body}"
+    )
+    titles = [t for _, _, t in outline(text)]
+    assert "城市建设取得新进展" in titles and "民生社会事业取得新进步" in titles
