@@ -162,33 +162,31 @@ def test_an_inverted_outline_that_lost_its_lines_nests_the_same():
     assert outline(text)[0][2] == "当前的经济形势"
 
 
-def test_an_adverb_before_a_frame_opens_the_body_with_it():
-    body = "坚持把项目建设作为稳增长的第一动力，全年实施重点项目100个，完成投资80亿元。" * 3
-    text = (
-        f"政府工作报告 一、2015年工作回顾 {body}二、2016年工作安排 今年要抓好以下工作。"
-        f"（一）积极调整产业结构，发展壮大经济实力紧紧围绕创新发展理念，加快推进产业升级。{body}"
-        f"（二）着力保障和改善民生，不断增进人民福祉加大对民生领域的公共财政投入力度。{body}"
-    )
-    assert "积极调整产业结构，发展壮大经济实力" in [t for _, _, t in outline(text)]
+#: A body sentence of the genre, long enough that a page of a few parts reads as one line.
+BODY = "全年实施重点项目100个，完成投资80亿元，道路、污水、供电等基础设施基本完善。" * 3
 
 
-def test_a_task_verb_opens_the_framing_sentence_a_one_line_part_ran_into():
-    body = "建设20个校企联合实验室，加快中试平台建设，全市技术合同成交额增长10%。" * 3
-    text = (
-        f"政府工作报告 一、2025年工作回顾 {body}二、2026年重点工作 重点抓好以下工作："
-        f"（一）全面强化科技创新支撑引领发挥教育科技人才比较优势，促进新质生产力加快发展。{body}"
-        f"（二）不断提升城市治理现代化水平认真落实城市工作会议精神，更加注重善建善管。{body}"
-    )
-    titles = [t for _, _, t in outline(text)]
-    assert titles[-2:] == ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平"]
+def _one_line(*parts: str) -> str:
+    """A page that lost its line breaks: a review part, a plan part, then ``parts``."""
+    head = f"政府工作报告 一、2025年工作回顾 {BODY}二、2026年重点工作 重点抓好以下工作："
+    return head + "".join(part + BODY for part in parts)
 
 
-def test_a_result_heading_that_ran_into_a_result_lead_ends_at_its_own_predicate():
-    body = "全年完成投资15.9亿元，道路、污水、供电等基础设施基本完善，新增营业面积10万平方米。" * 3
-    text = (
-        f"政府工作报告 一、2015年工作回顾 （一）经济发展取得新成就{body}"
-        f"（二）城市建设取得新进展东山组团基础设施建设取得突破性进展。{body}"
-        f"（三）民生社会事业取得新进步民生投入持续加大。{body}二、2016年工作安排 {body}"
-    )
-    titles = [t for _, _, t in outline(text)]
-    assert "城市建设取得新进展" in titles and "民生社会事业取得新进步" in titles
+@pytest.mark.parametrize(
+    ("parts", "titles"),
+    [
+        # an adverb before a frame opens the body with it (紧紧围绕…)
+        (["（一）积极调整产业结构，发展壮大经济实力紧紧围绕创新发展理念，加快推进产业升级。"],
+         ["积极调整产业结构，发展壮大经济实力"]),
+        # a task verb opens the framing sentence a part ran into (发挥…, 认真落实…)
+        (["（一）全面强化科技创新支撑引领发挥教育科技人才比较优势，促进新质生产力加快发展。",
+          "（二）不断提升城市治理现代化水平认真落实城市工作会议精神，更加注重善建善管。"],
+         ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平"]),
+        # a result heading ran into a result sentence of its own
+        (["（一）城市建设取得新进展东山组团基础设施建设取得突破性进展。",
+          "（二）民生社会事业取得新进步民生投入持续加大。"],
+         ["城市建设取得新进展", "民生社会事业取得新进步"]),
+    ],
+)  # fmt: skip
+def test_a_one_line_parts_title_ends_where_its_body_begins(parts, titles):
+    assert [t for _, _, t in outline(_one_line(*parts))][2:] == titles
