@@ -200,9 +200,11 @@ def test_s16_outlines_floor(s16, element, floor):
 
 
 #: v7's and session 16's outlines flattened, floored apart from the pool: v7 0.818 before
-#: session 16, 0.902 after; session 16's four 0.630 at their first reading, 0.652 after (a
-#: heading on its own line over a lead paragraph runs into that lead: tianjin's eleven).
-APART_FLAT_FLOORS = [(V7, 0.90), (S16, 0.65)]
+#: session 16, 0.902 after (state-council 1981's ten guidelines found and nested); session
+#: 16's four 0.630 at their first reading, 0.826 after (what still fails: a heading over a lead
+#: paragraph whose lead is a result clause, 京津冀协同发展深入拓展, runs into it with no cue
+#: of where its subject starts: tianjin's five review parts).
+APART_FLAT_FLOORS = [(V7, 0.90), (S16, 0.82)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)
