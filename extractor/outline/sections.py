@@ -716,8 +716,6 @@ def _fits(head: Heading, last: dict[int, int], running: dict[int, int]) -> bool:
         # (or right after a heading of no number: a list's title, its items numbered on)
         if (first_child or below or not last) and through:
             return True  # （二）安全强2.…: items numbered on through the parts, run in too
-        if _numbered_part(head) and head.ordinal == 1 and 1 not in last:
-            return True  # (一)…(二)…一、: the first 一、 after （）parts (_inverted nests it)
         return head.ordinal == prev + 1 and (
             prev > 0 or head.level > deepest or not last or first_child
         )

@@ -200,11 +200,12 @@ def test_s16_outlines_floor(s16, element, floor):
 
 
 #: v7's and session 16's outlines flattened, floored apart from the pool: v7 0.818 before
-#: session 16, 0.902 after (state-council 1981's ten guidelines found and nested); session
+#: session 16, 0.831 after (0.902 with a rule that took the first 一、 after （）parts for a
+#: heading, dropped: it made a list inside a one-line summary's part into parts); session
 #: 16's four 0.630 at their first reading, 0.826 after (what still fails: a heading over a lead
 #: paragraph whose lead is a result clause, 京津冀协同发展深入拓展, runs into it with no cue
 #: of where its subject starts: tianjin's five review parts).
-APART_FLAT_FLOORS = [(V7, 0.90), (S16, 0.82)]
+APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.82)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)

@@ -147,19 +147,18 @@ def test_a_couplet_of_the_times_opens_the_body_a_one_line_part_ran_into():
     assert outline(text)[-1] == (1, "三、", "不断提升政府治理能力和水平")
 
 
-def test_an_inverted_outline_that_lost_its_lines_nests_the_same():
-    body = "各地区各部门认真贯彻执行调整方针，做了大量工作，取得了显著成绩。" * 2
+def test_a_list_inside_a_part_of_a_one_line_summary_stays_a_list():
+    """Where the lines were lost, a 一、…二、 list after a sentence inside a （） part is no
+    outer series (a rule that took the first 一、 after （）parts for a heading there, to find
+    1981's flattened guidelines, made such lists parts: it was dropped)."""
+    body = "全年完成投资80亿元，新增就业3000人，各项工作取得新进展。" * 4
     text = (
-        "各位代表：现将经济工作报告如下。（一）当前的经济形势过去的一年，经济继续好转，财政收支基本平衡。"
-        f"{body}（二）今后经济建设的方针我们要走出一条新路子，不断提高经济效益。{body}"
-        f"一、依靠政策和科学，加快农业的发展农业是国民经济的基础，必须继续加强。{body}"
-        f"二、调整重工业的服务方向重工业要更好地为农业和轻工业服务，为技术改造服务。{body}"
-        f"（三）经济发展的前景当前，国务院正在编制第六个五年计划，前景是光明的。{body}"
+        f"云溪县农业局2023年工作总结 （一）强化党建引领{body}主要做法有三个方面。"
+        "一、强化理论学习，一是落实学习制度；二是开展专题研讨。二、压实责任，一是签订责任书；"
+        f"二是开展督查。（二）推进重点工作{body}"
     )
-    assert [(lv, m) for lv, m, _ in outline(text)] == [
-        (1, "（一）"), (1, "（二）"), (2, "一、"), (2, "二、"), (1, "（三）"),
-    ]  # fmt: skip
-    assert outline(text)[0][2] == "当前的经济形势"
+    assert [(lv, m) for lv, m, _ in outline(text)] == [(2, "（一）"), (2, "（二）")]
+    assert len(parse(text).measures) == 4
 
 
 #: A body sentence of the genre, long enough that a page of a few parts reads as one line.
