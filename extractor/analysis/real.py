@@ -326,11 +326,12 @@ def evaluate_flattened(
     rules: RuleSet | None = None,
     flat: bool = True,
     exclude: Collection[str] = (),
+    only: Collection[str] | None = None,
 ) -> Evaluation:
     """Sections, measures and placeholders of every outline annotation (``outline_annotations``)
     scored on its text flattened as a crawler flattens it (``flat=False``: as written, the
     same elements, for comparison); ``exclude``: documents (``real/state-council/1999``) left
-    out."""
+    out; ``only``: just these."""
 
     def parsed(ann: Annotation) -> tuple[Annotation, Report]:
         if flat:
@@ -341,4 +342,5 @@ def evaluate_flattened(
         return ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules)
 
     annotations = outline_annotations(corpus, shared=shared)
-    return score(map(parsed, (a for a in annotations if a.doc_id not in exclude)))
+    kept = (a for a in annotations if a.doc_id not in exclude)
+    return score(map(parsed, (a for a in kept if only is None or a.doc_id in only)))

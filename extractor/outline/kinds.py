@@ -50,6 +50,8 @@ def section_kind(title: str, parent_kind: str | None, *, rules: RuleSet) -> str:
         for m in comp.words[kind].finditer(title):
             if m.end() > best_pos:
                 best, best_pos = kind, m.end()
+    if best == "other" and vocabulary(rules, "kind.plan.opening").match(title):
+        return "plan"  # 今后经济建设的方针: the time ahead, no kind word
     return best
 
 

@@ -257,6 +257,11 @@ def _dash_and_lead(
     with_enum = {it.scope for it in enumerated if paragraphs[it.para].start == it.start}
     item_starts = {it.start for it in enumerated}
     parents = {s.parent_id for s in sections}
+    ids = {s.section_id: i for i, s in enumerate(sections)}
+    first_child: dict[int, int] = {}
+    for s in sections:
+        if s.parent_id is not None:
+            first_child.setdefault(ids[s.parent_id], s.start)
     head_starts = {s.start for s in sections}
     found: list[_Item] = []
     body_of_lead = -1  # the paragraph after a lead that stands on a line of its own
@@ -275,7 +280,11 @@ def _dash_and_lead(
             continue
         if lead_rule is None or scope in with_enum:
             continue
-        if scope >= 0 and sections[scope].section_id in parents:
+        if (
+            scope >= 0
+            and sections[scope].section_id in parents
+            and para.start >= first_child.get(scope, 0)
+        ):
             continue
         lead = lead_rule.at.match(folded, para.start, para.end)
         if lead is None or measure.opens_item.match(folded, para.start):

@@ -14,7 +14,7 @@ import heapq
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any
 
 import regex
@@ -302,6 +302,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     prev_end = "\n"
     run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
+    sentences: range = range(0)  # the paragraphs of a list of numbered sentences a colon opens
     # headings right after a closing bracket, sought once over the body
     brackets = [m.end() for m in cues.after_bracket.finditer(folded, 0, layout.body_end)]
     ahead: list[int] = []  # next siblings sought past their heading's paragraph (a heap)
@@ -315,6 +316,9 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
         items = _is_item(folded, para, after_colon, items and after_clause) and bool(
             comp.marker.match(folded, para.start)
         )
+        if after_colon:
+            sentences = _sentence_list(folded, layout, index, section_rules)
+        items = items or index in sentences
         flat = _is_flat(para, few)
         queue = _candidates(folded, para, flat, cues, brackets)  # sorted: a heap
         lists = _flat_list_titles(folded, para, cues, comp) if flat else {}
@@ -400,7 +404,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                     heapq.heappush(ahead, nxt)
                 elif nxt >= 0:
                     heapq.heappush(queue, (nxt, False))
-    heads = _under_lists(_shift_levels(_without_late_bare_parts(_nest(found, nested))))
+    heads = _nest(_inverted(found), nested)
+    heads = _under_lists(_shift_levels(_without_late_bare_parts(heads)))
     return _read_as_series(folded, heads, run_in, cues)
 
 
@@ -912,6 +917,27 @@ def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead
     return para.end - start <= TITLE_LINE_MAX and folded[para.end - 1] in "；;，,、"
 
 
+def _sentence_list(folded: str, layout: Layout, index: int, section_rules: Sequence[Rule]) -> range:
+    """The paragraphs, from ``index`` on (right after a colon), of a list of numbered
+    sentences: two or more paragraphs in a row, each a marker numbered on from the one before
+    and a short text ending in 。 or ；, with no body between them (…达到下列几项主要要求：⏎
+    （一）要使…比较适应。⏎（二）…⏎（三）…).  A heading has a body before its next sibling."""
+    rule, ordinal, end = None, 0, index
+    for para in layout.paragraphs[index:]:
+        if para.end - para.start > LIST_ITEM_MAX or folded[para.end - 1] not in "。；;":
+            break
+        if rule is None:  # 一、 or （一）: the tiers that title parts (1、 items may be run-in)
+            rule = next(
+                (r for r in section_rules if r.level <= 2 and r.at.match(folded, para.start)),
+                None,
+            )
+        hit = rule.at.match(folded, para.start, para.end) if rule is not None else None
+        if hit is None or small_int(hit.group("num")) != ordinal + 1:
+            break
+        ordinal, end = ordinal + 1, end + 1
+    return range(index, end) if ordinal >= 2 else range(0)
+
+
 def _is_item(folded: str, para: Paragraph, after_colon: bool, items: bool) -> bool:
     """A numbered paragraph of a list a colon opens: it ends in ；, or it closes a list whose
     items did (…；⏎四、对原材料…，推动生产资料进入市场。).  Headings end in no such mark."""
@@ -1338,6 +1364,7 @@ def _result_end(title: str, starts: list[int], ends: list[int], cues: _TitleCues
                 stop - rest <= RESULT_TAIL
                 or cues.figure.search(title, rest, stop)
                 or cues.adverb_in.search(title, rest + 2, stop)
+                or cues.results.search(title, rest + 2, stop)  # a result of its own
             )
         ):
             return int(rest)
@@ -1410,6 +1437,31 @@ def _quoted(title: str, start: int, pos: int) -> bool:
         depth += ch in _OPENING
         depth -= ch in _CLOSING
     return depth > 0
+
+
+def _inverted(found: list[Heading]) -> list[Heading]:
+    """Levels by the document's own nesting where its markers invert GB/T 9704's: its
+    numbered headings open with （一）, and the （一） series, never numbered again, goes on
+    after a 一、 series begun inside one of its parts ((一)…(二) 一、…十、 (三)): the （）
+    series is the outer one, and the 一、 parts (with what they hold) sit inside it."""
+    numbered = [i for i, h in enumerate(found) if not h.tier and h.ordinal]
+    if not numbered or found[numbered[0]].level != 2 or found[numbered[0]].ordinal != 1:
+        return found
+    outer = [i for i in numbered if found[i].level == 2]
+    if any(found[b].ordinal != found[a].ordinal + 1 for a, b in pairwise(outer)):
+        return found  # numbered again: each 一、 part's own (一)…
+    inner = [i for i in numbered if found[i].level == 1]
+    if not inner or outer[-1] < inner[-1]:
+        return found  # no outer part after the 一、 series: nothing shows it is inside
+    tops, inside = set(outer), range(inner[0], outer[-1])
+    return [
+        _with_level(h, 1)
+        if i in tops
+        else _with_level(h, h.level + 1)
+        if i in inside and not h.tier
+        else h
+        for i, h in enumerate(found)
+    ]
 
 
 def _shift_levels(found: list[Heading]) -> list[Heading]:

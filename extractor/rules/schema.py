@@ -380,6 +380,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "label": Entry(PATTERN, "a plan part's label a sentence runs on from (总体思路以…)",
                        mode="match"),
         "not_plan": Entry(WORDS, "a part on foreign affairs: no plan whatever it follows"),
+        "opening": Entry(PATTERN, "a top-level title opening on the time ahead (今后…): a plan",
+                         mode="match"),
     },
     "kind.review": {
         "words": Entry(WORDS, "words of a review section title"),

@@ -136,13 +136,23 @@ V7 = frozenset({"real/chongqing/2026", "real/state-council/1981", "real/hailar/2
                 "real/pingtan-county/2023"})  # fmt: skip
 
 
+#: Session 16's new tuning outlines (unseen layouts annotated from the raw text: a newspaper
+#: page whose numbered parts on lines of their own head lead paragraphs, a district report of
+#: —— results with lead sub-paragraphs, the State Council's 1979 report with marker-alone
+#: 第一、 lines and a colon list （一）…（五）, a bureau's one-line summary and plan).  Their
+#: first reading, pooled: sections F1 0.948, measures 0.958, section kind 0.957, period 0.696;
+#: flattened sections 0.630, measures 1.000.  Floored apart (``test_s16_outlines_floor``).
+S16 = frozenset({"real/tianjin/2026", "real/hailar/2016", "real/state-council/1979",
+                 "real/pingtan-zfyjj/2024-2025plan"})  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def real():
     if not SHARED.is_dir():
         pytest.skip(SHARED_REASON)
     if not REAL:
         pytest.skip("corpora/annotations/real/outline holds no annotations")
-    return evaluate_real(CORPORA, shared=SHARED, exclude=V7)
+    return evaluate_real(CORPORA, shared=SHARED, exclude=V7 | S16)
 
 
 @pytest.fixture(scope="module")
@@ -152,14 +162,24 @@ def v7():
     return evaluate_real(CORPORA, shared=SHARED, only=V7).splits["tuning"]
 
 
-def test_every_annotated_real_report_is_scored(real, v7):
+@pytest.fixture(scope="module")
+def s16():
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    return evaluate_real(CORPORA, shared=SHARED, only=S16).splits["tuning"]
+
+
+def test_every_annotated_real_report_is_scored(real, v7, s16):
     assert not real.skipped, real.skipped
-    scored = sum(len(e.documents) for e in real.splits.values()) + len(v7.documents)
-    assert scored == len(REAL) and set(v7.documents) == V7
+    apart = len(v7.documents) + len(s16.documents)
+    scored = sum(len(e.documents) for e in real.splits.values()) + apart
+    assert scored == len(REAL) and set(v7.documents) == V7 and set(s16.documents) == S16
 
 
-#: v7's floors: its held-out reading (sections 0.793, measures 0.941, section kind 1.000).
-V7_FLOORS = [("sections", 0.79), ("measures", 0.94)]
+#: v7's floors: its held-out reading (sections 0.793, measures 0.941, section kind 1.000);
+#: session 16 (s16-layout): 0.963 and 0.982 (state-council 1981's inverted nesting read by
+#: the document's own marker order, judgements and topic frames no leads).
+V7_FLOORS = [("sections", 0.96), ("measures", 0.98)]
 
 
 @pytest.mark.parametrize(("element", "floor"), V7_FLOORS)
@@ -167,6 +187,33 @@ def test_v7_outlines_floor(v7, element, floor, capsys):
     with capsys.disabled():
         print(f"\nv7 outlines {element} F1 {v7.scores[element].f1:.3f}")
     assert v7.scores[element].f1 >= floor, _explain(v7, element)
+
+
+#: Session 16's new tuning outlines after the session's rules: sections 1.000, measures 1.000
+#: (their first reading 0.948 and 0.958, above).
+S16_FLOORS = [("sections", 0.99), ("measures", 0.99)]
+
+
+@pytest.mark.parametrize(("element", "floor"), S16_FLOORS)
+def test_s16_outlines_floor(s16, element, floor):
+    assert s16.scores[element].f1 >= floor, _explain(s16, element)
+
+
+#: v7's and session 16's outlines flattened, floored apart from the pool: v7 0.818 before
+#: session 16, 0.831 after (0.902 with a rule that took the first 一、 after （）parts for a
+#: heading, dropped: it made a list inside a one-line summary's part into parts); session
+#: 16's four 0.630 at their first reading, 0.826 after (what still fails: a heading over a lead
+#: paragraph whose lead is a result clause, 京津冀协同发展深入拓展, runs into it with no cue
+#: of where its subject starts: tianjin's five review parts).
+APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.82)]
+
+
+@pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)
+def test_apart_flattened_floor(group, floor):
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    flat = evaluate_flattened(CORPORA, shared=SHARED, only=group)
+    assert flat.scores["sections"].f1 >= floor, _explain(flat, "sections")
 
 
 def _explain(evaluation, element: str) -> str:
@@ -246,8 +293,9 @@ def test_a_flattened_annotation_moves_its_spans_and_drops_leads_and_title(tmp_pa
 def flat_and_written():
     if not SHARED.is_dir():
         pytest.skip(SHARED_REASON)
-    return evaluate_flattened(CORPORA, shared=SHARED, exclude=FLAT_LATER | V7), evaluate_flattened(
-        CORPORA, shared=SHARED, flat=False, exclude=FLAT_LATER | V7
+    apart = FLAT_LATER | V7 | S16
+    return evaluate_flattened(CORPORA, shared=SHARED, exclude=apart), evaluate_flattened(
+        CORPORA, shared=SHARED, flat=False, exclude=apart
     )
 
 
