@@ -204,8 +204,10 @@ def test_s16_outlines_floor(s16, element, floor):
 #: heading, dropped: it made a list inside a one-line summary's part into parts); session
 #: 16's four 0.630 at their first reading, 0.826 after (what still fails: a heading over a lead
 #: paragraph whose lead is a result clause, 京津冀协同发展深入拓展, runs into it with no cue
-#: of where its subject starts: tianjin's five review parts).
-APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.82)]
+#: of where its subject starts: tianjin's five review parts).  The lead dropped 发挥 and 统筹 as
+#: openers of a body (titles use them as often as bodies: a provincial report's flattened
+#: 更大力度统筹促消费扩投资 lost its end to them): session 16's four read 0.761 without them.
+APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.76)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)

@@ -177,10 +177,13 @@ def _one_line(*parts: str) -> str:
         # an adverb before a frame opens the body with it (紧紧围绕…)
         (["（一）积极调整产业结构，发展壮大经济实力紧紧围绕创新发展理念，加快推进产业升级。"],
          ["积极调整产业结构，发展壮大经济实力"]),
-        # a task verb opens the framing sentence a part ran into (发挥…, 认真落实…)
-        (["（一）全面强化科技创新支撑引领发挥教育科技人才比较优势，促进新质生产力加快发展。",
-          "（二）不断提升城市治理现代化水平认真落实城市工作会议精神，更加注重善建善管。"],
-         ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平"]),
+        # a task verb opens the framing sentence a part ran into (认真贯彻…, 认真落实…); a
+        # verb titles use as often as bodies (统筹, 发挥) does not: 统筹 stays in the title
+        (["（一）全面强化科技创新支撑引领认真贯彻创新驱动发展战略，促进新质生产力加快发展。",
+          "（二）不断提升城市治理现代化水平认真落实城市工作会议精神，更加注重善建善管。",
+          "（三）突出扩大内需战略基点，更大力度统筹促消费扩投资坚持惠民生和促消费紧密结合，推动消费提质。"],
+         ["全面强化科技创新支撑引领", "不断提升城市治理现代化水平",
+          "突出扩大内需战略基点，更大力度统筹促消费扩投资"]),
         # a result heading ran into a result sentence of its own
         (["（一）城市建设取得新进展东山组团基础设施建设取得突破性进展。",
           "（二）民生社会事业取得新进步民生投入持续加大。"],
