@@ -35,7 +35,7 @@ import regex
 from extractor.model import Section
 from extractor.rules.records import RuleSet
 from extractor.text.numerals import chinese_int
-from extractor.text.rx import prefiltered
+from extractor.text.rx import needing, prefiltered
 from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
@@ -105,6 +105,12 @@ def _prefiltered(rules: RuleSet, name: str) -> Any:
     return prefiltered(regex.compile(_alt(rules, name), V1), words)
 
 
+def _needing(rules: RuleSet, name: str) -> Any:
+    """One vocabulary's alternation, tried only where a letter one of its words requires
+    stands: its words open with a class or a number (五年来, “十三五”期间), not a literal."""
+    return needing(regex.compile(_alt(rules, name), V1), rules.vocab(f"claims.{name}").patterns)
+
+
 def span_words(rules: RuleSet) -> SpanWords:
     """The span vocabulary of a rule set, compiled once."""
     return rules.compiled("spanwords", _compile)
@@ -118,8 +124,8 @@ def _compile(rules: RuleSet) -> SpanWords:
     unit = rules.vocab("claims.year_units").alternation()  # 年
     joiners = rules.vocab("numerals.range_joiners").alternation()  # 至, -
     return SpanWords(
-        clause=regex.compile(_alt(rules, "multi_year_clause"), V1),
-        sentence=regex.compile(_alt(rules, "multi_year_sentence"), V1),
+        clause=_needing(rules, "multi_year_clause"),
+        sentence=_needing(rules, "multi_year_sentence"),
         to_date=_prefiltered(rules, "to_date"),
         year_so_far=regex.compile(_alt(rules, "year_so_far"), V1),
         progress=regex.compile(_alt(rules, "progress_so_far"), V1 | regex.REVERSE),  # the last

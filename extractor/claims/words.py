@@ -15,7 +15,14 @@ from typing import Any
 import regex
 
 from extractor.rules.loader import RuleSet, default_rules
-from extractor.text.rx import LOOKAROUND, at_position, literal_heads, prefiltered, scan_at_heads
+from extractor.text.rx import (
+    LOOKAROUND,
+    at_position,
+    literal_heads,
+    opening,
+    prefiltered,
+    scan_at_heads,
+)
 
 V1 = regex.VERSION1
 
@@ -175,6 +182,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     nouns = _alt(items("rate_nouns"))  # 涨幅, 增速: part of the indicator
     modals = _alt(rules.vocab("claims.modals").patterns)  # 计划增长: stripped with a change
     change_to = _alt(items("change_to"))
+    lead_change = rf"{fresh}(?!{nouns})(?:{lead_changes})(?:{change_to})?"
     punct = r"[\s，、：:,]"
     clause = rules.vocab("text.clause_marks").chars or "。！？!?；;\n，,：:"
     lists = rules.vocab("text.list_marks").chars
@@ -226,10 +234,13 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ahead=prefiltered(at_position(_alt(items("ahead")), V1), items("ahead")),
         time=regex.compile(time, V1),
         times=tuple(regex.compile(str(p), V1) for p in items("time")),
-        strip_lead=at_position(
-            rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
-            rf"|{fresh}(?!{nouns})(?:{lead_changes})(?:{change_to})?|{punct})+",
-            V1,
+        strip_lead=opening(
+            at_position(
+                rf"(?:{_alt([*items('strip_lead'), *_markers(rules)])}"
+                rf"|{lead_change}|{punct})+",
+                V1,
+            ),
+            [*items("strip_lead"), *_markers(rules), lead_change, punct],
         ),
         strip_trail=at_position(
             rf"(?r)(?:{trail}|{modals}|{fresh}(?!{nouns})(?:{inc}|{dec})|{punct})$", V1

@@ -12,6 +12,7 @@ automaton built once, overlapping names included (the longest of them is the cam
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,6 +30,7 @@ from extractor.text.fold import fold
 #: ``word``, ``word freq`` or ``word freq tag`` (a tag only after a frequency).
 _ENTRY = regex.compile(r"^(?P<name>.+?)(?:(?<! ) ++\d++(?: ++[a-z]++)?+)?+$")
 _QUOTES = str.maketrans("", "", '“”‘’"「」『』《》')
+_QUOTED = re.compile('[“”‘’"「」『』《》]')  # translate costs a failed look-up a character
 _SPACE = regex.compile(r"\s+")
 #: Up to this many names the matcher is a DFA: twice as fast over the corpus as the
 #: crate's default (an NFA), at the price of memory that grows with the names (about 2 MB
@@ -39,7 +41,8 @@ _DFA_MAX_NAMES = 5000
 @lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """A name as compared: folded width, no quote marks, spaces only between Latin words."""
-    s = fold(name).translate(_QUOTES).strip()
+    s = fold(name)
+    s = (s.translate(_QUOTES) if _QUOTED.search(s) else s).strip()
 
     def space(m: Any) -> str:
         a, b = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]

@@ -115,6 +115,7 @@ class NumberScanner:
     #: 40–50亿; numerals.pair_joiners), and the characters that join them
     pair: Any = None
     pair_joiners: str = ""
+    pair_digits: frozenset[str] = frozenset()  # what stands on either side of the joiner
     _followed: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -245,6 +246,7 @@ def _build(rules: RuleSet) -> NumberScanner:
             regex.VERSION1,
         ),
         pair_joiners=pair_joiners,
+        pair_digits=frozenset("".join(nonzero)),
         multiple=next(
             (
                 str(row["base"])
@@ -484,8 +486,9 @@ def _other_forms(text: str, before: Collection[str] | None, sc: NumberScanner) -
     for joiner in sc.pair_joiners if sc.pair is not None else "":
         # tried only where a joiner stands (a scan of the whole text costs every character)
         at = text.find(joiner, 1)
-        while at > 0:
-            m = sc.pair.match(text, at - 1)
+        while at > 0:  # most joiners (、) stand between words, not digits: no match tried
+            digits = text[at - 1] in sc.pair_digits and text[at + 1 : at + 2] in sc.pair_digits
+            m = sc.pair.match(text, at - 1) if digits else None
             if m and _followed(text, m.end(), before) and (tok := _pair(m)) is not None:
                 out.append(tok)
             at = text.find(joiner, at + 1)

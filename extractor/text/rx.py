@@ -21,7 +21,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -162,6 +162,303 @@ def prefiltered(pattern: Any, words: Iterable[str]) -> Any:
     ``pattern`` itself when a word opens with syntax (a class, a group, an escape)."""
     heads = literal_heads(LOOKAROUND.sub("", str(w)) for w in words)
     return pattern if heads is None else Prefiltered(pattern, heads)
+
+
+#: What opens a group whose letters this reading cannot tell: inline flags (``(?i)``,
+#: ``(?r)``), a branch reset, a comment, a back reference.
+_UNREAD = re.compile(r"\(\?(?:(?!P<)[a-zA-Z]|[|#]|P=)")
+#: What opens a group that matches letters: plain, non-capturing, named, atomic.
+_GROUP = re.compile(r"\((?:\?(?:P?<[A-Za-z_]\w*>|:|>))?")
+#: Escapes that stand for one class the standard library reads alike (``re``'s ``\d`` and
+#: ``\s`` hold at least what ``regex``'s do), kept as such in a set of letters.
+_CLASSES = ("\\d", "\\s")
+#: Escapes that match no letter (anchors).
+_ANCHORS = "AbBGZ"
+
+
+class _Letters(NamedTuple):
+    """What one piece of a pattern says of the letters of its matches: those a match can
+    open with (``first``; None: any) and those one of which every match holds (``need``;
+    None: none known), and whether it can match nothing at all (``empty``)."""
+
+    first: frozenset[str] | None
+    need: frozenset[str] | None
+    empty: bool
+
+
+_ZERO = _Letters(frozenset(), None, True)  # an anchor or a lookaround: no letter
+_ANY = _Letters(None, None, False)  # one letter of a class not read here (\p{Han}, [^，])
+
+
+def required_letters(pattern: str) -> frozenset[str] | None:
+    """Letters one of which every match of ``pattern`` holds (年 of ``(?:过去|近)(?:\\d{1,2}
+    |五)年(?!的)``; ``\\d`` and ``\\s`` for those classes), or None when this reading finds
+    none: letters of a lookaround, of a quantified or optional piece, of an inline-flagged
+    or unreadable pattern are never taken."""
+    found = _letters(pattern)
+    return None if found is None or found.empty else found.need
+
+
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` can open with (as :func:`required_letters` writes
+    them), or None when any can, or when it can match nothing (then there is no first)."""
+    found = _letters(pattern)
+    return None if found is None or found.empty else found.first
+
+
+#: How :func:`letter_class` writes ``\\d`` and ``\\s`` for ``re``: its ``\\s`` holds every
+#: space ``regex`` knows, its ``\\d`` not the digits of scripts newer than this Python's
+#: Unicode (all astral so far), so every astral letter is taken too (tests/text/test_rx.py
+#: checks both on every letter of the basic plane).
+_CLASS_TEXT = {"\\d": "\\d\\U00010000-\\U0010ffff", "\\s": "\\s"}
+
+
+def letter_class(letters: Iterable[str]) -> re.Pattern[str]:
+    """One ``re`` class of ``letters`` (and of the ``\\d`` and ``\\s`` among them)."""
+    return re.compile(
+        "[" + "".join(_CLASS_TEXT.get(w) or re.escape(w) for w in sorted(letters)) + "]"
+    )
+
+
+def _letters(pattern: str) -> _Letters | None:
+    try:
+        found, end = _alternation(pattern, 0)
+    except _Unread:
+        return None
+    return found if end == len(pattern) else None
+
+
+class _Unread(Exception):
+    """A piece of a pattern this reading does not tell."""
+
+
+def _alternation(p: str, i: int) -> tuple[_Letters, int]:
+    """The letters of the alternation from ``p[i]`` to its closing ``)`` or the end."""
+    branches = []
+    while True:
+        found, i = _sequence(p, i)
+        branches.append(found)
+        if i < len(p) and p[i] == "|":
+            i += 1
+            continue
+        firsts = [b.first for b in branches]
+        needs = [b.need for b in branches]
+        return _Letters(
+            None if None in firsts else frozenset().union(*firsts),  # type: ignore[arg-type]
+            None if None in needs else frozenset().union(*needs),  # type: ignore[arg-type]
+            any(b.empty for b in branches),
+        ), i
+
+
+def _sequence(p: str, i: int) -> tuple[_Letters, int]:
+    """The letters of one branch: its atoms one after another."""
+    first: frozenset[str] | None = frozenset()
+    need: frozenset[str] | None = None
+    empty = True
+    while i < len(p) and p[i] not in "|)":
+        atom, i = _atom(p, i)
+        atom, i = _quantified(p, i, atom)
+        if empty:  # what can open the branch: this atom, and the next if this one can be absent
+            first = None if first is None or atom.first is None else first | atom.first
+        if (
+            atom.need is not None
+            and not atom.empty
+            and (need is None or len(atom.need) <= len(need))
+        ):
+            need = atom.need  # the fewest letters, the last of equals
+        empty = empty and atom.empty
+    return _Letters(first, need, empty), i
+
+
+def _atom(p: str, i: int) -> tuple[_Letters, int]:
+    ch = p[i]
+    if ch == "\\":
+        code = p[i + 1 : i + 2]
+        if not code:
+            raise _Unread
+        if code in _ANCHORS:
+            return _ZERO, i + 2
+        if "\\" + code in _CLASSES:
+            one = frozenset(["\\" + code])
+            return _Letters(one, one, False), i + 2
+        if code.isalnum():  # \p{Han}, \w, \D, \x41: a class or a letter not read here
+            end = i + 2
+            if p[end : end + 1] == "{":
+                end = p.index("}", end) + 1
+            return _ANY, end
+        one = frozenset(code)  # an escaped mark: \( \. \-
+        return _Letters(one, one, False), i + 2
+    if ch == "[":
+        return _class(p, i)
+    if ch == "(":
+        if _UNREAD.match(p, i):
+            raise _Unread
+        if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            inner = i + (4 if p[i + 2] == "<" else 3)
+            _, end = _alternation(p, inner)
+            return _ZERO, _closed(p, end)  # a lookaround consumes no letter
+        head = _GROUP.match(p, i)
+        if head is None:
+            raise _Unread
+        found, end = _alternation(p, head.end())
+        return found, _closed(p, end)
+    if ch in "^$":
+        return _ZERO, i + 1
+    if ch == ".":
+        return _ANY, i + 1
+    if ch in "*+?{})]":
+        raise _Unread  # a quantifier with no atom, a stray mark
+    if ch == "#" or ch.isspace():
+        return _ANY, i + 1  # under VERBOSE not a letter: nothing taken from it
+    one = frozenset(ch)
+    return _Letters(one, one, False), i + 1
+
+
+def _closed(p: str, end: int) -> int:
+    if end >= len(p) or p[end] != ")":
+        raise _Unread
+    return end + 1
+
+
+def _class(p: str, i: int) -> tuple[_Letters, int]:
+    """A set: its letters when each member is a plain letter, ``\\d`` or ``\\s``, else any."""
+    members: set[str] = set()
+    plain = p[i + 1 : i + 2] not in ("^", "]", "[")
+    depth, j = 1, i + 1
+    while j < len(p) and depth:
+        ch = p[j]
+        if ch == "\\":
+            code = p[j + 1 : j + 2]
+            if "\\" + code in _CLASSES:
+                members.add("\\" + code)
+            elif code and not code.isalnum():
+                members.add(code)
+            else:
+                plain = False
+            j += 2
+            continue
+        if ch == "[":
+            depth += 1
+            plain = False
+        elif ch == "]":
+            depth -= 1
+        elif ch in "-&|~":  # ranges and set operations
+            plain = False
+        elif depth == 1:
+            members.add(ch)
+        j += 1
+    if depth:
+        raise _Unread
+    if not plain or not members:
+        return _ANY, j
+    one = frozenset(members)
+    return _Letters(one, one, False), j
+
+
+def _quantified(p: str, i: int, atom: _Letters) -> tuple[_Letters, int]:
+    """The atom under the quantifier at ``p[i]``, if any (and that quantifier's end)."""
+    if i >= len(p) or p[i] not in "?*+{":
+        return atom, i
+    least = 1
+    if p[i] == "{":
+        m = re.compile(r"\{(\d*)(?:,\d*)?\}").match(p, i)
+        if m is None:
+            raise _Unread
+        least, i = int(m.group(1) or 0), m.end()
+    else:
+        least, i = (0 if p[i] in "?*" else 1), i + 1
+    if i < len(p) and p[i] in "?+":  # lazy, possessive
+        i += 1
+    if least == 0:
+        return _Letters(atom.first, None, True), i
+    return atom, i
+
+
+class Needing(Prefiltered):
+    """A pattern each of whose matches holds one of a few characters (a letter every one of
+    its words requires, :func:`required_letters`), tried only in a window where one of them
+    stands: for vocabularies whose words open with syntax (a class, a group, a number of
+    years), so that no literal head can trigger them.  ``search``, ``match``, ``fullmatch``
+    and ``finditer`` answer as the pattern does; a match lies inside its window, so the
+    letter must stand there (what a lookaround sees beyond it is no letter of the match)."""
+
+    __slots__ = ()
+
+    def match(self, text: str, *span: int) -> Any:
+        if self._heads.search(text, *span) is None:
+            return None
+        return self._pattern.match(text, *span)
+
+    def fullmatch(self, text: str, *span: int) -> Any:
+        if self._heads.search(text, *span) is None:
+            return None
+        return self._pattern.fullmatch(text, *span)
+
+
+class Opening:
+    """A pattern matched at a position, each of whose matches opens with one of its words
+    (an alternation of words, repeated or not): tried only where the letter at the position
+    can open a word, or where a word that can open with any letter finds a letter it
+    requires in the window (:func:`first_letters`, :func:`required_letters`).  ``match``
+    answers as the pattern does; the rest is the pattern's.
+
+    The indicator's lead words are matched at the start of every indicator: a hundred
+    words, most opening with their own letter, a few with any (…期间, 在…基础上); most
+    indicators open with none of them."""
+
+    __slots__ = ("_any", "_first", "_pattern")
+
+    def __init__(self, pattern: Any, first: re.Pattern[str], any_: re.Pattern[str] | None) -> None:
+        self._pattern = pattern
+        self._first = first
+        self._any = any_
+
+    def match(self, text: str, *span: int) -> Any:
+        if self._first.match(text, *span) is None and (
+            self._any is None or self._any.search(text, *span) is None
+        ):
+            return None
+        return self._pattern.match(text, *span)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern, name)
+
+
+def opening(pattern: Any, words: Iterable[str]) -> Any:
+    """``pattern`` (compiled from ``words``, without IGNORECASE: each match opens with one
+    word's match) behind a test of its letter at the position (:class:`Opening`), or
+    ``pattern`` itself when a word can match nothing, or can open with any letter and
+    requires none that :func:`required_letters` reads."""
+    first: set[str] = set()
+    anywhere: set[str] = set()
+    for word in words:
+        found = _letters(str(word))
+        if found is None or found.empty:
+            return pattern
+        if found.first is not None:
+            first |= found.first
+        elif found.need is not None:
+            anywhere |= found.need
+        else:
+            return pattern
+    if not first or pattern.flags & regex.IGNORECASE:
+        return pattern
+    return Opening(pattern, letter_class(first), letter_class(anywhere) if anywhere else None)
+
+
+def needing(pattern: Any, words: Iterable[str]) -> Any:
+    """``pattern`` (compiled from ``words``, without IGNORECASE: each match is one word's)
+    behind a scan for the letters its words require (:class:`Needing`), or ``pattern`` itself
+    when a word requires none that :func:`required_letters` can read."""
+    letters: set[str] = set()
+    for word in words:
+        found = required_letters(str(word))
+        if found is None:
+            return pattern
+        letters |= found
+    if not letters or pattern.flags & regex.IGNORECASE:
+        return pattern
+    return Needing(pattern, letter_class(letters))
 
 
 def _stdlib(pattern: str, flags: int) -> re.Pattern[str] | None:

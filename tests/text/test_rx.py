@@ -4,6 +4,7 @@ regex does; the claim vocabulary and the outline rules answer alike under both e
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 
 import pytest
@@ -16,12 +17,19 @@ from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
 from extractor.text.rx import (
+    Needing,
+    Opening,
     Prefiltered,
     at_position,
+    first_letters,
     for_scanning,
+    letter_class,
     literal_heads,
     matches_at,
+    needing,
+    opening,
     prefiltered,
+    required_letters,
     scan_at_heads,
 )
 
@@ -218,3 +226,107 @@ def test_shipped_context_patterns_answer_as_without_their_prefilter() -> None:
             if words.change_heads.search(text, lo, pos) is None:
                 assert words.change_in_clause.search(text, lo, pos) is None
                 assert change_in_clause(text, lo, pos, words) == ""
+
+
+@pytest.mark.parametrize(
+    ("pattern", "need", "first"),
+    [
+        ("增?长", {"长"}, {"增", "长"}),
+        ("(?:过去|近)(?:\\d{1,2}|五)年(?!的)", {"年"}, {"过", "近"}),
+        ("\\d{1,3}[.、](?!\\d)", {"\\d"}, {"\\d"}),
+        ("(?:下一步)|(?:下半年(?!以来))", {"步", "年"}, {"下"}),
+        ("(?<![新净])(?:增长|增加)", {"长", "加"}, {"增"}),
+        ("[^，。；]{0,24}?在[^，。；]{1,20}?基础上", {"上"}, None),  # opens with any letter
+        ("\\G\\s*(?:\\d{1,2}|[两二三])年(?=\\p{Han})", {"年"}, {"\\s", "\\d", "两", "二", "三"}),
+        ("年{0,2}", None, None),  # may match nothing
+        ("(?i)ab", None, None),  # inline flags: not read
+        ("a|b?", None, None),
+    ],
+)
+def test_required_and_first_letters(
+    pattern: str, need: set[str] | None, first: set[str] | None
+) -> None:
+    assert required_letters(pattern) == (None if need is None else frozenset(need))
+    assert first_letters(pattern) == (None if first is None else frozenset(first))
+
+
+def test_letters_hold_in_every_match_of_generated_patterns() -> None:
+    """Every match of a pattern (made of letters, classes, groups, lookarounds, quantifiers)
+    holds one of its required letters and opens with one of its first letters, in every
+    window of texts made of its letters."""
+    atoms = ["a", "b", "年", "\\d", "\\s", "[ab]", "[a\\d]", "(?:a|b)", "(?:ab|年)", "(?=a)",
+             "(?!b)", "(?<=年)", ".", "(?:年)?", "a?", "b*", "年+", "(?:a|)", "a{2}", "(?:b|年){0,2}",
+             "\\G", "$", "[^a]", "\\p{Han}", "(?>a|b)", "(?P<n>a|年)"]  # fmt: skip
+    rng = random.Random(16)
+    read = 0
+    for _ in range(600):
+        branches = (
+            "".join(rng.choices(atoms, k=rng.randint(1, 4))) for _ in range(rng.randint(1, 2))
+        )
+        pattern = "|".join(branches)
+        need, first = required_letters(pattern), first_letters(pattern)
+        if need is None and first is None:
+            continue
+        read += 1
+        compiled = regex.compile(pattern, regex.VERSION1)
+        for _ in range(6):
+            text = "".join(rng.choices("ab年1 c", k=rng.randint(0, 7)))
+            for lo in range(len(text) + 1):
+                for hi in range(lo, len(text) + 1):
+                    m = compiled.search(text, lo, hi)
+                    if m is None:
+                        continue
+                    if need is not None:
+                        assert letter_class(need).search(text, m.start(), m.end()), pattern
+                    if first is not None:
+                        assert letter_class(first).match(text, m.start(), m.end()), pattern
+    assert read > 300
+
+
+def test_letter_classes_hold_what_regex_reads_as_digits_and_spaces() -> None:
+    """``re``'s \\s holds every space ``regex`` knows; its \\d does not hold the digits of
+    scripts newer than this Python, so the class takes every astral letter too."""
+    digits, spaces = letter_class(["\\d"]), letter_class(["\\s"])
+    for code in range(0x10000):
+        ch = chr(code)
+        if regex.match(r"\d", ch, regex.VERSION1):
+            assert digits.match(ch), hex(code)
+        if regex.match(r"\s", ch, regex.VERSION1):
+            assert spaces.match(ch), hex(code)
+    assert digits.match("\U00010d40")  # a Garay digit (Unicode 16)
+
+
+def test_needing_and_opening_answer_as_their_pattern() -> None:
+    """A pattern behind the letters its words require, or behind the letters they open with,
+    answers as the pattern does in every window (and skips the windows without them)."""
+    words = [
+        "(?:过去|近)(?:\\d{1,2}|五)年(?!的)",
+        "(?<!努)力争",
+        "[^，。]{0,6}?在[^，。]{1,6}?基础上",
+    ]
+    pattern = regex.compile("|".join(f"(?:{w})" for w in words), regex.VERSION1)
+    repeated = regex.compile(f"(?:{pattern.pattern})+", regex.VERSION1)
+    ahead, opens = needing(pattern, words), opening(repeated, words)
+    assert isinstance(ahead, Needing) and isinstance(opens, Opening)
+    text = "过去五年，努力争取在去年的基础上近10年的增长，力争在基础上过去5年力争"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            for method in ("search", "match", "fullmatch"):
+                ours = getattr(ahead, method)(text, start, end)
+                assert _same(ours, getattr(pattern, method)(text, start, end)), (method, start)
+            assert _same(opens.match(text, start, end), repeated.match(text, start, end))
+    # a word that may match nothing, or opens with any letter and requires none: no filter
+    assert needing(pattern, [*words, "年?"]) is pattern
+    assert opening(repeated, [*words, "\\p{Han}{2}"]) is repeated
+
+
+def test_shipped_lead_words_answer_as_without_their_filter() -> None:
+    """The indicator's lead words (strip_lead, matched at an indicator's start) find at
+    every start and window of the sample reports what their pattern finds there."""
+    lead = claim_words().strip_lead
+    assert isinstance(lead, Opening)
+    text = _sample_text()
+    for pos in range(0, len(text), 3):
+        for size in (4, 12, 30):
+            end = min(len(text), pos + size)
+            assert _same(lead.match(text, pos, end), lead._pattern.match(text, pos, end))
