@@ -77,9 +77,8 @@ CASES = [
     ("坚决遏制“某某”分裂活动，粉碎“某某”图谋，抵制“逆全球化”思潮，取缔“某某功”邪教组织", []),
     # a lexicon name that names what indicators measure is no mention of the campaign
     ("节能减排等约束性指标完成省下达任务，节能减排工作成效显著", [("节能减排", "lexicon")]),
-    # 上榜 and 跻身 lead an honour as 入围 does; a rank after 跻身 is none
-    ("上榜“中国百佳县市”，跻身全国百强县，工作跻身全国前列",
-     [("中国百佳县市", "honour"), ("全国百强县", "honour")]),
+    # 上榜 and 跻身 lead a rank more often than an honour: no honour cue
+    ("上榜世界500强企业增至18家，跻身全球城市前五位，工作跻身全国前列", []),
     # the national name written whole, the longest of overlapping ones
     ("有序推进碳达峰碳中和", [("碳达峰碳中和", "lexicon")]),
 ]
@@ -124,11 +123,6 @@ REAL = [
         [("党的群众路线教育实践活动", "lexicon")],
     ),
     ("pingtan-county/2022.txt", "节能减排等生态相关指标", []),
-    (
-        "pingtan-county/2022.txt",
-        "上榜“2021中国未来投资热点百佳县市”",
-        [("2021中国未来投资热点百佳县市", "honour")],
-    ),
     ("hebei/2026.txt", "有序推进碳达峰碳中和", [("碳达峰碳中和", "lexicon")]),
     ("shanghai/2026.txt", "筹措供应“新时代城市建设者管理者之家”", []),
     ("shanghai/2026.txt", "上海博物馆“古埃及文明大展”", []),
