@@ -23,8 +23,10 @@ def city():
 
 
 def _reports():
-    files = [*sorted(CORPORA.glob("*.txt")), *shared_files()]
-    return [extractor.parse_file(str(p)) for p in files]
+    samples = [extractor.parse_file(str(p)) for p in sorted(CORPORA.glob("*.txt"))]
+    # a long report whether or not ../shared is present: our samples, one after another
+    joined = extractor.parse("\n".join(r.text for r in samples))
+    return [*samples, *(extractor.parse_file(str(p)) for p in shared_files()), joined]
 
 
 def test_repr_of_every_report_is_one_short_line():
