@@ -389,7 +389,9 @@ def _masked_figures(ctx: _Context) -> Iterator[Hit]:
             units.add(m.span("unit"))
             change, unit = m.group("change"), m.group("unit")
             fields = {"change": change, "unit": unit}
-            yield ctx.hit("masked_figure", "no_figure", m.start(), m.end(), fields)
+            # from the change word (a pattern may hold it in a lookbehind) to the unit
+            start = min(m.start(), m.start("change"))
+            yield ctx.hit("masked_figure", "no_figure", start, m.end(), fields)
 
 
 def _template_leftovers(ctx: _Context) -> Iterator[Hit]:
