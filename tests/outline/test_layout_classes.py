@@ -192,3 +192,36 @@ def _one_line(*parts: str) -> str:
 )  # fmt: skip
 def test_a_one_line_parts_title_ends_where_its_body_begins(parts, titles):
     assert [t for _, _, t in outline(_one_line(*parts))][2:] == titles
+
+
+# --- a notice that issues a plan, its head run together (no 关于 in its title) -------------
+
+
+NOTICE = (
+    "云府办〔2021〕8号\n印发2021年全县安全生产工作要点的通知\n各乡镇人民政府，县直各单位：\n"
+    "　　《2021年全县安全生产工作要点》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+    "云溪县人民政府办公室\n2021年2月20日\n2021年全县安全生产工作要点\n"
+    "　　2021年全县安全生产工作的总体思路是：坚持安全发展，压实各方责任。\n"
+    "一、压实安全生产责任\n　　全年开展专项检查12次，整改隐患300处以上。" + BODY + "\n"
+    "二、深化专项整治\n　　完成危化品企业改造5家。" + BODY + "\n"
+)
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_notice_that_issues_a_plan_is_a_plan_whether_or_not_its_lines_survive(flat):
+    """印发…的通知 after a document number: the title of the notice, as written and on one
+    line (where it once ran into the number and the addressee, the page had no title, its
+    kind fell to ``other`` and its figures were no targets)."""
+    text = NOTICE.replace("\n", "").replace("　　", "") if flat else NOTICE
+    report = parse(text)
+    assert report.document.title == "印发2021年全县安全生产工作要点的通知"
+    assert report.document.doc_type == "plan"
+    assert [s.kind for s in report.sections] == ["plan", "plan"]
+    assert all(c.is_target for c in report.claims if c.start > text.index("一、"))
+
+
+def test_a_crawled_notice_issuing_a_municipal_plan_keeps_its_title():
+    text = _real("guangzhou-emergency/2011.txt")
+    flat = parse("".join(line.strip() for line in text.splitlines()))
+    assert flat.document.title == "印发2011年全市应急管理工作计划的通知"
+    assert flat.document.doc_type == "plan" and flat.sections[0].kind == "plan"
