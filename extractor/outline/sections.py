@@ -150,6 +150,11 @@ class _TitleCues:
     siblings: SiblingCues  # what a series' clause count is read with
 
 
+def _either(rules: RuleSet, *names: str) -> str:
+    """The words of several ``layout.*`` vocabularies as one alternation (unwrapped)."""
+    return "|".join(rules.vocab(f"layout.{name}").alternation() for name in names)
+
+
 def _char_class(chars: str) -> Any:
     """A pattern matching any one of ``chars`` (never matching when there are none)."""
     return regex.compile(f"[{regex.escape(chars)}]" if chars else "(?!)")
@@ -183,33 +188,19 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             results=vocabulary(r, "layout.result_predicates"),
             adverb_in=vocabulary(r, "layout.task_adverbs"),
             second_phrase=vocabulary(r, "layout.second_phrase"),
-            task_start=regex.compile("|".join(
-                r.vocab(k).alternation()
-                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs")
-            )),
-            lead_openers=regex.compile("|".join(
-                r.vocab(k).alternation()
-                for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
-                          "layout.second_phrase")
-            )),
+            task_start=regex.compile(_either(r, "phrase_verbs", "task_openers", "task_adverbs")),
+            lead_openers=regex.compile(
+                _either(r, "lead_openers", "phrase_verbs", "task_openers", "second_phrase")
+            ),
             predicates=vocabulary(r, "layout.subject_predicates"),
-            body_openers=regex.compile("|".join(
-                r.vocab(k).alternation() for k in ("layout.subject_openers", "layout.body_frames")
-            )),
-            verb_end=regex.compile("(?:" + "|".join(
-                r.vocab(k).alternation()
-                for k in ("layout.phrase_verbs", "layout.task_openers", "layout.task_adverbs",
-                          "layout.lead_openers", "layout.second_phrase")
+            body_openers=regex.compile(_either(r, "subject_openers", "body_frames")),
+            verb_end=regex.compile("(?:" + _either(
+                r, "phrase_verbs", "task_openers", "task_adverbs", "lead_openers", "second_phrase"
             ) + ")$"),
-            subject_verb=regex.compile("|".join(
-                r.vocab(k).alternation()
-                for k in ("layout.subject_verbs", "layout.phrase_verbs", "layout.lead_openers")
-            )),
+            subject_verb=regex.compile(_either(r, "subject_verbs", "phrase_verbs", "lead_openers")),
             adverb_lead=regex.compile(
-                f"(?:{r.vocab('layout.task_adverbs').alternation()})(?=" + "|".join(
-                    r.vocab(k).alternation()
-                    for k in ("layout.phrase_verbs", "layout.lead_openers", "layout.task_openers")
-                ) + ")"
+                f"(?:{_either(r, 'task_adverbs')})"
+                f"(?={_either(r, 'phrase_verbs', 'lead_openers', 'task_openers')})"
             ),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
@@ -238,10 +229,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             series=Cues(clause_end=regex.compile(f"[{regex.escape(marks.clause)}]")),
             siblings=SiblingCues(
                 clause=regex.compile("[，,；;]"), stop=full_stop,
-                openers=regex.compile("|".join(
-                    r.vocab(k).alternation()
-                    for k in ("layout.lead_openers", "layout.phrase_verbs", "layout.task_openers",
-                              "layout.second_phrase", "layout.subject_verbs")
+                openers=regex.compile(_either(
+                    r, "lead_openers", "phrase_verbs", "task_openers", "second_phrase",
+                    "subject_verbs",
                 )),
                 adverbs=adverbs,
             ),
