@@ -126,11 +126,13 @@ class Prefiltered:
     hold none of its words: an ``re`` scan for the heads costs a fraction of starting a
     large alternation (``regex``'s call alone costs several thousand instructions)."""
 
-    __slots__ = ("_heads", "_pattern")
+    __slots__ = ("_at", "_heads", "_pattern")
 
     def __init__(self, pattern: Any, heads: re.Pattern[str]) -> None:
         self._pattern = pattern
         self._heads = heads
+        #: the test before a match at a position: a head stands there
+        self._at = heads.match
 
     def search(self, text: str, *span: int) -> Any:
         if self._heads.search(text, *span) is None:
@@ -138,12 +140,12 @@ class Prefiltered:
         return self._pattern.search(text, *span)
 
     def match(self, text: str, *span: int) -> Any:
-        if self._heads.match(text, *span) is None:
+        if self._at(text, *span) is None:
             return None
         return self._pattern.match(text, *span)
 
     def fullmatch(self, text: str, *span: int) -> Any:
-        if self._heads.match(text, *span) is None:
+        if self._at(text, *span) is None:
             return None
         return self._pattern.fullmatch(text, *span)
 
@@ -355,13 +357,17 @@ def _class(p: str, i: int) -> tuple[_Letters, int]:
     return _Letters(one, one, False), j
 
 
+#: A counted quantifier: ``{2}``, ``{1,4}``, ``{,3}``, ``{2,}``.
+_BOUNDS = re.compile(r"\{(\d*)(?:,\d*)?\}")
+
+
 def _quantified(p: str, i: int, atom: _Letters) -> tuple[_Letters, int]:
     """The atom under the quantifier at ``p[i]``, if any (and that quantifier's end)."""
     if i >= len(p) or p[i] not in "?*+{":
         return atom, i
     least = 1
     if p[i] == "{":
-        m = re.compile(r"\{(\d*)(?:,\d*)?\}").match(p, i)
+        m = _BOUNDS.match(p, i)
         if m is None:
             raise _Unread
         least, i = int(m.group(1) or 0), m.end()
@@ -384,15 +390,9 @@ class Needing(Prefiltered):
 
     __slots__ = ()
 
-    def match(self, text: str, *span: int) -> Any:
-        if self._heads.search(text, *span) is None:
-            return None
-        return self._pattern.match(text, *span)
-
-    def fullmatch(self, text: str, *span: int) -> Any:
-        if self._heads.search(text, *span) is None:
-            return None
-        return self._pattern.fullmatch(text, *span)
+    def __init__(self, pattern: Any, letters: re.Pattern[str]) -> None:
+        super().__init__(pattern, letters)
+        self._at = letters.search  # a match at a position holds the letter anywhere in it
 
 
 class Opening:
