@@ -150,6 +150,11 @@ def find_real(corpus: str | Path) -> list[Path]:
     return sorted((Path(corpus) / "annotations" / "real" / "outline").glob("*.json"))
 
 
+def _chosen(doc_id: str, exclude: Collection[str], only: Collection[str] | None) -> bool:
+    """Whether a document is scored: not excluded, and among ``only`` when it is given."""
+    return doc_id not in exclude and (only is None or doc_id in only)
+
+
 def evaluate_real(
     corpus: str | Path,
     *,
@@ -166,7 +171,7 @@ def evaluate_real(
         split: score(
             (ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules))
             for ann in anns
-            if ann.doc_id not in exclude and (only is None or ann.doc_id in only)
+            if _chosen(ann.doc_id, exclude, only)
         )
         for split, anns in by_split.items()
         if anns
@@ -342,5 +347,4 @@ def evaluate_flattened(
         return ann, parse(ann.text, doc_id=ann.doc_id, path=str(ann.text_path), rules=rules)
 
     annotations = outline_annotations(corpus, shared=shared)
-    kept = (a for a in annotations if a.doc_id not in exclude)
-    return score(map(parsed, (a for a in kept if only is None or a.doc_id in only)))
+    return score(map(parsed, (a for a in annotations if _chosen(a.doc_id, exclude, only))))
