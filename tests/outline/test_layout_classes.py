@@ -9,6 +9,7 @@ import pytest
 from conftest import SHARED, SHARED_REASON, kinds, outline
 
 from extractor import parse
+from extractor.analysis.real import flatten
 
 
 def _real(path: str) -> str:
@@ -212,7 +213,7 @@ def test_a_notice_that_issues_a_plan_is_a_plan_whether_or_not_its_lines_survive(
     """印发…的通知 after a document number: the title of the notice, as written and on one
     line (where it once ran into the number and the addressee, the page had no title, its
     kind fell to ``other`` and its figures were no targets)."""
-    text = NOTICE.replace("\n", "").replace("　　", "") if flat else NOTICE
+    text = flatten(NOTICE)[0] if flat else NOTICE
     report = parse(text)
     assert report.document.title == "印发2021年全县安全生产工作要点的通知"
     assert report.document.doc_type == "plan"
@@ -222,6 +223,6 @@ def test_a_notice_that_issues_a_plan_is_a_plan_whether_or_not_its_lines_survive(
 
 def test_a_crawled_notice_issuing_a_municipal_plan_keeps_its_title():
     text = _real("guangzhou-emergency/2011.txt")
-    flat = parse("".join(line.strip() for line in text.splitlines()))
+    flat = parse(flatten(text)[0])
     assert flat.document.title == "印发2011年全市应急管理工作计划的通知"
     assert flat.document.doc_type == "plan" and flat.sections[0].kind == "plan"
