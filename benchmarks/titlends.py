@@ -103,6 +103,9 @@ HELD = {
     "state-council/2002", "wuxi-xinwu-services/2019-2020plan", "guangdong/2026",
     "state-council/2025", "state-council/1958", "hailar/2018", "pingtan-haitan/2024-2025plan",
     "pingtan-nyncj/2022-2023plan", "gansu/2026", "state-council/2019",
+    # session 17: held-out set v9
+    "state-council/2020", "shanghai/2020", "xinjiang/2026", "hangzhou-gwr-tasks/2019",
+    "hebei/2026", "pingtan-tzcj/2024-2025plan", "state-council/2013",
 }  # fmt: skip
 #: A report kept its line breaks if it has at least this many lines.
 MIN_LINES = 20
