@@ -45,6 +45,7 @@ class _Rules:
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
     address: Any  # forms of address and rhetoric: never leads
     rhetoric: Any
+    span_lead: Any  # a span named by what it was (这是…的五年。): a lead all the same
     run_gap: str  # what may stand between markers that are ordinals of a noun
 
 
@@ -62,6 +63,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             opens_item=at_position(r.template("measure_marker")),
             address=regex.compile(r.vocab("layout.address").pattern),
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
+            span_lead=regex.compile(r.vocab("layout.span_lead").pattern),
             run_gap=r.vocab("outline.marker_run_gap").chars,
         )
 
@@ -278,8 +280,9 @@ def _dash_and_lead(
                 continue
         if pi == body_of_lead:
             continue
-        if lead_rule is None or scope in with_enum:
+        if lead_rule is None:
             continue
+        beside_items = scope in with_enum  # only a span's headline is a lead there
         if (
             scope >= 0
             and sections[scope].section_id in parents
@@ -298,7 +301,9 @@ def _dash_and_lead(
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         sentence = text[para.start : lead.end()]
-        if measure.address.search(sentence) or measure.rhetoric.match(sentence):
+        if measure.span_lead.match(sentence):
+            pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
+        elif beside_items or measure.address.search(sentence) or measure.rhetoric.match(sentence):
             continue
         if lead.end() >= para.end:
             body_of_lead = pi + 1
