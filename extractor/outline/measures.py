@@ -195,7 +195,18 @@ def _group(items: list[_Item]) -> list[_List]:
             stack[-1].items.append(it)
         elif cur is not None and it.scope != (last.scope if last else None):
             stack.clear()
-    return [lst for lst in lists if len(lst.items) >= 2]
+    return [lst for lst in _pairs(items, lists) if len(lst.items) >= 2]
+
+
+def _pairs(items: list[_Item], lists: list[_List]) -> list[_List]:
+    """Two lone first items of one rule, next to each other in one paragraph, are a pair: the
+    one and the other (办两件大事：一是…；一是…, 基本点是两条，一是…，一是…), a list of two."""
+    alone = {id(lst.items[0]): lst for lst in lists if len(lst.items) == 1}
+    for x, y in pairwise(items):
+        if id(x) in alone and id(y) in alone and x.rule is y.rule and x.para == y.para:
+            alone.pop(id(x)).items.append(y)
+            alone.pop(id(y)).items.clear()
+    return lists
 
 
 def _resumes(stack: list[_List], it: _Item) -> bool:
