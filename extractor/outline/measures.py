@@ -45,6 +45,7 @@ class _Rules:
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
     address: Any  # forms of address and rhetoric: never leads
     rhetoric: Any
+    couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
     span_lead: Any  # a span named by what it was (这是…的五年。): a lead all the same
     run_gap: str  # what may stand between markers that are ordinals of a noun
 
@@ -63,6 +64,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             opens_item=at_position(r.template("measure_marker")),
             address=regex.compile(r.vocab("layout.address").pattern),
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
+            couplet=regex.compile(r.vocab("layout.couplet").pattern),
             span_lead=regex.compile(r.vocab("layout.span_lead").pattern),
             run_gap=r.vocab("outline.marker_run_gap").chars,
         )
@@ -314,8 +316,8 @@ def _dash_and_lead(
         sentence = text[para.start : lead.end()]
         if measure.span_lead.match(sentence):
             pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
-        elif beside_items or measure.address.search(sentence) or measure.rhetoric.match(sentence):
-            continue
+        elif (beside_items and not whole_line) or _rhetoric(measure, sentence, whole_line):
+            continue  # beside items opening paragraphs, a page's bold lead line still leads
         if lead.end() >= para.end:
             body_of_lead = pi + 1
         found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
@@ -387,8 +389,15 @@ def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
     lead = measure.lead.at.match(folded, para.start, para.end)
     if lead is None or lead.end() >= para.end:
         return False
-    sentence = folded[para.start : lead.end()]
-    return not (measure.address.search(sentence) or measure.rhetoric.match(sentence))
+    return not _rhetoric(measure, folded[para.start : lead.end()], False)
+
+
+def _rhetoric(measure: _Rules, sentence: str, whole_line: bool) -> bool:
+    """A form of address or rhetoric, never a lead; a couplet is one unless it stands on a
+    line of its own over its body (a page's bold lead: 科教兴国，基础在教育。⏎…)."""
+    if measure.address.search(sentence) or measure.rhetoric.match(sentence):
+        return True
+    return not whole_line and measure.couplet.match(sentence) is not None
 
 
 def _next_nonspace(folded: str, pos: int, end: int) -> int:

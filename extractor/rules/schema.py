@@ -362,6 +362,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "numeral_words": Entry(PATTERN, "characters that make a word with a numeral after them"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
+        "couplet": Entry(
+            PATTERN, "a short couplet: rhetoric, but not on a line of its own", mode="match"
+        ),
         "span_lead": Entry(
             PATTERN, "a span named by what it was (这是…的五年。): a lead", mode="match"
         ),

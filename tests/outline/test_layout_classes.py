@@ -337,3 +337,44 @@ def test_the_state_councils_1987_pairs():
     assert "坚持四项基本原则" in ones and "实行改革、开放、搞活的方针" in ones
     assert any(h.startswith("在经济领域") for h in ones)
     assert any(h.startswith("在政治思想领域") for h in ones)
+
+
+# --- a page's bold lead lines beside items alone on their lines -----------------------------
+
+BOLD = (
+    "各位代表：\n七、实施科教兴国战略和可持续发展战略\n\n\u3000\u3000实施科教兴国战略，是实现经济振兴的根本大计"
+    "，各级政府都要把它摆在突出位置。\n\n\u3000\u3000\n科技进步，关键在人才。\n"
+    "要继续把培养人才放在优先发展的战略地位，今年要使全国大多数地区普及九年义务教育。\n\n"
+    "\u3000\u3000\n一要\n加大改革力度。继续积极改革教育思想和教学内容。\n\n"
+    "\u3000\u3000\n二要\n更加重视质量。全面提高各级各类学校的教育质量。\n\n"
+    "\u3000\u3000\n进一步实施可持续发展战略。\n"
+    "各级政府都要以对人民和子孙后代高度负责的精神保护资源和生态环境，坚决制止破坏行为。\n"
+)
+
+
+def test_bold_lead_lines_lead_beside_items_alone_on_their_lines():
+    report = parse(BOLD)
+    assert [(m.style, m.marker, m.headline) for m in report.measures] == [
+        ("lead", "", "科技进步，关键在人才"), ("enumerated", "一要", "加大改革力度"),
+        ("enumerated", "二要", "更加重视质量"), ("lead", "", "进一步实施可持续发展战略"),
+    ]  # fmt: skip
+
+
+def test_an_indented_first_sentence_beside_such_items_is_still_no_lead():
+    text = BOLD.replace(
+        "\u3000\u3000\n科技进步，关键在人才。\n", "\u3000\u3000科技进步，关键在人才。"
+    )
+    assert "科技进步，关键在人才" not in [m.headline for m in parse(text).measures]
+
+
+def test_a_couplet_inside_a_paragraph_is_still_rhetoric():
+    text = BOLD.replace("\u3000\u3000\n进一步实施", "\u3000\u3000实干为要，行胜于言。进一步实施")
+    assert "实干为要，行胜于言" not in [m.headline for m in parse(text).measures]
+
+
+def test_the_state_councils_2001_review_leads_by_its_bold_lines():
+    report = parse(_real("state-council/2001.txt"))
+    bold = [m.headline for m in report.measures if m.style == "lead"]
+    assert "国民经济持续快速健康发展，综合国力进一步增强" in bold
+    assert "人民生活继续改善，总体上达到小康水平" in bold
+    assert "深化办学体制和教育管理体制改革" in bold  # beside 一要… items of its part
