@@ -1579,20 +1579,16 @@ def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: 
     return kind
 
 
-#: The time phrase a part's body opens with, before its verb or first comma (“十五五”时期是,
-#: 2026年是, 今年是, 过去一年，): ten characters at most.
-_OPENS_ON = regex.compile(r"[。\s]*([^。，,：:；;\n]{1,10}?)(?:是|[，,])")
-
-
 def _opening_period(
     text: str, start: int, end: int, periods: DocumentPeriods, rules: RuleSet
 ) -> str:
-    """The period a part's body opens by naming, where it is the report's plan year, the
-    five-year plan that holds it, or its review year; else ""."""
-    m = _OPENS_ON.match(text, start, end)
+    """The period a part's body opens by naming (``period.opening``: “十五五”时期是…, 2026年
+    是…), where it is the report's plan year, the five-year plan that holds it, or its review
+    year; else ""."""
+    m = vocabulary(rules, "period.opening").match(text, start, end)
     if m is None:
         return ""
-    named = title_period(m.group(1), periods, rules=rules)
+    named = title_period(m.group("time"), periods, rules=rules)
     plan = five_year_plan(periods.plan)
     ahead = five_year_years(plan) if plan else ""
     return named if named and named in (periods.plan, periods.review, ahead) else ""
