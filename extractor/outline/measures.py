@@ -45,6 +45,8 @@ class _Rules:
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
     address: Any  # forms of address and rhetoric: never leads
     rhetoric: Any
+    couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
+    span_lead: Any  # a span named by what it was (这是…的五年。): a lead all the same
     run_gap: str  # what may stand between markers that are ordinals of a noun
 
 
@@ -62,6 +64,8 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             opens_item=at_position(r.template("measure_marker")),
             address=regex.compile(r.vocab("layout.address").pattern),
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
+            couplet=regex.compile(r.vocab("layout.couplet").pattern),
+            span_lead=regex.compile(r.vocab("layout.span_lead").pattern),
             run_gap=r.vocab("outline.marker_run_gap").chars,
         )
 
@@ -193,7 +197,18 @@ def _group(items: list[_Item]) -> list[_List]:
             stack[-1].items.append(it)
         elif cur is not None and it.scope != (last.scope if last else None):
             stack.clear()
-    return [lst for lst in lists if len(lst.items) >= 2]
+    return [lst for lst in _pairs(items, lists) if len(lst.items) >= 2]
+
+
+def _pairs(items: list[_Item], lists: list[_List]) -> list[_List]:
+    """Two lone first items of one rule, next to each other in one paragraph, are a pair: the
+    one and the other (办两件大事：一是…；一是…, 基本点是两条，一是…，一是…), a list of two."""
+    alone = {id(lst.items[0]): lst for lst in lists if len(lst.items) == 1}
+    for x, y in pairwise(items):
+        if id(x) in alone and id(y) in alone and x.rule is y.rule and x.para == y.para:
+            alone.pop(id(x)).items.append(y)
+            alone.pop(id(y)).items.clear()
+    return lists
 
 
 def _resumes(stack: list[_List], it: _Item) -> bool:
@@ -278,8 +293,9 @@ def _dash_and_lead(
                 continue
         if pi == body_of_lead:
             continue
-        if lead_rule is None or scope in with_enum:
+        if lead_rule is None:
             continue
+        beside_items = scope in with_enum  # only a span's headline is a lead there
         if (
             scope >= 0
             and sections[scope].section_id in parents
@@ -298,8 +314,10 @@ def _dash_and_lead(
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         sentence = text[para.start : lead.end()]
-        if measure.address.search(sentence) or measure.rhetoric.match(sentence):
-            continue
+        if measure.span_lead.match(sentence):
+            pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
+        elif (beside_items and not whole_line) or _rhetoric(measure, sentence, whole_line):
+            continue  # beside items opening paragraphs, a page's bold lead line still leads
         if lead.end() >= para.end:
             body_of_lead = pi + 1
         found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
@@ -371,8 +389,15 @@ def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
     lead = measure.lead.at.match(folded, para.start, para.end)
     if lead is None or lead.end() >= para.end:
         return False
-    sentence = folded[para.start : lead.end()]
-    return not (measure.address.search(sentence) or measure.rhetoric.match(sentence))
+    return not _rhetoric(measure, folded[para.start : lead.end()], False)
+
+
+def _rhetoric(measure: _Rules, sentence: str, whole_line: bool) -> bool:
+    """A form of address or rhetoric, never a lead; a couplet is one unless it stands on a
+    line of its own over its body (a page's bold lead: 科教兴国，基础在教育。⏎…)."""
+    if measure.address.search(sentence) or measure.rhetoric.match(sentence):
+        return True
+    return not whole_line and measure.couplet.match(sentence) is not None
 
 
 def _next_nonspace(folded: str, pos: int, end: int) -> int:

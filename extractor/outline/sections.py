@@ -27,6 +27,7 @@ from extractor.outline.layout import Layout, Paragraph, compiled, fragment
 from extractor.outline.periods import (
     DocumentPeriods,
     five_year_plan,
+    five_year_years,
     kind_period,
     names_five_year_plan,
     span_kind,
@@ -1503,6 +1504,14 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             # the year it names ("-": none), not a five-year plan's span: it orders the parts
             own = title_period(title, periods, rules=rules, five_years=False) or "-"
             kind = _top_kind(title, kind, own, periods, rules)
+            if own == "-" and periods.doc_type == "gov-work-report":
+                # a part whose title names no time (一张蓝图绘到底，…) names it as its body
+                # opens (“十五五”时期是…, 2026年是…开局之年): what it speaks of
+                opens = _opening_period(text, head.title_end, end, periods, rules)
+                if kind == "other" and opens and not abroad.search(title):
+                    kind = {periods.review: "review"}.get(opens, "plan")
+                    period = opens
+                own = opens or own
             if periods.doc_type in _ONLY and (
                 kind == "other"
                 or (kind == "review" and section_kind(title, "other", rules=rules) != "review")
@@ -1568,6 +1577,21 @@ def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: 
     if kind == "other" and names_five_year_plan(fold(title), plan, rules=rules):
         return "plan"
     return kind
+
+
+def _opening_period(
+    text: str, start: int, end: int, periods: DocumentPeriods, rules: RuleSet
+) -> str:
+    """The period a part's body opens by naming (``period.opening``: “十五五”时期是…, 2026年
+    是…), where it is the report's plan year, the five-year plan that holds it, or its review
+    year; else ""."""
+    m = vocabulary(rules, "period.opening").match(text, start, end)
+    if m is None:
+        return ""
+    named = title_period(m.group("time"), periods, rules=rules)
+    plan = five_year_plan(periods.plan)
+    ahead = five_year_years(plan) if plan else ""
+    return named if named and named in (periods.plan, periods.review, ahead) else ""
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:

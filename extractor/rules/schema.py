@@ -362,6 +362,12 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "numeral_words": Entry(PATTERN, "characters that make a word with a numeral after them"),
         "address": Entry(PATTERN, "forms of address, never leads", mode="match"),
         "rhetoric": Entry(PATTERN, "rhetoric, never a lead", mode="match"),
+        "couplet": Entry(
+            PATTERN, "a short couplet: rhetoric, but not on a line of its own", mode="match"
+        ),
+        "span_lead": Entry(
+            PATTERN, "a span named by what it was (这是…的五年。): a lead", mode="match"
+        ),
     },
     "outline": {
         "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
@@ -415,6 +421,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "quarter": Entry(PATTERN, "a quarter; group quarter is its number"),
         "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
+        "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
         "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
         "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
         "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),
