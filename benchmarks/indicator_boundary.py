@@ -227,8 +227,37 @@ def bound_features(
     return f
 
 
+def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The project's names of measures: indicators.toml's aliases and the claim words'
+    indicator tails (收入, 增加值, 覆盖率…)."""
+    from extractor.claims.indicators import indicator_table
+    from extractor.claims.words import claim_words
+
+    aliases = tuple(a for ind in indicator_table().indicators for a in ind.aliases)
+    return aliases, tuple(claim_words().indicator_tails)
+
+
+LEXICON: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def _marks(seg: str) -> list[str]:
+    """Per character: whether an alias (A) or an indicator tail (T) covers it, and whether it
+    ends one (A$, T$)."""
+    out = [""] * len(seg)
+    for tag, names in zip("AT", LEXICON or ((), ()), strict=True):
+        for name in names:
+            at = seg.find(name)
+            while at >= 0:
+                for i in range(at, at + len(name)):
+                    out[i] += tag
+                out[at + len(name) - 1] += tag + "$"
+                at = seg.find(name, at + 1)
+    return out
+
+
 def char_features(seg: str, unit: str, rule: tuple[int, int] | None) -> list[list[str]]:
     """The CRF's features of each character of the window."""
+    marks = _marks(seg) if LEXICON else None
     info = []
     for w, p in rjieba.tag(seg):
         for k in range(len(w)):
@@ -246,6 +275,11 @@ def char_features(seg: str, unit: str, rule: tuple[int, int] | None) -> list[lis
         ]  # fmt: skip
         if i >= len(seg) - 3:
             f.append("tail=" + seg[i:] + "|" + unit)
+        if marks is not None:
+            f += [
+                "lex=" + "".join(sorted(set(marks[i]))),
+                "lex+1=" + "".join(sorted(set(marks[i + 1] if i + 1 < len(seg) else ""))),
+            ]
         if rule is not None:
             inside = rule[0] <= i < rule[1]
             near = {d: str(d) if abs(d) <= 3 else "far" for d in (i - rule[0], rule[1] - 1 - i)}
@@ -429,10 +463,14 @@ def main() -> None:
     ap.add_argument("--apply", choices=["now", "first"], default=None, help="crf: rules at test")
     ap.add_argument("--no-rule-features", action="store_true", help="ranker: bounds alone")
     ap.add_argument("--lenient", action="store_true", help="ranker: trained on the lenient score")
+    ap.add_argument("--lexicon", action="store_true", help="crf: the project's measure names too")
     args = ap.parse_args()
     if args.what == "first-readings":
         first_readings(args.cache)
         return
+    if args.lexicon:
+        global LEXICON
+        LEXICON = _lexicon()
     data = items(args.cache if args.rules == "first" or args.apply == "first" else None)
     if args.what == "shapes":
         shapes(data, args.rules)
