@@ -173,6 +173,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "since": Entry(PATTERNS, "what after a year makes it a start (起, 以来)", mode="match"),
         "multiple_of_year": Entry(PATTERN, "a multiple of a year's level (是1997年的1.8倍)"),
         "next_steps": Entry(PATTERNS, "what turns a review to what comes next (下一步)"),
+        "plan_turn": Entry(PATTERNS, "what opens a part's turn from review to plan (今后, 明年)",
+                           mode="match"),
         "target_after": Entry(PATTERN, "a target noun after a figure naming it (…的目标)",
                               mode="match"),
         "target_before": Entry(PATTERN, "a target noun right before a figure (目标任务100亿元)"),
