@@ -121,6 +121,7 @@ class ClaimWords:
     class_words: tuple[str, ...] = ()  # 级
     ordinal_before: tuple[str, ...] = ()  # 第
     year_units: frozenset[str] = frozenset()  # 年
+    streak_units: frozenset[str] = frozenset()  # 次, 届: occasions a streak counts
     day_units: frozenset[str] = frozenset()  # 日
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
     magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
@@ -290,6 +291,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         class_words=items("class_words"),
         ordinal_before=items("ordinal_before"),
         year_units=frozenset(items("year_units")),
+        streak_units=frozenset(items("streak_units")),
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),

@@ -224,6 +224,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "class_words": Entry(WORDS, "what makes the unit before it a class (级)"),
         "ordinal_before": Entry(WORDS, "what makes the figure after it an ordinal (第)"),
         "year_units": Entry(WORDS, "the unit of years (年)", mode="fullmatch"),
+        "streak_units": Entry(WORDS, "occasions a streak counts (连续3次获评)", mode="fullmatch"),
+        "streak_before": Entry(PATTERNS, "what opens a streak before its count (连续安全生产)"),
         "day_units": Entry(WORDS, "the unit of days that is a date (日)", mode="fullmatch"),
         "share_hedges": Entry(WORDS, "a hedge a share opens with (过半)", mode="match"),
         "magnitude_before": Entry(WORDS, "verbs before a bare magnitude (突破万亿元)"),

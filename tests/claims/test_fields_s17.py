@@ -34,6 +34,25 @@ def test_a_part_that_reviews_then_plans_turns_where_its_plan_half_opens(text, ta
     assert {figure: claims[figure].is_target for figure in targets} == targets
 
 
+# fmt: off
+STREAKS = [
+    # a streak (连续…) of occasions, or of months or days longer than a year, runs over several
+    # years, as one of years does; a streak within a year stays the year's
+    ("一、2025年工作回顾\n安全生产考核连续3次获评优秀。\n", "3次", "multi-year"),
+    ("一、2025年工作回顾\n工业增加值增速连续30个月居全国前10位。\n", "30个月", "multi-year"),
+    ("一、2025年工作回顾\n截至12月14日，公司实现连续安全生产7082天。\n", "7082天", "multi-year"),
+    ("一、2025年工作回顾\n连续8年快于城镇居民。\n", "8年", "multi-year"),
+    ("一、2025年工作回顾\n工业投资连续6个月保持两位数增长。\n", "6个月", "period"),
+    ("一、2025年工作回顾\n全年举办招聘会3次。\n", "3次", "period"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "span"), STREAKS)
+def test_a_streak_beyond_a_year_covers_several_years(text, figure, span):
+    assert claims_by_text(text)[figure].span == span
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_the_review_half_of_a_five_year_part_reports_results(real_parsed):
     # beijing 2026 and the State Council's 2021 report give one part to the 十四五's results
@@ -46,3 +65,12 @@ def test_the_review_half_of_a_five_year_part_reports_results(real_parsed):
     assert claim_at(text, report, "农业总产值比一九六四年增长百分之五左右", "百分之五").is_target
     text, report = real_parsed("state-council/2021.txt")
     assert claim_at(text, report, "城镇调查失业率控制在5.5%以内", "5.5").is_target
+
+
+def test_streaks_of_occasions_months_and_days_are_multi_year(real_parsed):
+    text, report = real_parsed("fujian/2026.txt")
+    assert claim_at(text, report, "消防工作考核连续3次获评优秀", "3").span == "multi-year"
+    text, report = real_parsed("gansu/2026.txt")
+    assert claim_at(text, report, "增速连续30个月居全国前10位", "30").span == "multi-year"
+    text, report = real_parsed("sgcc-yulin/2021.txt")
+    assert claim_at(text, report, "连续安全生产7082天", "7082").span == "multi-year"
