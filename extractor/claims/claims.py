@@ -210,7 +210,7 @@ def _counts_years(doc: _Doc, claim: Claim) -> bool:
     """Whether a figure counts years (连续8年), occasions (连续3次) or a time longer than a year
     (连续30个月): after 连续 its claim covers several years (:func:`find_span`)."""
     words = doc.words
-    if claim.unit in words.year_units or claim.unit in words.streak_units:
+    if claim.unit in words.year_units or claim.unit in words.occasion_units:
         return True
     per_year = _PER_YEAR.get(claim.base_unit)
     return per_year is not None and claim.value is not None and claim.value > per_year

@@ -53,6 +53,8 @@ _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
+#: 二 before 次 means secondary (二次抽样复检); the genre counts two occasions 两次.
+_SECOND = "二"
 _RULES = {"mask": "masked", "share": "share", "multiple": "multiple", "range": "range"}
 
 
@@ -292,6 +294,7 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         _small(tok, unit)
         and not (change or post or folded[end : end + 1] in _ENDS)
         and not words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+        and not _occasions(folded, tok, unit, pre, words)
     ):
         return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
     low, high, value = _values(tok, unit, value_end)
@@ -360,6 +363,19 @@ def _small(tok: Number, unit: Unit | None) -> bool:
         and tok.value is not None
         and tok.value <= 10
         and unit.scale == 1
+    )
+
+
+def _occasions(folded: str, tok: Number, unit: Unit | None, pre: str, words: ClaimWords) -> bool:
+    """Whether a small count of occasions counts them: a hedge before it (至少召开一次), a
+    change it counts after it (两次降低存款准备金率) or a verb holding them before it (举办两次…
+    展会, 进行过两次合作)."""
+    if unit is None or unit.base not in words.occasion_units or tok.text == _SECOND:
+        return False  # 二次抽样, 二次开发: secondary, no count (two occasions are 两次)
+    return (
+        bool(pre)
+        or words.change_word.match(folded, unit.end) is not None
+        or words.occasion_verbs.search(folded, max(0, tok.start - 5), tok.start) is not None
     )
 
 

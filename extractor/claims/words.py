@@ -86,6 +86,7 @@ class ClaimWords:
     rate_only: frozenset[str]  # change words that are verbs unless a rate follows
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
+    occasion_verbs: Any  # searched before a small count of occasions (举办两次)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
     follow_stop: Any = None  # where the words after a figure stop: a predicate begins
     #: the single words of claims.toml, read where they are used (see its last section)
@@ -121,7 +122,7 @@ class ClaimWords:
     class_words: tuple[str, ...] = ()  # 级
     ordinal_before: tuple[str, ...] = ()  # 第
     year_units: frozenset[str] = frozenset()  # 年
-    streak_units: frozenset[str] = frozenset()  # 次, 届: occasions a streak counts
+    occasion_units: frozenset[str] = frozenset()  # 次, 届: units of occasions
     day_units: frozenset[str] = frozenset()  # 日
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
     magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
@@ -260,6 +261,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         # 已建成自然村, 未纳入的: a participle, still part of the noun; 扎扎实实 is one word
         follow_stop=at_position(rf"{stop_not_after}(?:{_alt(items('follow_stop'))})", V1),
         duration_before=at_position(rf"(?:{_alt(items('duration_before'))})$", V1),
+        occasion_verbs=at_position(_alt(items("occasion_verbs")), V1),
         measure_ends=measure_ends,
         measure_nouns=measure_ends - frozenset(chars("object_ends")),
         comparison_marks=frozenset(chars("comparison_marks")),
@@ -291,7 +293,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         class_words=items("class_words"),
         ordinal_before=items("ordinal_before"),
         year_units=frozenset(items("year_units")),
-        streak_units=frozenset(items("streak_units")),
+        occasion_units=frozenset(items("occasion_units")),
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),

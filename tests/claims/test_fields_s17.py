@@ -53,6 +53,26 @@ def test_a_streak_beyond_a_year_covers_several_years(text, figure, span):
     assert claims_by_text(text)[figure].span == span
 
 
+# fmt: off
+OCCASIONS = [
+    # a small count of occasions counts them where a change it counts follows or a verb of
+    # holding them stands before; 二次 (secondary) and a count inside a name do not
+    ("一、2023年工作回顾\n货币政策精准有力，两次降低存款准备金率、两次下调政策利率。\n", "两次", 2.0),
+    ("一、2007年工作回顾\n三次上调金融机构存款准备金率。\n", "三次", 3.0),
+    ("二、工作计划\n围绕四个行业举办两次有影响力的专业展会。\n", "两次", 2.0),
+    ("一、工作总结\n现已与协优科技进行过两次合作。\n", "两次", 2.0),
+    ("一、工作总结\n对不合格农产品及时进行二次抽样复检。\n", "二次", None),
+    ("一、工作总结\n抓住两个重点，两次会议精神得到贯彻。\n", "两次", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), OCCASIONS)
+def test_a_small_count_of_occasions_is_a_count_where_it_counts_them(text, figure, value):
+    claim = claims_by_text(text).get(figure)
+    assert (claim.value if claim else None) == value
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_the_review_half_of_a_five_year_part_reports_results(real_parsed):
     # beijing 2026 and the State Council's 2021 report give one part to the 十四五's results
@@ -74,3 +94,9 @@ def test_streaks_of_occasions_months_and_days_are_multi_year(real_parsed):
     assert claim_at(text, report, "增速连续30个月居全国前10位", "30").span == "multi-year"
     text, report = real_parsed("sgcc-yulin/2021.txt")
     assert claim_at(text, report, "连续安全生产7082天", "7082").span == "multi-year"
+
+
+def test_counts_of_rate_changes_are_claims(real_parsed):
+    text, report = real_parsed("state-council/2024.txt")
+    claim = claim_at(text, report, "两次下调政策利率", "两")
+    assert (claim.value, claim.unit, claim.span) == (2.0, "次", "period")
