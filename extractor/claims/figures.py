@@ -49,6 +49,8 @@ _FROM_WINDOW = 16
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
 _OBJECT_MAX = 16
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
+#: Where a clause starts, searched back from a figure (its mark, or a line's start).
+_CLAUSE_START = regex.compile(r"(?r)(?:^|[，,。；;：:\n])", regex.MULTILINE)
 _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
@@ -288,6 +290,9 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         if change and _modifies(folded, lo, ctx, words):
             change = ""  # 用于提高农副产品收购价格的支出四百四十二亿元: 提高 names the spending
         cstart = ctx
+    elif not change and unit is not None and unit.dim == "count":
+        change = _count_change(folded, ctx, words)  # 当年减少青壮年文盲400万人
+        cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"
     elif (
@@ -364,6 +369,19 @@ def _small(tok: Number, unit: Unit | None) -> bool:
         and tok.value <= 10
         and unit.scale == 1
     )
+
+
+def _count_change(folded: str, ctx: int, words: ClaimWords) -> str:
+    """The change of a count whose clause opens on a verb of changing how many there are,
+    its object between (增加就餐位置6500个, 全年再减少青壮年文盲400万人), or ""."""
+    mark = _CLAUSE_START.search(folded, max(0, ctx - _OBJECT_MAX - 4), ctx)
+    if mark is None:
+        return ""
+    opening = words.count_change_opening.match(folded, mark.end(), ctx)
+    if opening is None:
+        return ""
+    verb = words.change_word.search(folded, mark.end(), opening.end())
+    return str(verb.lastgroup) if verb is not None else ""
 
 
 def _occasions(folded: str, tok: Number, unit: Unit | None, pre: str, words: ClaimWords) -> bool:

@@ -87,6 +87,7 @@ class ClaimWords:
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
     occasion_verbs: Any  # searched before a small count of occasions (举办两次)
+    count_change_opening: Any  # matched at a count's clause start (减少青壮年文盲)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
     follow_stop: Any = None  # where the words after a figure stop: a predicate begins
     #: the single words of claims.toml, read where they are used (see its last section)
@@ -262,6 +263,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         follow_stop=at_position(rf"{stop_not_after}(?:{_alt(items('follow_stop'))})", V1),
         duration_before=at_position(rf"(?:{_alt(items('duration_before'))})$", V1),
         occasion_verbs=at_position(_alt(items("occasion_verbs")), V1),
+        count_change_opening=regex.compile(_alt(items("count_change_opening")), V1),
         measure_ends=measure_ends,
         measure_nouns=measure_ends - frozenset(chars("object_ends")),
         comparison_marks=frozenset(chars("comparison_marks")),

@@ -224,6 +224,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "class_words": Entry(WORDS, "what makes the unit before it a class (级)"),
         "ordinal_before": Entry(WORDS, "what makes the figure after it an ordinal (第)"),
         "year_units": Entry(WORDS, "the unit of years (年)", mode="fullmatch"),
+        "count_change_opening": Entry(PATTERNS, "a count change verb opening a clause (减少…)",
+                                      mode="match"),
         "occasion_units": Entry(WORDS, "units of occasions (次, 届)", mode="fullmatch"),
         "occasion_verbs": Entry(PATTERNS, "verbs holding occasions before their count (举办)"),
         "streak_before": Entry(PATTERNS, "what opens a streak before its count (连续安全生产)"),

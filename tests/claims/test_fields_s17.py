@@ -73,6 +73,23 @@ def test_a_small_count_of_occasions_is_a_count_where_it_counts_them(text, figure
     assert (claim.value if claim else None) == value
 
 
+# fmt: off
+COUNT_CHANGES = [
+    # a clause that opens on a verb of changing how many there are, its object between, makes
+    # its count that change; a verb inside another verb's object, or before a 的, does not
+    ("一、1996年工作回顾\n基本普及九年义务教育，当年减少青壮年文盲400万人。\n", "400万人", "decrease"),
+    ("一、工作总结\n14个项目已全部完工，增加就餐位置6500个，全面提升服务水平。\n", "6500个", "increase"),
+    ("一、工作总结\n出台提高低保标准等10项政策。\n", "10项", ""),
+    ("一、工作总结\n增加的项目有3个。\n", "3个", ""),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "change"), COUNT_CHANGES)
+def test_a_count_a_change_verb_opens_the_clause_of_is_that_change(text, figure, change):
+    assert claims_by_text(text)[figure].change == change
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_the_review_half_of_a_five_year_part_reports_results(real_parsed):
     # beijing 2026 and the State Council's 2021 report give one part to the 十四五's results
@@ -100,3 +117,9 @@ def test_counts_of_rate_changes_are_claims(real_parsed):
     text, report = real_parsed("state-council/2024.txt")
     claim = claim_at(text, report, "两次下调政策利率", "两")
     assert (claim.value, claim.unit, claim.span) == (2.0, "次", "period")
+
+
+def test_counts_of_illiterates_cut_are_decreases(real_parsed):
+    text, report = real_parsed("state-council/1997.txt")
+    assert claim_at(text, report, "当年减少青壮年文盲４００万人", "４００").change == "decrease"
+    assert claim_at(text, report, "全年再减少青壮年文盲４００万人", "４００").change == "decrease"
