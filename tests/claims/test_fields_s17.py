@@ -90,6 +90,25 @@ def test_a_count_a_change_verb_opens_the_clause_of_is_that_change(text, figure, 
     assert claims_by_text(text)[figure].change == change
 
 
+# fmt: off
+DEGREES = [
+    # the older reports state a change with no figure by its degree (有了较大增长, 有较多的
+    # 增加): a claim of the quantity before it; one denied (难以有较大的增长) is none
+    ("一、1982年工作回顾\n积累率有所下降，消费基金有了较大增长。\n", "消费基金", "increase"),
+    ("一、2002年工作回顾\n居民拥有的股票、债券等其他金融资产也有较多增加。\n", "居民拥有的股票、债券等其他金融资产", "increase"),
+    ("一、1998年工作回顾\n国内消费需求一时也难以有较大的增长。\n", "国内消费需求", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "indicator", "change"), DEGREES)
+def test_a_change_stated_by_its_degree_is_a_claim(text, indicator, change):
+    from extractor import parse
+
+    got = {c.indicator: c.change for c in parse(text).claims if c.value is None}
+    assert got.get(indicator) == change
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_the_review_half_of_a_five_year_part_reports_results(real_parsed):
     # beijing 2026 and the State Council's 2021 report give one part to the 十四五's results
@@ -123,3 +142,10 @@ def test_counts_of_illiterates_cut_are_decreases(real_parsed):
     text, report = real_parsed("state-council/1997.txt")
     assert claim_at(text, report, "当年减少青壮年文盲４００万人", "４００").change == "decrease"
     assert claim_at(text, report, "全年再减少青壮年文盲４００万人", "４００").change == "decrease"
+
+
+def test_changes_stated_by_their_degree_are_claims(real_parsed):
+    text, report = real_parsed("state-council/1983.txt")
+    assert claim_at(text, report, "消费基金有了较大增长", "增长").change == "increase"
+    text, report = real_parsed("state-council/2003.txt")
+    assert claim_at(text, report, "金融资产也有较多增加", "增加").change == "increase"
