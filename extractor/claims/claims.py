@@ -202,17 +202,13 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
     )  # fmt: skip
 
 
-#: How many of a unit of time make a year: a streak longer than one covers several years.
-_PER_YEAR = {"年": 1.0, "月": 12.0, "周": 52.0, "天": 365.0, "工作日": 250.0}
-
-
 def _counts_years(doc: _Doc, claim: Claim) -> bool:
     """Whether a figure counts years (连续8年), occasions (连续3次) or a time longer than a year
     (连续30个月): after 连续 its claim covers several years (:func:`find_span`)."""
     words = doc.words
     if claim.unit in words.year_units or claim.unit in words.occasion_units:
         return True
-    per_year = _PER_YEAR.get(claim.base_unit)
+    per_year = next((n for base, n in words.year_lengths if base == claim.base_unit), None)
     return per_year is not None and claim.value is not None and claim.value > per_year
 
 

@@ -55,8 +55,6 @@ _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
 _COUNTED = frozenset({"count", "time", "age", "area", "length", ""})
-#: 二 before 次 means secondary (二次抽样复检); the genre counts two occasions 两次.
-_SECOND = "二"
 _RULES = {"mask": "masked", "share": "share", "multiple": "multiple", "range": "range"}
 
 
@@ -388,7 +386,7 @@ def _occasions(folded: str, tok: Number, unit: Unit | None, pre: str, words: Cla
     """Whether a small count of occasions counts them: a hedge before it (至少召开一次), a
     change it counts after it (两次降低存款准备金率) or a verb holding them before it (举办两次…
     展会, 进行过两次合作)."""
-    if unit is None or unit.base not in words.occasion_units or tok.text == _SECOND:
+    if unit is None or unit.base not in words.occasion_units or tok.text in words.secondary:
         return False  # 二次抽样, 二次开发: secondary, no count (two occasions are 两次)
     return (
         bool(pre)

@@ -13,7 +13,7 @@ turn are a review: their figures are results, not targets, and a review's weak t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,20 +26,18 @@ V1 = regex.VERSION1
 _OPENING = 24
 #: The quotes a plan period is written with or without (“十五五”时期, 十五五时期).
 _QUOTES = '“”"「」'
-#: What joins the two halves of a title (成就和…任务, 总结及…计划).
-_JOINERS = regex.compile(r"[和及与暨]")
 
 
 def reviewed_parts(
     folded: str, sections: Sequence[Section], rules: RuleSet
 ) -> list[tuple[int, int]]:
     """The stretches of plan sections that review before their turn (see the module)."""
-    reviewed = rules.compiled("turns", _compile)
+    titles = rules.compiled("turns", _compile)
     out = []
     for sec in sections:
         if sec.kind != "plan":
             continue
-        half = _plan_half(sec.title, reviewed)
+        half = _plan_half(sec.title, titles)
         if half is None:
             continue
         turn = _turn(folded, sec, half, rules)
@@ -62,19 +60,27 @@ def without(
     return out
 
 
-def _compile(rules: RuleSet) -> Any:
-    return regex.compile(rules.vocab("kind.review.reviewed").alternation(), V1)
+class _Titles(NamedTuple):
+    reviewed: Any  # a title's review word (成就, 总结: kind.review.reviewed)
+    joiners: Any  # what joins its halves (和, 及: claims.title_joiners)
 
 
-def _plan_half(title: str, reviewed: Any) -> str | None:
+def _compile(rules: RuleSet) -> _Titles:
+    return _Titles(
+        regex.compile(rules.vocab("kind.review.reviewed").alternation(), V1),
+        regex.compile(rules.vocab("claims.title_joiners").alternation(), V1),
+    )
+
+
+def _plan_half(title: str, words: _Titles) -> str | None:
     """The half of a title after the joiner that follows its review word (“十五五”时期主要
     目标任务 of …发展成就和“十五五”时期主要目标任务), or None: a title that names no review
     before a joiner (重点项目建设安排及进展情况 names its progress last)."""
-    m = reviewed.search(title)
+    m = words.reviewed.search(title)
     if m is None:
         return None
-    joiner = _JOINERS.search(title, m.end())
-    if joiner is None or reviewed.search(title, joiner.end()) is not None:
+    joiner = words.joiners.search(title, m.end())
+    if joiner is None or words.reviewed.search(title, joiner.end()) is not None:
         return None
     return title[joiner.end() :] or None
 

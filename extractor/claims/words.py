@@ -124,6 +124,8 @@ class ClaimWords:
     ordinal_before: tuple[str, ...] = ()  # 第
     year_units: frozenset[str] = frozenset()  # 年
     occasion_units: frozenset[str] = frozenset()  # 次, 届: units of occasions
+    secondary: frozenset[str] = frozenset()  # 二 (二次: secondary, no count)
+    year_lengths: tuple[tuple[str, float], ...] = ()  # (月, 12): a base unit's count a year
     day_units: frozenset[str] = frozenset()  # 日
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
     magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
@@ -296,6 +298,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ordinal_before=items("ordinal_before"),
         year_units=frozenset(items("year_units")),
         occasion_units=frozenset(items("occasion_units")),
+        secondary=frozenset(items("secondary")),
+        year_lengths=tuple((w.split()[0], float(w.split()[1])) for w in items("year_lengths")),
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),
