@@ -149,3 +149,11 @@ def test_changes_stated_by_their_degree_are_claims(real_parsed):
     assert claim_at(text, report, "消费基金有了较大增长", "增长").change == "increase"
     text, report = real_parsed("state-council/2003.txt")
     assert claim_at(text, report, "金融资产也有较多增加", "增加").change == "increase"
+
+
+def test_a_movement_whose_verb_takes_le_before_its_year_reaches_its_level(real_parsed):
+    # 从一九五五年的A，增加到了一九五九年的B: 到了 stands between the verb and the year
+    text, report = real_parsed("state-council/1960.txt")
+    claim = claim_at(text, report, "增加到了一九五九年的五千四百零一亿斤", "五千四百零一")
+    assert claim.change == "increase"
+    assert claim.baseline == pytest.approx(174800000.0)
