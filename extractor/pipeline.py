@@ -8,6 +8,7 @@ import regex
 
 from extractor.audit.checks import audit
 from extractor.claims.claims import find_claims
+from extractor.claims.turns import reviewed_parts, without
 from extractor.context import Placement, context
 from extractor.elements.campaigns import find_campaigns
 from extractor.elements.placeholders import find_placeholders
@@ -66,11 +67,14 @@ def parse(
     # a part of no kind that speaks of the review period (not the plan's) reviews it too
     reviewed = {"review", "problems"}
     past = periods.review if periods.review != periods.plan else None
+    # a plan part whose title reviews first (…发展成就和…主要目标任务) reviews until it turns
+    turned = reviewed_parts(ctx.folded, sections, ctx.rules)
     claims = find_claims(
         ctx, placeholders=placeholders, where=where,
-        plan_spans=[(s.start, s.end) for s in sections if s.kind == "plan"],
+        plan_spans=without([(s.start, s.end) for s in sections if s.kind == "plan"], turned),
         review_spans=[(s.start, s.end) for s in dated
-                      if s.kind in reviewed or (s.kind == "other" and past and s.period == past)],
+                      if s.kind in reviewed or (s.kind == "other" and past and s.period == past)]
+        + turned,
     )  # fmt: skip
     campaigns = find_campaigns(ctx, where=where)
     report = Report(

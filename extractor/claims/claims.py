@@ -195,11 +195,21 @@ def _where(doc: _Doc, claim: Claim, rates: frozenset[str] = frozenset()) -> Wher
     return Where(
         claim.start, doc.index.clause_start(claim.start), sent[0],
         doc.index.full_sentence(claim.start)[0],
-        doc.folded.rfind("\n", 0, claim.start) + 1, time, claim.unit in doc.words.year_units,
+        doc.folded.rfind("\n", 0, claim.start) + 1, time, _counts_years(doc, claim),
         claim.change, claim.baseline, claim.base_unit in rates, claim.is_target,
         claim.indicator.endswith(doc.spans.stocks) or claim.unit.endswith(doc.spans.stock_units),
         claim.end,
     )  # fmt: skip
+
+
+def _counts_years(doc: _Doc, claim: Claim) -> bool:
+    """Whether a figure counts years (连续8年), occasions (连续3次) or a time longer than a year
+    (连续30个月): after 连续 its claim covers several years (:func:`find_span`)."""
+    words = doc.words
+    if claim.unit in words.year_units or claim.unit in words.occasion_units:
+        return True
+    per_year = next((n for base, n in words.year_lengths if base == claim.base_unit), None)
+    return per_year is not None and claim.value is not None and claim.value > per_year
 
 
 def _figure_claims(doc: _Doc, figures: list[Figure], reached: set[int]) -> list[Claim]:

@@ -49,6 +49,8 @@ _FROM_WINDOW = 16
 #: and what it may not hold: another figure or a list mark (增至14条、运营里程超过580公里).
 _OBJECT_MAX = 16
 _LAST_ITEM = regex.compile(r"(?r)[\d%、]")
+#: Where a clause starts, searched back from a figure (its mark, or a line's start).
+_CLAUSE_START = regex.compile(r"(?r)(?:^|[，,。；;：:\n])", regex.MULTILINE)
 _WORD = regex.compile(r"\p{Han}")  # words of their own between two figures
 #: Dimensions whose units count things, spans or the land and roads worked on: before them
 #: 提升 and 扩大 are verbs (扩大200家, 改造提升0.5万亩高标准农田, 新建提升310公里公路).
@@ -286,12 +288,16 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         if change and _modifies(folded, lo, ctx, words):
             change = ""  # 用于提高农副产品收购价格的支出四百四十二亿元: 提高 names the spending
         cstart = ctx
+    elif not change and unit is not None and unit.dim == "count":
+        change = _count_change(folded, ctx, words)  # 当年减少青壮年文盲400万人
+        cstart = ctx
     if tok.kind == "multiple":
         change = change or "increase"
     elif (
         _small(tok, unit)
         and not (change or post or folded[end : end + 1] in _ENDS)
         and not words.duration_before.search(folded, max(0, tok.start - 4), tok.start)
+        and not _occasions(folded, tok, unit, pre, words)
     ):
         return None  # 抓住两个重点, 两条主线: a small count inside a phrase names, not counts
     low, high, value = _values(tok, unit, value_end)
@@ -360,6 +366,32 @@ def _small(tok: Number, unit: Unit | None) -> bool:
         and tok.value is not None
         and tok.value <= 10
         and unit.scale == 1
+    )
+
+
+def _count_change(folded: str, ctx: int, words: ClaimWords) -> str:
+    """The change of a count whose clause opens on a verb of changing how many there are,
+    its object between (增加就餐位置6500个, 全年再减少青壮年文盲400万人), or ""."""
+    mark = _CLAUSE_START.search(folded, max(0, ctx - _OBJECT_MAX - 4), ctx)
+    if mark is None:
+        return ""
+    opening = words.count_change_opening.match(folded, mark.end(), ctx)
+    if opening is None:
+        return ""
+    verb = words.change_word.search(folded, mark.end(), opening.end())
+    return str(verb.lastgroup) if verb is not None else ""
+
+
+def _occasions(folded: str, tok: Number, unit: Unit | None, pre: str, words: ClaimWords) -> bool:
+    """Whether a small count of occasions counts them: a hedge before it (至少召开一次), a
+    change it counts after it (两次降低存款准备金率) or a verb holding them before it (举办两次…
+    展会, 进行过两次合作)."""
+    if unit is None or unit.base not in words.occasion_units or tok.text in words.secondary:
+        return False  # 二次抽样, 二次开发: secondary, no count (two occasions are 两次)
+    return (
+        bool(pre)
+        or words.change_word.match(folded, unit.end) is not None
+        or words.occasion_verbs.search(folded, max(0, tok.start - 5), tok.start) is not None
     )
 
 

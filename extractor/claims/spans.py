@@ -5,7 +5,8 @@ total, an average or a change over several years; ``to-date`` a running total si
 start.  An annual panel takes only ``period`` figures, so the cues are read from the genre,
 in this order (the words are entries of patterns/claims.toml):
 
-1. a duration is multi-year (连续十三年: the figure counts the years);
+1. a duration is multi-year (连续十三年: the figure counts the years), and so is a streak of
+   occasions or of a time longer than a year (连续3次获评优秀, 连续安全生产7082天);
 2. a total over years is multi-year (五年累计); another running total (累计达到831家,
    已投入80亿元, 截至目前: ``to_date``) is to-date, unless its sentence or section speaks of
    several years;
@@ -43,6 +44,8 @@ V1 = regex.VERSION1
 #: How far into a paragraph (its first sentence) or a sentence an opening on one year is
 #: looked for (过去一年，…; 2017年，…; 这里要特别指出，刚刚过去的1992年，…).
 _OPENING = 24
+#: How far before a streak's count its opening word is looked for (连续安全生产7082天).
+_STREAK_BACK = 8
 #: How far into a paragraph's second sentence the years it opens on are looked for.
 _HEAD = 8
 #: How far after a year its comparison may open to make it the year compared (一九七八年又比).
@@ -82,6 +85,7 @@ class SpanWords:
     year: Any  # a year in a time reference: group y
     years: Any  # a range of years (2021-2023年, 一九五三年至一九五七年)
     duration: Any  # 连续 … right before a figure of years
+    streak: Any  # 连续安全生产 … in the clause before a streak's count (streak_before)
     level: Any  # level_before, searched in the words right before the figure
     passing: Any  # passing_before: 超, 突破 right before a stock's figure
     held: Any  # held_before: 保持在, 稳定在 right before a level held
@@ -141,6 +145,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         year=regex.compile(rf"(?P<y>{year}|{spaced})(?:{unit})", V1),
         years=regex.compile(rf"(?:{year})(?:{unit})?\s*(?:{joiners})\s*(?:{year})(?:{unit})", V1),
         duration=regex.compile(rf"(?:{duration})$", V1),
+        streak=regex.compile(_alt(rules, "streak_before"), V1),
         level=regex.compile(rf"(?:{_alt(rules, 'level_before')})", V1),
         passing=regex.compile(rf"(?:{_alt(rules, 'passing_before')})", V1),
         held=regex.compile(rf"(?:{_alt(rules, 'held_before')})", V1),
@@ -200,7 +205,7 @@ class Where(NamedTuple):
     full: int  # its full sentence's start (a ；does not end it: 五年来，A；B。 governs B)
     paragraph: int  # its paragraph's start
     time: tuple[int, int] | None  # its time reference
-    years: bool  # it counts years (its unit is 年)
+    years: bool  # it counts years (年), occasions (次) or a time longer than a year (30个月)
     change: str
     baseline: float | None
     rate: bool = False  # its unit is a rate, a share or a multiple (%, 倍)
@@ -224,8 +229,11 @@ def find_span(
     # of thousands of figures must not make each figure read all of it)
     near = at.start - SENTENCE_WINDOW
     clause, sentence = (max(at.clause, near), at.start), (max(at.full, near), at.start)
-    if at.years and words.duration.search(folded, max(0, at.start - 4), at.start):
-        return MULTI_YEAR  # 连续十三年
+    if at.years and (
+        words.duration.search(folded, max(0, at.start - 4), at.start)
+        or words.streak.search(folded, max(at.clause, at.start - _STREAK_BACK), at.start)
+    ):
+        return MULTI_YEAR  # 连续十三年; 连续3次获评, 连续30个月, 连续安全生产7082天
     several = _several(folded, at, sentence, sections, words, {} if known is None else known)
     # several: 0 no, 1 its section or paragraph, 2 its sentence
     if words.to_date.search(folded, *clause) or (

@@ -86,6 +86,8 @@ class ClaimWords:
     rate_only: frozenset[str]  # change words that are verbs unless a rate follows
     ratio: Any  # searched before a number without a unit (收入比缩小到2.02)
     duration_before: Any  # searched before a duration (连续8年)
+    occasion_verbs: Any  # searched before a small count of occasions (举办两次)
+    count_change_opening: Any  # matched at a count's clause start (减少青壮年文盲)
     indicator_tails: tuple[str, ...] = ()  # nouns a list of indicators shares (分别), longest first
     follow_stop: Any = None  # where the words after a figure stop: a predicate begins
     #: the single words of claims.toml, read where they are used (see its last section)
@@ -121,6 +123,9 @@ class ClaimWords:
     class_words: tuple[str, ...] = ()  # 级
     ordinal_before: tuple[str, ...] = ()  # 第
     year_units: frozenset[str] = frozenset()  # 年
+    occasion_units: frozenset[str] = frozenset()  # 次, 届: units of occasions
+    secondary: frozenset[str] = frozenset()  # 二 (二次: secondary, no count)
+    year_lengths: tuple[tuple[str, float], ...] = ()  # (月, 12): a base unit's count a year
     day_units: frozenset[str] = frozenset()  # 日
     share_hedges: tuple[str, ...] = ()  # 过 (过半)
     magnitude: Any = None  # a scale after 突破, 稳定在 …: a bare magnitude (突破万亿元)
@@ -259,6 +264,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         # 已建成自然村, 未纳入的: a participle, still part of the noun; 扎扎实实 is one word
         follow_stop=at_position(rf"{stop_not_after}(?:{_alt(items('follow_stop'))})", V1),
         duration_before=at_position(rf"(?:{_alt(items('duration_before'))})$", V1),
+        occasion_verbs=at_position(_alt(items("occasion_verbs")), V1),
+        count_change_opening=regex.compile(_alt(items("count_change_opening")), V1),
         measure_ends=measure_ends,
         measure_nouns=measure_ends - frozenset(chars("object_ends")),
         comparison_marks=frozenset(chars("comparison_marks")),
@@ -290,6 +297,9 @@ def _compile(rules: RuleSet) -> ClaimWords:
         class_words=items("class_words"),
         ordinal_before=items("ordinal_before"),
         year_units=frozenset(items("year_units")),
+        occasion_units=frozenset(items("occasion_units")),
+        secondary=frozenset(items("secondary")),
+        year_lengths=tuple((w.split()[0], float(w.split()[1])) for w in items("year_lengths")),
         day_units=frozenset(items("day_units")),
         share_hedges=items("share_hedges"),
         magnitude_after=items("magnitude_after"),
