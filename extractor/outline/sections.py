@@ -1509,7 +1509,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 # opens (“十五五”时期是…, 2026年是…开局之年): what it speaks of
                 opens = _opening_period(text, head.title_end, end, periods, rules)
                 if kind == "other" and opens and not abroad.search(title):
-                    kind = {periods.review: "review"}.get(opens, "plan")
+                    kind = "plan"
                     period = opens
                 own = opens or own
             if periods.doc_type in _ONLY and (
@@ -1583,15 +1583,20 @@ def _opening_period(
     text: str, start: int, end: int, periods: DocumentPeriods, rules: RuleSet
 ) -> str:
     """The period a part's body opens by naming (``period.opening``: “十五五”时期是…, 2026年
-    是…), where it is the report's plan year, the five-year plan that holds it, or its review
-    year; else ""."""
+    是…), where it is the report's plan year or the five-year plan that year opens; else "".
+    A body opening on the review year (1956年，…) names the time it reviews but no kind: the
+    parts a review opens are not all reviews (the next may plan, or reckon a plan's years)."""
     m = vocabulary(rules, "period.opening").match(text, start, end)
     if m is None:
         return ""
     named = title_period(m.group("time"), periods, rules=rules)
     plan = five_year_plan(periods.plan)
     ahead = five_year_years(plan) if plan else ""
-    return named if named and named in (periods.plan, periods.review, ahead) else ""
+    if not ahead.startswith(periods.plan[:4]):
+        # a five-year plan speaks of the plan ahead only in its first year (“十五五”时期是…
+        # in 2026); in its later years the body that names it reviews its years so far
+        ahead = ""
+    return named if named and named in (periods.plan, ahead) else ""
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:

@@ -305,6 +305,26 @@ def test_a_part_that_opens_on_no_time_keeps_its_kind():
     assert kinds(text.replace("人民是", "2026年是"))[0][1:] == ("plan", "2026")
 
 
+MIDTERM = (
+    "2024年云溪市政府工作报告\n各位代表：\n一、砥砺奋进，发展成效显著\n"
+    "2023年，全市经济回升向好，地区生产总值增长5.2%。\n二、奋楫笃行，五年规划稳步推进\n"
+    "“十四五”时期以来，全市前三年共新增城镇就业12万人，建成保障性住房3万套。\n"
+    "三、乘势而上，全力做好今年工作\n2024年是实现“十四五”规划目标任务的关键一年。"
+    "全市地区生产总值预期增长5%左右。\n"
+)
+
+
+def test_a_part_that_opens_on_a_five_year_plan_in_its_later_years_reviews_it():
+    # “十四五”时期 in 2024 is the plan's fourth year: a body that opens on it reckons the
+    # years so far (前三年共新增…), not a plan ahead; only the plan's first year plans it
+    got = {t[:4]: (k, p) for t, k, p in kinds(MIDTERM)}
+    assert got["奋楫笃行"][0] != "plan" and got["乘势而上"] == ("plan", "2024")
+    report = parse(MIDTERM, doc_id="midterm")
+    assert [(c.value_text, c.is_target) for c in report.claims] == [
+        ("5.2", False), ("12", False), ("3", False), ("5", True),
+    ]  # fmt: skip
+
+
 def test_fujians_parts_on_the_five_years_and_on_the_government_plan():
     got = {t[:4]: (k, p) for t, k, p in kinds(_real("fujian/2026.txt"))}
     assert got["一张蓝图"] == ("plan", "2026-2030")
