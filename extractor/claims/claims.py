@@ -551,7 +551,18 @@ def _claim(
             # after an amount with a measure before it (投资4.5亿元实施了…), a predicate from
             # the first word on names nothing, as after a count
             amount = bool(indicator) and fig.base not in doc.counts
-            after = _following(doc, fig.after, skip_de=not indicator, counted=counted or amount)
+            occasions = fig.unit in doc.words.occasion_units
+            after = _following(
+                doc,
+                fig.after,
+                skip_de=not indicator,
+                counted=counted or amount,
+                occasions=occasions,
+            )
+            if occasions and doc.words.change_word.match(after):
+                # 两次降低存款准备金率、两次下调政策利率: the change after a count of occasions
+                # is what it counts, whatever the clause before names
+                indicator = own = ""
             tied = doc.folded[fig.after : fig.after + 1] in doc.words.attributive_set
             if not indicator and tied and fig.base in doc.rates:
                 after = _holders(doc, fig, after)  # 89.4%的公园实现24小时开放: who does it
@@ -998,14 +1009,17 @@ def _balanced(phrase: str) -> str:
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
-def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = False) -> str:
+def _following(
+    doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = False, occasions: bool = False
+) -> str:
     """The words after a figure that had nothing before it (X名湖北籍旅客…; with ``skip_de``,
     what follows its 的: 62%的入境航班): up to where it ends within 16 characters (else
     10), cut at 的, a conjunction,
     another figure, a change (原油由1亿吨增加到…: what follows is the figure's change, not
     what it measures) or where a predicate begins (13条重点产业链全面起势 → 重点产业链:
     ``follow_stop``); a quoted name they open is taken whole (培育593家国家专精特新“小巨人”
-    企业 → 国家专精特新“小巨人”) or not at all."""
+    企业 → 国家专精特新“小巨人”) or not at all.  After a count of ``occasions`` a change
+    right after it is what it counts (两次降低存款准备金率 → 降低存款准备金率)."""
     words = doc.words
     if doc.folded.startswith("(", pos):  # an aside after the figure names nothing (…亿元
         # （按一九五二年不变价格计算）; 2.5万套（间）城市危旧房): what follows it may
@@ -1022,7 +1036,9 @@ def _following(doc: _Doc, pos: int, *, skip_de: bool = False, counted: bool = Fa
     cut = words.follow_cut.search(doc.folded, pos, limit)
     end = cut.start() if cut else limit
     change = next(change_words(doc.folded, doc.words, pos, end), None)
-    if change and change.group() not in words.figure_changes:  # 连续7年增产: a change of
+    counts_change = occasions and change is not None and change.start() == pos
+    if change and change.group() not in words.figure_changes and not counts_change:
+        # 连续7年增产: a change of
         end = change.start()  # no figure of its own names what the years count
     # 重点产业链全面起势; not the first word: 成功避险案例 is a noun, 受益 all there is; but
     # after a verb phrase that counts (``counted``) a predicate there names nothing

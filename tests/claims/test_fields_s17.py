@@ -138,6 +138,29 @@ def test_counts_of_rate_changes_are_claims(real_parsed):
     assert (claim.value, claim.unit, claim.span) == (2.0, "次", "period")
 
 
+# fmt: off
+OCCASION_NAMES = [
+    # the change after a count of occasions is what it counts, whatever the clause before
+    # names (the second count's clause follows the first's object)
+    ("今年以来，三次下调住房公积金贷款利率、两次提高城乡低保标准。", "三次", "下调住房公积金贷款利率"),
+    ("今年以来，三次下调住房公积金贷款利率、两次提高城乡低保标准。", "两次", "提高城乡低保标准"),
+    ("2020年以来先后4次降低企业社保缴费比例。", "4次", "降低企业社保缴费比例"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "figure", "indicator"), OCCASION_NAMES)
+def test_a_count_of_occasions_names_the_change_it_counts(text, figure, indicator):
+    assert claims_by_text(text)[figure].indicator == indicator
+
+
+def test_counts_of_rate_changes_name_the_rate_changed(real_parsed):
+    text, report = real_parsed("state-council/2009.txt")
+    assert claim_at(text, report, "三次提高出口退税率", "三").indicator == "提高出口退税率"
+    text, report = real_parsed("state-council/2024.txt")
+    assert claim_at(text, report, "两次下调政策利率", "两").indicator == "下调政策利率"
+
+
 def test_counts_of_illiterates_cut_are_decreases(real_parsed):
     text, report = real_parsed("state-council/1997.txt")
     assert claim_at(text, report, "当年减少青壮年文盲４００万人", "４００").change == "decrease"
