@@ -1,0 +1,56 @@
+"""Classes of one-line reading (issue 18) found in session 17 by parsing every report whose
+outline is not held out both as written and flattened (``extractor.analysis.real.flatten``):
+where the outline as written is right and the flattened one differs.  Each class has a
+sample of our own in the genre's style and, where ../shared is present, the real reports
+that showed it (by path: their text never enters the project).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, SHARED_REASON, outline
+
+from extractor import parse
+from extractor.analysis.real import flatten
+
+FLAT_BODY = (
+    "今年以来，全县上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展保持总体平稳、"
+    "稳中有进的良好态势，各项工作取得新的成效。"
+) * 12
+
+
+def _real(path: str) -> str:
+    file = SHARED / "real" / path
+    if not file.exists():
+        pytest.skip(SHARED_REASON)
+    return file.read_text(encoding="utf-8")
+
+
+def _headings(text: str, deepest: int = 2) -> tuple[list[tuple[int, str, int]], ...]:
+    """The headings (level, marker, start) of the first ``deepest`` levels as written and
+    flattened, the written starts moved to where flattening put them."""
+    flat, where = flatten(text)
+    return tuple(
+        [(s.level, s.marker, moved[s.start]) for s in parse(t).sections if s.level <= deepest]
+        for t, moved in ((text, where), (flat, range(len(flat) + 1)))
+    )
+
+
+# --- numerals of a noun in a sentence: 二、三级医院 is no part 二、 --------------------------
+
+
+def test_a_pair_of_numerals_before_a_measure_word_is_no_heading():
+    text = (
+        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
+        + "新增二、三级医院专家号源3万个，一、二类水体比例提高到90%。" + FLAT_BODY
+        + "二、2024年主要任务" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [(1, "一、", "2023年工作回顾"), (1, "二、", "2024年主要任务")]
+
+
+@pytest.mark.parametrize("path", ["hebei/2026.txt", "shanghai/2026.txt"])
+def test_real_reports_keep_their_parts_flattened(path):
+    """A review sentence of 二、三级 hospitals or subsidiaries was read as part 二 where the
+    lines were lost, and the real part 二 with its subsections was then refused."""
+    written, flat = _headings(_real(path))
+    assert flat == written
