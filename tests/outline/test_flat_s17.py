@@ -75,3 +75,25 @@ def test_a_zero_width_space_inside_a_word_breaks_no_paragraph():
 def test_a_real_report_with_zero_width_spaces_keeps_its_parts_flattened():
     written, flat = _headings(_real("state-council/2021.txt"))
     assert flat == written
+
+
+# --- a document's title run on into a body that opens on a year ----------------------------
+
+
+# fmt: off
+YEAR_OPENED = [
+    # the year in Chinese numerals
+    ("云溪县2021年上半年工作总结和下半年工作打算二〇二一年是“十四五”开局之年。上半年，全县",
+     "云溪县2021年上半年工作总结和下半年工作打算", "summary-and-plan", "2021H1"),
+    # a year before the area the body speaks of
+    ("云溪县教育局2022年工作要点2022年全县教育工作的总体要求是：坚持立德树人根本任务。",
+     "云溪县教育局2022年工作要点", "plan", "2022"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("opening", "title", "doc_type", "period"), YEAR_OPENED)
+def test_a_title_run_on_into_a_body_that_opens_on_a_year(opening, title, doc_type, period):
+    text = opening + FLAT_BODY + "一、主要工作" + FLAT_BODY + "二、下一步工作" + FLAT_BODY
+    doc = parse(text).document
+    assert (doc.title, doc.doc_type, doc.period) == (title, doc_type, period)
