@@ -1277,10 +1277,13 @@ def _says_again(title: str, pos: int, stop: int, before: int = -1) -> bool:
 def _restated_subject(title: str, cues: _TitleCues) -> int | None:
     """Where the body's first sentence opens on a subject that restates the title's words,
     before its predicate (进一步推进改革开放改革开放是…, 扎实推进新农村建设建设新农村，是…,
-    促进文化繁荣文化是…: layout.subject_predicates): a complete phrase before it (four or more
-    characters into its clause, not ending on a verb or adverb whose object it would be, nor
-    on a joining word), the subject a stretch of the title said again; the longest such."""
-    for m in cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN):
+    促进文化繁荣文化是…: layout.subject_predicates; or a result's predicate that closes the
+    sentence, a lead of results glued to a task title: 持续保障和改善民生民生投入持续加大): a
+    complete phrase before it (four or more characters into its clause, not ending on a verb
+    or adverb whose object it would be, nor on a joining word), the subject a stretch of the
+    title said again; the longest such."""
+    results = (m for m in cues.results.finditer(title, PHRASE_MIN) if m.end() == len(title))
+    for m in chain(cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN), results):
         pred = m.start()
         for pos in range(max(PHRASE_MIN, pred - SUBJECT_MAX), pred - RESTATED_MIN + 1):
             if _SUBJECT_BREAK.search(title, pos, pred) or not _HAN.match(title, pos):

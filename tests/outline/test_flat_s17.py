@@ -97,3 +97,20 @@ def test_a_title_run_on_into_a_body_that_opens_on_a_year(opening, title, doc_typ
     text = opening + FLAT_BODY + "一、主要工作" + FLAT_BODY + "二、下一步工作" + FLAT_BODY
     doc = parse(text).document
     assert (doc.title, doc.doc_type, doc.period) == (title, doc_type, period)
+
+
+# --- a lead of results glued to its heading: its subject restates the title ---------------
+
+
+def test_a_result_lead_whose_subject_restates_the_title_is_cut_off():
+    text = (
+        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
+        + "（一）持续保障和改善民生民生投入持续加大。全年民生支出占一般公共预算支出的80%。"
+        + FLAT_BODY
+        + "（二）扎实推进城市更新城市更新步伐加快。全年改造老旧小区30个，新建口袋公园12个。"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1:] == [
+        (2, "（一）", "持续保障和改善民生"),
+        (2, "（二）", "扎实推进城市更新"),
+    ]
