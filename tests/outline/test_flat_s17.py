@@ -114,3 +114,15 @@ def test_a_result_lead_whose_subject_restates_the_title_is_cut_off():
         (2, "（一）", "持续保障和改善民生"),
         (2, "（二）", "扎实推进城市更新"),
     ]
+
+
+# --- a masked figure is a figure: the body's clause of figures opens after the title --------
+
+
+def test_a_clause_of_masked_figures_glued_to_a_title_is_the_body():
+    text = (
+        "云溪县教育局2022年工作要点 一、重点任务" + FLAT_BODY
+        + "（一）推进教育数字化建成智慧教室XXX间，实现学校网络全覆盖。" + FLAT_BODY
+        + "（二）推进城市更新改造老旧小区30个，加装电梯120台。" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1:] == [(2, "（一）", "推进教育数字化"), (2, "（二）", "推进城市更新")]
