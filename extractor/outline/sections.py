@@ -364,6 +364,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and head.ordinal
                 and not _fits(head, last, running)
                 and not _part_after_gap(folded, head, last, cues)
+                and not _first_part_after_deeper(folded, head, running, cues)
             ):
                 continue
             if head is None:
@@ -724,6 +725,28 @@ def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _Tit
         return False
     title = folded[head.title_start : head.title_end]
     return any(m.end() == len(title) for m in cues.head_noun.finditer(title))
+
+
+#: A part's body is longer than this: a 二、 closer to its 一、 numbers the points of a list.
+PART_BODY_MIN = 300
+
+
+def _first_part_after_deeper(
+    folded: str, head: Heading, running: dict[int, int], cues: _TitleCues
+) -> bool:
+    """The first numbered part (一、) found after a sentence where the lines were lost, after
+    headings of a deeper level only (（一）当前的经济形势…（二）今后的方针…一、加快农业的发展…: a
+    report that numbers its parts （一） and the items of one of them 一、, which the nesting
+    by the document's own marker sequence then sets right, as it does where the lines kept);
+    not the points of a list inside a part (…三个方面。一、强化学习，…。二、压实责任，…), whose
+    二、 follows within a part's body."""
+    if head.strong or not _numbered_part(head) or head.ordinal != 1:
+        return False
+    if 1 in running or not running or not cues.sentence_end.match(folded, head.start - 1):
+        return False
+    marker = folded[head.start : head.title_start].strip()
+    second = marker.replace(marker[:1], "二", 1)
+    return folded.find(second, head.title_end, head.title_end + PART_BODY_MIN) < 0
 
 
 def _glued_closing(

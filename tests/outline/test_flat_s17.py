@@ -126,3 +126,24 @@ def test_a_clause_of_masked_figures_glued_to_a_title_is_the_body():
         + "（二）推进城市更新改造老旧小区30个，加装电梯120台。" + FLAT_BODY
     )  # fmt: skip
     assert outline(text)[1:] == [(2, "（一）", "推进教育数字化"), (2, "（二）", "推进城市更新")]
+
+
+# --- parts numbered （一）, the items of one of them 一、: nested as written ------------------
+
+
+def test_parts_numbered_in_brackets_above_items_numbered_one_line():
+    part = "各地区各部门要结合实际，认真研究具体措施，切实抓出成效，这项工作要长期坚持。" * 8
+    text = (
+        "政府工作报告 各位代表：（一）当前的经济形势" + part
+        + "（二）今后经济建设的方针今后必须认真贯彻执行下列方针。"
+        + "一、加快农业的发展" + part + "二、调整重工业的服务方向" + part
+        + "（三）经济发展的前景" + part
+    )  # fmt: skip
+    assert [(lv, m) for lv, m, _ in outline(text)] == [
+        (1, "（一）"), (1, "（二）"), (2, "一、"), (2, "二、"), (1, "（三）"),
+    ]  # fmt: skip
+
+
+def test_a_real_report_of_inverted_numbering_keeps_its_items_flattened():
+    written, flat = _headings(_real("state-council/1981.txt"))
+    assert flat == written
