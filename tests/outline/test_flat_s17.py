@@ -147,3 +147,22 @@ def test_parts_numbered_in_brackets_above_items_numbered_one_line():
 def test_a_real_report_of_inverted_numbering_keeps_its_items_flattened():
     written, flat = _headings(_real("state-council/1981.txt"))
     assert flat == written
+
+
+# --- a report's notes glued after its last sentence are end matter ---------------------------
+
+
+def test_notes_glued_after_the_last_sentence_are_no_headings():
+    text = (
+        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY + "二、2024年主要任务"
+        + FLAT_BODY + "（一）扩大有效投资" + FLAT_BODY
+        + "让我们携手并进，为全面完成全年目标任务而努力奋斗！注释：1、四好农村路：是指建好、"
+        "管好、护好、运营好农村公路。这项工作由交通部门牵头。2、一网通办：是指企业和群众办事"
+        "只进一扇门。这项改革已在全县推开。"
+    )  # fmt: skip
+    assert [(lv, m) for lv, m, _ in outline(text)] == [(1, "一、"), (1, "二、"), (2, "（一）")]
+
+
+def test_a_real_reports_notes_stay_end_matter_flattened():
+    written, flat = _headings(_real("state-council/2010.txt"), deepest=4)
+    assert flat == written
