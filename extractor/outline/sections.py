@@ -1126,6 +1126,8 @@ def _unglue(
         cuts.append(again)
     if run_on and body and (opening := _body_opening(title, cues)) is not None:
         cuts.append(opening)
+    if run_on and body and (repeat := _repeated_opening(title, cues)) is not None:
+        cuts.append(repeat)  # the body opens by saying the title's opening words again
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1138,6 +1140,20 @@ def _unglue(
     if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
         return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
     return min(cuts)
+
+
+#: A title never says its own first this many characters again: where they come again, the
+#: body has begun (发展科技教育文化和卫生体育事业发展科技教育文化…).
+RESTATED_OPENING = 4
+
+
+def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
+    """Where, in a title's first clause, its first RESTATED_OPENING characters come again:
+    the body's first sentence, opening by restating the title, or None."""
+    clause = cues.clause_end.search(title)
+    stop = clause.start() if clause is not None else len(title)
+    at = title.find(title[:RESTATED_OPENING], PHRASE_MIN, stop)
+    return at if at > 0 else None
 
 
 #: A section's lead sentences (its task phrases, each opening a paragraph) are at most this

@@ -166,3 +166,15 @@ def test_notes_glued_after_the_last_sentence_are_no_headings():
 def test_a_real_reports_notes_stay_end_matter_flattened():
     written, flat = _headings(_real("state-council/2010.txt"), deepest=4)
     assert flat == written
+
+
+# --- a body that says its title's opening words again has begun --------------------------------
+
+
+def test_a_body_that_repeats_the_titles_opening_words_ends_the_title():
+    text = (
+        "云溪县2024年政府工作报告 一、2024年主要任务" + FLAT_BODY
+        + "（一）发展教育文化和卫生体育事业发展教育文化和卫生体育事业，对于提高全民素质意义重大。"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1:] == [(2, "（一）", "发展教育文化和卫生体育事业")]
