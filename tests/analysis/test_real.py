@@ -207,7 +207,9 @@ def test_s16_outlines_floor(s16, element, floor):
 #: of where its subject starts: tianjin's five review parts).  The lead dropped 发挥 and 统筹 as
 #: openers of a body (titles use them as often as bodies: a provincial report's flattened
 #: 更大力度统筹促消费扩投资 lost its end to them): session 16's four read 0.761 without them.
-APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.76)]
+#: Session 17 (s17-flat): v7 0.831 → 0.902 with that rule taken back where no 二、 follows
+#: within a part's body (the list inside a part stays a list); its floor 0.83 → 0.90.
+APART_FLAT_FLOORS = [(V7, 0.90), (S16, 0.76)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)
