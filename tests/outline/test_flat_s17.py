@@ -178,3 +178,18 @@ def test_a_body_that_repeats_the_titles_opening_words_ends_the_title():
         + FLAT_BODY
     )  # fmt: skip
     assert outline(text)[1:] == [(2, "（一）", "发展教育文化和卫生体育事业")]
+
+
+# --- 贯彻落实 is one phrase: no parallel cut between its verbs -----------------------------------
+
+
+def test_a_compound_verb_is_not_cut_as_a_second_phrase():
+    text = (
+        "云溪县2024年政府工作报告 一、加强政府自身建设" + FLAT_BODY
+        + "（一）坚持政治引领，不折不扣贯彻落实党中央决策部署。" + FLAT_BODY
+        + "（二）加强改革创新，促进政府服务管理提质增效。" + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)][1:] == [
+        "坚持政治引领，不折不扣贯彻落实党中央决策部署",
+        "加强改革创新，促进政府服务管理提质增效",
+    ]
