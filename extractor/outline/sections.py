@@ -1418,8 +1418,12 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
     if stop - start <= first + PARALLEL_SLACK:
         return []
     lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
+    # never inside a result's predicate (…转型升级步伐加快: 加快 closes the phrase it is in)
+    inside = [(r.start(), r.end()) for r in cues.results.finditer(title, start, stop)]
     found: list[int] = []
     for m in cues.verbs.finditer(title, lo, hi + 1):
+        if any(a < m.start() < b for a, b in inside):
+            continue
         adverb = cues.adverbs.search(title, start, m.start())
         if adverb is None:
             found.append(int(m.start()))

@@ -193,3 +193,18 @@ def test_a_compound_verb_is_not_cut_as_a_second_phrase():
         "坚持政治引领，不折不扣贯彻落实党中央决策部署",
         "加强改革创新，促进政府服务管理提质增效",
     ]
+
+
+# --- a parallel cut never splits a result's predicate ------------------------------------------
+
+
+def test_a_parallel_cut_keeps_a_results_predicate_whole():
+    text = (
+        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
+        + "（一）着力推进向新向优发展，产业转型升级步伐加快先进制造业骨干作用增强。" + FLAT_BODY
+        + "（二）着力缩小城乡区域差距，协调发展水平明显提升城乡居民收入差距持续缩小。" + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)][1:] == [
+        "着力推进向新向优发展，产业转型升级步伐加快",
+        "着力缩小城乡区域差距，协调发展水平明显提升",
+    ]
