@@ -99,35 +99,6 @@ def test_a_title_run_on_into_a_body_that_opens_on_a_year(opening, title, doc_typ
     assert (doc.title, doc.doc_type, doc.period) == (title, doc_type, period)
 
 
-# --- a lead of results glued to its heading: its subject restates the title ---------------
-
-
-def test_a_result_lead_whose_subject_restates_the_title_is_cut_off():
-    text = (
-        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
-        + "（一）持续保障和改善民生民生投入持续加大。全年民生支出占一般公共预算支出的80%。"
-        + FLAT_BODY
-        + "（二）扎实推进城市更新城市更新步伐加快。全年改造老旧小区30个，新建口袋公园12个。"
-        + FLAT_BODY
-    )  # fmt: skip
-    assert outline(text)[1:] == [
-        (2, "（一）", "持续保障和改善民生"),
-        (2, "（二）", "扎实推进城市更新"),
-    ]
-
-
-# --- a masked figure is a figure: the body's clause of figures opens after the title --------
-
-
-def test_a_clause_of_masked_figures_glued_to_a_title_is_the_body():
-    text = (
-        "云溪县教育局2022年工作要点 一、重点任务" + FLAT_BODY
-        + "（一）推进教育数字化建成智慧教室XXX间，实现学校网络全覆盖。" + FLAT_BODY
-        + "（二）推进城市更新改造老旧小区30个，加装电梯120台。" + FLAT_BODY
-    )  # fmt: skip
-    assert outline(text)[1:] == [(2, "（一）", "推进教育数字化"), (2, "（二）", "推进城市更新")]
-
-
 # --- parts numbered （一）, the items of one of them 一、: nested as written ------------------
 
 
@@ -168,43 +139,40 @@ def test_a_real_reports_notes_stay_end_matter_flattened():
     assert flat == written
 
 
-# --- a body that says its title's opening words again has begun --------------------------------
+# --- where a title ends on a one-line page, class by class ---------------------------------------
 
 
-def test_a_body_that_repeats_the_titles_opening_words_ends_the_title():
-    text = (
-        "云溪县2024年政府工作报告 一、2024年主要任务" + FLAT_BODY
-        + "（一）发展教育文化和卫生体育事业发展教育文化和卫生体育事业，对于提高全民素质意义重大。"
-        + FLAT_BODY
-    )  # fmt: skip
-    assert outline(text)[1:] == [(2, "（一）", "发展教育文化和卫生体育事业")]
+def _subtitles(*sections: str) -> list[str]:
+    """The titles of the sections under a review part, each section run on into its body."""
+    text = "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
+    return [t for _, _, t in outline(text + "".join(s + FLAT_BODY for s in sections))][1:]
 
 
-# --- 贯彻落实 is one phrase: no parallel cut between its verbs -----------------------------------
+# fmt: off
+TITLE_ENDS = [
+    # a lead of results glued to a task title: its subject restates the title's words
+    (["（一）持续保障和改善民生民生投入持续加大。全年民生支出占一般公共预算支出的80%。",
+      "（二）扎实推进城市更新城市更新步伐加快。全年改造老旧小区30个，新建口袋公园12个。"],
+     ["持续保障和改善民生", "扎实推进城市更新"]),
+    # a masked figure is a figure: the clause of figures glued to a title is the body's
+    (["（一）推进教育数字化建成智慧教室XXX间，实现学校网络全覆盖。",
+      "（二）推进城市更新改造老旧小区30个，加装电梯120台。"],
+     ["推进教育数字化", "推进城市更新"]),
+    # a body that says the title's opening words again has begun
+    (["（一）发展教育文化和卫生体育事业发展教育文化和卫生体育事业，对于提高全民素质意义重大。"],
+     ["发展教育文化和卫生体育事业"]),
+    # 贯彻落实 is one phrase: no parallel cut between its verbs
+    (["（一）坚持政治引领，不折不扣贯彻落实党中央决策部署。",
+      "（二）加强改革创新，促进政府服务管理提质增效。"],
+     ["坚持政治引领，不折不扣贯彻落实党中央决策部署", "加强改革创新，促进政府服务管理提质增效"]),
+    # a parallel cut never splits a result's predicate
+    (["（一）着力推进向新向优发展，产业转型升级步伐加快先进制造业骨干作用增强。",
+      "（二）着力缩小城乡区域差距，协调发展水平明显提升城乡居民收入差距持续缩小。"],
+     ["着力推进向新向优发展，产业转型升级步伐加快", "着力缩小城乡区域差距，协调发展水平明显提升"]),
+]
+# fmt: on
 
 
-def test_a_compound_verb_is_not_cut_as_a_second_phrase():
-    text = (
-        "云溪县2024年政府工作报告 一、加强政府自身建设" + FLAT_BODY
-        + "（一）坚持政治引领，不折不扣贯彻落实党中央决策部署。" + FLAT_BODY
-        + "（二）加强改革创新，促进政府服务管理提质增效。" + FLAT_BODY
-    )  # fmt: skip
-    assert [t for _, _, t in outline(text)][1:] == [
-        "坚持政治引领，不折不扣贯彻落实党中央决策部署",
-        "加强改革创新，促进政府服务管理提质增效",
-    ]
-
-
-# --- a parallel cut never splits a result's predicate ------------------------------------------
-
-
-def test_a_parallel_cut_keeps_a_results_predicate_whole():
-    text = (
-        "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY
-        + "（一）着力推进向新向优发展，产业转型升级步伐加快先进制造业骨干作用增强。" + FLAT_BODY
-        + "（二）着力缩小城乡区域差距，协调发展水平明显提升城乡居民收入差距持续缩小。" + FLAT_BODY
-    )  # fmt: skip
-    assert [t for _, _, t in outline(text)][1:] == [
-        "着力推进向新向优发展，产业转型升级步伐加快",
-        "着力缩小城乡区域差距，协调发展水平明显提升",
-    ]
+@pytest.mark.parametrize(("sections", "titles"), TITLE_ENDS)
+def test_a_one_line_title_ends_where_its_body_begins(sections, titles):
+    assert _subtitles(*sections) == titles
