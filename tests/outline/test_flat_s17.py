@@ -176,3 +176,17 @@ TITLE_ENDS = [
 @pytest.mark.parametrize(("sections", "titles"), TITLE_ENDS)
 def test_a_one_line_title_ends_where_its_body_begins(sections, titles):
     assert _subtitles(*sections) == titles
+
+
+# --- a part of results named with 取得了, its body opening on a congress by its ordinal -----------
+
+
+def test_a_part_of_results_with_its_body_opening_on_a_congress():
+    text = (
+        "政府工作报告 各位代表：现在，我代表国务院作政府工作报告。"
+        "一、国民经济在调整中取得了新的进展第五届全国人民代表大会第二次会议，号召全国各族人民"
+        "坚决实现工作着重点的转移。" + FLAT_BODY + "二、今后的主要任务" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [
+        (1, "一、", "国民经济在调整中取得了新的进展"), (1, "二、", "今后的主要任务"),
+    ]  # fmt: skip
