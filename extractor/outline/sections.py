@@ -1034,6 +1034,9 @@ def _title_end(
         while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
             noun = more  # …执行情况的回顾: the head noun that 的 joins it to
         comma = cues.clause_end.search(rest)
+        far = stop is None or stop.start() > RUN_IN_MAX  # no sentence end in reach
+        if flat and noun is not None and _title_goes_on(rest, noun.end(), comma, far, cues):
+            noun = None
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
         )
@@ -1097,6 +1100,16 @@ def _title_end(
 
 #: What closes a name a head noun belongs to (“六五”计划 is the plan's name, not a part's head).
 _NAME_CLOSE = "”》」"
+
+
+def _title_goes_on(rest: str, end: int, comma: Any, far: bool, cues: _TitleCues) -> bool:
+    """Where the lines were lost, does a part's title go on past the head noun ending at
+    ``end``: 的 joins it to a noun no head noun ends (1981年国民经济计划的任务和主要指标), or it
+    closes the first clause of a sentence that runs on with no end in reach (``far``: 采取有力
+    措施，保证…计划的完成为了顺利实现…): the cues of a body's start decide the end there."""
+    if rest[end : end + 1] in cues.noun_link:
+        return True
+    return far and comma is not None and comma.start() == end
 
 
 def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:

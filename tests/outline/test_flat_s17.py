@@ -190,3 +190,18 @@ def test_a_part_of_results_with_its_body_opening_on_a_congress():
     assert outline(text) == [
         (1, "一、", "国民经济在调整中取得了新的进展"), (1, "二、", "今后的主要任务"),
     ]  # fmt: skip
+
+
+def test_a_parts_title_goes_on_past_a_head_noun_that_does_not_end_it():
+    # 的 joins the head noun to more of the phrase; a first clause ends on one, but the
+    # sentence runs on with no end in reach: the cues of the body's start end the title
+    text = (
+        "政府工作报告 各位代表：现在，我代表国务院作政府工作报告。一、2023年工作回顾" + FLAT_BODY
+        + "二、2024年国民经济计划的任务和主要指标2024年发展国民经济的主要任务，是继续贯彻执行"
+        "调整、改革、整顿、提高的方针，促进工农业生产的发展。" + FLAT_BODY
+        + "三、采取有力措施，保证2024年计划的完成为了顺利实现2024年国民经济计划，需要从实际"
+        "情况出发，统筹安排各方面的工作，认真解决前进中遇到的各种困难和问题。" + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)] == [
+        "2023年工作回顾", "2024年国民经济计划的任务和主要指标", "采取有力措施，保证2024年计划的完成",
+    ]  # fmt: skip
