@@ -59,6 +59,8 @@ FIELD_LABEL_MAX = 8
 #: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
 _CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
+#: A digit, a comma that groups digits, a digit: a title never ends inside a number.
+_NUMBER_GROUP = regex.compile(r"\d[,，]\d")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -819,6 +821,8 @@ def _match(
             return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
         if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):
             return None  # an item of a list run on (举一反三、查缺补漏；…)
+        if not strong and _NUMBER_GROUP.match(folded, title_end - 1):
+            return None  # cut inside a figure (（一）工业支出为8，544，…): a sentence, no title
         marker = text[m.start() : m.end()].rstrip()
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)

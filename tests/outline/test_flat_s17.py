@@ -205,3 +205,15 @@ def test_a_parts_title_goes_on_past_a_head_noun_that_does_not_end_it():
     assert [t for _, _, t in outline(text)] == [
         "2023年工作回顾", "2024年国民经济计划的任务和主要指标", "采取有力措施，保证2024年计划的完成",
     ]  # fmt: skip
+
+
+def test_a_sentence_of_figures_numbered_after_a_colon_is_no_heading():
+    # a title never ends inside a number: 8，544，082，000 is one figure, not a clause end
+    text = (
+        "云溪县2024年预算执行情况的报告 一、2023年预算执行情况" + FLAT_BODY
+        + "各类经济建设支出的数额如下：（一）工业支出为8，544，082，000元，占经济建设费总数的"
+        "53.22%。其中，用于重工业的支出占工业支出总数的88.59%。（二）农业支出为2，136，000，"
+        "000元，比上年增长12.3%。其中，用于水利建设的支出占农业支出的40%。" + FLAT_BODY
+        + "二、2024年预算草案" + FLAT_BODY
+    )  # fmt: skip
+    assert [(lv, m) for lv, m, _ in outline(text)] == [(1, "一、"), (1, "二、")]
