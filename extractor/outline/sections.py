@@ -747,8 +747,11 @@ def _first_part_after_deeper(
     if 1 in running or not running or not cues.sentence_end.match(folded, head.start - 1):
         return False
     marker = folded[head.start : head.title_start].strip()
-    second = marker.replace(marker[:1], "二", 1)
-    return folded.find(second, head.title_end, head.title_end + PART_BODY_MIN) < 0
+    for m in cues.upper.finditer(folded, head.title_end, head.title_end + PART_BODY_MIN):
+        other = m.group().strip()  # its 二、: the same marker, numbered 2
+        if len(other) == len(marker) and other[-1:] == marker[-1:] and small_int(other[:-1]) == 2:
+            return False
+    return True
 
 
 def _glued_closing(

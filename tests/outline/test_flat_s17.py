@@ -217,3 +217,30 @@ def test_a_sentence_of_figures_numbered_after_a_colon_is_no_heading():
         + "二、2024年预算草案" + FLAT_BODY
     )  # fmt: skip
     assert [(lv, m) for lv, m, _ in outline(text)] == [(1, "一、"), (1, "二、")]
+
+
+def _titles_both_ways(text: str, deepest: int) -> tuple[list[tuple[int, str]], ...]:
+    """(start, title) of the headings of the first ``deepest`` levels as written and
+    flattened, the written starts moved to where flattening put them."""
+    flat, where = flatten(text)
+    return tuple(
+        [(moved[s.start], s.title) for s in parse(t).sections if s.level <= deepest]
+        for t, moved in ((text, where), (flat, range(len(flat) + 1)))
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "deepest"),
+    [
+        # parts of results with 取得了, a body opening on a congress by its ordinal, titles
+        # that go on past a head noun
+        ("state-council/1980.txt", 1),
+        # a body opening on a congress by its ordinal
+        ("state-council/1998.txt", 1),
+        # a zero-width space inside a word
+        ("state-council/2021.txt", 2),
+    ],
+)
+def test_real_reports_read_the_same_titles_flattened(path, deepest):
+    written, flat = _titles_both_ways(_real(path), deepest)
+    assert flat == written
