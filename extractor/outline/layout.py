@@ -54,6 +54,7 @@ class _Compiled:
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
+        self.glued_notes = regex.compile(rules.vocab("layout.glued_notes").pattern)
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
         self.list_title = regex.compile(rules.vocab("layout.list_title").pattern)
@@ -190,9 +191,11 @@ def find_layout(ctx: Context) -> Layout:
                     continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
+    if body_end == len(text) and (notes := comp.glued_notes.search(folded, max(body_start, half))):
+        body_end = notes.start()  # …新胜利！注释：1、…: a report's notes where the lines were lost
     body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
     body = tuple(_after(p, body_start, folded) for p in paragraphs if body_start < p.end)
-    body = tuple(p for p in body if p.start < body_end and p.end > p.start)
+    body = tuple(_before(p, body_end) for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
     return Layout(title, t_start, t_end, body_start, body_end, body, date)
 
@@ -260,6 +263,13 @@ def _before_foreign_half(
             break  # the first paragraph of the body's own language, from the end
         start, letters = para.start, letters + latin
     return start if letters >= FOREIGN_HALF else body_end
+
+
+def _before(para: Paragraph, body_end: int) -> Paragraph:
+    """The paragraph cut at the body's end (notes glued to its last sentence)."""
+    if para.end <= body_end:
+        return para
+    return Paragraph(para.start, body_end, para.line_start, para.markup)
 
 
 def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:

@@ -60,6 +60,8 @@ FIELD_LABEL_MAX = 8
 #: Closing brackets a heading may follow (（责任处室：法规处）（二）…; the fold makes ） a ")").
 _CLOSING_BRACKETS = ")）】]"
 _HAN = regex.compile(r"\p{Han}")
+#: A digit, a comma that groups digits, a digit: a title never ends inside a number.
+_NUMBER_GROUP = regex.compile(r"\d[,，]\d")
 #: A space between two words: the line break of a flattened text (…扎实推进 “五个中心”…).
 _LOST_BREAK = r"(?<=\p{Han})[ \t\u3000]+(?=[\p{Han}“\"])"
 
@@ -365,6 +367,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and head.ordinal
                 and not _fits(head, last, running)
                 and not _part_after_gap(folded, head, last, cues)
+                and not _first_part_after_deeper(folded, head, running, cues)
             ):
                 continue
             if head is None:
@@ -727,6 +730,31 @@ def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _Tit
     return any(m.end() == len(title) for m in cues.head_noun.finditer(title))
 
 
+#: A part's body is longer than this: a 二、 closer to its 一、 numbers the points of a list.
+PART_BODY_MIN = 300
+
+
+def _first_part_after_deeper(
+    folded: str, head: Heading, running: dict[int, int], cues: _TitleCues
+) -> bool:
+    """The first numbered part (一、) found after a sentence where the lines were lost, after
+    headings of a deeper level only (（一）当前的经济形势…（二）今后的方针…一、加快农业的发展…: a
+    report that numbers its parts （一） and the items of one of them 一、, which the nesting
+    by the document's own marker sequence then sets right, as it does where the lines kept);
+    not the points of a list inside a part (…三个方面。一、强化学习，…。二、压实责任，…), whose
+    二、 follows within a part's body."""
+    if head.strong or not _numbered_part(head) or head.ordinal != 1:
+        return False
+    if 1 in running or not running or not cues.sentence_end.match(folded, head.start - 1):
+        return False
+    marker = folded[head.start : head.title_start].strip()
+    for m in cues.upper.finditer(folded, head.title_end, head.title_end + PART_BODY_MIN):
+        other = m.group().strip()  # its 二、: the same marker, numbered 2
+        if len(other) == len(marker) and other[-1:] == marker[-1:] and small_int(other[:-1]) == 2:
+            return False
+    return True
+
+
 def _glued_closing(
     folded: str, pos: int, closing: Any, rule_id: str, cues: _TitleCues
 ) -> Heading | None:
@@ -797,6 +825,8 @@ def _match(
             return None  # a numbered sentence of a narrative (一、督察工作推动了重点工作，…)
         if not strong and folded[title_end : title_end + 1] in ("；", ";", "、"):
             return None  # an item of a list run on (举一反三、查缺补漏；…)
+        if not strong and _NUMBER_GROUP.match(folded, title_end - 1):
+            return None  # cut inside a figure (（一）工业支出为8，544，…): a sentence, no title
         marker = text[m.start() : m.end()].rstrip()
         tier = str(rule.attrs.get("tier", ""))
         return Heading(pos, m.end(), title_end, rule.level, marker, ordinal, rule.id, strong, tier)
@@ -1012,6 +1042,9 @@ def _title_end(
         while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
             noun = more  # …执行情况的回顾: the head noun that 的 joins it to
         comma = cues.clause_end.search(rest)
+        far = stop is None or stop.start() > RUN_IN_MAX  # no sentence end in reach
+        if flat and noun is not None and _title_goes_on(rest, noun.end(), comma, far, cues):
+            noun = None
         glued = comma is not None or (
             stop is not None and noun is not None and stop.start() > noun.end()
         )
@@ -1077,6 +1110,16 @@ def _title_end(
 _NAME_CLOSE = "”》」"
 
 
+def _title_goes_on(rest: str, end: int, comma: Any, far: bool, cues: _TitleCues) -> bool:
+    """Where the lines were lost, does a part's title go on past the head noun ending at
+    ``end``: 的 joins it to a noun no head noun ends (1981年国民经济计划的任务和主要指标), or it
+    closes the first clause of a sentence that runs on with no end in reach (``far``: 采取有力
+    措施，保证…计划的完成为了顺利实现…): the cues of a body's start decide the end there."""
+    if rest[end : end + 1] in cues.noun_link:
+        return True
+    return far and comma is not None and comma.start() == end
+
+
 def _chained_noun(rest: str, end: int, reach: int, cues: _TitleCues) -> Any:
     """The head noun that 的 joins to the one ending at ``end`` (``执行情况的回顾``: the
     phrase's head is 回顾), or None."""
@@ -1104,6 +1147,8 @@ def _unglue(
         cuts.append(again)
     if run_on and body and (opening := _body_opening(title, cues)) is not None:
         cuts.append(opening)
+    if run_on and body and (repeat := _repeated_opening(title, cues)) is not None:
+        cuts.append(repeat)  # the body opens by saying the title's opening words again
     glued = cues.glue.search(title, 2)
     if glued is not None:
         cuts.append(int(glued.start()))
@@ -1116,6 +1161,20 @@ def _unglue(
     if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
         return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
     return min(cuts)
+
+
+#: A title never says its own first this many characters again: where they come again, the
+#: body has begun (发展科技教育文化和卫生体育事业发展科技教育文化…).
+RESTATED_OPENING = 4
+
+
+def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
+    """Where, in a title's first clause, its first RESTATED_OPENING characters come again:
+    the body's first sentence, opening by restating the title, or None."""
+    clause = cues.clause_end.search(title)
+    stop = clause.start() if clause is not None else len(title)
+    at = title.find(title[:RESTATED_OPENING], PHRASE_MIN, stop)
+    return at if at > 0 else None
 
 
 #: A section's lead sentences (its task phrases, each opening a paragraph) are at most this
@@ -1278,10 +1337,13 @@ def _says_again(title: str, pos: int, stop: int, before: int = -1) -> bool:
 def _restated_subject(title: str, cues: _TitleCues) -> int | None:
     """Where the body's first sentence opens on a subject that restates the title's words,
     before its predicate (进一步推进改革开放改革开放是…, 扎实推进新农村建设建设新农村，是…,
-    促进文化繁荣文化是…: layout.subject_predicates): a complete phrase before it (four or more
-    characters into its clause, not ending on a verb or adverb whose object it would be, nor
-    on a joining word), the subject a stretch of the title said again; the longest such."""
-    for m in cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN):
+    促进文化繁荣文化是…: layout.subject_predicates; or a result's predicate that closes the
+    sentence, a lead of results glued to a task title: 持续保障和改善民生民生投入持续加大): a
+    complete phrase before it (four or more characters into its clause, not ending on a verb
+    or adverb whose object it would be, nor on a joining word), the subject a stretch of the
+    title said again; the longest such."""
+    results = (m for m in cues.results.finditer(title, PHRASE_MIN) if m.end() == len(title))
+    for m in chain(cues.predicates.finditer(title, PHRASE_MIN + RESTATED_MIN), results):
         pred = m.start()
         for pos in range(max(PHRASE_MIN, pred - SUBJECT_MAX), pred - RESTATED_MIN + 1):
             if _SUBJECT_BREAK.search(title, pos, pred) or not _HAN.match(title, pos):
@@ -1377,8 +1439,12 @@ def _parallel(title: str, starts: list[int], ends: list[int], cues: _TitleCues) 
     if stop - start <= first + PARALLEL_SLACK:
         return []
     lo, hi = start + max(PHRASE_MIN, first - 2), min(start + first + 4, stop - PHRASE_MIN - 2)
+    # never inside a result's predicate (…转型升级步伐加快: 加快 closes the phrase it is in)
+    inside = [(r.start(), r.end()) for r in cues.results.finditer(title, start, stop)]
     found: list[int] = []
     for m in cues.verbs.finditer(title, lo, hi + 1):
+        if any(a < m.start() < b for a, b in inside):
+            continue
         adverb = cues.adverbs.search(title, start, m.start())
         if adverb is None:
             found.append(int(m.start()))

@@ -330,6 +330,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "official_title": Entry(PATTERN, "an official document's title after its header "
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
+        "glued_notes": Entry(PATTERN, "a label of notes after a sentence where the lines were "
+                             "lost (…胜利！注释：1、…)"),
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "body_opener": Entry(PATTERNS, "what opens a body right after a run-on title"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),

@@ -244,7 +244,9 @@ def test_s17_outlines_floor(s17, element, floor):
 #: Session 17's four: 0.726 at their first reading and after s17-layout's rules (what fails
 #: flattened: run-in part titles over lead paragraphs whose lead is a result or task clause,
 #: 立足扩大内需，…提质增效|充分释放政策效能 — the class above — and 1987's point lines).
-APART_FLAT_FLOORS = [(V7, 0.83), (S16, 0.76), (S17, 0.72)]
+#: Session 17 (s17-flat): v7 0.831 → 0.902 with that rule taken back where no 二、 follows
+#: within a part's body (the list inside a part stays a list); its floor 0.83 → 0.90.
+APART_FLAT_FLOORS = [(V7, 0.90), (S16, 0.76), (S17, 0.72)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)

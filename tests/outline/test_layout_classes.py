@@ -151,7 +151,8 @@ def test_a_couplet_of_the_times_opens_the_body_a_one_line_part_ran_into():
 def test_a_list_inside_a_part_of_a_one_line_summary_stays_a_list():
     """Where the lines were lost, a 一、…二、 list after a sentence inside a （） part is no
     outer series (a rule that took the first 一、 after （）parts for a heading there, to find
-    1981's flattened guidelines, made such lists parts: it was dropped)."""
+    1981's flattened guidelines, made such lists parts: it was dropped; session 17 takes it
+    back only where no 二、 follows within a part's body: sections._first_part_after_deeper)."""
     body = "全年完成投资80亿元，新增就业3000人，各项工作取得新进展。" * 4
     text = (
         f"云溪县农业局2023年工作总结 （一）强化党建引领{body}主要做法有三个方面。"
