@@ -19,6 +19,8 @@ MODULES = (
     "text.numbers", "text.numerals", "claims.units", "claims.words", "claims.figures",
     "claims.claims", "elements.placeholders", "elements.campaigns", "audit.checks",
     "text.fold", "elements.lexicon", "outline.kinds", "outline.periods", "export.rows",
+    "claims.spans", "context", "text.rx", "claims.movements", "claims.indicators",
+    "claims.compose", "outline.series",
 )  # fmt: skip
 _EXTENSIONS = (".so", ".pyd")
 
