@@ -3,8 +3,9 @@
 A wheel built from this project (``pip install .``) compiles the modules every document
 goes through (``[tool.hatch.build.targets.wheel.hooks.custom]`` in pyproject.toml lists
 them; ``MODULES`` here must say the same, a test holds them together).  Compiled or not,
-they behave alike; compiled, a parse is about a third faster.  An editable install, or a
-checkout nobody built, runs the sources.
+they behave alike; compiled, a parse takes about a quarter fewer instructions
+(benchmarks/README.md, session 17).  An editable install, or a checkout nobody built, runs
+the sources.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ MODULES = (
     "text.numbers", "text.numerals", "claims.units", "claims.words", "claims.figures",
     "claims.claims", "elements.placeholders", "elements.campaigns", "audit.checks",
     "text.fold", "elements.lexicon", "outline.kinds", "outline.periods", "export.rows",
+    "claims.spans", "context", "text.rx", "claims.movements", "claims.indicators",
+    "claims.compose", "outline.series",
 )  # fmt: skip
 _EXTENSIONS = (".so", ".pyd")
 
