@@ -54,6 +54,9 @@ CASES = [
     # a level and a batch before the title are who named it and when, not its name
     ("两市入选全国首批美丽城市先行区，一县获评国家第二批示范县", [
         ("美丽城市先行区", "honour"), ("示范县", "honour")]),
+    ("雨林入选我国首批国家公园", [("国家公园", "honour")]),
+    # a streak of grades is how many years in a row, as a streak of rises (“十一连增”)
+    ("资金绩效评价“九连A”，粮食产量“十一连增”", []),
     # a name inside an institute's or association's name is the body's (README)
     ("成立云溪乡村振兴促进会，建设共同富裕研究院", []),
     ("建成乡村振兴示范村24个", [("乡村振兴", "lexicon")]),
