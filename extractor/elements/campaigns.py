@@ -396,6 +396,7 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
     titled = sc.fast["honour.titled"]
     kinds = sc.quoted_kinds
     cues = [m.end() for m in sc.fast["distancing"].finditer(folded)]  # few; most reports none
+    counts: set[str] = set()  # quoted counts of the list before them (“四大板块”)
     for m in sc.fast["quote"].finditer(folded):
         s, e = m.span("q")
         if s == e or folded[s].isspace() or folded[e - 1].isspace():  # rare: trim it
@@ -416,6 +417,13 @@ def _quotes(folded: str, sc: _Scanner, formulas: set[str]) -> Iterator[Candidate
             continue  # “某某在线”、“某某秀带”等在线新经济生态园: instances of a class of things
         if titled.match(folded, m.end()):
             kind = "honour"  # 蝉联“国家卫生城市”称号: the title of an honour, cue or none
+        if (
+            kind == "formula"
+            and 0 in sc.shaped_starts(content)
+            and (content in counts or _sums_up(folded, m.start(), content[0], sc))
+        ):
+            counts.add(content)  # and a later “四大板块” refers back to the list
+            continue  # 东、中、西、东北地区“四大板块”: the list's count, as unquoted
         # someone else's words (所谓“倾销”); their formulas still name (所谓“两个估计”)
         if kind == "formula":
             formulas.add(content)
@@ -591,11 +599,15 @@ _LIST_REACH = 40
 
 def _sums_up(folded: str, at: int, numeral: str, sc: _Scanner) -> bool:
     """Whether the count at ``at`` says how many items the list right before it names
-    (电子信息、装备制造两大主导产业; 蔬菜、茶叶和中药材三大产业): a count, not a formula."""
+    (电子信息、装备制造两大主导产业; 蔬菜、茶叶和中药材三大产业): a count, not a formula.
+    A name right after a list's comma or joiner is the list's next item (充电桩、5G网络、
+    四好农村路), not its count."""
     start = max(0, at - _LIST_REACH)
     clause = folded[start:at]
     cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
     clause = clause[cut + 1 :]
+    if clause.endswith((*sc.list_comma, *sc.list_joiners)):
+        return False
     items = clause.split(sc.list_comma)
     if len(items) < 2 and not any(j in clause for j in sc.list_joiners):
         return False

@@ -8,6 +8,7 @@ import pytest
 from conftest import SHARED, SHARED_REASON
 
 from extractor.elements.campaigns import default_lexicon, find_campaigns
+from extractor.io.reading import read_document
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -29,6 +30,14 @@ CASES = [
     ("坚决打好三大攻坚战", [("三大攻坚战", "formula")]),
     # …and a later count of the same numeral and head refers back to it
     ("壮大茶叶、花卉等两大产业，力争两大产业产值翻番", []),
+    # a numeral-led name right after a list's comma is the list's next item, not its count
+    ("建设寄递物流、充电桩、5G网络、四好农村路", [("四好农村路", "formula")]),
+    ("改善寄递物流、充电桩、5G网络和四好农村路", [("四好农村路", "formula")]),
+    # a quoted count of the list right before it is that count, as an unquoted one, and a
+    # later quote of it refers back; a quoted one alone is a formula
+    ("推动东、中、西、东北地区“四大板块”协调发展", []),
+    ("推进甲港建设、乙区发展、丙带发展“三大战略”，以“三大战略”为引领", []),
+    ("推动“四大板块”协调发展", [("四大板块", "formula")]),
     # a quote that is an honour's title by its head, with a cue or without one
     ("“时代楷模”某某、“最美巾帼奋斗者”某某的事迹", [("时代楷模", "honour"),
                                           ("最美巾帼奋斗者", "honour")]),
@@ -42,6 +51,12 @@ CASES = [
     ("6部作品获文华奖，2个项目获国家科学技术奖一等奖。", [("文华奖", "honour"),
                                              ("国家科学技术奖一等奖", "honour")]),
     ("获批奖补资金200万元，获得群众好评", []),
+    # a level and a batch before the title are who named it and when, not its name
+    ("两市入选全国首批美丽城市先行区，一县获评国家第二批示范县", [
+        ("美丽城市先行区", "honour"), ("示范县", "honour")]),
+    ("雨林入选我国首批国家公园", [("国家公园", "honour")]),
+    # a streak of grades is how many years in a row, as a streak of rises (“十一连增”)
+    ("资金绩效评价“九连A”，粮食产量“十一连增”", []),
     # a name inside an institute's or association's name is the body's (README)
     ("成立云溪乡村振兴促进会，建设共同富裕研究院", []),
     ("建成乡村振兴示范村24个", [("乡村振兴", "lexicon")]),
@@ -153,3 +168,24 @@ def test_honour_titles_without_a_cue_in_a_real_report():
     kinds = {c.text: c.kind for c in find_campaigns(text)}
     assert kinds["人民楷模"] == kinds["最美巾帼奋斗者"] == "honour"
     assert kinds["铸牢中华民族共同体意识"] == "lexicon"
+
+
+def test_an_item_after_a_list_comma_is_no_count_in_a_real_report():
+    # …农村寄递物流、充电桩、5G网络、四好农村路实现“四个全覆盖”: the fourth item, a formula
+    text = _real("real/hubei/2026.txt")
+    at = text.index("5G网络、四好农村路") + len("5G网络、")
+    assert ("四好农村路", "formula") in {
+        (c.text, c.kind) for c in find_campaigns(text) if c.start == at
+    }
+
+
+def test_a_quoted_count_of_the_list_before_it_in_a_real_report():
+    # 东、中、西、东北地区“四大板块”; “一带一路”建设、京津冀协同发展、长江经济带发展“三大战略”
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_REASON)
+    report = SHARED / "real/state-council/2016.txt"
+    if not report.is_file():
+        pytest.skip(f"{report} is absent")
+    found = {c.text for c in find_campaigns(read_document(report).text)}
+    assert "四大板块" not in found and "三大战略" not in found
+    assert {"一带一路", "京津冀协同发展", "长江经济带"} <= found
