@@ -609,6 +609,13 @@ def _claim(
         lo, hi = indicator_bounds(doc.folded, *pointed, doc.words, doc.time_ends)
         indicator = _balanced(doc.text[lo:hi]) if hi - lo >= _NAMED_MIN else indicator
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
+    fulfilled = _plan_fulfilled(doc, fig, start, prev_claim, sent[0])
+    whole = "".join(doc.words.plan_rate)
+    if fulfilled:
+        indicator = fulfilled
+    elif prev_claim is not None and indicator == prev_claim.indicator != whole:
+        # 完成了原定计划的101%，比1954年增长8%: the change is of what the plan was for
+        indicator = indicator.removesuffix(whole)
     if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
         indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
     change = fig.change
@@ -806,6 +813,38 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
             base = base[: -len(head)]
             break
     return base + indicator
+
+
+def _plan_fulfilled(doc: _Doc, fig: Figure, start: int, before: Claim | None, lo: int) -> str:
+    """The indicator of a percentage right after 完成, a plan fulfilled: the plan completion
+    rate of what its clause names (１９５５年全国工业总产值完成了原定计划的１０１％), else of the
+    quantity its clause follows (粮食总产量达到３，６８０亿斤，完成年度计划的１０２％), else of the
+    plan named (累计完成年计划80%); "" where the figure is none (a bare 完成 with no plan named
+    in its sentence)."""
+    written = doc.folded[fig.start : fig.value_end]
+    if fig.base != "%" or not any(ch.isdigit() for ch in written):  # 只完成五年计划一半: no rate
+        return ""
+    words = doc.words
+    clause = doc.index.clause_start(fig.start)
+    m = words.plan_fulfilled.search(doc.folded, clause, fig.start)
+    if m is None or (m.group("bare") and doc.folded.find(words.plan_rate[0], lo, m.start()) < 0):
+        return ""
+    marks = [doc.folded.rfind(mark, start, m.start()) + 1 for mark in words.list_marks]
+    start = max(start, *marks)  # the words of its own item (…15项工程、累计完成年计划80%)
+    plan, rate = words.plan_rate
+    whole = plan + rate
+    subject = _indicator(doc, start, m.start()) if m.start() > start else ""
+    if subject:
+        return subject if subject.endswith(whole) else subject + whole
+    gap = doc.folded[before.end : start].strip() if before is not None else ""
+    # after a comma, or after any mark when it names no plan of its own (…70%、11月底完成85%);
+    # a list (…15项工程、累计完成年计划80%) joins another item, not this one's plan
+    after = bool(gap) and (gap in words.clause_marks or not m.group("plan"))
+    if before is not None and before.start >= lo and before.indicator and after:
+        # the quantity just before (…亿斤，完成年度计划的102%), or its rate (…70%，11月底完成85%)
+        return before.indicator if before.indicator.endswith(rate) else before.indicator + whole
+    named = m.group("plan") or ""
+    return named + rate if len(named) > len(plan) else ""
 
 
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:

@@ -1,0 +1,61 @@
+"""Indicators a figure's own words do not name, session 17 (issue 17): the genre's rules of
+reference that decide what a figure measures when the words before it name only a verb or a
+plan (完成年度计划的102%: the plan completion rate of the quantity named before).
+
+Short texts are written here; the real-report checks read ../shared and skip without it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import claim_at, claims_by_text
+
+# fmt: off
+FULFILLED = [
+    # a percentage right after 完成 is a plan fulfilled: of what its clause names...
+    ("一、工作回顾\n全年全县工业总产值完成了原定计划的103%，比上年增长7%。\n",
+     {"103%": "工业总产值计划完成率", "7%": "工业总产值"}),
+    ("一、工作回顾\n今年1-6月份全县工业总产值计划完成104.5％。\n",
+     {"104.5％": "工业总产值计划完成率"}),
+    # ...of the quantity its clause follows after a comma, or of the rate before it...
+    ("一、工作回顾\n粮食总产量达到120万吨，完成年度计划的102%，比上年增长3%。\n",
+     {"120万吨": "粮食总产量", "102%": "粮食总产量计划完成率", "3%": "粮食总产量"}),
+    ("一、工作回顾\n9月底完成年度技改计划60%、10月底完成75%。\n",
+     {"60%": "年度技改计划完成率", "75%": "年度技改计划完成率"}),
+    # ...else of the plan it names, not of another item of its list
+    ("一、工作回顾\n新增投产12项工程、累计完成年计划80%。\n", {"80%": "年计划完成率"}),
+    # a bare 完成 makes a plan fulfilled only in a sentence that names a plan
+    ("一、工作回顾\n有几种产品没有完成计划：生铁完成97%，水泥完成99%。\n",
+     {"97%": "生铁计划完成率", "99%": "水泥计划完成率"}),
+    ("一、工作回顾\n一号楼主体工程完成85%。\n", {"85%": "一号楼主体工程"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "indicators"), FULFILLED)
+def test_a_percentage_after_completing_a_plan_is_its_completion_rate(text, indicators):
+    claims = claims_by_text(text)
+    assert {figure: claims[figure].indicator for figure in indicators} == indicators
+
+
+def test_a_fraction_of_a_plan_in_words_is_no_completion_rate():
+    # 完成五年计划一半: 一半 is a share in words, the plan it halves is not its indicator
+    claims = claims_by_text("一、工作回顾\n三年来投资只完成五年计划一半稍多。\n")
+    assert all(not c.indicator.endswith("完成率") for c in claims.values())
+
+
+# --- real reports (../shared) -----------------------------------------------------------------
+def test_plans_fulfilled_in_real_reports(real_parsed):
+    # the State Council's 1956 report reckons each plan's fulfilment; a grid company's monthly
+    # report its annual plan's
+    text, report = real_parsed("state-council/1956.txt")
+    fulfilled = {
+        ("完成了原定计划的１０１％", "１０１"): "工业总产值计划完成率",
+        ("３，６８０亿斤，完成年度计划的１０２％", "１０２"): "粮食总产量计划完成率",
+        ("钢完成９６．４％", "９６．４"): "钢计划完成率",
+        ("投资总额完成年计划２７％", "２７"): "基本建设投资总额计划完成率",
+        ("原定计划的１０１％，比１９５４年增长８％", "８"): "工业总产值",
+    }
+    got = {key: claim_at(text, report, *key).indicator for key in fulfilled}
+    assert got == fulfilled
+    text, report = real_parsed("sgcc-quanzhou/2022-10.txt")
+    assert claim_at(text, report, "累计完成年计划80%", "80").indicator == "年计划完成率"
