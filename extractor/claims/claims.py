@@ -544,8 +544,11 @@ def _claim(
             and doc.folded[fig.after : fig.after + 1] in doc.words.nothing_follows
         ):  # 基本建成470万套、新开工630万套: a bare stage of the last figure's subject
             own = indicator = _staged(own, prev_claim.indicator, doc.words.stage_verbs) or own
+        done = _done_to_object(doc, fig, start) if not named else ""
+        if done:  # 取消了原先336亿元的农业税赋: the verb's object after the figure
+            own, indicator = "", done
         counted = len(own) > 2 and fig.base in doc.counts
-        if (len(indicator) <= 2 or counted) and not named:
+        if not done and (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             # after an amount with a measure before it (投资4.5亿元实施了…), a predicate from
@@ -656,6 +659,22 @@ def _claim(
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _done_to_object(doc: _Doc, fig: Figure, start: int) -> str:
+    """A count or an amount between a verb done (its 了) and the noun after it is of that
+    object (增加了34个开放口岸, 取消了原先336亿元的农业税赋, 审议和通过了11项法律): the verb and
+    the noun, whatever the clause names before the verb; "" where no verb ends the words before
+    it or no noun follows."""
+    if fig.base in doc.rates:
+        return ""
+    m = doc.words.done_before_object.search(doc.folded, start, fig.start)
+    if m is None:
+        return ""
+    after = _following(doc, fig.after, skip_de=True, counted=True)
+    if len(after) < _NAMED_MIN // 2 or doc.words.change_word.match(after):
+        return ""
+    return str(m.group("verb")) + after
 
 
 def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:

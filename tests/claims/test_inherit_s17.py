@@ -43,6 +43,26 @@ def test_a_fraction_of_a_plan_in_words_is_no_completion_rate():
     assert all(not c.indicator.endswith("完成率") for c in claims.values())
 
 
+# fmt: off
+DONE_TO_OBJECT = [
+    # a verb done (了) right before a count or an amount has its object after the figure,
+    # whatever the clause names before the verb, and whatever figure came before it
+    ("新建了5个产业园区，增加了12个开放口岸，形成了开放新格局。", {"12个": "增加开放口岸"}),
+    ("税制改革不仅取消了原先80亿元的农业税赋。", {"80亿元": "取消农业税赋"}),
+    ("去年省人大常委会审议和通过了6项地方性法规。", {"6项": "通过地方性法规"}),
+    ("各乡镇还办了300多所夜校。", {"300多所": "办夜校"}),
+    # a rate after it is the verb's change, a bare figure names nothing after
+    ("城镇居民收入增长了8%，达到了3万元。", {"8%": "城镇居民收入"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "indicators"), DONE_TO_OBJECT)
+def test_a_figure_after_a_verb_done_measures_the_object_after_it(text, indicators):
+    claims = claims_by_text(text)
+    assert {figure: claims[figure].indicator for figure in indicators} == indicators
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_plans_fulfilled_in_real_reports(real_parsed):
     # the State Council's 1956 report reckons each plan's fulfilment; a grid company's monthly
@@ -59,3 +79,10 @@ def test_plans_fulfilled_in_real_reports(real_parsed):
     assert got == fulfilled
     text, report = real_parsed("sgcc-quanzhou/2022-10.txt")
     assert claim_at(text, report, "累计完成年计划80%", "80").indicator == "年计划完成率"
+
+
+def test_objects_after_verbs_done_in_real_reports(real_parsed):
+    text, report = real_parsed("state-council/1993.txt")
+    assert claim_at(text, report, "增加了３４个开放口岸", "３４").indicator == "增加开放口岸"
+    text, report = real_parsed("state-council/2006.txt")
+    assert claim_at(text, report, "取消了原先336亿元的农业税赋", "336").indicator == "取消农业税赋"
