@@ -906,19 +906,31 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
     # 人均纯收入，分别增长…)
     shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
-    if not 2 <= e - s <= _LABEL_MAX * (1 + shared):
+    kind = bool(fig.change) and _kind_of_examples(doc, s, e)  # its examples may be as long
+    if not 2 <= e - s <= _LABEL_MAX * (1 + (shared or kind)):
         return ""
     # only a topic that names a measure (…的投入, 物价上涨幅度), or one whose change the
-    # figure states (预算外资金却大幅度增加，由…增加到…): not a clause of its own
-    # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
+    # figure states (预算外资金却大幅度增加，由…增加到…), or a kind after its examples whose
+    # change is all the figure's clause says (…、自行车、收音机等主要日用品，增长百分之五十): not
+    # a clause of its own (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，
+    # 分别达到…)
     if (
         doc.folded[e - 1] not in words.measure_ends
+        and not kind
         and not doc.folded.endswith((*words.indicator_tails, *words.rate_nouns), s, e)
         and not (fig.change and next(change_words(doc.folded, words, e, start), None))
         and not _bare_movement(doc, start, prev, fig)
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+
+
+def _kind_of_examples(doc: _Doc, s: int, e: int) -> bool:
+    """Whether ``folded[s:e]`` is a list of examples closed by 等 before their kind's name, a
+    noun phrase (猪肉、羊肉、蔬菜等副食品), not a clause."""
+    comma = doc.folded.find("、", s, e)
+    end = doc.words.examples_end.search(doc.folded, comma, e) if comma >= 0 else None
+    return end is not None and e - end.end() >= _KIND_MIN
 
 
 def _bare_movement(doc: _Doc, start: int, prev: Figure | None, fig: Figure) -> bool:

@@ -63,6 +63,15 @@ def test_a_figure_after_a_verb_done_measures_the_object_after_it(text, indicator
     assert {figure: claims[figure].indicator for figure in indicators} == indicators
 
 
+def test_a_bare_change_continues_a_kind_named_after_its_examples():
+    # 主语承前: the clause before is a noun phrase (examples closed by 等, then their kind), the
+    # figure's own clause only its change; a clause of its own before names nothing
+    claims = claims_by_text("机床、汽车、拖拉机、船舶等主要机械产品，增长百分之四十以上。")
+    assert claims["百分之四十"].indicator == "主要机械产品"
+    claims = claims_by_text("城乡人居环境持续改善，增长百分之四十以上。")
+    assert claims["百分之四十"].indicator != "城乡人居环境持续改善"
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_plans_fulfilled_in_real_reports(real_parsed):
     # the State Council's 1956 report reckons each plan's fulfilment; a grid company's monthly
