@@ -72,6 +72,12 @@ def test_a_bare_change_continues_a_kind_named_after_its_examples():
     assert claims["百分之四十"].indicator != "城乡人居环境持续改善"
 
 
+def test_a_change_net_of_rising_prices_is_of_the_quantity_before():
+    # 扣除物价上涨（上升）因素 only says how the change is reckoned, as 扣除价格因素 does
+    claims = claims_by_text("居民消费水平由175元增加到450元，扣除物价上涨因素增长86.9%。")
+    assert claims["86.9%"].indicator == "居民消费水平"
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_plans_fulfilled_in_real_reports(real_parsed):
     # the State Council's 1956 report reckons each plan's fulfilment; a grid company's monthly
