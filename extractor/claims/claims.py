@@ -455,7 +455,11 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
             if not rest and len(item) <= 2 and _measures(last, words):
-                return None  # a bare modifier, and no measure noun to lend it
+                if len(last) <= len(item) + 1 or last[-1] not in words.measure_ends:
+                    return None  # a bare modifier, and no measure noun to lend it
+                # a bare modifier before the last item's, which ends on its measure (食品、
+                # 药品抽检合格率, 批发、住宿、餐饮行业销售额): its words after a modifier as long
+                rest = last[len(item) :]
         items[k] = item + rest
     return items
 

@@ -78,6 +78,26 @@ def test_a_change_net_of_rising_prices_is_of_the_quantity_before():
     assert claims["86.9%"].indicator == "居民消费水平"
 
 
+# fmt: off
+RESPECTIVELY = [
+    # 分别 shares out a list whose first items are bare modifiers of the last item's noun,
+    # which ends on its measure: each takes the words after a modifier as long
+    ("蔬菜、水果抽检合格率分别达98.1%、97.6%。", ["蔬菜抽检合格率", "水果抽检合格率"]),
+    ("零售、住宿、餐饮行业营业额分别增长8%、5%、6%。",
+     ["零售行业营业额", "住宿行业营业额", "餐饮行业营业额"]),
+    # a last item that ends on no measure leaves the list shared
+    ("苹果、猕猴桃产量稳定在全国1/4、1/3。", ["苹果、猕猴桃产量稳定在全国"] * 2),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "indicators"), RESPECTIVELY)
+def test_bare_modifiers_shared_out_take_the_last_items_noun(text, indicators):
+    from extractor import parse
+
+    assert [c.indicator for c in parse(text).claims] == indicators
+
+
 # --- real reports (../shared) -----------------------------------------------------------------
 def test_plans_fulfilled_in_real_reports(real_parsed):
     # the State Council's 1956 report reckons each plan's fulfilment; a grid company's monthly
@@ -101,3 +121,12 @@ def test_objects_after_verbs_done_in_real_reports(real_parsed):
     assert claim_at(text, report, "增加了３４个开放口岸", "３４").indicator == "增加开放口岸"
     text, report = real_parsed("state-council/2006.txt")
     assert claim_at(text, report, "取消了原先336亿元的农业税赋", "336").indicator == "取消农业税赋"
+
+
+def test_bare_modifiers_shared_out_in_real_reports(real_parsed):
+    text, report = real_parsed("fujian/2026.txt")
+    claim = claim_at(text, report, "药品抽检合格率分别达99.62%", "99.62")
+    assert claim.indicator == "食品抽检合格率"
+    text, report = real_parsed("pingtan-county/2022.txt")
+    claim = claim_at(text, report, "分别增长55%、25%", "25")
+    assert claim.indicator == "住宿行业销售额"
