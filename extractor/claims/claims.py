@@ -552,6 +552,10 @@ def _claim(
         if done:  # 取消了原先336亿元的农业税赋: the verb's object after the figure
             own, indicator = "", done
         counted = len(own) > 2 and fig.base in doc.counts
+        if not done and not named:  # 继续发行1500亿元长期建设国债: the verb and its object
+            done = _adverb_verb_object(doc, fig, indicator)
+        if done:
+            own, indicator = "", done
         if not done and (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
@@ -679,6 +683,17 @@ def _done_to_object(doc: _Doc, fig: Figure, start: int) -> str:
     if len(after) < _NAMED_MIN // 2 or doc.words.change_word.match(after):
         return ""
     return str(m.group("verb")) + after
+
+
+def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
+    """The verb and the noun after the figure, where the words before it are only an adverb and
+    a verb (继续发行1500亿元长期建设国债 → 发行长期建设国债); "" where no noun follows (继续建设的
+    693个: a stage of its own)."""
+    m = doc.words.adverb_verb.fullmatch(own)
+    if m is None or fig.base in doc.rates:
+        return ""
+    after = _following(doc, fig.after, counted=True)
+    return str(m.group("verb")) + after if len(after) >= _NAMED_MIN // 2 else ""
 
 
 def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:

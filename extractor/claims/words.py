@@ -148,6 +148,7 @@ class ClaimWords:
     plan_fulfilled: Any = None  # 完成年度计划的 before a percentage: a plan fulfilled
     plan_rate: tuple[str, ...] = ()  # 计划, 完成率: what a plan fulfilled measures
     done_before_object: Any = None  # 增加了 right before a figure: its object comes after it
+    adverb_verb: Any = None  # 继续发行, 先发行: an adverb and a verb, its object after the figure
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
     noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
@@ -330,6 +331,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         plan_fulfilled=regex.compile(rf"(?:{_alt(items('plan_fulfilled'))})", V1),
         plan_rate=items("plan_rate"),
         done_before_object=regex.compile(rf"(?:{_alt(items('done_before_object'))})", V1),
+        adverb_verb=regex.compile(rf"(?:{_alt(items('adverb_verb'))})", V1),
         stated_change_before=items("stated_change_before"),
         single_nouns=frozenset(items("single_nouns")),
         noun_units=items("noun_units"),

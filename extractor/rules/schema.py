@@ -287,6 +287,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "plan_fulfilled": Entry(PATTERNS, "before a percentage: a plan fulfilled (完成计划的)"),
         "plan_rate": Entry(WORDS, "what a plan fulfilled measures (计划, 完成率)"),
         "done_before_object": Entry(PATTERNS, "a verb done right before a figure (增加了)"),
+        "adverb_verb": Entry(PATTERNS, "an adverb and a bare verb before a figure (继续发行)",
+                             mode="fullmatch"),
         "rate_ends": Entry(CHARS, "what ends a rate's noun after its 的 (16%的税率)"),
         "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
         "funds_verbs": Entry(WORDS, "verbs of arranging funds (安排, 拨付)", mode="fullmatch",

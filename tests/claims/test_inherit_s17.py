@@ -53,6 +53,10 @@ DONE_TO_OBJECT = [
     ("各乡镇还办了300多所夜校。", {"300多所": "办夜校"}),
     # a rate after it is the verb's change, a bare figure names nothing after
     ("城镇居民收入增长了8%，达到了3万元。", {"8%": "城镇居民收入"}),
+    # an adverb and a bare verb before the figure: the verb's object after it too
+    ("继续发行800亿元地方政府专项债券，集中用于在建项目。", {"800亿元": "发行地方政府专项债券"}),
+    ("去年又解决12万农村人口饮水问题。", {"12万": "解决农村人口饮水问题"}),
+    ("新开工项目120个，继续建设的项目86个。", {"86个": "继续建设的项目"}),
 ]
 # fmt: on
 
