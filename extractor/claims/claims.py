@@ -455,7 +455,11 @@ def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
         if rest is None:
             rest = next((t for t in tails if last.endswith(t) and len(last) > len(t)), "")
             if not rest and len(item) <= 2 and _measures(last, words):
-                return None  # a bare modifier, and no measure noun to lend it
+                if len(last) <= len(item) + 1 or last[-1] not in words.measure_ends:
+                    return None  # a bare modifier, and no measure noun to lend it
+                # a bare modifier before the last item's, which ends on its measure (食品、
+                # 药品抽检合格率, 批发、住宿、餐饮行业销售额): its words after a modifier as long
+                rest = last[len(item) :]
         items[k] = item + rest
     return items
 
@@ -544,8 +548,15 @@ def _claim(
             and doc.folded[fig.after : fig.after + 1] in doc.words.nothing_follows
         ):  # 基本建成470万套、新开工630万套: a bare stage of the last figure's subject
             own = indicator = _staged(own, prev_claim.indicator, doc.words.stage_verbs) or own
+        done = _done_to_object(doc, fig, start) if not named else ""
+        if done:  # 取消了原先336亿元的农业税赋: the verb's object after the figure
+            own, indicator = "", done
         counted = len(own) > 2 and fig.base in doc.counts
-        if (len(indicator) <= 2 or counted) and not named:
+        if not done and not named:  # 继续发行1500亿元长期建设国债: the verb and its object
+            done = _adverb_verb_object(doc, fig, indicator)
+        if done:
+            own, indicator = "", done
+        if not done and (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
             # after an amount with a measure before it (投资4.5亿元实施了…), a predicate from
@@ -609,6 +620,13 @@ def _claim(
         lo, hi = indicator_bounds(doc.folded, *pointed, doc.words, doc.time_ends)
         indicator = _balanced(doc.text[lo:hi]) if hi - lo >= _NAMED_MIN else indicator
     indicator = _of_quantity_before(doc, indicator, fig, prev_claim)
+    fulfilled = _plan_fulfilled(doc, fig, start, prev_claim, sent[0])
+    whole = "".join(doc.words.plan_rate)
+    if fulfilled:
+        indicator = fulfilled
+    elif prev_claim is not None and indicator == prev_claim.indicator != whole:
+        # 完成了原定计划的101%，比1954年增长8%: the change is of what the plan was for
+        indicator = indicator.removesuffix(whole)
     if indicator in doc.words.single_nouns and fig.base in doc.words.output_bases:
         indicator += doc.words.output_nouns[0]  # 钢突破7000万吨: the product's output
     change = fig.change
@@ -649,6 +667,33 @@ def _claim(
         sentence_start=shown[0],
         sentence_end=shown[1],
     )
+
+
+def _done_to_object(doc: _Doc, fig: Figure, start: int) -> str:
+    """A count or an amount between a verb done (its 了) and the noun after it is of that
+    object (增加了34个开放口岸, 取消了原先336亿元的农业税赋, 审议和通过了11项法律): the verb and
+    the noun, whatever the clause names before the verb; "" where no verb ends the words before
+    it or no noun follows."""
+    if fig.base in doc.rates:
+        return ""
+    m = doc.words.done_before_object.search(doc.folded, start, fig.start)
+    if m is None:
+        return ""
+    after = _following(doc, fig.after, skip_de=True, counted=True)
+    if len(after) < _NAMED_MIN // 2 or doc.words.change_word.match(after):
+        return ""
+    return str(m.group("verb")) + after
+
+
+def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
+    """The verb and the noun after the figure, where the words before it are only an adverb and
+    a verb (继续发行1500亿元长期建设国债 → 发行长期建设国债); "" where no noun follows (继续建设的
+    693个: a stage of its own)."""
+    m = doc.words.adverb_verb.fullmatch(own)
+    if m is None or fig.base in doc.rates:
+        return ""
+    after = _following(doc, fig.after, counted=True)
+    return str(m.group("verb")) + after if len(after) >= _NAMED_MIN // 2 else ""
 
 
 def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:
@@ -808,6 +853,38 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
     return base + indicator
 
 
+def _plan_fulfilled(doc: _Doc, fig: Figure, start: int, before: Claim | None, lo: int) -> str:
+    """The indicator of a percentage right after 完成, a plan fulfilled: the plan completion
+    rate of what its clause names (１９５５年全国工业总产值完成了原定计划的１０１％), else of the
+    quantity its clause follows (粮食总产量达到３，６８０亿斤，完成年度计划的１０２％), else of the
+    plan named (累计完成年计划80%); "" where the figure is none (a bare 完成 with no plan named
+    in its sentence)."""
+    written = doc.folded[fig.start : fig.value_end]
+    if fig.base != "%" or not any(ch.isdigit() for ch in written):  # 只完成五年计划一半: no rate
+        return ""
+    words = doc.words
+    clause = doc.index.clause_start(fig.start)
+    m = words.plan_fulfilled.search(doc.folded, clause, fig.start)
+    if m is None or (m.group("bare") and doc.folded.find(words.plan_rate[0], lo, m.start()) < 0):
+        return ""
+    marks = [doc.folded.rfind(mark, start, m.start()) + 1 for mark in words.list_marks]
+    start = max(start, *marks)  # the words of its own item (…15项工程、累计完成年计划80%)
+    plan, rate = words.plan_rate
+    whole = plan + rate
+    subject = _indicator(doc, start, m.start()) if m.start() > start else ""
+    if subject:
+        return subject if subject.endswith(whole) else subject + whole
+    gap = doc.folded[before.end : start].strip() if before is not None else ""
+    # after a comma, or after any mark when it names no plan of its own (…70%、11月底完成85%);
+    # a list (…15项工程、累计完成年计划80%) joins another item, not this one's plan
+    after = bool(gap) and (gap in words.clause_marks or not m.group("plan"))
+    if before is not None and before.start >= lo and before.indicator and after:
+        # the quantity just before (…亿斤，完成年度计划的102%), or its rate (…70%，11月底完成85%)
+        return before.indicator if before.indicator.endswith(rate) else before.indicator + whole
+    named = m.group("plan") or ""
+    return named + rate if len(named) > len(plan) else ""
+
+
 def _clause_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     """What the clause before names, for a figure whose own clause names nothing:
     烤烟：达到七百八十万担; 生产资料工业所占的比重，一九五二年为百分之三十九点七.  Only a short
@@ -848,19 +925,31 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
     # 人均纯收入，分别增长…)
     shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
-    if not 2 <= e - s <= _LABEL_MAX * (1 + shared):
+    kind = bool(fig.change) and _kind_of_examples(doc, s, e)  # its examples may be as long
+    if not 2 <= e - s <= _LABEL_MAX * (1 + (shared or kind)):
         return ""
     # only a topic that names a measure (…的投入, 物价上涨幅度), or one whose change the
-    # figure states (预算外资金却大幅度增加，由…增加到…): not a clause of its own
-    # (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，分别达到…)
+    # figure states (预算外资金却大幅度增加，由…增加到…), or a kind after its examples whose
+    # change is all the figure's clause says (…、自行车、收音机等主要日用品，增长百分之五十): not
+    # a clause of its own (城乡人居环境持续改善，改造…23万多户) nor a frame (在三种不同的地区，
+    # 分别达到…)
     if (
         doc.folded[e - 1] not in words.measure_ends
+        and not kind
         and not doc.folded.endswith((*words.indicator_tails, *words.rate_nouns), s, e)
         and not (fig.change and next(change_words(doc.folded, words, e, start), None))
         and not _bare_movement(doc, start, prev, fig)
     ):
         return ""
     return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+
+
+def _kind_of_examples(doc: _Doc, s: int, e: int) -> bool:
+    """Whether ``folded[s:e]`` is a list of examples closed by 等 before their kind's name, a
+    noun phrase (猪肉、羊肉、蔬菜等副食品), not a clause."""
+    comma = doc.folded.find("、", s, e)
+    end = doc.words.examples_end.search(doc.folded, comma, e) if comma >= 0 else None
+    return end is not None and e - end.end() >= _KIND_MIN
 
 
 def _bare_movement(doc: _Doc, start: int, prev: Figure | None, fig: Figure) -> bool:

@@ -145,6 +145,10 @@ class ClaimWords:
     predicate_ends: tuple[str, ...] = ()  # 最大, 最高: items of a list of clauses, no names
     quality_end: Any = None  # 质量, 能力 … ending the subject of a change of quality
     compared_lead: Any = None  # 高于, 快于 opening an indicator: only a comparison
+    plan_fulfilled: Any = None  # 完成年度计划的 before a percentage: a plan fulfilled
+    plan_rate: tuple[str, ...] = ()  # 计划, 完成率: what a plan fulfilled measures
+    done_before_object: Any = None  # 增加了 right before a figure: its object comes after it
+    adverb_verb: Any = None  # 继续发行, 先发行: an adverb and a verb, its object after the figure
     stated_change_before: tuple[str, ...] = ()  # 正 (实现正增长): a change stated alone
     single_nouns: frozenset[str] = frozenset()  # 钢, 煤: one-character products
     noun_units: tuple[str, ...] = ()  # 人口: units that name what they count
@@ -324,6 +328,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
             regex.compile(rf"(?:{_alt(items('quality_nouns'))})$", V1), items("quality_nouns")
         ),
         compared_lead=at_position(_alt(items("compared_lead")), V1),
+        plan_fulfilled=regex.compile(rf"(?:{_alt(items('plan_fulfilled'))})", V1),
+        plan_rate=items("plan_rate"),
+        done_before_object=regex.compile(rf"(?:{_alt(items('done_before_object'))})", V1),
+        adverb_verb=regex.compile(rf"(?:{_alt(items('adverb_verb'))})", V1),
         stated_change_before=items("stated_change_before"),
         single_nouns=frozenset(items("single_nouns")),
         noun_units=items("noun_units"),

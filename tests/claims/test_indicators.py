@@ -263,8 +263,10 @@ CLAIM_INDICATORS = [
     # is the share's own
     ("营业收入预计完成1250亿元，为年度预算的101.2%，同比增长8.5%。",
      [("1250", "营业收入"), ("101.2", "年度预算"), ("8.5", "营业收入")]),
+    # (a plan fulfilled, 完成年度计划的102%, is the quantity's plan completion rate, as the
+    # tuning files write it: state-council 1956, sgcc-quanzhou; session 17 "inherit")
     ("粮食总产量达到3680亿斤，完成年度计划的102%，比上年增长9%。",
-     [("3680", "粮食总产量"), ("102", "年度计划"), ("9", "粮食总产量")]),
+     [("3680", "粮食总产量"), ("102", "粮食总产量计划完成率"), ("9", "粮食总产量")]),
     ("研发投入120亿元，占全省的38%，提高2个百分点。",
      [("120", "研发投入"), ("38", "研发投入占全省"), ("2", "研发投入占全省")]),
     # …not the 的 of a time, nor a rate's (a share of what the clause names)
