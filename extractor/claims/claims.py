@@ -682,7 +682,16 @@ def _done_to_object(doc: _Doc, fig: Figure, start: int) -> str:
     after = _following(doc, fig.after, skip_de=True, counted=True)
     if len(after) < _NAMED_MIN // 2 or doc.words.change_word.match(after):
         return ""
-    return str(m.group("verb")) + after
+    return _named_verb(doc, str(m.group("verb"))) + after
+
+
+def _named_verb(doc: _Doc, verb: str) -> str:
+    """The verb before an object that names what a figure counts: a verb of completing or
+    reaching (完成, 实现, 达到: the indicator's lead words) names nothing (完成了6条城市道路 →
+    城市道路), a verb of changing or doing does (增加了34个开放口岸 → 增加开放口岸)."""
+    lead = doc.words.strip_lead.match(verb)
+    done = lead is not None and lead.end() == len(verb) and not doc.words.change_word.match(verb)
+    return "" if done else verb
 
 
 def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
@@ -693,7 +702,7 @@ def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
     if m is None or fig.base in doc.rates:
         return ""
     after = _following(doc, fig.after, counted=True)
-    return str(m.group("verb")) + after if len(after) >= _NAMED_MIN // 2 else ""
+    return _named_verb(doc, str(m.group("verb"))) + after if len(after) >= _NAMED_MIN // 2 else ""
 
 
 def _tied_by_de(doc: _Doc, fig: Figure, own: str) -> str:
