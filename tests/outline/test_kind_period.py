@@ -31,25 +31,40 @@ def test_readjustment_years_fall_in_no_five_year_plan():
     assert [five_year_plan(str(y)) for y in (1952, 1963, 1965, 2051)] == [0, 0, 0, 0]
 
 
-def test_a_part_on_a_five_year_plan_speaks_of_its_five_years():
-    # a 2026 report: the review of the year and of the 十四五, the 十五五's aims, the year's
-    # tasks; a part naming the year and the plan it closes speaks of the whole plan
+def test_a_part_naming_the_year_before_its_five_year_plan_speaks_of_the_year():
+    # a 2026 report: the review of the year and of the 十四五 it closes, the 十五五's aims,
+    # the year's tasks; a part naming the year first reviews the year (its subsections are
+    # the year's work, the five years a closing look back), as its figures are dated
     text = (
         "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
-        "一、2025年和“十四五”时期工作回顾\n过去五年，全市经济总量迈上新台阶。\n"
+        "一、2025年和“十四五”时期工作回顾\n过去一年，全市经济总量迈上新台阶。\n"
         "（一）坚持创新驱动，产业体系持续优化\n新增高新技术企业300家。\n"
         "二、“十五五”时期主要目标任务\n今后五年，要锚定目标持续奋斗。\n"
         "三、2026年重点工作\n今年要抓好以下工作。\n（一）扩大有效投资\n实施重大项目100个。\n"
         "四、全面加强政府自身建设\n坚持依法行政。\n"
     )
     assert kinds(text) == [
-        ("2025年和“十四五”时期工作回顾", "review", "2021-2025"),
-        ("坚持创新驱动，产业体系持续优化", "review", "2021-2025"),
+        ("2025年和“十四五”时期工作回顾", "review", "2025"),
+        ("坚持创新驱动，产业体系持续优化", "review", "2025"),
         ("“十五五”时期主要目标任务", "plan", "2026-2030"),
         ("2026年重点工作", "plan", "2026"),
         ("扩大有效投资", "plan", "2026"),
         ("全面加强政府自身建设", "plan", "2026"),  # the parts after the plan year's still plan
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [("2025年工作回顾和“十四五”时期发展成就", "2025"), ("2025年主要工作和“十四五”发展成就", "2025"),
+     ("“十四五”时期和2025年工作回顾", "2021-2025"), ("“十四五”时期工作回顾", "2021-2025")],
+)  # fmt: skip
+def test_a_part_naming_a_year_and_its_five_year_plan_speaks_of_the_one_named_first(title, period):
+    # the plan first (“十四五”时期和2025年…): the five years reviewed, the year after them
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        f"一、{title}\n正文。\n（一）产业体系持续优化\n正文。\n二、2026年重点工作\n正文。\n"
+    )
+    assert kinds(text)[:2] == [(title, "review", period), ("产业体系持续优化", "review", period)]
 
 
 def test_a_title_naming_two_five_year_plans_speaks_of_the_last():
@@ -131,15 +146,16 @@ def spans(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_figure_counts_from_the_reports_year_not_the_plan_its_section_names():
-    # a 2023 report: its review names the five-year plan under way, and the part speaks of
-    # the plan's years; a figure compared with the year before is still that year's change
+    # a 2023 report: its review names the year, then the five-year plan under way, and the
+    # part speaks of the year named first; a figure compared with the year before is that
+    # year's change, one compared with the plan's base year several years' (multi-year)
     text = (
         "云溪市人民政府工作报告\n——2023年1月10日在云溪市第十七届人民代表大会第二次会议上\n"
         "各位代表：\n一、2022年和“十四五”以来工作回顾\n"
         "全市地区生产总值达到1200亿元，比2021年增长6.5%；比2020年增长15%。\n"
         "二、2023年工作安排\n今年地区生产总值增长6%左右。\n"
     )
-    assert kinds(text)[0] == ("2022年和“十四五”以来工作回顾", "review", "2021-2025")
+    assert kinds(text)[0] == ("2022年和“十四五”以来工作回顾", "review", "2022")
     assert spans(text) == [
         ("1200亿元", "period"), ("6.5%", "period"), ("15%", "multi-year"), ("6%", "period"),
     ]  # fmt: skip
@@ -338,6 +354,12 @@ def test_a_summarys_results_still_review():
         ("state-council/2006.txt", "“十五”时期国民经济和社会发展主要情况", "review", "2001-2005"),
         ("state-council/2024.txt", "2023年工作回顾", "review", "2023"),
         ("pingtan-haitan/2022plan.txt", "织密综合服务网格，在深化基层治理上实现新成效", "plan", "2022"),
+        # a year named before the five-year plan it closes: the year; the plan first: its years
+        ("tianjin/2026.txt", "2025年和“十四五”时期工作回顾", "review", "2025"),
+        ("tianjin/2026.txt", "持续夯实高质量发展基础", "review", "2025"),
+        ("heilongjiang/2026.txt", "2025年工作回顾和“十四五”时期发展成就", "review", "2025"),
+        ("jiangsu/2026.txt", "“十四五”时期和2025年工作回顾", "review", "2021-2025"),
+        ("hailar/2016.txt", "“十二五”时期和2015年工作回顾", "review", "2011-2015"),
     ],
 )  # fmt: skip
 def test_real_reports_kinds_and_periods(path, title, kind, period):
