@@ -1555,6 +1555,8 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     abroad = vocabulary(rules, "kind.plan.not_plan")
     deploys = vocabulary(rules, "kind.document.deploys")
     turned = False  # a summary has turned from its review to its problems or plans
+    announced = vocabulary(rules, "kind.plan.announced")
+    series = 0  # the level of orphaned subsections a sentence set out as work to do
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -1610,6 +1612,12 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 planning = planning or (kind, own) in (
                     ("plan", periods.plan), ("review", periods.review),
                 )  # fmt: skip
+            if kind == "other" and _set_out(text, head, series, periods, announced):
+                # subsections whose part's heading was not found (a flattened page: 三、2021年
+                # 重点工作今年是…), set out by the sentence before them as the work to do
+                # (今年要重点做好以下几方面工作。): they plan, and so do their siblings
+                kind, period, series = "plan", named or kind_period("plan", periods), head.level
+            series = series if head.level == series else 0
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
@@ -1626,6 +1634,16 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
 _ONLY = {"plan": "plan"}
 #: Documents whose parts review until a part names problems or plans.
 _REVIEWS = ("summary", "summary-and-plan")
+
+
+def _set_out(
+    text: str, head: Heading, series: int, periods: DocumentPeriods, announced: regex.Pattern[str]
+) -> bool:
+    """Is a subsection with no part over it (its part's heading lost) one of a series the
+    sentence before it set out as work to do (``kind.plan.announced``), or a sibling of one?"""
+    if head.level <= 1 or periods.review == periods.plan:
+        return False
+    return head.level == series or bool(announced.search(text, max(head.start - 60, 0), head.start))
 
 
 def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:

@@ -399,6 +399,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "label": Entry(PATTERN, "a plan part's label a sentence runs on from (总体思路以…)",
                        mode="match"),
         "not_plan": Entry(WORDS, "a part on foreign affairs: no plan whatever it follows"),
+        "announced": Entry(PATTERN, "a sentence setting a series out as work to do "
+                           "(今年要重点做好以下几方面工作。): its subsections plan"),
         "opening": Entry(PATTERN, "a top-level title opening on the time ahead (今后…): a plan",
                          mode="match"),
     },

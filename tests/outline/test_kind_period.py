@@ -12,6 +12,7 @@ import regex
 from conftest import SHARED, SHARED_REASON, kinds
 
 from extractor import parse
+from extractor.analysis.real import flatten
 from extractor.outline.periods import five_year_plan, five_year_years
 
 # --- five-year plans ------------------------------------------------------------------------
@@ -377,3 +378,42 @@ def test_a_real_crawled_report_takes_its_year_from_the_bracketed_title():
         pytest.skip(SHARED_REASON)
     doc = parse(file.read_text(encoding="utf-8"), path=str(file)).document
     assert (doc.period, doc.review_period, doc.plan_period) == ("2022", "2021", "2022")
+
+
+# --- subsections whose part's heading was lost (session 17, s17-period) ---------------------
+
+ORPHANS = (
+    "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+    "过去一年，全市地区生产总值增长5.5%。\n今年要重点做好以下几方面工作。\n"
+    "（一）扩大有效投资\n实施重大项目100个，增长10%。\n（二）加快建设现代化产业体系\n"
+    "新增高新技术企业300家。\n"
+)
+
+
+def test_subsections_a_sentence_sets_out_as_work_to_do_plan():
+    # no part heading over them: the sentence before the series plans it, siblings too
+    assert kinds(ORPHANS) == [
+        ("扩大有效投资", "plan", "2026"),
+        ("加快建设现代化产业体系", "plan", "2026"),
+    ]
+    assert [c.is_target for c in parse(ORPHANS).claims] == [False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["一年来，我们主要做好了以下几方面工作。", "全市经济运行稳中有进。"]
+)
+def test_subsections_after_work_done_or_a_statement_stay_open(sentence):
+    text = ORPHANS.replace("今年要重点做好以下几方面工作。", sentence)
+    assert [k for _, k, _ in kinds(text)] == ["other", "other"]
+
+
+def test_a_flattened_reports_task_series_plans_when_its_part_heading_runs_into_its_body():
+    # the State Council's 2021 report flattened: 三、2021年重点工作今年是… is no heading found,
+    # and its （一）…（八） follow 今年要重点做好以下几方面工作。
+    file = SHARED / "real" / "state-council" / "2021.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    flat = flatten(file.read_text(encoding="utf-8"))[0]
+    found = {s.title[:8]: (s.kind, s.period) for s in parse(flat, path=str(file)).sections}
+    assert found["保持宏观政策连续"] == ("plan", "2021")
+    assert found["切实增进民生福祉"] == ("plan", "2021")
