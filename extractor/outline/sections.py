@@ -1556,6 +1556,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     deploys = vocabulary(rules, "kind.document.deploys")
     turned = False  # a summary has turned from its review to its problems or plans
     announced = vocabulary(rules, "kind.plan.announced")
+    described = vocabulary(rules, "kind.review.described")
     series = 0  # the level of orphaned subsections a sentence set out as work to do
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
@@ -1592,9 +1593,15 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             elif kind == "other" and deploys.search(layout.title):
                 kind = "plan"  # the minutes of a work meeting: the tasks it set
                 period = named or periods.period
-            elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
+            elif (
+                kind == "other"
+                and periods.doc_type in _REVIEWS
+                and not turned
+                and not described.search(title)
+            ):
                 # a summary's parts before its problems or plans review (突出协助职责，
-                # 政治保障作用有效发挥 in a report on the year's work)
+                # 政治保障作用有效发挥 in a report on the year's work), not one describing its
+                # setting (湖北电力供需基本情况, 对标指标体系)
                 kind = "review"
                 period = named or kind_period(kind, periods)
             turned = turned or kind in ("plan", "problems")

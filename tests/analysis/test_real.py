@@ -431,9 +431,11 @@ def test_flattened_later_is_reported(capsys):
 
 #: Section kind and period on the tuning split (session 13): 0.971 and 0.867 before (a five-
 #: year plan's part took one year, 七五's part no kind), 0.980 and 0.993 after; session 14:
-#: kind 0.989 (an untitled summary opening on its year, kind.document.review_opening).
+#: kind 0.989 (an untitled summary opening on its year, kind.document.review_opening);
+#: session 17 (s17-period): kind 0.986 → 0.990 (a summary's part describing its setting,
+#: 基本情况 or 指标体系, no review: kind.review.described), period 0.994 unchanged.
 def test_tuning_kind_and_period_floor(real):
     tuning = real.splits["tuning"]
     wrong = [m.description for m in tuning.misses if m.description.startswith("section_")]
-    assert tuning.accuracies["section_kind"] >= 0.985, "\n".join(wrong[:20])
+    assert tuning.accuracies["section_kind"] >= 0.99, "\n".join(wrong[:20])
     assert tuning.accuracies["section_period"] >= 0.99, "\n".join(wrong[:20])

@@ -355,6 +355,9 @@ def test_a_summarys_results_still_review():
         ("state-council/2006.txt", "“十五”时期国民经济和社会发展主要情况", "review", "2001-2005"),
         ("state-council/2024.txt", "2023年工作回顾", "review", "2023"),
         ("pingtan-haitan/2022plan.txt", "织密综合服务网格，在深化基层治理上实现新成效", "plan", "2022"),
+        # a summary's part describing its setting: other
+        ("sgcc-hubei-supply/2021.txt", "湖北电力供需基本情况", "other", "2021"),
+        ("sgcc-fujian/2022H1.txt", "市公司对标指标体系", "other", "2022H1"),
         # a year named before the five-year plan it closes: the year; the plan first: its years
         ("tianjin/2026.txt", "2025年和“十四五”时期工作回顾", "review", "2025"),
         ("tianjin/2026.txt", "持续夯实高质量发展基础", "review", "2025"),
@@ -417,3 +420,16 @@ def test_a_flattened_reports_task_series_plans_when_its_part_heading_runs_into_i
     found = {s.title[:8]: (s.kind, s.period) for s in parse(flat, path=str(file)).sections}
     assert found["保持宏观政策连续"] == ("plan", "2021")
     assert found["切实增进民生福祉"] == ("plan", "2021")
+
+
+# --- a summary's part describing its setting (session 17, s17-period) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("基本情况", "other"), ("全市电力供需基本情况", "other"), ("公司对标指标体系", "other"),
+     ("2022年工作基本情况", "review"), ("突出协助职责，政治保障作用有效发挥", "review")],
+)  # fmt: skip
+def test_a_summarys_part_describing_its_setting_is_no_review(title, kind):
+    text = f"云溪供电公司2022年工作总结\n一、{title}\n正文。\n二、2023年工作打算\n正文。\n"
+    assert kinds(text) == [(title, kind, "2022"), ("2023年工作打算", "plan", "2023")]
