@@ -26,6 +26,7 @@ from extractor.outline.kinds import section_kind, vocabulary
 from extractor.outline.layout import Layout, Paragraph, compiled, fragment
 from extractor.outline.periods import (
     DocumentPeriods,
+    arabic_years,
     five_year_plan,
     five_year_years,
     kind_period,
@@ -1558,6 +1559,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     announced = vocabulary(rules, "kind.plan.announced")
     described = vocabulary(rules, "kind.review.described")
     series = 0  # the level of orphaned subsections a sentence set out as work to do
+    narrowed: dict[str, str] = {}  # a part's id → the period its subsections speak of
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -1569,6 +1571,13 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         named = title_period(title, periods, rules=rules)
         kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
+        if parent is not None and not named and period == parent.period:
+            # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
+            # 刚刚过去的2015年，… over （一）…: the year's)
+            first = narrowed.get(parent.section_id) or _series_year(
+                text, head, parent, periods, rules
+            )
+            period = narrowed.setdefault(parent.section_id, first or period)
         if parent is None:
             # the year it names ("-": none), not a five-year plan's span: it orders the parts
             own = title_period(title, periods, rules=rules, five_years=False) or "-"
@@ -1641,6 +1650,29 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
 _ONLY = {"plan": "plan"}
 #: Documents whose parts review until a part names problems or plans.
 _REVIEWS = ("summary", "summary-and-plan")
+
+
+def _series_year(
+    text: str, head: Heading, parent: Section, periods: DocumentPeriods, rules: RuleSet
+) -> str:
+    """The year a part over both a five-year plan and the year that closes it (“十二五”时期和
+    2015年工作回顾) narrows to for its subsections, where the paragraph just before the first
+    of them opens on that year (各位代表，刚刚过去的2015年，…): the plan's years came first,
+    the year's work follows; else "" (“十四五”时期是…极不平凡的五年。 over them: the span)."""
+    if "-" not in parent.period:
+        return ""
+    year = title_period(parent.title, periods, rules=rules, five_years=False)
+    if not year or "-" in year or year == parent.period:
+        return ""
+    before = text[parent.title_end : head.start].rstrip()
+    line = before[before.rfind("\n") + 1 :].strip()
+    opening = arabic_years(fold(line[:_YEAR_REACH]), rules=rules)
+    return year if f"{year}年" in opening and "以来" not in opening else ""
+
+
+#: How far into the paragraph before a series its opening may name the series' year
+#: (各位代表，刚刚过去的2015年，).
+_YEAR_REACH = 16
 
 
 def _set_out(

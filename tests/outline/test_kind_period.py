@@ -364,6 +364,10 @@ def test_a_summarys_results_still_review():
         ("heilongjiang/2026.txt", "2025年工作回顾和“十四五”时期发展成就", "review", "2025"),
         ("jiangsu/2026.txt", "“十四五”时期和2025年工作回顾", "review", "2021-2025"),
         ("hailar/2016.txt", "“十二五”时期和2015年工作回顾", "review", "2011-2015"),
+        # the plan first, then a paragraph opening on the year over the subsections: the year's
+        ("hailar/2016.txt", "经济发展取得新成就", "review", "2015"),
+        ("henan/2026.txt", "千方百计稳就业稳企业稳市场稳预期", "review", "2025"),
+        ("jiangsu/2026.txt", "坚持创新驱动发展，重点产业持续做大做优做强", "review", "2021-2025"),
     ],
 )  # fmt: skip
 def test_real_reports_kinds_and_periods(path, title, kind, period):
@@ -433,3 +437,29 @@ def test_a_flattened_reports_task_series_plans_when_its_part_heading_runs_into_i
 def test_a_summarys_part_describing_its_setting_is_no_review(title, kind):
     text = f"云溪供电公司2022年工作总结\n一、{title}\n正文。\n二、2023年工作打算\n正文。\n"
     assert kinds(text) == [(title, kind, "2022"), ("2023年工作打算", "plan", "2023")]
+
+
+# --- subsections of a part over a five-year plan and its last year (session 17) -----------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "period"),
+    [("各位代表，刚刚过去的2025年，我们攻坚克难。", "2025"),
+     ("2025年是“十四五”收官之年。", "2025"),
+     ("“十四五”时期是极不平凡的五年。", "2021-2025"),
+     ("2025年以来，我们攻坚克难。", "2021-2025")],
+)  # fmt: skip
+def test_subsections_take_the_year_the_paragraph_before_them_opens_on(paragraph, period):
+    # “十四五”时期和2025年工作回顾: the five years first, then the year's work where the
+    # paragraph over the subsections opens on the year; its siblings follow the first
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        "一、“十四五”时期和2025年工作回顾\n过去五年，全市经济总量迈上新台阶。\n"
+        f"{paragraph}\n（一）产业体系持续优化\n正文。\n（二）民生福祉不断增进\n正文。\n"
+        "二、2026年重点工作\n正文。\n"
+    )
+    assert kinds(text)[:3] == [
+        ("“十四五”时期和2025年工作回顾", "review", "2021-2025"),
+        ("产业体系持续优化", "review", period),
+        ("民生福祉不断增进", "review", period),
+    ]
