@@ -1623,11 +1623,12 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                     kind = "plan"
                     period = named or kind_period(kind, periods)
                 # it begins with a part whose title names the plan year (二、2007年工作总体
-                # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
-                # review that names the review year (一、１９９１年国内工作的回顾)
+                # 部署) or a five-year plan that year opens (二、“十五”期间的奋斗目标… in 2001),
+                # not one that only names a plan (二、第一个五年计划概要), or after a review
+                # that names the review year (一、１９９１年国内工作的回顾) or the plan it closes
                 planning = planning or (kind, own) in (
                     ("plan", periods.plan), ("review", periods.review),
-                )  # fmt: skip
+                ) or _opens_or_closes(kind, named, periods)  # fmt: skip
             if kind == "other" and _set_out(text, head, series, periods, announced):
                 # subsections whose part's heading was not found (a flattened page: 三、2021年
                 # 重点工作今年是…), set out by the sentence before them as the work to do
@@ -1673,6 +1674,18 @@ def _series_year(
 #: How far into the paragraph before a series its opening may name the series' year
 #: (各位代表，刚刚过去的2015年，).
 _YEAR_REACH = 16
+
+
+def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:
+    """Does a part plan the five-year plan that opens in the plan year, or review the one
+    that closed with the review year (a span its title names: “十五”期间…, 2001-2005 in 2001)?"""
+    if "-" not in named:
+        return False
+    first, last = named[:4], named[5:9]
+    return (kind, first) == ("plan", periods.plan[:4]) or (kind, last) == (
+        "review",
+        periods.review[:4],
+    )
 
 
 def _set_out(

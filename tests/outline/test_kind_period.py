@@ -368,6 +368,8 @@ def test_a_summarys_results_still_review():
         ("hailar/2016.txt", "经济发展取得新成就", "review", "2015"),
         ("henan/2026.txt", "千方百计稳就业稳企业稳市场稳预期", "review", "2025"),
         ("jiangsu/2026.txt", "坚持创新驱动发展，重点产业持续做大做优做强", "review", "2021-2025"),
+        # the parts after a five-year plan the plan year opens plan, as after the plan year's
+        ("state-council/2001.txt", "加强农业基础地位，努力增加农民收入", "plan", "2001"),
     ],
 )  # fmt: skip
 def test_real_reports_kinds_and_periods(path, title, kind, period):
@@ -463,3 +465,28 @@ def test_subsections_take_the_year_the_paragraph_before_them_opens_on(paragraph,
         ("产业体系持续优化", "review", period),
         ("民生福祉不断增进", "review", period),
     ]
+
+
+# --- the parts after a five-year plan opening in the plan year (session 17) ----------------
+
+
+def test_the_numbered_parts_after_a_five_year_plan_the_plan_year_opens_plan():
+    text = (
+        "政府工作报告\n——2001年3月5日在第九届全国人民代表大会第四次会议上\n各位代表：\n"
+        "一、“九五”时期国民经济和社会发展的回顾\n正文。\n"
+        "二、“十五”期间的奋斗目标和指导方针\n正文。\n"
+        "三、加强农业基础地位，努力增加农民收入\n正文。\n四、关于外交工作\n正文。\n"
+    )
+    assert kinds(text)[2:] == [
+        ("加强农业基础地位，努力增加农民收入", "plan", "2001"),
+        ("关于外交工作", "other", "2001"),  # foreign policy neither reviews nor plans
+    ]
+
+
+def test_the_parts_after_an_older_five_year_plan_named_stay_open():
+    # a plan under way (the first, 1953-1957, in 1955) starts no plan series
+    text = (
+        "政府工作报告\n——1955年7月5日在第一届全国人民代表大会第二次会议上\n各位代表：\n"
+        "一、第一个五年计划的基本任务\n正文。\n二、加强社会主义民主\n正文。\n"
+    )
+    assert kinds(text)[1][1] == "other"
