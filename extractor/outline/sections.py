@@ -1667,13 +1667,8 @@ def _series_year(
         return ""
     before = text[parent.title_end : head.start].rstrip()
     line = before[before.rfind("\n") + 1 :].strip()
-    opening = arabic_years(fold(line[:_YEAR_REACH]), rules=rules)
-    return year if f"{year}年" in opening and "以来" not in opening else ""
-
-
-#: How far into the paragraph before a series its opening may name the series' year
-#: (各位代表，刚刚过去的2015年，).
-_YEAR_REACH = 16
+    m = vocabulary(rules, "period.year_opening").match(arabic_years(fold(line), rules=rules))
+    return year if m and m.group("year") == year else ""
 
 
 def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:

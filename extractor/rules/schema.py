@@ -439,6 +439,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
+        "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "
+                              "group year", mode="match"),
         "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
         "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
         "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),
