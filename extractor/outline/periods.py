@@ -262,16 +262,21 @@ def five_year_years(number: int) -> str:
 def _five_year_span(title: str, periods: _Periods) -> str:
     """The years of the five-year plan whose whole stretch a (folded) title speaks of
     (“十四五”时期重点工作 → 2021-2025), or "": the last it names (“十三五”时期发展成就和
-    “十四五”时期主要目标任务: the head is last), and none where the title names a year
-    outside it (第一个五年计划时期内和第二个五年计划的第一年——1958年的…: that year)."""
-    found = [small_int(m.group("num")) for m in periods.five_year_span.finditer(title)]
-    number = found[-1] if found else None
+    “十四五”时期主要目标任务: the head is last); none where the title names a year outside
+    it (第一个五年计划时期内和第二个五年计划的第一年——1958年的…: that year), nor where it
+    names a year of the plan first (2025年和“十四五”时期工作回顾: the year's review, with a
+    look back over the plan it closes; “十四五”时期和2025年工作回顾 reviews the plan)."""
+    plans = list(periods.five_year_span.finditer(title))
+    number = small_int(plans[-1].group("num")) if plans else None
     if not number or not 1 <= number <= 19:
         return ""
     span = five_year_years(number)
     first, last = int(span[:4]), int(span[5:])
-    years = (m.group("year") for m in periods.period.finditer(title))
-    return "" if any(y and not first <= int(y) <= last for y in years) else span
+    for m in periods.period.finditer(title):
+        year = m.group("year")
+        if year and (not first <= int(year) <= last or m.start() < plans[0].start()):
+            return ""
+    return span
 
 
 def _years_span(title: str, doc: DocumentPeriods, periods: _Periods, rules: RuleSet) -> str:

@@ -26,6 +26,7 @@ from extractor.outline.kinds import section_kind, vocabulary
 from extractor.outline.layout import Layout, Paragraph, compiled, fragment
 from extractor.outline.periods import (
     DocumentPeriods,
+    arabic_years,
     five_year_plan,
     five_year_years,
     kind_period,
@@ -1555,6 +1556,10 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     abroad = vocabulary(rules, "kind.plan.not_plan")
     deploys = vocabulary(rules, "kind.document.deploys")
     turned = False  # a summary has turned from its review to its problems or plans
+    announced = vocabulary(rules, "kind.plan.announced")
+    described = vocabulary(rules, "kind.review.described")
+    series = 0  # the level of orphaned subsections a sentence set out as work to do
+    narrowed: dict[str, str] = {}  # a part's id → the period its subsections speak of
     for i, head in enumerate(heads):
         while stack and stack[-1][0].level >= head.level:
             stack.pop()
@@ -1566,6 +1571,13 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         named = title_period(title, periods, rules=rules)
         kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
+        if parent is not None and not named and period == parent.period:
+            # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
+            # 刚刚过去的2015年，… over （一）…: the year's)
+            first = narrowed.get(parent.section_id) or _series_year(
+                text, head, parent, periods, rules
+            )
+            period = narrowed.setdefault(parent.section_id, first or period)
         if parent is None:
             # the year it names ("-": none), not a five-year plan's span: it orders the parts
             own = title_period(title, periods, rules=rules, five_years=False) or "-"
@@ -1590,9 +1602,15 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             elif kind == "other" and deploys.search(layout.title):
                 kind = "plan"  # the minutes of a work meeting: the tasks it set
                 period = named or periods.period
-            elif kind == "other" and periods.doc_type in _REVIEWS and not turned:
+            elif (
+                kind == "other"
+                and periods.doc_type in _REVIEWS
+                and not turned
+                and not described.search(title)
+            ):
                 # a summary's parts before its problems or plans review (突出协助职责，
-                # 政治保障作用有效发挥 in a report on the year's work)
+                # 政治保障作用有效发挥 in a report on the year's work), not one describing its
+                # setting (湖北电力供需基本情况, 对标指标体系)
                 kind = "review"
                 period = named or kind_period(kind, periods)
             turned = turned or kind in ("plan", "problems")
@@ -1605,11 +1623,18 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                     kind = "plan"
                     period = named or kind_period(kind, periods)
                 # it begins with a part whose title names the plan year (二、2007年工作总体
-                # 部署), not one that only names a plan (二、第一个五年计划概要), or after a
-                # review that names the review year (一、１９９１年国内工作的回顾)
+                # 部署) or a five-year plan that year opens (二、“十五”期间的奋斗目标… in 2001),
+                # not one that only names a plan (二、第一个五年计划概要), or after a review
+                # that names the review year (一、１９９１年国内工作的回顾) or the plan it closes
                 planning = planning or (kind, own) in (
                     ("plan", periods.plan), ("review", periods.review),
-                )  # fmt: skip
+                ) or _opens_or_closes(kind, named, periods)  # fmt: skip
+            if kind == "other" and _set_out(text, head, series, periods, announced):
+                # subsections whose part's heading was not found (a flattened page: 三、2021年
+                # 重点工作今年是…), set out by the sentence before them as the work to do
+                # (今年要重点做好以下几方面工作。): they plan, and so do their siblings
+                kind, period, series = "plan", named or kind_period("plan", periods), head.level
+            series = series if head.level == series else 0
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
             level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
@@ -1626,6 +1651,46 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
 _ONLY = {"plan": "plan"}
 #: Documents whose parts review until a part names problems or plans.
 _REVIEWS = ("summary", "summary-and-plan")
+
+
+def _series_year(
+    text: str, head: Heading, parent: Section, periods: DocumentPeriods, rules: RuleSet
+) -> str:
+    """The year a part over both a five-year plan and the year that closes it (“十二五”时期和
+    2015年工作回顾) narrows to for its subsections, where the paragraph just before the first
+    of them opens on that year (各位代表，刚刚过去的2015年，…): the plan's years came first,
+    the year's work follows; else "" (“十四五”时期是…极不平凡的五年。 over them: the span)."""
+    if "-" not in parent.period:
+        return ""
+    year = title_period(parent.title, periods, rules=rules, five_years=False)
+    if not year or "-" in year or year == parent.period:
+        return ""
+    before = text[parent.title_end : head.start].rstrip()
+    line = before[before.rfind("\n") + 1 :].strip()
+    m = vocabulary(rules, "period.year_opening").match(arabic_years(fold(line), rules=rules))
+    return year if m and m.group("year") == year else ""
+
+
+def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:
+    """Does a part plan the five-year plan that opens in the plan year, or review the one
+    that closed with the review year (a span its title names: “十五”期间…, 2001-2005 in 2001)?"""
+    if "-" not in named:
+        return False
+    first, last = named[:4], named[5:9]
+    return (kind, first) == ("plan", periods.plan[:4]) or (kind, last) == (
+        "review",
+        periods.review[:4],
+    )
+
+
+def _set_out(
+    text: str, head: Heading, series: int, periods: DocumentPeriods, announced: regex.Pattern[str]
+) -> bool:
+    """Is a subsection with no part over it (its part's heading lost) one of a series the
+    sentence before it set out as work to do (``kind.plan.announced``), or a sibling of one?"""
+    if head.level <= 1 or periods.review == periods.plan:
+        return False
+    return head.level == series or bool(announced.search(text, max(head.start - 60, 0), head.start))
 
 
 def _top_kind(title: str, kind: str, own: str, periods: DocumentPeriods, rules: RuleSet) -> str:

@@ -404,6 +404,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "label": Entry(PATTERN, "a plan part's label a sentence runs on from (总体思路以…)",
                        mode="match"),
         "not_plan": Entry(WORDS, "a part on foreign affairs: no plan whatever it follows"),
+        "announced": Entry(PATTERN, "a sentence setting a series out as work to do "
+                           "(今年要重点做好以下几方面工作。): its subsections plan"),
         "opening": Entry(PATTERN, "a top-level title opening on the time ahead (今后…): a plan",
                          mode="match"),
     },
@@ -411,6 +413,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "words": Entry(WORDS, "words of a review section title"),
         "subsection": Entry(PATTERNS, "a subsection title that reviews"),
         "reviewed": Entry(WORDS, "words that make a title a review whatever year it names"),
+        "described": Entry(PATTERN, "a summary's part describing its setting "
+                           "(…基本情况, …指标体系): no review"),
     },
     "kind.heading": {
         "head_noun": Entry(PATTERN, "the head noun of a part heading (主要成效, 工作计划)"),
@@ -440,6 +444,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
+        "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "
+                              "group year", mode="match"),
         "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
         "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
         "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),

@@ -218,12 +218,29 @@ def test_s16_outlines_floor(s16, element, floor):
     assert s16.scores[element].f1 >= floor, _explain(s16, element)
 
 
+#: Section periods of the groups above, as written: v7 0.709 → 0.835 and session 16's 0.717 →
+#: 0.870 (session 17, s17-period: a part naming a year before the five-year plan it closes,
+#: 2025年和“十四五”时期工作回顾, speaks of the year, its subsections too) → 0.957 (the plan
+#: first, “十二五”时期和2015年工作回顾, its subsections under 刚刚过去的2015年，… the year's).
+#: What still fails: 1981's periods (its text never gives the date that decides them),
+#: 1979's parts by reading.
+PERIOD_FLOORS = [("v7", 0.83), ("s16", 0.95), ("s17", 0.98)]
+
+
+@pytest.mark.parametrize(("group", "floor"), PERIOD_FLOORS)
+def test_new_outlines_period_floor(group, floor, request):
+    evaluation = request.getfixturevalue(group)
+    wrong = [m.description for m in evaluation.misses if m.description.startswith("section_")]
+    assert evaluation.accuracies["section_period"] >= floor, "\n".join(wrong[:20])
+
+
 #: Session 17's new tuning outlines after the session's rules: sections 0.982, measures 1.000
 #: (their first reading 0.982 and 0.969), section kind 0.964 and period 0.964 (0.764 and
 #: 0.873).  What still fails: state-council 1987's 三、 whose title runs into its body with no
 #: cue of where (…扩大对外开放国民经济的长期稳定发展，既要靠…), and the reading of its 一、
 #: (形势和基本任务: review by reading, plan by its last word) and 二、 (a plan by reading, no
-#: kind word nor time); tibet's 2025年和“十四五”时期工作回顾, read as its span (as tianjin's).
+#: kind word nor time); tibet's 2025年和“十四五”时期工作回顾 read as its span (as tianjin's)
+#: until s17-period settled it the year's (period 0.964 → 0.982, floored above).
 S17_FLOORS = [("sections", 0.98), ("measures", 0.99)]
 
 
@@ -415,9 +432,11 @@ def test_flattened_later_is_reported(capsys):
 
 #: Section kind and period on the tuning split (session 13): 0.971 and 0.867 before (a five-
 #: year plan's part took one year, 七五's part no kind), 0.980 and 0.993 after; session 14:
-#: kind 0.989 (an untitled summary opening on its year, kind.document.review_opening).
+#: kind 0.989 (an untitled summary opening on its year, kind.document.review_opening);
+#: session 17 (s17-period): kind 0.986 → 0.990 (a summary's part describing its setting,
+#: 基本情况 or 指标体系, no review: kind.review.described), period 0.994 unchanged.
 def test_tuning_kind_and_period_floor(real):
     tuning = real.splits["tuning"]
     wrong = [m.description for m in tuning.misses if m.description.startswith("section_")]
-    assert tuning.accuracies["section_kind"] >= 0.985, "\n".join(wrong[:20])
+    assert tuning.accuracies["section_kind"] >= 0.99, "\n".join(wrong[:20])
     assert tuning.accuracies["section_period"] >= 0.99, "\n".join(wrong[:20])

@@ -12,6 +12,7 @@ import regex
 from conftest import SHARED, SHARED_REASON, kinds
 
 from extractor import parse
+from extractor.analysis.real import flatten
 from extractor.outline.periods import five_year_plan, five_year_years
 
 # --- five-year plans ------------------------------------------------------------------------
@@ -31,25 +32,40 @@ def test_readjustment_years_fall_in_no_five_year_plan():
     assert [five_year_plan(str(y)) for y in (1952, 1963, 1965, 2051)] == [0, 0, 0, 0]
 
 
-def test_a_part_on_a_five_year_plan_speaks_of_its_five_years():
-    # a 2026 report: the review of the year and of the 十四五, the 十五五's aims, the year's
-    # tasks; a part naming the year and the plan it closes speaks of the whole plan
+def test_a_part_naming_the_year_before_its_five_year_plan_speaks_of_the_year():
+    # a 2026 report: the review of the year and of the 十四五 it closes, the 十五五's aims,
+    # the year's tasks; a part naming the year first reviews the year (its subsections are
+    # the year's work, the five years a closing look back), as its figures are dated
     text = (
         "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
-        "一、2025年和“十四五”时期工作回顾\n过去五年，全市经济总量迈上新台阶。\n"
+        "一、2025年和“十四五”时期工作回顾\n过去一年，全市经济总量迈上新台阶。\n"
         "（一）坚持创新驱动，产业体系持续优化\n新增高新技术企业300家。\n"
         "二、“十五五”时期主要目标任务\n今后五年，要锚定目标持续奋斗。\n"
         "三、2026年重点工作\n今年要抓好以下工作。\n（一）扩大有效投资\n实施重大项目100个。\n"
         "四、全面加强政府自身建设\n坚持依法行政。\n"
     )
     assert kinds(text) == [
-        ("2025年和“十四五”时期工作回顾", "review", "2021-2025"),
-        ("坚持创新驱动，产业体系持续优化", "review", "2021-2025"),
+        ("2025年和“十四五”时期工作回顾", "review", "2025"),
+        ("坚持创新驱动，产业体系持续优化", "review", "2025"),
         ("“十五五”时期主要目标任务", "plan", "2026-2030"),
         ("2026年重点工作", "plan", "2026"),
         ("扩大有效投资", "plan", "2026"),
         ("全面加强政府自身建设", "plan", "2026"),  # the parts after the plan year's still plan
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [("2025年工作回顾和“十四五”时期发展成就", "2025"), ("2025年主要工作和“十四五”发展成就", "2025"),
+     ("“十四五”时期和2025年工作回顾", "2021-2025"), ("“十四五”时期工作回顾", "2021-2025")],
+)  # fmt: skip
+def test_a_part_naming_a_year_and_its_five_year_plan_speaks_of_the_one_named_first(title, period):
+    # the plan first (“十四五”时期和2025年…): the five years reviewed, the year after them
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        f"一、{title}\n正文。\n（一）产业体系持续优化\n正文。\n二、2026年重点工作\n正文。\n"
+    )
+    assert kinds(text)[:2] == [(title, "review", period), ("产业体系持续优化", "review", period)]
 
 
 def test_a_title_naming_two_five_year_plans_speaks_of_the_last():
@@ -131,15 +147,16 @@ def spans(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_figure_counts_from_the_reports_year_not_the_plan_its_section_names():
-    # a 2023 report: its review names the five-year plan under way, and the part speaks of
-    # the plan's years; a figure compared with the year before is still that year's change
+    # a 2023 report: its review names the year, then the five-year plan under way, and the
+    # part speaks of the year named first; a figure compared with the year before is that
+    # year's change, one compared with the plan's base year several years' (multi-year)
     text = (
         "云溪市人民政府工作报告\n——2023年1月10日在云溪市第十七届人民代表大会第二次会议上\n"
         "各位代表：\n一、2022年和“十四五”以来工作回顾\n"
         "全市地区生产总值达到1200亿元，比2021年增长6.5%；比2020年增长15%。\n"
         "二、2023年工作安排\n今年地区生产总值增长6%左右。\n"
     )
-    assert kinds(text)[0] == ("2022年和“十四五”以来工作回顾", "review", "2021-2025")
+    assert kinds(text)[0] == ("2022年和“十四五”以来工作回顾", "review", "2022")
     assert spans(text) == [
         ("1200亿元", "period"), ("6.5%", "period"), ("15%", "multi-year"), ("6%", "period"),
     ]  # fmt: skip
@@ -338,6 +355,21 @@ def test_a_summarys_results_still_review():
         ("state-council/2006.txt", "“十五”时期国民经济和社会发展主要情况", "review", "2001-2005"),
         ("state-council/2024.txt", "2023年工作回顾", "review", "2023"),
         ("pingtan-haitan/2022plan.txt", "织密综合服务网格，在深化基层治理上实现新成效", "plan", "2022"),
+        # a summary's part describing its setting: other
+        ("sgcc-hubei-supply/2021.txt", "湖北电力供需基本情况", "other", "2021"),
+        ("sgcc-fujian/2022H1.txt", "市公司对标指标体系", "other", "2022H1"),
+        # a year named before the five-year plan it closes: the year; the plan first: its years
+        ("tianjin/2026.txt", "2025年和“十四五”时期工作回顾", "review", "2025"),
+        ("tianjin/2026.txt", "持续夯实高质量发展基础", "review", "2025"),
+        ("heilongjiang/2026.txt", "2025年工作回顾和“十四五”时期发展成就", "review", "2025"),
+        ("jiangsu/2026.txt", "“十四五”时期和2025年工作回顾", "review", "2021-2025"),
+        ("hailar/2016.txt", "“十二五”时期和2015年工作回顾", "review", "2011-2015"),
+        # the plan first, then a paragraph opening on the year over the subsections: the year's
+        ("hailar/2016.txt", "经济发展取得新成就", "review", "2015"),
+        ("henan/2026.txt", "千方百计稳就业稳企业稳市场稳预期", "review", "2025"),
+        ("jiangsu/2026.txt", "坚持创新驱动发展，重点产业持续做大做优做强", "review", "2021-2025"),
+        # the parts after a five-year plan the plan year opens plan, as after the plan year's
+        ("state-council/2001.txt", "加强农业基础地位，努力增加农民收入", "plan", "2001"),
     ],
 )  # fmt: skip
 def test_real_reports_kinds_and_periods(path, title, kind, period):
@@ -355,3 +387,106 @@ def test_a_real_crawled_report_takes_its_year_from_the_bracketed_title():
         pytest.skip(SHARED_REASON)
     doc = parse(file.read_text(encoding="utf-8"), path=str(file)).document
     assert (doc.period, doc.review_period, doc.plan_period) == ("2022", "2021", "2022")
+
+
+# --- subsections whose part's heading was lost (session 17, s17-period) ---------------------
+
+ORPHANS = (
+    "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+    "过去一年，全市地区生产总值增长5.5%。\n今年要重点做好以下几方面工作。\n"
+    "（一）扩大有效投资\n实施重大项目100个，增长10%。\n（二）加快建设现代化产业体系\n"
+    "新增高新技术企业300家。\n"
+)
+
+
+def test_subsections_a_sentence_sets_out_as_work_to_do_plan():
+    # no part heading over them: the sentence before the series plans it, siblings too
+    assert kinds(ORPHANS) == [
+        ("扩大有效投资", "plan", "2026"),
+        ("加快建设现代化产业体系", "plan", "2026"),
+    ]
+    assert [c.is_target for c in parse(ORPHANS).claims] == [False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["一年来，我们主要做好了以下几方面工作。", "全市经济运行稳中有进。"]
+)
+def test_subsections_after_work_done_or_a_statement_stay_open(sentence):
+    text = ORPHANS.replace("今年要重点做好以下几方面工作。", sentence)
+    assert [k for _, k, _ in kinds(text)] == ["other", "other"]
+
+
+def test_a_flattened_reports_task_series_plans_when_its_part_heading_runs_into_its_body():
+    # the State Council's 2021 report flattened: 三、2021年重点工作今年是… is no heading found,
+    # and its （一）…（八） follow 今年要重点做好以下几方面工作。
+    file = SHARED / "real" / "state-council" / "2021.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    flat = flatten(file.read_text(encoding="utf-8"))[0]
+    found = {s.title[:8]: (s.kind, s.period) for s in parse(flat, path=str(file)).sections}
+    assert found["保持宏观政策连续"] == ("plan", "2021")
+    assert found["切实增进民生福祉"] == ("plan", "2021")
+
+
+# --- a summary's part describing its setting (session 17, s17-period) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("基本情况", "other"), ("全市电力供需基本情况", "other"), ("公司对标指标体系", "other"),
+     ("2022年工作基本情况", "review"), ("突出协助职责，政治保障作用有效发挥", "review")],
+)  # fmt: skip
+def test_a_summarys_part_describing_its_setting_is_no_review(title, kind):
+    text = f"云溪供电公司2022年工作总结\n一、{title}\n正文。\n二、2023年工作打算\n正文。\n"
+    assert kinds(text) == [(title, kind, "2022"), ("2023年工作打算", "plan", "2023")]
+
+
+# --- subsections of a part over a five-year plan and its last year (session 17) -----------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "period"),
+    [("各位代表，刚刚过去的2025年，我们攻坚克难。", "2025"),
+     ("2025年是“十四五”收官之年。", "2025"),
+     ("“十四五”时期是极不平凡的五年。", "2021-2025"),
+     ("2025年以来，我们攻坚克难。", "2021-2025")],
+)  # fmt: skip
+def test_subsections_take_the_year_the_paragraph_before_them_opens_on(paragraph, period):
+    # “十四五”时期和2025年工作回顾: the five years first, then the year's work where the
+    # paragraph over the subsections opens on the year; its siblings follow the first
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        "一、“十四五”时期和2025年工作回顾\n过去五年，全市经济总量迈上新台阶。\n"
+        f"{paragraph}\n（一）产业体系持续优化\n正文。\n（二）民生福祉不断增进\n正文。\n"
+        "二、2026年重点工作\n正文。\n"
+    )
+    assert kinds(text)[:3] == [
+        ("“十四五”时期和2025年工作回顾", "review", "2021-2025"),
+        ("产业体系持续优化", "review", period),
+        ("民生福祉不断增进", "review", period),
+    ]
+
+
+# --- the parts after a five-year plan opening in the plan year (session 17) ----------------
+
+
+def test_the_numbered_parts_after_a_five_year_plan_the_plan_year_opens_plan():
+    text = (
+        "政府工作报告\n——2001年3月5日在第九届全国人民代表大会第四次会议上\n各位代表：\n"
+        "一、“九五”时期国民经济和社会发展的回顾\n正文。\n"
+        "二、“十五”期间的奋斗目标和指导方针\n正文。\n"
+        "三、加强农业基础地位，努力增加农民收入\n正文。\n四、关于外交工作\n正文。\n"
+    )
+    assert kinds(text)[2:] == [
+        ("加强农业基础地位，努力增加农民收入", "plan", "2001"),
+        ("关于外交工作", "other", "2001"),  # foreign policy neither reviews nor plans
+    ]
+
+
+def test_the_parts_after_an_older_five_year_plan_named_stay_open():
+    # a plan under way (the first, 1953-1957, in 1955) starts no plan series
+    text = (
+        "政府工作报告\n——1955年7月5日在第一届全国人民代表大会第二次会议上\n各位代表：\n"
+        "一、第一个五年计划的基本任务\n正文。\n二、加强社会主义民主\n正文。\n"
+    )
+    assert kinds(text)[1][1] == "other"
