@@ -104,8 +104,10 @@ def compiled(rules: RuleSet) -> _Compiled:
 
 #: A paragraph break inside a line: two or more spaces (after the fold, U+3000 and friends
 #: too), one space after a sentence end, or one wide space (U+3000, U+2003…) in the original.
+#: Not a lone zero-width space (U+200B): invisible, it is no indent, and a page's break left
+#: it inside a word (…一份人⏎U+200B⏎民满意…: flattened, 人U+200B民).
 _BREAK = regex.compile(r"[ ]{2,}|(?<=[。！？!?])[ ]|[ ]")
-_WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0\u200b")
+_WIDE_SPACES = frozenset("\u3000\u2003\u2002\u00a0")
 
 
 def find_paragraphs(

@@ -216,3 +216,25 @@ def _titles_both_ways(text: str, deepest: int) -> tuple[list[tuple[int, str]], .
 def test_real_reports_read_the_same_titles_flattened(path, deepest):
     written, flat = _titles_both_ways(_real(path), deepest)
     assert flat == written
+
+
+# --- a zero-width space is no paragraph break ------------------------------------------
+
+
+def test_a_zero_width_space_inside_a_word_breaks_no_paragraph():
+    # a page break left U+200B on a line of its own inside a word; flattened, it sits between
+    # the word's two halves, and read as a break it cut the opening paragraph too short to be
+    # read as one-line text, so the first part's heading went unseen
+    text = (
+        "云溪县2024年政府工作报告各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。"
+        "一、2023年工作回顾过去一年，全县经济社会发展交出一份人\u200b民满意的答卷。"
+        + FLAT_BODY
+        + "二、2024年主要任务"
+        + FLAT_BODY
+    )
+    assert outline(text) == [(1, "一、", "2023年工作回顾"), (1, "二、", "2024年主要任务")]
+
+
+def test_a_real_report_with_zero_width_spaces_keeps_its_parts_flattened():
+    written, flat = _headings(_real("state-council/2021.txt"))
+    assert flat == written
