@@ -548,14 +548,16 @@ def _claim(
             and doc.folded[fig.after : fig.after + 1] in doc.words.nothing_follows
         ):  # 基本建成470万套、新开工630万套: a bare stage of the last figure's subject
             own = indicator = _staged(own, prev_claim.indicator, doc.words.stage_verbs) or own
-        done = _done_to_object(doc, fig, start) if not named else ""
-        if done:  # 取消了原先336亿元的农业税赋: the verb's object after the figure
-            own, indicator = "", done
-        counted = len(own) > 2 and fig.base in doc.counts
-        if not done and not named:  # 继续发行1500亿元长期建设国债: the verb and its object
-            done = _adverb_verb_object(doc, fig, indicator)
+        # the verb's object after the figure: after a verb done (取消了原先336亿元的农业税赋),
+        # or after an adverb and a verb (继续发行1500亿元长期建设国债)
+        done = (
+            ""
+            if named
+            else _done_to_object(doc, fig, start) or _adverb_verb_object(doc, fig, indicator)
+        )
         if done:
             own, indicator = "", done
+        counted = len(own) > 2 and fig.base in doc.counts
         if not done and (len(indicator) <= 2 or counted) and not named:
             # nothing, a bare verb (打造40个…) or a verb phrase before a count (实施稳经济30项
             # 举措): add the noun after, which the figure counts
