@@ -1574,10 +1574,10 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         if parent is not None and not named and period == parent.period:
             # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
             # 刚刚过去的2015年，… over （一）…: the year's)
-            first = narrowed.get(parent.section_id) or _series_year(
-                text, head, parent, periods, rules
-            )
-            period = narrowed.setdefault(parent.section_id, first or period)
+            if parent.section_id not in narrowed:
+                first = _series_year(text, head, parent, periods, rules)
+                narrowed[parent.section_id] = first or period
+            period = narrowed[parent.section_id]
         if parent is None:
             # the year it names ("-": none), not a five-year plan's span: it orders the parts
             own = title_period(title, periods, rules=rules, five_years=False) or "-"
