@@ -43,6 +43,7 @@ class _Rules:
     dash: Rule | None
     lead: Rule | None  # matched at a paragraph start: a short first sentence
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
+    opens_heading: Any  # a heading's marker ({heading_marker}): a numbered line, no lead
     address: Any  # forms of address and rhetoric: never leads
     rhetoric: Any
     couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
@@ -62,6 +63,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             dash=next((x for x in measure if x.style == "dash"), None),
             lead=next((x for x in measure if x.style == "lead"), None),
             opens_item=at_position(r.template("measure_marker")),
+            opens_heading=at_position(r.template("heading_marker")),
             address=regex.compile(r.vocab("layout.address").pattern),
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
             couplet=regex.compile(r.vocab("layout.couplet").pattern),
@@ -306,6 +308,8 @@ def _dash_and_lead(
         lead = lead_rule.at.match(folded, para.start, para.end)
         if lead is None or measure.opens_item.match(folded, para.start):
             continue
+        if measure.opens_heading.match(folded, para.start):
+            continue  # a numbered line a colon's list left no heading (…进行：⏎三、合理地…。)
         whole_line = lead.end() >= para.end  # the sentence is the whole line: above its body
         if whole_line and not _body_follows(folded, paragraphs, pi, head_starts, measure):
             continue

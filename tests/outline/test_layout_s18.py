@@ -133,3 +133,24 @@ def test_a_lead_running_into_its_list_alone_introduces_it():
 def test_the_2006_reports_resource_leads_head_their_list():
     report = parse(_real("state-council/2006.txt"))
     assert _leads(report, "加大产业结构调整") == ["抓好资源节约工作", "加快建设环境友好型社会"]
+
+
+# --- a numbered line of a colon's list ------------------------------------------------------
+
+COLON_LIST = (
+    "各位代表：\n\n一、今后的经济建设\n\n"
+    "对现有企业进行技术改造，要从以下几个方面进行：\n\n"
+    "一、加强企业管理，提高经济效益；\n\n二、调整产品结构，增加适销产品；\n\n"
+    "三、合理地利用资源，提高综合利用水平。各地都要把这件事抓好。\n\n"
+    "继续搞好农业生产。粮食产量要稳定增长。\n\n"
+    "积极发展轻工业。市场供应要继续改善。\n"
+)
+
+
+def test_a_numbered_line_of_a_colons_list_is_no_lead():
+    assert _leads(parse(COLON_LIST), "今后") == ["继续搞好农业生产", "积极发展轻工业"]
+
+
+def test_the_1981_reports_listed_ways_are_no_leads():
+    report = parse(_real("state-council/1981.txt"))
+    assert not any(m.headline.startswith("三、") for m in report.measures)
