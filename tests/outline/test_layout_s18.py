@@ -82,11 +82,13 @@ NARRATIVE = (
     "１９５５年基本建设的投资有所节减。节约的资金约达十亿元。\n\n"
     "以上所说的各项数字，都包括地方财政的收支在内。地方财政收入也有增长。\n\n"
     "在农业方面，今年的夏收将获得丰收。油菜籽的收获预计也比去年增加。\n\n"
-    "在预算执行过程中，政府将注意满足信贷资金的需要。同时还将加强物资储备。\n"
+    "在预算执行过程中，政府将注意满足信贷资金的需要。同时还将加强物资储备。\n\n"
+    "随着生产的发展，人民的生活都将有进一步的改善。\n\n"
+    "在１９５６年内，新工人将达到８４万人。职工的平均工资将有提高。\n"
 )
 
 
-def test_year_openers_pointers_back_and_topics_set_apart_are_no_leads():
+def test_year_openers_pointers_back_circumstances_and_topics_set_apart_are_no_leads():
     assert _leads(parse(NARRATIVE), "１９５５年") == []
 
 
