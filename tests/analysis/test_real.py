@@ -268,12 +268,13 @@ def test_s17_outlines_floor(s17, element, floor):
 
 
 #: Session 18's new tuning outlines after the session's rules (s18-layout): sections 1.000,
-#: measures 0.849 → 0.980 (results under items that open paragraphs, 这五年，<result>。 leads,
-#: a lead running into its list beside one other lead; year-led sentences, 以上/上述 and topics
-#: set apart no leads).  What still fails: 1956's 适应…的需要，…/随着…，… and …已经成为… openers
-#: and 2006's two statements about the draft plan (read as no leads), and 2006's two parts on
-#: the eleventh five-year plan's aims and tasks, read 2006 (the plan's five years annotated).
-S18_FLOORS = [("sections", 0.99), ("measures", 0.975)]
+#: measures 0.849 → 0.984 (results under items that open paragraphs, 这五年，<result>。 leads,
+#: a lead running into its list beside one other lead; year-led sentences, 以上/上述, 随着…，
+#: and topics or times set apart no leads).  What still fails: 1956's 适应…的需要，…, …已经成为…
+#: and a forecast of the year, and 2006's two statements about the draft plan (annotated no
+#: leads), and 2006's two parts on the eleventh five-year plan's aims and tasks, read 2006 (the
+#: plan's five years annotated).
+S18_FLOORS = [("sections", 0.99), ("measures", 0.98)]
 
 
 @pytest.mark.parametrize(("element", "floor"), S18_FLOORS)
