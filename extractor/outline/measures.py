@@ -43,6 +43,7 @@ class _Rules:
     dash: Rule | None
     lead: Rule | None  # matched at a paragraph start: a short first sentence
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
+    opens_heading: Any  # a heading's marker ({heading_marker}): a numbered line, no lead
     address: Any  # forms of address and rhetoric: never leads
     rhetoric: Any
     couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
@@ -62,6 +63,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             dash=next((x for x in measure if x.style == "dash"), None),
             lead=next((x for x in measure if x.style == "lead"), None),
             opens_item=at_position(r.template("measure_marker")),
+            opens_heading=at_position(r.template("heading_marker")),
             address=regex.compile(r.vocab("layout.address").pattern),
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
             couplet=regex.compile(r.vocab("layout.couplet").pattern),
@@ -278,6 +280,7 @@ def _dash_and_lead(
         if s.parent_id is not None:
             first_child.setdefault(ids[s.parent_id], s.start)
     head_starts = {s.start for s in sections}
+    under_items = _led_runs(folded, paragraphs, enumerated, head_starts, measure)
     found: list[_Item] = []
     body_of_lead = -1  # the paragraph after a lead that stands on a line of its own
     for pi, para in enumerate(paragraphs):
@@ -305,6 +308,8 @@ def _dash_and_lead(
         lead = lead_rule.at.match(folded, para.start, para.end)
         if lead is None or measure.opens_item.match(folded, para.start):
             continue
+        if measure.opens_heading.match(folded, para.start):
+            continue  # a numbered line a colon's list left no heading (…进行：⏎三、合理地…。)
         whole_line = lead.end() >= para.end  # the sentence is the whole line: above its body
         if whole_line and not _body_follows(folded, paragraphs, pi, head_starts, measure):
             continue
@@ -316,7 +321,9 @@ def _dash_and_lead(
         sentence = text[para.start : lead.end()]
         if measure.span_lead.match(sentence):
             pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
-        elif (beside_items and not whole_line) or _rhetoric(measure, sentence, whole_line):
+        elif (beside_items and not whole_line and pi not in under_items) or _rhetoric(
+            measure, sentence, whole_line
+        ):
             continue  # beside items opening paragraphs, a page's bold lead line still leads
         if lead.end() >= para.end:
             body_of_lead = pi + 1
@@ -382,6 +389,32 @@ def _body_follows(
     return not (_led(folded, nxt, measure) and _led(folded, paragraphs[index + 2], measure))
 
 
+def _led_runs(
+    folded: str,
+    paragraphs: Sequence[Paragraph],
+    enumerated: Sequence[_Item],
+    head_starts: set[int],
+    measure: _Rules,
+) -> set[int]:
+    """The paragraphs of a run of two or more, each led by a short sentence, right after a
+    paragraph an item opens: the item's results or tasks, each under its lead (一是突出打好…，
+    经济高质量发展跃上新台阶。⏎内需拉动明显增强。…⏎产业升级步伐加快。…), though the section's
+    items open paragraphs. One such paragraph alone is the item's body."""
+    opened = {it.para: it for it in enumerated if paragraphs[it.para].start == it.start}
+    runs: set[int] = set()
+    for pi, it in sorted(opened.items()):
+        alone = not folded[it.marker_end : paragraphs[pi].end].strip(_MARKER_PUNCT + "\n")
+        run = []  # a marker alone on its line (第四，⏎…) has its item's text on the next
+        for j in range(pi + 1 + alone, len(paragraphs)):
+            para = paragraphs[j]
+            if j in opened or para.start in head_starts or not _led(folded, para, measure):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            runs.update(run)
+    return runs
+
+
 def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
     """Does a paragraph open with a short sentence that has more text after it, no address
     nor rhetoric (a lead and its body in one paragraph)?"""
@@ -426,14 +459,17 @@ def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section
     counts: dict[tuple[int, str], int] = {}
     heads = sorted(s.start for s in sections)
     # a task phrase that runs straight into its list (持续办好为民实事。一是…) is a lead where
-    # two other leads stand beside it; alone, it introduces the list
-    leads = [it for it in found if it.rule.style == "lead" and not it.heads_list]
-    by_scope: dict[int, int] = {}
-    for it in leads:
-        by_scope[it.scope] = by_scope.get(it.scope, 0) + 1
+    # another lead stands beside it (抓好资源节约工作。一要…⏎加快建设环境友好型社会。…);
+    # alone, it introduces the list; a section needs two leads
+    plain: dict[int, int] = {}
+    every: dict[int, int] = {}
+    for it in found:
+        if it.rule.style == "lead":
+            every[it.scope] = every.get(it.scope, 0) + 1
+            plain[it.scope] = plain.get(it.scope, 0) + (not it.heads_list)
     kept = [
         it for it in found
-        if it.rule.style != "lead" or by_scope.get(it.scope, 0) >= 2
+        if it.rule.style != "lead" or (plain.get(it.scope, 0) >= 1 and every[it.scope] >= 2)
     ]  # fmt: skip
     for i, it in enumerate(kept):
         key = (it.scope, it.rule.family)
