@@ -350,8 +350,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, closing_id, True, "closing"
                 )
-            elif head is None and not strong and closing and flat:
-                head = _glued_closing(folded, pos, closing, closing_id, cues)
+            elif head is None and not strong and flat:
+                head = _glued_closing(folded, pos, closing, closing_id, cues) if closing else None
+                if head is None and bare:
+                    head = _glued_bare(folded, pos, para, bare, bare_id, cues)
+                    if head is not None and _late_bare(found):
+                        continue  # inside numbered parts: no part (as on a line of its own)
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
@@ -505,6 +509,50 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
         len(above) <= TITLE_LINE_MAX
         and bool(comp.genre.search(above))
         and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
+    )
+
+
+#: What never ends a part's title where the lines were lost: a word that joins, or one that
+#: opens a phrase of its own (关于外交工作在过去五年里，…: the body opened at 在).
+_BARE_NEVER_ENDS = "在把对从向为当于将由"
+#: What never opens a part's title: a word that opens a clause of time or condition, or
+#: puts its object first (当我们回顾…的时候，…).
+_BARE_NEVER_OPENS = "当把虽但若"
+#: What a part's title never holds where the lines were lost (a clause mark: a sentence's).
+_BARE_STOPS = "，,。；;：:！？!?《》 "
+#: How many characters of a part's title its body repeats at its opening (“十四五”时期…).
+BARE_RESTATED = 3
+
+
+def _glued_bare(
+    folded: str, pos: int, para: Paragraph, bare: Any, rule_id: str, cues: _TitleCues
+) -> Heading | None:
+    """A part heading of no number right after a sentence, where the lines were lost and its
+    body is glued to it (…请予审议。过去五年的回顾第五届…期间，…; …意见。“十四五”时期工作回顾
+    “十四五”时期是…): the shortest stretch with no clause mark that names a part as a line of
+    its own does (section.bare), before what opens a body sentence — a frame, a subject, a
+    time or a marker, or the title's own opening words again."""
+    if not cues.sentence_end.match(folded, pos - 1) or cues.starters.match(folded, pos):
+        return None
+    if folded[pos : pos + 1] in _BARE_NEVER_OPENS:
+        return None
+    never = cues.joins + cues.noun_link + _BARE_NEVER_ENDS
+    for end in range(pos + PHRASE_MIN, min(para.end - 1, pos + BARE_PART) + 1):
+        if folded[end - 1] in _BARE_STOPS:
+            return None
+        if folded[end - 1] in never or not bare.fullmatch(folded, pos, end):
+            continue
+        if _opens_body(folded, end, folded[pos : pos + BARE_RESTATED], cues):
+            return Heading(pos, pos, end, 1, "", 0, rule_id, False, "bare")
+    return None
+
+
+def _opens_body(folded: str, at: int, opening: str, cues: _TitleCues) -> bool:
+    """Does a body sentence open at ``at``: a frame (按照…, 今年是…), a subject (我们…, 这是…),
+    a time or a marker that starts the next sentence, or the title's ``opening`` again?"""
+    return folded.startswith(opening, at) or any(
+        c.match(folded, at)
+        for c in (cues.frames, cues.body_openers, cues.glue, cues.opener, cues.starters)
     )
 
 
