@@ -1120,8 +1120,13 @@ def _title_end(
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead, body=flat)) < cut:
             return start + head
         head = _unglue(rest[:end], cues, not lead, starters=not task, body=flat)
-        if flat and not lead and clause is None and head == end and stop is not None:
-            head = _glued_lead(folded, start, end, para, cues)
+        if flat and not lead and head == end and stop is not None:
+            # the last phrase ran on into the lead (立足…，统筹推进…振兴持续推进…。): it ends no
+            # shorter than the first phrase, headings' phrases being parallel
+            last = max((m.end() for m in cues.clause_end.finditer(rest, 0, end)), default=0)
+            head = last + _glued_lead(folded, start + last, end - last, para, cues)
+            if clause is not None and head - last < clause.start() - LEAD_SLACK:
+                head = end
         return start + head
     clause = cues.clause_end.search(rest)
     near = clause is not None and clause.start() <= RUN_IN_MAX
@@ -1232,6 +1237,12 @@ def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
 LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
 
 
+_LIST_MARK = regex.compile("[、，,；;：:]")
+#: What opens a phrase of means or of the object put first (用…的办法, 通过…, 把…): one with no
+#: verb of its own modifies the verb after it (用改革的办法深入推进…), no title before a lead.
+_MEANS_OPENERS = "用以通依凭把对从向据按"
+
+
 def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _TitleCues) -> int:
     """Length of a heading's title of one phrase that ran on into the lead sentence of its
     first paragraph, where the lines were lost (``全力以赴稳增长扩大有效投资。实施…。促进消费回升。
@@ -1245,7 +1256,8 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     if not lengths:
         return end
     typical = sorted(lengths)[len(lengths) // 2]
-    best, gap = end, LEAD_SLACK + 1
+    shortest, longest = min(lengths) - LEAD_SLACK, max(lengths) + LEAD_SLACK
+    best, gap = end, end
     span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
     # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
     for m in chain(
@@ -1258,7 +1270,13 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
             or _quoted(folded, start, start + pos)
         ):
             continue
-        if abs(end - pos - typical) <= gap:
+        if _LIST_MARK.search(folded, m.start(), start + end):
+            continue  # a lead is one clause (…体系上再聚焦、再突破 is one title)
+        if folded[start] in _MEANS_OPENERS and not cues.lead_openers.search(
+            folded, start, start + pos
+        ):
+            continue  # a phrase of means, no verb of its own: it modifies the verb after it
+        if shortest <= end - pos <= longest and abs(end - pos - typical) <= gap:
             best, gap = pos, abs(end - pos - typical)
     return best
 

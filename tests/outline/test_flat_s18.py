@@ -4,8 +4,15 @@ sample of our own per class, and the real reports that showed it, by path under 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import flat_headings, outline, real_report
+
+from extractor import parse
+
+ANNOTATIONS = Path(__file__).resolve().parents[2] / "corpora" / "annotations" / "real" / "outline"
 
 FLAT_BODY = (
     "全县上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展保持总体平稳、"
@@ -65,3 +72,51 @@ def test_a_real_reports_first_part_of_no_number_flattened():
     written, flat = flat_headings(real_report("state-council/1983.txt"), deepest=1)
     assert written[0] in flat
     assert set(flat) <= set(written)
+
+
+# --- a heading's last phrase run on into its lead where the lines were lost ----------------
+
+LEADS = (
+    "全年新建平台一批，研发投入持续增长，成果转化更加顺畅。培育创新型企业。支持企业牵头组建"
+    "创新联合体，完善成果转化机制。强化人才支撑。引育高层次人才，优化人才发展环境。加快"
+    "建设一批高水平新型研发机构。布局建设概念验证中心和中试平台，打通成果转化堵点。"
+) * 3
+
+
+@pytest.mark.parametrize(
+    "title, lead",
+    [
+        # a title of two phrases: the last no shorter than the first (parallel phrases)
+        ("立足协调发展，统筹推进城乡融合和乡村全面振兴", "持续推进新型城镇化"),
+        # one phrase, its lead longer than the section's usual one but within their range
+        ("加大保障和改善民生力度", "推动城乡居民收入稳步增长"),
+    ],
+)
+def test_a_title_ends_before_its_lead_whatever_its_clauses(title, lead):
+    """The lead opens on a verb and is about as long as the section's other leads."""
+    text = OPENING + "一、2026年重点工作今年是关键之年。（一）" + title + lead + "。" + LEADS
+    assert outline(text)[1] == (2, "（一）", title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "用改革的办法深入推进产业结构调整",  # a phrase of means has no verb of its own
+        "培育发展新质生产力，持续在产业体系建设上再聚焦、再突破",  # a lead is one clause
+        "坚持供需两端协同发力，努力推动经济稳定增长",  # a last phrase shorter than the first
+    ],
+)
+def test_a_title_of_one_sentence_is_not_cut_before_a_verb_inside_it(title):
+    text = OPENING + "一、2026年重点工作今年是关键之年。（一）" + title + "。" + LEADS
+    assert outline(text)[1] == (2, "（一）", title)
+
+
+def test_a_real_one_line_reports_title_ends_before_its_lead():
+    """A county's report stored as one line: the plan part's （五） (its annotated title in the
+    tuning file of corpora/annotations/real) ran on into its lead sentence before."""
+    found = parse(real_report("pingtan-county/2023.txt")).sections
+    gold = json.loads((ANNOTATIONS / "pingtan-county__2023.json").read_text(encoding="utf-8"))
+    assert [s.marker for s in found] == [s["marker"] for s in gold["sections"]]
+    plan = [i for i, s in enumerate(found) if s.level == 1][1]
+    k = next(i for i, s in enumerate(found) if i > plan and s.marker == "（五）")
+    assert found[k].title == gold["sections"][k]["title"]
