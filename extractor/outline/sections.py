@@ -959,6 +959,11 @@ def _table_row(
 LIST_ITEM_MAX = 120
 
 
+#: What ends an item of a list a colon opens: a clause of a sentence (；) or the sentence.
+_ITEM_END = regex.compile("[；;。！？!?]")
+_CLAUSE_ENDS = "；;"
+
+
 def _one_sentence_item(
     folded: str, pos: int, start: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
 ) -> bool:
@@ -966,8 +971,15 @@ def _one_sentence_item(
     opens, each item one sentence: its sentence is followed right away by the next item
     (…的基本任务是：（一）…基础。（二）…能力。（三）…生活。上述三项任务…)?  A heading has a body
     before its next sibling."""
+    if folded[pos - 1 : pos] in _CLAUSE_ENDS and rule.level <= 2:
+        return True  # …；四、切实加强…；五、…。: the items of a sentence's list, run on
     if folded[pos - 1 : pos] not in ("：", ":"):
         return False
+    clause = _ITEM_END.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
+    if clause is not None and clause.group() in _CLAUSE_ENDS:
+        nxt = rule.at.match(folded, clause.end(), para.end)  # …措施：一、…；二、…；
+        if nxt is not None and small_int(nxt.group("num")) == ordinal + 1:
+            return True
     stop = cues.sentence_end.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
     if stop is None:
         return False  # a part of one long sentence, its title and body (…通知如下：一、…)

@@ -120,3 +120,40 @@ def test_a_real_one_line_reports_title_ends_before_its_lead():
     plan = [i for i, s in enumerate(found) if s.level == 1][1]
     k = next(i for i, s in enumerate(found) if i > plan and s.marker == "（五）")
     assert found[k].title == gold["sections"][k]["title"]
+
+
+# --- the items of a list a colon opens, each a clause ending in ；, run on ---------------
+
+PARTS = "".join(
+    f"{n}、{title}" + FLAT_BODY
+    for n, title in zip(
+        "一二三四",
+        ["过去一年的工作", "今年的总体要求", "今年的主要任务", "加强政府自身建设"],
+        strict=True,
+    )
+)
+
+
+def test_a_real_reports_list_a_colon_opens_is_no_headings_flattened():
+    """采取以下的…措施：一、…；二、…；三、…： read as parts where the lines went, they took the
+    numbering of the parts after them (found then at the wrong level, or not at all)."""
+    written, flat = flat_headings(real_report("state-council/1988.txt"))
+    assert set(flat) <= set(written)
+
+
+def test_an_item_after_a_clause_of_a_list_is_no_part():
+    """…；五、…。 inside the fourth part: the last item of a sentence's list, not a fifth part."""
+    listed = "要抓好以下几件事：一是深入开展学习；二是加强理论研究；五、加强队伍建设。"
+    text = OPENING + PARTS + listed + FLAT_BODY
+    assert [m for _, m, _ in outline(text)] == ["一、", "二、", "三、", "四、"]
+
+
+def test_a_real_reports_list_items_run_on_are_no_parts():
+    """…；四、…；五、…。 inside a part: the 五、 was read as a fifth part where the lines went."""
+    written, flat = flat_headings(real_report("state-council/1987.txt"), deepest=1)
+    assert flat == written
+
+
+def test_a_range_of_multiples_is_no_heading():
+    text = OPENING + PARTS + "薯类的产量比杂粮要多五、六倍。" + FLAT_BODY
+    assert [m for _, m, _ in outline(text)] == ["一、", "二、", "三、", "四、"]
