@@ -157,3 +157,20 @@ def test_a_real_reports_list_items_run_on_are_no_parts():
 def test_a_range_of_multiples_is_no_heading():
     text = OPENING + PARTS + "薯类的产量比杂粮要多五、六倍。" + FLAT_BODY
     assert [m for _, m, _ in outline(text)] == ["一、", "二、", "三、", "四、"]
+
+
+def test_a_part_of_no_number_before_a_year_in_chinese_numerals():
+    """The older reports write their years in Chinese numerals; a year opens a body there."""
+    text = (
+        OPENING + "今后五年的主要任务一九八二年，全国工农业生产继续增长。" + FLAT_BODY
+        + "一、关于工农业生产的发展速度。" + FLAT_BODY + "二、关于基本建设的规模。" + FLAT_BODY
+    )  # fmt: skip
+    assert [(lv, m, t) for lv, m, t in outline(text)][:2] == [
+        (1, "", "今后五年的主要任务"),
+        (2, "一、", "关于工农业生产的发展速度"),
+    ]
+
+
+def test_a_real_reports_part_of_no_number_before_a_year_flattened():
+    written, flat = flat_headings(real_report("state-council/1982.txt"))
+    assert written[0] in flat and written[0][1] == ""
