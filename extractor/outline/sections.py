@@ -372,6 +372,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and head.ordinal
                 and not _fits(head, last, running)
                 and not _part_after_gap(folded, head, last, cues)
+                and not _sibling_after_gap(folded, head, last, cues, para.end)
                 and not _first_part_after_deeper(folded, head, running, cues)
             ):
                 continue
@@ -777,6 +778,25 @@ def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _Tit
         return False
     title = folded[head.title_start : head.title_end]
     return any(m.end() == len(title) for m in cues.head_noun.finditer(title))
+
+
+def _sibling_after_gap(
+    folded: str, head: Heading, last: dict[int, int], cues: _TitleCues, end: int
+) -> bool:
+    """A subheading (（四）) found after a sentence where the lines were lost, one number past
+    its last sibling's next (（二）…（四）: a heading the source lost), whose own next sibling
+    (（五）) follows: the numbering goes on from it, as a list of the body's would not skip."""
+    prev = last.get(head.level, 0)
+    if head.strong or head.tier or head.level != 2 or not prev or head.ordinal != prev + 2:
+        return False
+    if not cues.sentence_end.match(folded, head.start - 1):
+        return False
+    marker = folded[head.start : head.title_start].strip()
+    for m in cues.upper.finditer(folded, head.title_end, min(end, head.title_end + SIBLING_REACH)):
+        other = m.group().strip()  # its next sibling: the same marker, numbered on
+        if other[:1] == marker[:1] and small_int(other.strip("（）()")) == head.ordinal + 1:
+            return True
+    return False
 
 
 #: A part's body is longer than this: a 二、 closer to its 一、 numbers the points of a list.

@@ -174,3 +174,28 @@ def test_a_part_of_no_number_before_a_year_in_chinese_numerals():
 def test_a_real_reports_part_of_no_number_before_a_year_flattened():
     written, flat = flat_headings(real_report("state-council/1982.txt"))
     assert written[0] in flat and written[0][1] == ""
+
+
+# --- a subheading after a sibling the source lost ------------------------------------------
+
+
+def test_a_subheading_after_a_gap_in_its_numbering_whose_next_follows():
+    text = (
+        OPENING + "一、今年的主要任务" + FLAT_BODY + "（一）扩大有效需求。" + FLAT_BODY
+        + "（二）深化改革开放。" + FLAT_BODY + "（四）推动区域协调发展。" + FLAT_BODY
+        + "（五）加强生态环境保护。" + FLAT_BODY
+    )  # fmt: skip
+    assert [m for _, m, _ in outline(text)] == ["一、", "（一）", "（二）", "（四）", "（五）"]
+
+
+def test_a_mention_after_a_gap_with_nothing_after_is_no_heading():
+    text = (
+        OPENING + "一、今年的主要任务" + FLAT_BODY + "（一）扩大有效需求。" + FLAT_BODY
+        + "（二）深化改革开放。" + FLAT_BODY + "（四）项所列的事项另行部署。" + FLAT_BODY
+    )  # fmt: skip
+    assert [m for _, m, _ in outline(text)] == ["一、", "（一）", "（二）"]
+
+
+def test_a_real_report_that_lost_a_subheading_keeps_the_next_ones_flattened():
+    written, flat = flat_headings(real_report("state-council/2007.txt"))
+    assert [h for h in written if h not in flat] == []
