@@ -984,6 +984,19 @@ _ITEM_END = regex.compile("[；;。！？!?]")
 _CLAUSE_ENDS = "；;"
 
 
+def _item_before_in_sentence(
+    folded: str, pos: int, rule: Rule, ordinal: int, cues: _TitleCues
+) -> bool:
+    """Does the item numbered before the one at ``pos`` stand in the sentence ``pos`` is in?"""
+    stop = max(
+        (m.end() for m in cues.sentence_end.finditer(folded, max(0, pos - LIST_ITEM_MAX), pos)),
+        default=max(0, pos - LIST_ITEM_MAX),
+    )
+    return any(
+        small_int(m.group("num")) == ordinal - 1 for m in rule.at.finditer(folded, stop, pos)
+    )
+
+
 def _one_sentence_item(
     folded: str, pos: int, start: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
 ) -> bool:
@@ -992,7 +1005,9 @@ def _one_sentence_item(
     (…的基本任务是：（一）…基础。（二）…能力。（三）…生活。上述三项任务…)?  A heading has a body
     before its next sibling."""
     if folded[pos - 1 : pos] in _CLAUSE_ENDS and rule.level <= 2:
-        return True  # …；四、切实加强…；五、…。: the items of a sentence's list, run on
+        # …；四、切实加强…；五、…。: the items of a sentence's list, run on — its item before
+        # stands in the same sentence (a heading after a body's last clause …；（二）… does not)
+        return _item_before_in_sentence(folded, pos, rule, ordinal, cues)
     if folded[pos - 1 : pos] not in ("：", ":"):
         return False
     clause = _ITEM_END.search(folded, start, min(para.end, start + LIST_ITEM_MAX))

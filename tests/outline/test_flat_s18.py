@@ -143,9 +143,21 @@ def test_a_real_reports_list_a_colon_opens_is_no_headings_flattened():
 
 def test_an_item_after_a_clause_of_a_list_is_no_part():
     """…；五、…。 inside the fourth part: the last item of a sentence's list, not a fifth part."""
-    listed = "要抓好以下几件事：一是深入开展学习；二是加强理论研究；五、加强队伍建设。"
+    listed = (
+        "要抓好以下几件事：一、深入开展学习；二、加强理论研究；三、完善工作机制；四、强化督促"
+        "检查；五、加强队伍建设。"
+    )
     text = OPENING + PARTS + listed + FLAT_BODY
     assert [m for _, m, _ in outline(text)] == ["一、", "二、", "三、", "四、"]
+
+
+def test_a_heading_after_a_bodys_last_clause_is_a_heading():
+    """…1.…；2.…；（二）…: the body's items end in ；, the next heading follows them."""
+    text = (
+        OPENING + "一、2022年工作总结（一）抓好粮食生产。" + FLAT_BODY
+        + "1.完成粮食播种面积5万亩；2.建设高标准农田1万亩；（二）推进乡村建设。" + FLAT_BODY
+    )  # fmt: skip
+    assert [m for _, m, _ in outline(text)] == ["一、", "（一）", "（二）"]
 
 
 def test_a_real_reports_list_items_run_on_are_no_parts():
