@@ -132,6 +132,9 @@ class _TitleCues:
     # frame set apart by its comma (在…进程中，): layout.subject_openers, body_frames
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
+    means_openers: str  # what opens a phrase of means or circumstance (用…的办法, 在…上)
+    bare_never_opens: str  # what never opens a glued part title of no number (当…)
+    bare_never_ends: str  # what never ends one (a preposition: …工作|在…)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -208,6 +211,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
+            means_openers=r.vocab("outline.means_openers").chars,
+            bare_never_opens=r.vocab("outline.bare_never_opens").chars,
+            bare_never_ends=r.vocab("outline.bare_never_ends").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -513,12 +519,6 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
     )
 
 
-#: What never ends a part's title where the lines were lost: a word that joins, or one that
-#: opens a phrase of its own (关于外交工作在过去五年里，…: the body opened at 在).
-_BARE_NEVER_ENDS = "在把对从向为当于将由"
-#: What never opens a part's title: a word that opens a clause of time or condition, or
-#: puts its object first (当我们回顾…的时候，…).
-_BARE_NEVER_OPENS = "当把虽但若"
 #: What a part's title never holds where the lines were lost (a clause mark: a sentence's).
 _BARE_STOPS = "，,。；;：:！？!?《》 "
 #: How many characters of a part's title its body repeats at its opening (“十四五”时期…).
@@ -535,9 +535,9 @@ def _glued_bare(
     time or a marker, or the title's own opening words again."""
     if not cues.sentence_end.match(folded, pos - 1) or cues.starters.match(folded, pos):
         return None
-    if folded[pos : pos + 1] in _BARE_NEVER_OPENS:
+    if folded[pos : pos + 1] in cues.bare_never_opens:
         return None
-    never = cues.joins + cues.noun_link + _BARE_NEVER_ENDS
+    never = cues.joins + cues.noun_link + cues.bare_never_ends
     for end in range(pos + PHRASE_MIN, min(para.end - 1, pos + BARE_PART) + 1):
         if folded[end - 1] in _BARE_STOPS:
             return None
@@ -1285,9 +1285,6 @@ LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
 
 
 _LIST_MARK = regex.compile("[、，,；;：:]")
-#: What opens a phrase of means or of the object put first (用…的办法, 通过…, 把…): one with no
-#: verb of its own modifies the verb after it (用改革的办法深入推进…), no title before a lead.
-_MEANS_OPENERS = "用以通依凭把对从向据按"
 
 
 def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _TitleCues) -> int:
@@ -1319,7 +1316,7 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
             continue
         if _LIST_MARK.search(folded, m.start(), start + end):
             continue  # a lead is one clause (…体系上再聚焦、再突破 is one title)
-        if folded[start] in _MEANS_OPENERS and not cues.lead_openers.search(
+        if folded[start] in cues.means_openers and not cues.lead_openers.search(
             folded, start, start + pos
         ):
             continue  # a phrase of means, no verb of its own: it modifies the verb after it

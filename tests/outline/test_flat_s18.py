@@ -102,6 +102,7 @@ def test_a_title_ends_before_its_lead_whatever_its_clauses(title, lead):
     "title",
     [
         "用改革的办法深入推进产业结构调整",  # a phrase of means has no verb of its own
+        "在党的理论学习教育上提高工作质量",  # nor one of circumstance (在…上)
         "培育发展新质生产力，持续在产业体系建设上再聚焦、再突破",  # a lead is one clause
         "坚持供需两端协同发力，努力推动经济稳定增长",  # a last phrase shorter than the first
     ],
