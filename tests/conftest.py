@@ -76,6 +76,28 @@ def outline(text: str, **kw: Any) -> list[tuple[int, str, str]]:
     return [(s.level, s.marker, s.title) for s in parse(text, **kw).sections]
 
 
+def real_report(path: str) -> str:
+    """The text of a real report of ../shared by its path under ``real/`` (skipped without)."""
+    file = SHARED / "real" / path
+    if not file.exists():
+        pytest.skip(SHARED_REASON)
+    return file.read_text(encoding="utf-8")
+
+
+def flat_headings(text: str, deepest: int = 2) -> tuple[list[tuple[int, str, int]], ...]:
+    """The headings (level, marker, start) of the first ``deepest`` levels of ``text`` as
+    written and flattened (``extractor.analysis.real.flatten``), the written starts moved to
+    where flattening put them."""
+    from extractor import parse
+    from extractor.analysis.real import flatten
+
+    flat, where = flatten(text)
+    return tuple(
+        [(s.level, s.marker, moved[s.start]) for s in parse(t).sections if s.level <= deepest]
+        for t, moved in ((text, where), (flat, range(len(flat) + 1)))
+    )
+
+
 def kinds(text: str, **kw: Any) -> list[tuple[str, str, str]]:
     """Each section of ``text``'s parse as (title, kind, period)."""
     from extractor import parse

@@ -132,6 +132,9 @@ class _TitleCues:
     # frame set apart by its comma (在…进程中，): layout.subject_openers, body_frames
     joins: str  # what joins two verbs inside one phrase (保障和改善)
     noun_link: str  # what links a noun to its phrase's head noun (情况的回顾)
+    means_openers: str  # what opens a phrase of means or circumstance (用…的办法, 在…上)
+    bare_never_opens: str  # what never opens a glued part title of no number (当…)
+    bare_never_ends: str  # what never ends one (a preposition: …工作|在…)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -208,6 +211,9 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),
             joins=r.vocab("outline.phrase_joins").chars,
             noun_link=r.vocab("outline.noun_link").chars,
+            means_openers=r.vocab("outline.means_openers").chars,
+            bare_never_opens=r.vocab("outline.bare_never_opens").chars,
+            bare_never_ends=r.vocab("outline.bare_never_ends").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -350,8 +356,12 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = Heading(
                     para.start, para.start, para.end, 1, "", 0, closing_id, True, "closing"
                 )
-            elif head is None and not strong and closing and flat:
-                head = _glued_closing(folded, pos, closing, closing_id, cues)
+            elif head is None and not strong and flat:
+                head = _glued_closing(folded, pos, closing, closing_id, cues) if closing else None
+                if head is None and bare:
+                    head = _glued_bare(folded, pos, para, bare, bare_id, cues)
+                    if head is not None and _late_bare(found):
+                        continue  # inside numbered parts: no part (as on a line of its own)
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
                 head = Heading(para.start, para.start, para.end, 1, "", 0, bare_id, True, "bare")
                 if _late_bare(found):
@@ -368,6 +378,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and head.ordinal
                 and not _fits(head, last, running)
                 and not _part_after_gap(folded, head, last, cues)
+                and not _sibling_after_gap(folded, head, last, cues, para.end)
                 and not _first_part_after_deeper(folded, head, running, cues)
             ):
                 continue
@@ -505,6 +516,44 @@ def _bare_part(folded: str, layout: Layout, index: int, comp: Any, bare: Any) ->
         len(above) <= TITLE_LINE_MAX
         and bool(comp.genre.search(above))
         and not any(ch in above for ch in _SENTENCE_ENDS + "，,")
+    )
+
+
+#: What a part's title never holds where the lines were lost (a clause mark: a sentence's).
+_BARE_STOPS = "，,。；;：:！？!?《》 "
+#: How many characters of a part's title its body repeats at its opening (“十四五”时期…).
+BARE_RESTATED = 3
+
+
+def _glued_bare(
+    folded: str, pos: int, para: Paragraph, bare: Any, rule_id: str, cues: _TitleCues
+) -> Heading | None:
+    """A part heading of no number right after a sentence, where the lines were lost and its
+    body is glued to it (…请予审议。过去五年的回顾第五届…期间，…; …意见。“十四五”时期工作回顾
+    “十四五”时期是…): the shortest stretch with no clause mark that names a part as a line of
+    its own does (section.bare), before what opens a body sentence — a frame, a subject, a
+    time or a marker, or the title's own opening words again."""
+    if not cues.sentence_end.match(folded, pos - 1) or cues.starters.match(folded, pos):
+        return None
+    if folded[pos : pos + 1] in cues.bare_never_opens:
+        return None
+    never = cues.joins + cues.noun_link + cues.bare_never_ends
+    for end in range(pos + PHRASE_MIN, min(para.end - 1, pos + BARE_PART) + 1):
+        if folded[end - 1] in _BARE_STOPS:
+            return None
+        if folded[end - 1] in never or not bare.fullmatch(folded, pos, end):
+            continue
+        if _opens_body(folded, end, folded[pos : pos + BARE_RESTATED], cues):
+            return Heading(pos, pos, end, 1, "", 0, rule_id, False, "bare")
+    return None
+
+
+def _opens_body(folded: str, at: int, opening: str, cues: _TitleCues) -> bool:
+    """Does a body sentence open at ``at``: a frame (按照…, 今年是…), a subject (我们…, 这是…),
+    a time or a marker that starts the next sentence, or the title's ``opening`` again?"""
+    return folded.startswith(opening, at) or any(
+        c.match(folded, at)
+        for c in (cues.frames, cues.body_openers, cues.glue, cues.opener, cues.starters)
     )
 
 
@@ -731,6 +780,25 @@ def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _Tit
     return any(m.end() == len(title) for m in cues.head_noun.finditer(title))
 
 
+def _sibling_after_gap(
+    folded: str, head: Heading, last: dict[int, int], cues: _TitleCues, end: int
+) -> bool:
+    """A subheading (（四）) found after a sentence where the lines were lost, one number past
+    its last sibling's next (（二）…（四）: a heading the source lost), whose own next sibling
+    (（五）) follows: the numbering goes on from it, as a list of the body's would not skip."""
+    prev = last.get(head.level, 0)
+    if head.strong or head.tier or head.level != 2 or not prev or head.ordinal != prev + 2:
+        return False
+    if not cues.sentence_end.match(folded, head.start - 1):
+        return False
+    marker = folded[head.start : head.title_start].strip()
+    for m in cues.upper.finditer(folded, head.title_end, min(end, head.title_end + SIBLING_REACH)):
+        other = m.group().strip()  # its next sibling: the same marker, numbered on
+        if other[:1] == marker[:1] and small_int(other.strip("（）()")) == head.ordinal + 1:
+            return True
+    return False
+
+
 #: A part's body is longer than this: a 二、 closer to its 一、 numbers the points of a list.
 PART_BODY_MIN = 300
 
@@ -911,6 +979,24 @@ def _table_row(
 LIST_ITEM_MAX = 120
 
 
+#: What ends an item of a list a colon opens: a clause of a sentence (；) or the sentence.
+_ITEM_END = regex.compile("[；;。！？!?]")
+_CLAUSE_ENDS = "；;"
+
+
+def _item_before_in_sentence(
+    folded: str, pos: int, rule: Rule, ordinal: int, cues: _TitleCues
+) -> bool:
+    """Does the item numbered before the one at ``pos`` stand in the sentence ``pos`` is in?"""
+    stop = max(
+        (m.end() for m in cues.sentence_end.finditer(folded, max(0, pos - LIST_ITEM_MAX), pos)),
+        default=max(0, pos - LIST_ITEM_MAX),
+    )
+    return any(
+        small_int(m.group("num")) == ordinal - 1 for m in rule.at.finditer(folded, stop, pos)
+    )
+
+
 def _one_sentence_item(
     folded: str, pos: int, start: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
 ) -> bool:
@@ -918,8 +1004,17 @@ def _one_sentence_item(
     opens, each item one sentence: its sentence is followed right away by the next item
     (…的基本任务是：（一）…基础。（二）…能力。（三）…生活。上述三项任务…)?  A heading has a body
     before its next sibling."""
+    if folded[pos - 1 : pos] in _CLAUSE_ENDS and rule.level <= 2:
+        # …；四、切实加强…；五、…。: the items of a sentence's list, run on — its item before
+        # stands in the same sentence (a heading after a body's last clause …；（二）… does not)
+        return _item_before_in_sentence(folded, pos, rule, ordinal, cues)
     if folded[pos - 1 : pos] not in ("：", ":"):
         return False
+    clause = _ITEM_END.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
+    if clause is not None and clause.group() in _CLAUSE_ENDS:
+        nxt = rule.at.match(folded, clause.end(), para.end)  # …措施：一、…；二、…；
+        if nxt is not None and small_int(nxt.group("num")) == ordinal + 1:
+            return True
     stop = cues.sentence_end.search(folded, start, min(para.end, start + LIST_ITEM_MAX))
     if stop is None:
         return False  # a part of one long sentence, its title and body (…通知如下：一、…)
@@ -1072,8 +1167,13 @@ def _title_end(
         if clause is not None and (head := _unglue(rest[:cut], cues, not lead, body=flat)) < cut:
             return start + head
         head = _unglue(rest[:end], cues, not lead, starters=not task, body=flat)
-        if flat and not lead and clause is None and head == end and stop is not None:
-            head = _glued_lead(folded, start, end, para, cues)
+        if flat and not lead and head == end and stop is not None:
+            # the last phrase ran on into the lead (立足…，统筹推进…振兴持续推进…。): it ends no
+            # shorter than the first phrase, headings' phrases being parallel
+            last = max((m.end() for m in cues.clause_end.finditer(rest, 0, end)), default=0)
+            head = last + _glued_lead(folded, start + last, end - last, para, cues)
+            if clause is not None and head - last < clause.start() - LEAD_SLACK:
+                head = end
         return start + head
     clause = cues.clause_end.search(rest)
     near = clause is not None and clause.start() <= RUN_IN_MAX
@@ -1184,6 +1284,9 @@ def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
 LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
 
 
+_LIST_MARK = regex.compile("[、，,；;：:]")
+
+
 def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _TitleCues) -> int:
     """Length of a heading's title of one phrase that ran on into the lead sentence of its
     first paragraph, where the lines were lost (``全力以赴稳增长扩大有效投资。实施…。促进消费回升。
@@ -1197,7 +1300,8 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     if not lengths:
         return end
     typical = sorted(lengths)[len(lengths) // 2]
-    best, gap = end, LEAD_SLACK + 1
+    shortest, longest = min(lengths) - LEAD_SLACK, max(lengths) + LEAD_SLACK
+    best, gap = end, end
     span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
     # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
     for m in chain(
@@ -1210,7 +1314,13 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
             or _quoted(folded, start, start + pos)
         ):
             continue
-        if abs(end - pos - typical) <= gap:
+        if _LIST_MARK.search(folded, m.start(), start + end):
+            continue  # a lead is one clause (…体系上再聚焦、再突破 is one title)
+        if folded[start] in cues.means_openers and not cues.lead_openers.search(
+            folded, start, start + pos
+        ):
+            continue  # a phrase of means, no verb of its own: it modifies the verb after it
+        if shortest <= end - pos <= longest and abs(end - pos - typical) <= gap:
             best, gap = pos, abs(end - pos - typical)
     return best
 

@@ -392,6 +392,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                                 "(第一、第二、第三产业): no items"),
         "phrase_joins": Entry(CHARS, "what joins two verbs or nouns inside one phrase"),
         "noun_link": Entry(CHARS, "what links a noun to the head noun of its phrase (的)"),
+        "means_openers": Entry(CHARS, "what opens a phrase of means or circumstance (用, 在…上)"),
+        "bare_never_opens": Entry(CHARS, "what never opens a glued part title of no number"),
+        "bare_never_ends": Entry(CHARS, "what never ends a glued part title of no number"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),

@@ -8,7 +8,7 @@ that showed it (by path: their text never enters the project).
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, SHARED_REASON, outline
+from conftest import flat_headings, outline, real_report
 
 from extractor import parse
 from extractor.analysis.real import flatten
@@ -17,23 +17,6 @@ FLAT_BODY = (
     "今年以来，全县上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展保持总体平稳、"
     "稳中有进的良好态势，各项工作取得新的成效。"
 ) * 12
-
-
-def _real(path: str) -> str:
-    file = SHARED / "real" / path
-    if not file.exists():
-        pytest.skip(SHARED_REASON)
-    return file.read_text(encoding="utf-8")
-
-
-def _headings(text: str, deepest: int = 2) -> tuple[list[tuple[int, str, int]], ...]:
-    """The headings (level, marker, start) of the first ``deepest`` levels as written and
-    flattened, the written starts moved to where flattening put them."""
-    flat, where = flatten(text)
-    return tuple(
-        [(s.level, s.marker, moved[s.start]) for s in parse(t).sections if s.level <= deepest]
-        for t, moved in ((text, where), (flat, range(len(flat) + 1)))
-    )
 
 
 # --- numerals of a noun in a sentence: 二、三级医院 is no part 二、 --------------------------
@@ -51,7 +34,7 @@ def test_a_pair_of_numerals_before_a_measure_word_is_no_heading():
 def test_a_real_report_keeps_its_parts_flattened():
     """A review sentence of 二、三级 hospitals was read as part 二 where the lines were lost,
     and the real part 二 with its subsections was then refused."""
-    written, flat = _headings(_real("shanghai/2026.txt"))
+    written, flat = flat_headings(real_report("shanghai/2026.txt"))
     assert flat == written
 
 
@@ -94,14 +77,14 @@ def test_parts_numbered_in_brackets_above_items_numbered_one_line():
 
 
 def test_a_real_report_of_inverted_numbering_keeps_its_items_flattened():
-    written, flat = _headings(_real("state-council/1981.txt"))
+    written, flat = flat_headings(real_report("state-council/1981.txt"))
     assert flat == written
 
 
 # --- a report's notes glued after its last sentence are end matter ---------------------------
 
 
-def test_notes_glued_after_the_last_sentence_are_no_headings():
+def test_notes_glued_after_the_last_sentence_are_noflat_headings():
     text = (
         "云溪县2024年政府工作报告 一、2023年工作回顾" + FLAT_BODY + "二、2024年主要任务"
         + FLAT_BODY + "（一）扩大有效投资" + FLAT_BODY
@@ -113,7 +96,7 @@ def test_notes_glued_after_the_last_sentence_are_no_headings():
 
 
 def test_a_real_reports_notes_stay_end_matter_flattened():
-    written, flat = _headings(_real("state-council/2010.txt"), deepest=4)
+    written, flat = flat_headings(real_report("state-council/2010.txt"), deepest=4)
     assert flat == written
 
 
@@ -214,7 +197,7 @@ def _titles_both_ways(text: str, deepest: int) -> tuple[list[tuple[int, str]], .
     ],
 )
 def test_real_reports_read_the_same_titles_flattened(path, deepest):
-    written, flat = _titles_both_ways(_real(path), deepest)
+    written, flat = _titles_both_ways(real_report(path), deepest)
     assert flat == written
 
 
@@ -236,5 +219,5 @@ def test_a_zero_width_space_inside_a_word_breaks_no_paragraph():
 
 
 def test_a_real_report_with_zero_width_spaces_keeps_its_parts_flattened():
-    written, flat = _headings(_real("state-council/2021.txt"))
+    written, flat = flat_headings(real_report("state-council/2021.txt"))
     assert flat == written
