@@ -1667,8 +1667,25 @@ def _series_year(
         return ""
     before = text[parent.title_end : head.start].rstrip()
     line = before[before.rfind("\n") + 1 :].strip()
-    m = vocabulary(rules, "period.year_opening").match(arabic_years(fold(line), rules=rules))
+    opening = vocabulary(rules, "period.year_opening")
+    if len(line) > FLAT_PARAGRAPH:
+        # paragraphs run together (a page that lost its line breaks): the paragraph before
+        # the subsection is unknown, so the last sentence within a paragraph's reach that
+        # opens on a year speaks for it (…新成效。各位代表，刚刚过去的2015年，…)
+        tail = line[-PARAGRAPH_REACH:]
+        for start in reversed([0, *(m.end() for m in _SENTENCE_START.finditer(tail))]):
+            m = opening.match(arabic_years(fold(tail[start:]), rules=rules))
+            if m:
+                return year if m.group("year") == year else ""
+        return ""
+    m = opening.match(arabic_years(fold(line), rules=rules))
     return year if m and m.group("year") == year else ""
+
+
+#: How far back from a subsection a sentence opening on its year is sought where the
+#: paragraphs before it ran together: about the length of one paragraph.
+PARAGRAPH_REACH = 600
+_SENTENCE_START = regex.compile(r"[。！？!?]\s*")
 
 
 def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:

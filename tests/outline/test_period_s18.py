@@ -1,0 +1,69 @@
+"""Kinds and periods where a page lost its line breaks (issue 18, session 18, s18-period).
+
+The short texts are our own, written in the genre's style; the real-text tests read reports
+in ../shared (texts whose outline is not held out) and skip where it is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, SHARED_REASON, kinds
+
+from extractor import parse
+from extractor.analysis.real import flatten
+
+# --- subsections of a part over a five-year plan and its last year, flattened --------------
+
+FIVE_YEARS = "过去五年，全市经济总量迈上新台阶，创新能力显著增强，城乡面貌持续改善。" * 40
+
+
+def _review(year_paragraph: str) -> str:
+    return (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        f"一、“十四五”时期和2025年工作回顾\n{FIVE_YEARS}\n{year_paragraph}\n"
+        "（一）产业体系持续优化\n新增高新技术企业300家。\n（二）民生福祉不断增进\n城镇新增就业5万人。\n"
+        "二、2026年重点工作\n今年要抓好以下工作。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "period"),
+    [("各位代表，刚刚过去的2025年，我们攻坚克难。一年来，主要做了以下工作。", "2025"),
+     ("“十四五”时期是极不平凡的五年。", "2021-2025")],
+)  # fmt: skip
+def test_flattened_subsections_take_the_year_the_sentences_before_them_open_on(paragraph, period):
+    # the paragraphs run together: the last sentence within a paragraph's reach that opens
+    # on a year speaks for the paragraph over the subsections, as its line did as written
+    text = _review(paragraph)
+    assert kinds(text)[1:3] == [
+        ("产业体系持续优化", "review", period),
+        ("民生福祉不断增进", "review", period),
+    ]
+    flat = [k for k in kinds(flatten(text)[0]) if k[0] in ("产业体系持续优化", "民生福祉不断增进")]
+    assert [p for _, _, p in flat] == [period, period]
+
+
+def test_a_year_opening_far_before_the_subsections_does_not_narrow_them():
+    # a sentence on the year inside the five years' account, a paragraph's reach and more
+    # before the subsections: the span stays
+    text = _review("2025年，“十四五”圆满收官。" + FIVE_YEARS)
+    flat = [k for k in kinds(flatten(text)[0]) if k[0] == "产业体系持续优化"]
+    assert [p for _, _, p in flat] == ["2021-2025"]
+
+
+@pytest.mark.parametrize(
+    ("path", "first"),
+    [("hailar/2016.txt", "经济发展取得新成就"),
+     ("henan/2026.txt", "千方百计稳就业稳企业稳市场稳预期"),
+     ("xinjiang/2026.txt", "全力维护社会大局和谐稳定")],
+)  # fmt: skip
+def test_real_flattened_subsections_of_the_plan_and_its_year_are_the_years(path, first):
+    # “十二五”时期和2015年工作回顾 / “十四五”时期和2025年工作回顾, the paragraph over the
+    # subsections opening on the year (刚刚过去的2015年，…): as written, so flattened
+    file = SHARED / "real" / path
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    text = file.read_text(encoding="utf-8")
+    written = {s.title: s.period for s in parse(text, path=str(file)).sections}
+    flat = {s.title: s.period for s in parse(flatten(text)[0], path=str(file)).sections}
+    assert written[first] == flat[first] == str(int(path[-8:-4]) - 1)
