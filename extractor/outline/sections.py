@@ -1571,6 +1571,8 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         named = title_period(title, periods, rules=rules)
         kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
+        if parent is not None and parent.parent_id is None and kind == "other":
+            kind = _dated_kind(named, periods)  # 基本情况 ⏎ （一）2021年预算预计完成: review
         if parent is not None and not named and period == parent.period:
             # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
             # 刚刚过去的2015年，… over （一）…: the year's)
@@ -1686,6 +1688,15 @@ def _series_year(
 #: paragraphs before it ran together: about the length of one paragraph.
 PARAGRAPH_REACH = 600
 _SENTENCE_START = regex.compile(r"[。！？!?]\s*")
+
+
+def _dated_kind(named: str, periods: DocumentPeriods) -> str:
+    """The kind of a subsection of a part that neither reviews nor plans (a summary's
+    基本情况), from the year its own title names: the document's review year reviews
+    (2021年预算预计完成), its plan year plans (2022年预算草案建议); else other."""
+    if periods.review == periods.plan or not named:
+        return "other"
+    return {periods.review: "review", periods.plan: "plan"}.get(named, "other")
 
 
 def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:

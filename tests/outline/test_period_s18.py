@@ -67,3 +67,31 @@ def test_real_flattened_subsections_of_the_plan_and_its_year_are_the_years(path,
     written = {s.title: s.period for s in parse(text, path=str(file)).sections}
     flat = {s.title: s.period for s in parse(flatten(text)[0], path=str(file)).sections}
     assert written[first] == flat[first] == str(int(path[-8:-4]) - 1)
+
+
+# --- a setting part's dated subsections ------------------------------------------------------
+
+
+def test_a_setting_parts_subsections_take_the_kind_of_the_year_they_name():
+    # 基本情况 neither reviews nor plans, but under it the review year's figures review and
+    # the plan year's budget plans; a subsection naming no year stays with its part
+    text = (
+        "云溪供电公司2021年工作总结\n一、基本情况\n"
+        "（一）2021年预算执行情况\n利润总额完成5亿元。\n（二）2022年预算安排\n"
+        "利润总额安排6亿元。\n（三）有关说明\n正文。\n二、2022年重点工作\n正文。\n"
+    )
+    assert kinds(text)[:4] == [
+        ("基本情况", "other", "2021"),
+        ("2021年预算执行情况", "review", "2021"),
+        ("2022年预算安排", "plan", "2022"),
+        ("有关说明", "other", "2021"),
+    ]
+
+
+def test_a_real_budget_reports_dated_subsections_review_and_plan():
+    file = SHARED / "real" / "sgcc-shaanxi-budget" / "2021-2022plan.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    found = {s.title: (s.kind, s.period) for s in parse(file.read_text(encoding="utf-8")).sections}
+    assert found["2021年预算预计完成"] == ("review", "2021")
+    assert found["2022年预算草案建议"] == ("plan", "2022")
