@@ -1558,6 +1558,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     turned = False  # a summary has turned from its review to its problems or plans
     announced = vocabulary(rules, "kind.plan.announced")
     described = vocabulary(rules, "kind.review.described")
+    requested = vocabulary(rules, "kind.review.requested")
     series = 0  # the level of orphaned subsections a sentence set out as work to do
     narrowed: dict[str, str] = {}  # a part's id → the period its subsections speak of
     for i, head in enumerate(heads):
@@ -1609,10 +1610,11 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 and periods.doc_type in _REVIEWS
                 and not turned
                 and not described.search(title)
+                and not requested.search(title)
             ):
                 # a summary's parts before its problems or plans review (突出协助职责，
                 # 政治保障作用有效发挥 in a report on the year's work), not one describing its
-                # setting (湖北电力供需基本情况, 对标指标体系)
+                # setting (湖北电力供需基本情况, 对标指标体系) or putting matters for decision
                 kind = "review"
                 period = named or kind_period(kind, periods)
             turned = turned or kind in ("plan", "problems")

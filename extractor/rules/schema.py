@@ -415,6 +415,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "reviewed": Entry(WORDS, "words that make a title a review whatever year it names"),
         "described": Entry(PATTERN, "a summary's part describing its setting "
                            "(…基本情况, …指标体系): no review"),
+        "requested": Entry(PATTERN, "a summary's part putting matters for decision "
+                           "(…决策的事项): no review"),
     },
     "kind.heading": {
         "head_noun": Entry(PATTERN, "the head noun of a part heading (主要成效, 工作计划)"),

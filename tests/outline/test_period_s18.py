@@ -95,3 +95,14 @@ def test_a_real_budget_reports_dated_subsections_review_and_plan():
     found = {s.title: (s.kind, s.period) for s in parse(file.read_text(encoding="utf-8")).sections}
     assert found["2021年预算预计完成"] == ("review", "2021")
     assert found["2022年预算草案建议"] == ("plan", "2022")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("需要公司党委决策的事项", "other"), ("提请会议审议事项", "other"),
+     ("需要重点关注的事项", "review"), ("精简审批事项", "review")],
+)  # fmt: skip
+def test_a_summarys_part_putting_matters_for_decision_is_no_review(title, kind):
+    # a report to a superior closes on what it asks them to decide: neither done nor to do
+    text = f"云溪供电公司2022年工作情况的报告\n一、主要工作完成情况\n正文。\n二、{title}\n正文。\n"
+    assert kinds(text) == [("主要工作完成情况", "review", "2022"), (title, kind, "2022")]
