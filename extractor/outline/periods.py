@@ -213,8 +213,8 @@ def find_document_periods(
     if doc_type in ("gov-work-report", "plan") and _of_the_report(title, head, rules):
         # a task list plans the year of the report it deals out, as the report does
         m = periods.period.search(title) or periods.dateline.search(head)
-        year = int(m.group("year")) if m and m.group("year") else year_hint
-        if m and m.re is periods.dateline and int(m.group("month")) >= 11 and year:
+        year = _number(m.group("year")) if m and m.group("year") else year_hint
+        if m and m.re is periods.dateline and (_number(m.group("month")) or 0) >= 11 and year:
             year += 1  # delivered before the new year: the next year's report
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
@@ -238,6 +238,14 @@ def find_document_periods(
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)
+
+
+def _number(text: str) -> int | None:
+    """A year or month in digits or in Chinese numerals (二〇二六 → 2026, 十二 → 12)."""
+    digits = numerals().digits
+    if len(text) == 4 and all(ch in digits for ch in text):
+        return int("".join(str(digits[ch]) for ch in text))
+    return small_int(text)
 
 
 def five_year_plan(period: str) -> int:

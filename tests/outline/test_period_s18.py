@@ -106,3 +106,29 @@ def test_a_summarys_part_putting_matters_for_decision_is_no_review(title, kind):
     # a report to a superior closes on what it asks them to decide: neither done nor to do
     text = f"云溪供电公司2022年工作情况的报告\n一、主要工作完成情况\n正文。\n二、{title}\n正文。\n"
     assert kinds(text) == [("主要工作完成情况", "review", "2022"), (title, kind, "2022")]
+
+
+# --- a dateline in Chinese numerals ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "period"),
+    [("——二〇二六年一月二十七日在云溪省第十四届人民代表大会第四次会议上", "2026"),
+     ("——二〇二五年十二月二十九日在云溪县第十八届人民代表大会第一次会议上", "2026"),
+     ("——2026年1月27日在云溪省第十四届人民代表大会第四次会议上", "2026")],
+)  # fmt: skip
+def test_an_untitled_reports_dateline_in_chinese_numerals_gives_its_year(dateline, period):
+    # the title lost (a flattened page's clutter before it), the dateline under it remains
+    text = f"{dateline}\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n正文。\n"
+    doc = parse(text).document
+    assert (doc.doc_type, doc.period) == ("gov-work-report", period)
+
+
+def test_a_real_flattened_report_without_its_title_keeps_its_year():
+    # gansu 2026's page: 下载 打印 … clutter, the title, then ——二〇二六年一月二十七日在…;
+    # flattened, no title is found, and no file name gives a year
+    file = SHARED / "real" / "gansu" / "2026.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    doc = parse(flatten(file.read_text(encoding="utf-8"))[0]).document
+    assert (doc.doc_type, doc.period) == ("gov-work-report", "2026")
