@@ -443,7 +443,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "second_half": Entry(WORDS, "the second half of a year (H2)"),
         "three_quarters": Entry(WORDS, "the first three quarters (Q3)"),
         "quarter": Entry(PATTERN, "a quarter; group quarter is its number"),
-        "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
+        "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…, or in Chinese "
+                          "numerals); groups year, month"),
+        "bare_year": Entry(PATTERN, "a document title's year written without 年 "
+                           "(2017政府工作报告); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
         "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "

@@ -132,3 +132,27 @@ def test_a_real_flattened_report_without_its_title_keeps_its_year():
         pytest.skip(SHARED_REASON)
     doc = parse(flatten(file.read_text(encoding="utf-8"))[0]).document
     assert (doc.doc_type, doc.period) == ("gov-work-report", "2026")
+
+
+# --- a title's year written without 年 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type", "period"),
+    [("2017政府工作报告", "gov-work-report", "2017"),
+     ("云溪镇管理局2022工作计划", "plan", "2022"),
+     ("云溪镇2021上半年工作总结", "summary", "2021H1"),
+     ("关于印发云溪县2000名干部培训计划的通知", "plan", "")],
+)  # fmt: skip
+def test_a_titles_year_written_without_its_year_word_is_the_documents(title, doc_type, period):
+    doc = parse(f"{title}\n一、主要任务\n正文。\n").document
+    assert (doc.doc_type, doc.period) == (doc_type, period)
+
+
+@pytest.mark.parametrize(("path", "year"), [("state-council/2017.txt", "2017"),
+                                             ("pingtan-haitan/2022plan.txt", "2022")])  # fmt: skip
+def test_real_titles_with_a_bare_year_date_the_report_without_a_file_name(path, year):
+    file = SHARED / "real" / path
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    assert parse(file.read_text(encoding="utf-8")).document.period == year
