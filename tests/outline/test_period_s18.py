@@ -156,3 +156,33 @@ def test_real_titles_with_a_bare_year_date_the_report_without_a_file_name(path, 
     if not file.is_file():
         pytest.skip(SHARED_REASON)
     assert parse(file.read_text(encoding="utf-8")).document.period == year
+
+
+# --- a part naming its achievements, and the years it closes on ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "period", "after"),
+    [("改革开放和现代化建设取得伟大成就的五年", "review", "2021-2025", "plan"),
+     ("第二个五年计划的第一年的伟大成就", "review", "2025", "other"),
+     ("国民经济的成就和今后的建设任务", "plan", "2026", "other")],
+)  # fmt: skip
+def test_a_part_naming_achievements_reviews(title, kind, period, after):
+    # 成就 is what was achieved, as 成绩 and 成效 are (a later head noun still decides); a
+    # title closing on 的五年 speaks of the five years up to the review year, and the parts
+    # after a review of the years the review year closes plan the year
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        f"一、{title}\n正文。\n二、争取经济再上新台阶\n正文。\n"
+    )
+    assert kinds(text) == [(title, kind, period), ("争取经济再上新台阶", after, "2026")]
+
+
+def test_a_real_report_opening_on_its_five_years_achievements_then_plans():
+    file = SHARED / "real" / "state-council" / "1993.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    report = parse(file.read_text(encoding="utf-8"), path=str(file))
+    tops = [(s.kind, s.period) for s in report.sections]
+    assert tops[0] == ("review", "1988-1992")
+    assert tops[1] == ("plan", "1993")
