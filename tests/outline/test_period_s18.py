@@ -186,3 +186,24 @@ def test_a_real_report_opening_on_its_five_years_achievements_then_plans():
     tops = [(s.kind, s.period) for s in report.sections]
     assert tops[0] == ("review", "1988-1992")
     assert tops[1] == ("plan", "1993")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "period"),
+    [("过去五年国内工作的基本总结", "review", "2021-2025"),
+     ("今后五年建设和改革的目标、方针和任务", "plan", "2026-2030"),
+     ("关于《云溪市国民经济和社会发展第十五个五年规划纲要（草案）》的说明", "plan", "2026-2030"),
+     ("“十五五”发展的主要考虑", "plan", "2026-2030"),
+     ("今后五年内基本完成改造任务", "plan", "2026")],
+)  # fmt: skip
+def test_parts_on_the_years_past_or_ahead_or_on_the_plans_draft_speak_of_its_years(
+    title, kind, period
+):
+    # whatever word follows 过去五年 / 今后五年 in a title (国内工作, 建设和改革), its years; the
+    # explanation of a five-year plan's draft outline and the main considerations for it set
+    # the plan out; 五年内 is a deadline, no span
+    text = (
+        "政府工作报告\n——2026年1月20日在云溪市第十六届人民代表大会第五次会议上\n各位代表：\n"
+        f"一、{title}\n正文。\n"
+    )
+    assert kinds(text) == [(title, kind, period)]
