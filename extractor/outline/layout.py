@@ -51,6 +51,8 @@ class _Compiled:
             return regex.compile(f"(?:{rules.vocab(key).alternation()})\\Z")
 
         self.clutter = whole_line("layout.clutter")
+        self.clutter_start = regex.compile(rules.vocab("layout.clutter").alternation())
+        self.clutter_boundary = regex.compile(rules.vocab("layout.clutter_boundary").pattern)
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
@@ -183,6 +185,12 @@ def find_layout(ctx: Context) -> Layout:
     text, folded, comp = ctx.text, ctx.folded, compiled(ctx.rules)
     paragraphs = find_paragraphs(text, folded, rules=ctx.rules)
     title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
+    for para in paragraphs[:CLUTTER_PARAGRAPHS] if not title else ():
+        if not comp.clutter_start.match(folded, para.start):
+            break  # clutter, then the title run on into the body: a page that lost its breaks
+        title, t_start, t_end, body_start = _title_after_clutter(text, folded, para, comp)
+        if title:
+            break
     body_end = len(text)
     half = len(text) // 2
     for i, para in enumerate(paragraphs):
@@ -333,6 +341,45 @@ def _find_title(
             elif nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
                 e = nxt.end  # a title broken across lines ("政府工作报\n告"): its tail line
             return "".join(text[s:e].split()), s, e, e
+    return ("", -1, -1, 0)
+
+
+#: How far into a page that lost its line breaks a title run on after its clutter is sought,
+#: and in how many of its first paragraphs (clutter split at wide spaces).
+CLUTTER_REACH = 200
+CLUTTER_PARAGRAPHS = 4
+
+
+def _title_after_clutter(
+    text: str, folded: str, para: Paragraph, comp: _Compiled
+) -> tuple[str, int, int, int]:
+    """The title of a page that lost its line breaks and opens on page clutter run into it
+    (当前位置：首页>通知公告关于印发…的通知京政办发…): an official title after a clutter
+    boundary (``layout.clutter_boundary``), else from the last boundary before a word naming
+    its genre to that word, where the body or more clutter follows it; ("", -1, -1, 0) if
+    none."""
+    reach = min(para.end, para.start + CLUTTER_REACH)
+    for b in comp.clutter_boundary.finditer(folded, para.start, reach):
+        after = b.end()
+        while after < reach and folded[after].isspace():
+            after += 1
+        if (official := comp.official_title.match(folded, after, para.end)) is not None:
+            s, e = official.span("title")
+            return "".join(text[s:e].split()), s, e, e
+    ends = sorted(
+        m.end()
+        for words in (comp.genre, comp.list_word)
+        for m in words.finditer(folded, para.start, reach)
+    )
+    for end in ends:
+        if not (comp.body_opener.match(folded, end) or comp.clutter_start.match(folded, end)):
+            continue
+        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
+        start = bounds[-1] if bounds else para.start
+        while start < end and folded[start].isspace():
+            start += 1
+        if start > para.start and end - start <= TITLE_MAX and not _has_punct(folded[start:end]):
+            return "".join(text[start:end].split()), start, end, end
     return ("", -1, -1, 0)
 
 

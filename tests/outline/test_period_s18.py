@@ -207,3 +207,43 @@ def test_parts_on_the_years_past_or_ahead_or_on_the_plans_draft_speak_of_its_yea
         f"一、{title}\n正文。\n"
     )
     assert kinds(text) == [(title, kind, period)]
+
+
+# --- a title run on after page clutter where the lines were lost ------------------------------
+
+CLUTTER = [
+    "当前位置：首页 > 通知公告\n",
+    "发布时间：2022-03-01  来源：办公室\n",
+    "【字体：大 中 小】\n",
+]
+
+
+@pytest.mark.parametrize("clutter", CLUTTER)
+@pytest.mark.parametrize(
+    ("page", "doc_type", "period"),
+    [("云溪镇2022年工作总结及2023年工作计划\n2022年，全镇经济平稳发展。\n一、2022年工作总结\n"
+      "正文。\n二、2023年工作计划\n正文。\n", "summary-and-plan", "2022"),
+     ("云溪县人民政府办公室关于印发2021年安全生产工作要点的通知\n云政办〔2021〕8号\n"
+      "各乡镇人民政府：\n现将要点印发给你们。\n一、强化责任落实\n正文。\n", "plan", "2021")],
+)  # fmt: skip
+def test_a_flattened_pages_title_after_its_clutter_gives_its_type_and_period(
+    clutter, page, doc_type, period
+):
+    # as written the clutter line is skipped; flattened it runs into the title, which is
+    # found after its last boundary (】, >, ：) as an official title or up to its genre word
+    for text in (clutter + page, flatten(clutter + page)[0]):
+        doc = parse(text).document
+        assert (doc.doc_type, doc.period) == (doc_type, period)
+        assert doc.title.endswith(page.split("\n")[0])
+
+
+def test_a_real_flattened_page_with_a_breadcrumb_keeps_its_type_and_period():
+    file = SHARED / "real" / "pingtan-xzsp" / "2022-2023plan.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    text = file.read_text(encoding="utf-8")
+    written = parse(text).document
+    for clutter in CLUTTER:
+        doc = parse(flatten(clutter + text)[0]).document
+        assert (doc.doc_type, doc.period) == (written.doc_type, written.period)
+        assert doc.title.endswith(written.title)
