@@ -53,6 +53,7 @@ class _Compiled:
         self.clutter = whole_line("layout.clutter")
         self.clutter_start = regex.compile(rules.vocab("layout.clutter").alternation())
         self.clutter_boundary = regex.compile(rules.vocab("layout.clutter_boundary").pattern)
+        self.title_break = regex.compile(rules.vocab("layout.title_break").pattern)
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
@@ -332,16 +333,34 @@ def _find_title(
             continue
         if comp.marker.match(folded, para.start, para.end):
             continue
-        if comp.genre.search("".join(line.split())):  # 政 府 工 作 报 告: letter-spaced
-            s, e = para.start, para.end
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        tail = _title_tail(text, folded, line, nxt, comp)
+        if comp.genre.search("".join(text[para.start : max(tail, para.end)].split())):
+            s, e = para.start, para.end  # 政 府 工 作 报 告: letter-spaced, the genre found
             dash = line.find("——", 4)
-            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if dash > 0:  # title, dateline and speaker merged on one line
                 e = s + dash
-            elif nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
-                e = nxt.end  # a title broken across lines ("政府工作报\n告"): its tail line
+            elif tail > 0:
+                e = tail  # a title broken across lines ("政府工作报\n告", "…总结\n和…计划")
             return "".join(text[s:e].split()), s, e, e
     return ("", -1, -1, 0)
+
+
+def _title_tail(text: str, folded: str, line: str, nxt: Paragraph | None, comp: _Compiled) -> int:
+    """The end of the line that finishes a title broken across two lines: a tail of two
+    characters at most ("政府工作报\n告"), or a line the break leaves on a joining word or 的
+    (``layout.title_break``) that names the genre; -1 if the title is one line."""
+    if nxt is None:
+        return -1
+    tail = text[nxt.start : nxt.end]
+    if nxt.end - nxt.start <= 2 and not _has_punct(tail):
+        return nxt.end
+    tail = tail.strip()
+    if not nxt.line_start or _has_punct(tail) or len(line.strip()) + len(tail) > TITLE_MAX:
+        return -1
+    if comp.marker.match(folded, nxt.start, nxt.end) or not comp.genre.search(tail):
+        return -1
+    return nxt.end if comp.title_break.search(f"{line.strip()}\n{tail}") else -1
 
 
 #: How far into a page that lost its line breaks a title run on after its clutter is sought,

@@ -332,6 +332,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
         "clutter_boundary": Entry(PATTERN, "where clutter run into a title ends (】, >, ：…)"),
+        "title_break": Entry(PATTERN, "where a title breaks across two lines (…总结⏎和…)"),
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
         "official_title": Entry(PATTERN, "an official document's title after its header "
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),

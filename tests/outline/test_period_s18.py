@@ -247,3 +247,25 @@ def test_a_real_flattened_page_with_a_breadcrumb_keeps_its_type_and_period():
         doc = parse(flatten(clutter + text)[0]).document
         assert (doc.doc_type, doc.period) == (written.doc_type, written.period)
         assert doc.title.endswith(written.title)
+
+
+# --- a title broken across two lines; a report on the work done joined to a plan -------------
+
+BODY = "一、2022年工作总结\n全年完成投资30亿元。\n二、2023年工作计划\n计划完成投资35亿元。\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "doc_type"),
+    [("关于云溪县2022年工作总结\n和2023年工作计划的报告\n",
+      "关于云溪县2022年工作总结和2023年工作计划的报告", "summary-and-plan"),
+     ("关于云溪县2022年工作总结及\n2023年工作计划的报告\n",
+      "关于云溪县2022年工作总结及2023年工作计划的报告", "summary-and-plan"),
+     ("2022年工作总结\n云溪县发展和改革局\n", "2022年工作总结", "summary"),
+     ("政府工作报\n告\n——2023年1月5日在云溪县第十八届人民代表大会第二次会议上\n",
+      "政府工作报告", "gov-work-report")],
+)  # fmt: skip
+def test_a_title_broken_across_two_lines_is_one_title(head, title, doc_type):
+    # the break after a joining word or 的, or before a joining word; an office's name under
+    # a title is no part of it
+    doc = parse(head + BODY).document
+    assert (doc.title, doc.doc_type) == (title, doc_type)
