@@ -199,7 +199,14 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
-    review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
+    report = vocabulary(rules, "kind.document.report")
+    review = review or (not plan and report.search(title))
+    if plan and not review:
+        # a part reporting on the work done before the one planning (关于2022年工作情况和
+        # 2023年工作安排的报告): the report and the plan joined
+        chunks = _periods(rules).split.split(title)
+        planned = next((i for i, chunk in enumerate(chunks) if plan.re.search(chunk)), 0)
+        review = any(report.search(chunk) for chunk in chunks[:planned])
     if review and plan:
         return "summary-and-plan"
     return "summary" if review else "plan" if plan else "other"

@@ -269,3 +269,16 @@ def test_a_title_broken_across_two_lines_is_one_title(head, title, doc_type):
     # a title is no part of it
     doc = parse(head + BODY).document
     assert (doc.title, doc.doc_type) == (title, doc_type)
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type", "periods"),
+    [("云溪县人民政府关于2022年工作情况和2023年工作安排的报告", "summary-and-plan", ("2022", "2023")),
+     ("关于2022年工作情况的报告", "summary", ("2022", "2023")),
+     ("关于印发10月份重点工作及领导批示办理情况专项报告的通知", "summary", ("", "")),
+     ("2023年工作安排", "plan", ("2022", "2023"))],
+)  # fmt: skip
+def test_a_report_on_the_work_done_joined_to_a_plan_is_a_summary_and_plan(title, doc_type, periods):
+    # 情况 names the report's review half where a later part of the title plans (安排)
+    doc = parse(f"{title}\n{BODY}").document
+    assert (doc.doc_type, (doc.review_period, doc.plan_period)) == (doc_type, periods)
