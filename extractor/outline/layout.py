@@ -329,6 +329,9 @@ def _find_title(
             heading = comp.marker.match(folded, para.start, para.start + len(head))
             if genre_head and not _has_punct(head) and not heading:
                 return head, para.start, para.start + len(head), para.start + len(head)
+        if _subtitled(line, comp) and para.line_start and seen <= 2:
+            # 云溪县2022年工作总结：稳中求进开新局 — a title and its motto after a colon
+            return "".join(line.split()), para.start, para.end, para.end
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(folded, para.start, para.end):
@@ -344,6 +347,28 @@ def _find_title(
                 e = tail  # a title broken across lines ("政府工作报\n告", "…总结\n和…计划")
             return "".join(text[s:e].split()), s, e, e
     return ("", -1, -1, 0)
+
+
+#: The shortest motto after a title's colon (…工作总结：稳中求进开新局).
+MOTTO_MIN = 4
+
+
+def _subtitled(line: str, comp: _Compiled) -> bool:
+    """Is the line a title naming its genre, then a colon and a motto of no punctuation
+    (云溪县2022年工作总结：稳中求进开新局), not a sentence announcing what follows
+    (现将2022年工作总结如下：)?"""
+    line = line.strip()
+    if len(line) > TITLE_MAX:
+        return False
+    head, colon, motto = line.replace(":", "：").partition("：")
+    return bool(
+        colon
+        and len(motto) >= MOTTO_MIN
+        and not _has_punct(head)
+        and not _has_punct(motto)
+        and comp.genre.search(head)
+        and not comp.marker.match(head)
+    )
 
 
 def _title_tail(text: str, folded: str, line: str, nxt: Paragraph | None, comp: _Compiled) -> int:

@@ -282,3 +282,17 @@ def test_a_report_on_the_work_done_joined_to_a_plan_is_a_summary_and_plan(title,
     # 情况 names the report's review half where a later part of the title plans (安排)
     doc = parse(f"{title}\n{BODY}").document
     assert (doc.doc_type, (doc.review_period, doc.plan_period)) == (doc_type, periods)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "doc_type"),
+    [("云溪县发展和改革局2022年工作总结：稳中求进开创新局\n",
+      "云溪县发展和改革局2022年工作总结：稳中求进开创新局", "summary"),
+     ("现将2022年工作总结如下：\n", "", "other"),
+     ("2022年工作总结：\n", "", "other")],
+)  # fmt: skip
+def test_a_title_with_a_motto_after_its_colon_is_the_title(head, title, doc_type):
+    # a colon sets a motto after the title's genre word; a sentence announcing what follows
+    # (…如下：) or a label ending in a colon is no title
+    doc = parse(head + BODY).document
+    assert (doc.title, doc.doc_type) == (title, doc_type)
