@@ -296,3 +296,9 @@ def test_a_title_with_a_motto_after_its_colon_is_the_title(head, title, doc_type
     # (…如下：) or a label ending in a colon is no title
     doc = parse(head + BODY).document
     assert (doc.title, doc.doc_type) == (title, doc_type)
+
+
+def test_a_reports_direction_of_effort_plans():
+    # a 述职报告 closes on 努力方向: the way ahead, as 下一步打算 is
+    text = "云溪县2022年度述职报告\n一、履职情况\n正文。\n二、存在不足\n正文。\n三、今后努力方向\n正文。\n"
+    assert [k for _, k, _ in kinds(text)] == ["review", "problems", "plan"]
