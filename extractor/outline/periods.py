@@ -226,6 +226,8 @@ def find_document_periods(
         year = _number(m.group("year")) if m and m.group("year") else year_hint
         if m and m.re is periods.dateline and (_number(m.group("month")) or 0) >= 11 and year:
             year += 1  # delivered before the new year: the next year's report
+        if year is None and (back := vocabulary(rules, "period.reviewed_year").search(head)):
+            year = int(back.group("year")) + 1  # untitled and undated: 一、2018年工作回顾
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)

@@ -447,6 +447,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "quarter": Entry(PATTERN, "a quarter; group quarter is its number"),
         "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…, or in Chinese "
                           "numerals); groups year, month"),
+        "reviewed_year": Entry(PATTERN, "the year an untitled report's opening looks back "
+                               "on (一、2018年工作回顾); group year"),
         "bare_year": Entry(PATTERN, "a document title's year written without 年 "
                            "(2017政府工作报告); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),

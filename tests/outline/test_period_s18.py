@@ -302,3 +302,28 @@ def test_a_reports_direction_of_effort_plans():
     # a 述职报告 closes on 努力方向: the way ahead, as 下一步打算 is
     text = "云溪县2022年度述职报告\n一、履职情况\n正文。\n二、存在不足\n正文。\n三、今后努力方向\n正文。\n"
     assert [k for _, k, _ in kinds(text)] == ["review", "problems", "plan"]
+
+
+# --- an untitled, undated report's year from the year its opening looks back on -------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2018年工作回顾\n过去一年，", "2019"),
+     ("各位代表：\n现在，我代表市人民政府向大会报告工作。刚刚过去的1984年，是我市取得成就的一年。\n", "1985"),
+     ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、加快发展\n", "")],
+)  # fmt: skip
+def test_an_untitled_undated_report_is_the_year_after_the_one_it_reviews(opening, period):
+    # no title, no dateline, no year in a file name: its first part reviews the year before
+    doc = parse(opening + "全市经济平稳发展。\n").document
+    assert (doc.doc_type, doc.period) == ("gov-work-report", period)
+
+
+@pytest.mark.parametrize("year", ["2019", "2022", "2025"])
+def test_real_untitled_state_council_reports_are_dated_without_a_file_name(year):
+    file = SHARED / "real" / "state-council" / f"{year}.txt"
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    for text in (file.read_text(encoding="utf-8"),):
+        assert parse(text).document.period == year
+        assert parse(flatten(text)[0]).document.period == year
