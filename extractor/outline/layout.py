@@ -400,8 +400,8 @@ def _title_after_clutter(
     """The title of a page that lost its line breaks and opens on page clutter run into it
     (当前位置：首页>通知公告关于印发…的通知京政办发…): an official title after a clutter
     boundary (``layout.clutter_boundary``), else from the last boundary before a word naming
-    its genre to that word, where the body or more clutter follows it; ("", -1, -1, 0) if
-    none."""
+    its genre to that word, where the body, more clutter or the paragraph's end follows it;
+    ("", -1, -1, 0) if none."""
     reach = min(para.end, para.start + CLUTTER_REACH)
     for b in comp.clutter_boundary.finditer(folded, para.start, reach):
         after = b.end()
@@ -415,16 +415,25 @@ def _title_after_clutter(
         for words in (comp.genre, comp.list_word)
         for m in words.finditer(folded, para.start, reach)
     )
-    for end in ends:
-        if not (comp.body_opener.match(folded, end) or comp.clutter_start.match(folded, end)):
-            continue
+    best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
+    for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
+        after = end
+        while after < para.end and folded[after].isspace():
+            after += 1
+        opens = comp.body_opener.match(folded, after) or comp.clutter_start.match(folded, after)
+        if not (opens or after == para.end):
+            continue  # the body, more clutter or the paragraph's end follows a title
         bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
         start = bounds[-1] if bounds else para.start
         while start < end and folded[start].isspace():
             start += 1
-        if start > para.start and end - start <= TITLE_MAX and not _has_punct(folded[start:end]):
-            return "".join(text[start:end].split()), start, end, end
-    return ("", -1, -1, 0)
+        fits = start > para.start and end - start <= TITLE_MAX
+        if fits and not _has_punct(folded[start:end]) and end - start > best[1] - best[0]:
+            best = (start, end)
+    start, end = best
+    if end == 0:
+        return ("", -1, -1, 0)
+    return "".join(text[start:end].split()), start, end, end
 
 
 def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
