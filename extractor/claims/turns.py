@@ -19,6 +19,7 @@ import regex
 
 from extractor.claims.spans import span_words
 from extractor.model import Section
+from extractor.outline.sections import FLAT_PARAGRAPH
 from extractor.rules.records import RuleSet
 
 V1 = regex.VERSION1
@@ -96,13 +97,32 @@ def _turn(folded: str, sec: Section, half: str, rules: RuleSet) -> int | None:
         quote = f"[{_QUOTES}]?"
         core = "".join(quote if ch in _QUOTES else regex.escape(ch) for ch in named.group())
         period = regex.compile(rf"\s*[{_QUOTES}]?{core}", V1)
-    pos = folded.find("\n", max(sec.start, sec.title_end), sec.end) + 1
-    while 0 < pos < sec.end:
+    for pos in _openings(folded, max(sec.start, sec.title_end), sec.end):
         head = min(pos + _OPENING, sec.end)
         if opening.match(folded, pos, head) or (period and period.match(folded, pos, head)):
             return pos
-        pos = folded.find("\n", pos, sec.end) + 1
     return None
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?]", V1)
+
+
+def _openings(folded: str, start: int, end: int) -> list[int]:
+    """Where the paragraphs after ``start`` open, up to ``end``: after each line break, and,
+    in a line of paragraphs run together (longer than ``FLAT_PARAGRAPH``: a page that lost
+    its line breaks), after each sentence (its paragraphs' openings are among them)."""
+    out: list[int] = []
+    pos = folded.find("\n", start, end) + 1
+    if pos == 0 and end - start > FLAT_PARAGRAPH:
+        pos = start  # the title ran into its body: the part is one line
+    while 0 < pos < end:
+        line_end = folded.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        out.append(pos)
+        if line_end - pos > FLAT_PARAGRAPH:
+            out += [m.end() for m in _SENTENCE_END.finditer(folded, pos, line_end)]
+        pos = line_end + 1
+    return out
 
 
 def _opening(rules: RuleSet) -> Any:

@@ -51,6 +51,9 @@ class _Compiled:
             return regex.compile(f"(?:{rules.vocab(key).alternation()})\\Z")
 
         self.clutter = whole_line("layout.clutter")
+        self.clutter_start = regex.compile(rules.vocab("layout.clutter").alternation())
+        self.clutter_boundary = regex.compile(rules.vocab("layout.clutter_boundary").pattern)
+        self.title_break = regex.compile(rules.vocab("layout.title_break").pattern)
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
@@ -183,6 +186,12 @@ def find_layout(ctx: Context) -> Layout:
     text, folded, comp = ctx.text, ctx.folded, compiled(ctx.rules)
     paragraphs = find_paragraphs(text, folded, rules=ctx.rules)
     title, t_start, t_end, body_start = _find_title(text, folded, paragraphs, comp)
+    for para in paragraphs[:CLUTTER_PARAGRAPHS] if not title else ():
+        if not comp.clutter_start.match(folded, para.start):
+            break  # clutter, then the title run on into the body: a page that lost its breaks
+        title, t_start, t_end, body_start = _title_after_clutter(text, folded, para, comp)
+        if title:
+            break
     body_end = len(text)
     half = len(text) // 2
     for i, para in enumerate(paragraphs):
@@ -320,20 +329,111 @@ def _find_title(
             heading = comp.marker.match(folded, para.start, para.start + len(head))
             if genre_head and not _has_punct(head) and not heading:
                 return head, para.start, para.start + len(head), para.start + len(head)
+        if _subtitled(line, comp) and para.line_start and seen <= 2:
+            # 云溪县2022年工作总结：稳中求进开新局 — a title and its motto after a colon
+            return "".join(line.split()), para.start, para.end, para.end
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(folded, para.start, para.end):
             continue
-        if comp.genre.search("".join(line.split())):  # 政 府 工 作 报 告: letter-spaced
-            s, e = para.start, para.end
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        tail = _title_tail(text, folded, line, nxt, comp)
+        if comp.genre.search("".join(text[para.start : max(tail, para.end)].split())):
+            s, e = para.start, para.end  # 政 府 工 作 报 告: letter-spaced, the genre found
             dash = line.find("——", 4)
-            nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             if dash > 0:  # title, dateline and speaker merged on one line
                 e = s + dash
-            elif nxt and nxt.end - nxt.start <= 2 and not _has_punct(text[nxt.start : nxt.end]):
-                e = nxt.end  # a title broken across lines ("政府工作报\n告"): its tail line
+            elif tail > 0:
+                e = tail  # a title broken across lines ("政府工作报\n告", "…总结\n和…计划")
             return "".join(text[s:e].split()), s, e, e
     return ("", -1, -1, 0)
+
+
+#: The shortest motto after a title's colon (…工作总结：稳中求进开新局).
+MOTTO_MIN = 4
+
+
+def _subtitled(line: str, comp: _Compiled) -> bool:
+    """Is the line a title naming its genre, then a colon and a motto of no punctuation
+    (云溪县2022年工作总结：稳中求进开新局), not a sentence announcing what follows
+    (现将2022年工作总结如下：)?"""
+    line = line.strip()
+    if len(line) > TITLE_MAX:
+        return False
+    head, colon, motto = line.replace(":", "：").partition("：")
+    return bool(
+        colon
+        and len(motto) >= MOTTO_MIN
+        and not _has_punct(head)
+        and not _has_punct(motto)
+        and comp.genre.search(head)
+        and not comp.marker.match(head)
+    )
+
+
+def _title_tail(text: str, folded: str, line: str, nxt: Paragraph | None, comp: _Compiled) -> int:
+    """The end of the line that finishes a title broken across two lines: a tail of two
+    characters at most ("政府工作报\n告"), or a line the break leaves on a joining word or 的
+    (``layout.title_break``) that names the genre; -1 if the title is one line."""
+    if nxt is None:
+        return -1
+    tail = text[nxt.start : nxt.end]
+    if nxt.end - nxt.start <= 2 and not _has_punct(tail):
+        return nxt.end
+    tail = tail.strip()
+    if not nxt.line_start or _has_punct(tail) or len(line.strip()) + len(tail) > TITLE_MAX:
+        return -1
+    if comp.marker.match(folded, nxt.start, nxt.end) or not comp.genre.search(tail):
+        return -1
+    return nxt.end if comp.title_break.search(f"{line.strip()}\n{tail}") else -1
+
+
+#: How far into a page that lost its line breaks a title run on after its clutter is sought,
+#: and in how many of its first paragraphs (clutter split at wide spaces).
+CLUTTER_REACH = 200
+CLUTTER_PARAGRAPHS = 4
+
+
+def _title_after_clutter(
+    text: str, folded: str, para: Paragraph, comp: _Compiled
+) -> tuple[str, int, int, int]:
+    """The title of a page that lost its line breaks and opens on page clutter run into it
+    (当前位置：首页>通知公告关于印发…的通知京政办发…): an official title after a clutter
+    boundary (``layout.clutter_boundary``), else from the last boundary before a word naming
+    its genre to that word, where the body, more clutter or the paragraph's end follows it;
+    ("", -1, -1, 0) if none."""
+    reach = min(para.end, para.start + CLUTTER_REACH)
+    for b in comp.clutter_boundary.finditer(folded, para.start, reach):
+        after = b.end()
+        while after < reach and folded[after].isspace():
+            after += 1
+        if (official := comp.official_title.match(folded, after, para.end)) is not None:
+            s, e = official.span("title")
+            return "".join(text[s:e].split()), s, e, e
+    ends = sorted(
+        m.end()
+        for words in (comp.genre, comp.list_word)
+        for m in words.finditer(folded, para.start, reach)
+    )
+    best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
+    for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
+        after = end
+        while after < para.end and folded[after].isspace():
+            after += 1
+        opens = comp.body_opener.match(folded, after) or comp.clutter_start.match(folded, after)
+        if not (opens or after == para.end):
+            continue  # the body, more clutter or the paragraph's end follows a title
+        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
+        start = bounds[-1] if bounds else para.start
+        while start < end and folded[start].isspace():
+            start += 1
+        fits = start > para.start and end - start <= TITLE_MAX
+        if fits and not _has_punct(folded[start:end]) and end - start > best[1] - best[0]:
+            best = (start, end)
+    start, end = best
+    if end == 0:
+        return ("", -1, -1, 0)
+    return "".join(text[start:end].split()), start, end, end
 
 
 def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:

@@ -30,6 +30,7 @@ class _Periods:
     period: regex.Pattern[str]  # a year and the part of it, or a part alone
     halves: dict[str, str]  # a part word → H1, H2, Q3
     quarter: regex.Pattern[str]
+    titled: regex.Pattern[str]  # the same in a document's title, its year bare or not
     dateline: regex.Pattern[str]
     split: regex.Pattern[str]
     review: regex.Pattern[str]  # a title's part that reviews
@@ -53,6 +54,7 @@ def _build(rules: RuleSet) -> _Periods:
     quarter = rules.vocab("period.quarter").pattern
     part = "|".join([*(regex.escape(w) for w in halves), quarter])
     year = rules.vocab("period.year").pattern
+    bare = rules.vocab("period.bare_year").pattern  # 2017政府工作报告
     relative = {w: 0 for w in words("period.this_year")}
     relative |= {w: 1 for w in words("period.next_year")}
     relative |= {w: -1 for w in words("period.last_year")}
@@ -60,6 +62,7 @@ def _build(rules: RuleSet) -> _Periods:
     plan = (*words("kind.document.plan"), *words("period.plan_part"))
     return _Periods(
         period=regex.compile(rf"(?:(?:{year})\s*(?P<part>{part})?|(?P<part>{part}))"),
+        titled=regex.compile(rf"(?:(?:{year}|{bare})\s*(?P<part>{part})?|(?P<part>{part}))"),
         halves=halves, quarter=regex.compile(quarter),
         dateline=regex.compile(rules.vocab("period.dateline").pattern),
         split=regex.compile(rules.vocab("period.split").pattern),
@@ -133,7 +136,7 @@ def _parts(title: str, periods: _Periods, rules: RuleSet) -> list[tuple[str, str
     year: int | None = None
     for chunk in periods.split.split(title):
         period = _span(chunk, periods)
-        m = None if period else periods.period.search(chunk)
+        m = None if period else periods.titled.search(chunk)
         if m:
             if m.group("year"):
                 year = int(m.group("year"))
@@ -196,7 +199,14 @@ def doc_type_of(title: str, head: str, *, rules: RuleSet) -> str:
     title = _own_title(title, rules)
     review = vocabulary(rules, "kind.document.review").search(title)
     plan = vocabulary(rules, "kind.document.plan").search(title)
-    review = review or (not plan and vocabulary(rules, "kind.document.report").search(title))
+    report = vocabulary(rules, "kind.document.report")
+    review = review or (not plan and report.search(title))
+    if plan and not review:
+        # a part reporting on the work done before the one planning (关于2022年工作情况和
+        # 2023年工作安排的报告): the report and the plan joined
+        chunks = _periods(rules).split.split(title)
+        planned = next((i for i, chunk in enumerate(chunks) if plan.re.search(chunk)), 0)
+        review = any(report.search(chunk) for chunk in chunks[:planned])
     if review and plan:
         return "summary-and-plan"
     return "summary" if review else "plan" if plan else "other"
@@ -212,10 +222,12 @@ def find_document_periods(
     doc_type = doc_type_of(title, head, rules=rules)
     if doc_type in ("gov-work-report", "plan") and _of_the_report(title, head, rules):
         # a task list plans the year of the report it deals out, as the report does
-        m = periods.period.search(title) or periods.dateline.search(head)
-        year = int(m.group("year")) if m and m.group("year") else year_hint
-        if m and m.re is periods.dateline and int(m.group("month")) >= 11 and year:
+        m = periods.titled.search(title) or periods.dateline.search(head)
+        year = _number(m.group("year")) if m and m.group("year") else year_hint
+        if m and m.re is periods.dateline and (_number(m.group("month")) or 0) >= 11 and year:
             year += 1  # delivered before the new year: the next year's report
+        if year is None and (back := vocabulary(rules, "period.reviewed_year").search(head)):
+            year = int(back.group("year")) + 1  # untitled and undated: 一、2018年工作回顾
         if year is None:
             return DocumentPeriods("", "", "", doc_type)
         return DocumentPeriods(str(year), str(year - 1), str(year), doc_type)
@@ -238,6 +250,14 @@ def find_document_periods(
     review = review or shift(plan, -1)
     plan = plan or shift(review, 1)
     return DocumentPeriods(first or review, review, plan, doc_type)
+
+
+def _number(text: str) -> int | None:
+    """A year or month in digits or in Chinese numerals (二〇二六 → 2026, 十二 → 12)."""
+    digits = numerals().digits
+    if len(text) == 4 and all(ch in digits for ch in text):
+        return int("".join(str(digits[ch]) for ch in text))
+    return small_int(text)
 
 
 def five_year_plan(period: str) -> int:

@@ -1668,6 +1668,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
     turned = False  # a summary has turned from its review to its problems or plans
     announced = vocabulary(rules, "kind.plan.announced")
     described = vocabulary(rules, "kind.review.described")
+    requested = vocabulary(rules, "kind.review.requested")
     series = 0  # the level of orphaned subsections a sentence set out as work to do
     narrowed: dict[str, str] = {}  # a part's id → the period its subsections speak of
     for i, head in enumerate(heads):
@@ -1681,6 +1682,8 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         named = title_period(title, periods, rules=rules)
         kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
         period = named or (parent.period if parent else "") or kind_period(kind, periods)
+        if parent is not None and parent.parent_id is None and kind == "other":
+            kind = _dated_kind(named, periods)  # 基本情况 ⏎ （一）2021年预算预计完成: review
         if parent is not None and not named and period == parent.period:
             # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
             # 刚刚过去的2015年，… over （一）…: the year's)
@@ -1717,10 +1720,11 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 and periods.doc_type in _REVIEWS
                 and not turned
                 and not described.search(title)
+                and not requested.search(title)
             ):
                 # a summary's parts before its problems or plans review (突出协助职责，
                 # 政治保障作用有效发挥 in a report on the year's work), not one describing its
-                # setting (湖北电力供需基本情况, 对标指标体系)
+                # setting (湖北电力供需基本情况, 对标指标体系) or putting matters for decision
                 kind = "review"
                 period = named or kind_period(kind, periods)
             turned = turned or kind in ("plan", "problems")
@@ -1777,8 +1781,34 @@ def _series_year(
         return ""
     before = text[parent.title_end : head.start].rstrip()
     line = before[before.rfind("\n") + 1 :].strip()
-    m = vocabulary(rules, "period.year_opening").match(arabic_years(fold(line), rules=rules))
+    opening = vocabulary(rules, "period.year_opening")
+    if len(line) > FLAT_PARAGRAPH:
+        # paragraphs run together (a page that lost its line breaks): the paragraph before
+        # the subsection is unknown, so the last sentence within a paragraph's reach that
+        # opens on a year speaks for it (…新成效。各位代表，刚刚过去的2015年，…)
+        tail = line[-PARAGRAPH_REACH:]
+        for start in reversed([0, *(m.end() for m in _SENTENCE_START.finditer(tail))]):
+            m = opening.match(arabic_years(fold(tail[start:]), rules=rules))
+            if m:
+                return year if m.group("year") == year else ""
+        return ""
+    m = opening.match(arabic_years(fold(line), rules=rules))
     return year if m and m.group("year") == year else ""
+
+
+#: How far back from a subsection a sentence opening on its year is sought where the
+#: paragraphs before it ran together: about the length of one paragraph.
+PARAGRAPH_REACH = 600
+_SENTENCE_START = regex.compile(r"[。！？!?]\s*")
+
+
+def _dated_kind(named: str, periods: DocumentPeriods) -> str:
+    """The kind of a subsection of a part that neither reviews nor plans (a summary's
+    基本情况), from the year its own title names: the document's review year reviews
+    (2021年预算预计完成), its plan year plans (2022年预算草案建议); else other."""
+    if periods.review == periods.plan or not named:
+        return "other"
+    return {periods.review: "review", periods.plan: "plan"}.get(named, "other")
 
 
 def _opens_or_closes(kind: str, named: str, periods: DocumentPeriods) -> bool:

@@ -331,6 +331,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
     },
     "layout": {
         "clutter": Entry(PATTERNS, "page clutter lines above a title", mode="fullmatch"),
+        "clutter_boundary": Entry(PATTERN, "where clutter run into a title ends (】, >, ：…)"),
+        "title_break": Entry(PATTERN, "where a title breaks across two lines (…总结⏎和…)"),
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
         "official_title": Entry(PATTERN, "an official document's title after its header "
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
@@ -418,6 +420,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "reviewed": Entry(WORDS, "words that make a title a review whatever year it names"),
         "described": Entry(PATTERN, "a summary's part describing its setting "
                            "(…基本情况, …指标体系): no review"),
+        "requested": Entry(PATTERN, "a summary's part putting matters for decision "
+                           "(…决策的事项): no review"),
     },
     "kind.heading": {
         "head_noun": Entry(PATTERN, "the head noun of a part heading (主要成效, 工作计划)"),
@@ -444,7 +448,12 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "second_half": Entry(WORDS, "the second half of a year (H2)"),
         "three_quarters": Entry(WORDS, "the first three quarters (Q3)"),
         "quarter": Entry(PATTERN, "a quarter; group quarter is its number"),
-        "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…); group year"),
+        "dateline": Entry(PATTERN, "a dateline's year (——2024年3月5日在…, or in Chinese "
+                          "numerals); groups year, month"),
+        "reviewed_year": Entry(PATTERN, "the year an untitled report's opening looks back "
+                               "on (一、2018年工作回顾); group year"),
+        "bare_year": Entry(PATTERN, "a document title's year written without 年 "
+                           "(2017政府工作报告); group year"),
         "split": Entry(PATTERN, "what splits a title into its parts (和, 及, 暨)"),
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
         "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "
