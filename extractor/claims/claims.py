@@ -49,6 +49,7 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
+from extractor.text.rx import holds_any
 from extractor.text.sentences import SentenceIndex, window
 
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
@@ -700,7 +701,8 @@ def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
     """The verb and the noun after the figure, where the words before it are only an adverb and
     a verb (继续发行1500亿元长期建设国债 → 发行长期建设国债); "" where no noun follows (继续建设的
     693个: a stage of its own)."""
-    m = doc.words.adverb_verb.fullmatch(own)
+    opens = doc.words.adverb_verb_opens
+    m = None if opens and own[:1] not in opens else doc.words.adverb_verb.fullmatch(own)
     if m is None or fig.base in doc.rates:
         return ""
     after = _following(doc, fig.after, counted=True)
@@ -1300,7 +1302,10 @@ def _named_goal(doc: _Doc, pos: int) -> bool:
     stands right before the figure in its clause."""
     words, folded = doc.words, doc.folded
     lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
-    if words.planned_before.search(folded, lo, pos) is not None:
+    if (
+        holds_any(words.planned_before_opens, folded[lo:pos])
+        and words.planned_before.search(folded, lo, pos) is not None
+    ):
         return True  # 年度计划投资26.78亿元: the plan's amount
     if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
         return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
@@ -1371,7 +1376,10 @@ def _first_of(
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
-        if not words.not_target.search(folded, lo, hi):
+        if not (
+            holds_any(words.not_target_opens, folded[lo:hi])
+            and words.not_target.search(folded, lo, hi)
+        ):
             for m in words_of.finditer(folded, lo, hi):
                 if not (
                     review

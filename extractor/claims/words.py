@@ -9,7 +9,7 @@ end, time references everywhere.  The helpers here read one piece of a claim's c
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -20,6 +20,7 @@ from extractor.text.rx import (
     at_position,
     literal_heads,
     opening,
+    opening_letters,
     prefiltered,
     scan_at_heads,
 )
@@ -167,6 +168,14 @@ class ClaimWords:
     compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the letters the matches of a pattern open with (rx.opening_letters; "": unknown), for
+    #: a test before the pattern is asked at every figure: demonstratives, adverb_verb,
+    #: movement_from, not_target, planned_before
+    demonstratives_opens: str = ""
+    adverb_verb_opens: str = ""
+    movement_from_opens: str = ""
+    not_target_opens: str = ""
+    planned_before_opens: str = ""
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -200,7 +209,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     cut = chars("follow_cut") + lists
     measure_ends = frozenset(chars("measure_ends"))
     stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
-    return ClaimWords(
+    words = ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
         approx_before=prefiltered(
             regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1), items("approx_before")
@@ -357,6 +366,14 @@ def _compile(rules: RuleSet) -> ClaimWords:
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
             V1,
         ),
+    )
+    return replace(
+        words,
+        demonstratives_opens=opening_letters(words.demonstratives),
+        adverb_verb_opens=opening_letters(words.adverb_verb),
+        movement_from_opens=opening_letters(words.movement_from),
+        not_target_opens=opening_letters(words.not_target),
+        planned_before_opens=opening_letters(words.planned_before),
     )
 
 
