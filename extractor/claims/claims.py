@@ -611,6 +611,7 @@ def _claim(
         prev_claim is not None
         and prev_claim.start >= sent[0]
         and prev_claim.indicator
+        and holds_any(doc.words.compared_lead_opens, indicator[:1])
         and doc.words.compared_lead.match(indicator)
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
@@ -1293,6 +1294,8 @@ def _only_estimate(doc: _Doc, first: int, pos: int) -> bool:
 def _present(doc: _Doc, pos: int) -> bool:
     """Whether the figure's clause opens on a present stock (全县现有, 目前全县共有, 全国有)."""
     clause = doc.index.clause_start(pos)
+    if not holds_any(doc.words.present_opens, doc.folded[clause : pos + 1]):
+        return False
     m = doc.words.present.search(doc.folded, clause, pos + 1)  # 有 looks at the figure after it
     return m is not None and m.start() < min(pos, clause + _PRESENT_HEAD)
 
@@ -1354,31 +1357,35 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     """Where a target word first stands in the scope of ``pos`` (the scope's end when none);
     in a review 确保 reports, unless the sentence turned to what is next before it."""
     review = _inside(doc.review_spans, pos)
-    return _first_of(doc, doc.targets, doc.words.target, scope, review, turned=True)
+    words = doc.words
+    return _first_of(doc, doc.targets, words.target, words.target_opens, scope, review, turned=True)
 
 
 def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
     """Where a modal of a target (将达, 要把) first stands in a scope (its end when none); in a
     review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
-    return _first_of(doc, doc.modals, doc.words.modal_target, scope, review, turned=False)
+    words = doc.words
+    return _first_of(
+        doc, doc.modals, words.modal_target, words.modal_target_opens, scope, review, turned=False
+    )
 
 
 def _first_of(
-    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, scope: tuple[int, int],
-    review: bool, *, turned: bool,
+    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, opens: str,
+    scope: tuple[int, int], review: bool, *, turned: bool,
 ) -> int:  # fmt: skip
     """Where a word of ``words_of`` first stands in a scope (its end when none, or when a
     word of no target stands in it), remembered in ``found`` by the scope's start.  In a
     review a weak word (确保, 可达) is none, unless ``turned`` and the sentence turned to what
-    is next before it."""
+    is next before it.  ``opens``: the letters the matches of ``words_of`` open with."""
     lo, hi = scope
     first = found.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
-        if not (
-            holds_any(words.not_target_opens, folded[lo:hi])
-            and words.not_target.search(folded, lo, hi)
+        window = folded[lo:hi]
+        if holds_any(opens, window) and not (
+            holds_any(words.not_target_opens, window) and words.not_target.search(folded, lo, hi)
         ):
             for m in words_of.finditer(folded, lo, hi):
                 if not (

@@ -34,6 +34,7 @@ from ahocorasick_rs import AhoCorasick
 from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
+from extractor.text.rx import holds_any, opening_letters
 
 _SOURCE = "indicators.toml"
 _KEYS = frozenset({"name", "group", "aliases", "growth", "examples", "counterexamples"})
@@ -71,6 +72,9 @@ class IndicatorTable:
     ) -> None:
         self.indicators = tuple(indicators)
         self._share = regex.compile(share) if share else None
+        #: the letters a match of ``_share`` opens with ("": unknown): a key holding none is
+        #: not searched
+        self._share_opens = opening_letters(self._share) if self._share is not None else ""
         self._strip = regex.compile(strip)
         owner: dict[str, str] = {}
         for ind in self.indicators:
@@ -117,7 +121,11 @@ class IndicatorTable:
 
     def _match(self, phrase: str) -> IndicatorMatch | None:
         key = self.key(phrase)
-        share = self._share.search(key) if self._share is not None else None
+        share = (
+            self._share.search(key)
+            if self._share is not None and holds_any(self._share_opens, key)
+            else None
+        )
         if share:
             whole = self._longest(key)
             if whole is not None and whole.start <= share.start() < whole.end:

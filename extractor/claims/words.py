@@ -170,12 +170,16 @@ class ClaimWords:
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the letters the matches of a pattern open with (rx.opening_letters; "": unknown), for
     #: a test before the pattern is asked at every figure: demonstratives, adverb_verb,
-    #: movement_from, not_target, planned_before
+    #: movement_from, not_target, planned_before, target, modal_target, present, compared_lead
     demonstratives_opens: str = ""
     adverb_verb_opens: str = ""
     movement_from_opens: str = ""
     not_target_opens: str = ""
     planned_before_opens: str = ""
+    target_opens: str = ""
+    modal_target_opens: str = ""
+    present_opens: str = ""
+    compared_lead_opens: str = ""
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -374,6 +378,10 @@ def _compile(rules: RuleSet) -> ClaimWords:
         movement_from_opens=opening_letters(words.movement_from),
         not_target_opens=opening_letters(words.not_target),
         planned_before_opens=opening_letters(words.planned_before),
+        target_opens=opening_letters(words.target),
+        modal_target_opens=opening_letters(words.modal_target),
+        present_opens=opening_letters(words.present),
+        compared_lead_opens=opening_letters(words.compared_lead),
     )
 
 
