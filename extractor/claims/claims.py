@@ -49,7 +49,6 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
-from extractor.text.rx import holds_any
 from extractor.text.sentences import SentenceIndex, window
 
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
@@ -611,7 +610,9 @@ def _claim(
         prev_claim is not None
         and prev_claim.start >= sent[0]
         and prev_claim.indicator
-        and holds_any(doc.words.compared_lead_opens, indicator[:1])
+        and (
+            not doc.words.compared_lead_opens or indicator.startswith(doc.words.compared_lead_opens)
+        )
         and doc.words.compared_lead.match(indicator)
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
@@ -703,7 +704,7 @@ def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
     a verb (继续发行1500亿元长期建设国债 → 发行长期建设国债); "" where no noun follows (继续建设的
     693个: a stage of its own)."""
     opens = doc.words.adverb_verb_opens
-    m = None if opens and own[:1] not in opens else doc.words.adverb_verb.fullmatch(own)
+    m = None if opens and not own.startswith(opens) else doc.words.adverb_verb.fullmatch(own)
     if m is None or fig.base in doc.rates:
         return ""
     after = _following(doc, fig.after, counted=True)
@@ -1294,7 +1295,8 @@ def _only_estimate(doc: _Doc, first: int, pos: int) -> bool:
 def _present(doc: _Doc, pos: int) -> bool:
     """Whether the figure's clause opens on a present stock (全县现有, 目前全县共有, 全国有)."""
     clause = doc.index.clause_start(pos)
-    if not holds_any(doc.words.present_opens, doc.folded[clause : pos + 1]):
+    letters = doc.words.present_letters
+    if letters is not None and letters.search(doc.folded, clause, pos + 1) is None:
         return False
     m = doc.words.present.search(doc.folded, clause, pos + 1)  # 有 looks at the figure after it
     return m is not None and m.start() < min(pos, clause + _PRESENT_HEAD)
@@ -1306,9 +1308,8 @@ def _named_goal(doc: _Doc, pos: int) -> bool:
     words, folded = doc.words, doc.folded
     lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
     if (
-        holds_any(words.planned_before_opens, folded[lo:pos])
-        and words.planned_before.search(folded, lo, pos) is not None
-    ):
+        words.planned_before_letters is None or words.planned_before_letters.search(folded, lo, pos)
+    ) and words.planned_before.search(folded, lo, pos) is not None:
         return True  # 年度计划投资26.78亿元: the plan's amount
     if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
         return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
@@ -1358,7 +1359,7 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     in a review 确保 reports, unless the sentence turned to what is next before it."""
     review = _inside(doc.review_spans, pos)
     words = doc.words
-    return _first_of(doc, doc.targets, words.target, words.target_opens, scope, review, turned=True)
+    return _first_of(doc, doc.targets, words.target, None, scope, review, turned=True)
 
 
 def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
@@ -1366,26 +1367,25 @@ def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int
     review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
     words = doc.words
     return _first_of(
-        doc, doc.modals, words.modal_target, words.modal_target_opens, scope, review, turned=False
+        doc, doc.modals, words.modal_target, words.modal_target_letters, scope, review, turned=False
     )
 
 
 def _first_of(
-    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, opens: str,
+    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, letters: Any,
     scope: tuple[int, int], review: bool, *, turned: bool,
 ) -> int:  # fmt: skip
     """Where a word of ``words_of`` first stands in a scope (its end when none, or when a
     word of no target stands in it), remembered in ``found`` by the scope's start.  In a
     review a weak word (确保, 可达) is none, unless ``turned`` and the sentence turned to what
-    is next before it.  ``opens``: the letters the matches of ``words_of`` open with."""
+    is next before it.  ``letters``: an re class of the letters its matches open with, or None."""
     lo, hi = scope
     first = found.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
-        window = folded[lo:hi]
-        if holds_any(opens, window) and not (
-            holds_any(words.not_target_opens, window) and words.not_target.search(folded, lo, hi)
+        if (letters is None or letters.search(folded, lo, hi)) and not words.not_target.search(
+            folded, lo, hi
         ):
             for m in words_of.finditer(folded, lo, hi):
                 if not (

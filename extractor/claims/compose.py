@@ -65,7 +65,7 @@ def named_before(
     no measure (比重, 比例, 数量: ``measure_ends``, ``rate_ends``) or nothing before names it.
     ``clause_of`` gives where the clause holding a position starts."""
     opens = words.demonstratives_opens
-    if not words.demonstratives or (opens and indicator[:1] not in opens):
+    if not words.demonstratives or (opens and not indicator.startswith(opens)):
         return None  # no demonstrative opens it (a test of its letter costs less than a match)
     opening = words.demonstratives.match(indicator)
     if opening is None:

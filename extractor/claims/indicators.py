@@ -34,7 +34,7 @@ from ahocorasick_rs import AhoCorasick
 from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
-from extractor.text.rx import holds_any, opening_letters
+from extractor.text.rx import opening_class
 
 _SOURCE = "indicators.toml"
 _KEYS = frozenset({"name", "group", "aliases", "growth", "examples", "counterexamples"})
@@ -72,9 +72,9 @@ class IndicatorTable:
     ) -> None:
         self.indicators = tuple(indicators)
         self._share = regex.compile(share) if share else None
-        #: the letters a match of ``_share`` opens with ("": unknown): a key holding none is
-        #: not searched
-        self._share_opens = opening_letters(self._share) if self._share is not None else ""
+        #: an re class of the letters a match of ``_share`` opens with (None: unknown): a key
+        #: holding none is not searched
+        self._share_letters = opening_class(self._share) if self._share is not None else None
         self._strip = regex.compile(strip)
         owner: dict[str, str] = {}
         for ind in self.indicators:
@@ -123,7 +123,8 @@ class IndicatorTable:
         key = self.key(phrase)
         share = (
             self._share.search(key)
-            if self._share is not None and holds_any(self._share_opens, key)
+            if self._share is not None
+            and (self._share_letters is None or self._share_letters.search(key))
             else None
         )
         if share:

@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 from extractor.claims.figures import Figure
 from extractor.claims.words import ClaimWords
-from extractor.text.rx import holds_any
 from extractor.text.sentences import SentenceIndex
 
 #: How far before a starting value its opening word may stand (由2003年的77%, 由原定平均
@@ -50,7 +49,8 @@ def find_movements(
         lo = max(index.clause_start(a.start), a.start - _FROM_MAX, figures[i - 1].end if i else 0)
         opening = (
             _last(words.movement_from.finditer(folded, lo, a.start))
-            if holds_any(words.movement_from_opens, folded[lo : a.start])
+            if words.movement_from_letters is None
+            or words.movement_from_letters.search(folded, lo, a.start)
             else -1
         )
         if (

@@ -20,6 +20,7 @@ from extractor.text.rx import (
     at_position,
     literal_heads,
     opening,
+    opening_class,
     opening_letters,
     prefiltered,
     scan_at_heads,
@@ -168,18 +169,17 @@ class ClaimWords:
     compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: the letters the matches of a pattern open with (rx.opening_letters; "": unknown), for
-    #: a test before the pattern is asked at every figure: demonstratives, adverb_verb,
-    #: movement_from, not_target, planned_before, target, modal_target, present, compared_lead
-    demonstratives_opens: str = ""
-    adverb_verb_opens: str = ""
-    movement_from_opens: str = ""
-    not_target_opens: str = ""
-    planned_before_opens: str = ""
-    target_opens: str = ""
-    modal_target_opens: str = ""
-    present_opens: str = ""
-    compared_lead_opens: str = ""
+    #: the letters the matches of a pattern open with (rx.opening_letters; (): unknown), for
+    #: a test at a position (str.startswith) before the pattern is matched there
+    demonstratives_opens: tuple[str, ...] = ()
+    adverb_verb_opens: tuple[str, ...] = ()
+    compared_lead_opens: tuple[str, ...] = ()
+    #: the same letters as one re class (rx.opening_class; None: unknown), searched in a
+    #: window before the pattern is: movement_from, planned_before, modal_target, present
+    movement_from_letters: Any = None
+    planned_before_letters: Any = None
+    modal_target_letters: Any = None
+    present_letters: Any = None
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -375,13 +375,11 @@ def _compile(rules: RuleSet) -> ClaimWords:
         words,
         demonstratives_opens=opening_letters(words.demonstratives),
         adverb_verb_opens=opening_letters(words.adverb_verb),
-        movement_from_opens=opening_letters(words.movement_from),
-        not_target_opens=opening_letters(words.not_target),
-        planned_before_opens=opening_letters(words.planned_before),
-        target_opens=opening_letters(words.target),
-        modal_target_opens=opening_letters(words.modal_target),
-        present_opens=opening_letters(words.present),
         compared_lead_opens=opening_letters(words.compared_lead),
+        movement_from_letters=opening_class(words.movement_from),
+        planned_before_letters=opening_class(words.planned_before),
+        modal_target_letters=opening_class(words.modal_target),
+        present_letters=opening_class(words.present),
     )
 
 

@@ -25,12 +25,12 @@ from extractor.text.rx import (
     at_position,
     first_letters,
     for_scanning,
-    holds_any,
     letter_class,
     literal_heads,
     matches_at,
     needing,
     opening,
+    opening_class,
     opening_letters,
     prefiltered,
     required_letters,
@@ -339,29 +339,35 @@ def test_shipped_lead_words_answer_as_without_their_filter() -> None:
 def test_opening_letters_open_every_match_of_the_shipped_patterns() -> None:
     """Every match of a shipped pattern tested first for its opening letters (claims, spans,
     the indicators' share relation, the outline's marker rules) opens with one of them, on
-    every text of the sample reports; a pattern whose letters the reading cannot tell gets ""
-    (no test before it), and ``holds_any`` is then always true."""
+    every text of the sample reports; a pattern whose letters the reading cannot tell gets
+    none (no test before it)."""
     words, spans = claim_words(), span_words(default_rules())
-    gated = {
-        f.name.removesuffix("_opens"): getattr(vocab, f.name)
+    gates = [
+        (getattr(vocab, f.name.rsplit("_", 1)[0]), getattr(vocab, f.name))
         for vocab in (words, spans)
         for f in dataclasses.fields(vocab)
-        if f.name.endswith("_opens")
-    }
-    assert len(gated) >= 10 and all(gated.values())
-    patterns = [(getattr(words, n, None) or getattr(spans, n), gated[n]) for n in gated]
+        if f.name.endswith(("_opens", "_letters"))
+    ]
+    assert len(gates) >= 8 and all(gate for _, gate in gates)
     share = indicator_table()
-    patterns.append((share._share, share._share_opens))
-    patterns += [(r.at, "".join(r.opens)) for r in default_rules().of("section") if r.opens]
+    gates.append((share._share, share._share_letters))
+    gates += [(r.at, tuple(r.opens)) for r in default_rules().of("section") if r.opens]
     texts = [fold(read_document(p).text) for p in sorted(CORPORA.glob("*.txt"))]
     opened = 0
-    for pattern, letters in patterns:
+    for pattern, gate in gates:
         for text in texts:
             for m in pattern.finditer(text):
-                assert text[m.start()] in letters, (pattern.pattern[:40], m.group())
+                if isinstance(gate, tuple):
+                    assert text.startswith(gate, m.start()), (pattern.pattern[:40], m.group())
+                else:
+                    assert gate.match(text, m.start()), (pattern.pattern[:40], m.group())
                 opened += 1
     assert opened > 100
-    assert opening_letters(regex.compile(r"\d+年")) == ""  # a class: not told
-    assert opening_letters(regex.compile(r"(?i)ab")) == ""
-    assert opening_letters(regex.compile(r"(?<![新])(?:增长|降低)")) == "增降"
-    assert holds_any("", "无") and holds_any("增降", "持续降低") and not holds_any("增降", "持平")
+    assert opening_letters(regex.compile(r"\d+年")) == ()  # a class: not told
+    assert (
+        opening_letters(regex.compile(r"(?i)ab")) == ()
+        and opening_class(regex.compile("a?")) is None
+    )
+    assert opening_letters(regex.compile(r"(?<![新])(?:增长|降低)")) == ("增", "降")
+    both = opening_class(regex.compile(r"(?<![新])(?:增长|降低)"))
+    assert both is not None and both.search("持续降低") and not both.search("持平")
