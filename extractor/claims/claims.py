@@ -610,6 +610,9 @@ def _claim(
         prev_claim is not None
         and prev_claim.start >= sent[0]
         and prev_claim.indicator
+        and (
+            not doc.words.compared_lead_opens or indicator.startswith(doc.words.compared_lead_opens)
+        )
         and doc.words.compared_lead.match(indicator)
     ):  # …增长6.2%、高于全国平均0.3个百分点: the gap of the quantity before
         indicator = prev_claim.indicator
@@ -700,7 +703,8 @@ def _adverb_verb_object(doc: _Doc, fig: Figure, own: str) -> str:
     """The verb and the noun after the figure, where the words before it are only an adverb and
     a verb (继续发行1500亿元长期建设国债 → 发行长期建设国债); "" where no noun follows (继续建设的
     693个: a stage of its own)."""
-    m = doc.words.adverb_verb.fullmatch(own)
+    opens = doc.words.adverb_verb_opens
+    m = None if opens and not own.startswith(opens) else doc.words.adverb_verb.fullmatch(own)
     if m is None or fig.base in doc.rates:
         return ""
     after = _following(doc, fig.after, counted=True)
@@ -1291,6 +1295,9 @@ def _only_estimate(doc: _Doc, first: int, pos: int) -> bool:
 def _present(doc: _Doc, pos: int) -> bool:
     """Whether the figure's clause opens on a present stock (全县现有, 目前全县共有, 全国有)."""
     clause = doc.index.clause_start(pos)
+    letters = doc.words.present_letters
+    if letters is not None and letters.search(doc.folded, clause, pos + 1) is None:
+        return False
     m = doc.words.present.search(doc.folded, clause, pos + 1)  # 有 looks at the figure after it
     return m is not None and m.start() < min(pos, clause + _PRESENT_HEAD)
 
@@ -1300,7 +1307,9 @@ def _named_goal(doc: _Doc, pos: int) -> bool:
     stands right before the figure in its clause."""
     words, folded = doc.words, doc.folded
     lo = max(doc.index.clause_start(pos), pos - _GOAL_NOUN_MAX)
-    if words.planned_before.search(folded, lo, pos) is not None:
+    if (
+        words.planned_before_letters is None or words.planned_before_letters.search(folded, lo, pos)
+    ) and words.planned_before.search(folded, lo, pos) is not None:
         return True  # 年度计划投资26.78亿元: the plan's amount
     if not any(folded.find(noun, lo, pos) >= 0 for noun in words.target_nouns):
         return False  # every noun target_before ends on is one of them (目标任务, 指标任务)
@@ -1349,29 +1358,35 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     """Where a target word first stands in the scope of ``pos`` (the scope's end when none);
     in a review 确保 reports, unless the sentence turned to what is next before it."""
     review = _inside(doc.review_spans, pos)
-    return _first_of(doc, doc.targets, doc.words.target, scope, review, turned=True)
+    words = doc.words
+    return _first_of(doc, doc.targets, words.target, None, scope, review, turned=True)
 
 
 def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
     """Where a modal of a target (将达, 要把) first stands in a scope (its end when none); in a
     review a weak one (可达: 预计全年粮食产量可达6000万吨 estimates the outturn) is none."""
-    return _first_of(doc, doc.modals, doc.words.modal_target, scope, review, turned=False)
+    words = doc.words
+    return _first_of(
+        doc, doc.modals, words.modal_target, words.modal_target_letters, scope, review, turned=False
+    )
 
 
 def _first_of(
-    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, scope: tuple[int, int],
-    review: bool, *, turned: bool,
+    doc: _Doc, found: dict[tuple[int, bool], int], words_of: Any, letters: Any,
+    scope: tuple[int, int], review: bool, *, turned: bool,
 ) -> int:  # fmt: skip
     """Where a word of ``words_of`` first stands in a scope (its end when none, or when a
     word of no target stands in it), remembered in ``found`` by the scope's start.  In a
     review a weak word (确保, 可达) is none, unless ``turned`` and the sentence turned to what
-    is next before it."""
+    is next before it.  ``letters``: an re class of the letters its matches open with, or None."""
     lo, hi = scope
     first = found.get((lo, review))
     if first is None:
         words, folded = doc.words, doc.folded
         first = hi
-        if not words.not_target.search(folded, lo, hi):
+        if (letters is None or letters.search(folded, lo, hi)) and not words.not_target.search(
+            folded, lo, hi
+        ):
             for m in words_of.finditer(folded, lo, hi):
                 if not (
                     review

@@ -64,7 +64,10 @@ def named_before(
     noun first; None where the indicator opens with no demonstrative, the noun after it names
     no measure (比重, 比例, 数量: ``measure_ends``, ``rate_ends``) or nothing before names it.
     ``clause_of`` gives where the clause holding a position starts."""
-    opening = words.demonstratives.match(indicator) if words.demonstratives else None
+    opens = words.demonstratives_opens
+    if not words.demonstratives or (opens and not indicator.startswith(opens)):
+        return None  # no demonstrative opens it (a test of its letter costs less than a match)
+    opening = words.demonstratives.match(indicator)
     if opening is None:
         return None
     rest = indicator[opening.end() :]

@@ -34,6 +34,7 @@ from ahocorasick_rs import AhoCorasick
 from extractor.errors import RuleError
 from extractor.rules.loader import RuleSet, default_rules
 from extractor.text.fold import fold
+from extractor.text.rx import opening_class
 
 _SOURCE = "indicators.toml"
 _KEYS = frozenset({"name", "group", "aliases", "growth", "examples", "counterexamples"})
@@ -71,6 +72,9 @@ class IndicatorTable:
     ) -> None:
         self.indicators = tuple(indicators)
         self._share = regex.compile(share) if share else None
+        #: an re class of the letters a match of ``_share`` opens with (None: unknown): a key
+        #: holding none is not searched
+        self._share_letters = opening_class(self._share) if self._share is not None else None
         self._strip = regex.compile(strip)
         owner: dict[str, str] = {}
         for ind in self.indicators:
@@ -117,7 +121,12 @@ class IndicatorTable:
 
     def _match(self, phrase: str) -> IndicatorMatch | None:
         key = self.key(phrase)
-        share = self._share.search(key) if self._share is not None else None
+        share = (
+            self._share.search(key)
+            if self._share is not None
+            and (self._share_letters is None or self._share_letters.search(key))
+            else None
+        )
         if share:
             whole = self._longest(key)
             if whole is not None and whole.start <= share.start() < whole.end:

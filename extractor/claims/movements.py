@@ -47,7 +47,12 @@ def find_movements(
         a, b = figures[i], figures[i + 1]
         between = folded[a.after : b.start]
         lo = max(index.clause_start(a.start), a.start - _FROM_MAX, figures[i - 1].end if i else 0)
-        opening = _last(words.movement_from.finditer(folded, lo, a.start))
+        opening = (
+            _last(words.movement_from.finditer(folded, lo, a.start))
+            if words.movement_from_letters is None
+            or words.movement_from_letters.search(folded, lo, a.start)
+            else -1
+        )
         if (
             opening >= 0
             and len(between) <= _BETWEEN_MAX

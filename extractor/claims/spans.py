@@ -28,7 +28,7 @@ in this order (the words are entries of patterns/claims.toml):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 import regex
@@ -36,7 +36,7 @@ import regex
 from extractor.model import Section
 from extractor.rules.records import RuleSet
 from extractor.text.numerals import chinese_int
-from extractor.text.rx import needing, prefiltered
+from extractor.text.rx import needing, opening_class, prefiltered
 from extractor.text.sentences import SENTENCE_WINDOW
 
 PERIOD, MULTI_YEAR, TO_DATE = "period", "multi-year", "to-date"
@@ -97,6 +97,8 @@ class SpanWords:
     stocks: tuple[str, ...] = ()  # stock_nouns: an indicator ending so names a stock
     stock_units: tuple[str, ...] = ()  # stock_units: a unit ending so names one (亿人口)
     flow_after: Any = None  # flow_after, matched at a count's end: 5条高铁建成运营
+    #: an re class of the letters a match of as_of_totals opens with (rx.opening_class)
+    as_of_totals_letters: Any = None
 
 
 def _alt(rules: RuleSet, name: str) -> str:
@@ -127,7 +129,7 @@ def _compile(rules: RuleSet) -> SpanWords:
     duration = rules.vocab("claims.duration_before").alternation()
     unit = rules.vocab("claims.year_units").alternation()  # 年
     joiners = rules.vocab("numerals.range_joiners").alternation()  # 至, -
-    return SpanWords(
+    words = SpanWords(
         clause=_needing(rules, "multi_year_clause"),
         sentence=_needing(rules, "multi_year_sentence"),
         to_date=_prefiltered(rules, "to_date"),
@@ -158,6 +160,7 @@ def _compile(rules: RuleSet) -> SpanWords:
         stock_units=rules.vocab("claims.stock_units").items,
         flow_after=regex.compile(_alt(rules, "flow_after"), V1),
     )
+    return replace(words, as_of_totals_letters=opening_class(words.as_of_totals))
 
 
 def year_of(text: str) -> int | None:
@@ -237,7 +240,8 @@ def find_span(
     several = _several(folded, at, sentence, sections, words, {} if known is None else known)
     # several: 0 no, 1 its section or paragraph, 2 its sentence
     if words.to_date.search(folded, *clause) or (
-        words.as_of_totals.search(folded, *clause)
+        (words.as_of_totals_letters is None or words.as_of_totals_letters.search(folded, *clause))
+        and words.as_of_totals.search(folded, *clause)
         and words.as_of.search(folded, *sentence) is not None
     ):  # 累计达到831家; 五年累计, or 累计 in a review of five years; 截至目前，…共盘活
         if several or words.clause.search(folded, *clause):

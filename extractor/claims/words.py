@@ -9,7 +9,7 @@ end, time references everywhere.  The helpers here read one piece of a claim's c
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -20,6 +20,8 @@ from extractor.text.rx import (
     at_position,
     literal_heads,
     opening,
+    opening_class,
+    opening_letters,
     prefiltered,
     scan_at_heads,
 )
@@ -167,6 +169,17 @@ class ClaimWords:
     compared_base_marks: str = ""  # 比较: where compared_base can start
     #: a modifier that joins several (城乡: 城镇, 农村), shared out by 分别
     shared_modifiers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the letters the matches of a pattern open with (rx.opening_letters; (): unknown), for
+    #: a test at a position (str.startswith) before the pattern is matched there
+    demonstratives_opens: tuple[str, ...] = ()
+    adverb_verb_opens: tuple[str, ...] = ()
+    compared_lead_opens: tuple[str, ...] = ()
+    #: the same letters as one re class (rx.opening_class; None: unknown), searched in a
+    #: window before the pattern is: movement_from, planned_before, modal_target, present
+    movement_from_letters: Any = None
+    planned_before_letters: Any = None
+    modal_target_letters: Any = None
+    present_letters: Any = None
 
 
 def _compile(rules: RuleSet) -> ClaimWords:
@@ -200,7 +213,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
     cut = chars("follow_cut") + lists
     measure_ends = frozenset(chars("measure_ends"))
     stop_not_after = f"(?<!{_cls(chars('follow_stop_not_after'))})"
-    return ClaimWords(
+    words = ClaimWords(
         # a `$`-anchored search over a large alternation: regex is the faster engine here
         approx_before=prefiltered(
             regex.compile(rf"(?:{_alt(items('approx_before'))})$", V1), items("approx_before")
@@ -357,6 +370,16 @@ def _compile(rules: RuleSet) -> ClaimWords:
             rf"(?:{_alt(regex.escape(k) for k in rules.map('unit_scales'))})",
             V1,
         ),
+    )
+    return replace(
+        words,
+        demonstratives_opens=opening_letters(words.demonstratives),
+        adverb_verb_opens=opening_letters(words.adverb_verb),
+        compared_lead_opens=opening_letters(words.compared_lead),
+        movement_from_letters=opening_class(words.movement_from),
+        planned_before_letters=opening_class(words.planned_before),
+        modal_target_letters=opening_class(words.modal_target),
+        present_letters=opening_class(words.present),
     )
 
 

@@ -39,7 +39,7 @@ _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]
 class _Rules:
     """The measure rules of a rule set by style, and what they are checked against."""
 
-    enumerating: tuple[tuple[Rule, Any], ...]  # each enumerated rule, with its `needs` scan
+    enumerating: tuple[Rule, ...]  # the enumerated rules
     dash: Rule | None
     lead: Rule | None  # matched at a paragraph start: a short first sentence
     opens_item: Any  # an enumerated marker ({measure_marker}), matched at a position
@@ -55,11 +55,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
     def build(r: RuleSet) -> _Rules:
         measure = r.of("measure")
         return _Rules(
-            enumerating=tuple(
-                (rule, at_position(f"[{regex.escape(rule.needs)}]") if rule.needs else None)
-                for rule in measure
-                if not rule.style
-            ),
+            enumerating=tuple(rule for rule in measure if not rule.style),
             dash=next((x for x in measure if x.style == "dash"), None),
             lead=next((x for x in measure if x.style == "lead"), None),
             opens_item=at_position(r.template("measure_marker")),
@@ -116,9 +112,10 @@ def _find_items(
     head_starts = [a for a, _ in heading_spans]
     measure = _measure_rules(rules)
     for pi, para in enumerate(layout.paragraphs):
-        for rule, needs in measure.enumerating:
-            if needs is not None and needs.search(folded, para.start, para.end) is None:
-                continue  # cheaper than starting a scan that cannot match
+        body = folded[para.start : para.end]
+        for rule in measure.enumerating:
+            if rule.needs and not any(map(body.__contains__, rule.needs)):
+                continue  # none of the letters every marker holds: a scan could not match
             # one character past the paragraph, so that a marker alone on its line
             # (一是⏎加快…) passes a lookahead; a marker itself never takes that character
             stop = min(para.end + 1, len(folded))

@@ -847,7 +847,10 @@ def _match(
     cues: _TitleCues,
     flat: bool,
 ) -> Heading | None:
+    letter = folded[pos : pos + 1]
     for rule in section_rules:
+        if rule.opens is not None and letter not in rule.opens:
+            continue  # no marker of the rule opens with this letter: not tried
         m = rule.at.match(folded, pos, para.end)
         if m is None:
             continue

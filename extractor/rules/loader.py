@@ -36,7 +36,7 @@ from extractor.rules import schema
 from extractor.rules.records import NEVER, Example, Rule, RuleSet, Vocab
 from extractor.rules.schema import Entry, MapTable, RuleTable
 from extractor.rules.script import traditional, with_traditional
-from extractor.text.rx import at_position
+from extractor.text.rx import at_position, first_letters
 
 __all__ = [
     "Example", "Rule", "RuleSet", "Vocab", "compile_rule", "default_patterns_dir",
@@ -439,8 +439,18 @@ def _rule(raw: Any, table: str, where: _Where, templates: Mapping[str, str]) -> 
         description=str(raw.get("description", "")), level=int(attrs.pop("level", 0)),
         family=str(attrs.pop("family", "")), style=str(attrs.pop("style", "")),
         ordinals=attrs.pop("ordinals", {}), examples=examples, counterexamples=counter,
-        at=at_position(pattern) if pattern else None, needs=needs, attrs=attrs,
+        at=at_position(pattern) if pattern else None, needs=needs, opens=_opens(pattern),
+        attrs=attrs,
     )  # fmt: skip
+
+
+def _opens(pattern: str) -> frozenset[str] | None:
+    """The letters every match of ``pattern`` opens with, when the reading tells them and
+    each is one character (not a class such as ``\\d``); else None."""
+    letters = first_letters(pattern) if pattern else None
+    if letters is None or any(len(letter) != 1 for letter in letters):
+        return None
+    return letters
 
 
 #: A named group's opening, ``(?P<num>`` or ``(?<num>`` (not a lookbehind ``(?<=``, ``(?<!``).

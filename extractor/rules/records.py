@@ -51,6 +51,9 @@ class Rule:
     #: Characters one of which every match holds (``"是"`` for 一是): where a stretch of text
     #: holds none, the rule is not tried there.  Empty: always tried.
     needs: str = ""
+    #: The letters every match opens with (``extractor.text.rx.first_letters``, each one
+    #: character): at a position holding none of them, ``at`` is not tried.  None: any.
+    opens: frozenset[str] | None = None
     #: The other keys of its table (``tier`` of a section rule, ``closing`` words of a
     #: measure family, ``aliases`` of an indicator …).
     attrs: Mapping[str, Any] = field(default_factory=dict)

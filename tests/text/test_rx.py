@@ -11,8 +11,10 @@ import pytest
 import regex
 from conftest import CORPORA
 
+from extractor.claims.indicators import indicator_table
 from extractor.claims.spans import span_words
 from extractor.claims.words import change_at_end, change_in_clause, change_words, claim_words
+from extractor.io.reading import read_document
 from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
@@ -28,6 +30,8 @@ from extractor.text.rx import (
     matches_at,
     needing,
     opening,
+    opening_class,
+    opening_letters,
     prefiltered,
     required_letters,
     scan_at_heads,
@@ -330,3 +334,40 @@ def test_shipped_lead_words_answer_as_without_their_filter() -> None:
         for size in (4, 12, 30):
             end = min(len(text), pos + size)
             assert _same(lead.match(text, pos, end), lead._pattern.match(text, pos, end))
+
+
+def test_opening_letters_open_every_match_of_the_shipped_patterns() -> None:
+    """Every match of a shipped pattern tested first for its opening letters (claims, spans,
+    the indicators' share relation, the outline's marker rules) opens with one of them, on
+    every text of the sample reports; a pattern whose letters the reading cannot tell gets
+    none (no test before it)."""
+    words, spans = claim_words(), span_words(default_rules())
+    gates = [
+        (getattr(vocab, f.name.rsplit("_", 1)[0]), getattr(vocab, f.name))
+        for vocab in (words, spans)
+        for f in dataclasses.fields(vocab)
+        if f.name.endswith(("_opens", "_letters"))
+    ]
+    assert len(gates) >= 8 and all(gate for _, gate in gates)
+    share = indicator_table()
+    gates.append((share._share, share._share_letters))
+    gates += [(r.at, tuple(r.opens)) for r in default_rules().of("section") if r.opens]
+    texts = [fold(read_document(p).text) for p in sorted(CORPORA.glob("*.txt"))]
+    opened = 0
+    for pattern, gate in gates:
+        for text in texts:
+            for m in pattern.finditer(text):
+                if isinstance(gate, tuple):
+                    assert text.startswith(gate, m.start()), (pattern.pattern[:40], m.group())
+                else:
+                    assert gate.match(text, m.start()), (pattern.pattern[:40], m.group())
+                opened += 1
+    assert opened > 100
+    assert opening_letters(regex.compile(r"\d+年")) == ()  # a class: not told
+    assert (
+        opening_letters(regex.compile(r"(?i)ab")) == ()
+        and opening_class(regex.compile("a?")) is None
+    )
+    assert opening_letters(regex.compile(r"(?<![新])(?:增长|降低)")) == ("增", "降")
+    both = opening_class(regex.compile(r"(?<![新])(?:增长|降低)"))
+    assert both is not None and both.search("持续降低") and not both.search("持平")
