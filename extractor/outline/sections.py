@@ -1790,7 +1790,9 @@ def _series_year(
         # the subsection is unknown, so the last sentence within a paragraph's reach that
         # opens on a year speaks for it (…新成效。各位代表，刚刚过去的2015年，…)
         tail = line[-PARAGRAPH_REACH:]
-        for start in reversed([0, *(m.end() for m in _SENTENCE_START.finditer(tail))]):
+        starts: list[int] = [0]
+        starts.extend(m.end() for m in _SENTENCE_START.finditer(tail))
+        for start in reversed(starts):
             m = opening.match(arabic_years(fold(tail[start:]), rules=rules))
             if m:
                 return year if m.group("year") == year else ""
