@@ -315,6 +315,8 @@ def _dash_and_lead(
             continue  # the sentence introduces a list (一年来，全市经济稳中有进。一是…)
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
+        if pi and _address_line(folded, paragraphs[pi - 1], measure):
+            continue  # 各位代表！⏎中国与世界各国发展紧密相连…。: a passage's opening statement
         sentence = text[para.start : lead.end()]
         if measure.span_lead.match(sentence):
             pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
@@ -420,6 +422,24 @@ def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
     if lead is None or lead.end() >= para.end:
         return False
     return not _rhetoric(measure, folded[para.start : lead.end()], False)
+
+
+def _address_line(folded: str, para: Paragraph, measure: _Rules) -> bool:
+    """Is a paragraph a form of address alone (各位代表！)?  In a report it opens a passage
+    (the government's own conduct, the nation's unity, defence, the world), and the paragraph
+    after it states the passage's theme, no task or result of its own."""
+    line = folded[para.start : para.end].strip(_ADDRESS_END)
+    if len(line) > _ADDRESS_MAX:
+        return False
+    m = measure.address.match(line)
+    return m is not None and m.end() == len(line)
+
+
+#: 各位代表, 各位委员, 同志们: the forms of address a line of its own holds
+_ADDRESS_MAX = 4
+
+
+_ADDRESS_END = "！!：:，, \u3000\n"
 
 
 def _rhetoric(measure: _Rules, sentence: str, whole_line: bool) -> bool:

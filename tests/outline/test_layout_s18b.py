@@ -1,0 +1,69 @@
+"""Classes of lead session 18's second round showed (issue 18, s18-layout2): a passage's
+opening statement after a lone form of address, and an assessment framed by its analysis.
+Each with a sample of our own in the genre's style and, where ../shared is present, the real
+report that showed it (by path: its text never enters the project).
+"""
+
+from __future__ import annotations
+
+from test_layout_classes import _leads, _real
+
+from extractor import parse
+
+# --- the paragraph after a lone 各位代表！ opens a passage ------------------------------------
+
+PASSAGES = (
+    "2026年云溪市政府工作报告\n各位代表：\n一、2026年重点工作\n（一）加强政府自身建设\n"
+    "推进依法行政。严格规范公正文明执法。\n提升行政效能。深化政务服务改革。\n"
+    "各位代表！\n"
+    "新的一年政府工作要有新气象。我们要以奋发有为的精神状态做好各项工作。\n"
+    "全面加强廉政建设。严格落实中央八项规定精神。\n"
+    "各位代表！\n"
+    "云溪与周边城市发展紧密相连。我们要深化区域合作，共建共享发展成果。\n"
+)
+
+
+def test_the_paragraph_after_a_lone_address_is_no_lead():
+    """各位代表！⏎<the passage's theme>。…: a statement of what follows, neither task nor result;
+    the leads after it stay leads."""
+    leads = _leads(parse(PASSAGES), "加强政府自身建设")
+    assert leads == ["推进依法行政", "提升行政效能", "全面加强廉政建设"]
+
+
+def test_an_address_that_opens_a_sentence_is_not_a_lone_line():
+    """各位代表，…。 in one paragraph is no lone line: the paragraph after it may lead."""
+    text = PASSAGES.replace("各位代表！\n新的一年", "各位代表，时间紧迫。\n新的一年", 1)
+    text = text.replace("新的一年政府工作要有新气象。", "全面提升履职能力。")
+    assert "全面提升履职能力" in _leads(parse(text), "加强政府自身建设")
+
+
+def test_state_council_2018s_passages_open_on_no_lead():
+    report = parse(_real("state-council/2018.txt"))
+    heads = [m.headline for m in report.measures if m.style == "lead"]
+    assert "全面提高政府效能" in heads and "全面推进依宪施政、依法行政" in heads
+    assert not any(h.startswith(("进入新时代", "中国与世界各国")) for h in heads)
+
+
+# --- an assessment framed by its analysis -------------------------------------------------
+
+ASSESSMENT = (
+    "2026年云溪市政府工作报告\n各位代表：\n一、2026年总体要求\n"
+    "综合研判内外部形势，我市发展面临的机遇和挑战并存。必须保持战略定力。\n"
+    "积极的财政政策要提质增效。加大财政资金统筹力度。\n"
+    "稳健的货币政策要灵活适度。保持流动性合理充裕。\n"
+    "干部的作风决定着工作的成效。要大兴调查研究之风。\n"
+)
+
+
+def test_an_assessment_and_a_judgement_on_decides_are_no_leads():
+    assert _leads(parse(ASSESSMENT), "2026年总体要求") == [
+        "积极的财政政策要提质增效", "稳健的货币政策要灵活适度",
+    ]  # fmt: skip
+
+
+def test_state_council_2018s_assessment_is_no_lead():
+    report = parse(_real("state-council/2018.txt"))
+    part = next(s for s in report.sections if s.title.startswith("2018年经济社会发展"))
+    heads = [m.headline for m in report.measures
+             if m.section_id == part.section_id and m.style == "lead"]  # fmt: skip
+    assert heads == ["积极的财政政策取向不变，要聚力增效", "稳健的货币政策保持中性，要松紧适度"]
