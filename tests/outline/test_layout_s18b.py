@@ -67,3 +67,39 @@ def test_state_council_2018s_assessment_is_no_lead():
     heads = [m.headline for m in report.measures
              if m.section_id == part.section_id and m.style == "lead"]  # fmt: skip
     assert heads == ["积极的财政政策取向不变，要聚力增效", "稳健的货币政策保持中性，要松紧适度"]
+
+
+# --- a bold task line over a body that opens on 要… -----------------------------------------
+
+BOLD = (
+    "2026年云溪市政府工作报告\n各位代表：\n一、实施科教兴市战略\n"
+    "一要加大改革力度。推进办学体制改革。\n二要更加重视质量。提高教师队伍素质。\n"
+    "进一步实施可持续发展战略。\n"
+    "要以对子孙后代负责的精神，保护资源和生态环境。加强资源的规划和管理。\n"
+    "坚持“二为”方向，促进文化建设。繁荣文学艺术。\n"
+    "二、加强政府自身建设\n"
+    "第一，依法行政。各级政府要依法办事。\n第二，转变职能。减少行政审批。\n"
+    "加强廉政建设，惩治腐败。\n"
+    "要认真落实廉政建设责任制，进一步加大反腐败斗争的力度，标本兼治，综合治理。\n"
+)
+
+
+def test_a_bold_line_over_a_body_that_instructs_leads_alone():
+    """进一步实施…。⏎要以…: the line is a task set bold over its body, a lead even where it is
+    the only one in its section and where led paragraphs follow its body."""
+    report = parse(BOLD)
+    assert _leads(report, "实施科教兴市") == ["进一步实施可持续发展战略"]
+    assert _leads(report, "加强政府自身建设") == ["加强廉政建设，惩治腐败"]
+
+
+def test_a_lone_line_over_a_body_that_does_not_instruct_stays_no_lead():
+    text = BOLD.replace("要认真落实廉政建设责任制，", "各地认真落实廉政建设责任制，")
+    assert _leads(parse(text), "加强政府自身建设") == []
+
+
+def test_state_council_1999s_bold_lines_lead():
+    report = parse(_real("state-council/1999.txt"))
+    heads = [m.headline for m in report.measures if m.style == "lead"]
+    assert {"科教兴国，基础在教育", "进一步实施可持续发展战略", "加强廉政建设，惩治腐败"} <= set(
+        heads
+    )
