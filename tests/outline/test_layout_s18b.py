@@ -103,3 +103,25 @@ def test_state_council_1999s_bold_lines_lead():
     assert {"科教兴国，基础在教育", "进一步实施可持续发展战略", "加强廉政建设，惩治腐败"} <= set(
         heads
     )
+
+
+# --- the world's affairs: a standing stance, a forecast, others' duty ------------------------
+
+WORLD = (
+    "2026年云溪市政府工作报告\n各位代表：\n一、2026年重点工作\n"
+    "深化对外交流合作。举办国际友城论坛。\n"
+    "市政府一贯致力于促进开放合作。我们将继续扩大友好往来。\n"
+    "国际博览会即将拉开帷幕。我们将全力做好服务保障。\n"
+    "应对全球性挑战，各国应携手共进。我市愿同各方加强合作。\n"
+    "提升口岸通关效率。推进智慧口岸建设。\n"
+)
+
+
+def test_a_stance_a_forecast_and_others_duty_are_no_leads():
+    assert _leads(parse(WORLD), "2026年重点工作") == ["深化对外交流合作", "提升口岸通关效率"]
+
+
+def test_state_council_1999s_world_statements_are_no_leads():
+    report = parse(_real("state-council/1999.txt"))
+    heads = [m.headline for m in report.measures if m.style == "lead"]
+    assert not any("一贯致力于" in h or "即将进入" in h for h in heads)
