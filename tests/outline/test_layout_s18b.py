@@ -10,6 +10,12 @@ from test_layout_classes import _leads, _real
 
 from extractor import parse
 
+
+def _every_lead(path: str) -> list[str]:
+    """The headlines of every lead the parser finds in a real report (../shared, by path)."""
+    return [m.headline for m in parse(_real(path)).measures if m.style == "lead"]
+
+
 # --- the paragraph after a lone 各位代表！ opens a passage ------------------------------------
 
 PASSAGES = (
@@ -38,8 +44,7 @@ def test_an_address_that_opens_a_sentence_is_not_a_lone_line():
 
 
 def test_state_council_2018s_passages_open_on_no_lead():
-    report = parse(_real("state-council/2018.txt"))
-    heads = [m.headline for m in report.measures if m.style == "lead"]
+    heads = _every_lead("state-council/2018.txt")
     assert "全面提高政府效能" in heads and "全面推进依宪施政、依法行政" in heads
     assert not any(h.startswith(("进入新时代", "中国与世界各国")) for h in heads)
 
@@ -98,8 +103,7 @@ def test_a_lone_line_over_a_body_that_does_not_instruct_stays_no_lead():
 
 
 def test_state_council_1999s_bold_lines_lead():
-    report = parse(_real("state-council/1999.txt"))
-    heads = [m.headline for m in report.measures if m.style == "lead"]
+    heads = _every_lead("state-council/1999.txt")
     assert {"科教兴国，基础在教育", "进一步实施可持续发展战略", "加强廉政建设，惩治腐败"} <= set(
         heads
     )
@@ -122,6 +126,5 @@ def test_a_stance_a_forecast_and_others_duty_are_no_leads():
 
 
 def test_state_council_1999s_world_statements_are_no_leads():
-    report = parse(_real("state-council/1999.txt"))
-    heads = [m.headline for m in report.measures if m.style == "lead"]
+    heads = _every_lead("state-council/1999.txt")
     assert not any("一贯致力于" in h or "即将进入" in h for h in heads)
