@@ -48,6 +48,7 @@ class _Rules:
     rhetoric: Any
     couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
     span_lead: Any  # a span named by what it was (这是…的五年。): a lead all the same
+    instructs: Any  # a body that opens on what must be done (要继续…): a bold line's body
     run_gap: str  # what may stand between markers that are ordinals of a noun
 
 
@@ -64,6 +65,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             rhetoric=regex.compile(r.vocab("layout.rhetoric").pattern),
             couplet=regex.compile(r.vocab("layout.couplet").pattern),
             span_lead=regex.compile(r.vocab("layout.span_lead").pattern),
+            instructs=regex.compile(r.vocab("layout.instructs").pattern),
             run_gap=r.vocab("outline.marker_run_gap").chars,
         )
 
@@ -81,6 +83,7 @@ class _Item:
     end: int = 0
     closes: bool = False  # a closing word (最后): the next item of the list, whatever it is
     heads_list: bool = False  # a lead that runs straight into a list: kept beside other leads
+    bold: bool = False  # a line of its own over a body that opens on 要…: a lead alone too
 
 
 @dataclass(slots=True)
@@ -315,6 +318,8 @@ def _dash_and_lead(
             continue  # the sentence introduces a list (一年来，全市经济稳中有进。一是…)
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
+        if pi and _address_line(folded, paragraphs[pi - 1], measure):
+            continue  # 各位代表！⏎中国与世界各国发展紧密相连…。: a passage's opening statement
         sentence = text[para.start : lead.end()]
         if measure.span_lead.match(sentence):
             pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
@@ -322,9 +327,11 @@ def _dash_and_lead(
             measure, sentence, whole_line
         ):
             continue  # beside items opening paragraphs, a page's bold lead line still leads
+        bold = whole_line and _instructs(folded, paragraphs[pi + 1], measure)
         if lead.end() >= para.end:
             body_of_lead = pi + 1
-        found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list))
+        found.append(_Item(para.start, para.start, 0, lead_rule, pi, scope, heads_list=heads_list,
+                           bold=bold))  # fmt: skip
     return _number_leads(found, layout, sections)
 
 
@@ -377,13 +384,18 @@ def _body_follows(
         return False
     assert measure.lead is not None
     lead = measure.lead.at.match(folded, nxt.start, nxt.end)
-    if lead is None:
-        return True
+    if lead is None or _instructs(folded, nxt, measure):
+        return True  # 进一步实施可持续发展战略。⏎要以…: the line's body, whatever follows it
     if lead.end() >= nxt.end:
         return False
     if index + 2 >= len(paragraphs) or paragraphs[index + 2].start in head_starts:
         return True
     return not (_led(folded, nxt, measure) and _led(folded, paragraphs[index + 2], measure))
+
+
+def _instructs(folded: str, para: Paragraph, measure: _Rules) -> bool:
+    """Does a paragraph open on what must be done (要继续…), as a task lead's body does?"""
+    return measure.instructs.match(folded[para.start : para.start + 3]) is not None
 
 
 def _led_runs(
@@ -420,6 +432,24 @@ def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
     if lead is None or lead.end() >= para.end:
         return False
     return not _rhetoric(measure, folded[para.start : lead.end()], False)
+
+
+def _address_line(folded: str, para: Paragraph, measure: _Rules) -> bool:
+    """Is a paragraph a form of address alone (各位代表！)?  In a report it opens a passage
+    (the government's own conduct, the nation's unity, defence, the world), and the paragraph
+    after it states the passage's theme, no task or result of its own."""
+    line = folded[para.start : para.end].strip(_ADDRESS_END)
+    if len(line) > _ADDRESS_MAX:
+        return False
+    m = measure.address.match(line)
+    return m is not None and m.end() == len(line)
+
+
+#: 各位代表, 各位委员, 同志们: the forms of address a line of its own holds
+_ADDRESS_MAX = 4
+
+
+_ADDRESS_END = "！!：:，, \u3000\n"
 
 
 def _rhetoric(measure: _Rules, sentence: str, whole_line: bool) -> bool:
@@ -466,7 +496,8 @@ def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section
             plain[it.scope] = plain.get(it.scope, 0) + (not it.heads_list)
     kept = [
         it for it in found
-        if it.rule.style != "lead" or (plain.get(it.scope, 0) >= 1 and every[it.scope] >= 2)
+        if it.rule.style != "lead" or it.bold
+        or (plain.get(it.scope, 0) >= 1 and every[it.scope] >= 2)
     ]  # fmt: skip
     for i, it in enumerate(kept):
         key = (it.scope, it.rule.family)

@@ -388,6 +388,10 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "span_lead": Entry(
             PATTERN, "a span named by what it was (这是…的五年。): a lead", mode="match"
         ),
+        "instructs": Entry(
+            PATTERN, "a body that opens on what must be done (要继续…): under a bold lead line",
+            mode="match",
+        ),
     },
     "outline": {
         "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
