@@ -110,6 +110,7 @@ class _TitleCues:
     glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
     starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
     head_noun: Any  # the head noun of a part heading (主要成效)
+    topic: Any  # what opens a topic phrase (关于…问题): a title of it ends on its head noun
     label: Any  # a plan part's label a sentence runs on from (总体思路以…)
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
     phrase_list: Any  # a list of short parallel phrases that opens one (全局统筹、主动作为…)
@@ -180,6 +181,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
         return _TitleCues(
             glue=_glue(r), starters=compiled(r).starters,
             head_noun=vocabulary(r, "kind.heading.head_noun"),
+            topic=vocabulary(r, "layout.topic_openers"),
             label=vocabulary(r, "kind.plan.label"),
             frames=vocabulary(r, "layout.sentence_frames"),
             phrase_list=vocabulary(r, "layout.phrase_list"),
@@ -876,6 +878,13 @@ def _match(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
             task=task,
         )  # fmt: skip
+        if flat and rule.level > 1 and cues.topic.match(folded, m.end()):
+            # a topic phrase at any level where the lines were lost (（二）关于工业的生产问题
+            # 我国…): a noun phrase, ending on its head noun as a part's title does, unless a
+            # body's cue ended it first (关于经济体制改革|适应…的要求)
+            title_end = min(title_end, _title_end(
+                folded, m.end(), para, top=True, strong=strong, cues=cues, flat=flat, task=task
+            ))  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
         lead = (strong and not flat and para.line_start) or task

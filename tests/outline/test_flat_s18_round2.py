@@ -1,0 +1,43 @@
+"""Session 18, round 2: more classes of one-line reading (issue 18) — a sample of our own
+per class, and the real reports that showed it, by path under ../shared."""
+
+from __future__ import annotations
+
+from conftest import outline, real_report
+
+from extractor import parse
+from extractor.analysis.real import flatten
+
+OPENING = "云溪县政府工作报告各位代表：现在，我代表县人民政府向大会报告工作，请予审议。"
+FLAT_BODY = (
+    "全县上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展保持总体平稳、"
+    "稳中有进的良好态势，各项工作取得新的成效。"
+) * 12
+
+
+# --- a topic phrase (关于…问题) under a part, its body run on -------------------------------
+
+
+def test_a_topic_title_under_a_part_ends_on_its_head_noun_flattened():
+    text = (
+        OPENING + "一、今后的任务" + FLAT_BODY
+        + "（一）关于农业的增产问题农业生产供应全县人民的食粮，必须切实抓好。" + FLAT_BODY
+        + "（二）关于培养干部问题干部的缺乏，显然是当前的一个困难。" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1:] == [
+        (2, "（一）", "关于农业的增产问题"),
+        (2, "（二）", "关于培养干部问题"),
+    ]
+
+
+def test_a_real_reports_topic_titles_flattened():
+    """1955's （一）…（八） 关于…问题 ran on into their bodies (…问题现在我想就…, …问题我国第一个
+    五年计划规定…) where the lines went: each now ends as written."""
+    text = real_report("state-council/1955.txt")
+    written = {
+        s.title for s in parse(text).sections if s.title.startswith("关于") and "问题" in s.title
+    }
+    flat = {s.title for s in parse(flatten(text)[0]).sections if s.title.startswith("关于")}
+    assert len(written) >= 8
+    assert len(written & flat) >= 7
+    assert all(not t.endswith("问题") or t in written for t in flat)
