@@ -1321,7 +1321,7 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     ):
         pos = m.start() - start
         if (
-            folded[start + pos - 1] in cues.joins
+            folded[start + pos - 1] in cues.joins + cues.noun_link  # 保障和改善, …的突出问题
             or cues.adverbs.search(folded, start, start + pos)
             or _quoted(folded, start, start + pos)
         ):
@@ -1415,6 +1415,8 @@ def _task_opener(
                 continue  # a task phrase's verb before it: one phrase (加快推进…着力…)
             if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
                 continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
+            if title[pos - 1] in cues.noun_link:
+                continue  # the head noun 的 links its modifier to (…切身利益的突出问题)
             if _quoted(title, start, pos):
                 continue
             if after_verb and not cues.task_start.search(title, start, pos):

@@ -41,3 +41,27 @@ def test_a_real_reports_topic_titles_flattened():
     assert len(written) >= 8
     assert len(written & flat) >= 7
     assert all(not t.endswith("问题") or t in written for t in flat)
+
+
+# --- a verb right after 的 opens no phrase: the head noun the modifier is linked to ----------
+
+
+def test_no_phrase_opens_right_after_a_noun_link_flattened():
+    text = (
+        OPENING + "一、过去一年的工作" + FLAT_BODY
+        + "（一）稳定经济运行，着力解决企业关心的突出问题。全年新增减税降费两亿元。" + FLAT_BODY
+        + "（二）改善人民生活，重视解决关系群众切身利益的突出问题。全年新增就业三千人。"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)[1:]] == [
+        "稳定经济运行，着力解决企业关心的突出问题",
+        "改善人民生活，重视解决关系群众切身利益的突出问题",
+    ]
+
+
+def test_a_real_reports_title_ending_on_a_linked_head_noun_flattened():
+    """2005's （五） lost its head noun (…切身利益的|突出问题) where the lines went."""
+    text = real_report("state-council/2005.txt")
+    written = [s.title for s in parse(text).sections if s.title.endswith("的突出问题")]
+    flat = [s.title for s in parse(flatten(text)[0]).sections]
+    assert written and all(t in flat for t in written)
