@@ -3,7 +3,7 @@ per class, and the real reports that showed it, by path under ../shared."""
 
 from __future__ import annotations
 
-from conftest import outline, real_report
+from conftest import flat_headings, outline, real_report
 
 from extractor import parse
 from extractor.analysis.real import flatten
@@ -65,3 +65,28 @@ def test_a_real_reports_title_ending_on_a_linked_head_noun_flattened():
     written = [s.title for s in parse(text).sections if s.title.endswith("的突出问题")]
     flat = [s.title for s in parse(flatten(text)[0]).sections]
     assert written and all(t in flat for t in written)
+
+
+# --- a part's title of no number before a body opening on the party's congress or 在…里， ---
+
+
+def test_parts_of_no_number_before_a_congress_or_a_time_frame_flattened():
+    text = (
+        OPENING + "过去五年的回顾过去五年，全县经济稳步发展。" + FLAT_BODY + "一、经济稳步发展。" + FLAT_BODY
+        + "今后五年的目标和任务中国共产党第二十次全国代表大会提出了宏伟目标。" + FLAT_BODY
+        + "一、扩大有效需求。" + FLAT_BODY
+        + "关于外交工作在过去五年里，我们坚持独立自主的和平外交政策。" + FLAT_BODY
+    )  # fmt: skip
+    assert [(lv, t) for lv, m, t in outline(text) if not m] == [
+        (1, "过去五年的回顾"),
+        (1, "今后五年的目标和任务"),
+        (1, "关于外交工作"),
+    ]
+
+
+def test_a_real_reports_parts_and_their_lists_flattened():
+    """1988's second and third parts of no number (…方针和任务|中国共产党第十三次全国代表大会
+    规划了…, 关于外交工作|在过去五年里，…) were lost where the lines went, and the second
+    part's list 一、…十、 read on from the first part's (five of its headings lost)."""
+    written, flat = flat_headings(real_report("state-council/1988.txt"))
+    assert flat == written
