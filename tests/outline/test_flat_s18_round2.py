@@ -90,3 +90,62 @@ def test_a_real_reports_parts_and_their_lists_flattened():
     part's list 一、…十、 read on from the first part's (five of its headings lost)."""
     written, flat = flat_headings(real_report("state-council/1988.txt"))
     assert flat == written
+
+
+# --- lists inside a part where the lines were lost: nested parts, a colon's list ----------
+
+PARTS_BEFORE = OPENING + "一、过去一年的工作" + FLAT_BODY + "二、今后五年的主要任务" + FLAT_BODY
+
+
+def test_a_list_of_parts_announced_inside_a_part_is_nested_flattened():
+    text = (
+        PARTS_BEFORE + "在经济建设方面着重研究了以下几个问题。一、确定适度的增长速度。" + FLAT_BODY
+        + "二、合理调整投资结构。" + FLAT_BODY + "三、扩大对外经济交流。" + FLAT_BODY
+        + "三、加强政府自身建设" + FLAT_BODY
+    )  # fmt: skip
+    assert [(lv, m) for lv, m, _ in outline(text)] == [
+        (1, "一、"),
+        (1, "二、"),
+        (2, "一、"),
+        (2, "二、"),
+        (2, "三、"),
+        (1, "三、"),
+    ]
+
+
+def test_the_later_items_of_a_list_a_colon_opens_are_no_parts_flattened():
+    text = (
+        PARTS_BEFORE + "调整投资结构的方向是：一、继续增加基础设施的投资。二、适当控制非生产性建设"
+        "投资。三、把更多的资金用于现有企业的技术改造。" + FLAT_BODY + "三、加强政府自身建设"
+        + FLAT_BODY
+    )  # fmt: skip
+    [(level, marker, title)] = outline(text)[2:]
+    assert (level, marker) == (1, "三、") and title.startswith("加强政府自身建设")
+
+
+def test_a_part_numbered_on_from_a_list_inside_the_part_before_is_none_flattened():
+    """三、…来源：一、…二、…三、…四、…: the 四、 goes on from the list, not from the parts."""
+    text = (
+        PARTS_BEFORE + "三、今后的任务" + FLAT_BODY + "积累的来源是：一、增加生产。" + FLAT_BODY
+        + "二、厉行节约。" + FLAT_BODY + "三、扩大流通。" + FLAT_BODY
+        + "四、在工厂做工的工人，现在增加了生产。" + FLAT_BODY
+        + "四、为完成计划而奋斗" + FLAT_BODY
+    )  # fmt: skip
+    parts = [t for lv, _, t in outline(text) if lv == 1][2:]
+    assert len(parts) == 2
+    assert parts[0].startswith("今后的任务") and parts[1].startswith("为完成计划")
+
+
+def test_a_real_reports_lists_of_parts_nested_in_parts_flattened():
+    """1986's two lists nested in its parts (…研究了以下几个问题。一、…; …认识问题。一、…) were
+    read as parts where the lines went (the parts after them lost), and a list a colon opens
+    inside one (…方向是：一、…。二、…。三、…。四、…) as more: its two levels now as written."""
+    written, flat = flat_headings(real_report("state-council/1986.txt"))
+    assert flat == written
+
+
+def test_a_real_reports_lists_inside_parts_are_no_parts_flattened():
+    """1955's part 三 holds lists a colon opens (…积累来源：一、…四、…; …以下几点：一、…五、…),
+    whose 四、 and 五、 were read as parts 四 and 五 where the lines went."""
+    written, flat = flat_headings(real_report("state-council/1955.txt"), deepest=1)
+    assert set(flat) <= set(written)
