@@ -149,3 +149,25 @@ def test_a_real_reports_lists_inside_parts_are_no_parts_flattened():
     whose 四、 and 五、 were read as parts 四 and 五 where the lines went."""
     written, flat = flat_headings(real_report("state-council/1955.txt"), deepest=1)
     assert set(flat) <= set(written)
+
+
+# --- a part's title before a body opening on a subject, its head noun past it ---------------
+
+
+def test_a_parts_title_ends_before_a_body_subject_flattened():
+    """No head noun past the body's subject ends the title (…而奋斗|我国…计划已经执行了两年):
+    nor one 而 joins to the verb of its purpose (…计划而奋斗)."""
+    text = (
+        PARTS_BEFORE + "三、为完成和超额完成五年计划而奋斗我国五年计划已经执行了两年。" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[2:] == [(1, "三、", "为完成和超额完成五年计划而奋斗")]
+
+
+def test_a_real_reports_last_parts_flattened():
+    """1955's 四、为完成…计划而奋斗 (lost: its title cut at 计划, its body read as a numbered
+    narrative) and 1986's 四、坚持独立自主的和平外交政策 (run on into 我国第七个五年计划…)."""
+    for year in ("1955", "1986"):
+        text = real_report(f"state-council/{year}.txt")
+        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
+        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
+        assert ("四、", dict(written)["四、"]) in flat
