@@ -171,3 +171,25 @@ def test_a_real_reports_last_parts_flattened():
         written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
         flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
         assert ("四、", dict(written)["四、"]) in flat
+
+
+# --- a body that opens on 要 (what must be done, its subject left out) -----------------------
+
+
+def test_a_title_ends_before_a_body_opening_on_what_must_be_done_flattened():
+    text = (
+        PARTS_BEFORE + "三、加强社会治安综合治理要在全县范围内推进平安建设。" + FLAT_BODY
+        + "四、建设和改革都要以提高经济效益为中心" + FLAT_BODY
+    )  # fmt: skip
+    titles = [t for _, _, t in outline(text)[2:]]
+    assert titles[0] == "加强社会治安综合治理"
+    assert titles[1].startswith("建设和改革都要以提高经济效益为中心")  # 都要: the title's own
+
+
+def test_real_reports_titles_before_a_body_on_what_must_be_done_flattened():
+    """1978's 三、 and 2007's 五、: their bodies open on 要在…, 要坚定不移地…."""
+    for year, marker in (("1978", "三、"), ("2007", "五、")):
+        text = real_report(f"state-council/{year}.txt")
+        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
+        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
+        assert (marker, dict(written)[marker]) in flat
