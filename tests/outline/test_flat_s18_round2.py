@@ -193,3 +193,25 @@ def test_real_reports_titles_before_a_body_on_what_must_be_done_flattened():
         written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
         flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
         assert (marker, dict(written)[marker]) in flat
+
+
+# --- a body that opens on the country as its subject (我国…) --------------------------------
+
+
+def test_a_title_ends_before_a_body_opening_on_the_country_flattened():
+    text = (
+        PARTS_BEFORE + "三、防范和化解金融风险我国金融运行平稳，改革稳步推进。" + FLAT_BODY
+        + "四、加强同各国的友好合作维护世界和平是我国对外政策的主要目标。" + FLAT_BODY
+    )  # fmt: skip
+    titles = [t for _, _, t in outline(text)[2:]]
+    assert titles[0] == "防范和化解金融风险"
+    assert "我国" in titles[1] or titles[1] == "加强同各国的友好合作"  # 是我国: the copula's object
+
+
+def test_real_reports_titles_before_a_body_on_the_country_flattened():
+    """1959's 四、关于国家的政治生活|我国的人民民主专政…, 1987's 四、…政治局面|我国的建设…."""
+    for year in ("1959", "1987"):
+        text = real_report(f"state-council/{year}.txt")
+        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
+        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
+        assert ("四、", dict(written)["四、"]) in flat
