@@ -94,6 +94,15 @@ def test_a_real_reports_parts_and_their_lists_flattened():
 
 # --- lists inside a part where the lines were lost: nested parts, a colon's list ----------
 
+
+def _part_title_kept_flattened(path: str, marker: str) -> bool:
+    """Is the real report's part numbered ``marker`` found flattened with its title as written?"""
+    text = real_report(path)
+    written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
+    flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
+    return (marker, dict(written)[marker]) in flat
+
+
 PARTS_BEFORE = OPENING + "一、过去一年的工作" + FLAT_BODY + "二、今后五年的主要任务" + FLAT_BODY
 
 
@@ -167,10 +176,7 @@ def test_a_real_reports_last_parts_flattened():
     """1955's 四、为完成…计划而奋斗 (lost: its title cut at 计划, its body read as a numbered
     narrative) and 1986's 四、坚持独立自主的和平外交政策 (run on into 我国第七个五年计划…)."""
     for year in ("1955", "1986"):
-        text = real_report(f"state-council/{year}.txt")
-        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
-        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
-        assert ("四、", dict(written)["四、"]) in flat
+        assert _part_title_kept_flattened(f"state-council/{year}.txt", "四、")
 
 
 # --- a body that opens on 要 (what must be done, its subject left out) -----------------------
@@ -189,10 +195,7 @@ def test_a_title_ends_before_a_body_opening_on_what_must_be_done_flattened():
 def test_real_reports_titles_before_a_body_on_what_must_be_done_flattened():
     """1978's 三、 and 2007's 五、: their bodies open on 要在…, 要坚定不移地…."""
     for year, marker in (("1978", "三、"), ("2007", "五、")):
-        text = real_report(f"state-council/{year}.txt")
-        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
-        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
-        assert (marker, dict(written)[marker]) in flat
+        assert _part_title_kept_flattened(f"state-council/{year}.txt", marker)
 
 
 # --- a body that opens on the country as its subject (我国…) --------------------------------
@@ -211,7 +214,4 @@ def test_a_title_ends_before_a_body_opening_on_the_country_flattened():
 def test_real_reports_titles_before_a_body_on_the_country_flattened():
     """1959's 四、关于国家的政治生活|我国的人民民主专政…, 1987's 四、…政治局面|我国的建设…."""
     for year in ("1959", "1987"):
-        text = real_report(f"state-council/{year}.txt")
-        written = [(s.marker, s.title) for s in parse(text).sections if s.level == 1]
-        flat = [(s.marker, s.title) for s in parse(flatten(text)[0]).sections if s.level == 1]
-        assert ("四、", dict(written)["四、"]) in flat
+        assert _part_title_kept_flattened(f"state-council/{year}.txt", "四、")
