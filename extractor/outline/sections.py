@@ -1227,9 +1227,11 @@ def _title_end(
     if top:  # a part heading is a noun phrase: 主要成效 / 存在问题 / 2023年工作计划
         # within the first sentence: a head noun past its 。 is the body's (…改革。认真落实…要求)
         reach = min(len(rest), RUN_IN_MAX, stop.start() if stop is not None else len(rest))
-        if flat and (opening := _body_opening(rest[:reach], cues)) is not None:
-            reach = opening  # …and past a body's subject (…而奋斗|我国第一个五年计划已经…)
         noun = cues.head_noun.search(rest, 0, reach)
+        opening = _body_opening(rest[:reach], cues) if flat and noun is not None else None
+        if noun is not None and opening is not None and opening < noun.end():
+            reach = opening  # …nor past a body's subject (…而奋斗|我国第一个五年计划已经…)
+            noun = cues.head_noun.search(rest, 0, reach)
         while noun is not None and rest[noun.start() - 1 : noun.start()] in _NAME_CLOSE:
             noun = cues.head_noun.search(rest, noun.end(), reach)  # “六五”计划: a name's
         while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
