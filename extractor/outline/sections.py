@@ -1102,10 +1102,19 @@ def _later_item(
     opens (…方向是：一、…。二、…。三、…。四、…): the items before it each within a part's
     shortest body (PART_BODY_MIN) of the next, back to a first that ``_one_sentence_item``
     reads as such?  A heading's number follows a body of its own."""
+    if ordinal < 2 or rule.level > 2 or not cues.sentence_end.match(folded, pos - 1):
+        return False  # (items numbered deeper, 1. 2., are items and headings alike)
+    reach = max(para.start, pos - (ordinal - 1) * PART_BODY_MIN)
+    if not any(
+        (first := rule.at.match(folded, c + 1, pos)) and small_int(first.group("num")) == 1
+        for c in _colons(folded, reach, pos)
+    ):
+        return False  # no first item after a colon within reach
     while ordinal > 1 and cues.sentence_end.match(folded, pos - 1):
+        start = max(para.start, pos - PART_BODY_MIN)
         before = [
             m
-            for m in rule.at.finditer(folded, max(para.start, pos - PART_BODY_MIN), pos)
+            for m in rule.at.finditer(folded, start, pos)
             if small_int(m.group("num")) == ordinal - 1
         ]
         if not before:
@@ -1115,6 +1124,17 @@ def _later_item(
             end = before[-1].end()
             return _one_sentence_item(folded, pos, end, rule, ordinal, para, cues)
     return False
+
+
+def _colons(folded: str, start: int, end: int) -> list[int]:
+    """Where a colon stands between ``start`` and ``end`` (str.find: no pattern call)."""
+    out: list[int] = []
+    for colon in "：:":
+        at = folded.find(colon, start, end)
+        while at >= 0:
+            out.append(at)
+            at = folded.find(colon, at + 1, end)
+    return out
 
 
 def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
