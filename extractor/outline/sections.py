@@ -110,6 +110,8 @@ class _TitleCues:
     glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
     starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
     head_noun: Any  # the head noun of a part heading (主要成效)
+    topic: Any  # what opens a topic phrase (关于…问题): a title of it ends on its head noun
+    points: Any  # a sentence announcing the points it makes (…研究了以下几个问题。)
     label: Any  # a plan part's label a sentence runs on from (总体思路以…)
     frames: Any  # what opens a body sentence run on after a title (按照…, 在…领导下)
     phrase_list: Any  # a list of short parallel phrases that opens one (全局统筹、主动作为…)
@@ -180,6 +182,8 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
         return _TitleCues(
             glue=_glue(r), starters=compiled(r).starters,
             head_noun=vocabulary(r, "kind.heading.head_noun"),
+            topic=vocabulary(r, "layout.topic_openers"),
+            points=vocabulary(r, "layout.points_announced"),
             label=vocabulary(r, "kind.plan.label"),
             frames=vocabulary(r, "layout.sentence_frames"),
             phrase_list=vocabulary(r, "layout.phrase_list"),
@@ -370,6 +374,8 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 head = listed  # 附件2 ⏎ 2022年…重点工作任务分工 ⏎ 一、…: a list, numbered again
             if head is not None and not head.strong and not _next_part(head, found):
                 continue  # 第一部分：总体要求。 inside 一、: the parts of another text
+            if head is not None and flat and _goes_on_inner(folded, head, found, section_rules):
+                continue  # 三、…：一、…二、…三、…四、: the list inside the part goes on
             if head is not None and head.ordinal and _goes_on(head, last, series):
                 # 三、 after a list 一、…五、 nested in 二、: the outer parts go on (1986)
                 nested.append((series.pop()[1], len(found)))
@@ -380,6 +386,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and not _part_after_gap(folded, head, last, cues)
                 and not _sibling_after_gap(folded, head, last, cues, para.end)
                 and not _first_part_after_deeper(folded, head, running, cues)
+                and not _list_in_part(folded, head, last, cues)
             ):
                 continue
             if head is None:
@@ -470,6 +477,30 @@ def _goes_on(head: Heading, last: dict[int, int], series: list[tuple[int, int]])
     if not series or not _numbered_part(head) or head.ordinal != series[-1][0] + 1:
         return False
     return head.ordinal != last.get(1, 0) + 1
+
+
+def _goes_on_inner(
+    folded: str, head: Heading, found: list[Heading], section_rules: Sequence[Rule]
+) -> bool:
+    """Does a numbered part found inside a paragraph (四、) number on a list begun inside the
+    part before it (三、…来源：一、…二、…三、…四、…), where the lines were lost: after that
+    part's heading the same marker, after a sentence, a clause or a colon, runs 一、 to one
+    less than it (two items or more), the last so numbered before it?"""
+    if head.strong or not _numbered_part(head) or head.ordinal < 3:
+        return False
+    prev = next((h for h in reversed(found) if _numbered_part(h)), None)
+    rule = next((r for r in section_rules if r.id == head.rule), None)
+    if prev is None or rule is None or prev.ordinal != head.ordinal - 1:
+        return False
+    numbers = [  # items of a list: after a sentence, a clause or a colon (not 第一、)
+        small_int(m.group("num"))
+        for m in rule.at.finditer(folded, prev.title_end, head.start)
+        if folded[m.start() - 1] in _SENTENCE_ENDS
+    ]
+    if 1 not in numbers:
+        return False
+    run = numbers[len(numbers) - numbers[::-1].index(1) - 1 :]
+    return run == list(range(1, head.ordinal))
 
 
 def _nest(found: list[Heading], nested: list[tuple[int, int]]) -> list[Heading]:
@@ -816,12 +847,42 @@ def _first_part_after_deeper(
         return False
     if 1 in running or not running or not cues.sentence_end.match(folded, head.start - 1):
         return False
+    return _second_at(folded, head, PART_BODY_MIN, cues) is None
+
+
+def _second_at(folded: str, head: Heading, reach: int, cues: _TitleCues) -> int | None:
+    """Where the 二、 of a 一、 (the same marker, numbered 2) stands within ``reach`` past its
+    title, or None."""
     marker = folded[head.start : head.title_start].strip()
-    for m in cues.upper.finditer(folded, head.title_end, head.title_end + PART_BODY_MIN):
-        other = m.group().strip()  # its 二、: the same marker, numbered 2
+    for m in cues.upper.finditer(folded, head.title_end, head.title_end + reach):
+        other = m.group().strip()
         if len(other) == len(marker) and other[-1:] == marker[-1:] and small_int(other[:-1]) == 2:
-            return False
-    return True
+            return int(m.start())
+    return None
+
+
+#: How far past a nested list's 一、 its 二、 is looked for.
+NESTED_REACH = 5000
+
+
+def _list_in_part(folded: str, head: Heading, last: dict[int, int], cues: _TitleCues) -> bool:
+    """An 一、 found after a sentence inside a numbered part where the lines were lost, the
+    sentence announcing the points it makes (…研究了以下几个问题。一、确定适度的经济增长率，…:
+    layout.points_announced): a list of parts nested in that part, as a line of its own
+    would open (``_goes_on`` then sets the parts after it right), when its 二、 follows
+    within NESTED_REACH.  A list a colon opens (…来源：一、…) is no such list."""
+    if head.strong or not _numbered_part(head) or head.ordinal != 1 or not last.get(1):
+        return False
+    stop = max(
+        (
+            m.end()
+            for m in cues.sentence_end.finditer(folded, max(0, head.start - 80), head.start - 1)
+        ),
+        default=max(0, head.start - 80),
+    )
+    if not cues.points.search(folded, stop, head.start):
+        return False
+    return _second_at(folded, head, NESTED_REACH, cues) is not None
 
 
 def _glued_closing(
@@ -871,11 +932,20 @@ def _match(
             return None  # ordinals of a noun, not a heading (一、二、三产业)
         if not strong and _one_sentence_item(folded, pos, m.end(), rule, ordinal, para, cues):
             return None  # …基本任务是：（一）…。（二）…。: a list a colon opens, one sentence each
+        if flat and _later_item(folded, pos, rule, ordinal, para, cues):
+            return None  # …（二）…。（三）…。: its later items
         task = _is_task(folded, m.end(), para, cues, part=rule.level <= 2)
         title_end = _title_end(
             folded, m.end(), para, top=rule.level == 1, strong=strong, cues=cues, flat=flat,
             task=task,
         )  # fmt: skip
+        if flat and rule.level > 1 and cues.topic.match(folded, m.end()):
+            # a topic phrase at any level where the lines were lost (（二）关于工业的生产问题
+            # 我国…): a noun phrase, ending on its head noun as a part's title does, unless a
+            # body's cue ended it first (关于经济体制改革|适应…的要求)
+            title_end = min(title_end, _title_end(
+                folded, m.end(), para, top=True, strong=strong, cues=cues, flat=flat, task=task
+            ))  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
         lead = (strong and not flat and para.line_start) or task
@@ -1025,6 +1095,48 @@ def _one_sentence_item(
     return nxt is not None and small_int(nxt.group("num")) == ordinal + 1
 
 
+def _later_item(
+    folded: str, pos: int, rule: Rule, ordinal: int, para: Paragraph, cues: _TitleCues
+) -> bool:
+    """Is the heading found at ``pos``, after a sentence, a later item of a list a colon
+    opens (…方向是：一、…。二、…。三、…。四、…): the items before it each within a part's
+    shortest body (PART_BODY_MIN) of the next, back to a first that ``_one_sentence_item``
+    reads as such?  A heading's number follows a body of its own."""
+    if ordinal < 2 or rule.level > 2 or not cues.sentence_end.match(folded, pos - 1):
+        return False  # (items numbered deeper, 1. 2., are items and headings alike)
+    reach = max(para.start, pos - (ordinal - 1) * PART_BODY_MIN)
+    if not any(
+        (first := rule.at.match(folded, c + 1, pos)) and small_int(first.group("num")) == 1
+        for c in _colons(folded, reach, pos)
+    ):
+        return False  # no first item after a colon within reach
+    while ordinal > 1 and cues.sentence_end.match(folded, pos - 1):
+        start = max(para.start, pos - PART_BODY_MIN)
+        before = [
+            m
+            for m in rule.at.finditer(folded, start, pos)
+            if small_int(m.group("num")) == ordinal - 1
+        ]
+        if not before:
+            return False
+        pos, ordinal = before[-1].start(), ordinal - 1
+        if ordinal == 1:
+            end = before[-1].end()
+            return _one_sentence_item(folded, pos, end, rule, ordinal, para, cues)
+    return False
+
+
+def _colons(folded: str, start: int, end: int) -> list[int]:
+    """Where a colon stands between ``start`` and ``end`` (str.find: no pattern call)."""
+    out: list[int] = []
+    for colon in "：:":
+        at = folded.find(colon, start, end)
+        while at >= 0:
+            out.append(at)
+            at = folded.find(colon, at + 1, end)
+    return out
+
+
 def _is_list_item(folded: str, start: int, title_end: int, para: Paragraph, lead: bool) -> bool:
     """An enumerated clause (一、…；) rather than a heading: its line ends in ；or ，, or its
     title runs over a ； (a line's whole first sentence may hold one: 1、检测…100%；涉农…。)."""
@@ -1136,6 +1248,10 @@ def _title_end(
         # within the first sentence: a head noun past its 。 is the body's (…改革。认真落实…要求)
         reach = min(len(rest), RUN_IN_MAX, stop.start() if stop is not None else len(rest))
         noun = cues.head_noun.search(rest, 0, reach)
+        opening = _body_opening(rest[:reach], cues) if flat and noun is not None else None
+        if noun is not None and opening is not None and opening < noun.end():
+            reach = opening  # …nor past a body's subject (…而奋斗|我国第一个五年计划已经…)
+            noun = cues.head_noun.search(rest, 0, reach)
         while noun is not None and rest[noun.start() - 1 : noun.start()] in _NAME_CLOSE:
             noun = cues.head_noun.search(rest, noun.end(), reach)  # “六五”计划: a name's
         while noun is not None and (more := _chained_noun(rest, noun.end(), reach, cues)):
@@ -1312,7 +1428,7 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     ):
         pos = m.start() - start
         if (
-            folded[start + pos - 1] in cues.joins
+            folded[start + pos - 1] in cues.joins + cues.noun_link  # 保障和改善, …的突出问题
             or cues.adverbs.search(folded, start, start + pos)
             or _quoted(folded, start, start + pos)
         ):
@@ -1406,6 +1522,8 @@ def _task_opener(
                 continue  # a task phrase's verb before it: one phrase (加快推进…着力…)
             if stop - pos < PHRASE_MIN or cues.adverbs.search(title, start, pos):
                 continue  # a predicate (…持续激发), or one phrase (聚焦加快构建…)
+            if title[pos - 1] in cues.noun_link:
+                continue  # the head noun 的 links its modifier to (…切身利益的突出问题)
             if _quoted(title, start, pos):
                 continue
             if after_verb and not cues.task_start.search(title, start, pos):

@@ -374,6 +374,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "subject_openers": Entry(PATTERNS, "a body's subject and its predicate (这是, 各级…要)"),
         "body_frames": Entry(PATTERNS, "frames set apart by a comma that open a body (在…中，)"),
         "subject_verbs": Entry(WORDS, "verbs opening a subject with its object (维护…)"),
+        "topic_openers": Entry(WORDS, "what opens a topic phrase naming a matter (关于)"),
+        "points_announced": Entry(PATTERNS, "a sentence announcing points (以下几个问题。)"),
         "subject_predicates": Entry(
             PATTERNS, "what follows a body's subject that restates its title (…改革开放是)"
         ),

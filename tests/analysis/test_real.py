@@ -333,7 +333,9 @@ def test_s18b_outlines_floor(s18b, element, floor):
 #: phrases: pingtan-county 2023), session 17's four 0.761 → 0.786 (the same: tibet's
 #: 立足区域协调，…振兴|持续推进…; 1987's list items after a ； no parts); floors 0.90 → 0.91
 #: and 0.72 → 0.78.  Session 18's round 2 (s18-layout2): 1.000 at the first reading.
-APART_FLAT_FLOORS = [(V7, 0.91), (S16, 0.76), (S17, 0.78), (S18, 0.87), (S18B, 0.99)]
+#: Session 18, round 2 (s18-flat2): session 17's four 0.786 → 0.804 (1987's 四、 no longer
+#: runs into its body opening on 我国…); floor 0.78 → 0.80.
+APART_FLAT_FLOORS = [(V7, 0.91), (S16, 0.76), (S17, 0.80), (S18, 0.87), (S18B, 0.99)]
 
 
 @pytest.mark.parametrize(("group", "floor"), APART_FLAT_FLOORS)
@@ -455,7 +457,9 @@ def flat_and_written():
 #: Session 16 (s16-mask): placeholders flattened 0.979 → 0.998 on the same pool (a bullet's
 #: asterisk run into the mask before it), 0.997 with the masked drafts 21–25 joined (sections
 #: 0.965 → 0.962 with them: their flattened outlines read 0.84); the floor 0.95 → 0.99.
-FLAT_FLOORS = [("sections", 0.96), ("measures", 0.995), ("placeholders", 0.99)]
+#: Session 18, round 2 (s18-flat2): sections 0.9629 → 0.9666 (lists inside a part, bodies
+#: opening on the party's congress, on 要 or on 我国, topic titles 关于…问题); floor 0.96 → 0.965.
+FLAT_FLOORS = [("sections", 0.965), ("measures", 0.995), ("placeholders", 0.99)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)
