@@ -185,39 +185,36 @@ def real():
     return evaluate_real(CORPORA, shared=SHARED, exclude=V7 | S16 | S17 | S18 | S18B)
 
 
-@pytest.fixture(scope="module")
-def v7():
+def _apart(only):
+    """The tuning split of one group of annotations scored on its own."""
     if not SHARED.is_dir():
         pytest.skip(SHARED_REASON)
-    return evaluate_real(CORPORA, shared=SHARED, only=V7).splits["tuning"]
+    return evaluate_real(CORPORA, shared=SHARED, only=only).splits["tuning"]
+
+
+@pytest.fixture(scope="module")
+def v7():
+    return _apart(V7)
 
 
 @pytest.fixture(scope="module")
 def s16():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-    return evaluate_real(CORPORA, shared=SHARED, only=S16).splits["tuning"]
+    return _apart(S16)
 
 
 @pytest.fixture(scope="module")
 def s17():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-    return evaluate_real(CORPORA, shared=SHARED, only=S17).splits["tuning"]
+    return _apart(S17)
 
 
 @pytest.fixture(scope="module")
 def s18():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-    return evaluate_real(CORPORA, shared=SHARED, only=S18).splits["tuning"]
+    return _apart(S18)
 
 
 @pytest.fixture(scope="module")
 def s18b():
-    if not SHARED.is_dir():
-        pytest.skip(SHARED_REASON)
-    return evaluate_real(CORPORA, shared=SHARED, only=S18B).splits["tuning"]
+    return _apart(S18B)
 
 
 def test_every_annotated_real_report_is_scored(real, v7, s16, s17, s18, s18b):
