@@ -36,7 +36,7 @@ from extractor.rules import schema
 from extractor.rules.records import NEVER, Example, Rule, RuleSet, Vocab
 from extractor.rules.schema import Entry, MapTable, RuleTable
 from extractor.rules.script import traditional, with_traditional
-from extractor.text.rx import at_position, first_letters
+from extractor.text.rx import at_position, opening_letters
 
 __all__ = [
     "Example", "Rule", "RuleSet", "Vocab", "compile_rule", "default_patterns_dir",
@@ -434,23 +434,16 @@ def _rule(raw: Any, table: str, where: _Where, templates: Mapping[str, str]) -> 
     compiled = _compile(pattern, here.at(key="pattern")) if pattern else None
     if compiled is not None and spec.mode != "none":
         _check_examples(compiled, spec.mode, examples, counter, here)
+    at = at_position(pattern) if pattern else None
+    # the letters every match opens with, where the reading tells them: elsewhere not tried
+    opens = frozenset(opening_letters(at)) or None if at is not None else None
     return Rule(
         id=rule_id, table=table, pattern=pattern, regex=compiled, source=where.source,
         description=str(raw.get("description", "")), level=int(attrs.pop("level", 0)),
         family=str(attrs.pop("family", "")), style=str(attrs.pop("style", "")),
         ordinals=attrs.pop("ordinals", {}), examples=examples, counterexamples=counter,
-        at=at_position(pattern) if pattern else None, needs=needs, opens=_opens(pattern),
-        attrs=attrs,
+        at=at, needs=needs, opens=opens, attrs=attrs,
     )  # fmt: skip
-
-
-def _opens(pattern: str) -> frozenset[str] | None:
-    """The letters every match of ``pattern`` opens with, when the reading tells them and
-    each is one character (not a class such as ``\\d``); else None."""
-    letters = first_letters(pattern) if pattern else None
-    if letters is None or any(len(letter) != 1 for letter in letters):
-        return None
-    return letters
 
 
 #: A named group's opening, ``(?P<num>`` or ``(?<num>`` (not a lookbehind ``(?<=``, ``(?<!``).
