@@ -173,12 +173,18 @@ def _split_line(
 
 
 def _emit(folded: str, start: int, end: int, line_start: bool, out: list[Paragraph]) -> None:
-    while start < end and folded[start].isspace():
-        start += 1
+    start = _past_space(folded, start, end)
     while end > start and folded[end - 1].isspace():
         end -= 1
     if end > start:
         out.append(Paragraph(start, end, line_start))
+
+
+def _past_space(folded: str, pos: int, end: int) -> int:
+    """The first position from ``pos`` (at most ``end``) that holds no space."""
+    while pos < end and folded[pos].isspace():
+        pos += 1
+    return pos
 
 
 def find_layout(ctx: Context) -> Layout:
@@ -288,10 +294,7 @@ def _after(para: Paragraph, body_start: int, folded: str) -> Paragraph:
     official document or a page that lost its line breaks) is no part of it."""
     if para.start >= body_start:
         return para
-    start = body_start
-    while start < para.end and folded[start].isspace():
-        start += 1
-    return Paragraph(start, para.end, para.line_start)
+    return Paragraph(_past_space(folded, body_start, para.end), para.end, para.line_start)
 
 
 def _find_title(
@@ -404,9 +407,7 @@ def _title_after_clutter(
     ("", -1, -1, 0) if none."""
     reach = min(para.end, para.start + CLUTTER_REACH)
     for b in comp.clutter_boundary.finditer(folded, para.start, reach):
-        after = b.end()
-        while after < reach and folded[after].isspace():
-            after += 1
+        after = _past_space(folded, b.end(), reach)
         if (official := comp.official_title.match(folded, after, para.end)) is not None:
             s, e = official.span("title")
             return "".join(text[s:e].split()), s, e, e
@@ -417,16 +418,12 @@ def _title_after_clutter(
     )
     best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
     for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
-        after = end
-        while after < para.end and folded[after].isspace():
-            after += 1
+        after = _past_space(folded, end, para.end)
         opens = comp.body_opener.match(folded, after) or comp.clutter_start.match(folded, after)
         if not (opens or after == para.end):
             continue  # the body, more clutter or the paragraph's end follows a title
         bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
-        start = bounds[-1] if bounds else para.start
-        while start < end and folded[start].isspace():
-            start += 1
+        start = _past_space(folded, bounds[-1] if bounds else para.start, end)
         fits = start > para.start and end - start <= TITLE_MAX
         if fits and not _has_punct(folded[start:end]) and end - start > best[1] - best[0]:
             best = (start, end)
