@@ -873,13 +873,7 @@ def _list_in_part(folded: str, head: Heading, last: dict[int, int], cues: _Title
     within NESTED_REACH.  A list a colon opens (…来源：一、…) is no such list."""
     if head.strong or not _numbered_part(head) or head.ordinal != 1 or not last.get(1):
         return False
-    stop = max(
-        (
-            m.end()
-            for m in cues.sentence_end.finditer(folded, max(0, head.start - 80), head.start - 1)
-        ),
-        default=max(0, head.start - 80),
-    )
+    stop = _sentence_start(folded, max(0, head.start - 80), head.start - 1, cues)
     if not cues.points.search(folded, stop, head.start):
         return False
     return _second_at(folded, head, NESTED_REACH, cues) is not None
@@ -1061,13 +1055,16 @@ def _item_before_in_sentence(
     folded: str, pos: int, rule: Rule, ordinal: int, cues: _TitleCues
 ) -> bool:
     """Does the item numbered before the one at ``pos`` stand in the sentence ``pos`` is in?"""
-    stop = max(
-        (m.end() for m in cues.sentence_end.finditer(folded, max(0, pos - LIST_ITEM_MAX), pos)),
-        default=max(0, pos - LIST_ITEM_MAX),
-    )
+    stop = _sentence_start(folded, max(0, pos - LIST_ITEM_MAX), pos, cues)
     return any(
         small_int(m.group("num")) == ordinal - 1 for m in rule.at.finditer(folded, stop, pos)
     )
+
+
+def _sentence_start(folded: str, lo: int, hi: int, cues: _TitleCues) -> int:
+    """Where the last sentence between ``lo`` and ``hi`` starts: after the last sentence end
+    there, else at ``lo``."""
+    return max((m.end() for m in cues.sentence_end.finditer(folded, lo, hi)), default=lo)
 
 
 def _one_sentence_item(
@@ -1903,20 +1900,18 @@ def _series_year(
     before = text[parent.title_end : head.start].rstrip()
     line = before[before.rfind("\n") + 1 :].strip()
     opening = vocabulary(rules, "period.year_opening")
+    starts: list[int] = [0]  # the paragraph's opening
     if len(line) > FLAT_PARAGRAPH:
         # paragraphs run together (a page that lost its line breaks): the paragraph before
         # the subsection is unknown, so the last sentence within a paragraph's reach that
         # opens on a year speaks for it (…新成效。各位代表，刚刚过去的2015年，…)
-        tail = line[-PARAGRAPH_REACH:]
-        starts: list[int] = [0]
-        starts.extend(m.end() for m in _SENTENCE_START.finditer(tail))
-        for start in reversed(starts):
-            m = opening.match(arabic_years(fold(tail[start:]), rules=rules))
-            if m:
-                return year if m.group("year") == year else ""
-        return ""
-    m = opening.match(arabic_years(fold(line), rules=rules))
-    return year if m and m.group("year") == year else ""
+        line = line[-PARAGRAPH_REACH:]
+        starts.extend(m.end() for m in _SENTENCE_START.finditer(line))
+    for start in reversed(starts):
+        m = opening.match(arabic_years(fold(line[start:]), rules=rules))
+        if m:
+            return year if m.group("year") == year else ""
+    return ""
 
 
 #: How far back from a subsection a sentence opening on its year is sought where the
