@@ -1358,8 +1358,7 @@ def _first_target(doc: _Doc, pos: int, scope: tuple[int, int]) -> int:
     """Where a target word first stands in the scope of ``pos`` (the scope's end when none);
     in a review 确保 reports, unless the sentence turned to what is next before it."""
     review = _inside(doc.review_spans, pos)
-    words = doc.words
-    return _first_of(doc, doc.targets, words.target, None, scope, review, turned=True)
+    return _first_of(doc, doc.targets, doc.words.target, None, scope, review, turned=True)
 
 
 def _first_modal(doc: _Doc, scope: tuple[int, int], review: bool = False) -> int:
