@@ -102,6 +102,11 @@ CASES = [
     ("打造十大现代化支柱产业，完成十大标志性改革任务", [("十大现代化支柱产业", "formula"),
                                             ("十大标志性改革任务", "formula")]),
     ("先进制造业和五大现代服务业产业集群加快发展", [("五大现代服务业", "formula")]),
+    # a fund after a quote is its name, but not past a joiner (the next item) nor a cluster
+    # or system of funds, which the quote before it names as “3+2” names a system
+    ("设立“云溪”省级政府投资基金，把“拨改贷”和基本建设经营性基金转为国家资本", [
+        ("拨改贷", "quoted")]),
+    ("构建“1+10+N”政府投资基金集群", [("1+10+N", "quoted")]),
     # …but a count of the list before it stays no formula, however long its noun
     ("建材、化工两大现代化支柱产业", []),
 ]
