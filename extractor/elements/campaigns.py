@@ -64,7 +64,7 @@ _COLONS = frozenset(":：")
 #: The ``[campaigns.patterns.*]`` entries, compiled under their names.
 _PATTERNS = ("quote", "document", "pair", "quoted_pair", "plan", "shaped", "honour", "honour_by",
              "object", "listed_object", "number_name", "body", "streak", "object_name",
-             "indicator")  # fmt: skip
+             "place_name", "indicator")  # fmt: skip
 #: Entries a memo of the scanner keeps before it starts afresh (a batch of thousands of
 #: reports must not grow it without end; the corpus has about 4000 distinct names).
 _MEMO_MAX = 50_000
@@ -346,6 +346,8 @@ def _quoted_kind(content: str, sc: _Scanner) -> str | None:
         return None  # “五一”, “春节”: a holiday; “十一连增”: how many years in a row
     if sc.patterns["object_name"].search(content):
         return None  # “山海APP”, “上海号”, “沪港通”: an object by its own name
+    if sc.patterns["place_name"].fullmatch(content):
+        return None  # “中国光谷”, “氢走廊”, “锰三角”: a place by its nickname
     parts = [p for p in sc.patterns["separators"].split(content) if p]
     if len(parts) == 1 and compact.endswith(sc.body_endings):
         return None  # “…党建联盟”: a body (but “管委会+公司” is a model)

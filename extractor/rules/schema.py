@@ -558,6 +558,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "listed_object": Entry(PATTERN, "quoted names listed before 等 and a class of things",
                                mode="match"),
         "object_name": Entry(PATTERN, "a quote that names an object by its ending (…APP)"),
+        "place_name": Entry(PATTERN, "a quote that names a place by its head (“中国光谷”)",
+                            mode="fullmatch"),
         "indicator": Entry(PATTERN, "an indicator noun after a lexicon name (…等生态指标)",
                            mode="match"),
     },

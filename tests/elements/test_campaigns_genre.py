@@ -93,6 +93,22 @@ CASES = [
     ("开展市场秩序治理整顿", []), ("零就业家庭实现动态清零", []),
     # the longest name where two overlap
     ("统筹山水林田湖草沙一体化保护", [("山水林田湖草沙", "lexicon")]),
+    # a quoted nickname whose head is a place noun names a place (SPEC §2), a numeral-led
+    # one is still a formula, and a slogan is still a name
+    ("“云谷”加速向“世界云谷”迈进，打造“氢走廊”，治理“锰三角”", []),
+    ("建设“三大走廊”，深化“最多跑一次”改革", [("三大走廊", "formula"), ("最多跑一次", "quoted")]),
+    # a formula's noun may run to five characters before its head (十大现代化支柱产业), and an
+    # industry (服务业, 制造业) is a head as 产业 is: the shortest noun that reaches one
+    ("打造十大现代化支柱产业，完成十大标志性改革任务", [("十大现代化支柱产业", "formula"),
+                                            ("十大标志性改革任务", "formula")]),
+    ("先进制造业和五大现代服务业产业集群加快发展", [("五大现代服务业", "formula")]),
+    # a fund after a quote is its name, but not past a joiner (the next item) nor a cluster
+    # or system of funds, which the quote before it names as “3+2” names a system
+    ("设立“云溪”省级政府投资基金，把“拨改贷”和基本建设经营性基金转为国家资本", [
+        ("拨改贷", "quoted")]),
+    ("构建“1+10+N”政府投资基金集群", [("1+10+N", "quoted")]),
+    # …but a count of the list before it stays no formula, however long its noun
+    ("建材、化工两大现代化支柱产业", []),
 ]
 # fmt: on
 
@@ -189,3 +205,20 @@ def test_a_quoted_count_of_the_list_before_it_in_a_real_report():
     found = {c.text for c in find_campaigns(read_document(report).text)}
     assert "四大板块" not in found and "三大战略" not in found
     assert {"一带一路", "京津冀协同发展", "长江经济带"} <= found
+
+
+def test_quoted_place_nicknames_are_no_names_in_a_real_report():
+    # “中国光谷”加速向“世界光谷”迈进: a place, as the tuning annotations of three reports say
+    text = _real("real/hubei/2026.txt")
+    found = {c.text for c in find_campaigns(text)}
+    assert not {"中国光谷", "世界光谷"} & found
+    assert "四好农村路" in found
+
+
+def test_a_formula_with_a_long_noun_in_a_real_report():
+    # 全力打造制造业十大现代化支柱产业: no list before it, a noun of five characters
+    text = _real("real/guangxi/2026.txt")
+    at = text.index("十大现代化支柱产业")
+    assert ("十大现代化支柱产业", "formula") in {
+        (c.text, c.kind) for c in find_campaigns(text) if c.start == at
+    }
