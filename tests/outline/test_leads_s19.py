@@ -74,3 +74,33 @@ def test_a_task_phrase_before_a_list_still_heads_it():
         "推动积案化解清零",
         "强化矛盾纠纷化解",
     ]
+
+
+# --- neither a task nor a result ---------------------------------------------------------------
+
+NEITHER = (
+    "2026年云溪市政府工作报告\n各位代表：\n一、“十五五”规划纲要\n"
+    "市委、市政府对制定“十五五”规划工作高度重视。规划起草历时一年。\n"
+    "《规划纲要》的编制以第四次经济普查数据为基础。数据经过反复核实。\n"
+    "加快建设现代化产业体系。培育壮大新兴产业。\n"
+    "上下同欲者胜。全市上下要拧成一股绳。\n"
+    "五年内文化、教育事业将有相当的发展。新建学校二十所。\n"
+    "持续增进民生福祉。完善公共服务体系。\n"
+    "高度重视安全生产工作。压实安全生产责任。\n"
+)
+
+
+def test_an_attitude_a_documents_making_a_saying_and_a_forecast_are_no_leads():
+    assert _leads(parse(NEITHER), "“十五五”") == [
+        "加快建设现代化产业体系", "持续增进民生福祉", "高度重视安全生产工作",
+    ]  # fmt: skip
+
+
+def test_the_reports_that_showed_them_lead_with_tasks_only():
+    heads_2006 = [m.headline for m in parse(_real("state-council/2006.txt")).measures]
+    assert not any("高度重视" in h or h.startswith("《") for h in heads_2006)
+    heads_2016 = [m.headline for m in parse(_real("state-council/2016.txt")).measures]
+    assert "上下同欲者胜" not in heads_2016 and "坚持勤勉履职，提高执行力和公信力" in heads_2016
+    heads_1956 = [m.headline for m in parse(_real("state-council/1956.txt")).measures]
+    assert not any("将有" in h for h in heads_1956)
+    assert "国家必须有一定的物资储备" in heads_1956
