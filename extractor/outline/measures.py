@@ -31,7 +31,6 @@ _BOUNDARY = "。；;：:，,！？!?、"
 #: A headline ends at the end of its sentence, or of its paragraph: a line break before a
 #: blank or indented line (a line break alone may be a hard wrap inside the sentence).
 _HEADLINE_END = regex.compile(r"[。；;！？!?]|\n(?=\s)")
-_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _QUOTE = regex.compile(r"“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
 
 
@@ -49,6 +48,7 @@ class _Rules:
     couplet: Any  # a short couplet: rhetoric, but on a line of its own (a page's bold lead)
     span_lead: Any  # a span named by what it was (这是…的五年。): a lead all the same
     instructs: Any  # a body that opens on what must be done (要继续…): a bold line's body
+    narrates: Any  # a clause mark or a figure: a body's sentence, no headline under an item
     run_gap: str  # what may stand between markers that are ordinals of a noun
 
 
@@ -66,6 +66,7 @@ def _measure_rules(rules: RuleSet) -> _Rules:
             couplet=regex.compile(r.vocab("layout.couplet").pattern),
             span_lead=regex.compile(r.vocab("layout.span_lead").pattern),
             instructs=regex.compile(r.vocab("layout.instructs").pattern),
+            narrates=regex.compile(r.vocab("layout.narrates").pattern),
             run_gap=r.vocab("outline.marker_run_gap").chars,
         )
 
@@ -314,8 +315,8 @@ def _dash_and_lead(
         if whole_line and not _body_follows(folded, paragraphs, pi, head_starts, measure):
             continue
         heads_list = _next_nonspace(folded, lead.end(), para.end) in item_starts
-        if heads_list and _CLAUSE_MARK.search(folded, para.start, lead.end()):
-            continue  # the sentence introduces a list (一年来，全市经济稳中有进。一是…)
+        if heads_list and measure.narrates.search(folded, para.start, lead.end()):
+            continue  # it introduces the list (一年来，全市经济稳中有进。一是…, 共办结12件。一是…)
         if _continues_sentence(folded, paragraphs, pi, head_starts):
             continue
         if pi and _address_line(folded, paragraphs[pi - 1], measure):
@@ -416,7 +417,8 @@ def _led_runs(
         run = []  # a marker alone on its line (第四，⏎…) has its item's text on the next
         for j in range(pi + 1 + alone, len(paragraphs)):
             para = paragraphs[j]
-            if j in opened or para.start in head_starts or not _led(folded, para, measure):
+            opens = j in opened or para.start in head_starts
+            if opens or not _led(folded, para, measure, headline=True):
                 break
             run.append(j)
         if len(run) >= 2:
@@ -424,12 +426,16 @@ def _led_runs(
     return runs
 
 
-def _led(folded: str, para: Paragraph, measure: _Rules) -> bool:
+def _led(folded: str, para: Paragraph, measure: _Rules, *, headline: bool = False) -> bool:
     """Does a paragraph open with a short sentence that has more text after it, no address
-    nor rhetoric (a lead and its body in one paragraph)?"""
+    nor rhetoric (a lead and its body in one paragraph)?  With ``headline``, one phrase, as a
+    result or task set under an item is (内需拉动明显增强。…): a first sentence with a clause
+    mark or a figure narrates the item's body (全年完成投资300亿元。…, 围绕…，…。)."""
     assert measure.lead is not None
     lead = measure.lead.at.match(folded, para.start, para.end)
     if lead is None or lead.end() >= para.end:
+        return False
+    if headline and measure.narrates.search(folded, para.start, lead.end()):
         return False
     return not _rhetoric(measure, folded[para.start : lead.end()], False)
 

@@ -394,6 +394,9 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
             PATTERN, "a body that opens on what must be done (要继续…): under a bold lead line",
             mode="match",
         ),
+        "narrates": Entry(
+            PATTERN, "a clause mark or a figure: a body's sentence, no headline under an item"
+        ),
     },
     "outline": {
         "marker_run_gap": Entry(CHARS, "what joins markers that are ordinals of a noun "
