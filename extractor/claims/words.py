@@ -48,6 +48,19 @@ def _cls(chars: str) -> str:
     return f"[{regex.escape(chars)}]" if chars else "(?!)"
 
 
+def _cut_outside(cut: str, whole: Iterable[str], mask: str) -> str:
+    """A pattern of the ``cut`` characters, a digit and a mask, each character but where it
+    stands inside one of the ``whole`` words (普及: no 及 there)."""
+    alternatives = [r"\d"] + ([f"[{mask}]"] if mask else [])
+    for ch in cut:
+        before = [w[: w.index(ch)] for w in whole if ch in w[1:]]
+        after = [w[w.index(ch) + 1 :] for w in whole if ch in w[:-1]]
+        behind = f"(?<!{_alt(before)})" if before else ""
+        ahead = f"(?!{_alt(after)})" if after else ""
+        alternatives.append(f"{behind}{regex.escape(ch)}{ahead}")
+    return "|".join(alternatives)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimWords:
     """Compiled claim vocabulary (all patterns run on folded text)."""
@@ -135,6 +148,7 @@ class ClaimWords:
     movement_from: Any = None  # 由, 从: searched before the starting value of a movement
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
+    reason_opens: tuple[str, ...] = ()  # 由于, 随着: a clause of a reason, no topic
     done: Any = None  # 已经, 已: what is done is no target
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
     inner_markers: Any = None  # 20., （3） inside the words before a figure: an item starts
@@ -299,7 +313,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         clause_marks=clause,
         joiner_words=frozenset(items("joiner_words")),
         list_marks=lists,
-        follow_cut=regex.compile(rf"[{regex.escape(cut)}\d{mask}]" if cut or mask else r"\d"),
+        follow_cut=regex.compile(_cut_outside(cut, items("follow_cut_words"), mask), V1),
         nothing_follows=frozenset(clause + cut + "0123456789" + mask) | {""},
         respectively=items("respectively"),
         list_ends=chars("list_ends"),
@@ -325,6 +339,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ),
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
+        reason_opens=items("reason_opens"),
         done=prefiltered(at_position(_alt(items("done")), V1), items("done")),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         inner_markers=regex.compile(rf"(?r)(?:{_alt(items('inner_markers'))})", V1),
