@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from extractor.claims.compose import funds_after, named_before, share_holders
+from extractor.claims.compose import bonds_after, funds_after, named_before, share_holders
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import Movement, find_movements
@@ -593,6 +593,10 @@ def _claim(
             # 中央安排30亿元国债资金: who pays before the amount, the funds after it
             after = _following(doc, fig.after, counted=True)
             indicator = funds_after(own, after, doc.words) or indicator
+        elif own.endswith(doc.words.issue_verbs) and fig.base not in doc.rates:
+            # 国务院增发1000亿元财政债券: the issue and the bonds after the amount, not who issues
+            after = _following(doc, fig.after, counted=True)
+            indicator = bonds_after(own, after, doc.words) or indicator
         if own and indicator == own:
             indicator = _tied_by_de(doc, fig, own)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
@@ -1453,7 +1457,8 @@ def _dated_before(doc: _Doc, pos: int, lo: int, hi: int) -> bool:
     while i >= 0 and doc.times[i][0] >= lo:
         time = doc.times[i]
         if not _compared(doc, lo, *time):
-            return _past(doc, pos, time)
+            # 去年财政增发…，但全年货币发行…: a past word dates it as a past year does
+            return doc.words.past.fullmatch(doc.folded, *time) is not None or _past(doc, pos, time)
         i -= 1
     return False
 

@@ -174,6 +174,8 @@ class ClaimWords:
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
     funds_verbs: tuple[str, ...] = ()  # 安排, 拨付: arranging the funds an amount names
     funds_heads: tuple[str, ...] = ()  # 资金, 事业费: what ends the name of funds
+    issue_verbs: tuple[str, ...] = ()  # 增发, 发行: issuing the bonds an amount names
+    bond_heads: tuple[str, ...] = ()  # 国债, 债券: what ends the name of bonds
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     demonstratives: Any = None  # 这个, 這一 opening an indicator: named before
     frames: Any = None  # 在…基础上: a frame of condition between a subject and its figure
@@ -369,6 +371,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
         funds_verbs=items("funds_verbs"),
         funds_heads=items("funds_heads"),
+        issue_verbs=items("issue_verbs"),
+        bond_heads=items("bond_heads"),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
         demonstratives=regex.compile(_alt(items("demonstratives")), V1),
         frames=regex.compile(_alt(items("frames")), V1),

@@ -295,6 +295,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "stage_verbs": Entry(WORDS, "stages of a project's figures (开工, 建成)", mode="fullmatch"),
         "funds_verbs": Entry(WORDS, "verbs of arranging funds (安排, 拨付)", mode="fullmatch",
                              template="funds_verbs"),
+        "issue_verbs": Entry(WORDS, "verbs of issuing debt (发行, 增发)"),
+        "bond_heads": Entry(WORDS, "what ends the name of bonds (国债, 债券)"),
         "funds_heads": Entry(WORDS, "what ends the name of funds (资金, 事业费)",
                              template="funds_heads"),
         "count_frames": Entry(PATTERNS, "a preposition right before a count (在58个城市)"),

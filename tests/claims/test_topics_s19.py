@@ -54,6 +54,26 @@ def test_only_and_in_all_before_a_change_are_no_part_of_the_indicator():
     assert _indicator(text, "总共只增加了3万吨", "3万吨") == "棉花产量"
 
 
+def test_an_issue_of_bonds_is_named_by_its_verb_and_bonds_not_by_who_issues():
+    text = "省政府增发200亿元地方政府债券，重点用于基础设施。"
+    assert _indicator(text, "增发200亿元", "200亿元") == "增发地方政府债券"
+    # a bare verb names the issue as before; funds arranged keep who pays (session 16)
+    text = "今年发行300亿元长期建设国债，中央安排30亿元国债资金。"
+    assert _indicator(text, "发行300亿元", "300亿元") == "发行长期建设国债"
+    assert _indicator(text, "安排30亿元", "30亿元") == "中央国债资金"
+
+
+def test_a_plan_sections_sentence_dated_last_year_reports_the_past_after_a_plan_compared():
+    text = (
+        "二、2024年工作安排\n"
+        "今年要继续实施积极的财政政策。去年全市发行300亿元债券，但全年支出还比年初计划"
+        "少了近50亿元。今年拟安排支出800亿元。\n"
+    )
+    report = parse(text)
+    assert claim_at(text, report, "少了近50亿元", "50亿元").is_target is False
+    assert claim_at(text, report, "拟安排支出800亿元", "800亿元").is_target is True
+
+
 def test_the_state_councils_1999_review_and_targets():
     text = real_report("state-council/1999.txt")
     report = parse(text)
@@ -63,6 +83,9 @@ def test_the_state_councils_1999_review_and_targets():
 
     # 下半年国有单位固定资产投资增长显著加快，全年增长19·5％
     assert ind("全年增长19·5％", "19·5％") == "国有单位固定资产投资"
+    assert ind("国务院增发1000亿元财政债券", "1000亿元") == "增发财政债券"
+    # 去年财政增发…，但全年货币发行还比年初计划少了近500亿元: last year's outturn, no target
+    assert claim_at(text, report, "比年初计划少了近500亿元", "500亿元").is_target is False
     assert ind("实现7％左右的增长速度", "7％") == "增长速度"
     assert ind("略低于8％的预定目标", "8％") == "预定目标"
     assert ind("使全国80％以上的人口地区普及", "80％") == "普及九年义务教育的人口地区"
