@@ -74,6 +74,18 @@ def test_a_plan_sections_sentence_dated_last_year_reports_the_past_after_a_plan_
     assert claim_at(text, report, "拟安排支出800亿元", "800亿元").is_target is True
 
 
+def test_a_decimal_count_of_years_opens_no_years_of_change():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，人民生活水平不断提高。平均受教育年限从10.5年提高到11年。"
+        "五年增加教育投入489亿元。\n"
+    )
+    report = parse(text)
+    # 10.5年提高 is no "five years' increase": the level reached by a movement is the period's
+    assert claim_at(text, report, "提高到11年", "11年").span == "period"
+    assert claim_at(text, report, "五年增加教育投入489亿元", "489亿元").span == "multi-year"
+
+
 def test_the_state_councils_1999_review_and_targets():
     text = real_report("state-council/1999.txt")
     report = parse(text)
