@@ -1447,7 +1447,26 @@ def _reports_past(
         if not _compared(doc, lo, *doc.times[i]):
             return False  # a time reference of its own (…，今年将…), not a base (比上年)
         i += 1
-    return _after_review_opening(doc, folded.rfind("\n", 0, lo) + 1, lo)
+    return _opened_past(doc, pos, lo) or _after_review_opening(
+        doc, folded.rfind("\n", 0, lo) + 1, lo
+    )
+
+
+def _opened_past(doc: _Doc, pos: int, lo: int) -> bool:
+    """Whether the full sentence a part after its ``；`` (from ``lo``) belongs to opens on a past
+    word (去年财政增发…；社会商品零售价格…比上年下降) and nothing between points ahead: the part
+    reports that past too."""
+    full = doc.index.full_sentence(lo)[0]
+    if full >= lo:
+        return False
+    i = bisect_left(doc.times, (full, -1))
+    if i == len(doc.times) or doc.times[i][0] >= full + _REVIEW_HEAD:
+        return False
+    s, e = doc.times[i]
+    return (
+        doc.words.past.fullmatch(doc.folded, s, e) is not None
+        and doc.words.ahead.search(doc.folded, e, pos) is None
+    )
 
 
 def _dated_before(doc: _Doc, pos: int, lo: int, hi: int) -> bool:

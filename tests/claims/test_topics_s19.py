@@ -63,15 +63,27 @@ def test_an_issue_of_bonds_is_named_by_its_verb_and_bonds_not_by_who_issues():
     assert _indicator(text, "安排30亿元", "30亿元") == "中央国债资金"
 
 
-def test_a_plan_sections_sentence_dated_last_year_reports_the_past_after_a_plan_compared():
-    text = (
-        "二、2024年工作安排\n"
-        "今年要继续实施积极的财政政策。去年全市发行300亿元债券，但全年支出还比年初计划"
-        "少了近50亿元。今年拟安排支出800亿元。\n"
-    )
+PLAN = "二、2024年工作安排\n今年要继续实施积极的财政政策。去年全市发行300亿元债券"
+
+
+def _targets(rest: str, past: tuple[str, str], ahead: tuple[str, str]) -> tuple[bool, bool]:
+    """Whether the figure ``past`` and the figure ``ahead`` (anchor, figure) of a plan section
+    whose second sentence opens on last year and goes on with ``rest`` are targets."""
+    text = PLAN + rest
     report = parse(text)
-    assert claim_at(text, report, "少了近50亿元", "50亿元").is_target is False
-    assert claim_at(text, report, "拟安排支出800亿元", "800亿元").is_target is True
+    return claim_at(text, report, *past).is_target, claim_at(text, report, *ahead).is_target
+
+
+def test_a_plan_sections_sentence_dated_last_year_reports_the_past_after_a_plan_compared():
+    rest = "，但全年支出还比年初计划少了近50亿元。今年拟安排支出800亿元。\n"
+    got = _targets(rest, ("少了近50亿元", "50亿元"), ("拟安排支出800亿元", "800亿元"))
+    assert got == (False, True)
+
+
+def test_a_part_after_the_semicolon_of_a_sentence_opened_on_last_year_reports_the_past():
+    rest = "；物价总水平比上年下降1.2%。去年收入增长5%；今年要使收入增长6%。\n"
+    got = _targets(rest, ("比上年下降1.2%", "1.2%"), ("今年要使收入增长6%", "6%"))
+    assert got == (False, True)
 
 
 def test_a_decimal_count_of_years_opens_no_years_of_change():
