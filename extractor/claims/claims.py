@@ -941,7 +941,7 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if prev is not None and before < prev.end and prev.start < start:
         return ""  # a figure in the clause before (one in its own clause is a baseline's)
     words = doc.words
-    if doc.folded.startswith(words.reason_opens, before):
+    if doc.folded.startswith(words.reasons, before):
         return ""  # 由于不合理运输的减少，比1954年只增长了5%: a reason, not what moved
     s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
     if fig.change:

@@ -148,7 +148,7 @@ class ClaimWords:
     movement_from: Any = None  # 由, 从: searched before the starting value of a movement
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
-    reason_opens: tuple[str, ...] = ()  # 由于, 随着: a clause of a reason, no topic
+    reasons: tuple[str, ...] = ()  # 由于, 随着: a clause of a reason, no topic
     done: Any = None  # 已经, 已: what is done is no target
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
     inner_markers: Any = None  # 20., （3） inside the words before a figure: an item starts
@@ -341,7 +341,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ),
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
-        reason_opens=items("reason_opens"),
+        reasons=items("reasons"),
         done=prefiltered(at_position(_alt(items("done")), V1), items("done")),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         inner_markers=regex.compile(rf"(?r)(?:{_alt(items('inner_markers'))})", V1),

@@ -201,7 +201,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "reaching": Entry(WORDS, "a change to a new value (增加到, 提升至)"),
         "follow_stop_not_after": Entry(CHARS, "what makes a predicate word part of the noun"),
         "follow_cut_words": Entry(WORDS, "words a follow_cut character stands in (普及)"),
-        "reason_opens": Entry(WORDS, "what opens a clause of a reason (由于), no topic"),
+        "reasons": Entry(WORDS, "what opens a clause of a reason (由于), no topic"),
         "measure_ends": Entry(CHARS, "the last characters of an indicator naming a measure"),
         "object_ends": Entry(CHARS, "measure endings a cut's object may end with (经费)"),
         "comparison_marks": Entry(CHARS, "a comparison's word left before a time reference"),
