@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from extractor.claims.compose import funds_after, named_before, share_holders
+from extractor.claims.compose import bonds_after, funds_after, named_before, share_holders
 from extractor.claims.figures import Figure, find_figures
 from extractor.claims.indicators import IndicatorTable, indicator_table
 from extractor.claims.movements import Movement, find_movements
@@ -593,6 +593,10 @@ def _claim(
             # 中央安排30亿元国债资金: who pays before the amount, the funds after it
             after = _following(doc, fig.after, counted=True)
             indicator = funds_after(own, after, doc.words) or indicator
+        elif own.endswith(doc.words.issue_verbs) and fig.base not in doc.rates:
+            # 国务院增发1000亿元财政债券: the issue and the bonds after the amount, not who issues
+            after = _following(doc, fig.after, counted=True)
+            indicator = bonds_after(own, after, doc.words) or indicator
         if own and indicator == own:
             indicator = _tied_by_de(doc, fig, own)
         if not indicator and same and doc.folded[start : fig.context_start].strip():
@@ -753,7 +757,8 @@ def _rate_of_noun_after(doc: _Doc, fig: Figure, named: str) -> str:
     noun = _following(doc, fig.after + 1, counted=True)
     if len(noun) < 2 or noun.startswith(doc.words.target_nouns):
         return named
-    if noun[-1] in doc.words.rate_ends and len(noun) <= _HEAD_MAX:
+    rate = noun[-1] in doc.words.rate_ends or noun.endswith(doc.words.rate_nouns)  # 增长速度
+    if rate and len(noun) <= _HEAD_MAX:
         return named + noun
     # 区属国企共承担全区75%的项目建设任务: a share of the things named after it
     if _names_measure(named, doc.words) or _names_measure(noun, doc.words):
@@ -765,8 +770,8 @@ def _holders(doc: _Doc, fig: Figure, noun: str) -> str:
     """``noun``, what a share's 的 ties it to, with what it does when a predicate follows it
     (89.4%的公园实现24小时开放 → 实现24小时开放的公园): the share is of the nouns that do it."""
     at = fig.after + 1
-    if not noun or not doc.text.startswith(noun, at):
-        return noun
+    if not noun or not doc.text.startswith(noun, at) or noun.endswith(doc.words.rate_nouns):
+        return noun  # 7%左右的增长速度并不容易: a rate is no holder of what follows
     end = at + len(noun)
     held = share_holders(doc.folded, doc.text, end, doc.index.clause_end(end), doc.words)
     return f"{held}{doc.words.attributive[:1]}{noun}" if held else noun
@@ -936,7 +941,16 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
     if prev is not None and before < prev.end and prev.start < start:
         return ""  # a figure in the clause before (one in its own clause is a baseline's)
     words = doc.words
+    if doc.folded.startswith(words.reasons, before):
+        return ""  # 由于不合理运输的减少，比1954年只增长了5%: a reason, not what moved
     s, e = indicator_bounds(doc.folded, before, start - 1, words, doc.time_ends)
+    if fig.change:
+        # 下半年国有单位固定资产投资增长显著加快，全年增长19.5%: the subject that changes, not
+        # how its change went (the clause's predicate after its change word)
+        moved = next(change_words(doc.folded, words, s + 2, e), None)
+        if moved is not None and not doc.folded.startswith(words.rate_nouns, moved.start()):
+            cut = indicator_bounds(doc.folded, s, moved.start(), words, doc.time_ends)
+            s, e = cut if cut[1] - cut[0] >= 2 else (s, e)
     # a list that 分别 shares out may be as long as its items (城镇居民人均可支配收入和农村居民
     # 人均纯收入，分别增长…)
     shared = any(doc.folded.find(w, start, fig.start) >= 0 for w in words.respectively)
@@ -1139,7 +1153,15 @@ def _following(
     limit = min(clause_end, pos + _FOLLOW_LONG)
     cut = words.follow_cut.search(doc.folded, pos, limit)
     end = cut.start() if cut else limit
-    change = next(change_words(doc.folded, doc.words, pos, end), None)
+    # 7%左右的增长速度: a rate noun names what the figure measures, no change of it
+    change = next(
+        (
+            m
+            for m in change_words(doc.folded, doc.words, pos, end)
+            if not doc.folded.startswith(words.rate_nouns, m.start())
+        ),
+        None,
+    )
     counts_change = occasions and change is not None and change.start() == pos
     if change and change.group() not in words.figure_changes and not counts_change:
         # 连续7年增产: a change of
@@ -1425,7 +1447,26 @@ def _reports_past(
         if not _compared(doc, lo, *doc.times[i]):
             return False  # a time reference of its own (…，今年将…), not a base (比上年)
         i += 1
-    return _after_review_opening(doc, folded.rfind("\n", 0, lo) + 1, lo)
+    return _opened_past(doc, pos, lo) or _after_review_opening(
+        doc, folded.rfind("\n", 0, lo) + 1, lo
+    )
+
+
+def _opened_past(doc: _Doc, pos: int, lo: int) -> bool:
+    """Whether the full sentence a part after its ``；`` (from ``lo``) belongs to opens on a past
+    word (去年财政增发…；社会商品零售价格…比上年下降) and nothing between points ahead: the part
+    reports that past too."""
+    full = doc.index.full_sentence(lo)[0]
+    if full >= lo:
+        return False
+    i = bisect_left(doc.times, (full, -1))
+    if i == len(doc.times) or doc.times[i][0] >= full + _REVIEW_HEAD:
+        return False
+    s, e = doc.times[i]
+    return (
+        doc.words.past.fullmatch(doc.folded, s, e) is not None
+        and doc.words.ahead.search(doc.folded, e, pos) is None
+    )
 
 
 def _dated_before(doc: _Doc, pos: int, lo: int, hi: int) -> bool:
@@ -1435,7 +1476,8 @@ def _dated_before(doc: _Doc, pos: int, lo: int, hi: int) -> bool:
     while i >= 0 and doc.times[i][0] >= lo:
         time = doc.times[i]
         if not _compared(doc, lo, *time):
-            return _past(doc, pos, time)
+            # 去年财政增发…，但全年货币发行…: a past word dates it as a past year does
+            return doc.words.past.fullmatch(doc.folded, *time) is not None or _past(doc, pos, time)
         i -= 1
     return False
 

@@ -24,11 +24,29 @@ def funds_after(own: str, after: str, words: ClaimWords) -> str:
     and the noun after it names the funds (中央安排 + 30亿元 + 国债资金支持… → 中央国债资金): who
     pays, and what, up to the first name of funds (``funds_heads``) in ``after``.  ``""`` unless
     ``own`` names who pays before the verb and ``after`` names funds."""
-    verb = next((v for v in words.funds_verbs if own.endswith(v)), "")
+    verb, end = _verb_and_head(own, after, words.funds_verbs, words.funds_heads)
+    return own[: -len(verb)] + after[:end] if end else ""
+
+
+def _verb_and_head(
+    own: str, after: str, verbs: tuple[str, ...], heads: tuple[str, ...]
+) -> tuple[str, int]:
+    """The verb of ``verbs`` that ends ``own`` after words of their own, and where the first
+    of ``heads`` in ``after`` ends (0: no such verb or head)."""
+    verb = next((v for v in verbs if own.endswith(v)), "")
     if not verb or len(own) <= len(verb):
-        return ""
-    ends = [at + len(h) for h in words.funds_heads if (at := after.find(h)) >= 0]
-    return own[: -len(verb)] + after[: min(ends)] if ends else ""
+        return "", 0
+    ends = [at + len(h) for h in heads if (at := after.find(h)) >= 0]
+    return (verb, min(ends)) if ends else ("", 0)
+
+
+def bonds_after(own: str, after: str, words: ClaimWords) -> str:
+    """The issue an amount is, where the words before it end with a verb of issuing debt after
+    who issues and the noun after it names bonds (国务院增发 + 1000亿元 + 财政债券 → 增发财政债券):
+    the verb and the bonds, up to the first name of bonds (``bond_heads``) in ``after``, not who
+    issues.  ``""`` unless ``own`` names who issues before the verb and ``after`` names bonds."""
+    verb, end = _verb_and_head(own, after, words.issue_verbs, words.bond_heads)
+    return verb + after[:end] if end else ""
 
 
 def share_holders(folded: str, text: str, noun_end: int, clause_end: int, words: ClaimWords) -> str:

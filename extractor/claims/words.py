@@ -48,6 +48,19 @@ def _cls(chars: str) -> str:
     return f"[{regex.escape(chars)}]" if chars else "(?!)"
 
 
+def _cut_outside(cut: str, whole: Iterable[str], mask: str) -> str:
+    """A pattern of the ``cut`` characters, a digit and a mask, each character but where it
+    stands inside one of the ``whole`` words (普及: no 及 there)."""
+    alternatives = [r"\d"] + ([f"[{mask}]"] if mask else [])
+    for ch in cut:
+        before = [w[: w.index(ch)] for w in whole if ch in w[1:]]
+        after = [w[w.index(ch) + 1 :] for w in whole if ch in w[:-1]]
+        behind = f"(?<!{_alt(before)})" if before else ""
+        ahead = f"(?!{_alt(after)})" if after else ""
+        alternatives.append(f"{behind}{regex.escape(ch)}{ahead}")
+    return "|".join(alternatives)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimWords:
     """Compiled claim vocabulary (all patterns run on folded text)."""
@@ -135,6 +148,7 @@ class ClaimWords:
     movement_from: Any = None  # 由, 从: searched before the starting value of a movement
     movement_to: tuple[str, ...] = ()  # 到, 至, 为: between the starting value and the level
     rate_nouns: tuple[str, ...] = ()  # 涨幅, 增速: nouns, no change of their own
+    reasons: tuple[str, ...] = ()  # 由于, 随着: a clause of a reason, no topic
     done: Any = None  # 已经, 已: what is done is no target
     inner_verbs: Any = None  # 实现, 完成, 已 inside an indicator: dropped
     inner_markers: Any = None  # 20., （3） inside the words before a figure: an item starts
@@ -160,6 +174,8 @@ class ClaimWords:
     stage_verbs: tuple[str, ...] = ()  # 开工, 建成: stages of a project's figures, longest first
     funds_verbs: tuple[str, ...] = ()  # 安排, 拨付: arranging the funds an amount names
     funds_heads: tuple[str, ...] = ()  # 资金, 事业费: what ends the name of funds
+    issue_verbs: tuple[str, ...] = ()  # 增发, 发行: issuing the bonds an amount names
+    bond_heads: tuple[str, ...] = ()  # 国债, 债券: what ends the name of bonds
     count_frames: Any = None  # 在, 对, 为 right before a count: what is counted follows
     demonstratives: Any = None  # 这个, 這一 opening an indicator: named before
     frames: Any = None  # 在…基础上: a frame of condition between a subject and its figure
@@ -299,7 +315,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         clause_marks=clause,
         joiner_words=frozenset(items("joiner_words")),
         list_marks=lists,
-        follow_cut=regex.compile(rf"[{regex.escape(cut)}\d{mask}]" if cut or mask else r"\d"),
+        follow_cut=regex.compile(_cut_outside(cut, items("follow_cut_words"), mask), V1),
         nothing_follows=frozenset(clause + cut + "0123456789" + mask) | {""},
         respectively=items("respectively"),
         list_ends=chars("list_ends"),
@@ -325,6 +341,7 @@ def _compile(rules: RuleSet) -> ClaimWords:
         ),
         movement_to=items("movement_to"),
         rate_nouns=items("rate_nouns"),
+        reasons=items("reasons"),
         done=prefiltered(at_position(_alt(items("done")), V1), items("done")),
         inner_verbs=regex.compile(_alt(items("inner_verbs")), V1),
         inner_markers=regex.compile(rf"(?r)(?:{_alt(items('inner_markers'))})", V1),
@@ -354,6 +371,8 @@ def _compile(rules: RuleSet) -> ClaimWords:
         stage_verbs=tuple(sorted(items("stage_verbs"), key=len, reverse=True)),
         funds_verbs=items("funds_verbs"),
         funds_heads=items("funds_heads"),
+        issue_verbs=items("issue_verbs"),
+        bond_heads=items("bond_heads"),
         count_frames=regex.compile(_alt(items("count_frames")), V1),
         demonstratives=regex.compile(_alt(items("demonstratives")), V1),
         frames=regex.compile(_alt(items("frames")), V1),
