@@ -464,6 +464,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
         "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "
                               "group year", mode="match"),
+        "year_work": Entry(PATTERN, "a sentence setting out a year's work (2026年政府工作"
+                           "主要是…, 今年工作的总体要求是…); groups year, this", mode="match"),
         "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
         "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
         "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),
