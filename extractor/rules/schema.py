@@ -341,6 +341,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                              "lost (…胜利！注释：1、…)"),
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "body_opener": Entry(PATTERNS, "what opens a body right after a run-on title"),
+        "title_follower": Entry(PATTERNS, "what follows a title on its line besides the "
+                                "body: its dateline, a date, a news agency's", mode="match"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "signature_date": Entry(PATTERN, "the date closing a text, before another text"),

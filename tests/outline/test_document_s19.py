@@ -1,0 +1,74 @@
+"""A document's title where the page lost its line breaks (issue 18, session 19, s19-period).
+
+Flattened, a title runs on into its dateline (——2026年1月25日在…, ----2013年…, —2018年…), a
+date of publication or a news agency's dateline: it ends before them, as it did on its line.
+The short texts are our own; the real-text tests read reports in ../shared (texts whose
+outline is not held out) and skip where it is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED, SHARED_REASON
+
+from extractor import parse
+from extractor.analysis.real import flatten
+
+BODY = (
+    "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。一、2025年工作回顾"
+    "过去一年，全市经济运行稳中有进，地区生产总值增长5.2%。二、2026年重点工作"
+    "今年要重点做好以下工作。（一）扩大有效需求大力提振消费。"
+)
+
+# fmt: off
+TITLES = [
+    # a dateline's dash of any length after the title
+    ("2026年云溪市政府工作报告——2026年1月25日在云溪市第十六届人民代表大会第四次会议上"
+     "云溪市市长 王青" + BODY, "2026年云溪市政府工作报告"),
+    ("政府工作报告----2013年2月28日在云溪区第十四届人民代表大会第二次会议上" + BODY,
+     "政府工作报告"),
+    ("政府工作报告—2018年3月7日在云溪区第十五届人民代表大会第二次会议上区长 王青" + BODY,
+     "政府工作报告"),
+    # page clutter before it, a date of publication or a news agency's dateline after it
+    ("下载打印全屏收藏【字号：加大还原减小】2026年云溪市政府工作报告——2026年1月25日在云溪市"
+     "第十六届人民代表大会第四次会议上来源：云溪日报" + BODY, "2026年云溪市政府工作报告"),
+    ("2026年云溪市人民政府工作报告2026年02月10日 07时41分来源:云溪日报【字体：大中小】"
+     "2026年2月3日在云溪市第十四届人民代表大会第五次会议上" + BODY, "2026年云溪市人民政府工作报告"),
+    ("2015年政府工作报告新华社北京3月16日电政府工作报告——2015年3月5日在第十二届全国人民代表"
+     "大会第三次会议上国务院总理" + BODY, "2015年政府工作报告"),
+    # the page's heading repeats the document's title before the dateline
+    ("2024年国务院政府工作报告政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次"
+     "会议上国务院总理" + BODY, "2024年国务院政府工作报告"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_a_title_run_on_into_its_dateline_ends_before_it(text, title):
+    doc = parse(text).document
+    assert doc.title == title
+    # its year, else the dateline's (政府工作报告----2013年2月28日在…: 2013)
+    year = title[:4] if title[0] == "2" else text[text.find("年") - 4 : text.find("年")]
+    assert (doc.doc_type, doc.period) == ("gov-work-report", year)
+    layout_title = text.find(title)
+    assert text[layout_title : layout_title + len(title)] == title  # offsets hold
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["beijing/2026.txt", "state-council/2003.txt", "state-council/2006.txt",
+     "state-council/2011.txt", "hailar/2013.txt", "hailar/2018.txt", "sichuan/2026.txt"],
+)  # fmt: skip
+def test_real_flattened_titles_are_the_titles_as_written(path):
+    file = SHARED / "real" / path
+    if not file.is_file():
+        pytest.skip(SHARED_REASON)
+    text = file.read_text(encoding="utf-8")
+    written = parse(text, path=str(file)).document
+    flat = parse(flatten(text)[0], path=str(file)).document
+    assert written.title
+    assert (flat.title, flat.doc_type, flat.period) == (
+        written.title,
+        written.doc_type,
+        written.period,
+    )
