@@ -342,7 +342,9 @@ def _find_title(
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         tail = _title_tail(text, folded, line, nxt, comp)
-        if comp.genre.search("".join(text[para.start : max(tail, para.end)].split())):
+        named = "".join(text[para.start : max(tail, para.end)].split())
+        # its genre named, or an official document's title on its own line (…关于印发…的通知)
+        if comp.genre.search(named) or comp.official_title.fullmatch(named):
             s, e = para.start, para.end  # 政 府 工 作 报 告: letter-spaced, the genre found
             dash = comp.title_follower.search(line, 4)
             if dash:  # title, dateline and speaker merged on one line (——, ----, —)
