@@ -93,6 +93,7 @@ class _Compiled:
             rules.vocab("layout.body_opener").alternation() + "|" + rules.template("heading_marker")
         )
         self.title_follower = regex.compile(rules.vocab("layout.title_follower").alternation())
+        self.joined_title = regex.compile(rules.vocab("layout.joined_title").pattern)
 
 
 def fragment(rules: RuleSet, name: str) -> str:
@@ -422,15 +423,17 @@ def _title_after_clutter(
     best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
     for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
         after = _past_space(folded, end, para.end)
+        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
+        start = _past_space(folded, bounds[-1] if bounds else para.start, end)
+        joined = comp.joined_title.match(folded, start, end)  # …总结和…计划, whatever follows
         opens = (
             comp.body_opener.match(folded, after)
             or comp.clutter_start.match(folded, after)
             or comp.title_follower.match(folded, after)  # …政府工作报告——2026年1月25日在…
+            or (joined is not None and joined.end() == end)
         )
         if not (opens or after == para.end):
             continue  # the body, more clutter or the paragraph's end follows a title
-        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
-        start = _past_space(folded, bounds[-1] if bounds else para.start, end)
         fits = start > para.start and end - start <= TITLE_MAX
         if fits and not _has_punct(folded[start:end]) and end - start > best[1] - best[0]:
             best = (start, end)
@@ -446,7 +449,8 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     any heading's marker, with no punctuation before it,
     where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
     marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…), else after the first
-    that its dateline follows (``layout.title_follower``); 0 if none."""
+    that its dateline follows (``layout.title_follower``), else after the plan's word of a
+    title joining a review and a plan (``layout.joined_title``); 0 if none."""
     reach = min(para.end, para.start + TITLE_MAX)
     if (marker := comp.heading.search(folded, para.start + 1, reach)) is not None:
         reach = marker.start()  # a title holds no heading (…责任分解一、…牵头负责的重点工作1.…)
@@ -462,7 +466,10 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
         # …工作报告新华社北京3月16日电政府工作报告——…: the agency's line repeats the title)
         if not _has_punct(folded[para.start : end]) and comp.title_follower.match(folded, end):
             return _unrepeated(folded, para.start, end, ends)
-    return 0
+    # a title joining a review and a plan ends at the plan's word, whatever opens the body
+    # (…2019年工作总结和2020年工作计划街道党工委坚持…)
+    joined = comp.joined_title.match(folded, para.start, reach)
+    return joined.end() if joined is not None else 0
 
 
 def _unrepeated(folded: str, start: int, end: int, ends: list[int]) -> int:

@@ -343,6 +343,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "body_opener": Entry(PATTERNS, "what opens a body right after a run-on title"),
         "title_follower": Entry(PATTERNS, "what follows a title on its line besides the "
                                 "body: its dateline, a date, a news agency's", mode="match"),
+        "joined_title": Entry(PATTERN, "a title joining a review and a plan, to the "
+                              "plan's word (…总结和…计划)", mode="match"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "signature_date": Entry(PATTERN, "the date closing a text, before another text"),

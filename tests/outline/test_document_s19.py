@@ -72,3 +72,28 @@ def test_real_flattened_titles_are_the_titles_as_written(path):
         written.doc_type,
         written.period,
     )
+
+
+# --- a summary-and-plan's title run on into a body no opener announces ---------------------
+
+JOINED = "新吴区青禾街道2019年为民服务工作总结和2020年工作计划"
+TASKS = "一、2019年工作总结（一）民生服务持续改善。全年完成各项任务。" + "全年完成各项任务。" * 30
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["街道党工委、办事处坚持以人民为中心，", "（2019年12月20日）", "过去的一年，街道",
+     "为认真贯彻落实区委部署，街道"],
+)  # fmt: skip
+def test_a_title_joining_a_review_and_a_plan_ends_at_the_plans_word(after):
+    # flattened, a title that joins a summary and a plan (…总结和…计划) ends after the plan's
+    # word, whatever opens the body: the document keeps its title, type and period
+    doc = parse(JOINED + after + TASKS).document
+    assert (doc.title, doc.doc_type, doc.period) == (JOINED, "summary-and-plan", "2019")
+
+
+def test_a_joined_title_that_goes_on_is_not_cut():
+    # …总结和…计划的报告: the title goes on past the plan's word
+    title = "关于青禾街道2019年工作总结和2020年工作计划的报告"
+    doc = parse(title + "街道党工委、办事处坚持以人民为中心，" + TASKS).document
+    assert (doc.title, doc.doc_type, doc.period) == (title, "summary-and-plan", "2019")
