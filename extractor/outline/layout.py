@@ -94,6 +94,7 @@ class _Compiled:
         )
         self.title_follower = regex.compile(rules.vocab("layout.title_follower").alternation())
         self.joined_title = regex.compile(rules.vocab("layout.joined_title").pattern)
+        self.dated_title = regex.compile(rules.vocab("layout.dated_title").pattern)
 
 
 def fragment(rules: RuleSet, name: str) -> str:
@@ -430,7 +431,7 @@ def _title_after_clutter(
             comp.body_opener.match(folded, after)
             or comp.clutter_start.match(folded, after)
             or comp.title_follower.match(folded, after)  # …政府工作报告——2026年1月25日在…
-            or (joined is not None and joined.end() == end)
+            or (joined is not None and joined.end() == end and not comp.marker.match(joined[0]))
         )
         if not (opens or after == para.end):
             continue  # the body, more clutter or the paragraph's end follows a title
@@ -467,8 +468,12 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
         if not _has_punct(folded[para.start : end]) and comp.title_follower.match(folded, end):
             return _unrepeated(folded, para.start, end, ends)
     # a title joining a review and a plan ends at the plan's word, whatever opens the body
-    # (…2019年工作总结和2020年工作计划街道党工委坚持…)
+    # (…2019年工作总结和2020年工作计划街道党工委坚持…), as does one naming its year and genre
+    # (云溪县教育局2022年工作总结县教育局坚持…)
+    if comp.marker.match(folded, para.start, reach):
+        return 0  # a heading's title (一、2021年工作总结…), not the document's
     joined = comp.joined_title.match(folded, para.start, reach)
+    joined = joined or comp.dated_title.match(folded, para.start, reach)
     return joined.end() if joined is not None else 0
 
 

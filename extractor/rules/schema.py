@@ -345,6 +345,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                                 "body: its dateline, a date, a news agency's", mode="match"),
         "joined_title": Entry(PATTERN, "a title joining a review and a plan, to the "
                               "plan's word (…总结和…计划)", mode="match"),
+        "dated_title": Entry(PATTERN, "a title naming its year and genre, to the genre word "
+                             "(…2022年工作总结)", mode="match"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "signature_date": Entry(PATTERN, "the date closing a text, before another text"),

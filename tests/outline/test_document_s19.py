@@ -97,3 +97,30 @@ def test_a_joined_title_that_goes_on_is_not_cut():
     title = "关于青禾街道2019年工作总结和2020年工作计划的报告"
     doc = parse(title + "街道党工委、办事处坚持以人民为中心，" + TASKS).document
     assert (doc.title, doc.doc_type, doc.period) == (title, "summary-and-plan", "2019")
+
+
+# fmt: off
+DATED = [
+    ("云溪县教育局2022年工作总结", "县教育局坚持以人民为中心，", "summary", "2022"),
+    ("云溪县教育局2023年工作计划", "县教育局坚持以人民为中心，", "plan", "2023"),
+    ("青禾镇2021年上半年工作总结", "过去的半年，全镇上下", "summary", "2021H1"),
+    ("云溪县2023年工作要点", "过去的一年，", "plan", "2023"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("title", "after", "doc_type", "period"), DATED)
+def test_a_title_naming_its_year_and_genre_ends_at_the_genre_word(title, after, doc_type, period):
+    # flattened, a title naming its year and its genre word (…2022年工作总结) ends at that word
+    # whatever opens the body (a subject; 过去的一年 is a time opener too)
+    doc = parse(title + after + TASKS).document
+    assert (doc.title, doc.doc_type, doc.period) == (title, doc_type, period)
+
+
+@pytest.mark.parametrize(
+    "title", ["云溪县2022年工作计划执行情况的报告", "关于印发云溪县2023年工作要点的通知"]
+)
+def test_a_dated_title_that_goes_on_is_not_cut_at_its_genre_word(title):
+    # …计划执行情况的报告, …要点的通知: the title runs to its own end before the body's opener
+    doc = parse(title + "根据县政府工作安排，县教育局坚持以人民为中心，" + TASKS).document
+    assert doc.title == title
