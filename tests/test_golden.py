@@ -16,11 +16,10 @@ ANNOTATIONS = find_annotations(CORPORA) if (CORPORA / "annotations").is_dir() el
 #: (（三）做强现代产业体系坚持把…): the title runs on into the first sentence.
 KNOWN = {
     "11_flat_no_breaks_2021": "glued level-2 headings without a cue",
-    # session 16's masked drafts (their masks are tests/elements/test_masked_drafts.py's):
-    # a notice whose preface is unnumbered and whose one task table follows its signature
-    # gets no title and its parts the kind other.  (A crawled page's title after its clutter
-    # line, 25_masked_oneline_page_2021, is found since session 18: layout.clutter_boundary.)
-    "24_masked_task_notice_2023": "a notice's title and its task table's kind (plan)",
+    # (session 16's masked drafts: a crawled page's title after its clutter line,
+    # 25_masked_oneline_page_2021, is found since session 18, layout.clutter_boundary; the
+    # notice 24_masked_task_notice_2023's title on its own line, 关于印发…的通知, and with it
+    # its type and its parts' kind, plan, since session 19.)
     # the helper's own held-out sample: scored in aggregate only (its document period)
     "26_masked_hospital_q3_2023": "held out: the period of a 前三季度 summary, seen in aggregate",
 }

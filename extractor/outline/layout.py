@@ -92,6 +92,9 @@ class _Compiled:
         self.body_opener = regex.compile(
             rules.vocab("layout.body_opener").alternation() + "|" + rules.template("heading_marker")
         )
+        self.title_follower = regex.compile(rules.vocab("layout.title_follower").alternation())
+        self.joined_title = regex.compile(rules.vocab("layout.joined_title").pattern)
+        self.dated_title = regex.compile(rules.vocab("layout.dated_title").pattern)
 
 
 def fragment(rules: RuleSet, name: str) -> str:
@@ -341,11 +344,13 @@ def _find_title(
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         tail = _title_tail(text, folded, line, nxt, comp)
-        if comp.genre.search("".join(text[para.start : max(tail, para.end)].split())):
+        named = "".join(text[para.start : max(tail, para.end)].split())
+        # its genre named, or an official document's title on its own line (…关于印发…的通知)
+        if comp.genre.search(named) or comp.official_title.fullmatch(named):
             s, e = para.start, para.end  # 政 府 工 作 报 告: letter-spaced, the genre found
-            dash = line.find("——", 4)
-            if dash > 0:  # title, dateline and speaker merged on one line
-                e = s + dash
+            dash = comp.title_follower.search(line, 4)
+            if dash:  # title, dateline and speaker merged on one line (——, ----, —)
+                e = s + dash.start()
             elif tail > 0:
                 e = tail  # a title broken across lines ("政府工作报\n告", "…总结\n和…计划")
             return "".join(text[s:e].split()), s, e, e
@@ -419,11 +424,17 @@ def _title_after_clutter(
     best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
     for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
         after = _past_space(folded, end, para.end)
-        opens = comp.body_opener.match(folded, after) or comp.clutter_start.match(folded, after)
-        if not (opens or after == para.end):
-            continue  # the body, more clutter or the paragraph's end follows a title
         bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
         start = _past_space(folded, bounds[-1] if bounds else para.start, end)
+        joined = comp.joined_title.match(folded, start, end)  # …总结和…计划, whatever follows
+        opens = (
+            comp.body_opener.match(folded, after)
+            or comp.clutter_start.match(folded, after)
+            or comp.title_follower.match(folded, after)  # …政府工作报告——2026年1月25日在…
+            or (joined is not None and joined.end() == end and not comp.marker.match(joined[0]))
+        )
+        if not (opens or after == para.end):
+            continue  # the body, more clutter or the paragraph's end follows a title
         fits = start > para.start and end - start <= TITLE_MAX
         if fits and not _has_punct(folded[start:end]) and end - start > best[1] - best[0]:
             best = (start, end)
@@ -438,7 +449,9 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     its genre (总结, 计划, 思路…, a task list's 分解) within TITLE_MAX characters and before
     any heading's marker, with no punctuation before it,
     where the body opens right after (a year and its comma, 今年以来, 各位代表, a heading's
-    marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…); 0 if none."""
+    marker: 云溪高新区2024年工作总结暨2025年工作思路2024年，高新区…), else after the first
+    that its dateline follows (``layout.title_follower``), else after the plan's word of a
+    title joining a review and a plan (``layout.joined_title``); 0 if none."""
     reach = min(para.end, para.start + TITLE_MAX)
     if (marker := comp.heading.search(folded, para.start + 1, reach)) is not None:
         reach = marker.start()  # a title holds no heading (…责任分解一、…牵头负责的重点工作1.…)
@@ -450,7 +463,28 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     for end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
         if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
             return end
-    return 0
+    for end in ends:  # the first genre word its dateline follows (…工作报告——2003年3月5日在…,
+        # …工作报告新华社北京3月16日电政府工作报告——…: the agency's line repeats the title)
+        if not _has_punct(folded[para.start : end]) and comp.title_follower.match(folded, end):
+            return _unrepeated(folded, para.start, end, ends)
+    # a title joining a review and a plan ends at the plan's word, whatever opens the body
+    # (…2019年工作总结和2020年工作计划街道党工委坚持…), as does one naming its year and genre
+    # (云溪县教育局2022年工作总结县教育局坚持…)
+    if comp.marker.match(folded, para.start, reach):
+        return 0  # a heading's title (一、2021年工作总结…), not the document's
+    joined = comp.joined_title.match(folded, para.start, reach)
+    joined = joined or comp.dated_title.match(folded, para.start, reach)
+    return joined.end() if joined is not None else 0
+
+
+def _unrepeated(folded: str, start: int, end: int, ends: list[int]) -> int:
+    """Where a title ends whose last words its page repeated before the dateline (a page's
+    heading over the document's: 2011年国务院政府工作报告政府工作报告——…): at the first copy."""
+    for first in ends:
+        repeated = folded[first:end]
+        if start < first < end and folded[start:first].endswith(repeated):
+            return first
+    return end
 
 
 def _has_punct(s: str) -> bool:

@@ -1911,13 +1911,28 @@ def _series_year(
         m = opening.match(arabic_years(fold(line[start:]), rules=rules))
         if m:
             return year if m.group("year") == year else ""
-    return ""
+    # the part's opening sets out the year's work, in a paragraph before the last or late in
+    # it (…总抓手。2026年政府工作主要是围绕…; 今年工作的总体要求是…): its parts are that year's
+    return year if _year_work(before, year, periods, rules) else ""
+
+
+def _year_work(before: str, year: str, periods: DocumentPeriods, rules: RuleSet) -> bool:
+    """Does a sentence of a part's opening set out the work of ``year`` (``period.year_work``:
+    2026年政府工作主要是…, 今年工作的总体要求是… where 今年 is the report's plan year)?"""
+    work = vocabulary(rules, "period.year_work")
+    for opened in _SENTENCE_OPENING.finditer(before):
+        m = work.match(arabic_years(fold(before[opened.end() : opened.end() + 40]), rules=rules))
+        if m and (m.group("year") == year or (m.group("this") and year == periods.plan)):
+            return True
+    return False
 
 
 #: How far back from a subsection a sentence opening on its year is sought where the
 #: paragraphs before it ran together: about the length of one paragraph.
 PARAGRAPH_REACH = 600
 _SENTENCE_START = regex.compile(r"[。！？!?]\s*")
+#: Where a sentence of a part's opening starts: the opening, after a full stop, a new line.
+_SENTENCE_OPENING = regex.compile(r"(?:^|[。！？!?]|\n)\s*")
 
 
 def _dated_kind(named: str, periods: DocumentPeriods) -> str:

@@ -345,6 +345,12 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
                              "lost (…胜利！注释：1、…)"),
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
         "body_opener": Entry(PATTERNS, "what opens a body right after a run-on title"),
+        "title_follower": Entry(PATTERNS, "what follows a title on its line besides the "
+                                "body: its dateline, a date, a news agency's", mode="match"),
+        "joined_title": Entry(PATTERN, "a title joining a review and a plan, to the "
+                              "plan's word (…总结和…计划)", mode="match"),
+        "dated_title": Entry(PATTERN, "a title naming its year and genre, to the genre word "
+                             "(…2022年工作总结)", mode="match"),
         "period_stop": Entry(PATTERN, "a period typed for 。 between Chinese words"),
         "attachment": Entry(PATTERN, "an attachment's label opening a paragraph", mode="match"),
         "signature_date": Entry(PATTERN, "the date closing a text, before another text"),
@@ -471,6 +477,8 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "opening": Entry(PATTERN, "the time a part's body opens with; group time", mode="match"),
         "year_opening": Entry(PATTERN, "a paragraph opening on a year (刚刚过去的2015年，); "
                               "group year", mode="match"),
+        "year_work": Entry(PATTERN, "a sentence setting out a year's work (2026年政府工作"
+                           "主要是…, 今年工作的总体要求是…); groups year, this", mode="match"),
         "review_part": Entry(WORDS, "a title's part that reviews, besides document.review"),
         "plan_part": Entry(WORDS, "a title's part that plans, besides document.plan"),
         "cn_year": Entry(PATTERN, "a year of the last century in Chinese numerals"),
