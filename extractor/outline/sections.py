@@ -137,6 +137,7 @@ class _TitleCues:
     means_openers: str  # what opens a phrase of means or circumstance (用…的办法, 在…上)
     bare_never_opens: str  # what never opens a glued part title of no number (当…)
     bare_never_ends: str  # what never ends one (a preposition: …工作|在…)
+    run_on_never_ends: str  # a preposition no run-on title ends on: the body's (…任务从|第四届…)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -218,6 +219,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             means_openers=r.vocab("outline.means_openers").chars,
             bare_never_opens=r.vocab("outline.bare_never_opens").chars,
             bare_never_ends=r.vocab("outline.bare_never_ends").chars,
+            run_on_never_ends=r.vocab("outline.run_on_never_ends").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -942,6 +944,13 @@ def _match(
             ))  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
+        if (
+            flat
+            and title_end - m.end() > PHRASE_MIN
+            and folded[title_end - 1] in cues.run_on_never_ends
+            and _HAN.match(folded, title_end)
+        ):
+            title_end -= 1  # the body's frame opens at its preposition (…总任务从|第四届…以来)
         lead = (strong and not flat and para.line_start) or task
         if title_end <= m.end() or (
             not task and _is_list_item(folded, m.end(), title_end, para, lead)

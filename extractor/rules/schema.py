@@ -403,6 +403,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "means_openers": Entry(CHARS, "what opens a phrase of means or circumstance (用, 在…上)"),
         "bare_never_opens": Entry(CHARS, "what never opens a glued part title of no number"),
         "bare_never_ends": Entry(CHARS, "what never ends a glued part title of no number"),
+        "run_on_never_ends": Entry(CHARS, "a preposition no run-on title ends on (…任务从)"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),

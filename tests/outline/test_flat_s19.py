@@ -1,0 +1,96 @@
+"""Session 19: more classes of one-line reading (issue 18) — a sample of our own per class,
+and the real reports that showed it, by path under ../shared."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import outline, real_report
+
+from extractor import parse
+from extractor.analysis.real import flatten
+
+OPENING = "云溪县政府工作报告各位代表：现在，我代表县人民政府向大会报告工作，请予审议。"
+FLAT_BODY = (
+    "全县上下坚持稳中求进工作总基调，统筹发展和安全，经济社会发展保持总体平稳、"
+    "稳中有进的良好态势，各项工作取得新的成效。"
+) * 12
+
+
+def _flat_titles(path: str, level: int) -> tuple[list[str], list[str]]:
+    """The titles of one level of a real report, as written and flattened."""
+    text = real_report(path)
+    written, flat = (
+        [s.title for s in parse(t).sections if s.level == level] for t in (text, flatten(text)[0])
+    )
+    return written, flat
+
+
+# --- a preposition the body's frame opens with ends no title --------------------------------
+
+
+def test_a_frames_preposition_ends_no_title_flattened():
+    text = (
+        OPENING + "一、五年来的工作和今后的任务从第五届全国人民代表大会以来，全县人民团结奋斗。"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text) == [(1, "一、", "五年来的工作和今后的任务")]
+
+
+# --- an adverb before the body's first verb opens the body with it ---------------------------
+
+
+def test_an_adverb_before_the_bodys_verb_opens_the_body_flattened():
+    text = (
+        OPENING + "一、2025年工作安排" + FLAT_BODY
+        + "（一）加快建设现代化产业体系一体推进教育科技人才发展。加力实施强科技行动。"
+        + FLAT_BODY
+        + "（二）着力推动消费转型升级迭代完善促消费政策举措。深入实施提振消费专项行动。"
+        + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)[1:]] == [
+        "加快建设现代化产业体系",
+        "着力推动消费转型升级",
+    ]
+
+
+# --- a time of speaking opens a body's first sentence (当今世界…, 现在我…) -----------------------
+
+
+def test_a_time_of_speaking_opens_the_body_flattened():
+    text = (
+        OPENING + "一、关于对外工作当今世界处于复杂而深刻的变动之中。" + FLAT_BODY
+        + "二、关于同周边国家的关系现在我来说一说同周边国家的关系。" + FLAT_BODY
+        + "三、体现在推动高质量发展上的改革成效全县改革取得新的成效。" + FLAT_BODY
+    )  # fmt: skip
+    titles = [t for _, _, t in outline(text)]
+    assert titles[:2] == ["关于对外工作", "关于同周边国家的关系"]
+    assert titles[2].startswith("体现在推动")  # 体现在: no time, no body's start
+
+
+# --- the real reports that showed each class --------------------------------------------
+
+# fmt: off
+REAL = [
+    # a preposition the body's frame opens with
+    ("state-council/1978.txt", 1, "三年来的斗争和新时期的总任务"),  # …从第四届…以来
+    ("state-council/1993.txt", 1, "改革开放和现代化建设取得伟大成就的五年"),  # …从第七届…
+    ("state-council/2006.txt", 2, "继续保持经济平稳较快发展"),  # …从当前…形势看
+    ("state-council/1982.txt", 2, "关于工农业生产的发展速度和经济效益"),  # …在提高…前提下
+    # an adverb before the body's first verb
+    ("gansu/2026.txt", 2, "加快建设现代化产业体系"),  # …一体推进…
+    ("zhejiang/2026.txt", 2, "着力推动消费转型升级"),  # …迭代完善…
+    # two phrases, as its sure siblings are (series), the second before 一体推进…
+    ("xinjiang/2026.txt", 2, "坚持创新驱动，加快培育壮大新质生产力"),
+    # a time of speaking
+    ("state-council/1995.txt", 1, "关于外交工作"),  # …当今世界处于…
+    ("state-council/1988.txt", 2, "不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放"),
+    ("state-council/1955.txt", 2, "关于苏联和各人民民主国家同我国建设的关系"),  # …现在我…
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("path", "level", "title"), REAL)
+def test_a_real_reports_title_flattened_as_written(path: str, level: int, title: str) -> None:
+    written, flat = _flat_titles(path, level)
+    assert title in written
+    assert title in flat
