@@ -1605,21 +1605,24 @@ def _body_opening(title: str, cues: _TitleCues) -> int | None:
     (…事业在我国现代化进程中，…: layout.body_frames), after a complete phrase."""
     found = [_restated_subject(title, cues)]
     for m in cues.body_openers.finditer(title, PHRASE_MIN):
-        if _after_phrase(title, m.start(), cues):
+        if _after_phrase(title, m.start(), cues, nominal=True):
             found.append(int(m.start()))
             break
     return min((p for p in found if p is not None), default=None)
 
 
-def _after_phrase(title: str, pos: int, cues: _TitleCues) -> bool:
+def _after_phrase(title: str, pos: int, cues: _TitleCues, nominal: bool = False) -> bool:
     """Does a complete phrase stand before ``pos``: four or more characters into its clause,
-    not ending on a verb or adverb whose object what follows would be, nor on a joining word,
-    and not inside quotes?"""
+    not ending on a verb or adverb whose object what follows would be (``nominal``: a verb 的
+    makes a noun of, …交流的扩大, is none), nor on a joining word, and not inside quotes?"""
     clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
+    verb = cues.verb_end.search(title, 0, pos)
     return not (
         pos - clause < PHRASE_MIN
         or title[pos - 1] in cues.joins + cues.noun_link
-        or cues.verb_end.search(title, 0, pos)
+        # a verb ending it takes what follows as its object, unless 的 made it a noun before a
+        # body's own opener (…交流的扩大|第六个五年计划期间，…)
+        or (verb is not None and not (nominal and title[verb.start() - 1] in cues.noun_link))
         or _quoted(title, 0, pos)
     )
 

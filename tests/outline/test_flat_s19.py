@@ -67,6 +67,23 @@ def test_a_time_of_speaking_opens_the_body_flattened():
     assert titles[2].startswith("体现在推动")  # 体现在: no time, no body's start
 
 
+# --- a five-year plan's years, or the years since a plenum, open the body -------------------
+
+
+def test_a_plans_years_named_in_full_open_the_body_flattened():
+    text = (
+        OPENING + "一、今后五年的主要任务" + FLAT_BODY
+        + "（一）关于对外经济技术交流的扩大第六个五年计划期间，我们要继续按照平等互利的原则，"
+        "进一步扩大对外贸易和经济技术交流，计划规定进出口总额有较大增长。" + FLAT_BODY
+        + "二、坚持长期稳定发展经济的方针中国共产党十一届三中全会以来的八年，总的来看，"
+        "我国基本上实现了国民经济的持续稳定发展，人民生活有了明显改善。" + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)[1:]] == [
+        "关于对外经济技术交流的扩大",
+        "坚持长期稳定发展经济的方针",
+    ]
+
+
 # --- the real reports that showed each class --------------------------------------------
 
 # fmt: off
@@ -81,6 +98,12 @@ REAL = [
     ("zhejiang/2026.txt", 2, "着力推动消费转型升级"),  # …迭代完善…
     # two phrases, as its sure siblings are (series), the second before 一体推进…
     ("xinjiang/2026.txt", 2, "坚持创新驱动，加快培育壮大新质生产力"),
+    # a five-year plan's years named in full, the years since a plenum
+    ("state-council/1982.txt", 2, "关于基本建设的规模、重点和企业的技术改造"),
+    ("state-council/1982.txt", 2, "关于对外经济技术交流的扩大"),  # …的扩大: a noun
+    ("state-council/1982.txt", 2, "关于人民生活的改善和控制人口的增长"),
+    ("state-council/1986.txt", 1, "“七五”时期的基本任务和主要建设方针"),  # …第七个五年计划时期，是
+    ("state-council/1987.txt", 1, "坚持长期稳定发展经济的方针"),  # …三中全会以来的八年，
     # a time of speaking
     ("state-council/1995.txt", 1, "关于外交工作"),  # …当今世界处于…
     ("state-council/1988.txt", 2, "不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放"),
