@@ -84,6 +84,23 @@ def test_a_plans_years_named_in_full_open_the_body_flattened():
     ]
 
 
+# --- an authority pair, or a plan by its name, before what it does opens the body ------------
+
+
+def test_an_authority_pair_or_a_plan_by_name_opens_the_body_flattened():
+    text = (
+        OPENING + "一、规划纲要的说明" + FLAT_BODY
+        + "（一）规划纲要的编制过程和主要特点县委、县政府对制定规划纲要工作高度重视，"
+        "早在前年就开始部署相关准备工作，组织有关部门和各方面专家开展了前期研究。" + FLAT_BODY
+        + "（二）今后五年的战略重点和主要任务《纲要（草案）》对今后五年的经济建设、社会发展、"
+        "改革开放等方面，都作出了全面部署，提出了明确的任务和政策措施。" + FLAT_BODY
+    )  # fmt: skip
+    assert [t for _, _, t in outline(text)[1:]] == [
+        "规划纲要的编制过程和主要特点",
+        "今后五年的战略重点和主要任务",
+    ]
+
+
 # --- the real reports that showed each class --------------------------------------------
 
 # fmt: off
@@ -104,6 +121,9 @@ REAL = [
     ("state-council/1982.txt", 2, "关于人民生活的改善和控制人口的增长"),
     ("state-council/1986.txt", 1, "“七五”时期的基本任务和主要建设方针"),  # …第七个五年计划时期，是
     ("state-council/1987.txt", 1, "坚持长期稳定发展经济的方针"),  # …三中全会以来的八年，
+    # an authority pair, a plan by its name
+    ("state-council/2006.txt", 2, "“十一五”规划《纲要（草案）》的编制过程和主要特点"),
+    ("state-council/2006.txt", 2, "“十一五”时期的战略重点和主要任务"),
     # a time of speaking
     ("state-council/1995.txt", 1, "关于外交工作"),  # …当今世界处于…
     ("state-council/1988.txt", 2, "不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放"),
