@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
@@ -1407,6 +1408,9 @@ def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
 #: long; they are looked for this far into the section; a lead glued to its heading's title
 #: is about as long as they are (within LEAD_SLACK characters of their median).
 LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
+#: …and where no verb of the vocabularies opens it, it opens as at least this many of the
+#: section's other leads do (their first two letters).
+SIBLING_OPENINGS = 2
 
 
 _LIST_MARK = regex.compile("[、，,；;：:]")
@@ -1421,25 +1425,32 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     (着力扩大…, 保障和改善…).  ``end`` if no other lead stands in the section or no such verb."""
     if end < 3 * PHRASE_MIN:
         return end  # 用心用情办好民生事业: one phrase
-    lengths = _section_leads(folded, start + end + 1, para, cues)
-    if not lengths:
+    leads = _section_leads(folded, start + end + 1, para, cues)
+    if not leads:
         return end
+    lengths = [size for size, _ in leads]
     typical = sorted(lengths)[len(lengths) // 2]
     shortest, longest = min(lengths) - LEAD_SLACK, max(lengths) + LEAD_SLACK
     best, gap = end, end
     span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
-    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
-    for m in chain(
-        cues.lead_openers.finditer(folded, *span), cues.adverb_lead.finditer(folded, *span)
+    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…), or as the
+    # section's other leads open (their first two letters: 壮大…, 保持…, 发挥…)
+    counts = Counter(opening for _, opening in leads)
+    openings = {opening for opening, n in counts.items() if n >= SIBLING_OPENINGS}
+    sibling = (p for p in range(*span) if folded[p : p + 2] in openings)
+    for at in chain(
+        (m.start() for m in cues.lead_openers.finditer(folded, *span)),
+        (m.start() for m in cues.adverb_lead.finditer(folded, *span)),
+        sibling,
     ):
-        pos = m.start() - start
+        pos = at - start
         if (
             folded[start + pos - 1] in cues.joins + cues.noun_link  # 保障和改善, …的突出问题
             or cues.adverbs.search(folded, start, start + pos)
             or _quoted(folded, start, start + pos)
         ):
             continue
-        if _LIST_MARK.search(folded, m.start(), start + end):
+        if _LIST_MARK.search(folded, at, start + end):
             continue  # a lead is one clause (…体系上再聚焦、再突破 is one title)
         if folded[start] in cues.means_openers and not cues.lead_openers.search(
             folded, start, start + pos
@@ -1450,13 +1461,15 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     return best
 
 
-def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> list[int]:
-    """Lengths of the short sentences of one clause (no figure) after ``pos`` in its section:
-    up to the next heading of the first two levels, within LEAD_REACH."""
+def _section_leads(
+    folded: str, pos: int, para: Paragraph, cues: _TitleCues
+) -> list[tuple[int, str]]:
+    """Lengths and first two letters of the short sentences of one clause (no figure) after
+    ``pos`` in its section: up to the next heading of the first two levels, within LEAD_REACH."""
     limit = min(para.end, pos + LEAD_REACH)
     if (upper := cues.upper.search(folded, pos, limit)) is not None:
         limit = upper.start()
-    out: list[int] = []
+    out: list[tuple[int, str]] = []
     while (stop := cues.sentence_end.search(folded, pos, limit)) is not None:
         size = stop.start() - pos
         if (
@@ -1464,7 +1477,7 @@ def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> 
             and cues.clause_end.search(folded, pos, stop.start()) is None
             and cues.figure.search(folded, pos, stop.start()) is None
         ):
-            out.append(size)
+            out.append((size, folded[pos : pos + 2]))
         pos = stop.end()
     return out
 

@@ -101,6 +101,19 @@ def test_an_authority_pair_or_a_plan_by_name_opens_the_body_flattened():
     ]
 
 
+# --- a lead glued to a title opens as the section's other leads open -------------------------
+
+
+def test_a_glued_lead_opens_as_its_siblings_open_flattened():
+    body = "围绕重点产业链精准招商，全年引进项目一批，推动产业集群发展壮大。"
+    text = (
+        OPENING + "一、2025年工作安排" + FLAT_BODY
+        + "（一）聚力构建现代化产业体系壮大先进制造业。" + body + "壮大数字经济。" + body
+        + "壮大海洋经济。" + body + "提升服务业能级。" + body + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1] == (2, "（一）", "聚力构建现代化产业体系")
+
+
 # --- the real reports that showed each class --------------------------------------------
 
 # fmt: off
@@ -124,6 +137,8 @@ REAL = [
     # an authority pair, a plan by its name
     ("state-council/2006.txt", 2, "“十一五”规划《纲要（草案）》的编制过程和主要特点"),
     ("state-council/2006.txt", 2, "“十一五”时期的战略重点和主要任务"),
+    # a lead opening as the section's other leads do
+    ("fujian/2026.txt", 2, "着力促进文化繁荣兴盛，八闽气韵风采生动展现"),  # …|文化精品不断涌现。
     # a time of speaking
     ("state-council/1995.txt", 1, "关于外交工作"),  # …当今世界处于…
     ("state-council/1988.txt", 2, "不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放"),
