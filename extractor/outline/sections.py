@@ -120,6 +120,7 @@ class _TitleCues:
     any_opener: Any  # those, or an adverb of resolve (layout.second_phrase: 大力, 聚焦…)
     verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
+    object_verb: Any  # a verb ending a stretch whose object must follow it (做好|今年工作)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
     results: Any  # the predicate that closes a result phrase (…步伐加快, …持续改善)
@@ -196,6 +197,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),  # an adverb with its verb after it (再聚焦、再突破: no phrase)
             verbs=vocabulary(r, "layout.phrase_verbs"),
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
+            object_verb=regex.compile(f"(?:{r.vocab('layout.object_verbs').alternation()})$"),
             adverbs=adverbs,
             ends=vocabulary(r, "layout.title_ends"),
             results=vocabulary(r, "layout.result_predicates"),
@@ -1385,9 +1387,13 @@ def _unglue(
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
-    if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
-        return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
-    return min(cuts)
+    if not body:
+        return min(cuts)
+    # no title ends on a word that joins it to more (继续扩大内需和|实施…), nor on a verb whose
+    # object follows: the body opens at the verb (…能力|做好今年工作，…)
+    cut = min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
+    verb = cues.object_verb.search(title, PHRASE_MIN, cut) if cut < len(title) else None
+    return int(verb.start()) if verb is not None else cut
 
 
 #: A title never says its own first this many characters again: where they come again, the

@@ -368,6 +368,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
+        "object_verbs": Entry(WORDS, "verbs whose object must follow (做好…)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "figure_openers": Entry(PATTERNS, "what opens a body clause of figures"),
         "result_predicates": Entry(PATTERN, "the predicate closing a result phrase"),

@@ -114,6 +114,17 @@ def test_a_glued_lead_opens_as_its_siblings_open_flattened():
     assert outline(text)[1] == (2, "（一）", "聚力构建现代化产业体系")
 
 
+# --- a verb whose object must follow ends no title --------------------------------------------
+
+
+def test_a_verb_whose_object_follows_ends_no_title_flattened():
+    text = (
+        OPENING + "一、2025年工作安排" + FLAT_BODY
+        + "二、加强政府自身建设，全面提升依法行政能力做好今年工作，任务非常艰巨。" + FLAT_BODY
+    )  # fmt: skip
+    assert outline(text)[1] == (1, "二、", "加强政府自身建设，全面提升依法行政能力")
+
+
 # --- the real reports that showed each class --------------------------------------------
 
 # fmt: off
@@ -139,6 +150,9 @@ REAL = [
     ("state-council/2006.txt", 2, "“十一五”时期的战略重点和主要任务"),
     # a lead opening as the section's other leads do
     ("fujian/2026.txt", 2, "着力促进文化繁荣兴盛，八闽气韵风采生动展现"),  # …|文化精品不断涌现。
+    # a verb whose object must follow
+    ("hailar/2016.txt", 2, "加强自身建设，全面提升依法行政能力"),  # …|做好今年工作，
+    ("state-council/2020.txt", 1, "今年发展主要目标和下一阶段工作总体部署"),  # …|做好今年政府工作
     # a time of speaking
     ("state-council/1995.txt", 1, "关于外交工作"),  # …当今世界处于…
     ("state-council/1988.txt", 2, "不失时机地加快实施沿海地区经济发展战略，进一步扩大对外开放"),
