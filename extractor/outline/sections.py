@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
@@ -119,6 +120,7 @@ class _TitleCues:
     any_opener: Any  # those, or an adverb of resolve (layout.second_phrase: 大力, 聚焦…)
     verbs: Any  # verbs that open a heading's phrase: the parallel-length cue
     frame_heads: Any  # what a frame right after opens its sentence with (坚持把…)
+    object_verb: Any  # a verb ending a stretch whose object must follow it (做好|今年工作)
     adverbs: Any  # what stands before a verb inside one phrase (加快构建)
     ends: Any  # words a title ends with when text runs on (…方面)
     results: Any  # the predicate that closes a result phrase (…步伐加快, …持续改善)
@@ -137,6 +139,7 @@ class _TitleCues:
     means_openers: str  # what opens a phrase of means or circumstance (用…的办法, 在…上)
     bare_never_opens: str  # what never opens a glued part title of no number (当…)
     bare_never_ends: str  # what never ends one (a preposition: …工作|在…)
+    run_on_never_ends: str  # a preposition no run-on title ends on: the body's (…任务从|第四届…)
     not_heading: Any  # what no heading phrase holds (了 of a narrative sentence)
     figure: Any  # a figure, which no heading phrase holds (新开工项目12个)
     opener: Any  # a glued opener anywhere (2023年 of …项目化2023年策划生成项目46个)
@@ -194,6 +197,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             ),  # an adverb with its verb after it (再聚焦、再突破: no phrase)
             verbs=vocabulary(r, "layout.phrase_verbs"),
             frame_heads=regex.compile(f"(?:{r.vocab('layout.frame_heads').alternation()})$"),
+            object_verb=regex.compile(f"(?:{r.vocab('layout.object_verbs').alternation()})$"),
             adverbs=adverbs,
             ends=vocabulary(r, "layout.title_ends"),
             results=vocabulary(r, "layout.result_predicates"),
@@ -218,6 +222,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             means_openers=r.vocab("outline.means_openers").chars,
             bare_never_opens=r.vocab("outline.bare_never_opens").chars,
             bare_never_ends=r.vocab("outline.bare_never_ends").chars,
+            run_on_never_ends=r.vocab("outline.run_on_never_ends").chars,
             not_heading=vocabulary(r, "layout.not_heading"),
             figure=vocabulary(r, "layout.figure"),
             opener=regex.compile(f"(?:{r.vocab('layout.glued_opener').alternation()})"),
@@ -942,6 +947,13 @@ def _match(
             ))  # fmt: skip
         while title_end > m.end() and folded[title_end - 1] in _TRAILING:
             title_end -= 1  # a title cut before a sentence opener: 我们… after 目标，
+        if (
+            flat
+            and title_end - m.end() > PHRASE_MIN
+            and folded[title_end - 1] in cues.run_on_never_ends
+            and _HAN.match(folded, title_end)
+        ):
+            title_end -= 1  # the body's frame opens at its preposition (…总任务从|第四届…以来)
         lead = (strong and not flat and para.line_start) or task
         if title_end <= m.end() or (
             not task and _is_list_item(folded, m.end(), title_end, para, lead)
@@ -1375,9 +1387,13 @@ def _unglue(
             cuts.append(int(m.start()))
     if run_on and min(cuts) == len(title):  # nothing else ends it
         cuts.append(_figure_clause(title, cues))
-    if body:  # no title ends on a word that joins it to more (继续扩大内需和|实施…)
-        return min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
-    return min(cuts)
+    if not body:
+        return min(cuts)
+    # no title ends on a word that joins it to more (继续扩大内需和|实施…), nor on a verb whose
+    # object follows: the body opens at the verb (…能力|做好今年工作，…)
+    cut = min(c for c in cuts if c == len(title) or title[c - 1] not in cues.joins)
+    verb = cues.object_verb.search(title, PHRASE_MIN, cut) if cut < len(title) else None
+    return int(verb.start()) if verb is not None else cut
 
 
 #: A title never says its own first this many characters again: where they come again, the
@@ -1398,6 +1414,9 @@ def _repeated_opening(title: str, cues: _TitleCues) -> int | None:
 #: long; they are looked for this far into the section; a lead glued to its heading's title
 #: is about as long as they are (within LEAD_SLACK characters of their median).
 LEAD_MAX, LEAD_REACH, LEAD_SLACK = 20, 1500, 3
+#: …and where no verb of the vocabularies opens it, it opens as at least this many of the
+#: section's other leads do (their first two letters).
+SIBLING_OPENINGS = 2
 
 
 _LIST_MARK = regex.compile("[、，,；;：:]")
@@ -1412,25 +1431,32 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     (着力扩大…, 保障和改善…).  ``end`` if no other lead stands in the section or no such verb."""
     if end < 3 * PHRASE_MIN:
         return end  # 用心用情办好民生事业: one phrase
-    lengths = _section_leads(folded, start + end + 1, para, cues)
-    if not lengths:
+    leads = _section_leads(folded, start + end + 1, para, cues)
+    if not leads:
         return end
+    lengths = [size for size, _ in leads]
     typical = sorted(lengths)[len(lengths) // 2]
     shortest, longest = min(lengths) - LEAD_SLACK, max(lengths) + LEAD_SLACK
     best, gap = end, end
     span = (start + FIRST_PHRASE_MIN, start + end - PHRASE_MIN + 1)
-    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…)
-    for m in chain(
-        cues.lead_openers.finditer(folded, *span), cues.adverb_lead.finditer(folded, *span)
+    # a lead opens on a verb, or on an adverb of manner and its verb (扎实推进…), or as the
+    # section's other leads open (their first two letters: 壮大…, 保持…, 发挥…)
+    counts = Counter(opening for _, opening in leads)
+    openings = {opening for opening, n in counts.items() if n >= SIBLING_OPENINGS}
+    sibling = (p for p in range(*span) if folded[p : p + 2] in openings)
+    for at in chain(
+        (m.start() for m in cues.lead_openers.finditer(folded, *span)),
+        (m.start() for m in cues.adverb_lead.finditer(folded, *span)),
+        sibling,
     ):
-        pos = m.start() - start
+        pos = at - start
         if (
             folded[start + pos - 1] in cues.joins + cues.noun_link  # 保障和改善, …的突出问题
             or cues.adverbs.search(folded, start, start + pos)
             or _quoted(folded, start, start + pos)
         ):
             continue
-        if _LIST_MARK.search(folded, m.start(), start + end):
+        if _LIST_MARK.search(folded, at, start + end):
             continue  # a lead is one clause (…体系上再聚焦、再突破 is one title)
         if folded[start] in cues.means_openers and not cues.lead_openers.search(
             folded, start, start + pos
@@ -1441,13 +1467,15 @@ def _glued_lead(folded: str, start: int, end: int, para: Paragraph, cues: _Title
     return best
 
 
-def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> list[int]:
-    """Lengths of the short sentences of one clause (no figure) after ``pos`` in its section:
-    up to the next heading of the first two levels, within LEAD_REACH."""
+def _section_leads(
+    folded: str, pos: int, para: Paragraph, cues: _TitleCues
+) -> list[tuple[int, str]]:
+    """Lengths and first two letters of the short sentences of one clause (no figure) after
+    ``pos`` in its section: up to the next heading of the first two levels, within LEAD_REACH."""
     limit = min(para.end, pos + LEAD_REACH)
     if (upper := cues.upper.search(folded, pos, limit)) is not None:
         limit = upper.start()
-    out: list[int] = []
+    out: list[tuple[int, str]] = []
     while (stop := cues.sentence_end.search(folded, pos, limit)) is not None:
         size = stop.start() - pos
         if (
@@ -1455,7 +1483,7 @@ def _section_leads(folded: str, pos: int, para: Paragraph, cues: _TitleCues) -> 
             and cues.clause_end.search(folded, pos, stop.start()) is None
             and cues.figure.search(folded, pos, stop.start()) is None
         ):
-            out.append(size)
+            out.append((size, folded[pos : pos + 2]))
         pos = stop.end()
     return out
 
@@ -1596,21 +1624,24 @@ def _body_opening(title: str, cues: _TitleCues) -> int | None:
     (…事业在我国现代化进程中，…: layout.body_frames), after a complete phrase."""
     found = [_restated_subject(title, cues)]
     for m in cues.body_openers.finditer(title, PHRASE_MIN):
-        if _after_phrase(title, m.start(), cues):
+        if _after_phrase(title, m.start(), cues, nominal=True):
             found.append(int(m.start()))
             break
     return min((p for p in found if p is not None), default=None)
 
 
-def _after_phrase(title: str, pos: int, cues: _TitleCues) -> bool:
+def _after_phrase(title: str, pos: int, cues: _TitleCues, nominal: bool = False) -> bool:
     """Does a complete phrase stand before ``pos``: four or more characters into its clause,
-    not ending on a verb or adverb whose object what follows would be, nor on a joining word,
-    and not inside quotes?"""
+    not ending on a verb or adverb whose object what follows would be (``nominal``: a verb 的
+    makes a noun of, …交流的扩大, is none), nor on a joining word, and not inside quotes?"""
     clause = max((b.end() for b in _SUBJECT_BREAK.finditer(title, 0, pos)), default=0)
+    verb = cues.verb_end.search(title, 0, pos)
     return not (
         pos - clause < PHRASE_MIN
         or title[pos - 1] in cues.joins + cues.noun_link
-        or cues.verb_end.search(title, 0, pos)
+        # a verb ending it takes what follows as its object, unless 的 made it a noun before a
+        # body's own opener (…交流的扩大|第六个五年计划期间，…)
+        or (verb is not None and not (nominal and title[verb.start() - 1] in cues.noun_link))
         or _quoted(title, 0, pos)
     )
 

@@ -105,10 +105,20 @@ def _extended(
     middle = (low + high) / 2
     best: int | None = None
     for m in cues.openers.finditer(folded, phrase + low, min(limit, phrase + high + 1)):
-        if cues.clause.search(folded, phrase, m.start()) or cues.adverbs.search(
-            folded, phrase, m.start()
-        ):
+        at = m.start()
+        if cues.clause.search(folded, phrase, at):
             continue
-        if best is None or abs(m.start() - phrase - middle) < abs(best - phrase - middle):
-            best = m.start()
+        if (adverb := cues.adverbs.search(folded, phrase, at)) is not None:
+            # an adverb of two letters or more right before the opener opens the body's phrase
+            # with it where the title's phrase stands whole before it (…新质生产力|一体推进…);
+            # inside the phrase, or after another, it is the phrase's own (聚焦加快构建…)
+            at = adverb.start()
+            if (
+                at - adverb.end() > -2
+                or at < phrase + low
+                or cues.adverbs.search(folded, phrase, at)
+            ):
+                continue
+        if best is None or abs(at - phrase - middle) < abs(best - phrase - middle):
+            best = at
     return best

@@ -378,6 +378,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "task_adverbs": Entry(WORDS, "what stands before a verb in one phrase (加快构建)"),
         "phrase_verbs": Entry(WORDS, "verbs that open a heading's phrase (parallel cue)"),
         "frame_heads": Entry(WORDS, "words that take a frame as complement (坚持把…)"),
+        "object_verbs": Entry(WORDS, "verbs whose object must follow (做好…)"),
         "title_ends": Entry(PATTERNS, "a word a title ends with when text runs on"),
         "figure_openers": Entry(PATTERNS, "what opens a body clause of figures"),
         "result_predicates": Entry(PATTERN, "the predicate closing a result phrase"),
@@ -416,6 +417,7 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "means_openers": Entry(CHARS, "what opens a phrase of means or circumstance (用, 在…上)"),
         "bare_never_opens": Entry(CHARS, "what never opens a glued part title of no number"),
         "bare_never_ends": Entry(CHARS, "what never ends a glued part title of no number"),
+        "run_on_never_ends": Entry(CHARS, "a preposition no run-on title ends on (…任务从)"),
     },
     "kind.problems": {
         "words": Entry(WORDS, "words of a problems section title"),
