@@ -469,6 +469,20 @@ def opening_class(pattern: Any) -> re.Pattern[str] | None:
     return letter_class(letters) if letters else None
 
 
+def needed_class(pattern: Any) -> re.Pattern[str] | None:
+    """The letters one of which every match of a compiled ``pattern`` holds
+    (:func:`required_letters`) as one ``re`` class (:func:`letter_class`), or None when the
+    reading finds none or the pattern ignores case.
+
+    A pattern asked of many windows that share a start (a phrase tried at every end) is
+    asked only of those that reach the first of these letters: one search per start, read
+    by position, instead of a call per window that cannot match."""
+    letters = required_letters(pattern.pattern)
+    if letters is None or pattern.flags & regex.IGNORECASE:
+        return None
+    return letter_class(letters)
+
+
 def needing(pattern: Any, words: Iterable[str]) -> Any:
     """``pattern`` (compiled from ``words``, without IGNORECASE: each match is one word's)
     behind a scan for the letters its words require (:class:`Needing`), or ``pattern`` itself
