@@ -39,7 +39,7 @@ from extractor.outline.siblings import SiblingCues, clause_ends
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
-from extractor.text.rx import at_position, needed_class
+from extractor.text.rx import at_position, leftmost, needed_class
 
 #: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
 FLAT_PARAGRAPH = 1200
@@ -83,10 +83,14 @@ def _glue(rules: RuleSet) -> Any:
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
-    return regex.compile(
-        f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}|{column}"
-    )
+    # searched family by family (rx.leftmost): joined, regex tries every one at every position
+    return leftmost(
+        [
+            f"(?:{openers})$", rules.template("measure_marker"),
+            f"(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)", _LOST_BREAK, note, column,
+        ],
+        regex.VERSION0,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +112,7 @@ class Heading:
 class _TitleCues:
     """Where a run-in title ends: the start of the sentence glued to it."""
 
-    glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
+    glue: Any  # rx.Leftmost: a time phrase or marker that starts the next sentence
     starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
     head_noun: Any  # the head noun of a part heading (主要成效)
     topic: Any  # what opens a topic phrase (关于…问题): a title of it ends on its head noun

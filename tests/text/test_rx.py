@@ -15,17 +15,19 @@ from extractor.claims.indicators import indicator_table
 from extractor.claims.spans import span_words
 from extractor.claims.words import change_at_end, change_in_clause, change_words, claim_words
 from extractor.io.reading import read_document
-from extractor.outline.sections import _line_rules
+from extractor.outline.sections import _line_rules, _title_cues
 from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
 from extractor.text.rx import (
+    Leftmost,
     Needing,
     Opening,
     Prefiltered,
     at_position,
     first_letters,
     for_scanning,
+    leftmost,
     letter_class,
     literal_heads,
     matches_at,
@@ -399,3 +401,30 @@ def test_outline_line_patterns_answer_alike_and_hold_their_needed_letters() -> N
     assert needed_class(regex.compile("a?b?")) is None  # each letter may be absent
     either = needed_class(regex.compile(r"[^，]{0,9}(?:回顾|总结)"))
     assert either is not None and either.search("工作总结") and not either.search("工作回")
+
+
+def test_leftmost_searches_as_the_whole_alternation() -> None:
+    """A title's glued openers (sections: time phrases, markers, notes) searched family by
+    family find, in every window of the sample reports, the match the joined alternation
+    finds (its span and text), at every start and end a title's search uses."""
+    glue = _title_cues(default_rules()).glue
+    assert isinstance(glue, Leftmost)
+    whole = regex.compile(glue.pattern)
+    text = _sample_text()
+    found = 0
+    for pos in range(0, len(text), 5):
+        for size in (6, 24, 60):
+            end = min(len(text), pos + size)
+            a, b = glue.search(text, pos, end), whole.search(text, pos, end)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (pos, end)
+            found += a is not None
+        a, b = glue.match(text, pos), whole.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), pos
+    assert found > 100
+    # the earlier family wins where two start alike; named groups are the alternation's
+    both = leftmost(["(?P<w>ab)c", "a(?P<w>b)", "x"])
+    m = both.search("zabcx")
+    assert m is not None and (m.span(), m.group("w")) == ((1, 4), "ab")
+    m = both.search("zabx")
+    assert m is not None and (m.span(), m.group("w")) == ((1, 3), "b")
+    assert both.search("zzz") is None and both.match("abc") is not None
