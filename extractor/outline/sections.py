@@ -40,6 +40,7 @@ from extractor.outline.siblings import SiblingCues, clause_ends
 from extractor.rules.loader import Rule, RuleSet, marker_alternation
 from extractor.text.fold import fold
 from extractor.text.numbers import small_int
+from extractor.text.rx import at_position, leftmost, needed_class
 
 #: A paragraph longer than this has lost its line breaks; look for run-in headings inside.
 FLAT_PARAGRAPH = 1200
@@ -83,10 +84,14 @@ def _glue(rules: RuleSet) -> Any:
         r for r in rules.of("section")
         if r.level >= 2 and not r.attrs.get("tier") and r.attrs.get("marker", True)
     ]  # fmt: skip
-    return regex.compile(
-        f"(?:{openers})$|{rules.template('measure_marker')}"
-        f"|(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)|{_LOST_BREAK}|{note}|{column}"
-    )
+    # searched family by family (rx.leftmost): joined, regex tries every one at every position
+    return leftmost(
+        [
+            f"(?:{openers})$", rules.template("measure_marker"),
+            f"(?<=[^\\d.,，、])(?:{marker_alternation(below)})(?!\\d)", _LOST_BREAK, note, column,
+        ],
+        regex.VERSION0,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +113,7 @@ class Heading:
 class _TitleCues:
     """Where a run-in title ends: the start of the sentence glued to it."""
 
-    glue: Any  # regex.Pattern[str]: a time phrase or marker that starts the next sentence
+    glue: Any  # rx.Leftmost: a time phrase or marker that starts the next sentence
     starters: Any  # words that open a sentence of report prose (layout.sentence_starters)
     head_noun: Any  # the head noun of a part heading (主要成效)
     topic: Any  # what opens a topic phrase (关于…问题): a title of it ends on its head noun
@@ -267,20 +272,25 @@ _LINE_TIERS = ("bare", "closing", _ROW_TIER)
 
 
 def _line_pattern(rules: Sequence[Rule], tier: str) -> Any:
-    """The patterns of the whole-line rules of one tier, as one (first rule's id kept)."""
+    """The patterns of the whole-line rules of one tier, as one (first rule's id kept):
+    matched at a position (rx.at_position: ``re`` where it reads them alike)."""
     found = [r for r in rules if r.attrs.get("tier") == tier]
     if not found:
         return None, ""
-    return regex.compile("|".join(f"(?:{r.pattern})" for r in found)), found[0].id
+    joined = "|".join(f"(?:{r.pattern})" for r in found)
+    return at_position(joined, regex.VERSION0), found[0].id
 
 
-def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
-    """The marker rules, and the closing and bare whole-line patterns with their rule ids."""
+def _line_rules(rules: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str, Any]:
+    """The marker rules, the closing and bare whole-line patterns with their rule ids, and
+    the letters one of which every bare match holds (rx.needed_class), or None."""
 
-    def build(r: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str]:
+    def build(r: RuleSet) -> tuple[Sequence[Rule], Any, str, Any, str, Any]:
         all_rules = r.of("section")
         markers = tuple(x for x in all_rules if x.attrs.get("tier", "") not in _LINE_TIERS)
-        return (markers, *_line_pattern(all_rules, "closing"), *_line_pattern(all_rules, "bare"))
+        bare = _line_pattern(all_rules, "bare")
+        needs = needed_class(bare[0]) if bare[0] is not None else None
+        return (markers, *_line_pattern(all_rules, "closing"), *bare, needs)
 
     return rules.compiled("section_lines", build)
 
@@ -297,7 +307,7 @@ def _row_rule(rules: RuleSet) -> Rule | None:
 
 def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> list[Heading]:
     """Every heading of the body, numbering-checked, in document order."""
-    section_rules, closing, closing_id, bare, bare_id = _line_rules(rules)
+    section_rules, closing, closing_id, bare, bare_id, bare_needs = _line_rules(rules)
     row = _row_rule(rules)
     comp = compiled(rules)
     cues = _title_cues(rules)
@@ -368,7 +378,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
             elif head is None and not strong and flat:
                 head = _glued_closing(folded, pos, closing, closing_id, cues) if closing else None
                 if head is None and bare:
-                    head = _glued_bare(folded, pos, para, bare, bare_id, cues)
+                    head = _glued_bare(folded, pos, para, bare, bare_needs, bare_id, cues)
                     if head is not None and _late_bare(found):
                         continue  # inside numbered parts: no part (as on a line of its own)
             elif head is None and strong and bare and _bare_part(folded, layout, index, comp, bare):
@@ -562,7 +572,7 @@ BARE_RESTATED = 3
 
 
 def _glued_bare(
-    folded: str, pos: int, para: Paragraph, bare: Any, rule_id: str, cues: _TitleCues
+    folded: str, pos: int, para: Paragraph, bare: Any, needs: Any, rule_id: str, cues: _TitleCues
 ) -> Heading | None:
     """A part heading of no number right after a sentence, where the lines were lost and its
     body is glued to it (…请予审议。过去五年的回顾第五届…期间，…; …意见。“十四五”时期工作回顾
@@ -574,10 +584,15 @@ def _glued_bare(
     if folded[pos : pos + 1] in cues.bare_never_opens:
         return None
     never = cues.joins + cues.noun_link + cues.bare_never_ends
-    for end in range(pos + PHRASE_MIN, min(para.end - 1, pos + BARE_PART) + 1):
+    last = min(para.end - 1, pos + BARE_PART)
+    # a match holds one of ``needs`` (the letters its words require): no stretch ending
+    # before the first of them stands can be one — sought once, not asked at every end
+    need = needs.search(folded, pos, last) if needs is not None else None
+    first = last + 1 if needs is not None and need is None else need.end() if need else 0
+    for end in range(pos + PHRASE_MIN, last + 1):
         if folded[end - 1] in _BARE_STOPS:
             return None
-        if folded[end - 1] in never or not bare.fullmatch(folded, pos, end):
+        if end < first or folded[end - 1] in never or not bare.fullmatch(folded, pos, end):
             continue
         if _opens_body(folded, end, folded[pos : pos + BARE_RESTATED], cues):
             return Heading(pos, pos, end, 1, "", 0, rule_id, False, "bare")

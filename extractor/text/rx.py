@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -164,6 +164,46 @@ def prefiltered(pattern: Any, words: Iterable[str]) -> Any:
     ``pattern`` itself when a word opens with syntax (a class, a group, an escape)."""
     heads = literal_heads(LOOKAROUND.sub("", str(w)) for w in words)
     return pattern if heads is None else Prefiltered(pattern, heads)
+
+
+class Leftmost:
+    """An alternation of several families of patterns (each an alternation of its own),
+    searched one family at a time: the leftmost of their matches, the earlier family's where
+    two start at one position, is the alternation's (its span, ``group()`` and named groups;
+    not its numbered groups).  ``match`` and the rest are the whole alternation's.
+
+    Joined, the families cost ``regex`` a try of every branch at every position of the
+    window; apart, each finds where it can start by its own scan (a literal, a set), and
+    the standard library takes the families it reads alike (:func:`at_position`).  The
+    glued openers of a title (sections: a time phrase, a marker, a note): 11 µs a search
+    joined, under 5 apart."""
+
+    __slots__ = ("_families", "_pattern")
+
+    def __init__(self, pattern: Any, families: Sequence[Any]) -> None:
+        self._pattern = pattern
+        self._families = tuple(families)
+
+    def search(self, text: str, *span: int) -> Any:
+        best = None
+        for family in self._families:
+            m = family.search(text, *span)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def match(self, text: str, *span: int) -> Any:
+        return self._pattern.match(text, *span)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern, name)
+
+
+def leftmost(families: Sequence[str], flags: int = regex.VERSION1) -> Leftmost:
+    """The alternation of ``families`` (patterns, in order), searched family by family
+    (:class:`Leftmost`), each compiled for a short window (:func:`at_position`)."""
+    whole = regex.compile("|".join(families), flags)
+    return Leftmost(whole, [at_position(f, flags) for f in families])
 
 
 #: What opens a group whose letters this reading cannot tell: inline flags (``(?i)``,
@@ -467,6 +507,20 @@ def opening_class(pattern: Any) -> re.Pattern[str] | None:
     window before ``pattern`` is (one call, whatever the number of letters), or None."""
     letters = opening_letters(pattern)
     return letter_class(letters) if letters else None
+
+
+def needed_class(pattern: Any) -> re.Pattern[str] | None:
+    """The letters one of which every match of a compiled ``pattern`` holds
+    (:func:`required_letters`) as one ``re`` class (:func:`letter_class`), or None when the
+    reading finds none or the pattern ignores case.
+
+    A pattern asked of many windows that share a start (a phrase tried at every end) is
+    asked only of those that reach the first of these letters: one search per start, read
+    by position, instead of a call per window that cannot match."""
+    letters = required_letters(pattern.pattern)
+    if letters is None or pattern.flags & regex.IGNORECASE:
+        return None
+    return letter_class(letters)
 
 
 def needing(pattern: Any, words: Iterable[str]) -> Any:

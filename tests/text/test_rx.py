@@ -15,19 +15,23 @@ from extractor.claims.indicators import indicator_table
 from extractor.claims.spans import span_words
 from extractor.claims.words import change_at_end, change_in_clause, change_words, claim_words
 from extractor.io.reading import read_document
+from extractor.outline.sections import _line_rules, _title_cues
 from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
 from extractor.text.rx import (
+    Leftmost,
     Needing,
     Opening,
     Prefiltered,
     at_position,
     first_letters,
     for_scanning,
+    leftmost,
     letter_class,
     literal_heads,
     matches_at,
+    needed_class,
     needing,
     opening,
     opening_class,
@@ -371,3 +375,56 @@ def test_opening_letters_open_every_match_of_the_shipped_patterns() -> None:
     assert opening_letters(regex.compile(r"(?<![新])(?:增长|降低)")) == ("增", "降")
     both = opening_class(regex.compile(r"(?<![新])(?:增长|降低)"))
     assert both is not None and both.search("持续降低") and not both.search("持平")
+
+
+def test_outline_line_patterns_answer_alike_and_hold_their_needed_letters() -> None:
+    """The whole-line section patterns (closing, bare) are matched with ``re`` where it reads
+    them (rx.at_position): on every stretch of up to 33 characters of the sample reports
+    they answer as ``regex`` does; and every stretch the bare pattern matches holds one of
+    the letters its words require (rx.needed_class), so that a stretch ending before the
+    first of them need not be asked (sections._glued_bare)."""
+    _, closing, _, bare, _, needs = _line_rules(default_rules())
+    assert isinstance(bare, re.Pattern) and needs is not None
+    twins = [(p, regex.compile(p.pattern)) for p in (closing, bare)]
+    text = _sample_text()
+    held = 0
+    for pos in range(0, len(text), 3):
+        for end in range(pos + 1, min(len(text), pos + 34)):
+            for ours, theirs in twins:
+                a, b = ours.fullmatch(text, pos, end), theirs.fullmatch(text, pos, end)
+                assert (a and a.span()) == (b and b.span()), (ours.pattern[:20], pos, end)
+            if bare.fullmatch(text, pos, end):
+                assert needs.search(text, pos, end), text[pos:end]
+                held += 1
+    assert held > 10
+    assert needed_class(regex.compile("(?i)ab")) is None
+    assert needed_class(regex.compile("a?b?")) is None  # each letter may be absent
+    either = needed_class(regex.compile(r"[^，]{0,9}(?:回顾|总结)"))
+    assert either is not None and either.search("工作总结") and not either.search("工作回")
+
+
+def test_leftmost_searches_as_the_whole_alternation() -> None:
+    """A title's glued openers (sections: time phrases, markers, notes) searched family by
+    family find, in every window of the sample reports, the match the joined alternation
+    finds (its span and text), at every start and end a title's search uses."""
+    glue = _title_cues(default_rules()).glue
+    assert isinstance(glue, Leftmost)
+    whole = regex.compile(glue.pattern)
+    text = _sample_text()
+    found = 0
+    for pos in range(0, len(text), 5):
+        for size in (6, 24, 60):
+            end = min(len(text), pos + size)
+            a, b = glue.search(text, pos, end), whole.search(text, pos, end)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (pos, end)
+            found += a is not None
+        a, b = glue.match(text, pos), whole.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), pos
+    assert found > 100
+    # the earlier family wins where two start alike; named groups are the alternation's
+    both = leftmost(["(?P<w>ab)c", "a(?P<w>b)", "x"])
+    m = both.search("zabcx")
+    assert m is not None and (m.span(), m.group("w")) == ((1, 4), "ab")
+    m = both.search("zabx")
+    assert m is not None and (m.span(), m.group("w")) == ((1, 3), "b")
+    assert both.search("zzz") is None and both.match("abc") is not None
