@@ -318,8 +318,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     running: dict[int, int] = {}  # the last ordinal of each level, whatever its parent
     series: list[tuple[int, int]] = []  # (outer ordinal, first index) of restarted 一、 lists
     nested: list[tuple[int, int]] = []  # index ranges of lists nested in a part
-    lines = text.count("\n", layout.body_start, layout.body_end) + 1
-    few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+    few = _few_lines(text, layout)
     prev_end = "\n"
     run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
@@ -714,6 +713,25 @@ def _advance(last: dict[int, int], head: Heading) -> None:
     last[head.level] = head.ordinal
     for deeper in [lv for lv in last if lv > head.level]:
         del last[deeper]
+
+
+def _few_lines(text: str, layout: Layout) -> bool:
+    """Has the body few paragraphs, or lines long on average (it lost its line breaks)?"""
+    lines = text.count("\n", layout.body_start, layout.body_end) + 1
+    return len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+
+
+def lost_breaks(text: str, layout: Layout) -> list[bool]:
+    """Which paragraphs of the body are several run together (``_is_flat``), by index."""
+    few = _few_lines(text, layout)
+    return [_is_flat(para, few) for para in layout.paragraphs]
+
+
+def body_opening(run_on: str, rules: RuleSet) -> int | None:
+    """Where the body's first sentence opens inside a phrase run on into it where the lines
+    were lost (``_body_opening``: a subject restating the phrase, or one no phrase opens
+    with, or a frame set apart by its comma, after a complete phrase), or None."""
+    return _body_opening(run_on, _title_cues(rules))
 
 
 def _is_flat(para: Paragraph, few: bool) -> bool:

@@ -57,3 +57,56 @@ def test_pingtan_haitans_last_plan_heading_found_written_and_flattened():
             "一是",
             "二是",
         ]
+
+
+# --- point lines (第一，…⏎body) run on into their bodies' first sentences -------------------------
+
+
+POINTS = (
+    "第一，进一步稳定和加强农业农业是国民经济的基础，必须始终抓紧抓好。" + FLAT_BODY
+    + "第二，积极推进政府机构改革政府机构改革是深化改革的迫切需要。" + FLAT_BODY
+    + "第三，进一步提高对外开放水平对外开放是一项基本国策。" + FLAT_BODY
+)  # fmt: skip
+
+
+def _headlines(text: str) -> list[str]:
+    return [m.headline for m in parse(text).measures if m.marker.startswith("第")]
+
+
+def test_point_lines_end_where_their_bodies_open_flattened():
+    text = OPENING + "一、今年的主要任务" + FLAT_BODY + POINTS
+    assert _headlines(text) == [
+        "进一步稳定和加强农业",
+        "积极推进政府机构改革",
+        "进一步提高对外开放水平",
+    ]
+    for m in parse(text).measures:
+        assert text[m.headline_start : m.headline_end] == m.headline
+
+
+def test_a_lone_item_whose_sentence_holds_a_body_opener_is_one_sentence():
+    text = (
+        OPENING + "一、今年的主要任务" + FLAT_BODY
+        + "第一，各级政府要把安全生产摆在更加重要的位置。" + FLAT_BODY
+        + "第二，强化企业安全生产主体责任。" + FLAT_BODY
+        + "第三，加强安全监管能力建设。" + FLAT_BODY
+    )  # fmt: skip
+    assert _headlines(text) == [
+        "各级政府要把安全生产摆在更加重要的位置",
+        "强化企业安全生产主体责任",
+        "加强安全监管能力建设",
+    ]
+
+
+def test_the_state_councils_point_lines_flattened_end_as_written():
+    # the 第一，… headlines that read flattened as written: 1987 3 → 5, 1998 5 → 8, 1980
+    # 0 → 2 (its other point lines run on into bodies no closed class opens)
+    for path, agree in (("state-council/1987.txt", 5), ("state-council/1998.txt", 8),
+                        ("state-council/1980.txt", 2)):  # fmt: skip
+        text = real_report(path)
+        written, flat = (
+            [m.headline for m in parse(t).measures if m.marker.startswith("第")]
+            for t in (text, flatten(text)[0])
+        )
+        assert len(written) == len(flat)
+        assert sum(w == f for w, f in zip(written, flat, strict=True)) >= agree
