@@ -22,6 +22,7 @@ import regex
 from extractor.context import Context, Locator
 from extractor.model import Measure, Section
 from extractor.outline.layout import Layout, Paragraph
+from extractor.outline.sections import body_opening, lost_breaks
 from extractor.rules.loader import Rule, RuleSet
 from extractor.text.numbers import small_int
 from extractor.text.rx import at_position
@@ -102,7 +103,38 @@ def find_measures(ctx: Context, layout: Layout, sections: Sequence[Section]) -> 
     _extend(lists, layout, sections, locator)
     enumerated = [it for lst in lists for it in lst.items]
     extra = _dash_and_lead(text, folded, layout, sections, locator, enumerated, rules)
-    return _records(text, folded, enumerated, extra, locator)
+    flat = lost_breaks(text, layout)
+    points = _point_lines(folded, lists, flat, rules) if any(flat) else {}
+    return _records(text, folded, enumerated, extra, locator, points)
+
+
+#: A list whose items' headlines ran on into their bodies' first sentences where the lines
+#: were lost (point lines: 第一，必须把加强农业放在…地位⏎在我们这样一个…大国里，…) has at least
+#: this many such items, and they are at least half its items.
+POINT_LINES_MIN = 2
+
+
+def _point_lines(
+    folded: str, lists: list[_List], flat: list[bool], rules: RuleSet
+) -> dict[int, int]:
+    """Where the headlines of a list of point lines end (by ``id`` of the item), in paragraphs
+    that lost their line breaks: an item's headline is one short task or topic phrase and its
+    body opens on what opens a body sentence (``sections.body_opening``); a lone item whose
+    sentence holds such an opener is one sentence (各级政府要…), so only a list most of whose
+    items run on so is read as point lines."""
+    out: dict[int, int] = {}
+    for lst in lists:
+        cuts: dict[int, int] = {}
+        for it in lst.items:
+            if not flat[it.para]:
+                continue
+            h_start, h_end = _headline(folded, it.marker_end, it.end)
+            at = body_opening(folded[h_start:h_end], rules)
+            if at is not None:
+                cuts[id(it)] = h_start + at
+        if len(cuts) >= POINT_LINES_MIN and 2 * len(cuts) >= len(lst.items):
+            out.update(cuts)
+    return out
 
 
 def _find_items(
@@ -517,7 +549,12 @@ def _number_leads(found: list[_Item], layout: Layout, sections: Sequence[Section
 
 
 def _records(
-    text: str, folded: str, enumerated: list[_Item], extra: list[_Item], loc: Locator
+    text: str,
+    folded: str,
+    enumerated: list[_Item],
+    extra: list[_Item],
+    loc: Locator,
+    points: dict[int, int],
 ) -> list[Measure]:
     items = sorted(enumerated + extra, key=lambda it: (it.start, -it.end))
     ids = {id(it): f"m{i + 1}" for i, it in enumerate(items)}
@@ -533,6 +570,7 @@ def _records(
         if open_:  # a sub-list ends with its parent (三是… 一要… 四是: 一要 stops at 四是)
             end = max(it.marker_end, min(end, open_[-1][1]))
         h_start, h_end = _headline(folded, it.marker_end, end)
+        h_end = min(h_end, points.get(id(it), h_end))  # a point line's, run on into its body
         headline = text[h_start:h_end]
         quote = _QUOTE.search(headline)
         slogan = next((g for g in quote.groups() if g), "") if quote else ""

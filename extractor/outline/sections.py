@@ -157,6 +157,7 @@ class _TitleCues:
     numeral_word: Any  # a character that makes a word with a numeral after it (统一)
     responsibility: Any  # a task list's responsibility column after an item (责任单位：)
     item: Any  # the marker of an item below the first two levels (438.)
+    item_opens: Any  # an enumerated item's marker (一是, 第一，): a body opening on a list
     attachment: Any  # an attachment's label (附件：), which opens another text
     table_header: Any  # a task list's table header (序号 工作任务 责任单位 完成时限)
     list_end: Any  # a list title's last word before a heading's marker (…任务分工 1．…)
@@ -243,6 +244,7 @@ def _title_cues(rules: RuleSet) -> _TitleCues:
             item=regex.compile(marker_alternation(
                 x for x in r.of("section") if x.level > 2 and not x.attrs.get("tier")
             )),
+            item_opens=regex.compile(r.template("measure_marker")),
             signature=regex.compile(r.vocab("layout.signature_date").pattern),
             attachment=regex.compile(r.vocab("layout.attachment").pattern),
             table_header=regex.compile(r.vocab("layout.task_table_header").pattern),
@@ -316,8 +318,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
     running: dict[int, int] = {}  # the last ordinal of each level, whatever its parent
     series: list[tuple[int, int]] = []  # (outer ordinal, first index) of restarted 一、 lists
     nested: list[tuple[int, int]] = []  # index ranges of lists nested in a part
-    lines = text.count("\n", layout.body_start, layout.body_end) + 1
-    few = len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+    few = _few_lines(text, layout)
     prev_end = "\n"
     run_in: set[int] = set()  # starts of the headings found in paragraphs that lost breaks
     items = False  # inside a list of numbered items, each a paragraph ending in ；
@@ -399,7 +400,7 @@ def find_headings(text: str, folded: str, layout: Layout, *, rules: RuleSet) -> 
                 and head.ordinal
                 and not _fits(head, last, running)
                 and not _part_after_gap(folded, head, last, cues)
-                and not _sibling_after_gap(folded, head, last, cues, para.end)
+                and not _sibling_after_gap(folded, head, last, cues, para.end, found)
                 and not _first_part_after_deeper(folded, head, running, cues)
                 and not _list_in_part(folded, head, last, cues)
             ):
@@ -714,6 +715,25 @@ def _advance(last: dict[int, int], head: Heading) -> None:
         del last[deeper]
 
 
+def _few_lines(text: str, layout: Layout) -> bool:
+    """Has the body few paragraphs, or lines long on average (it lost its line breaks)?"""
+    lines = text.count("\n", layout.body_start, layout.body_end) + 1
+    return len(layout.paragraphs) <= 3 or layout.body_end - layout.body_start > FLAT_LINES * lines
+
+
+def lost_breaks(text: str, layout: Layout) -> list[bool]:
+    """Which paragraphs of the body are several run together (``_is_flat``), by index."""
+    few = _few_lines(text, layout)
+    return [_is_flat(para, few) for para in layout.paragraphs]
+
+
+def body_opening(run_on: str, rules: RuleSet) -> int | None:
+    """Where the body's first sentence opens inside a phrase run on into it where the lines
+    were lost (``_body_opening``: a subject restating the phrase, or one no phrase opens
+    with, or a frame set apart by its comma, after a complete phrase), or None."""
+    return _body_opening(run_on, _title_cues(rules))
+
+
 def _is_flat(para: Paragraph, few: bool) -> bool:
     """Is this paragraph several run together (the document lost its line breaks)?"""
     size = para.end - para.start
@@ -832,11 +852,18 @@ def _part_after_gap(folded: str, head: Heading, last: dict[int, int], cues: _Tit
 
 
 def _sibling_after_gap(
-    folded: str, head: Heading, last: dict[int, int], cues: _TitleCues, end: int
+    folded: str,
+    head: Heading,
+    last: dict[int, int],
+    cues: _TitleCues,
+    end: int,
+    found: list[Heading],
 ) -> bool:
     """A subheading (（四）) found after a sentence where the lines were lost, one number past
     its last sibling's next (（二）…（四）: a heading the source lost), whose own next sibling
-    (（五）) follows: the numbering goes on from it, as a list of the body's would not skip."""
+    (（五）) follows: the numbering goes on from it, as a list of the body's would not skip;
+    or, the last of its list, whose body opens on an item's marker right after its title
+    (…新防线一是…) as its last found sibling's did: a subheading shaped as its siblings are."""
     prev = last.get(head.level, 0)
     if head.strong or head.tier or head.level != 2 or not prev or head.ordinal != prev + 2:
         return False
@@ -847,7 +874,12 @@ def _sibling_after_gap(
         other = m.group().strip()  # its next sibling: the same marker, numbered on
         if other[:1] == marker[:1] and small_int(other.strip("（）()")) == head.ordinal + 1:
             return True
-    return False
+    sibling = next((h for h in reversed(found) if h.level == head.level), None)
+    return (
+        sibling is not None
+        and bool(cues.item_opens.match(folded, sibling.title_end))
+        and bool(cues.item_opens.match(folded, head.title_end))
+    )
 
 
 #: A part's body is longer than this: a 二、 closer to its 一、 numbers the points of a list.

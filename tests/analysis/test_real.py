@@ -519,8 +519,10 @@ def flat_and_written():
 #: 0.965 → 0.962 with them: their flattened outlines read 0.84); the floor 0.95 → 0.99.
 #: Session 18, round 2 (s18-flat2): sections 0.9629 → 0.9666 (lists inside a part, bodies
 #: opening on the party's congress, on 要 or on 我国, topic titles 关于…问题); floor 0.96 → 0.965.
-#: Session 19 (s19-flat): sections 0.9666 → 0.9673; floor kept.
-FLAT_FLOORS = [("sections", 0.965), ("measures", 0.995), ("placeholders", 0.99)]
+#: Session 19 (s19-flat): sections 0.9666 → 0.9673; floor kept.  Session 19, round 4
+#: (s19-flat4): measures 0.998 → 0.999 (point lines' headlines end where their bodies open),
+#: sections 0.967 → 0.968 (the last subheading after a gap); measures floor 0.995 → 0.998.
+FLAT_FLOORS = [("sections", 0.965), ("measures", 0.998), ("placeholders", 0.99)]
 
 
 @pytest.mark.parametrize(("element", "floor"), FLAT_FLOORS)
