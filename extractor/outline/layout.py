@@ -56,11 +56,13 @@ class _Compiled:
         self.title_break = regex.compile(rules.vocab("layout.title_break").pattern)
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
         self.spaced_title = regex.compile(rules.vocab("layout.spaced_title").pattern)
+        self.spaced_label = regex.compile(rules.vocab("layout.spaced_label").pattern)
         self.title_note = regex.compile(rules.vocab("layout.title_note").pattern)
         self.column_name = regex.compile(rules.vocab("layout.column_name").pattern)
         self.table_header = regex.compile(rules.vocab("layout.task_table_header").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
+        self.page_tools = whole_line("layout.page_tools")
         self.glued_notes = regex.compile(rules.vocab("layout.glued_notes").pattern)
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
@@ -172,6 +174,8 @@ def _split_line(
                 continue
         if comp.spaced_marker.search(folded, before, m.end()):
             continue  # 1.&nbsp;task, 一、　field: the marker and its title are one paragraph
+        if m.start() > seg_start and comp.spaced_label.match(folded, m.start() - 1, end):
+            continue  # 名　　称：, a field label spaced to align a table's cells
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
             first = False
@@ -215,6 +219,15 @@ def find_layout(ctx: Context) -> Layout:
                     continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
+            if (
+                len(line) <= 40
+                and comp.page_tools.match(line)
+                and not _headed(paragraphs[i:], comp, folded)
+            ):
+                body_end = (
+                    para.start
+                )  # 扫一扫在手机打开当前页, 上一篇：…: the page's, not the report's
+                break
     if body_end == len(text) and (notes := comp.glued_notes.search(folded, max(body_start, half))):
         body_end = notes.start()  # …新胜利！注释：1、…: a report's notes where the lines were lost
     body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
@@ -222,6 +235,12 @@ def find_layout(ctx: Context) -> Layout:
     body = tuple(_before(p, body_end) for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
     return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+def _headed(paragraphs: list[Paragraph], comp: _Compiled, folded: str) -> bool:
+    """Does one of the paragraphs open with a heading's marker (the body goes on below a
+    page's tools set above it)?"""
+    return any(comp.marker.match(folded, p.start, p.end) for p in paragraphs)
 
 
 #: How far past an attachment's label a task list's columns are looked for.
@@ -385,6 +404,12 @@ def _spaced_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
     return int(spaced.end()) if follows else 0
 
 
+def _names_genre(folded: str, start: int, end: int, comp: _Compiled) -> bool:
+    """Does ``folded[start:end]`` still name a title's genre (a crumb cut before it leaves a
+    title, not a word: 首页 > 林业局工作计划 is no crumb and its title)?"""
+    return bool(comp.genre.search(folded, start, end) or comp.list_word.search(folded, start, end))
+
+
 def _past_note(folded: str, end: int, comp: _Compiled) -> int:
     """Past a note in brackets right after a title's genre word (政府工作报告（文字实录）): the
     note is part of the title, and what follows it ends the title."""
@@ -442,6 +467,10 @@ def _title_after_clutter(
     its genre to that word, where the body, more clutter or the paragraph's end follows it;
     ("", -1, -1, 0) if none."""
     reach = min(para.end, para.start + CLUTTER_REACH)
+    field = comp.title_field.search(folded, para.start, para.end)
+    if field is not None and field.start() < reach:  # …成文日期：…名　　称：云溪县…总结发文字号：
+        s, e = field.span("title")
+        return "".join(text[s:e].split()), s, e, e
     for b in comp.clutter_boundary.finditer(folded, para.start, reach):
         after = _past_space(folded, b.end(), reach)
         if (official := comp.official_title.match(folded, after, para.end)) is not None:
@@ -459,8 +488,8 @@ def _title_after_clutter(
         bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, word_end)]
         start = _past_space(folded, bounds[-1] if bounds else para.start, end)
         crumb = comp.column_name.match(folded, start, word_end) if bounds else None
-        if crumb is not None:  # …>宁夏要闻2026年…政府工作报告: the breadcrumb's last crumb
-            start = crumb.end()
+        if crumb is not None and _names_genre(folded, crumb.end(), word_end, comp):
+            start = _past_space(folded, crumb.end(), end)  # …>宁夏要闻2026年…: the last crumb
         joined = comp.joined_title.match(folded, start, word_end)  # …总结和…计划, whatever follows
         opens = (
             comp.body_opener.match(folded, after)

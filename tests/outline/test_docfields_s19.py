@@ -9,6 +9,8 @@ read reports in ../shared (texts whose outline is not held out) and skip where i
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import CORPORA, SHARED, SHARED_REASON
 
@@ -113,3 +115,51 @@ def test_ningxias_date_is_its_header_fields():
         pytest.skip(SHARED_REASON)
     # 发表时间：⏎2026-02-09 09:45:30, above the dateline ——2026年2月3日在…
     assert parse(file.read_text(encoding="utf-8")).document.date == "2026-02-09"
+
+
+# --- the portal samples: a 政府信息公开 table, a news page, the news page on one line ---------
+
+PORTALS = ["27_portal_xxgk_2022", "28_portal_news_2022", "29_portal_news_oneline_2022"]
+
+
+@pytest.mark.parametrize("name", PORTALS)
+def test_portal_pages_keep_title_type_period_and_date_flattened(name):
+    gold = json.loads((CORPORA / "annotations" / f"{name}.json").read_text(encoding="utf-8"))
+    text = (CORPORA / gold["file"]).read_text(encoding="utf-8")
+    for version in (text, flatten(text)[0]):
+        doc = parse(version).document
+        assert (doc.title, doc.doc_type, doc.period) == (
+            gold["title"],
+            gold["doc_type"],
+            gold["period"],
+        )
+        assert "".join(version[doc.title_start : doc.title_end].split()) == gold["title"]
+        # the date of the header's first dated field (成文日期, 发布时间)
+        assert doc.date == {"27": "2023-01-09"}.get(name[:2], "2022-01-18")
+
+
+def test_a_letter_spaced_field_label_is_one_paragraph():
+    # 名　　称： — the wide spaces align a table's cells; flattened, the label's value is the title
+    text = (
+        "您所在的位置：首页 > 政府信息公开 > 计划总结 索 引 号：\t001/2023-00015\t"
+        "成文日期：\t2023年01月09日名　　称：\t青禾镇2022年工作总结发文字号：\t\t"
+        "有效性：\t有效\t公开方式：\t主动公开青禾镇2022年工作总结　　2022年，全镇上下团结奋进，"
+        "各项工作取得新成效。一、2022年工作总结（一）抓项目建设。全年完成各项任务。"
+    )
+    assert parse(text).document.title == "青禾镇2022年工作总结"
+
+
+@pytest.mark.parametrize(
+    ("crumb", "title"),
+    [("首页 > 部门动态 ", "云溪市林业局2022年工作总结"), ("首页 > ", "林业局工作计划")],
+)  # fmt: skip
+def test_a_breadcrumbs_column_before_the_title_is_no_part_of_it(crumb, title):
+    # one line: the last crumb (…动态) runs into the title; a title right after the arrow stays
+    text = f"您的位置：{crumb}{title}来源：云溪市林业局 发布时间：2023-01-05" + BODY
+    assert parse(text).document.title == title
+
+
+def test_a_pages_tools_after_the_body_are_end_matter():
+    text = (CORPORA / "28_portal_news_2022.txt").read_text(encoding="utf-8")
+    doc = parse(text).document
+    assert text[doc.body_end :].startswith("扫一扫在手机打开当前页")
