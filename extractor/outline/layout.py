@@ -467,7 +467,7 @@ def _title_after_clutter(
     its genre to that word, where the body, more clutter or the paragraph's end follows it;
     ("", -1, -1, 0) if none."""
     reach = min(para.end, para.start + CLUTTER_REACH)
-    field = comp.title_field.search(folded, para.start, para.end)
+    field = comp.title_field.search(folded, para.start, min(para.end, reach + TITLE_MAX + 40))
     if field is not None and field.start() < reach:  # …成文日期：…名　　称：云溪县…总结发文字号：
         s, e = field.span("title")
         return "".join(text[s:e].split()), s, e, e
