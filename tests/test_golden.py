@@ -20,6 +20,10 @@ KNOWN = {
     # 25_masked_oneline_page_2021, is found since session 18, layout.clutter_boundary; the
     # notice 24_masked_task_notice_2023's title on its own line, 关于印发…的通知, and with it
     # its type and its parts' kind, plan, since session 19.)
+    # session 19's one-line news page: a part's title flattened with one space before its first
+    # subsection's marker (一、2021年工作总结 （一）重大项目…) runs on into it (sections.py's
+    # title ends, left to the helper who edits them); its title and date are read (s19-docfields)
+    "29_portal_news_oneline_2022": "a part's title runs on across one space into （一）",
     # the helper's own held-out sample: scored in aggregate only (its document period)
     "26_masked_hospital_q3_2023": "held out: the period of a 前三季度 summary, seen in aggregate",
 }

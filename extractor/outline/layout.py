@@ -55,8 +55,14 @@ class _Compiled:
         self.clutter_boundary = regex.compile(rules.vocab("layout.clutter_boundary").pattern)
         self.title_break = regex.compile(rules.vocab("layout.title_break").pattern)
         self.title_field = regex.compile(rules.vocab("layout.title_field").pattern)
+        self.spaced_title = regex.compile(rules.vocab("layout.spaced_title").pattern)
+        self.spaced_label = regex.compile(rules.vocab("layout.spaced_label").pattern)
+        self.title_note = regex.compile(rules.vocab("layout.title_note").pattern)
+        self.column_name = regex.compile(rules.vocab("layout.column_name").pattern)
+        self.table_header = regex.compile(rules.vocab("layout.task_table_header").pattern)
         self.official_title = regex.compile(rules.vocab("layout.official_title").pattern)
         self.end_matter = whole_line("layout.end_matter")
+        self.page_tools = whole_line("layout.page_tools")
         self.glued_notes = regex.compile(rules.vocab("layout.glued_notes").pattern)
         self.attachment = regex.compile(rules.vocab("layout.attachment").pattern)
         self.task_columns = regex.compile(rules.vocab("layout.task_columns").pattern)
@@ -168,6 +174,8 @@ def _split_line(
                 continue
         if comp.spaced_marker.search(folded, before, m.end()):
             continue  # 1.&nbsp;task, 一、　field: the marker and its title are one paragraph
+        if m.start() > seg_start and comp.spaced_label.match(folded, m.start() - 1, end):
+            continue  # 名　　称：, a field label spaced to align a table's cells
         _emit(folded, seg_start, m.start(), first, out)
         if m.start() > seg_start:
             first = False
@@ -211,6 +219,15 @@ def find_layout(ctx: Context) -> Layout:
                     continue  # 附件2 ⏎ …任务分工 ⏎ 一、…牵头单位：: the list the notice issues
                 body_end = para.start
                 break
+            if (
+                len(line) <= 40
+                and comp.page_tools.match(line)
+                and not _headed(paragraphs[i:], comp, folded)
+            ):
+                body_end = (
+                    para.start
+                )  # 扫一扫在手机打开当前页, 上一篇：…: the page's, not the report's
+                break
     if body_end == len(text) and (notes := comp.glued_notes.search(folded, max(body_start, half))):
         body_end = notes.start()  # …新胜利！注释：1、…: a report's notes where the lines were lost
     body_end = _before_foreign_half(folded, paragraphs, body_start, body_end)
@@ -218,6 +235,12 @@ def find_layout(ctx: Context) -> Layout:
     body = tuple(_before(p, body_end) for p in body if p.start < body_end and p.end > p.start)
     date = _find_date(folded, max(body_start, t_end), comp)
     return Layout(title, t_start, t_end, body_start, body_end, body, date)
+
+
+def _headed(paragraphs: list[Paragraph], comp: _Compiled, folded: str) -> bool:
+    """Does one of the paragraphs open with a heading's marker (the body goes on below a
+    page's tools set above it)?"""
+    return any(comp.marker.match(folded, p.start, p.end) for p in paragraphs)
 
 
 #: How far past an attachment's label a task list's columns are looked for.
@@ -320,6 +343,9 @@ def _find_title(
             break
         if comp.stop_title.match(line):
             break
+        spaced = _spaced_title(folded, para, comp) if seen == 1 else 0
+        if spaced:  # 政 府 工 作 报 告: letter-spaced, its dateline or body run on after it or not
+            return "".join(text[para.start : spaced].split()), para.start, spaced, spaced
         long = len(line) > TITLE_MAX or _has_punct(line)  # run on into what follows it
         official = comp.official_title.match(line) if long else None
         if official:  # an official document whose head lost its line breaks
@@ -359,6 +385,36 @@ def _find_title(
 
 #: The shortest motto after a title's colon (…工作总结：稳中求进开新局).
 MOTTO_MIN = 4
+
+
+def _spaced_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
+    """Where a title set with a space between its letters ends (政 府 工 作 报 告, its letters
+    naming the genre), where its dateline, the body, page clutter or the paragraph's end
+    follows it; 0 if the paragraph opens with none."""
+    spaced = comp.spaced_title.match(folded, para.start, para.end)
+    if spaced is None or not comp.genre.search("".join(spaced[0].split())):
+        return 0
+    after = _past_space(folded, spaced.end(), para.end)
+    follows = (
+        after == para.end
+        or comp.title_follower.match(folded, after)
+        or comp.body_opener.match(folded, after)
+        or comp.clutter_start.match(folded, after)
+    )
+    return int(spaced.end()) if follows else 0
+
+
+def _names_genre(folded: str, start: int, end: int, comp: _Compiled) -> bool:
+    """Does ``folded[start:end]`` still name a title's genre (a crumb cut before it leaves a
+    title, not a word: 首页 > 林业局工作计划 is no crumb and its title)?"""
+    return bool(comp.genre.search(folded, start, end) or comp.list_word.search(folded, start, end))
+
+
+def _past_note(folded: str, end: int, comp: _Compiled) -> int:
+    """Past a note in brackets right after a title's genre word (政府工作报告（文字实录）): the
+    note is part of the title, and what follows it ends the title."""
+    note = comp.title_note.match(folded, end)
+    return int(note.end()) if note is not None else end
 
 
 def _subtitled(line: str, comp: _Compiled) -> bool:
@@ -411,6 +467,10 @@ def _title_after_clutter(
     its genre to that word, where the body, more clutter or the paragraph's end follows it;
     ("", -1, -1, 0) if none."""
     reach = min(para.end, para.start + CLUTTER_REACH)
+    field = comp.title_field.search(folded, para.start, min(para.end, reach + TITLE_MAX + 40))
+    if field is not None and field.start() < reach:  # …成文日期：…名　　称：云溪县…总结发文字号：
+        s, e = field.span("title")
+        return "".join(text[s:e].split()), s, e, e
     for b in comp.clutter_boundary.finditer(folded, para.start, reach):
         after = _past_space(folded, b.end(), reach)
         if (official := comp.official_title.match(folded, after, para.end)) is not None:
@@ -422,16 +482,22 @@ def _title_after_clutter(
         for m in words.finditer(folded, para.start, reach)
     )
     best = (0, 0)  # the longest: a breadcrumb's or a category field's genre word is shorter
-    for end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
+    for word_end in ends:  # (首页 > 工作总结, 栏目: 年度计划) than the title
+        end = _past_note(folded, word_end, comp)  # …政府工作报告（文字实录）
         after = _past_space(folded, end, para.end)
-        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, end)]
+        bounds = [m.end() for m in comp.clutter_boundary.finditer(folded, para.start, word_end)]
         start = _past_space(folded, bounds[-1] if bounds else para.start, end)
-        joined = comp.joined_title.match(folded, start, end)  # …总结和…计划, whatever follows
+        crumb = comp.column_name.match(folded, start, word_end) if bounds else None
+        if crumb is not None and _names_genre(folded, crumb.end(), word_end, comp):
+            start = _past_space(folded, crumb.end(), end)  # …>宁夏要闻2026年…: the last crumb
+        joined = comp.joined_title.match(folded, start, word_end)  # …总结和…计划, whatever follows
         opens = (
             comp.body_opener.match(folded, after)
             or comp.clutter_start.match(folded, after)
             or comp.title_follower.match(folded, after)  # …政府工作报告——2026年1月25日在…
-            or (joined is not None and joined.end() == end and not comp.marker.match(joined[0]))
+            or (
+                joined is not None and joined.end() == word_end and not comp.marker.match(joined[0])
+            )
         )
         if not (opens or after == para.end):
             continue  # the body, more clutter or the paragraph's end follows a title
@@ -460,11 +526,14 @@ def _run_on_title(folded: str, para: Paragraph, comp: _Compiled) -> int:
         for words in (comp.genre, comp.list_word)  # …总结, …计划; a task list's …责任分解
         for m in words.finditer(folded, para.start, reach)
     )
-    for end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
-        if not _has_punct(folded[para.start : end]) and comp.body_opener.match(folded, end):
+    for word_end in reversed(ends):  # typed: mypyc cannot iterate a reversed list of Any
+        end = _past_note(folded, word_end, comp)  # …工作报告（文字实录）——…
+        opens = comp.body_opener.match(folded, end) or comp.table_header.match(folded, end)
+        if not _has_punct(folded[para.start : end]) and opens:  # …任务清单序号 工作任务…
             return end
-    for end in ends:  # the first genre word its dateline follows (…工作报告——2003年3月5日在…,
+    for word_end in ends:  # the first genre word its dateline follows (…工作报告——2003年3月5日在…,
         # …工作报告新华社北京3月16日电政府工作报告——…: the agency's line repeats the title)
+        end = _past_note(folded, word_end, comp)
         if not _has_punct(folded[para.start : end]) and comp.title_follower.match(folded, end):
             return _unrepeated(folded, para.start, end, ends)
     # a title joining a review and a plan ends at the plan's word, whatever opens the body

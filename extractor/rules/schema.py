@@ -338,9 +338,18 @@ VOCABULARIES: Mapping[str, Mapping[str, Entry]] = {
         "clutter_boundary": Entry(PATTERN, "where clutter run into a title ends (】, >, ：…)"),
         "title_break": Entry(PATTERN, "where a title breaks across two lines (…总结⏎和…)"),
         "title_field": Entry(PATTERN, "a metadata title field (标题:)", mode="match"),
+        "spaced_title": Entry(PATTERN, "a title set with spaces between its letters (政 府 工 作…)",
+                              mode="match"),
+        "spaced_label": Entry(PATTERN, "a letter-spaced field label (名　　称：)", mode="match"),
+        "title_note": Entry(PATTERN, "a note in brackets after a title's genre word (（文字实录）)",
+                            mode="match"),
+        "column_name": Entry(PATTERN, "a breadcrumb's last crumb run into the title (…要闻2026年…)",
+                             mode="match"),
         "official_title": Entry(PATTERN, "an official document's title after its header "
                                 "(…文件…〔2021〕50号签发人：XXX…关于…的报告)", mode="match"),
         "end_matter": Entry(PATTERNS, "lines that start trailing material", mode="fullmatch"),
+        "page_tools": Entry(PATTERNS, "a page's tools and links after the body (扫一扫…, 上一篇：)",
+                            mode="fullmatch"),
         "glued_notes": Entry(PATTERN, "a label of notes after a sentence where the lines were "
                              "lost (…胜利！注释：1、…)"),
         "sentence_starters": Entry(PATTERNS, "words that open a sentence of report prose"),
