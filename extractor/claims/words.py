@@ -255,7 +255,12 @@ def _compile(rules: RuleSet) -> ClaimWords:
             V1,
         ),
         comparison=at_position(comparison, V1),
-        target=regex.compile(_alt(items("target")), V1),
+        # iterated in the scope of every figure, where most hold none of its words: tried at
+        # their heads only (regex tries an alternation whose words open with lookbehinds at
+        # every position; not_target's open with letters: regex skips ahead to them)
+        target=prefiltered(
+            regex.compile(_alt(items("target")), V1), items("target"), groups=True, at_heads=True
+        ),
         not_target=regex.compile(_alt(items("not_target")), V1),
         target_after=at_position(rules.vocab("claims.target_after").pattern, V1),
         target_before=at_position(rules.vocab("claims.target_before").pattern, V1),

@@ -72,14 +72,45 @@ def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
 _LITERAL_HEAD = re.compile(r"[^\\.^$*+?{}\[\]|()]+")
 
 
-def literal_heads(words: Iterable[str]) -> re.Pattern[str] | None:
+#: A group of plain words a pattern opens with, not optional: ``(?:今年|明年)``.
+_WORDS_HEAD = re.compile(r"\(\?:((?:[^\\.^$*+?{}\[\]|()]+\|)*[^\\.^$*+?{}\[\]|()]+)\)(?![?*{])")
+#: What tells a pattern's nesting: an escape, a set of no nested set, a parenthesis, a bar.
+_NESTING = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]")
+
+
+def _bar_outside_groups(word: str) -> bool:
+    """Whether ``word`` holds an alternation outside its groups (or a set this reading
+    does not tell: one that nests another)."""
+    depth = 0
+    for m in _NESTING.finditer(word):
+        token = m.group()
+        if token.startswith("[") and "[" in token[1:]:
+            return True
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
+            return True
+    return False
+
+
+def literal_heads(words: Iterable[str], *, groups: bool = False) -> re.Pattern[str] | None:
     """Where one of ``words`` (patterns) can start: the literal text each opens with, as one
     ``re`` alternation, which skips ahead to its first characters.  None when a word opens
-    with syntax (a class, a group, an escape) or holds an alternation of its own."""
-    heads = set()
+    with syntax (a class, a group, an escape) or holds an alternation of its own.  With
+    ``groups`` a word may open with a group of plain words (``(?:今年|明年)…``: each is a head)
+    and hold alternations inside its groups."""
+    heads: set[str] = set()
     for word in words:
+        if groups:
+            if _bar_outside_groups(word):
+                return None
+            if (alternatives := _WORDS_HEAD.match(word)) is not None:
+                heads.update(alternatives.group(1).split("|"))
+                continue
         m = _LITERAL_HEAD.match(word)
-        if m is None or "|" in word:
+        if m is None or ("|" in word and not groups):
             return None
         head = m.group()
         if word[m.end() : m.end() + 1] in ("?", "*", "{"):  # 增?长: 长 may open it
@@ -158,12 +189,33 @@ class Prefiltered:
         return getattr(self._pattern, name)
 
 
-def prefiltered(pattern: Any, words: Iterable[str]) -> Any:
+class HeadScan(Prefiltered):
+    """A :class:`Prefiltered` pattern whose ``finditer`` tries the pattern only where a head
+    stands (:func:`scan_at_heads`), not at every position of a window that holds one.
+
+    ``regex`` cannot skip ahead to an alternation whose words open with lookbehinds
+    (``(?<!努)力争``, ``(?<![模草])拟``): it tries every word at every position.  The target
+    words, iterated in the scope of every figure: 2.4 µs a scope searched whole after the
+    heads' test, 1.1 µs at the heads."""
+
+    __slots__ = ()
+
+    def finditer(self, text: str, *span: int) -> Iterator[Any]:
+        return scan_at_heads(self._pattern, self._heads, text, *span)
+
+
+def prefiltered(
+    pattern: Any, words: Iterable[str], *, groups: bool = False, at_heads: bool = False
+) -> Any:
     """``pattern`` (compiled from ``words``: each of its matches starts where one of the
-    words does) behind a scan for the words' literal heads (:class:`Prefiltered`), or
-    ``pattern`` itself when a word opens with syntax (a class, a group, an escape)."""
-    heads = literal_heads(LOOKAROUND.sub("", str(w)) for w in words)
-    return pattern if heads is None else Prefiltered(pattern, heads)
+    words does) behind a scan for the words' literal heads (:class:`Prefiltered`; with
+    ``at_heads`` iterated from head to head, :class:`HeadScan`), or ``pattern`` itself when
+    a word opens with syntax (a class, a group, an escape; with ``groups``, a group of plain
+    words is read: :func:`literal_heads`)."""
+    heads = literal_heads((LOOKAROUND.sub("", str(w)) for w in words), groups=groups)
+    if heads is None:
+        return pattern
+    return HeadScan(pattern, heads) if at_heads else Prefiltered(pattern, heads)
 
 
 class Leftmost:

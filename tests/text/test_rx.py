@@ -20,6 +20,7 @@ from extractor.rules.loader import default_rules
 from extractor.text.fold import fold
 from extractor.text.numbers import find_numbers
 from extractor.text.rx import (
+    HeadScan,
     Leftmost,
     Needing,
     Opening,
@@ -165,6 +166,42 @@ def test_literal_heads_need_every_word_to_open_with_text() -> None:
     bad = (["增长", "[增提]高"], ["增长", "(?:增|提)高"], ["增长|提高"], [r"\d+"], ["增?加"], [])
     for words in bad:
         assert literal_heads(words) is None, words
+
+
+def test_literal_heads_of_words_opening_with_a_group_of_words() -> None:
+    """With ``groups``, a word may open with a group of plain words (each a head) and hold
+    alternations inside its groups; an optional group, a bar outside the groups, a class
+    or a nested set still give none."""
+    words = ["(?:今年|明年)计划", "目标(?:是|为)", "(?:年底|月底)+前", "力争"]
+    heads = literal_heads(words, groups=True)
+    assert heads is not None and heads.pattern == "今年|力争|年底|明年|月底|目标"
+    assert literal_heads(words) is None  # without groups as before
+    bad = (["(?:今年|明年)?计划"], ["(?:今年|明年)*计划"], ["计划|(?:规定)"], ["[增提]高"],
+           ["(?:[今明]年)计划"], ["目标[[是为]]"], [r"\(?:今年|明年)"])  # fmt: skip
+    for other in bad:
+        assert literal_heads(other, groups=True) is None, other
+
+
+def test_head_scan_iterates_as_its_pattern() -> None:
+    """The shipped target words (lookbehinds and groups of words open them) are iterated
+    from head to head: in every window of the sample reports and of sentences that hold
+    them, what their pattern's finditer gives."""
+    words = claim_words()
+    target = words.target
+    assert isinstance(target, HeadScan)
+    pattern = target._pattern
+    sentences = ("努力争创一流，力争增长6%，今年国民生产总值计划增长百分之八。斗争取得胜利，争取"
+                 "完成；2023年底前已建成，年底前完成改造；初步设想，我们设想，到一九九〇年；"
+                 "预期寿命提高，预期目标是增长5%；模拟安排，拟安排资金")  # fmt: skip
+    found = 0
+    for text in (fold(sentences), _sample_text()):
+        for lo in range(0, len(text), 7):
+            for size in (12, 40):
+                hi = min(len(text), lo + size)
+                ours = [(m.span(), m.group()) for m in target.finditer(text, lo, hi)]
+                assert ours == [(m.span(), m.group()) for m in pattern.finditer(text, lo, hi)]
+                found += len(ours)
+    assert found > 20
 
 
 def test_scan_at_heads_gives_what_finditer_gives() -> None:
