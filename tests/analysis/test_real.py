@@ -152,7 +152,7 @@ S16 = frozenset({"real/tianjin/2026", "real/hailar/2016", "real/state-council/19
 #: lines beside 一是…八是 paragraphs; parts titled by couplets that name no time), a bureau's
 #: one-line summary and plan).  Their first reading, pooled: sections F1 0.982, measures 0.969,
 #: section kind 0.764, period 0.873, document title 1.000; flattened sections 0.726, measures
-#: 0.785.  Floored apart (``test_s17_outlines_floor``).
+#: 0.785.  Floored apart (``test_new_outlines_floor``).
 S17 = frozenset({"real/state-council/1987", "real/tibet/2026", "real/fujian/2026",
                  "real/pingtan-shsyj/2024-2025plan"})  # fmt: skip
 
@@ -163,7 +163,7 @@ S17 = frozenset({"real/state-council/1987", "real/tibet/2026", "real/fujian/2026
 #: leads that run into their 一要…/一是… lists; Ningxia's 2026 page, results under 一是… items
 #: and 这五年，<result>。 leads).  Their first reading, pooled: sections F1 1.000, measures 0.849,
 #: section kind 1.000, period 0.939, document title 1.000; flattened sections 0.879, measures
-#: 1.000.  Floored apart (``test_s18_outlines_floor``).
+#: 1.000.  Floored apart (``test_new_outlines_floor``).
 S18 = frozenset({"real/state-council/1956", "real/state-council/2006", "real/ningxia/2026"})
 
 #: Session 18's round 2 (s18-layout2; annotated from the raw text before any parser run: the
@@ -172,7 +172,7 @@ S18 = frozenset({"real/state-council/1956", "real/state-council/2006", "real/nin
 #: 一是 items of the five-year plan, dash principles, run-in parts over leads).  Their first
 #: reading, pooled: sections F1 1.000, measures 0.985 (three passages' opening statements read
 #: as leads), section kind and period 1.000, document title 1.000; flattened sections 1.000,
-#: measures 1.000.  Floored apart (``test_s18b_outlines_floor``).
+#: measures 1.000.  Floored apart (``test_new_outlines_floor``).
 S18B = frozenset({"real/state-council/2018", "real/heilongjiang/2026"})
 
 #: Session 19's new tuning outlines for leads (s19-leads; annotated from the raw text before any
@@ -182,7 +182,7 @@ S18B = frozenset({"real/state-council/2018", "real/heilongjiang/2026"})
 #: sections F1 1.000, measures 0.994 (a saying, 上下同欲者胜。, read as a lead), section kind
 #: and period 0.976 (guangxi's 二、 on the five-year plans, annotated review 2021-2025 as
 #: beijing 2026's same title, read plan 2026-2030), document title 1.000; flattened sections
-#: 1.000, measures 1.000.  Floored apart (``test_s19_leads_outlines_floor``).
+#: 1.000, measures 1.000.  Floored apart (``test_new_outlines_floor``).
 S19L = frozenset({"real/state-council/2016", "real/guangxi/2026"})
 
 #: Session 19's period helper (s19-period; annotated from the raw text before any parser run:
@@ -192,7 +192,7 @@ S19L = frozenset({"real/state-council/2016", "real/guangxi/2026"})
 #: a numbered list of the year's practical projects).  Their first reading, pooled: sections
 #: F1 1.000, measures 1.000, section kind 1.000, period 0.683 (inner-mongolia's 19 subsections
 #: read as the plan's span), document title 1.000; flattened sections 0.900, measures 0.994.
-#: Floored apart (``test_s19_outlines_floor``).
+#: Floored apart (``test_new_outlines_floor``).
 S19 = frozenset({"real/inner-mongolia/2026", "real/zhejiang/2026"})
 
 
@@ -307,12 +307,6 @@ def test_new_outlines_period_floor(group, floor, request):
 S17_FLOORS = [("sections", 0.98), ("measures", 0.99)]
 
 
-@pytest.mark.parametrize(("element", "floor"), S17_FLOORS)
-def test_s17_outlines_floor(s17, element, floor):
-    assert s17.scores[element].f1 >= floor, _explain(s17, element)
-    assert s17.accuracies["section_kind"] >= 0.95 and s17.accuracies["section_period"] >= 0.95
-
-
 #: Session 18's new tuning outlines after the session's rules (s18-layout): sections 1.000,
 #: measures 0.849 → 0.984 (results under items that open paragraphs, 这五年，<result>。 leads,
 #: a lead running into its list beside one other lead; year-led sentences, 以上/上述, 随着…，
@@ -325,33 +319,15 @@ def test_s17_outlines_floor(s17, element, floor):
 S18_FLOORS = [("sections", 0.99), ("measures", 0.99)]
 
 
-@pytest.mark.parametrize(("element", "floor"), S18_FLOORS)
-def test_s18_outlines_floor(s18, element, floor):
-    assert s18.scores[element].f1 >= floor, _explain(s18, element)
-    assert s18.accuracies["section_kind"] >= 0.99 and s18.accuracies["section_period"] >= 0.93
-
-
 #: Session 18's round 2 (s18-layout2) after its rules: sections 1.000, measures 0.985 → 1.000
 #: (a paragraph right after a lone 各位代表！ states its passage's theme, no lead; an assessment
 #: framed by its analysis, 综合分析…形势，…并存。, is rhetoric).
 S18B_FLOORS = [("sections", 0.99), ("measures", 0.99)]
 
 
-@pytest.mark.parametrize(("element", "floor"), S18B_FLOORS)
-def test_s18b_outlines_floor(s18b, element, floor):
-    assert s18b.scores[element].f1 >= floor, _explain(s18b, element)
-    assert s18b.accuracies["section_kind"] >= 0.99 and s18b.accuracies["section_period"] >= 0.99
-
-
 #: Session 19's lead outlines (s19-leads) after its rules: sections 1.000, measures 0.994 →
 #: 1.000 (a saying, 上下同欲者胜。, is rhetoric); kind and period 0.976 (guangxi's 二、, above).
 S19L_FLOORS = [("sections", 0.99), ("measures", 0.99)]
-
-
-@pytest.mark.parametrize(("element", "floor"), S19L_FLOORS)
-def test_s19_leads_outlines_floor(s19l, element, floor):
-    assert s19l.scores[element].f1 >= floor, _explain(s19l, element)
-    assert s19l.accuracies["section_kind"] >= 0.97 and s19l.accuracies["section_period"] >= 0.97
 
 
 #: Session 19's period helper (s19-period) after its rules: sections 1.000, measures 1.000,
@@ -360,10 +336,30 @@ def test_s19_leads_outlines_floor(s19l, element, floor):
 S19_FLOORS = [("sections", 0.99), ("measures", 0.99)]
 
 
-@pytest.mark.parametrize(("element", "floor"), S19_FLOORS)
-def test_s19_outlines_floor(s19, element, floor):
-    assert s19.scores[element].f1 >= floor, _explain(s19, element)
-    assert s19.accuracies["section_kind"] >= 0.99 and s19.accuracies["section_period"] >= 0.99
+#: Each new group's floors: its fixture, the F1 floors above (sections, measures) and the
+#: floors of its section kinds and periods as written.
+GROUP_FLOORS = [
+    ("s17", S17_FLOORS, 0.95, 0.95),
+    ("s18", S18_FLOORS, 0.99, 0.93),
+    ("s18b", S18B_FLOORS, 0.99, 0.99),
+    ("s19l", S19L_FLOORS, 0.97, 0.97),
+    ("s19", S19_FLOORS, 0.99, 0.99),
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "element", "floor", "kind", "period"),
+    [
+        (group, e, f, kind, period)
+        for group, floors, kind, period in GROUP_FLOORS
+        for e, f in floors
+    ],
+)
+def test_new_outlines_floor(group, element, floor, kind, period, request):
+    evaluation = request.getfixturevalue(group)
+    assert evaluation.scores[element].f1 >= floor, _explain(evaluation, element)
+    assert evaluation.accuracies["section_kind"] >= kind
+    assert evaluation.accuracies["section_period"] >= period
 
 
 #: v7's and session 16's outlines flattened, floored apart from the pool: v7 0.818 before
