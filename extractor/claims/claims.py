@@ -49,6 +49,7 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
+from extractor.text.fold import fold
 from extractor.text.sentences import SentenceIndex, window
 
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
@@ -970,7 +971,18 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
         and not _bare_movement(doc, start, prev, fig)
     ):
         return ""
-    return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+    return _balanced(_dropped(words.inner_verbs, doc.text[s:e]))
+
+
+def _dropped(pattern: regex.Pattern[str], own: str) -> str:
+    """``own`` (the document's characters) less what ``pattern`` finds in its folded copy
+    (累計 in a traditional report as 累计 in a simplified one)."""
+    kept, at = [], 0
+    for m in pattern.finditer(fold(own)):
+        kept.append(own[at : m.start()])
+        at = m.end()
+    kept.append(own[at:])
+    return "".join(kept)
 
 
 def _kind_of_examples(doc: _Doc, s: int, e: int) -> bool:
@@ -1049,7 +1061,7 @@ def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) ->
         named = _without_base(doc, s, e)
     # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
     # left over (两年平均每年 → 两) names nothing, unless it is a product (钢, 煤)
-    phrase = _balanced(doc.words.inner_verbs.sub("", head + named))
+    phrase = _balanced(_dropped(doc.words.inner_verbs, head + named))
     return phrase if len(phrase) > 1 or phrase in doc.words.single_nouns else ""
 
 
