@@ -415,6 +415,22 @@ def _direction(baseline: float | None, level: float | None) -> str:
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
+    """:func:`_listed_items` read on the folded indicator (城鎮和農村 as 城镇和农村), each item
+    in the document's own characters again."""
+    folded = fold(indicator)
+    items = _listed_items(folded, count, words)
+    if items is None or folded == indicator:
+        return items
+    raw: dict[str, set[str]] = {}
+    for ch, own in zip(folded, indicator, strict=True):
+        raw.setdefault(ch, set()).add(own)
+    # a character back to the document's where it stood for one only (國 and 国 both in
+    # the phrase: 国 stays as read)
+    back = {ch: min(owns) for ch, owns in raw.items() if len(owns) == 1 and ch not in owns}
+    return ["".join(back.get(ch, ch) for ch in item) for item in items]
+
+
+def _listed_items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
     A、B和C), or None when the count differs or an item cannot be completed.
 
@@ -748,7 +764,9 @@ def _measure_after(doc: _Doc, fig: Figure, named: str) -> str:
 
 
 def _names_measure(phrase: str, words: ClaimWords) -> bool:
-    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails)."""
+    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails),
+    read folded (總額 as 总额)."""
+    phrase = fold(phrase)
     return phrase[-1:] in words.measure_ends or phrase.endswith(words.indicator_tails)
 
 
@@ -858,9 +876,9 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
     """An indicator that only names an aspect of a quantity (总量, 涨幅) or a share of one
     (占世界) takes the quantity of the claim before it in its paragraph, not far back:
     国内生产总值增长6.6%，总量突破90万亿元 → 国内生产总值总量."""
-    words = doc.words
-    aspect = indicator in words.aspect_heads
-    share = indicator.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
+    words, read = doc.words, fold(indicator)  # the words read folded (總數 as 总数)
+    aspect = read in words.aspect_heads
+    share = read.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
     if not (aspect or share) or before is None or not before.indicator:
         return indicator
     paragraph = doc.folded.rfind("\n", 0, fig.start) + 1
@@ -868,7 +886,7 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
         return indicator
     base = before.indicator
     for head in sorted((*words.aspect_heads, *words.rate_nouns), key=len, reverse=True):
-        if base.endswith(head) and len(base) > len(head):
+        if fold(base).endswith(head) and len(base) > len(head):
             base = base[: -len(head)]
             break
     return base + indicator
