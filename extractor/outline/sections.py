@@ -1831,7 +1831,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 # subsection's must (2021年工作完成情况)
                 kind = _ONLY[periods.doc_type]
                 period = named or kind_period(kind, periods)
-            elif kind == "other" and deploys.search(layout.title):
+            elif kind == "other" and deploys.search(fold(layout.title)):
                 kind = "plan"  # the minutes of a work meeting: the tasks it set
                 period = named or periods.period
             elif (
