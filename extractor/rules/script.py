@@ -110,24 +110,31 @@ def _gb2312(ch: str) -> bool:
     return True
 
 
-#: Two characters GB2312 holds that simplified text does not write: 于 and 后 stand for them
-#: in every sense (於 is left only as a rare surname; no simplified text of the corpora
-#: writes either), while every traditional report writes 關於, 由於, 高於, 以後, 今後.
-_FUNCTION_WORDS = {"於": "于", "後": "后"}
+def _function_words() -> dict[str, str]:
+    """The characters GB2312 holds that the fold reads as simplified all the same
+    (``patterns/traditional.txt``: 於, 後), each with its simplified form."""
+    here = Path(__file__).resolve().parents[1]
+    for root in (here / "patterns", here.parent / "patterns"):
+        path = root / "traditional.txt"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return {line[0]: line[1] for line in lines if line and not line.startswith("#")}
+    return {}
 
 
 def traditional_fold() -> dict[str, str]:
     """The traditional characters the fold reads as simplified, each with its one simplified
     character: those OpenCC's t2s maps to a single other character, that GB2312 does not hold
     (a character it holds, 乾 徵 夥, is written in simplified text too and stays, but for the
-    two function words of :data:`_FUNCTION_WORDS`) and whose simplified form it holds (the
+    function words of ``patterns/traditional.txt``) and whose simplified form it holds (the
     characters the rule vocabulary is written in)."""
     chars = [chr(code) for low, high in _BLOCKS for code in range(low, high)]
     converted = _to_simplified().convert("\n".join(chars)).split("\n")
+    also = _function_words()
     return {
         ch: to
         for ch, to in zip(chars, converted, strict=True)
-        if len(to) == 1 and to != ch and (ch in _FUNCTION_WORDS or not _gb2312(ch)) and _gb2312(to)
+        if len(to) == 1 and to != ch and (also.get(ch) == to or not _gb2312(ch)) and _gb2312(to)
     }
 
 
