@@ -49,6 +49,7 @@ from extractor.context import NOWHERE, Context, Placement, as_context
 from extractor.elements.placeholders import find_placeholders
 from extractor.model import Claim, Placeholder
 from extractor.rules.records import RuleSet
+from extractor.text.fold import fold
 from extractor.text.sentences import SentenceIndex, window
 
 #: How far back (characters) the quantity an aspect (总量) or a share (占世界) refers to
@@ -414,6 +415,22 @@ def _direction(baseline: float | None, level: float | None) -> str:
 
 
 def _items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
+    """:func:`_listed_items` read on the folded indicator (城鎮和農村 as 城镇和农村), each item
+    in the document's own characters again."""
+    folded = fold(indicator)
+    items = _listed_items(folded, count, words)
+    if items is None or folded == indicator:
+        return items
+    raw: dict[str, set[str]] = {}
+    for ch, own in zip(folded, indicator, strict=True):
+        raw.setdefault(ch, set()).add(own)
+    # a character back to the document's where it stood for one only (國 and 国 both in
+    # the phrase: 国 stays as read)
+    back = {ch: min(owns) for ch, owns in raw.items() if len(owns) == 1 and ch not in owns}
+    return ["".join(back.get(ch, ch) for ch in item) for item in items]
+
+
+def _listed_items(indicator: str, count: int, words: ClaimWords) -> list[str] | None:
     """``indicator`` as ``count`` items (split at 、, and at one 和/及/与 in the last item:
     A、B和C), or None when the count differs or an item cannot be completed.
 
@@ -747,7 +764,9 @@ def _measure_after(doc: _Doc, fig: Figure, named: str) -> str:
 
 
 def _names_measure(phrase: str, words: ClaimWords) -> bool:
-    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails)."""
+    """Whether a phrase ends with a measure (投资, 规模, 总额: measure_ends, indicator_tails),
+    read folded (總額 as 总额)."""
+    phrase = fold(phrase)
     return phrase[-1:] in words.measure_ends or phrase.endswith(words.indicator_tails)
 
 
@@ -857,9 +876,9 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
     """An indicator that only names an aspect of a quantity (总量, 涨幅) or a share of one
     (占世界) takes the quantity of the claim before it in its paragraph, not far back:
     国内生产总值增长6.6%，总量突破90万亿元 → 国内生产总值总量."""
-    words = doc.words
-    aspect = indicator in words.aspect_heads
-    share = indicator.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
+    words, read = doc.words, fold(indicator)  # the words read folded (總數 as 总数)
+    aspect = read in words.aspect_heads
+    share = read.startswith(words.share_of) and len(indicator) <= _SHARE_MAX
     if not (aspect or share) or before is None or not before.indicator:
         return indicator
     paragraph = doc.folded.rfind("\n", 0, fig.start) + 1
@@ -867,7 +886,7 @@ def _of_quantity_before(doc: _Doc, indicator: str, fig: Figure, before: Claim | 
         return indicator
     base = before.indicator
     for head in sorted((*words.aspect_heads, *words.rate_nouns), key=len, reverse=True):
-        if base.endswith(head) and len(base) > len(head):
+        if fold(base).endswith(head) and len(base) > len(head):
             base = base[: -len(head)]
             break
     return base + indicator
@@ -970,7 +989,18 @@ def _topic_before(doc: _Doc, fig: Figure, prev: Figure | None, lo: int) -> str:
         and not _bare_movement(doc, start, prev, fig)
     ):
         return ""
-    return _balanced(words.inner_verbs.sub("", doc.text[s:e]))
+    return _balanced(_dropped(words.inner_verbs, doc.text[s:e]))
+
+
+def _dropped(pattern: regex.Pattern[str], own: str) -> str:
+    """``own`` (the document's characters) less what ``pattern`` finds in its folded copy
+    (累計 in a traditional report as 累计 in a simplified one)."""
+    kept, at = [], 0
+    for m in pattern.finditer(fold(own)):
+        kept.append(own[at : m.start()])
+        at = m.end()
+    kept.append(own[at:])
+    return "".join(kept)
 
 
 def _kind_of_examples(doc: _Doc, s: int, e: int) -> bool:
@@ -1049,7 +1079,7 @@ def _indicator(doc: _Doc, start: int, end: int, *, keep_change: bool = False) ->
         named = _without_base(doc, s, e)
     # verbs of completing inside (规模以上工业企业实现利润 → …企业利润); a lone character
     # left over (两年平均每年 → 两) names nothing, unless it is a product (钢, 煤)
-    phrase = _balanced(doc.words.inner_verbs.sub("", head + named))
+    phrase = _balanced(_dropped(doc.words.inner_verbs, head + named))
     return phrase if len(phrase) > 1 or phrase in doc.words.single_nouns else ""
 
 

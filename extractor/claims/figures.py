@@ -28,6 +28,7 @@ from extractor.claims.words import (
 )
 from extractor.model import Placeholder
 from extractor.rules.loader import RuleSet
+from extractor.text.fold import fold
 from extractor.text.numbers import Number, find_numbers, mixed_number, scaled, scanner
 from extractor.text.numerals import BIG_UNITS, DIGITS, chinese_number
 from extractor.text.rx import at_position
@@ -314,7 +315,7 @@ def _figure(scan: _Scan, tok: Number) -> Figure | None:
         high=high,
         unit=_written(scan.text, unit) if unit else _doubling(scan.text, tok),
         base=unit.base if unit else _doubling(folded, tok) or tok.unit,
-        approx=(unit.hedge if unit else "") or post or pre or _share_hedge(tok, words),
+        approx=_hedge_written(scan, tok, unit, value_end, end, post, pre),
         change=change,
         masked=tok.kind == "mask",
         rule=f"claim.{_RULES.get(tok.kind, 'ratio' if unit is None else 'figure')}",
@@ -330,11 +331,30 @@ def _modifies(folded: str, lo: int, ctx: int, words: ClaimWords) -> bool:
     return any(ch in words.attributive_set for ch in folded[m.end(str(m.lastgroup)) : ctx])
 
 
+def _hedge_written(
+    scan: _Scan, tok: Number, unit: Unit | None, value_end: int, end: int, post: str, pre: str
+) -> str:
+    """The figure's hedge as the text writes it (餘 where the folded text reads 余): the
+    unit's (2万余口), else the one after the unit (以上), before the figure (约), or a share's
+    opening (过半)."""
+    text, folded = scan.text, scan.folded
+    if unit is not None and unit.hedge:
+        at = folded.find(unit.hedge, value_end, end)
+        return text[at : at + len(unit.hedge)] if at >= 0 else unit.hedge
+    if post:
+        return text[end : end + len(post)] if folded.startswith(post, end) else post
+    if pre:
+        at = folded.rfind(pre, max(0, tok.start - 6), tok.start)
+        return text[at : at + len(pre)] if at >= 0 else pre
+    share = _share_hedge(tok, scan.words)
+    return text[tok.start : tok.start + len(share)]
+
+
 def _written(text: str, unit: Unit) -> str:
     """The unit as the original text writes it (２万余口 → 万口, ％ stays ％)."""
     word_at = unit.end - len(unit.word)
     scale = len(unit.text) - len(unit.word)
-    late = bool(scale and unit.hedge and text[word_at - 1] == unit.hedge)  # 万余口, not 多万个
+    late = bool(scale and unit.hedge and fold(text[word_at - 1]) == unit.hedge)  # 万余口
     scale_at = word_at - scale - late
     return text[scale_at : scale_at + scale] + text[word_at : unit.end]
 

@@ -329,7 +329,8 @@ def _find_title(
     """Title (whitespace removed), its span, and where the body starts."""
     seen = 0
     for i, para in enumerate(paragraphs[:40]):
-        line = text[para.start : para.end]
+        # read folded (a title in traditional script too); what is returned is the text's
+        raw, line = text[para.start : para.end], folded[para.start : para.end]
         field = comp.title_field.match(line)
         if field:
             s = para.start + field.start("title")
@@ -354,23 +355,23 @@ def _find_title(
         run_on = _run_on_title(folded, para, comp) if seen == 1 and len(line) > TITLE_MAX else 0
         if run_on:  # a page that lost its line breaks: the title runs on into the body
             return "".join(text[para.start : run_on].split()), para.start, run_on, run_on
-        if seen == 1 and para.line_start and " " in line[:TITLE_MAX]:
+        if seen == 1 and para.line_start and " " in raw[:TITLE_MAX]:
             # a flattened document: the title runs on into the speaker line
-            head, rest = line[: line.index(" ")], line[line.index(" ") :]
-            genre_head = comp.genre.search(head) and not comp.genre.search(rest[:TITLE_MAX])
+            head, rest = raw[: raw.index(" ")], line[raw.index(" ") :]
+            genre_head = comp.genre.search(fold(head)) and not comp.genre.search(rest[:TITLE_MAX])
             heading = comp.marker.match(folded, para.start, para.start + len(head))
             if genre_head and not _has_punct(head) and not heading:
                 return head, para.start, para.start + len(head), para.start + len(head)
         if _subtitled(line, comp) and para.line_start and seen <= 2:
             # 云溪县2022年工作总结：稳中求进开新局 — a title and its motto after a colon
-            return "".join(line.split()), para.start, para.end, para.end
+            return "".join(raw.split()), para.start, para.end, para.end
         if len(line) > TITLE_MAX or _has_punct(line.split("——")[0]) or not para.line_start:
             continue
         if comp.marker.match(folded, para.start, para.end):
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         tail = _title_tail(text, folded, line, nxt, comp)
-        named = "".join(text[para.start : max(tail, para.end)].split())
+        named = "".join(folded[para.start : max(tail, para.end)].split())
         # its genre named, or an official document's title on its own line (…关于印发…的通知)
         if comp.genre.search(named) or comp.official_title.fullmatch(named):
             s, e = para.start, para.end  # 政 府 工 作 报 告: letter-spaced, the genre found
@@ -441,7 +442,7 @@ def _title_tail(text: str, folded: str, line: str, nxt: Paragraph | None, comp: 
     (``layout.title_break``) that names the genre; -1 if the title is one line."""
     if nxt is None:
         return -1
-    tail = text[nxt.start : nxt.end]
+    tail = folded[nxt.start : nxt.end]
     if nxt.end - nxt.start <= 2 and not _has_punct(tail):
         return nxt.end
     tail = tail.strip()

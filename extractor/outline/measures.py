@@ -353,7 +353,7 @@ def _dash_and_lead(
             continue
         if pi and _address_line(folded, paragraphs[pi - 1], measure):
             continue  # 各位代表！⏎中国与世界各国发展紧密相连…。: a passage's opening statement
-        sentence = text[para.start : lead.end()]
+        sentence = folded[para.start : lead.end()]
         if measure.span_lead.match(sentence):
             pass  # 这五年是…的五年。: a result's headline, though on 这 and 是
         elif (beside_items and not whole_line and pi not in under_items) or _rhetoric(

@@ -1854,7 +1854,7 @@ def _with_level(head: Heading, level: int) -> Heading:
 
 def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> list[Section]:
     """The outline as Section records: ids, parents, spans, kinds and periods."""
-    text, rules = ctx.text, ctx.rules
+    text, folded, rules = ctx.text, ctx.folded, ctx.rules
     heads = find_headings(text, ctx.folded, layout, rules=rules)
     sections: list[Section] = []
     stack: list[tuple[Heading, Section]] = []
@@ -1873,7 +1873,8 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
         parent = stack[-1][1] if stack else None
         end = next((h.start for h in heads[i + 1 :] if h.level <= head.level), layout.body_end)
         end = _trim_end(text, head.title_end, end)
-        title = text[head.title_start : head.title_end].strip()
+        own_title = text[head.title_start : head.title_end].strip()
+        title = fold(own_title)  # read folded: a title in traditional script too
         kind = section_kind(title, parent.kind if parent else None, rules=rules)
         named = title_period(title, periods, rules=rules)
         kind = span_kind(named, kind, periods, title, rules=rules)  # “十五”时期…情况: review
@@ -1884,7 +1885,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             # the first subsection decides for its series (“十二五”时期和2015年工作回顾, then
             # 刚刚过去的2015年，… over （一）…: the year's)
             if parent.section_id not in narrowed:
-                first = _series_year(text, head, parent, periods, rules)
+                first = _series_year(folded, head, parent, periods, rules)
                 narrowed[parent.section_id] = first or period
             period = narrowed[parent.section_id]
         if parent is None:
@@ -1894,7 +1895,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             if own == "-" and periods.doc_type == "gov-work-report":
                 # a part whose title names no time (一张蓝图绘到底，…) names it as its body
                 # opens (“十五五”时期是…, 2026年是…开局之年): what it speaks of
-                opens = _opening_period(text, head.title_end, end, periods, rules)
+                opens = _opening_period(folded, head.title_end, end, periods, rules)
                 if kind == "other" and opens and not abroad.search(title):
                     kind = "plan"
                     period = opens
@@ -1908,7 +1909,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 # subsection's must (2021年工作完成情况)
                 kind = _ONLY[periods.doc_type]
                 period = named or kind_period(kind, periods)
-            elif kind == "other" and deploys.search(layout.title):
+            elif kind == "other" and deploys.search(fold(layout.title)):
                 kind = "plan"  # the minutes of a work meeting: the tasks it set
                 period = named or periods.period
             elif (
@@ -1939,7 +1940,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
                 planning = planning or (kind, own) in (
                     ("plan", periods.plan), ("review", periods.review),
                 ) or _opens_or_closes(kind, named, periods)  # fmt: skip
-            if kind == "other" and _set_out(text, head, series, periods, announced):
+            if kind == "other" and _set_out(folded, head, series, periods, announced):
                 # subsections whose part's heading was not found (a flattened page: 三、2021年
                 # 重点工作今年是…), set out by the sentence before them as the work to do
                 # (今年要重点做好以下几方面工作。): they plan, and so do their siblings
@@ -1947,7 +1948,7 @@ def find_sections(ctx: Context, layout: Layout, periods: DocumentPeriods) -> lis
             series = series if head.level == series else 0
         section = Section(
             section_id=f"s{i + 1}", parent_id=parent.section_id if parent else None,
-            level=head.level, marker=head.marker, ordinal=head.ordinal, title=title, kind=kind,
+            level=head.level, marker=head.marker, ordinal=head.ordinal, title=own_title, kind=kind,
             period=period, start=head.start, end=end, title_start=head.title_start,
             title_end=head.title_end, text=text[head.start : end], rule=head.rule,
         )  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 
@@ -91,3 +92,58 @@ def _to_simplified() -> Any:
 def simplified(text: str) -> str:
     """``text`` in simplified script (掃黑除惡 → 扫黑除恶); simplified text stays as it is."""
     return text if text.isascii() else str(_to_simplified().convert(text))
+
+
+#: Where the fold's traditional characters are listed (extractor/text/fold.py reads it).
+FOLD_FILE = Path(__file__).resolve().parents[1] / "text" / "traditional.txt"
+
+#: The blocks of CJK ideographs the fold looks at (the Basic block, Extension A and the
+#: compatibility ideographs: the supplementary planes hold no character a report writes).
+_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+def _gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _function_words() -> dict[str, str]:
+    """The characters GB2312 holds that the fold reads as simplified all the same
+    (``patterns/traditional.txt``: 於, 後), each with its simplified form."""
+    here = Path(__file__).resolve().parents[1]
+    for root in (here / "patterns", here.parent / "patterns"):
+        path = root / "traditional.txt"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return {line[0]: line[1] for line in lines if line and not line.startswith("#")}
+    return {}
+
+
+def traditional_fold() -> dict[str, str]:
+    """The traditional characters the fold reads as simplified, each with its one simplified
+    character: those OpenCC's t2s maps to a single other character, that GB2312 does not hold
+    (a character it holds, 乾 徵 夥, is written in simplified text too and stays, but for the
+    function words of ``patterns/traditional.txt``) and whose simplified form it holds (the
+    characters the rule vocabulary is written in)."""
+    chars = [chr(code) for low, high in _BLOCKS for code in range(low, high)]
+    converted = _to_simplified().convert("\n".join(chars)).split("\n")
+    also = _function_words()
+    return {
+        ch: to
+        for ch, to in zip(chars, converted, strict=True)
+        if len(to) == 1 and to != ch and (also.get(ch) == to or not _gb2312(ch)) and _gb2312(to)
+    }
+
+
+def fold_file_text() -> str:
+    """The text of :data:`FOLD_FILE` as :func:`traditional_fold` derives it."""
+    head = (
+        "# Traditional characters the fold reads as simplified (extractor/text/fold.py), one\n"
+        "# pair a line: derived with OpenCC by extractor.rules.script.traditional_fold; rewrite\n"
+        "# with python -c 'from extractor.rules.script import *; FOLD_FILE.write_text("
+        'fold_file_text(), encoding="utf-8")\'\n'
+    )
+    return head + "".join(f"{ch}{to}\n" for ch, to in traditional_fold().items())

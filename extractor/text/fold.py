@@ -5,11 +5,19 @@ Full-width digits, Latin letters and the punctuation that matters to markers and
 (U+3000, NBSP, U+2002-U+200A, tab) to an ASCII space, a lone surrogate to U+FFFD.  Each
 character maps to exactly one
 character, so ``fold(text)[i]`` stands for ``text[i]`` and no offset moves.
+
+Traditional characters that simplified text never writes fold to their simplified form
+(億 → 亿, 國 → 国, 長 → 长; ``traditional.txt`` beside this file, derived with OpenCC by
+``extractor.rules.script.traditional_fold``), so every pattern matched on the folded text
+reads a report in either script.  A character GB2312 holds (於 乾 後) stays: simplified text
+writes it too.  What the parse reports (titles, indicators, units) is cut from the text
+itself by offsets, in the document's own characters.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from extractor.text.native import NATIVE
 
@@ -20,8 +28,20 @@ _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u2
 _SURROGATES = range(0xD800, 0xE000)
 
 
-def _build_table() -> dict[int, int]:
+#: The traditional characters the fold reads as simplified, one pair a line (``#`` comments).
+TRADITIONAL_FILE = Path(__file__).resolve().with_name("traditional.txt")
+
+
+def _traditional() -> dict[int, int]:
     table: dict[int, int] = {}
+    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            table[ord(line[0])] = ord(line[1])
+    return table
+
+
+def _build_table() -> dict[int, int]:
+    table = _traditional()
     for code in range(0xFF10, 0xFF1A):  # ０-９
         table[code] = code - 0xFF10 + ord("0")
     for code in range(0xFF21, 0xFF3B):  # Ａ-Ｚ
