@@ -34,7 +34,7 @@ import regex
 from extractor.errors import RuleError
 from extractor.rules import schema
 from extractor.rules.records import NEVER, Example, Rule, RuleSet, Vocab
-from extractor.rules.schema import Entry, MapTable, RuleTable
+from extractor.rules.schema import Entry, MapTable, RuleTable, default_patterns_dir
 from extractor.rules.script import traditional, with_traditional
 from extractor.text.rx import at_position, opening_letters
 
@@ -45,15 +45,6 @@ __all__ = [
 
 #: ``{name}`` in a pattern: a template (lowercase names; ``\p{Han}`` is no template).
 _TEMPLATE = re.compile(r"(?<![\\][pPN])\{([a-z][a-z0-9_]*)\}")
-
-
-def default_patterns_dir() -> Path:
-    """Where the shipped pattern files are: inside the wheel, or beside the package."""
-    here = Path(__file__).resolve().parents[1]  # the package: extractor/rules/loader.py
-    for candidate in (here / "patterns", here.parent / "patterns"):
-        if candidate.is_dir():
-            return candidate
-    raise RuleError(f"pattern directory not found next to {here}")
 
 
 # --- reading values -----------------------------------------------------------------------

@@ -28,6 +28,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.errors import RuleError
+
+
+def default_patterns_dir() -> Path:
+    """Where the shipped pattern files are: inside the wheel, or beside the package (the
+    loader reads them; extractor.rules.script derives the fold's table with one of them)."""
+    here = Path(__file__).resolve().parents[1]  # the package: extractor/rules/schema.py
+    for candidate in (here / "patterns", here.parent / "patterns"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(f"pattern directory not found next to {here}")
+
 
 # --- what a value may be ----------------------------------------------------------------
 

@@ -14,6 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extractor.rules.schema import default_patterns_dir
+from extractor.text.fold import read_pairs
+
 
 @cache
 def _converters() -> tuple[Any, ...]:
@@ -113,13 +116,8 @@ def _gb2312(ch: str) -> bool:
 def _function_words() -> dict[str, str]:
     """The characters GB2312 holds that the fold reads as simplified all the same
     (``patterns/traditional.txt``: 於, 後), each with its simplified form."""
-    here = Path(__file__).resolve().parents[1]
-    for root in (here / "patterns", here.parent / "patterns"):
-        path = root / "traditional.txt"
-        if path.is_file():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            return {line[0]: line[1] for line in lines if line and not line.startswith("#")}
-    return {}
+    path = default_patterns_dir() / "traditional.txt"
+    return read_pairs(path) if path.is_file() else {}
 
 
 def traditional_fold() -> dict[str, str]:

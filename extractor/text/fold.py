@@ -32,12 +32,19 @@ _SURROGATES = range(0xD800, 0xE000)
 TRADITIONAL_FILE = Path(__file__).resolve().with_name("traditional.txt")
 
 
-def _traditional() -> dict[int, int]:
-    table: dict[int, int] = {}
-    for line in TRADITIONAL_FILE.read_text(encoding="utf-8").splitlines():
+def read_pairs(path: Path) -> dict[str, str]:
+    """The pairs of a file of one pair a line, a character and the one it reads as (``#``
+    lines are comments): the fold's traditional characters, and the function words of
+    ``patterns/traditional.txt`` (extractor.rules.script)."""
+    pairs: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            table[ord(line[0])] = ord(line[1])
-    return table
+            pairs[line[0]] = line[1]
+    return pairs
+
+
+def _traditional() -> dict[int, int]:
+    return {ord(ch): ord(to) for ch, to in read_pairs(TRADITIONAL_FILE).items()}
 
 
 def _build_table() -> dict[int, int]:
