@@ -224,9 +224,8 @@ def find_layout(ctx: Context) -> Layout:
                 and comp.page_tools.match(line)
                 and not _headed(paragraphs[i:], comp, folded)
             ):
-                body_end = (
-                    para.start
-                )  # 扫一扫在手机打开当前页, 上一篇：…: the page's, not the report's
+                # 扫一扫在手机打开当前页, 上一篇：…: the page's, not the report's
+                body_end = para.start
                 break
     if body_end == len(text) and (notes := comp.glued_notes.search(folded, max(body_start, half))):
         body_end = notes.start()  # …新胜利！注释：1、…: a report's notes where the lines were lost
